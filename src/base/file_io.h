@@ -1,0 +1,26 @@
+// @brief Reading files and gzip streams under a size limit.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace sitrep {
+
+// Reads a whole file. Refuses (kTooLarge) without reading it when it is larger
+// than `limit` bytes.
+Result<std::string> ReadFileLimited(const std::string& path, size_t limit);
+
+// True when `data` starts with the gzip magic bytes.
+bool LooksGzipped(std::string_view data);
+
+// Inflates a gzip (or concatenated gzip members) buffer. kTooLarge past
+// `limit` output bytes; kParseError with the input byte offset on corrupt data.
+Result<std::string> Gunzip(std::string_view data, size_t limit);
+
+// Writes `data` to `path` atomically (temp file + rename).
+Status WriteFileAtomic(const std::string& path, std::string_view data);
+
+}  // namespace sitrep

@@ -1,0 +1,44 @@
+// @brief Options: every limit that protects sitrep from hostile or broken input.
+//
+// One struct, one place. Each default is its initializer and is documented in
+// docs/FORMAT.md ("Limits"). Past a limit, the document is skipped with a
+// too_large error (or, for depth, degraded and reported) and the batch goes on.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace sitrep {
+
+struct Options {
+  // Largest document accepted, in bytes after decompression and decoding.
+  // A bigger file is refused without being read whole.
+  size_t max_document_bytes = 32u << 20;  // 32 MiB
+
+  // Largest line in a JSONL input, in bytes. A longer line is one failed
+  // document; reading goes on at the next line.
+  size_t max_jsonl_line_bytes = 64u << 20;  // 64 MiB
+
+  // Largest decompressed size of one .gz input, in bytes (zip-bomb guard).
+  size_t max_gzip_bytes = 256u << 20;  // 256 MiB
+
+  // Deepest HTML element nesting that is walked. Deeper content is still
+  // extracted as text but no longer classified by its ancestors.
+  int max_html_depth = 256;
+
+  // Largest number of HTML elements in one page; past it the page is refused.
+  size_t max_html_nodes = 2'000'000;
+
+  // Skip files whose names start with "." when walking directories.
+  bool skip_hidden = true;
+
+  // Directory with language data (data/lang/<code>/*.tsv). Empty: the
+  // SITREP_DATA_DIR environment variable, then the installed default.
+  std::string data_dir;
+
+  // ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that overrides any publication
+  // date found in the documents (the --date flag).
+  std::string date_override;
+};
+
+}  // namespace sitrep

@@ -1,0 +1,53 @@
+// @brief BoilerplateRules: cue phrases per language (data/lang/<code>/boilerplate.tsv)
+// that mark share widgets, related links, navigation, copyright lines and the like.
+//
+// Format (docs/formats/boilerplate.md): `pattern<TAB>reason<TAB>match`, where
+// match is one of
+//   line      the whole block is the pattern (trailing ":" "." "›" ignored)
+//   prefix    the block starts with the pattern, at a word boundary
+//   contains  a short block (<= 40 words) contains the pattern
+//   sentence  any sentence containing the pattern is removed, in any block
+//   inline    the exact, case-sensitive text is cut wherever it occurs
+//             (icon labels glued to words: "l'UkraineLien externe")
+// Patterns are compared after FoldForMatch (case and accents ignored), except
+// inline ones. All languages' cues apply to every document: sites mix them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/options.h"
+#include "base/status.h"
+
+namespace sitrep {
+
+enum class CueMatch { kLine, kPrefix, kContains, kSentence, kInline };
+
+struct Cue {
+  std::string pattern;  // folded, except for kInline
+  std::string reason;
+  CueMatch match = CueMatch::kLine;
+  std::string lang;
+};
+
+class BoilerplateRules {
+ public:
+  static Result<BoilerplateRules> Load(const Options& options);
+
+  // The first line/prefix/contains cue that matches a block, or nullptr.
+  // `folded` is FoldForMatch(block text); `words` its word count.
+  const Cue* MatchBlock(std::string_view folded, size_t words) const;
+  // The first sentence cue contained in a folded sentence, or nullptr.
+  const Cue* MatchSentence(std::string_view folded) const;
+  const std::vector<Cue>& inline_cues() const { return inline_; }
+  // Words that mark a narrated (past/finite) clause, which photo captions lack.
+  bool IsNarrationWord(std::string_view folded_word) const;
+  size_t size() const { return block_.size() + sentence_.size() + inline_.size(); }
+
+ private:
+  std::vector<Cue> block_, sentence_, inline_;
+  std::vector<std::string> narration_;  // sorted
+};
+
+}  // namespace sitrep

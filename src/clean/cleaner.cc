@@ -1,0 +1,622 @@
+// @brief The cleaning pipeline: blocks -> rules -> title/date -> text, sentences, languages.
+//
+// Rules run in a fixed order, each marking whole blocks or cutting spans out
+// of a block; every cut is recorded as a Removal with its reason. Rules only
+// use structure (position, length, punctuation, repetition) and the language
+// data files; nothing here knows about particular sites or articles.
+#include "clean/cleaner.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/data_file.h"
+#include "base/hash.h"
+#include "base/text_fold.h"
+#include "base/utf8.h"
+#include "clean/block.h"
+#include "clean/langid.h"
+#include "html/html_extractor.h"
+
+namespace sitrep {
+namespace {
+
+constexpr size_t kMaxRemovalText = 500;  // bytes of removed text kept per removal
+
+bool IsTerminal(char32_t c) {
+  switch (c) {
+    case '.': case '!': case '?': case 0x2026: case 0x3002:
+      return true;
+    default:
+      return false;
+  }
+}
+
+char32_t LastNonSpace(std::string_view s) {
+  size_t p = s.size();
+  while (p > 0) {
+    char32_t c = PrevCodePoint(s, &p);
+    if (!IsSpace(c)) return c;
+  }
+  return 0;
+}
+
+char32_t FirstNonSpace(std::string_view s) {
+  for (size_t p = 0; p < s.size();) {
+    char32_t c = NextCodePoint(s, &p);
+    if (!IsSpace(c)) return c;
+  }
+  return 0;
+}
+
+bool IsQuoteChar(char32_t c) {
+  return c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D || c == 0x201E ||
+         c == 0x2039 || c == 0x203A;
+}
+
+// Ends with a sentence-final mark, possibly followed by closing quotes/brackets.
+bool EndsWithTerminal(std::string_view s) {
+  size_t p = s.size();
+  while (p > 0) {
+    char32_t c = PrevCodePoint(s, &p);
+    if (IsSpace(c) || IsQuoteChar(c) || c == ')' || c == ']') continue;
+    return IsTerminal(c);
+  }
+  return false;
+}
+
+std::string Truncate(std::string_view s) {
+  if (s.size() <= kMaxRemovalText) return std::string(s);
+  size_t cut = kMaxRemovalText;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+std::vector<std::string> SplitWords(std::string_view folded_words) {
+  std::vector<std::string> out;
+  size_t a = 0;
+  while (a < folded_words.size()) {
+    size_t b = folded_words.find(' ', a);
+    if (b == std::string_view::npos) b = folded_words.size();
+    if (b > a) out.emplace_back(folded_words.substr(a, b - a));
+    a = b + 1;
+  }
+  return out;
+}
+
+// Content words: folded words of at least 4 bytes.
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& w : SplitWords(FoldToWords(text))) {
+    if (w.size() >= 4) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+// Share of `a`'s words that occur in `b`.
+double Containment(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty()) return 0;
+  std::unordered_set<std::string> set(b.begin(), b.end());
+  size_t hit = 0;
+  for (const auto& w : a) hit += set.count(w);
+  return static_cast<double>(hit) / a.size();
+}
+
+// True when the first token is an upper-case credit like "REUTERS/NAME" or
+// "AFP/GETTY": a photo credit opening a caption line.
+bool StartsWithCredit(std::string_view text) {
+  size_t end = text.find(' ');
+  std::string_view tok = text.substr(0, end);
+  if (tok.find('/') == std::string_view::npos || tok.size() < 4) return false;
+  size_t letters = 0;
+  for (size_t p = 0; p < tok.size();) {
+    char32_t c = NextCodePoint(tok, &p);
+    if (u_islower(static_cast<UChar32>(c))) return false;
+    letters += u_isupper(static_cast<UChar32>(c)) ? 1 : 0;
+  }
+  return letters >= 3;
+}
+
+// Upper-case share among letters.
+double UpperShare(std::string_view s) {
+  size_t upper = 0, letters = 0;
+  for (size_t p = 0; p < s.size();) {
+    char32_t c = NextCodePoint(s, &p);
+    if (u_isalpha(static_cast<UChar32>(c))) {
+      ++letters;
+      upper += u_isupper(static_cast<UChar32>(c)) ? 1 : 0;
+    }
+  }
+  return letters ? static_cast<double>(upper) / letters : 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Cleaner>> Cleaner::Create(const Options& options) {
+  std::unique_ptr<Cleaner> c(new Cleaner());
+  c->options_ = options;
+  Result<BoilerplateRules> rules = BoilerplateRules::Load(options);
+  if (!rules.ok()) return rules.status();
+  c->rules_ = std::move(rules).value();
+  if (c->rules_.size() == 0) {
+    return Status::NotFound("no boilerplate rules found under " + DataDir(options) +
+                            "/lang (set --data-dir or SITREP_DATA_DIR)");
+  }
+  Result<std::unique_ptr<DateFinder>> dates = DateFinder::Create(options);
+  if (!dates.ok()) return dates.status();
+  c->dates_ = std::move(dates).value();
+  Result<std::unique_ptr<Segmenter>> seg = Segmenter::Create(options);
+  if (!seg.ok()) return seg.status();
+  c->segmenter_ = std::move(seg).value();
+  c->alphabets_ = std::make_unique<Alphabets>(DataLanguages(options));
+  return c;
+}
+
+namespace {
+
+// State shared by the rules while one document is cleaned.
+struct Work {
+  const RawDocument* raw = nullptr;
+  std::vector<Block> blocks;
+  std::vector<Removal> removed;
+  std::string doc_lang = "und";
+  std::string title;
+  int title_block = -1;  // index into blocks, or -1 when the title is not a block
+  std::optional<PublishedDate> published;
+  std::vector<std::string> warnings;
+
+  void Remove(Block& b, const std::string& reason) {
+    if (b.removed) return;
+    b.removed = true;
+    b.reason = reason;
+    Removal r;
+    r.text = Truncate(b.text);
+    r.reason = reason;
+    r.lang = b.reliable_lang ? b.lang : "";
+    r.source_offset = b.anchors.empty() ? -1 : static_cast<int64_t>(b.anchors.front().second);
+    removed.push_back(std::move(r));
+  }
+  // Cuts text[a,b) out of a block, recording it.
+  void Cut(Block& b, size_t a, size_t e, const std::string& reason) {
+    Removal r;
+    r.text = Truncate(b.text.substr(a, e - a));
+    r.reason = reason;
+    removed.push_back(std::move(r));
+    b.Erase(a, e);
+    // Join the seam: "word  word" -> "word word".
+    if (a > 0 && a < b.text.size() && b.text[a - 1] == ' ' && b.text[a] == ' ') b.Erase(a, a + 1);
+    b.Trim();
+    if (b.text.empty()) b.removed = true, b.reason = reason;
+  }
+  std::vector<size_t> Kept() const {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (!blocks[i].removed) out.push_back(i);
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+Document Cleaner::Clean(const RawDocument& raw) {
+  Document doc;
+  doc.source = raw.source;
+  doc.url = raw.url;
+  doc.outlet = raw.outlet;
+  doc.format = raw.container == "jsonl" ? "jsonl" : raw.format == InputFormat::kHtml ? "html" : "txt";
+  doc.encoding = raw.encoding;
+  doc.input_bytes = raw.input_bytes;
+  if (!raw.status.ok()) {
+    doc.Fail(raw.status);
+    return doc;
+  }
+
+  Work w;
+  w.raw = &raw;
+  std::string html_lang;
+  std::vector<HtmlDateCandidate> html_dates;
+  if (raw.format == InputFormat::kHtml) {
+    Result<HtmlExtraction> ex = ExtractHtml(raw.text, options_);
+    if (!ex.ok()) {
+      doc.Fail(ex.status().WithContext(raw.source));
+      return doc;
+    }
+    for (auto& hb : ex->blocks) {
+      Block b;
+      b.kind = hb.kind;
+      b.text = std::move(hb.text);
+      b.source_index = w.blocks.size();
+      w.blocks.push_back(std::move(b));
+    }
+    w.removed = std::move(ex->removed);
+    w.title = ex->title;
+    html_lang = ex->lang;
+    html_dates = std::move(ex->dates);
+    for (auto& m : ex->warnings) w.warnings.push_back(m);
+  } else {
+    w.blocks = SplitTextBlocks(raw.text);
+  }
+  for (Block& b : w.blocks) b.words = CountWords(b.text);
+
+  // Language of the whole input first: rules need to know what is foreign.
+  {
+    std::string all;
+    for (const Block& b : w.blocks) {
+      if (all.size() > (1 << 16)) break;
+      all += b.text;
+      all += '\n';
+    }
+    std::string hint = !raw.lang.empty() ? raw.lang : html_lang;
+    LangGuess g = DetectLanguage(all, hint);
+    w.doc_lang = g.code != "und" ? g.code : (!hint.empty() ? hint : "und");
+  }
+  for (Block& b : w.blocks) {
+    if (b.text.size() >= 12) {
+      LangGuess g = DetectLanguage(b.text, w.doc_lang);
+      b.lang = g.code;
+      b.reliable_lang = g.reliable && b.words >= 2;
+    }
+    if (b.words <= 8 && (!b.reliable_lang || b.lang == w.doc_lang)) {
+      // Too short for CLD2: letters the document's language does not use.
+      std::string other = alphabets_->ForeignLanguage(b.text, w.doc_lang);
+      if (!other.empty()) {
+        b.lang = other;
+        b.reliable_lang = true;
+      }
+    }
+  }
+  const bool is_text = raw.format == InputFormat::kText;
+
+  // 1. Cue phrases that mark a whole block.
+  for (Block& b : w.blocks) {
+    std::string folded = FoldForMatch(b.text);
+    if (const Cue* cue = rules_.MatchBlock(folded, b.words)) w.Remove(b, cue->reason);
+  }
+  // 2. Inline cues glued inside text ("l'UkraineLien externe").
+  for (Block& b : w.blocks) {
+    if (b.removed) continue;
+    for (const Cue& cue : rules_.inline_cues()) {
+      for (size_t pos = b.text.find(cue.pattern); pos != std::string::npos;
+           pos = b.text.find(cue.pattern, pos)) {
+        w.Cut(b, pos, pos + cue.pattern.size(), cue.reason);
+        if (b.removed) break;
+      }
+      if (b.removed) break;
+    }
+  }
+  // 3. Datelines: "Publié le 7.1.2022", "date 2022-01 ..." and date-only lines,
+  //    in the first blocks of a text. The date is kept; the line is cut.
+  {
+    size_t seen = 0;
+    for (Block& b : w.blocks) {
+      if (b.removed) continue;
+      if (++seen > 12) break;
+      std::optional<DateMatch> m = dates_->MatchDateline(b.text, w.doc_lang);
+      if (!m) {
+        // A line that is nothing but a date (and maybe a time).
+        std::optional<DateMatch> d = dates_->FindDate(b.text, w.doc_lang);
+        if (d && d->start == 0 && b.words <= 8 &&
+            CountWords(std::string_view(b.text).substr(d->end)) <= 2) {
+          m = d;
+          m->end = b.text.size();
+          m->date.text = b.text;
+          m->date.origin = "text";
+        }
+      }
+      if (!m) continue;
+      if (!w.published) w.published = m->date;
+      w.Cut(b, m->start, m->end, "dateline");
+      if (!b.removed) b.words = CountWords(b.text);
+    }
+  }
+  // 4. Photo credits and captions.
+  for (Block& b : w.blocks) {
+    if (b.removed) continue;
+    if (StartsWithCredit(b.text)) {
+      w.Remove(b, "caption");
+      continue;
+    }
+    // A one-sentence block that ends in a date and narrates nothing: a caption.
+    if (b.words < 5 || b.words > 40) continue;
+    char32_t first = FirstNonSpace(b.text);
+    if (IsQuoteChar(first)) continue;
+    std::vector<TextRange> sents = segmenter_->Sentences(b.text, w.doc_lang);
+    if (sents.size() != 1) continue;
+    bool quoted = false;
+    for (size_t p = 0; p < b.text.size();) {
+      if (IsQuoteChar(NextCodePoint(b.text, &p))) quoted = true;
+    }
+    if (quoted) continue;
+    // Find the last date in the block and require it to end the block.
+    std::optional<DateMatch> last;
+    for (size_t from = 0;;) {
+      std::optional<DateMatch> d = dates_->FindDate(b.text, w.doc_lang, from, false);
+      if (!d) break;
+      last = d;
+      from = d->end;
+    }
+    if (!last || CountWords(std::string_view(b.text).substr(last->end)) > 0) continue;
+    bool narrated = false;
+    for (const auto& word : SplitWords(FoldToWords(b.text))) {
+      if (rules_.IsNarrationWord(word)) {
+        narrated = true;
+        break;
+      }
+    }
+    if (!narrated) w.Remove(b, "caption");
+  }
+  // 5. Short foreign-language lines (captions and labels left by the scraper)
+  //    and a trailing run of foreign blocks (a footer in another language).
+  for (Block& b : w.blocks) {
+    if (b.removed || b.words > 6 || EndsWithTerminal(b.text)) continue;
+    if (b.reliable_lang && b.lang != w.doc_lang && b.lang != "und") w.Remove(b, "foreign_fragment");
+  }
+  {
+    auto kept = w.Kept();
+    for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
+      Block& b = w.blocks[*it];
+      if (!(b.reliable_lang && b.lang != w.doc_lang && b.lang != "und")) break;
+      w.Remove(b, "foreign_footer");
+    }
+  }
+  // 6. Title: given by the input, else the best headline among the first blocks.
+  if (!raw.title.empty()) w.title = raw.title;
+  if (w.title.empty()) {
+    auto kept = w.Kept();
+    int best = -1;
+    // A headline ends without a period, unless the page repeats it below
+    // (then the first line is the headline whatever its punctuation).
+    auto repeated_later = [&](size_t k) {
+      std::vector<std::string> tw = SplitWords(FoldToWords(w.blocks[kept[k]].text));
+      for (size_t j = k + 1; j < kept.size() && j < k + 8; ++j) {
+        std::vector<std::string> bw = SplitWords(FoldToWords(w.blocks[kept[j]].text));
+        if (bw.size() >= 4 && Containment(bw, tw) >= 0.9 && Containment(tw, bw) >= 0.6) return true;
+      }
+      return false;
+    };
+    for (size_t k = 0; k < kept.size() && k < 6; ++k) {
+      const Block& b = w.blocks[kept[k]];
+      if (b.words >= 40 && EndsWithTerminal(b.text)) break;  // the body has started
+      if (b.words < 3 || b.words > 30) continue;
+      if (LastNonSpace(b.text) == '.' && !(k == 0 && repeated_later(k))) continue;
+      if (best < 0) {
+        best = static_cast<int>(kept[k]);
+      } else if (w.blocks[best].words > 18 && b.words < w.blocks[best].words) {
+        best = static_cast<int>(kept[k]);  // a long standfirst came before the headline
+        break;
+      } else {
+        break;
+      }
+    }
+    if (best >= 0) {
+      w.title_block = best;
+      w.title = w.blocks[best].text;
+    }
+  } else {
+    std::string ft = FoldToWords(w.title);
+    for (size_t i = 0; i < w.blocks.size(); ++i) {
+      if (!w.blocks[i].removed && FoldToWords(w.blocks[i].text) == ft) {
+        w.title_block = static_cast<int>(i);
+        break;
+      }
+    }
+  }
+  // 7. Repeats: the title again, a paragraph again, a pull-quote of a body sentence.
+  {
+    std::vector<std::string> title_words = SplitWords(FoldToWords(w.title));
+    std::unordered_set<std::string> seen;
+    for (size_t i = 0; i < w.blocks.size(); ++i) {
+      Block& b = w.blocks[i];
+      if (b.removed) continue;
+      std::string fw = FoldToWords(b.text);
+      if (static_cast<int>(i) != w.title_block && !title_words.empty() && b.words >= 4) {
+        std::vector<std::string> bw = SplitWords(fw);
+        if (Containment(bw, title_words) >= 0.9 && Containment(title_words, bw) >= 0.6) {
+          w.Remove(b, "repeated_title");
+          continue;
+        }
+      }
+      if (b.words >= 3 && !seen.insert(fw).second) {
+        w.Remove(b, "duplicate");
+        continue;
+      }
+    }
+    // Pull-quotes: a lone sentence whose content words mostly recur in one
+    // sentence of a longer paragraph elsewhere.
+    std::vector<std::vector<std::string>> sentence_words;
+    std::vector<size_t> sentence_block;
+    for (size_t i : w.Kept()) {
+      const Block& b = w.blocks[i];
+      auto sents = segmenter_->Sentences(b.text, w.doc_lang);
+      if (sents.size() < 2) continue;
+      for (const auto& s : sents) {
+        sentence_words.push_back(ContentWords(std::string_view(b.text).substr(s.start, s.end - s.start)));
+        sentence_block.push_back(i);
+      }
+    }
+    for (size_t i : w.Kept()) {
+      Block& b = w.blocks[i];
+      if (static_cast<int>(i) == w.title_block || IsQuoteChar(FirstNonSpace(b.text))) continue;
+      std::vector<std::string> cw = ContentWords(b.text);
+      if (cw.size() < 8) continue;
+      if (segmenter_->Sentences(b.text, w.doc_lang).size() != 1) continue;
+      for (size_t k = 0; k < sentence_words.size(); ++k) {
+        if (sentence_block[k] == i) continue;
+        if (Containment(cw, sentence_words[k]) >= 0.6 &&
+            Containment(sentence_words[k], cw) >= 0.5) {
+          w.Remove(b, "pull_quote");
+          break;
+        }
+      }
+    }
+  }
+  // 8. Sentence-level cuts inside kept blocks: subscription appeals, all-caps
+  //    widget labels, and a quoted headline pasted after the last sentence.
+  for (size_t i : w.Kept()) {
+    Block& b = w.blocks[i];
+    if (static_cast<int>(i) == w.title_block) continue;
+    auto sents = segmenter_->Sentences(b.text, w.doc_lang);
+    // Walk backwards so earlier offsets stay valid while cutting.
+    for (size_t k = sents.size(); k-- > 0;) {
+      if (b.removed) break;
+      std::string_view s = std::string_view(b.text).substr(sents[k].start, sents[k].end - sents[k].start);
+      std::string reason;
+      if (const Cue* cue = rules_.MatchSentence(FoldForMatch(s))) {
+        reason = cue->reason;
+      } else if (sents.size() > 1 && CountWords(s) >= 2 && UpperShare(s) > 0.9) {
+        reason = "widget";
+      } else if (sents.size() > 1 && k + 1 == sents.size() && IsQuoteChar(FirstNonSpace(s)) &&
+                 IsQuoteChar(LastNonSpace(s)) && CountWords(s) >= 5 && CountWords(s) <= 25) {
+        // « Headline of a linked article » with no final punctuation inside.
+        std::string_view inner = s;
+        size_t p = inner.size();
+        PrevCodePoint(inner, &p);  // closing quote
+        inner = inner.substr(0, p);
+        if (!EndsWithTerminal(inner) && EndsWithTerminal(std::string_view(b.text).substr(0, sents[k].start))) {
+          reason = "related";
+        }
+      }
+      if (reason.empty()) continue;
+      size_t a = sents[k].start, e = sents[k].end;
+      // Swallow a dangling " ." left after the cut sentence.
+      size_t z = e;
+      while (z < b.text.size() && (b.text[z] == ' ' || b.text[z] == '.')) ++z;
+      if (z == b.text.size()) e = z;
+      w.Cut(b, a, e, reason);
+    }
+    if (!b.removed) b.words = CountWords(b.text);
+  }
+  // 9. Trailing widgets: short unpunctuated lines after the last real
+  //    paragraph cannot be headings (nothing follows them).
+  {
+    auto kept = w.Kept();
+    int last_body = -1;
+    for (size_t k = 0; k < kept.size(); ++k) {
+      const Block& b = w.blocks[kept[k]];
+      if (b.words >= 15 && EndsWithTerminal(b.text)) last_body = static_cast<int>(k);
+    }
+    if (last_body >= 0) {
+      for (size_t k = last_body + 1; k < kept.size(); ++k) {
+        Block& b = w.blocks[kept[k]];
+        if (static_cast<int>(kept[k]) == w.title_block) continue;
+        if (b.words <= 12 && !EndsWithTerminal(b.text) && b.kind != BlockKind::kListItem) {
+          w.Remove(b, "trailing_widget");
+        }
+      }
+    }
+  }
+  // 10. Headings in plain text: a short unpunctuated line followed by a paragraph.
+  if (is_text) {
+    auto kept = w.Kept();
+    for (size_t k = 0; k + 1 < kept.size(); ++k) {
+      Block& b = w.blocks[kept[k]];
+      if (static_cast<int>(kept[k]) == w.title_block) continue;
+      if (b.words >= 1 && b.words <= 15 && !EndsWithTerminal(b.text) &&
+          LastNonSpace(b.text) != ':' && LastNonSpace(b.text) != ',' &&
+          w.blocks[kept[k + 1]].words > b.words) {
+        b.kind = BlockKind::kHeading;
+      }
+    }
+  }
+
+  // Assemble: title first, then the kept blocks in order.
+  std::vector<size_t> order;
+  if (w.title_block >= 0 && !w.blocks[w.title_block].removed) {
+    order.push_back(static_cast<size_t>(w.title_block));
+    w.blocks[w.title_block].kind = BlockKind::kTitle;
+  }
+  for (size_t i : w.Kept()) {
+    if (static_cast<int>(i) != w.title_block) order.push_back(i);
+  }
+  std::optional<CodePointIndex> source_cp;
+  if (is_text) source_cp.emplace(raw.text);
+  if (w.title_block < 0 && !w.title.empty()) {
+    // Title from metadata that is not in the body: it still opens the text.
+    Paragraph p;
+    p.start = 0;
+    doc.text = w.title;
+    p.end = static_cast<uint32_t>(doc.text.size());
+    p.kind = BlockKind::kTitle;
+    p.lang = w.doc_lang;
+    doc.paragraphs.push_back(p);
+  }
+  for (size_t i : order) {
+    Block& b = w.blocks[i];
+    if (b.text.empty()) continue;
+    if (!doc.text.empty()) doc.text += "\n\n";
+    Paragraph p;
+    p.start = static_cast<uint32_t>(doc.text.size());
+    if (source_cp) {
+      for (size_t a = 0; a < b.anchors.size(); ++a) {
+        size_t from = b.anchors[a].first;
+        size_t to = a + 1 < b.anchors.size() ? b.anchors[a + 1].first : b.text.size();
+        if (b.anchors[a].second == kUnmapped || to <= from) continue;
+        SourceRun run;
+        run.text_offset = p.start + static_cast<uint32_t>(from);
+        run.length = static_cast<uint32_t>(to - from);
+        run.source_cp = source_cp->ToCodePoint(b.anchors[a].second);
+        doc.source_map.push_back(run);
+      }
+    }
+    doc.text += b.text;
+    p.end = static_cast<uint32_t>(doc.text.size());
+    p.kind = b.kind;
+    p.lang = b.lang == "und" || !b.reliable_lang ? w.doc_lang : b.lang;
+    p.foreign = b.reliable_lang && b.lang != w.doc_lang && b.lang != "und";
+    doc.paragraphs.push_back(p);
+  }
+  doc.title = w.title;
+  doc.removed = std::move(w.removed);
+  doc.warnings = std::move(w.warnings);
+  if (doc.text.empty()) {
+    doc.Fail(Status(Code::kEmpty, raw.source + ": no article text left after cleaning"));
+    return doc;
+  }
+  // Document language from the clean text (more reliable than with boilerplate).
+  LangGuess g = DetectLanguage(doc.text, !raw.lang.empty() ? raw.lang : html_lang);
+  doc.lang = !raw.lang.empty() ? raw.lang : g.code != "und" ? g.code : w.doc_lang;
+  for (Paragraph& p : doc.paragraphs) {
+    if (!p.foreign) p.lang = doc.lang;
+    else p.foreign = p.lang != doc.lang;
+  }
+  // Publication date: --date flag > input field > markup > text.
+  if (!options_.date_override.empty()) {
+    if (auto d = dates_->ParseMachine(options_.date_override)) {
+      d->origin = "flag";
+      doc.published = d;
+    }
+  } else if (!raw.published.empty()) {
+    if (auto d = dates_->ParseMachine(raw.published)) {
+      d->origin = "input";
+      doc.published = d;
+    } else {
+      doc.warnings.push_back("unreadable published date \"" + raw.published + "\"");
+    }
+  }
+  if (!doc.published) {
+    for (const HtmlDateCandidate& c : html_dates) {
+      if (auto d = dates_->ParseMachine(c.value)) {
+        d->origin = "html";
+        d->text = c.origin + ": " + c.value;
+        doc.published = d;
+        break;
+      }
+    }
+  }
+  if (!doc.published && w.published) doc.published = w.published;
+  // Sentences, per paragraph.
+  for (const Paragraph& p : doc.paragraphs) {
+    std::string_view ptext = std::string_view(doc.text).substr(p.start, p.end - p.start);
+    for (const TextRange& r : segmenter_->Sentences(ptext, p.lang, p.start)) {
+      doc.sentences.push_back({r.start, r.end});
+    }
+  }
+  doc.id = HashHex(doc.text);
+  return doc;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,426 @@
+// @brief Date finding by a small hand-written scanner (no regular expressions,
+// no ICU date parser: it rejects "1er février 2022").
+#include "clean/date_finder.h"
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/data_file.h"
+#include "base/text_fold.h"
+#include "base/utf8.h"
+
+namespace sitrep {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads 1..max digits at s[*pos]; returns -1 when there are none or too many.
+int ReadNumber(std::string_view s, size_t* pos, int max_digits, int* ndigits = nullptr) {
+  size_t p = *pos;
+  int v = 0, n = 0;
+  while (p < s.size() && IsDigit(s[p])) {
+    v = v * 10 + (s[p] - '0');
+    ++p;
+    ++n;
+  }
+  if (n == 0 || n > max_digits) return -1;
+  *pos = p;
+  if (ndigits) *ndigits = n;
+  return v;
+}
+
+// Skips spaces (incl. U+00A0/U+202F) and returns how many bytes were skipped.
+size_t SkipSpaces(std::string_view s, size_t* pos) {
+  size_t start = *pos;
+  while (*pos < s.size()) {
+    size_t p = *pos;
+    char32_t c = NextCodePoint(s, &p);
+    if (!IsSpace(c)) break;
+    *pos = p;
+  }
+  return *pos - start;
+}
+
+// Reads a run of letters (and inner dots for abbreviations like "janv.").
+std::string_view ReadWord(std::string_view s, size_t* pos) {
+  size_t start = *pos, p = *pos;
+  while (p < s.size()) {
+    size_t q = p;
+    char32_t c = NextCodePoint(s, &q);
+    if (!u_isalpha(static_cast<UChar32>(c))) break;
+    p = q;
+  }
+  *pos = p;
+  return s.substr(start, p - start);
+}
+
+bool ValidYmd(int y, int m, int d) {
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > kDays[m - 1]) return false;
+  if (m == 2 && d == 29) return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return true;
+}
+
+bool WordBoundaryBefore(std::string_view s, size_t pos) {
+  if (pos == 0) return true;
+  size_t p = pos;
+  char32_t c = PrevCodePoint(s, &p);
+  return !u_isalnum(static_cast<UChar32>(c));
+}
+
+}  // namespace
+
+PublishedDate MakeDate(int year, int month, int day) {
+  PublishedDate d;
+  char buf[32];
+  if (month == 0) {
+    std::snprintf(buf, sizeof buf, "%04d", year);
+    d.precision = DatePrecision::kYear;
+  } else if (day == 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    d.precision = DatePrecision::kMonth;
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    d.precision = DatePrecision::kDay;
+  }
+  d.value = buf;
+  return d;
+}
+
+Result<std::unique_ptr<DateFinder>> DateFinder::Create(const Options& options) {
+  std::unique_ptr<DateFinder> f(new DateFinder());
+  std::vector<std::string> langs = DataLanguages(options);
+  if (std::find(langs.begin(), langs.end(), "en") == langs.end()) langs.push_back("en");
+  for (const std::string& lang : langs) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols syms(icu::Locale(lang.c_str()), status);
+    if (U_FAILURE(status)) continue;
+    using S = icu::DateFormatSymbols;
+    for (auto ctx : {S::FORMAT, S::STANDALONE}) {
+      for (auto width : {S::WIDE, S::ABBREVIATED}) {
+        int32_t count = 0;
+        const icu::UnicodeString* names = syms.getMonths(count, ctx, width);
+        for (int32_t i = 0; i < count && i < 12; ++i) {
+          std::string utf8;
+          names[i].toUTF8String(utf8);
+          std::string folded = FoldForMatch(utf8);
+          while (!folded.empty() && folded.back() == '.') folded.pop_back();
+          if (folded.size() >= 3) f->months_.emplace(folded, i + 1);
+        }
+      }
+    }
+    Result<TsvFile> cues = ReadTsv(DataDir(options) + "/lang/" + lang + "/dateline.tsv", 1, 1);
+    if (!cues.ok()) {
+      if (cues.status().code() == Code::kNotFound) continue;
+      return cues.status();
+    }
+    for (const TsvRow& row : cues->rows) f->cues_.push_back(FoldForMatch(row.fields[0]));
+  }
+  std::sort(f->cues_.begin(), f->cues_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  f->cues_.erase(std::unique(f->cues_.begin(), f->cues_.end()), f->cues_.end());
+  return f;
+}
+
+int DateFinder::MonthNumber(std::string_view word) const {
+  std::string folded = FoldForMatch(word);
+  auto it = months_.find(folded);
+  return it == months_.end() ? 0 : it->second;
+}
+
+std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
+                                            std::string_view lang, bool require_year) const {
+  if (pos >= s.size() || !WordBoundaryBefore(s, pos)) return std::nullopt;
+  DateMatch m;
+  m.start = pos;
+  size_t p = pos;
+  if (IsDigit(s[p])) {
+    int n1d = 0;
+    int n1 = ReadNumber(s, &p, 4, &n1d);
+    if (n1 < 0) return std::nullopt;
+    if (n1d == 4 && p < s.size() && (s[p] == '-' || s[p] == '/' || s[p] == '.')) {
+      // ISO-like: 2022-01-07, 2022-01, 2022/01/07
+      char sep = s[p];
+      size_t q = p + 1;
+      int n2d = 0;
+      int month = ReadNumber(s, &q, 2, &n2d);
+      if (month < 1 || month > 12) return std::nullopt;
+      int day = 0;
+      if (q < s.size() && s[q] == sep) {
+        size_t r = q + 1;
+        day = ReadNumber(s, &r, 2);
+        if (day > 0 && ValidYmd(n1, month, day)) q = r; else day = 0;
+      }
+      if (q < s.size() && IsDigit(s[q])) return std::nullopt;
+      if (!ValidYmd(n1, month, day ? day : 1)) return std::nullopt;
+      m.date = MakeDate(n1, month, day);
+      m.end = q;
+      return m;
+    }
+    if (n1d <= 2 && p < s.size() && (s[p] == '.' || s[p] == '/' || s[p] == '-') &&
+        p + 1 < s.size() && IsDigit(s[p + 1])) {
+      // Numeric day-month-year (month-day-year in English): 7.1.2022, 07/01/2022
+      char sep = s[p];
+      size_t q = p + 1;
+      int n2 = ReadNumber(s, &q, 2);
+      if (n2 < 0 || q >= s.size() || s[q] != sep) return std::nullopt;
+      ++q;
+      int yd = 0;
+      int year = ReadNumber(s, &q, 4, &yd);
+      if (year < 0 || (yd != 4 && yd != 2)) return std::nullopt;
+      if (yd == 2) year += 2000;
+      if (q < s.size() && IsDigit(s[q])) return std::nullopt;
+      int day = n1, month = n2;
+      if (lang == "en" && n1 <= 12 && n2 > 12) std::swap(day, month);
+      else if (lang == "en" && sep == '/' && n1 <= 12) std::swap(day, month);
+      if (!ValidYmd(year, month, day)) return std::nullopt;
+      m.date = MakeDate(year, month, day);
+      m.end = q;
+      return m;
+    }
+    if (n1d > 2 || n1 < 1 || n1 > 31) return std::nullopt;
+    // Day then month name: "7 janvier 2022", "1er février", "9. Januar 2022", "5 января 2022 г."
+    size_t q = p;
+    std::string_view suffix = ReadWord(s, &q);
+    if (!suffix.empty()) {
+      std::string f = FoldForMatch(suffix);
+      if (f != "er" && f != "st" && f != "nd" && f != "rd" && f != "th" && f != "o") return std::nullopt;
+      p = q;
+    }
+    if (p < s.size() && (s[p] == '.' || s[p] == ',')) ++p;
+    if (SkipSpaces(s, &p) == 0 && suffix.empty()) return std::nullopt;
+    size_t wstart = p;
+    std::string_view word = ReadWord(s, &p);
+    std::string fw = FoldForMatch(word);
+    if (fw == "de" || fw == "of") {  // "7 de enero de 2022"
+      SkipSpaces(s, &p);
+      wstart = p;
+      word = ReadWord(s, &p);
+    }
+    int month = MonthNumber(word);
+    if (month == 0) return std::nullopt;
+    (void)wstart;
+    if (p < s.size() && s[p] == '.') ++p;
+    size_t end = p;
+    int year = 0;
+    size_t q2 = p;
+    SkipSpaces(s, &q2);
+    size_t q3 = q2;
+    std::string_view de = ReadWord(s, &q3);
+    if (FoldForMatch(de) == "de") {
+      SkipSpaces(s, &q3);
+      q2 = q3;
+    }
+    int yd = 0;
+    int y = ReadNumber(s, &q2, 4, &yd);
+    if (y > 0 && yd == 4 && (q2 >= s.size() || !IsDigit(s[q2]))) {
+      year = y;
+      end = q2;
+      // Russian "г." / "года" after the year.
+      size_t q4 = q2;
+      SkipSpaces(s, &q4);
+      size_t q5 = q4;
+      std::string_view g = ReadWord(s, &q5);
+      std::string fg = FoldForMatch(g);
+      if (fg == "г" || fg == "года" || fg == "год") {
+        end = q5;
+        if (end < s.size() && s[end] == '.') ++end;
+      }
+    }
+    if (year == 0) {
+      if (require_year || !ValidYmd(2000, month, n1)) return std::nullopt;
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "--%02d-%02d", month, n1);
+      m.date.value = buf;
+      m.date.precision = DatePrecision::kDay;
+      m.end = end;
+      return m;
+    }
+    if (!ValidYmd(year, month, n1)) return std::nullopt;
+    m.date = MakeDate(year, month, n1);
+    m.end = end;
+    return m;
+  }
+  // Month name first: "January 9, 2022", "Jan. 9 2022", "January 2022", "enero de 2022".
+  std::string_view word = ReadWord(s, &p);
+  int month = MonthNumber(word);
+  if (month == 0) return std::nullopt;
+  if (p < s.size() && s[p] == '.') ++p;
+  SkipSpaces(s, &p);
+  size_t q = p;
+  std::string_view de = ReadWord(s, &q);
+  if (FoldForMatch(de) == "de") {
+    SkipSpaces(s, &q);
+    p = q;
+  }
+  int nd = 0;
+  int n = ReadNumber(s, &p, 4, &nd);
+  if (n < 0) return std::nullopt;
+  if (nd == 4) {
+    if (p < s.size() && IsDigit(s[p])) return std::nullopt;
+    m.date = MakeDate(n, month, 0);
+    m.end = p;
+    return m;
+  }
+  if (nd > 2) return std::nullopt;
+  size_t r = p;
+  std::string_view suffix = ReadWord(s, &r);
+  std::string fs = FoldForMatch(suffix);
+  if (fs == "st" || fs == "nd" || fs == "rd" || fs == "th") p = r;
+  if (p < s.size() && s[p] == ',') ++p;
+  SkipSpaces(s, &p);
+  int yd = 0;
+  int year = ReadNumber(s, &p, 4, &yd);
+  if (year < 0 || yd != 4 || !ValidYmd(year, month, n)) return std::nullopt;
+  m.date = MakeDate(year, month, n);
+  m.end = p;
+  return m;
+}
+
+std::optional<DateMatch> DateFinder::FindDate(std::string_view s, std::string_view lang,
+                                              size_t from, bool require_year) const {
+  for (size_t pos = from; pos < s.size();) {
+    auto c = static_cast<unsigned char>(s[pos]);
+    if (IsDigit(c) || (c >= 0x80 || std::isalpha(c))) {
+      if (auto m = DateAt(s, pos, lang, require_year)) return m;
+    }
+    // Advance to the next word start.
+    size_t p = pos;
+    char32_t cp = NextCodePoint(s, &p);
+    if (u_isalnum(static_cast<UChar32>(cp))) {
+      while (p < s.size()) {
+        size_t q = p;
+        char32_t c2 = NextCodePoint(s, &q);
+        if (!u_isalnum(static_cast<UChar32>(c2))) break;
+        p = q;
+      }
+    }
+    pos = p;
+  }
+  return std::nullopt;
+}
+
+std::optional<PublishedDate> DateFinder::ParseMachine(std::string_view s) const {
+  size_t a = 0;
+  SkipSpaces(s, &a);
+  s.remove_prefix(a);
+  if (s.empty()) return std::nullopt;
+  // ISO 8601 with optional time.
+  if (s.size() >= 4 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && IsDigit(s[3])) {
+    if (auto m = DateAt(s, 0, "und")) {
+      PublishedDate d = m->date;
+      size_t p = m->end;
+      if (d.precision == DatePrecision::kDay && p + 5 < s.size() + 1 && p < s.size() &&
+          (s[p] == 'T' || s[p] == ' ') && p + 6 <= s.size() && IsDigit(s[p + 1]) &&
+          IsDigit(s[p + 2]) && s[p + 3] == ':' && IsDigit(s[p + 4]) && IsDigit(s[p + 5])) {
+        int hh = (s[p + 1] - '0') * 10 + (s[p + 2] - '0');
+        int mm = (s[p + 4] - '0') * 10 + (s[p + 5] - '0');
+        if (hh < 24 && mm < 60 && !(hh == 0 && mm == 0)) {
+          d.value += "T" + std::string(s.substr(p + 1, 5));
+          d.precision = DatePrecision::kMinute;
+        }
+      }
+      d.text = std::string(s);
+      return d;
+    }
+    // A bare year.
+    int yd = 0;
+    size_t p = 0;
+    int y = ReadNumber(s, &p, 4, &yd);
+    if (yd == 4 && y >= 1800 && y <= 2200 && p == s.size()) {
+      PublishedDate d = MakeDate(y, 0, 0);
+      d.text = std::string(s);
+      return d;
+    }
+  }
+  // RFC 2822 "Fri, 07 Jan 2022 ..." and prose: skip a leading weekday word.
+  if (auto m = FindDate(s, "en")) {
+    PublishedDate d = m->date;
+    d.text = std::string(s);
+    return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<DateMatch> DateFinder::MatchDateline(std::string_view block,
+                                                   std::string_view lang) const {
+  size_t p = 0;
+  SkipSpaces(block, &p);
+  // Fold the first ~40 bytes word by word to compare with the cues.
+  for (const std::string& cue : cues_) {
+    size_t q = p;
+    std::string folded;
+    while (q < block.size() && folded.size() < cue.size()) {
+      size_t r = q;
+      char32_t c = NextCodePoint(block, &r);
+      std::string piece;
+      AppendUtf8(&piece, c);
+      folded += IsSpace(c) ? std::string(" ") : FoldForMatch(piece);
+      q = r;
+    }
+    if (folded != cue) continue;
+    if (q < block.size()) {
+      size_t r = q;
+      char32_t c = NextCodePoint(block, &r);
+      if (u_isalnum(static_cast<UChar32>(c))) continue;  // cue must end at a word end
+    }
+    SkipSpaces(block, &q);
+    if (q < block.size() && (block[q] == ':' || block[q] == '-')) ++q;
+    SkipSpaces(block, &q);
+    // Optional weekday word before the date: "Publié le vendredi 7 janvier 2022".
+    std::optional<DateMatch> m = DateAt(block, q, lang);
+    if (!m) {
+      size_t r = q;
+      ReadWord(block, &r);
+      if (r < block.size() && block[r] == ',') ++r;
+      SkipSpaces(block, &r);
+      if (r > q) m = DateAt(block, r, lang);
+    }
+    if (!m) continue;
+    size_t end = m->end;
+    // Optional time: "à 14h32", ", 14:32 Uhr", "at 2:30 pm", "- 10:00".
+    size_t t = end;
+    if (t < block.size() && (block[t] == ',')) ++t;
+    SkipSpaces(block, &t);
+    size_t w = t;
+    std::string_view joiner = ReadWord(block, &w);
+    std::string fj = FoldForMatch(joiner);
+    if (fj == "a" || fj == "at" || fj == "um" || fj == "в" || fj == "alle" || fj == "a las") {
+      SkipSpaces(block, &w);
+      t = w;
+    } else if (t < block.size() && block[t] == '-') {
+      ++t;
+      SkipSpaces(block, &t);
+    }
+    size_t hp = t;
+    int hh = ReadNumber(block, &hp, 2);
+    if (hh >= 0 && hh < 24 && hp < block.size() &&
+        (block[hp] == ':' || block[hp] == 'h' || block[hp] == 'H' || block[hp] == '.')) {
+      size_t mp = hp + 1;
+      int mm = ReadNumber(block, &mp, 2);
+      if (mm >= 0 && mm < 60) {
+        end = mp;
+        size_t u = mp;
+        SkipSpaces(block, &u);
+        size_t u2 = u;
+        std::string fu = FoldForMatch(ReadWord(block, &u2));
+        if (fu == "uhr" || fu == "am" || fu == "pm" || fu == "h" || fu == "utc" || fu == "gmt" ||
+            fu == "cet" || fu == "msk") {
+          end = u2;
+        }
+      }
+    }
+    m->start = p;
+    m->end = end;
+    m->date.text = std::string(block.substr(p, end - p));
+    m->date.origin = "text";
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,60 @@
+// @brief DateFinder: publication dates in markup strings and in prose
+// ("Publié le 7.1.2022", "date 2022-01", "9. Januar 2022", "5 января 2022 г.").
+//
+// Month names come from ICU (DateFormatSymbols: format and stand-alone, wide
+// and abbreviated, for every language with a data/lang directory); dateline
+// cue words come from data/lang/<code>/dateline.tsv.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/options.h"
+#include "base/status.h"
+#include "doc/document.h"
+
+namespace sitrep {
+
+struct DateMatch {
+  PublishedDate date;
+  size_t start = 0, end = 0;  // byte range of the match in the searched string
+};
+
+class DateFinder {
+ public:
+  static Result<std::unique_ptr<DateFinder>> Create(const Options& options);
+
+  // Machine-written dates: ISO 8601 ("2022-01-07", "2022-01-07T14:32:00+01:00",
+  // "2022-01"), RFC 2822 ("Fri, 07 Jan 2022 14:32:00 GMT"), or a prose date.
+  std::optional<PublishedDate> ParseMachine(std::string_view s) const;
+
+  // The first date written in prose in s[from:], with day, month or year precision.
+  // `lang` decides the order of ambiguous numeric dates (en: month first).
+  // With require_year false, "le 6 janvier" also matches (value "--01-06").
+  std::optional<DateMatch> FindDate(std::string_view s, std::string_view lang, size_t from = 0,
+                                    bool require_year = true) const;
+
+  // A dateline at the start of `block`: a cue ("Publié le", "Published",
+  // "date") followed by a date and optionally a time. The match covers the
+  // whole dateline so it can be removed from the text.
+  std::optional<DateMatch> MatchDateline(std::string_view block, std::string_view lang) const;
+
+ private:
+  DateFinder() = default;
+  // Tries a date starting exactly at s[pos].
+  std::optional<DateMatch> DateAt(std::string_view s, size_t pos, std::string_view lang,
+                                  bool require_year = true) const;
+  int MonthNumber(std::string_view word) const;  // 0 when not a month name
+
+  std::map<std::string, int, std::less<>> months_;  // folded name -> 1..12
+  std::vector<std::string> cues_;                   // folded dateline cues, longest first
+};
+
+// "2022-01-07" from parts; month/day 0 lower the precision.
+PublishedDate MakeDate(int year, int month, int day);
+
+}  // namespace sitrep

@@ -1,0 +1,394 @@
+// @brief The sitrep command line: extract, ingest, report, search, eval.
+//
+// Exit codes (README "Exit codes"):
+//   0  done, every document processed
+//   1  done, but some documents failed (each is reported; the rest went on)
+//   2  usage error: unknown command or flag, missing argument
+//   3  could not run: data files, store or output directory unusable
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "base/data_file.h"
+#include "base/json.h"
+#include "base/options.h"
+#include "clean/cleaner.h"
+#include "cli/args.h"
+#include "eval/seed_eval.h"
+#include "ingest/reader.h"
+#include "report/report.h"
+#include "store/store.h"
+
+namespace sitrep {
+namespace {
+
+constexpr int kExitOk = 0, kExitPartial = 1, kExitUsage = 2, kExitFatal = 3;
+
+const FlagSpec kHelp{"--help", false, "show this help"};
+const FlagSpec kDataDir{"--data-dir", true, "language data directory (default: $SITREP_DATA_DIR or the built-in one)", "DIR"};
+const FlagSpec kDate{"--date", true, "publication date for every document (YYYY, YYYY-MM or YYYY-MM-DD); overrides the documents'", "DATE"};
+const FlagSpec kMaxBytes{"--max-bytes", true, "largest document accepted, in bytes (default 33554432)", "N"};
+const FlagSpec kQuiet{"--quiet", false, "no progress bar and no summary on stderr"};
+const FlagSpec kDb{"--db", true, "the SQLite store file", "FILE"};
+
+// Counts and progress for a run over many documents.
+class Progress {
+ public:
+  explicit Progress(bool quiet) : quiet_(quiet), tty_(!quiet && isatty(2)), start_(Clock::now()) {}
+  void Add(const Document& d) {
+    ++(d.failed() ? failed_ : ok_);
+    bytes_ += d.input_bytes;
+    if (d.failed() && !quiet_) {
+      ClearLine();
+      for (const auto& e : d.errors) std::fprintf(stderr, "error: %s [%s]\n", e.message.c_str(), e.code.c_str());
+    }
+    if (tty_) {
+      auto now = Clock::now();
+      if (now - last_ > std::chrono::milliseconds(100)) {
+        last_ = now;
+        double s = Seconds();
+        std::fprintf(stderr, "\r\x1b[K[%s] %zu ok, %zu failed  %.1f docs/s", Spinner(), ok_, failed_,
+                     s > 0 ? (ok_ + failed_) / s : 0.0);
+        drawn_ = true;
+      }
+    }
+  }
+  void Skip(size_t n) { skipped_ += n; }
+  void Duplicates(size_t n) { duplicates_ += n; }
+  void Finish(const char* verb) {
+    ClearLine();
+    if (quiet_) return;
+    double s = Seconds();
+    std::fprintf(stderr, "%s: %zu documents ok, %zu failed, %zu skipped", verb, ok_, failed_, skipped_);
+    if (duplicates_) std::fprintf(stderr, " (%zu already stored)", duplicates_);
+    std::fprintf(stderr, " in %.2fs (%.1f docs/s, %.2f MB/s)\n", s, s > 0 ? (ok_ + failed_) / s : 0.0,
+                 s > 0 ? bytes_ / s / 1e6 : 0.0);
+  }
+  size_t failed() const { return failed_; }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  double Seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+  const char* Spinner() { return kSpin[spin_++ % 4]; }
+  void ClearLine() {
+    if (drawn_) std::fprintf(stderr, "\r\x1b[K");
+    drawn_ = false;
+  }
+  static constexpr const char* kSpin[4] = {"|", "/", "-", "\\"};
+  bool quiet_, tty_, drawn_ = false;
+  Clock::time_point start_, last_{};
+  size_t ok_ = 0, failed_ = 0, skipped_ = 0, duplicates_ = 0, spin_ = 0;
+  uint64_t bytes_ = 0;
+};
+
+void PrintUsage(const char* cmd, const char* synopsis, const char* about, const std::vector<FlagSpec>& flags) {
+  std::printf("usage: sitrep %s %s\n\n%s\n\nflags:\n%s", cmd, synopsis, about, FlagsHelp(flags).c_str());
+}
+
+int UsageError(const std::string& cmd, const Status& st) {
+  std::fprintf(stderr, "sitrep %s: %s\nTry 'sitrep %s --help'.\n", cmd.c_str(), st.message().c_str(), cmd.c_str());
+  return kExitUsage;
+}
+
+int Fatal(const std::string& cmd, const Status& st) {
+  std::fprintf(stderr, "sitrep %s: %s\n", cmd.c_str(), st.message().c_str());
+  return kExitFatal;
+}
+
+// Fills Options from the common flags; returns a usage error when a value is bad.
+Status CommonOptions(const ParsedArgs& args, Options* options) {
+  options->data_dir = args.Get("--data-dir");
+  options->date_override = args.Get("--date");
+  if (args.Has("--max-bytes")) {
+    try {
+      size_t n = std::stoull(args.Get("--max-bytes"));
+      if (n == 0) throw std::invalid_argument("zero");
+      options->max_document_bytes = n;
+    } catch (const std::exception&) {
+      return Status::InvalidArgument("--max-bytes needs a positive number of bytes, got \"" +
+                                     args.Get("--max-bytes") + "\"");
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Cleaner>> MakeCleaner(const Options& options) {
+  Result<std::unique_ptr<Cleaner>> c = Cleaner::Create(options);
+  if (c.ok() && !options.date_override.empty() && !(*c)->dates().ParseMachine(options.date_override)) {
+    return Status::InvalidArgument("--date: \"" + options.date_override + "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  }
+  return c;
+}
+
+int CmdExtract(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {kHelp, kDataDir, kDate, kMaxBytes, kQuiet};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("extract", args.status());
+  if (args->Has("--help")) {
+    PrintUsage("extract", "[flags] PATH...",
+               "Reads articles (.txt, .html/.htm, .jsonl, .gz of these, directories; '-' is JSONL on\n"
+               "stdin) and writes one JSON object per document on stdout (docs/FORMAT.md, sitrep/1).\n"
+               "Failed documents are written too, with their errors. Nothing is stored.",
+               flags);
+    return kExitOk;
+  }
+  if (args->positional.empty()) return UsageError("extract", Status::InvalidArgument("no input PATH given"));
+  Options options;
+  if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("extract", st);
+  auto cleaner = MakeCleaner(options);
+  if (!cleaner.ok()) return cleaner.status().code() == Code::kInvalidArgument && !options.date_override.empty()
+                                ? UsageError("extract", cleaner.status()) : Fatal("extract", cleaner.status());
+  Progress progress(args->Has("--quiet"));
+  std::string line;
+  ReadStats stats = ReadInputs(args->positional, options, [&](RawDocument&& raw) {
+    Document doc = (*cleaner)->Clean(raw);
+    line = DocumentToJson(doc);
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    progress.Add(doc);
+  });
+  std::fflush(stdout);
+  progress.Skip(stats.skipped);
+  progress.Finish("extract");
+  return progress.failed() ? kExitPartial : kExitOk;
+}
+
+int CmdIngest(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kQuiet,
+                                 {"--batch", true, "documents per transaction (default 200)", "N"}};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("ingest", args.status());
+  if (args->Has("--help")) {
+    PrintUsage("ingest", "--db FILE [flags] PATH...",
+               "Cleans articles and stores them in a SQLite file. Idempotent: a document already\n"
+               "stored (same clean text) is skipped. Each batch is one transaction, so an\n"
+               "interrupted ingest leaves a consistent store and a re-run completes it.",
+               flags);
+    return kExitOk;
+  }
+  if (!args->Has("--db")) return UsageError("ingest", Status::InvalidArgument("--db FILE is required"));
+  if (args->positional.empty()) return UsageError("ingest", Status::InvalidArgument("no input PATH given"));
+  Options options;
+  if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("ingest", st);
+  size_t batch_size = 200;
+  if (args->Has("--batch")) {
+    try {
+      batch_size = std::stoull(args->Get("--batch"));
+    } catch (const std::exception&) {
+      batch_size = 0;
+    }
+    if (batch_size == 0) return UsageError("ingest", Status::InvalidArgument("--batch needs a positive number"));
+  }
+  auto cleaner = MakeCleaner(options);
+  if (!cleaner.ok()) return Fatal("ingest", cleaner.status());
+  auto store = Store::Open(args->Get("--db"));
+  if (!store.ok()) return Fatal("ingest", store.status());
+  Progress progress(args->Has("--quiet"));
+  std::vector<Document> batch;
+  Status write_error;
+  auto flush = [&] {
+    if (batch.empty() || !write_error.ok()) return;
+    Result<BatchResult> r = (*store)->AddBatch(batch);
+    if (!r.ok()) write_error = r.status();
+    else progress.Duplicates(r->duplicates);
+    batch.clear();
+  };
+  ReadStats stats = ReadInputs(args->positional, options, [&](RawDocument&& raw) {
+    if (!write_error.ok()) return;
+    Document doc = (*cleaner)->Clean(raw);
+    progress.Add(doc);
+    batch.push_back(std::move(doc));
+    if (batch.size() >= batch_size) flush();
+  });
+  flush();
+  progress.Skip(stats.skipped);
+  progress.Finish("ingest");
+  if (!write_error.ok()) return Fatal("ingest", write_error);
+  return progress.failed() ? kExitPartial : kExitOk;
+}
+
+int CmdReport(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {kHelp, kDb, {"--out", true, "output directory (created if missing)", "DIR"}, kQuiet};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("report", args.status());
+  if (args->Has("--help")) {
+    PrintUsage("report", "--db FILE --out DIR",
+               "Writes DIR/report.html (self-contained, works offline) and DIR/report.json\n"
+               "(every stored document in the sitrep/1 format, plus the failed inputs).",
+               flags);
+    return kExitOk;
+  }
+  if (!args->Has("--db") || !args->Has("--out")) {
+    return UsageError("report", Status::InvalidArgument("--db FILE and --out DIR are required"));
+  }
+  if (!args->positional.empty()) {
+    return UsageError("report", Status::InvalidArgument("unexpected argument \"" + args->positional[0] + "\""));
+  }
+  if (!std::filesystem::exists(args->Get("--db"))) {
+    return Fatal("report", Status::NotFound(args->Get("--db") + ": no such store (run sitrep ingest first)"));
+  }
+  auto store = Store::Open(args->Get("--db"));
+  if (!store.ok()) return Fatal("report", store.status());
+  ReportInput input;
+  auto docs = (*store)->AllDocuments();
+  if (!docs.ok()) return Fatal("report", docs.status());
+  input.documents = std::move(docs).value();
+  auto failures = (*store)->Failures();
+  if (!failures.ok()) return Fatal("report", failures.status());
+  for (auto& f : *failures) input.failures.push_back({f.source, f.code, f.message});
+  input.generated_by = "sitrep " SITREP_VERSION;
+  Status st = WriteReport(input, args->Get("--out"));
+  if (!st.ok()) return Fatal("report", st);
+  if (!args->Has("--quiet")) {
+    std::fprintf(stderr, "report: %zu documents, %zu failed inputs -> %s/report.html, %s/report.json\n",
+                 input.documents.size(), input.failures.size(), args->Get("--out").c_str(),
+                 args->Get("--out").c_str());
+  }
+  return kExitOk;
+}
+
+int CmdSearch(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {kHelp, kDb, {"--limit", true, "most results to show (default 20)", "N"},
+                                 {"--json", false, "one JSON object per hit"}};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("search", args.status());
+  if (args->Has("--help")) {
+    PrintUsage("search", "--db FILE [flags] QUERY...",
+               "Full-text search over the stored clean text (SQLite FTS5 syntax: words,\n"
+               "\"exact phrases\", AND/OR/NOT, prefix*). Accents and case are ignored.",
+               flags);
+    return kExitOk;
+  }
+  if (!args->Has("--db")) return UsageError("search", Status::InvalidArgument("--db FILE is required"));
+  if (args->positional.empty()) return UsageError("search", Status::InvalidArgument("no QUERY given"));
+  std::string query;
+  for (const auto& p : args->positional) query += (query.empty() ? "" : " ") + p;
+  size_t limit = 20;
+  if (args->Has("--limit")) {
+    try {
+      limit = std::stoull(args->Get("--limit"));
+    } catch (const std::exception&) {
+      return UsageError("search", Status::InvalidArgument("--limit needs a number"));
+    }
+  }
+  if (!std::filesystem::exists(args->Get("--db"))) {
+    return Fatal("search", Status::NotFound(args->Get("--db") + ": no such store (run sitrep ingest first)"));
+  }
+  auto store = Store::Open(args->Get("--db"));
+  if (!store.ok()) return Fatal("search", store.status());
+  auto hits = (*store)->Search(query, limit);
+  if (!hits.ok()) {
+    return hits.status().code() == Code::kInvalidArgument ? UsageError("search", hits.status())
+                                                          : Fatal("search", hits.status());
+  }
+  for (const SearchHit& h : *hits) {
+    if (args->Has("--json")) {
+      std::string out;
+      JsonWriter w(&out);
+      w.BeginObject().Field("id", h.doc_id).Field("source", h.source).Field("title", h.title)
+          .Field("snippet", h.snippet).Field("rank", h.rank).EndObject();
+      std::printf("%s\n", out.c_str());
+    } else {
+      std::printf("%s  %s\n  %s\n  %s\n\n", h.doc_id.c_str(), h.title.c_str(), h.source.c_str(), h.snippet.c_str());
+    }
+  }
+  if (hits->empty() && !args->Has("--json")) std::fprintf(stderr, "search: no match for %s\n", query.c_str());
+  return kExitOk;
+}
+
+int CmdEval(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {
+      kHelp, kDataDir,
+      {"--gold", true, "gold file (default ../shared/eval/seed-gold/boilerplate.json)", "FILE"},
+      {"--seeds", true, "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
+      {"--verbose", false, "list every missed item and lost sentence"}};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("eval", args.status());
+  if (args->Has("--help") || args->positional.empty()) {
+    PrintUsage("eval", "TASK [flags]",
+               "Scores sitrep against gold annotations. Tasks:\n"
+               "  boilerplate   seed gold: share of boilerplate items removed, of body sentences kept",
+               flags);
+    return args->Has("--help") ? kExitOk : kExitUsage;
+  }
+  Options options;
+  if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("eval", st);
+  const std::string& task = args->positional[0];
+  if (task != "boilerplate") return UsageError("eval", Status::InvalidArgument("unknown task \"" + task + "\""));
+  auto cleaner = MakeCleaner(options);
+  if (!cleaner.ok()) return Fatal("eval", cleaner.status());
+  std::string gold = args->Get("--gold", "../shared/eval/seed-gold/boilerplate.json");
+  std::string seeds = args->Get("--seeds", "../shared/corpus/seeds");
+  auto score = ScoreSeedBoilerplate(gold, seeds, options, [&](const std::string& path) {
+    Document last;
+    ReadInputs({path}, options, [&](RawDocument&& raw) { last = (*cleaner)->Clean(raw); });
+    return last;
+  });
+  if (!score.ok()) return Fatal("eval", score.status());
+  std::printf("%-28s %10s %14s  %s\n", "article", "bp removed", "sentences kept", "title");
+  for (const auto& a : score->articles) {
+    std::printf("%-28s %5zu/%-4zu %8zu/%-5zu  %s\n", a.file.c_str(), a.items_removed, a.items, a.sentences_kept,
+                a.sentences, a.title == a.gold_title ? "same" : "differs");
+    if (args->Has("--verbose")) {
+      for (const auto& m : a.missed_items) std::printf("    missed: %s\n", m.c_str());
+      for (const auto& s : a.lost_sentences) std::printf("    lost:   %s\n", s.c_str());
+      if (a.title != a.gold_title) std::printf("    title:  %s\n    gold:   %s\n", a.title.c_str(), a.gold_title.c_str());
+      if (!a.gold_date.empty()) std::printf("    date:   %s (gold %s)\n", a.date.c_str(), a.gold_date.c_str());
+    }
+  }
+  std::printf("\nboilerplate items removed: %zu/%zu = %.1f%%  (target >= 95%%)\n", score->items_removed, score->items,
+              100 * score->removed_share());
+  std::printf("body sentences kept:       %zu/%zu = %.1f%%  (target >= 99%%)\n", score->sentences_kept,
+              score->sentences, 100 * score->kept_share());
+  std::printf("titles:                    %zu/%zu\n", score->titles_right, score->titles);
+  std::printf("stated dates:              %zu/%zu\n", score->dates_right, score->dates);
+  return kExitOk;
+}
+
+void PrintMainHelp() {
+  std::printf(
+      "sitrep %s: news articles in, a sourced situation report out.\n\n"
+      "usage: sitrep COMMAND [flags] [args]\n\n"
+      "commands:\n"
+      "  extract PATH...               clean articles, print JSONL (no store)\n"
+      "  ingest --db FILE PATH...      clean articles into a SQLite store\n"
+      "  report --db FILE --out DIR    write report.html and report.json\n"
+      "  search --db FILE QUERY        full-text search with snippets\n"
+      "  eval TASK                     score against gold annotations\n"
+      "  version                       print the version\n\n"
+      "'sitrep COMMAND --help' explains each command. Exit codes: 0 ok, 1 some documents\n"
+      "failed, 2 usage error, 3 could not run.\n",
+      SITREP_VERSION);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+int main(int argc, char** argv) {
+  using namespace sitrep;
+  if (argc < 2) {
+    PrintMainHelp();
+    return kExitUsage;
+  }
+  std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    PrintMainHelp();
+    return kExitOk;
+  }
+  if (cmd == "version" || cmd == "--version") {
+    std::printf("sitrep %s\n", SITREP_VERSION);
+    return kExitOk;
+  }
+  if (cmd == "extract") return CmdExtract(argc, argv);
+  if (cmd == "ingest") return CmdIngest(argc, argv);
+  if (cmd == "report") return CmdReport(argc, argv);
+  if (cmd == "search") return CmdSearch(argc, argv);
+  if (cmd == "eval") return CmdEval(argc, argv);
+  std::fprintf(stderr, "sitrep: unknown command \"%s\"\nTry 'sitrep --help'.\n", cmd.c_str());
+  return kExitUsage;
+}

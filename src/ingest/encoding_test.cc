@@ -1,0 +1,57 @@
+// @brief Tests for encoding detection and conversion.
+#include "ingest/encoding.h"
+
+#include <gtest/gtest.h>
+
+namespace sitrep {
+namespace {
+
+TEST(Encoding, Utf8PassesAndBomIsStripped) {
+  auto r = DecodeToUtf8("\xEF\xBB\xBFTokaïev");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "Tokaïev");
+  EXPECT_EQ(r->encoding, "UTF-8");
+}
+
+TEST(Encoding, LegacyEncodingsAreDetectedAndConverted) {
+  // "Président kazakh, déclaré à l'été" in Latin-1 (long enough for detection).
+  std::string latin1 =
+      "Le pr\xE9sident kazakh a d\xE9" "clar\xE9 que la r\xE9pression continuerait. "
+      "Les forces de s\xE9" "curit\xE9 ont re\xE7u l'ordre de tirer. Les \xE9meutes ont fait des "
+      "dizaines de morts \xE0 Almaty, selon le minist\xE8re.";
+  auto r = DecodeToUtf8(latin1);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find("président"), std::string::npos);
+  EXPECT_NE(r->text.find("ministère"), std::string::npos);
+  // windows-1251 Russian, named by the container.
+  std::string cp1251 = "\xCF\xF0\xE5\xE7\xE8\xE4\xE5\xED\xF2 \xD2\xEE\xEA\xE0\xE5\xE2";  // Президент Токаев
+  auto ru = DecodeToUtf8(cp1251, "windows-1251");
+  ASSERT_TRUE(ru.ok());
+  EXPECT_EQ(ru->text, "Президент Токаев");
+}
+
+TEST(Encoding, BrokenUtf8IsAnErrorWithByteOffset) {
+  std::string s = "Déjà vu, puis \xC3 et la suite";
+  auto r = DecodeToUtf8(s);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kBadEncoding);
+  EXPECT_EQ(r.status().message(), "invalid UTF-8 at byte " + std::to_string(s.find('\xC3', 4)));
+}
+
+TEST(Encoding, BinaryIsRefused) {
+  std::string bin("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+  auto r = DecodeToUtf8(bin);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kBinary);
+  EXPECT_NE(r.status().message().find("NUL byte at byte 8"), std::string::npos);
+}
+
+TEST(Encoding, SniffsHtmlCharset) {
+  EXPECT_EQ(SniffHtmlCharset("<html><head><meta charset=\"windows-1251\">"), "windows-1251");
+  EXPECT_EQ(SniffHtmlCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"),
+            "iso-8859-1");
+  EXPECT_EQ(SniffHtmlCharset("<p>charset=utf-8 in text</p>"), "");
+}
+
+}  // namespace
+}  // namespace sitrep

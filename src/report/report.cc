@@ -1,0 +1,206 @@
+// @brief Report rendering. The HTML is one file: inline CSS, no JavaScript
+// needed to read it (details/summary elements fold the long parts).
+#include "report/report.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "base/file_io.h"
+#include "base/json.h"
+#include "base/utf8.h"
+
+namespace sitrep {
+namespace {
+
+std::string Esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Published(const Document& d) {
+  if (!d.published) return "";
+  return d.published->value;
+}
+
+const char kCss[] = R"css(
+:root{--fg:#1d232b;--mut:#5d6875;--bg:#fff;--line:#dde2e8;--acc:#1f5fa8;--warn:#a8521f;--bad:#b3261e;--chip:#eef2f7}
+*{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0}
+header{background:#14324f;color:#fff;padding:18px 28px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;color:#c9d6e3}
+main{max-width:1180px;margin:0 auto;padding:20px 28px 60px}h2{font-size:18px;margin:28px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
+.cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:140px}
+.card b{display:block;font-size:24px}.card span{color:var(--mut);font-size:13px}
+table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:#f5f7fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.chip{display:inline-block;background:var(--chip);border-radius:10px;padding:0 8px;font-size:12px;margin:1px 2px}
+.chip.foreign{background:#fde7d6;color:var(--warn)}.chip.bad{background:#fbe0de;color:var(--bad)}
+.mut{color:var(--mut)}details{border:1px solid var(--line);border-radius:8px;margin:10px 0;padding:8px 14px}
+details summary{cursor:pointer;font-weight:600}article p{margin:6px 0}article p.title{font-size:17px;font-weight:700}
+article p.heading{font-weight:600}article p.foreign{border-left:3px solid var(--warn);padding-left:8px}
+.removed td:first-child{max-width:640px;word-break:break-word}.src{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
+.bar{display:inline-block;height:10px;background:var(--acc);border-radius:2px;vertical-align:middle}
+)css";
+
+}  // namespace
+
+std::string ReportJson(const ReportInput& input) {
+  std::string out = "{\"format\":\"sitrep-report/1\",\"documents\":[";
+  bool first = true;
+  for (const Document& d : input.documents) {
+    if (!first) out += ",";
+    first = false;
+    out += DocumentToJson(d);
+  }
+  out += "],\"failures\":[";
+  std::string tmp;
+  JsonWriter w(&tmp);
+  w.BeginArray();
+  for (const auto& f : input.failures) {
+    w.BeginObject().Field("source", f.source).Field("code", f.code).Field("message", f.message).EndObject();
+  }
+  w.EndArray();
+  out += tmp.substr(1, tmp.size() - 2);
+  out += "]}\n";
+  return out;
+}
+
+std::string ReportHtml(const ReportInput& input) {
+  const auto& docs = input.documents;
+  std::map<std::string, int> langs, reasons;
+  std::string min_date, max_date;
+  size_t sentences = 0, removed = 0, foreign = 0;
+  for (const Document& d : docs) {
+    ++langs[d.lang];
+    sentences += d.sentences.size();
+    removed += d.removed.size();
+    for (const auto& r : d.removed) ++reasons[r.reason];
+    for (const auto& p : d.paragraphs) foreign += p.foreign;
+    std::string p = Published(d);
+    if (!p.empty()) {
+      if (min_date.empty() || p < min_date) min_date = p;
+      if (max_date.empty() || p > max_date) max_date = p;
+    }
+  }
+  std::string h;
+  h.reserve(1 << 20);
+  h += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+       "<title>sitrep report</title><style>";
+  h += kCss;
+  h += "</style></head><body><header><h1>Situation report</h1><p>";
+  h += std::to_string(docs.size()) + " documents";
+  if (!min_date.empty()) h += " &middot; published " + Esc(min_date) + " to " + Esc(max_date);
+  h += " &middot; " + Esc(input.generated_by) + "</p></header><main>";
+
+  h += "<h2>Corpus</h2><div class=\"cards\">";
+  auto card = [&](const std::string& value, const std::string& label) {
+    h += "<div class=\"card\"><b>" + Esc(value) + "</b><span>" + Esc(label) + "</span></div>";
+  };
+  card(std::to_string(docs.size()), "documents");
+  card(std::to_string(langs.size()), "languages");
+  card(std::to_string(sentences), "sentences");
+  card(std::to_string(removed), "boilerplate spans removed");
+  card(std::to_string(foreign), "foreign-language paragraphs");
+  card(std::to_string(input.failures.size()), "failed inputs");
+  h += "</div>";
+
+  h += "<h2>Languages</h2><table><tr><th>language</th><th>documents</th><th></th></tr>";
+  int maxl = 1;
+  for (auto& [l, n] : langs) maxl = std::max(maxl, n);
+  for (auto& [l, n] : langs) {
+    h += "<tr><td>" + Esc(l) + "</td><td class=\"num\">" + std::to_string(n) +
+         "</td><td><span class=\"bar\" style=\"width:" + std::to_string(200 * n / maxl) + "px\"></span></td></tr>";
+  }
+  h += "</table>";
+
+  h += "<h2>Documents</h2><table><tr><th>#</th><th>title</th><th>lang</th><th>published</th>"
+       "<th>source</th><th>sentences</th><th>removed</th></tr>";
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document& d = docs[i];
+    h += "<tr><td class=\"num\"><a href=\"#doc-" + Esc(d.id) + "\">" + std::to_string(i + 1) + "</a></td><td>" +
+         Esc(d.title.empty() ? "(untitled)" : d.title) + "</td><td><span class=\"chip\">" + Esc(d.lang) + "</span></td><td>";
+    if (d.published) {
+      h += Esc(d.published->value) + " <span class=\"mut\">(" + PrecisionName(d.published->precision) + ", " +
+           Esc(d.published->origin) + ")</span>";
+    } else {
+      h += "<span class=\"mut\">not stated</span>";
+    }
+    h += "</td><td class=\"src\">" + Esc(d.source) + (d.outlet.empty() ? "" : "<br>" + Esc(d.outlet)) +
+         "</td><td class=\"num\">" + std::to_string(d.sentences.size()) + "</td><td class=\"num\">" +
+         std::to_string(d.removed.size()) + "</td></tr>";
+  }
+  h += "</table>";
+
+  h += "<h2>What was removed, and why</h2><table><tr><th>reason</th><th>spans</th></tr>";
+  std::vector<std::pair<int, std::string>> by_count;
+  for (auto& [r, n] : reasons) by_count.emplace_back(-n, r);
+  std::sort(by_count.begin(), by_count.end());
+  for (auto& [n, r] : by_count) {
+    h += "<tr><td>" + Esc(r) + "</td><td class=\"num\">" + std::to_string(-n) + "</td></tr>";
+  }
+  h += "</table>";
+
+  if (!input.failures.empty()) {
+    h += "<h2>Inputs that failed</h2><table><tr><th>source</th><th>error</th><th>message</th></tr>";
+    for (const auto& f : input.failures) {
+      h += "<tr><td class=\"src\">" + Esc(f.source) + "</td><td><span class=\"chip bad\">" + Esc(f.code) +
+           "</span></td><td>" + Esc(f.message) + "</td></tr>";
+    }
+    h += "</table>";
+  }
+
+  h += "<h2>Articles</h2>";
+  for (const Document& d : docs) {
+    h += "<details id=\"doc-" + Esc(d.id) + "\"><summary>" + Esc(d.title.empty() ? d.source : d.title) +
+         " <span class=\"chip\">" + Esc(d.lang) + "</span>";
+    if (d.published) h += " <span class=\"mut\">" + Esc(d.published->value) + "</span>";
+    h += "</summary><p class=\"mut\">source <span class=\"src\">" + Esc(d.source) + "</span> &middot; " +
+         Esc(d.format) + (d.encoding.empty() || d.encoding == "UTF-8" ? "" : " (" + Esc(d.encoding) + ")") +
+         " &middot; id " + Esc(d.id);
+    if (d.published) {
+      h += " &middot; date from <q>" + Esc(d.published->text) + "</q>";
+    }
+    h += "</p><article>";
+    for (const Paragraph& p : d.paragraphs) {
+      std::string cls = BlockKindName(p.kind);
+      if (p.foreign) cls += " foreign";
+      h += "<p class=\"" + cls + "\">";
+      if (p.foreign) h += "<span class=\"chip foreign\">" + Esc(p.lang) + "</span> ";
+      h += Esc(std::string_view(d.text).substr(p.start, p.end - p.start)) + "</p>";
+    }
+    h += "</article>";
+    if (!d.removed.empty()) {
+      h += "<table class=\"removed\"><tr><th>removed text</th><th>reason</th></tr>";
+      for (const Removal& r : d.removed) {
+        h += "<tr><td>" + Esc(r.text) + "</td><td><span class=\"chip\">" + Esc(r.reason) + "</span></td></tr>";
+      }
+      h += "</table>";
+    }
+    for (const auto& wmsg : d.warnings) h += "<p class=\"mut\">warning: " + Esc(wmsg) + "</p>";
+    h += "</details>";
+  }
+  h += "</main></body></html>\n";
+  return h;
+}
+
+Status WriteReport(const ReportInput& input, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IoError(dir + ": " + ec.message());
+  SITREP_RETURN_IF_ERROR(WriteFileAtomic(dir + "/report.json", ReportJson(input)));
+  return WriteFileAtomic(dir + "/report.html", ReportHtml(input));
+}
+
+}  // namespace sitrep

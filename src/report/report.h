@@ -1,0 +1,30 @@
+// @brief Report: stored documents -> report.json and a self-contained report.html.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "doc/document.h"
+
+namespace sitrep {
+
+struct ReportFailure {
+  std::string source, code, message;
+};
+
+struct ReportInput {
+  std::vector<Document> documents;
+  std::vector<ReportFailure> failures;
+  std::string generated_by = "sitrep";
+};
+
+// Writes DIR/report.json (docs/FORMAT.md "Report") and DIR/report.html
+// (no scripts or styles from the network). Creates DIR when missing.
+Status WriteReport(const ReportInput& input, const std::string& dir);
+
+// The JSON and HTML as strings (for tests).
+std::string ReportJson(const ReportInput& input);
+std::string ReportHtml(const ReportInput& input);
+
+}  // namespace sitrep

@@ -1,0 +1,126 @@
+// @brief SQL of every store migration; docs/formats/store.md describes the result.
+#include "store/schema.h"
+
+namespace sitrep {
+namespace {
+
+// Version 1: documents and their parts, failures, and an FTS5 index.
+//
+// `documents.seq` is the FTS5 content rowid. It is an ordinary UNIQUE column
+// rather than the implicit rowid because VACUUM may renumber implicit rowids
+// of tables without an INTEGER PRIMARY KEY, which would silently detach the
+// index from its rows; `id` stays the primary key.
+// "end" and "foreign" are SQL keywords, hence quoted.
+constexpr const char kSchemaV1[] = R"sql(
+PRAGMA application_id = 1397314642;
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES
+  ('application', 'sitrep'),
+  ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+
+CREATE TABLE documents (
+  id                  TEXT PRIMARY KEY NOT NULL,
+  seq                 INTEGER NOT NULL UNIQUE,
+  source              TEXT NOT NULL,
+  url                 TEXT NOT NULL,
+  outlet              TEXT NOT NULL,
+  input_format        TEXT NOT NULL,
+  encoding            TEXT NOT NULL,
+  title               TEXT NOT NULL,
+  lang                TEXT NOT NULL,
+  published_value     TEXT,
+  published_precision TEXT CHECK (published_precision IN ('year', 'month', 'day', 'minute')),
+  published_text      TEXT,
+  published_origin    TEXT,
+  text                TEXT NOT NULL,
+  input_bytes         INTEGER NOT NULL,
+  ingested_at         TEXT NOT NULL
+);
+CREATE INDEX documents_by_published ON documents (published_value, source);
+CREATE INDEX documents_by_source ON documents (source);
+
+CREATE TABLE paragraphs (
+  doc_id    TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx       INTEGER NOT NULL,
+  start     INTEGER NOT NULL,
+  "end"     INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  lang      TEXT NOT NULL,
+  "foreign" INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE sentences (
+  doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx    INTEGER NOT NULL,
+  start  INTEGER NOT NULL,
+  "end"  INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE removals (
+  doc_id        TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx           INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  reason        TEXT NOT NULL,
+  lang          TEXT NOT NULL,
+  source_offset INTEGER,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE source_map (
+  doc_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx         INTEGER NOT NULL,
+  text_offset INTEGER NOT NULL,
+  length      INTEGER NOT NULL,
+  source_cp   INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE warnings (
+  doc_id  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx     INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE failures (
+  source  TEXT PRIMARY KEY NOT NULL,
+  code    TEXT NOT NULL,
+  message TEXT NOT NULL,
+  at      TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE documents_fts USING fts5 (
+  title, text,
+  content = 'documents', content_rowid = 'seq',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts (documents_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF seq, title, text ON documents BEGIN
+  INSERT INTO documents_fts (documents_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+  INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "documents, paragraphs, sentences, removals, source_map, warnings, failures, FTS5",
+     kSchemaV1},
+};
+
+}  // namespace
+
+std::span<const Migration> StoreMigrations() { return kMigrations; }
+
+}  // namespace sitrep

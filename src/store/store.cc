@@ -1,0 +1,563 @@
+// @brief Store: opening, migrating, batch writes, loading and FTS5 search over SQLite.
+//
+// Durability: WAL with synchronous=NORMAL. A commit is atomic and survives a
+// process crash (kill -9); after an OS crash or power loss the last few
+// commits may be rolled back, but the file stays consistent. Covered by
+// store_test.cc (CrashTest).
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <limits>
+#include <string_view>
+#include <utility>
+
+#include "store/schema.h"
+#include "store/sqlite_util.h"
+
+namespace sitrep {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// Inserts a document unless its id is stored. ON CONFLICT(id) rather than
+// INSERT OR IGNORE: OR IGNORE would also swallow NOT NULL/CHECK violations and
+// count a broken row as a duplicate.
+constexpr char kInsertDocument[] = R"sql(
+INSERT INTO documents (id, seq, source, url, outlet, input_format, encoding, title, lang,
+                       published_value, published_precision, published_text, published_origin,
+                       text, input_bytes, ingested_at)
+VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+        ?9, ?10, ?11, ?12, ?13, ?14, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+ON CONFLICT (id) DO NOTHING)sql";
+
+constexpr char kDocumentColumns[] = R"sql(
+SELECT id, source, url, outlet, input_format, encoding, title, lang, published_value,
+       published_precision, published_text, published_origin, text, input_bytes
+FROM documents
+ORDER BY published_value IS NULL, published_value, source, id)sql";
+
+Result<DatePrecision> ParsePrecision(const std::string& name) {
+  for (DatePrecision p :
+       {DatePrecision::kYear, DatePrecision::kMonth, DatePrecision::kDay, DatePrecision::kMinute}) {
+    if (name == PrecisionName(p)) return p;
+  }
+  return Status(Code::kCorruption, "unknown published_precision \"" + name + "\"");
+}
+
+Result<BlockKind> ParseBlockKind(const std::string& name) {
+  for (BlockKind k : {BlockKind::kTitle, BlockKind::kHeading, BlockKind::kParagraph,
+                      BlockKind::kListItem, BlockKind::kQuote, BlockKind::kPreformatted}) {
+    if (name == BlockKindName(k)) return k;
+  }
+  return Status(Code::kCorruption, "unknown paragraph kind \"" + name + "\"");
+}
+
+// Rejects documents whose offsets do not fit their text: they would be
+// stored as evidence that leads nowhere. Returns the reason, empty when fine.
+std::string InvalidReason(const Document& doc) {
+  if (doc.id.empty()) return "document has no id";
+  const uint64_t size = doc.text.size();
+  for (const Paragraph& p : doc.paragraphs) {
+    if (p.start > p.end || p.end > size) return "paragraph offsets outside the text";
+  }
+  for (const Sentence& s : doc.sentences) {
+    if (s.start > s.end || s.end > size) return "sentence offsets outside the text";
+  }
+  for (const SourceRun& r : doc.source_map) {
+    if (uint64_t{r.text_offset} + r.length > size) return "source_map run outside the text";
+  }
+  return std::string();
+}
+
+std::string JoinErrors(const std::vector<DocError>& errors) {
+  std::string out;
+  for (const DocError& e : errors) {
+    if (!out.empty()) out += "; ";
+    out += e.message;
+  }
+  return out;
+}
+
+// Reads a single integer from a one-row query such as "PRAGMA user_version".
+Result<int64_t> QueryInt(sqlite3* db, const char* sql) {
+  Result<Statement> st = Statement::Prepare(db, sql);
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal(std::string("no row from ") + sql);
+  return st->Int(0);
+}
+
+// What Open() finds in an existing file before touching it.
+struct FileState {
+  int64_t user_version = 0;
+  int64_t application_id = 0;
+  int64_t tables = 0;  // user tables, views, indexes, triggers
+};
+
+Result<FileState> ReadFileState(sqlite3* db) {
+  FileState s;
+  // The first read of the header: a file that is not SQLite fails here.
+  Result<int64_t> n = QueryInt(
+      db, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+  if (!n.ok()) return n.status();
+  s.tables = *n;
+  Result<int64_t> v = QueryInt(db, "PRAGMA user_version");
+  if (!v.ok()) return v.status();
+  s.user_version = *v;
+  Result<int64_t> a = QueryInt(db, "PRAGMA application_id");
+  if (!a.ok()) return a.status();
+  s.application_id = *a;
+  return s;
+}
+
+// Accepts a fresh file (no schema objects, user_version 0) or a sitrep store
+// no newer than this build.
+Status CheckIsStore(sqlite3* db, const FileState& state) {
+  const bool fresh = state.tables == 0 && state.user_version == 0 && state.application_id == 0;
+  if (fresh) return Status::Ok();
+  if (state.application_id != kStoreApplicationId) {
+    return Status(Code::kCorruption,
+                  "not a sitrep store: an SQLite database with " + std::to_string(state.tables) +
+                      " schema objects, application_id " + std::to_string(state.application_id) +
+                      " and user_version " + std::to_string(state.user_version));
+  }
+  if (state.user_version > Store::kSchemaVersion) {
+    return Status(Code::kCorruption, "schema version " + std::to_string(state.user_version) +
+                                         " is newer than this sitrep (" +
+                                         std::to_string(Store::kSchemaVersion) + ")");
+  }
+  if (state.user_version == 0) return Status::Ok();  // sitrep id, interrupted before v1
+  Result<Statement> meta =
+      Statement::Prepare(db, "SELECT value FROM meta WHERE key = 'application'");
+  Result<bool> row = meta.ok() ? meta->Step() : Result<bool>(meta.status());
+  const bool named = row.ok() && *row && meta->Text(0) == "sitrep";
+  if (!named) {
+    return Status(Code::kCorruption,
+                  "not a sitrep store: table meta is missing or does not name sitrep");
+  }
+  return Status::Ok();
+}
+
+// WAL cannot be entered inside a transaction, so this runs before migrations.
+Status EnterWal(sqlite3* db) {
+  Result<Statement> wal = Statement::Prepare(db, "PRAGMA journal_mode = WAL");
+  if (!wal.ok()) return wal.status();
+  Result<bool> row = wal->Step();
+  if (!row.ok()) return row.status();
+  const std::string mode = *row ? wal->Text(0) : "";
+  if (mode != "wal" && mode != "memory") {
+    return Status::IoError("cannot switch to WAL (journal_mode is \"" + mode + "\")");
+  }
+  return Status::Ok();
+}
+
+// One migration in its own transaction, with user_version and meta updated in it.
+Status ApplyMigration(sqlite3* db, const Migration& m) {
+  SITREP_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  // Another process may have migrated while this one waited for the write lock.
+  Result<int64_t> now = QueryInt(db, "PRAGMA user_version");
+  Status st = now.ok() ? Status::Ok() : now.status();
+  if (st.ok() && *now < m.version) {
+    const std::string version = std::to_string(m.version);
+    st = Exec(db, m.sql);
+    if (st.ok()) {
+      st = Exec(db, ("PRAGMA user_version = " + version +
+                     "; INSERT INTO meta (key, value) VALUES ('schema_version', '" + version +
+                     "') ON CONFLICT (key) DO UPDATE SET value = excluded.value;")
+                        .c_str());
+    }
+  }
+  if (st.ok()) st = Exec(db, "COMMIT");
+  if (!st.ok() && !sqlite3_get_autocommit(db)) Exec(db, "ROLLBACK");
+  return st;
+}
+
+}  // namespace
+
+struct Store::Statements {
+  Statement insert_document;
+  Statement insert_paragraph;
+  Statement insert_sentence;
+  Statement insert_removal;
+  Statement insert_source_run;
+  Statement insert_warning;
+  Statement upsert_failure;
+  Statement delete_failure;
+};
+
+Store::Store(sqlite3* db) : db_(db) {}
+
+Store::~Store() {
+  stmts_.reset();  // every statement must be finalized before close
+  sqlite3_close(db_);
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    Status st = SqliteStatus(db, rc, path + ": cannot open store");
+    sqlite3_close(db);
+    return st;
+  }
+  std::unique_ptr<Store> store(new Store(db));
+  store->path_ = path;
+  SITREP_RETURN_IF_ERROR(store->Migrate());
+  SITREP_RETURN_IF_ERROR(store->Configure());
+  SITREP_RETURN_IF_ERROR(store->PrepareStatements());
+  return store;
+}
+
+// Per-connection settings. journal_mode=WAL is also persistent in the file
+// and is set by Migrate() before the first migration.
+Status Store::Configure() {
+  return Exec(db_, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+}
+
+Status Store::Migrate() {
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  Result<FileState> state = ReadFileState(db_);
+  if (!state.ok()) {
+    if (state.status().code() != Code::kCorruption) return state.status().WithContext(path_);
+    return Status(Code::kCorruption,
+                  path_ + ": not a sitrep store (" + state.status().message() + ")");
+  }
+  SITREP_RETURN_IF_ERROR(CheckIsStore(db_, *state).WithContext(path_));
+  // Only now, for a fresh or sitrep file: WAL is persistent in the file.
+  SITREP_RETURN_IF_ERROR(EnterWal(db_).WithContext(path_));
+  for (const Migration& m : StoreMigrations()) {
+    if (m.version <= state->user_version) continue;
+    const std::string where = path_ + ": migration to schema version " + std::to_string(m.version) +
+                              " (" + m.summary + ")";
+    SITREP_RETURN_IF_ERROR(ApplyMigration(db_, m).WithContext(where));
+  }
+  return Status::Ok();
+}
+
+Status Store::PrepareStatements() {
+  auto stmts = std::make_unique<Statements>();
+  struct {
+    Statement* target;
+    const char* sql;
+  } const plan[] = {
+      {&stmts->insert_document, kInsertDocument},
+      {&stmts->insert_paragraph,
+       "INSERT INTO paragraphs (doc_id, idx, start, \"end\", kind, lang, \"foreign\") "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+      {&stmts->insert_sentence,
+       "INSERT INTO sentences (doc_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)"},
+      {&stmts->insert_removal,
+       "INSERT INTO removals (doc_id, idx, text, reason, lang, source_offset) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+      {&stmts->insert_source_run,
+       "INSERT INTO source_map (doc_id, idx, text_offset, length, source_cp) "
+       "VALUES (?1, ?2, ?3, ?4, ?5)"},
+      {&stmts->insert_warning, "INSERT INTO warnings (doc_id, idx, message) VALUES (?1, ?2, ?3)"},
+      {&stmts->upsert_failure,
+       "INSERT INTO failures (source, code, message, at) "
+       "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
+       "ON CONFLICT (source) DO UPDATE SET "
+       "code = excluded.code, message = excluded.message, at = excluded.at"},
+      {&stmts->delete_failure, "DELETE FROM failures WHERE source = ?1"},
+  };
+  for (const auto& p : plan) {
+    Result<Statement> st = Statement::Prepare(db_, p.sql, /*persistent=*/true);
+    if (!st.ok()) return st.status().WithContext(path_);
+    *p.target = std::move(*st);
+  }
+  stmts_ = std::move(stmts);
+  return Status::Ok();
+}
+
+Result<BatchResult> Store::AddBatch(const std::vector<Document>& docs) {
+  BatchResult result;
+  SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE").WithContext(path_));
+  Status st;
+  for (const Document& doc : docs) {
+    st = doc.failed() ? WriteFailure(doc) : WriteDocument(doc, &result);
+    if (!st.ok()) break;
+    if (doc.failed()) ++result.failures;
+  }
+  if (st.ok()) st = Exec(db_, "COMMIT");
+  if (!st.ok()) {
+    // SQLite may already have rolled back (e.g. on SQLITE_FULL).
+    if (!sqlite3_get_autocommit(db_)) Exec(db_, "ROLLBACK");
+    return st.WithContext(path_ + ": batch of " + std::to_string(docs.size()) +
+                          " documents rolled back");
+  }
+  return result;
+}
+
+Status Store::WriteFailure(const Document& doc) {
+  const DocError& first = doc.errors.front();
+  const std::string message = JoinErrors(doc.errors);  // bound without a copy: keep alive
+  Statement& s = stmts_->upsert_failure;
+  s.Bind(1, doc.source).Bind(2, first.code).Bind(3, message);
+  return s.Run();
+}
+
+Status Store::WriteDocument(const Document& doc, BatchResult* result) {
+  if (std::string reason = InvalidReason(doc); !reason.empty()) {
+    Document failed;
+    failed.source = doc.source;
+    failed.Fail(Status::InvalidArgument("store: " + reason));
+    ++result->failures;
+    return WriteFailure(failed);
+  }
+  Statements& s = *stmts_;
+  Statement& d = s.insert_document;
+  d.Bind(1, doc.id).Bind(2, doc.source).Bind(3, doc.url).Bind(4, doc.outlet).Bind(5, doc.format);
+  d.Bind(6, doc.encoding).Bind(7, doc.title).Bind(8, doc.lang);
+  if (doc.published) {
+    d.Bind(9, doc.published->value).Bind(10, PrecisionName(doc.published->precision));
+    d.Bind(11, doc.published->text).Bind(12, doc.published->origin);
+  } else {
+    d.BindNull(9).BindNull(10).BindNull(11).BindNull(12);
+  }
+  d.Bind(13, doc.text).Bind(14, static_cast<int64_t>(doc.input_bytes));
+  SITREP_RETURN_IF_ERROR(d.Run());
+  const bool is_new = sqlite3_changes(db_) == 1;
+
+  // A successful read of a source clears an earlier failure, even when the
+  // document itself is a duplicate.
+  SITREP_RETURN_IF_ERROR(s.delete_failure.Bind(1, doc.source).Run());
+  if (!is_new) {
+    ++result->duplicates;
+    return Status::Ok();
+  }
+  ++result->inserted;
+  return WriteParts(doc);
+}
+
+Status Store::WriteParts(const Document& doc) {
+  Statements& s = *stmts_;
+  int64_t idx = 0;
+  for (const Paragraph& p : doc.paragraphs) {
+    s.insert_paragraph.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{p.start});
+    s.insert_paragraph.Bind(4, int64_t{p.end}).Bind(5, BlockKindName(p.kind)).Bind(6, p.lang);
+    SITREP_RETURN_IF_ERROR(s.insert_paragraph.Bind(7, int64_t{p.foreign}).Run());
+  }
+  idx = 0;
+  for (const Sentence& t : doc.sentences) {
+    s.insert_sentence.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{t.start});
+    SITREP_RETURN_IF_ERROR(s.insert_sentence.Bind(4, int64_t{t.end}).Run());
+  }
+  idx = 0;
+  for (const Removal& r : doc.removed) {
+    Statement& st = s.insert_removal;
+    st.Bind(1, doc.id).Bind(2, idx++).Bind(3, r.text).Bind(4, r.reason).Bind(5, r.lang);
+    if (r.source_offset < 0) {
+      st.BindNull(6);
+    } else {
+      st.Bind(6, r.source_offset);
+    }
+    SITREP_RETURN_IF_ERROR(st.Run());
+  }
+  idx = 0;
+  for (const SourceRun& r : doc.source_map) {
+    Statement& st = s.insert_source_run;
+    st.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{r.text_offset}).Bind(4, int64_t{r.length});
+    SITREP_RETURN_IF_ERROR(st.Bind(5, static_cast<int64_t>(r.source_cp)).Run());
+  }
+  idx = 0;
+  for (const std::string& w : doc.warnings) {
+    SITREP_RETURN_IF_ERROR(s.insert_warning.Bind(1, doc.id).Bind(2, idx++).Bind(3, w).Run());
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// Reads the parts of documents, one prepared query per table, reused per document.
+struct PartReaders {
+  Statement paragraphs, sentences, removals, source_map, warnings;
+
+  static Result<PartReaders> Prepare(sqlite3* db) {
+    PartReaders r;
+    struct {
+      Statement* target;
+      const char* sql;
+    } const plan[] = {
+        {&r.paragraphs,
+         "SELECT start, \"end\", kind, lang, \"foreign\" FROM paragraphs WHERE doc_id = ?1 "
+         "ORDER BY idx"},
+        {&r.sentences, "SELECT start, \"end\" FROM sentences WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.removals,
+         "SELECT text, reason, lang, source_offset FROM removals WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.source_map,
+         "SELECT text_offset, length, source_cp FROM source_map WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.warnings, "SELECT message FROM warnings WHERE doc_id = ?1 ORDER BY idx"},
+    };
+    for (const auto& p : plan) {
+      Result<Statement> st = Statement::Prepare(db, p.sql);
+      if (!st.ok()) return st.status();
+      *p.target = std::move(*st);
+    }
+    return r;
+  }
+
+  // Calls `row(stmt)` for each row of `stmt` bound to `doc_id`.
+  template <typename F>
+  static Status ForEach(Statement& stmt, const std::string& doc_id, F row) {
+    stmt.Bind(1, doc_id);
+    for (;;) {
+      Result<bool> more = stmt.Step();
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      Status st = row(stmt);
+      if (!st.ok()) {
+        stmt.Reset();
+        return st;
+      }
+    }
+    stmt.Reset();
+    return Status::Ok();
+  }
+
+  Status Load(Document* doc) {
+    SITREP_RETURN_IF_ERROR(ForEach(paragraphs, doc->id, [&](Statement& q) -> Status {
+      Result<BlockKind> kind = ParseBlockKind(q.Text(2));
+      if (!kind.ok()) return kind.status();
+      Paragraph p;
+      p.start = static_cast<uint32_t>(q.Int(0));
+      p.end = static_cast<uint32_t>(q.Int(1));
+      p.kind = *kind;
+      p.lang = q.Text(3);
+      p.foreign = q.Int(4) != 0;
+      doc->paragraphs.push_back(std::move(p));
+      return Status::Ok();
+    }));
+    SITREP_RETURN_IF_ERROR(ForEach(sentences, doc->id, [&](Statement& q) -> Status {
+      doc->sentences.push_back({static_cast<uint32_t>(q.Int(0)), static_cast<uint32_t>(q.Int(1))});
+      return Status::Ok();
+    }));
+    SITREP_RETURN_IF_ERROR(ForEach(removals, doc->id, [&](Statement& q) -> Status {
+      doc->removed.push_back({q.Text(0), q.Text(1), q.Text(2), q.IsNull(3) ? -1 : q.Int(3)});
+      return Status::Ok();
+    }));
+    SITREP_RETURN_IF_ERROR(ForEach(source_map, doc->id, [&](Statement& q) -> Status {
+      doc->source_map.push_back({static_cast<uint32_t>(q.Int(0)), static_cast<uint32_t>(q.Int(1)),
+                                 static_cast<uint64_t>(q.Int(2))});
+      return Status::Ok();
+    }));
+    return ForEach(warnings, doc->id, [&](Statement& q) -> Status {
+      doc->warnings.push_back(q.Text(0));
+      return Status::Ok();
+    });
+  }
+};
+
+}  // namespace
+
+Result<std::vector<Document>> Store::AllDocuments() {
+  Result<PartReaders> parts = PartReaders::Prepare(db_);
+  if (!parts.ok()) return parts.status().WithContext(path_);
+  Result<Statement> q = Statement::Prepare(db_, kDocumentColumns);
+  if (!q.ok()) return q.status().WithContext(path_);
+  // One read transaction, so documents and their parts are one snapshot.
+  SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN").WithContext(path_));
+  std::vector<Document> docs;
+  Status st;
+  for (;;) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) {
+      st = row.status();
+      break;
+    }
+    if (!*row) break;
+    Document doc;
+    doc.id = q->Text(0);
+    doc.source = q->Text(1);
+    doc.url = q->Text(2);
+    doc.outlet = q->Text(3);
+    doc.format = q->Text(4);
+    doc.encoding = q->Text(5);
+    doc.title = q->Text(6);
+    doc.lang = q->Text(7);
+    if (!q->IsNull(8)) {
+      Result<DatePrecision> precision = ParsePrecision(q->Text(9));
+      if (!precision.ok()) {
+        st = precision.status().WithContext("document " + doc.id);
+        break;
+      }
+      doc.published = PublishedDate{q->Text(8), *precision, q->Text(10), q->Text(11)};
+    }
+    doc.text = q->Text(12);
+    doc.input_bytes = static_cast<uint64_t>(q->Int(13));
+    st = parts->Load(&doc);
+    if (!st.ok()) break;
+    docs.push_back(std::move(doc));
+  }
+  q->Reset();
+  Exec(db_, "COMMIT");  // read-only: nothing to lose if it fails
+  if (!st.ok()) return st.WithContext(path_);
+  return docs;
+}
+
+Result<std::vector<StoreFailure>> Store::Failures() {
+  Result<Statement> q =
+      Statement::Prepare(db_, "SELECT source, code, message FROM failures ORDER BY source");
+  if (!q.ok()) return q.status().WithContext(path_);
+  std::vector<StoreFailure> out;
+  for (;;) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) return row.status().WithContext(path_);
+    if (!*row) break;
+    out.push_back({q->Text(0), q->Text(1), q->Text(2)});
+  }
+  return out;
+}
+
+Result<std::vector<SearchHit>> Store::Search(const std::string& query, size_t limit) {
+  // bm25 is FTS5's default rank; the CTE lets FTS5 sort and cut before the join.
+  Result<Statement> q = Statement::Prepare(db_, R"sql(
+WITH hits AS (
+  SELECT rowid, snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet, rank
+  FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2)
+SELECT d.id, d.source, d.title, hits.snippet, hits.rank
+FROM hits JOIN documents AS d ON d.seq = hits.rowid
+ORDER BY hits.rank)sql");
+  if (!q.ok()) return q.status().WithContext(path_);
+  const auto max = static_cast<size_t>(std::numeric_limits<int64_t>::max());
+  q->Bind(1, query).Bind(2, static_cast<int64_t>(limit < max ? limit : max));
+  std::vector<SearchHit> hits;
+  for (;;) {
+    int rc = sqlite3_step(q->get());
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      // FTS5 reports a malformed query (syntax, unknown column) as SQLITE_ERROR.
+      Status st = SqliteStatus(db_, rc, "search query \"" + query + "\"");
+      if ((rc & 0xff) == SQLITE_ERROR) st = Status::InvalidArgument(st.message());
+      q->Reset();
+      return st;
+    }
+    hits.push_back({q->Text(0), q->Text(1), q->Text(2), q->Text(3), q->Double(4)});
+  }
+  return hits;
+}
+
+Result<StoreStats> Store::Stats() {
+  StoreStats stats;
+  struct {
+    const char* sql;
+    int64_t value = 0;
+  } queries[] = {{"PRAGMA user_version"},
+                 {"SELECT count(*) FROM documents"},
+                 {"SELECT count(*) FROM sentences"},
+                 {"SELECT count(*) FROM failures"}};
+  for (auto& q : queries) {
+    Result<int64_t> v = QueryInt(db_, q.sql);
+    if (!v.ok()) return v.status().WithContext(path_);
+    q.value = *v;
+  }
+  stats.schema_version = static_cast<int>(queries[0].value);
+  stats.documents = static_cast<size_t>(queries[1].value);
+  stats.sentences = static_cast<size_t>(queries[2].value);
+  stats.failures = static_cast<size_t>(queries[3].value);
+  return stats;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,95 @@
+// @brief Store: the SQLite corpus file (WAL, FTS5, versioned schema).
+//
+// Contract:
+// - Open() creates the file or migrates it to the current schema version,
+//   each migration in its own transaction; a newer-than-known schema is an error.
+// - AddBatch() writes a whole batch in ONE transaction: after a crash or
+//   kill -9 the file holds either all of a batch or none of it, never half a
+//   document. Ingest is idempotent: a document whose id (hash of the clean
+//   text) is already stored is counted as a duplicate and not written again.
+// - Failed documents are recorded too (table `failures`), so nothing a batch
+//   read is lost silently; a later success for the same source clears them.
+// Not thread-safe: one Store per thread (SQLite WAL allows concurrent readers).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "doc/document.h"
+
+struct sqlite3;
+
+namespace sitrep {
+
+struct BatchResult {
+  size_t inserted = 0;    // new documents written
+  size_t duplicates = 0;  // documents whose id was already stored (or repeated in the batch)
+  size_t failures = 0;    // failed documents recorded
+};
+
+struct SearchHit {
+  std::string doc_id;
+  std::string source;
+  std::string title;
+  std::string snippet;  // with the matched terms wrapped in [ and ]
+  double rank = 0;      // bm25; lower is better
+};
+
+struct StoreFailure {
+  std::string source;
+  std::string code;
+  std::string message;
+};
+
+struct StoreStats {
+  int schema_version = 0;
+  size_t documents = 0;
+  size_t sentences = 0;
+  size_t failures = 0;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens or creates `path`. Errors: kCorruption (not a sitrep store, or a
+  // schema newer than this build), kIoError.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+
+  // Writes all documents of one batch in one transaction (see contract).
+  Result<BatchResult> AddBatch(const std::vector<Document>& docs);
+
+  // Every stored document, fully loaded (paragraphs, sentences, removals),
+  // ordered by published date then source.
+  Result<std::vector<Document>> AllDocuments();
+
+  // Recorded failures, ordered by source.
+  Result<std::vector<StoreFailure>> Failures();
+
+  // Full-text search (FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*).
+  // A malformed query is kInvalidArgument with SQLite's explanation.
+  Result<std::vector<SearchHit>> Search(const std::string& query, size_t limit);
+
+  Result<StoreStats> Stats();
+
+ private:
+  struct Statements;  // prepared once, reused by every AddBatch (store.cc)
+
+  explicit Store(sqlite3* db);  // out of line: Statements is incomplete here
+  Status Configure();
+  Status Migrate();
+  Status PrepareStatements();
+  Status WriteDocument(const Document& doc, BatchResult* result);
+  Status WriteParts(const Document& doc);
+  Status WriteFailure(const Document& doc);
+
+  sqlite3* db_;
+  std::string path_;  // for error messages
+  std::unique_ptr<Statements> stmts_;
+};
+
+}  // namespace sitrep

@@ -1,0 +1,551 @@
+// @brief Tests of Store: round trip, idempotence, failures, schema checks, FTS5, kill -9.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "store/synthetic_docs.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::path(::testing::TempDir()) / "store_test_XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+  std::unique_ptr<Store> OpenOk(const std::string& path) {
+    auto store = Store::Open(path);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  fs::path dir_;
+};
+
+// Runs one SQL query on a raw connection and returns the first column of the
+// first row as text ("" when there is no row).
+std::string QueryText(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+  sqlite3_stmt* st = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    out = std::string("prepare error: ") + sqlite3_errmsg(db);
+  } else {
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      const unsigned char* t = sqlite3_column_text(st, 0);
+      out = t ? reinterpret_cast<const char*>(t) : "";
+    } else if (rc != SQLITE_DONE) {
+      out = std::string("step error: ") + sqlite3_errmsg(db);
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
+}
+
+void ExecRaw(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+Document FullDocument() {
+  Document doc;
+  doc.text = "Troops in Almaty\n\nLa sécurité est renforcée. Officials said 2,000 troops.";
+  doc.id = "0123456789abcdef";
+  doc.source = "https://example.org/a.html";
+  doc.url = "https://example.org/a.html?utm=1";
+  doc.outlet = "Example News";
+  doc.format = "html";
+  doc.encoding = "windows-1251";
+  doc.title = "Troops in Almaty";
+  doc.lang = "en";
+  doc.published =
+      PublishedDate{"2022-01-07T14:32", DatePrecision::kMinute, "Publié le 7.1.2022", "html_meta"};
+  doc.paragraphs = {{0, 16, BlockKind::kTitle, "en", false},
+                    {18, 45, BlockKind::kQuote, "fr", true},
+                    {46, 75, BlockKind::kListItem, "en", false}};
+  doc.sentences = {{0, 16}, {18, 45}, {46, 75}};
+  doc.removed = {{"Share on X", "share", "en", 1234}, {"© Example", "copyright", "", -1}};
+  doc.source_map = {{0, 16, 10}, {18, 57, 40}};
+  doc.warnings = {"date from html_meta", "paragraph 2 language uncertain"};
+  doc.input_bytes = 5'000'000'000ULL;
+  return doc;
+}
+
+void ExpectSameDocument(const Document& a, const Document& b) {
+  EXPECT_EQ(a.id, b.id);
+  EXPECT_EQ(a.source, b.source);
+  EXPECT_EQ(a.url, b.url);
+  EXPECT_EQ(a.outlet, b.outlet);
+  EXPECT_EQ(a.format, b.format);
+  EXPECT_EQ(a.encoding, b.encoding);
+  EXPECT_EQ(a.title, b.title);
+  EXPECT_EQ(a.lang, b.lang);
+  ASSERT_EQ(a.published.has_value(), b.published.has_value());
+  if (a.published) {
+    EXPECT_EQ(a.published->value, b.published->value);
+    EXPECT_EQ(a.published->precision, b.published->precision);
+    EXPECT_EQ(a.published->text, b.published->text);
+    EXPECT_EQ(a.published->origin, b.published->origin);
+  }
+  EXPECT_EQ(a.text, b.text);
+  ASSERT_EQ(a.paragraphs.size(), b.paragraphs.size());
+  for (size_t i = 0; i < a.paragraphs.size(); ++i) {
+    EXPECT_EQ(a.paragraphs[i].start, b.paragraphs[i].start) << i;
+    EXPECT_EQ(a.paragraphs[i].end, b.paragraphs[i].end) << i;
+    EXPECT_EQ(a.paragraphs[i].kind, b.paragraphs[i].kind) << i;
+    EXPECT_EQ(a.paragraphs[i].lang, b.paragraphs[i].lang) << i;
+    EXPECT_EQ(a.paragraphs[i].foreign, b.paragraphs[i].foreign) << i;
+  }
+  ASSERT_EQ(a.sentences.size(), b.sentences.size());
+  for (size_t i = 0; i < a.sentences.size(); ++i) {
+    EXPECT_EQ(a.sentences[i].start, b.sentences[i].start) << i;
+    EXPECT_EQ(a.sentences[i].end, b.sentences[i].end) << i;
+  }
+  ASSERT_EQ(a.removed.size(), b.removed.size());
+  for (size_t i = 0; i < a.removed.size(); ++i) {
+    EXPECT_EQ(a.removed[i].text, b.removed[i].text) << i;
+    EXPECT_EQ(a.removed[i].reason, b.removed[i].reason) << i;
+    EXPECT_EQ(a.removed[i].lang, b.removed[i].lang) << i;
+    EXPECT_EQ(a.removed[i].source_offset, b.removed[i].source_offset) << i;
+  }
+  ASSERT_EQ(a.source_map.size(), b.source_map.size());
+  for (size_t i = 0; i < a.source_map.size(); ++i) {
+    EXPECT_EQ(a.source_map[i].text_offset, b.source_map[i].text_offset) << i;
+    EXPECT_EQ(a.source_map[i].length, b.source_map[i].length) << i;
+    EXPECT_EQ(a.source_map[i].source_cp, b.source_map[i].source_cp) << i;
+  }
+  EXPECT_EQ(a.warnings, b.warnings);
+  EXPECT_EQ(a.errors.size(), b.errors.size());
+  EXPECT_EQ(a.input_bytes, b.input_bytes);
+}
+
+Document FailedDocument(const std::string& source, const std::string& message) {
+  Document doc;
+  doc.source = source;
+  doc.Fail(Status(Code::kBadEncoding, message));
+  return doc;
+}
+
+TEST_F(StoreTest, RoundTripKeepsEveryField) {
+  const Document doc = FullDocument();
+  {
+    auto store = OpenOk(Path("a.db"));
+    ASSERT_TRUE(store);
+    auto r = store->AddBatch({doc});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->inserted, 1u);
+  }
+  auto store = OpenOk(Path("a.db"));  // reopened: read from the file, not a cache
+  ASSERT_TRUE(store);
+  auto all = store->AllDocuments();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 1u);
+  ExpectSameDocument((*all)[0], doc);
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->schema_version, 1);
+  EXPECT_EQ(stats->documents, 1u);
+  EXPECT_EQ(stats->sentences, 3u);
+  EXPECT_EQ(stats->failures, 0u);
+}
+
+TEST_F(StoreTest, RoundTripWithoutPublishedDate) {
+  Document doc = SyntheticDocument(0, 0);
+  doc.published.reset();
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->AddBatch({doc}).ok());
+  auto all = store->AllDocuments();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  ExpectSameDocument((*all)[0], doc);
+}
+
+TEST_F(StoreTest, AllDocumentsOrderedByPublishedThenSource) {
+  Document a = SyntheticDocument(0, 1), b = SyntheticDocument(0, 2), c = SyntheticDocument(0, 3);
+  a.published->value = "2022-02";
+  b.published->value = "2022-01-15";
+  c.published.reset();
+  Document d = SyntheticDocument(0, 4);
+  d.published->value = "2022-01-15";
+  d.source = "a-first";
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->AddBatch({a, b, c, d}).ok());
+  auto all = store->AllDocuments();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ((*all)[0].id, d.id);
+  EXPECT_EQ((*all)[1].id, b.id);
+  EXPECT_EQ((*all)[2].id, a.id);
+  EXPECT_EQ((*all)[3].id, c.id);  // undated last
+}
+
+TEST_F(StoreTest, SameBatchTwiceInsertsNothingTheSecondTime) {
+  std::vector<Document> batch = {SyntheticDocument(0, 0), SyntheticDocument(0, 1),
+                                 SyntheticDocument(0, 2)};
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  auto first = store->AddBatch(batch);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->inserted, 3u);
+  EXPECT_EQ(first->duplicates, 0u);
+  auto second = store->AddBatch(batch);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->inserted, 0u);
+  EXPECT_EQ(second->duplicates, 3u);
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, 3u);
+  // Parts were not written twice either.
+  size_t sentences = 0;
+  for (const Document& d : batch) sentences += d.sentences.size();
+  EXPECT_EQ(stats->sentences, sentences);
+  auto hits = store->Search("synthetic", 10);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 3u);
+}
+
+TEST_F(StoreTest, SameDocumentTwiceInOneBatchCountsOnce) {
+  const Document doc = SyntheticDocument(0, 0);
+  Document copy = doc;
+  copy.source = "elsewhere/same-text.txt";  // same text, same id
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  auto r = store->AddBatch({doc, copy});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->inserted, 1u);
+  EXPECT_EQ(r->duplicates, 1u);
+  auto all = store->AllDocuments();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].source, doc.source);  // the first one wins
+}
+
+TEST_F(StoreTest, FailuresAreRecordedUpdatedAndCleared) {
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  Document ok = SyntheticDocument(0, 0);
+  auto r = store->AddBatch(
+      {FailedDocument(ok.source, "invalid UTF-8 at byte 12"), FailedDocument("z.txt", "first")});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->failures, 2u);
+  EXPECT_EQ(r->inserted, 0u);
+
+  // Same source fails again: one row, latest message.
+  ASSERT_TRUE(store->AddBatch({FailedDocument("z.txt", "second")}).ok());
+  auto failures = store->Failures();
+  ASSERT_TRUE(failures.ok());
+  ASSERT_EQ(failures->size(), 2u);
+  EXPECT_EQ((*failures)[0].source, ok.source);
+  EXPECT_EQ((*failures)[0].code, "bad_encoding");
+  EXPECT_EQ((*failures)[0].message, "invalid UTF-8 at byte 12");
+  EXPECT_EQ((*failures)[1].source, "z.txt");
+  EXPECT_EQ((*failures)[1].message, "second");
+
+  // A later success for the source clears its failure.
+  r = store->AddBatch({ok});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->inserted, 1u);
+  failures = store->Failures();
+  ASSERT_TRUE(failures.ok());
+  ASSERT_EQ(failures->size(), 1u);
+  EXPECT_EQ((*failures)[0].source, "z.txt");
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->failures, 1u);
+}
+
+TEST_F(StoreTest, DocumentWithOffsetsOutsideItsTextIsRecordedAsFailure) {
+  Document bad = SyntheticDocument(0, 0);
+  bad.sentences.push_back({0, static_cast<uint32_t>(bad.text.size() + 1)});
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  auto r = store->AddBatch({bad, SyntheticDocument(0, 1)});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->inserted, 1u);
+  EXPECT_EQ(r->failures, 1u);
+  auto failures = store->Failures();
+  ASSERT_TRUE(failures.ok());
+  ASSERT_EQ(failures->size(), 1u);
+  EXPECT_EQ((*failures)[0].code, "invalid_argument");
+  EXPECT_NE((*failures)[0].message.find("sentence offsets"), std::string::npos);
+}
+
+TEST_F(StoreTest, EmptyFileIsMigratedToTheCurrentSchema) {
+  const std::string path = Path("empty.db");
+  std::ofstream(path).close();  // zero bytes: an empty SQLite database
+  {
+    auto store = OpenOk(path);
+    ASSERT_TRUE(store);
+    auto stats = store->Stats();
+    ASSERT_TRUE(stats.ok());
+    EXPECT_EQ(stats->schema_version, Store::kSchemaVersion);
+    EXPECT_EQ(stats->documents, 0u);
+  }
+  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), "1");
+  EXPECT_EQ(QueryText(path, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryText(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+  EXPECT_EQ(QueryText(path, "SELECT value FROM meta WHERE key = 'application'"), "sitrep");
+  EXPECT_EQ(QueryText(path, "PRAGMA application_id"), "1397314642");
+  // Opening again is a no-op.
+  auto again = OpenOk(path);
+  EXPECT_TRUE(again);
+}
+
+TEST_F(StoreTest, MissingFileIsCreated) {
+  auto store = OpenOk(Path("new.db"));
+  EXPECT_TRUE(store);
+  EXPECT_TRUE(fs::exists(Path("new.db")));
+}
+
+TEST_F(StoreTest, MissingDirectoryIsIoError) {
+  auto store = Store::Open(Path("no/such/dir/a.db"));
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Code::kIoError) << store.status().ToString();
+}
+
+TEST_F(StoreTest, RefusesTextFile) {
+  const std::string path = Path("notes.txt");
+  const std::string content(4096, 'x');
+  std::ofstream(path) << content;
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Code::kCorruption);
+  EXPECT_NE(store.status().message().find("not a sitrep store"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(fs::file_size(path), content.size());  // left untouched
+}
+
+TEST_F(StoreTest, RefusesUnrelatedSqliteDatabase) {
+  const std::string path = Path("other.db");
+  ExecRaw(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Code::kCorruption);
+  EXPECT_NE(store.status().message().find("not a sitrep store"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(QueryText(path, "PRAGMA journal_mode"), "delete");  // not switched to WAL
+}
+
+TEST_F(StoreTest, RefusesNewerSchema) {
+  const std::string path = Path("future.db");
+  ASSERT_TRUE(OpenOk(path));
+  ExecRaw(path, "PRAGMA user_version = 2");
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Code::kCorruption);
+  EXPECT_NE(store.status().message().find("schema version 2 is newer than this sitrep (1)"),
+            std::string::npos)
+      << store.status().message();
+}
+
+TEST_F(StoreTest, MalformedSearchIsInvalidArgument) {
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->AddBatch({SyntheticDocument(0, 0)}).ok());
+  for (const char* query : {"\"unterminated", "troops AND", "nosuchcolumn: troops", ""}) {
+    auto hits = store->Search(query, 10);
+    ASSERT_FALSE(hits.ok()) << query;
+    EXPECT_EQ(hits.status().code(), Code::kInvalidArgument) << hits.status().ToString();
+    EXPECT_NE(hits.status().message().find(query), std::string::npos) << hits.status().message();
+  }
+  // SQLite's own explanation is kept.
+  auto hits = store->Search("\"unterminated", 10);
+  EXPECT_NE(hits.status().message().find("unterminated string"), std::string::npos)
+      << hits.status().message();
+  hits = store->Search("troops AND", 10);
+  EXPECT_NE(hits.status().message().find("fts5: syntax error"), std::string::npos)
+      << hits.status().message();
+}
+
+TEST_F(StoreTest, SearchReturnsRankedHitsWithMarkedSnippets) {
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  Document doc = SyntheticDocument(0, 0, 4000);
+  Document other = SyntheticDocument(0, 1, 600);
+  ASSERT_TRUE(store->AddBatch({doc, other, FullDocument()}).ok());
+  auto hits = store->Search("b0d0", 10);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  const SearchHit& hit = (*hits)[0];
+  EXPECT_EQ(hit.doc_id, doc.id);
+  EXPECT_EQ(hit.source, doc.source);
+  EXPECT_EQ(hit.title, doc.title);
+  EXPECT_NE(hit.snippet.find("[b0d0]"), std::string::npos) << hit.snippet;
+  EXPECT_NE(hit.snippet.find("…"), std::string::npos) << hit.snippet;  // text was cut
+  EXPECT_LT(hit.rank, 0);  // bm25: more negative is better
+
+  hits = store->Search("troops", 2);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 2u);  // limit honoured
+  EXPECT_LE((*hits)[0].rank, (*hits)[1].rank);
+
+  hits = store->Search("title:almaty", 10);  // column filter
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].doc_id, FullDocument().id);
+}
+
+TEST_F(StoreTest, SearchIgnoresCaseAndAccents) {
+  auto store = OpenOk(Path("a.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->AddBatch({FullDocument()}).ok());
+  for (const char* query : {"Almaty", "almaty", "ALMATY", "securite", "sécurité", "SÉCURITÉ"}) {
+    auto hits = store->Search(query, 10);
+    ASSERT_TRUE(hits.ok()) << query << ": " << hits.status().ToString();
+    ASSERT_EQ(hits->size(), 1u) << query;
+  }
+  auto hits = store->Search("securite", 10);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_NE((*hits)[0].snippet.find("[sécurité]"), std::string::npos) << (*hits)[0].snippet;
+}
+
+// ---------------------------------------------------------------------------
+// Crash test: SIGKILL store_crash_helper mid-ingest, then check the file.
+
+constexpr size_t kDocsPerBatch = 20;
+
+// Runs the helper with `args`; `on_line` sees each stdout line and returns
+// false to SIGKILL the helper. Returns the raw waitpid() status.
+int RunHelper(const std::vector<std::string>& args,
+              const std::function<bool(const std::string&)>& on_line) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[1], STDOUT_FILENO);
+    close(fds[0]);
+    close(fds[1]);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(SITREP_STORE_CRASH_HELPER));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  FILE* out = fdopen(fds[0], "r");
+  char line[256];
+  while (std::fgets(line, sizeof line, out) != nullptr) {
+    std::string s(line);
+    if (!s.empty() && s.back() == '\n') s.pop_back();
+    if (!on_line(s)) {
+      kill(pid, SIGKILL);
+      break;
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::fclose(out);
+  return status;
+}
+
+TEST_F(StoreTest, CrashTestKillNineLeavesOnlyWholeBatches) {
+  const std::string path = Path("crash.db");
+  // Writes forever; killed a moment after batch 5 committed, likely mid-batch.
+  int status = RunHelper({path, "0", "0", std::to_string(kDocsPerBatch), "3000"},
+                         [](const std::string& line) {
+                           if (line.rfind("committed 5 ", 0) != 0) return true;
+                           usleep(2000);
+                           return false;
+                         });
+  ASSERT_TRUE(WIFSIGNALED(status)) << "helper exited on its own, status " << status;
+  ASSERT_EQ(WTERMSIG(status), SIGKILL);
+
+  EXPECT_EQ(QueryText(path, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(QueryText(path, "PRAGMA foreign_key_check"), "");
+
+  size_t stored = 0;
+  {
+    auto store = OpenOk(path);
+    ASSERT_TRUE(store);
+    auto all = store->AllDocuments();
+    ASSERT_TRUE(all.ok()) << all.status().ToString();
+    stored = all->size();
+    std::map<size_t, size_t> docs_per_batch;
+    for (const Document& doc : *all) {
+      size_t paragraphs = 0, sentences = 0;
+      ASSERT_TRUE(SyntheticCounts(doc.title, &paragraphs, &sentences)) << doc.title;
+      EXPECT_EQ(doc.paragraphs.size(), paragraphs) << doc.title;  // no half documents
+      EXPECT_EQ(doc.sentences.size(), sentences) << doc.title;
+      size_t batch = 0, index = 0;
+      ASSERT_EQ(std::sscanf(doc.source.c_str(), "synthetic/b%zud%zu.txt", &batch, &index), 2);
+      ++docs_per_batch[batch];
+    }
+    // Batches 0..5 committed; any later one is there whole or not at all.
+    ASSERT_GE(docs_per_batch.size(), 6u);
+    size_t expected_batch = 0;
+    for (const auto& [batch, count] : docs_per_batch) {
+      EXPECT_EQ(batch, expected_batch++);
+      EXPECT_EQ(count, kDocsPerBatch) << "batch " << batch;
+    }
+    // The FTS index agrees with the documents table.
+    auto hits = store->Search("synthetic", 1'000'000);
+    ASSERT_TRUE(hits.ok());
+    EXPECT_EQ(hits->size(), stored);
+  }
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM documents_fts_docsize"), std::to_string(stored));
+  EXPECT_EQ(QueryText(path,
+                      "INSERT INTO documents_fts (documents_fts, rank) "
+                      "VALUES ('integrity-check', 1)"),
+            "");
+
+  // Re-running completes the remaining batches and skips what is stored.
+  const size_t done_batches = stored / kDocsPerBatch;
+  const size_t total_batches = done_batches + 3;
+  size_t inserted = 0, duplicates = 0;
+  status =
+      RunHelper({path, "0", std::to_string(total_batches), std::to_string(kDocsPerBatch), "3000"},
+                [&](const std::string& line) {
+                  size_t b = 0, ins = 0, dup = 0;
+                  if (std::sscanf(line.c_str(), "committed %zu inserted=%zu duplicates=%zu", &b,
+                                  &ins, &dup) == 3) {
+                    inserted += ins;
+                    duplicates += dup;
+                    EXPECT_EQ(ins, b < done_batches ? 0 : kDocsPerBatch) << line;
+                  }
+                  return true;
+                });
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+  EXPECT_EQ(duplicates, stored);
+  EXPECT_EQ(inserted, 3 * kDocsPerBatch);
+  auto store = OpenOk(path);
+  ASSERT_TRUE(store);
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, total_batches * kDocsPerBatch);
+  EXPECT_EQ(QueryText(path, "PRAGMA integrity_check"), "ok");
+}
+
+}  // namespace
+}  // namespace sitrep
