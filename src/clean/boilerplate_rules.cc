@@ -71,9 +71,10 @@ Result<BoilerplateRules> BoilerplateRules::Load(const Options& options) {
         if (m == "line") cue.match = CueMatch::kLine;
         else if (m == "prefix") cue.match = CueMatch::kPrefix;
         else if (m == "contains") cue.match = CueMatch::kContains;
+        else if (m == "label") cue.match = CueMatch::kLabel;
         else if (m == "sentence") cue.match = CueMatch::kSentence;
         else if (m == "inline") cue.match = CueMatch::kInline;
-        else return file->ErrorAt(row, "unknown match \"" + m + "\" (line, prefix, contains, sentence, inline)");
+        else return file->ErrorAt(row, "unknown match \"" + m + "\" (line, prefix, contains, label, sentence, inline)");
         if (cue.reason.empty() || row.fields[0].empty()) return file->ErrorAt(row, "empty pattern or reason");
         cue.pattern = cue.match == CueMatch::kInline ? row.fields[0] : FoldForMatch(row.fields[0]);
         if (cue.match == CueMatch::kLine) cue.pattern = std::string(StripDecoration(cue.pattern));
@@ -102,7 +103,9 @@ const Cue* BoilerplateRules::MatchBlock(std::string_view folded, size_t words) c
       case CueMatch::kLine:
         if (bare == cue.pattern) return &cue;
         break;
+      case CueMatch::kLabel:
       case CueMatch::kPrefix:
+        if (cue.match == CueMatch::kLabel && words > 12) break;
         if (bare.size() >= cue.pattern.size() && bare.substr(0, cue.pattern.size()) == cue.pattern &&
             (bare.size() == cue.pattern.size() || !IsWordByte(bare[cue.pattern.size()]) ||
              !IsWordByte(cue.pattern.back()))) {

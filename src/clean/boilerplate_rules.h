@@ -6,6 +6,7 @@
 //   line      the whole block is the pattern (trailing ":" "." "›" ignored)
 //   prefix    the block starts with the pattern, at a word boundary
 //   contains  a short block (<= 40 words) contains the pattern
+//   label     a short block (<= 12 words) starts with the pattern ("Updated 3 hours ago")
 //   sentence  any sentence containing the pattern is removed, in any block
 //   inline    the exact, case-sensitive text is cut wherever it occurs
 //             (icon labels glued to words: "l'UkraineLien externe")
@@ -22,7 +23,7 @@
 
 namespace sitrep {
 
-enum class CueMatch { kLine, kPrefix, kContains, kSentence, kInline };
+enum class CueMatch { kLine, kPrefix, kContains, kLabel, kSentence, kInline };
 
 struct Cue {
   std::string pattern;  // folded, except for kInline

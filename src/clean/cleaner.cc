@@ -105,19 +105,39 @@ double Containment(const std::vector<std::string>& a, const std::vector<std::str
   return static_cast<double>(hit) / a.size();
 }
 
-// True when the first token is an upper-case credit like "REUTERS/NAME" or
-// "AFP/GETTY": a photo credit opening a caption line.
-bool StartsWithCredit(std::string_view text) {
-  size_t end = text.find(' ');
-  std::string_view tok = text.substr(0, end);
-  if (tok.find('/') == std::string_view::npos || tok.size() < 4) return false;
+// Letters of a token are all upper case (and there are at least `min`).
+bool AllCapsToken(std::string_view tok, size_t min) {
   size_t letters = 0;
   for (size_t p = 0; p < tok.size();) {
     char32_t c = NextCodePoint(tok, &p);
     if (u_islower(static_cast<UChar32>(c))) return false;
     letters += u_isupper(static_cast<UChar32>(c)) ? 1 : 0;
   }
-  return letters >= 3;
+  return letters >= min;
+}
+
+// True for a photo credit opening a caption line: "REUTERS/SERGEI KARPUKHIN - ...",
+// "AFP/GETTY IMAGES". A news dateline ("ALMATY/MOSCOW — Troops ...") has one
+// capitalised token before the dash and reads as a sentence, so it is kept.
+bool StartsWithCredit(std::string_view text, bool ends_sentence) {
+  size_t end = text.find(' ');
+  std::string_view tok = text.substr(0, end);
+  if (tok.find('/') == std::string_view::npos || tok.size() < 4 || !AllCapsToken(tok, 3)) return false;
+  if (!ends_sentence) return true;
+  if (end == std::string_view::npos) return true;
+  size_t next_end = text.find(' ', end + 1);
+  std::string_view next = text.substr(end + 1, next_end == std::string_view::npos ? next_end : next_end - end - 1);
+  return AllCapsToken(next, 2);
+}
+
+// A breadcrumb trail: "Accueil > Monde > Asie", "World | Asia".
+bool IsBreadcrumb(std::string_view text, size_t words) {
+  if (words > 10 || words < 2) return false;
+  size_t seps = 0;
+  for (std::string_view sep : {" > ", " | ", " \xE2\x80\xBA ", " \xC2\xBB ", " / "}) {
+    for (size_t pos = text.find(sep); pos != std::string_view::npos; pos = text.find(sep, pos + 1)) ++seps;
+  }
+  return seps >= 1 && words <= (seps + 1) * 3;
 }
 
 // Upper-case share among letters.
@@ -296,12 +316,13 @@ Document Cleaner::Clean(const RawDocument& raw) {
       if (b.removed) continue;
       if (++seen > 12) break;
       std::optional<DateMatch> m = dates_->MatchDateline(b.text, w.doc_lang);
-      if (!m) {
-        // A line that is nothing but a date (and maybe a time).
+      if (!m && b.words <= 20 && !EndsWithTerminal(b.text)) {
+        // A short line that is not a sentence and carries a full date:
+        // "Wed 19 Jan 2022 16.10 GMT Last modified on Thu 20 Jan 2022".
         std::optional<DateMatch> d = dates_->FindDate(b.text, w.doc_lang);
-        if (d && d->start == 0 && b.words <= 8 &&
-            CountWords(std::string_view(b.text).substr(d->end)) <= 2) {
+        if (d) {
           m = d;
+          m->start = 0;
           m->end = b.text.size();
           m->date.text = b.text;
           m->date.origin = "text";
@@ -316,8 +337,12 @@ Document Cleaner::Clean(const RawDocument& raw) {
   // 4. Photo credits and captions.
   for (Block& b : w.blocks) {
     if (b.removed) continue;
-    if (StartsWithCredit(b.text)) {
+    if (StartsWithCredit(b.text, EndsWithTerminal(b.text))) {
       w.Remove(b, "caption");
+      continue;
+    }
+    if (IsBreadcrumb(b.text, b.words) && !EndsWithTerminal(b.text)) {
+      w.Remove(b, "navigation");
       continue;
     }
     // A one-sentence block that ends in a date and narrates nothing: a caption.

@@ -186,6 +186,10 @@ int CmdIngest(int argc, char** argv) {
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("ingest", cleaner.status());
+  if (auto parent = std::filesystem::path(args->Get("--db")).parent_path(); !parent.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+  }
   auto store = Store::Open(args->Get("--db"));
   if (!store.ok()) return Fatal("ingest", store.status());
   Progress progress(args->Has("--quiet"));

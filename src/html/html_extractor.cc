@@ -26,8 +26,6 @@
 #include <gumbo.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <optional>
 
@@ -41,7 +39,6 @@ namespace sitrep {
 namespace {
 
 constexpr size_t kMaxRemovalBytes = 200;  // removal texts are samples, not copies
-const size_t kDebugRemovalBytes = std::getenv("SITREP_HTML_DEBUG") ? 100000 : kMaxRemovalBytes;
 constexpr uint32_t kMinScoredChars = 25;  // shorter blocks do not vote for a container
 constexpr uint32_t kMaxCueChars = 300;  // longer blocks are prose, whatever they start with
 constexpr uint32_t kGoodBlockChars = 60;  // a "real paragraph" for edge trimming
@@ -551,14 +548,6 @@ void Extractor::Propagate() {
     nodes_[n.parent].links += n.links;
     nodes_[n.parent].prose += n.prose;
   }
-  if (std::getenv("SITREP_HTML_DEBUG")) {
-    for (size_t i = 0; i < nodes_.size(); ++i) {
-      const Node& n = nodes_[i];
-      if (n.drop_candidate >= 0 && n.good > 300)
-        std::fprintf(stderr, "drop? %zu <%s> %s good=%u dropped=%d\n", i, gumbo_normalized_tagname(n.tag),
-                     rules_.Reason(n.drop_candidate).c_str(), n.good, n.drop_reason >= 0);
-    }
-  }
 }
 
 double LinkDensity(const Node& n) { return n.text == 0 ? 0 : static_cast<double>(n.links) / n.text; }
@@ -610,6 +599,11 @@ std::vector<int> Extractor::SelectMain() {
       top.push_back(static_cast<int>(i));
     }
   }
+  auto by_score = [&](int a, int b) { return nodes_[a].score > nodes_[b].score; };
+  if (top.size() > 4) {
+    std::partial_sort(top.begin(), top.begin() + 4, top.end(), by_score);
+    top.resize(4);  // the runners-up among the five best
+  }
   if (top.size() >= 3) {
     for (int a = nodes_[best].parent; a >= 0 && a != body_; a = nodes_[a].parent) {
       int agree = 0;
@@ -637,7 +631,7 @@ std::vector<int> Extractor::SelectMain() {
   std::vector<int> main = {best};
   double threshold = std::max(10.0, nodes_[best].score * 0.2);
   int inner = best;
-  for (int level = 0; level < 2; ++level) {
+  for (int level = 0; level < 3; ++level) {
     int parent = nodes_[inner].parent;
     if (parent < 0 || parent == body_ || nodes_[parent].tag == GUMBO_TAG_BODY) break;
     for (int i = parent + 1; i < nodes_[parent].end; i = nodes_[i].end) {
@@ -657,23 +651,24 @@ std::vector<int> Extractor::SelectMain() {
 void Extractor::Remove(const std::string& text, int reason_index, const std::string& reason) {
   const std::string& r = reason_index >= 0 ? rules_.Reason(reason_index) : reason;
   if (!out_.removed.empty() && out_.removed.back().reason == r &&
-      out_.removed.back().text.size() < kDebugRemovalBytes) {
-    out_.removed.back().text = Truncate(out_.removed.back().text + " " + text, kDebugRemovalBytes);
+      out_.removed.back().text.size() < kMaxRemovalBytes) {
+    out_.removed.back().text = Truncate(out_.removed.back().text + " " + text, kMaxRemovalBytes);
     return;
   }
   Removal removal;
-  removal.text = Truncate(text, kDebugRemovalBytes);
+  removal.text = Truncate(text, kMaxRemovalBytes);
   removal.reason = r;
   out_.removed.push_back(std::move(removal));
 }
 
 void Extractor::Emit(const std::vector<int>& main) {
-  auto in_main = [&](int container) {
-    for (int m : main) {
-      if (container >= m && container < nodes_[m].end) return true;
-    }
-    return false;
-  };
+  // Nodes are in pre-order, so one forward pass marks every selected subtree.
+  std::vector<char> selected(nodes_.size(), 0);
+  for (int m : main) selected[m] = 1;
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    if (!selected[i] && nodes_[i].parent >= 0) selected[i] = selected[nodes_[i].parent];
+  }
+  auto in_main = [&](int container) { return container >= 0 && selected[container]; };
   // Decide per block: -2 kept, >= 0 a rules reason, -1 with `why` set.
   std::vector<int> reason(blocks_.size(), -2);
   std::vector<std::string> why(blocks_.size());
@@ -712,6 +707,25 @@ void Extractor::Emit(const std::vector<int>& main) {
       reason[i] = -1;
       why[i] = static_cast<int>(i) < first_good ? "byline" : "metadata";
     }
+  }
+  // A heading whose section lost all its text introduced boilerplate
+  // ("Related posts", "Comments"): it goes with its section.
+  // Walked backwards: body_after[l] tells whether kept text follows before
+  // the next heading of level <= l.
+  bool body_after[7] = {false, false, false, false, false, false, false};
+  for (size_t k = blocks_.size(); k > 0; --k) {
+    size_t i = k - 1;
+    if (reason[i] != -2) continue;
+    if (blocks_[i].kind != BlockKind::kHeading) {
+      std::fill(std::begin(body_after), std::end(body_after), true);
+      continue;
+    }
+    int level = std::clamp(blocks_[i].heading_level, 1, 6);
+    if (!body_after[level]) {
+      reason[i] = -1;
+      why[i] = "empty_section";
+    }
+    for (int l = level; l <= 6; ++l) body_after[l] = false;
   }
   std::string folded_title = FoldForMatch(out_.title);
   bool title_seen = false;

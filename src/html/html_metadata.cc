@@ -2,6 +2,7 @@
 #include "html/html_metadata.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "base/json.h"
 #include "base/text_fold.h"
@@ -115,10 +116,9 @@ std::vector<HtmlDateCandidate> RankDates(std::vector<HtmlDateCandidate> dates) {
                      return a.priority > b.priority;
                    });
   std::vector<HtmlDateCandidate> out;
+  std::unordered_set<std::string> seen;
   for (HtmlDateCandidate& date : dates) {
-    bool seen = std::any_of(out.begin(), out.end(),
-                            [&](const HtmlDateCandidate& d) { return d.value == date.value; });
-    if (!seen) out.push_back(std::move(date));
+    if (seen.insert(date.value).second) out.push_back(std::move(date));
   }
   return out;
 }
