@@ -1,0 +1,177 @@
+// @brief End-to-end tests of the sitrep binary: bad input never stops a batch,
+// errors say what and where, exit codes mean what the README says, and a
+// kill -9 during ingest leaves a store that a re-run completes.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RunResult {
+  int code = -1;
+  std::string out, err;
+};
+
+// Runs a shell command line, capturing stdout and stderr.
+RunResult Sh(const std::string& cmd) {
+  std::string err_file = (fs::temp_directory_path() / ("sitrep_cli_err_" + std::to_string(::getpid()))).string();
+  RunResult r;
+  FILE* p = popen((cmd + " 2>" + err_file).c_str(), "r");
+  std::array<char, 65536> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream e(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(e), {});
+  fs::remove(err_file);
+  return r;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("sitrep_cli_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "in");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& body) {
+    std::ofstream(dir_ / "in" / name, std::ios::binary) << body;
+    return (dir_ / "in" / name).string();
+  }
+  std::string Bin() const { return SITREP_BINARY; }
+  fs::path dir_;
+};
+
+const char kArticle[] =
+    "Kazakhstan : l'OTSC envoie des troupes\n\n"
+    "Les troupes de l'Organisation du traité de sécurité collective sont arrivées jeudi au Kazakhstan, "
+    "à la demande du président, pour une mission présentée comme temporaire.\n";
+
+TEST_F(CliTest, BadInputsEachGetAClearErrorAndTheBatchGoesOn) {
+  Write("01-good.txt", kArticle);
+  Write("02-empty.txt", "");
+  Write("03-invalid-utf8.txt", "Déjà vu \xC3 puis la suite du texte.");
+  Write("04-binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) + std::string(4000, '\x01'));
+  Write("05-truncated.html", "<html><head><title>Coupé</title></head><body><article><h1>Coupé</h1><p>Les troupes "
+                             "sont arrivées jeudi au Kazakhstan pour une mission temporaire, selon Moscou, et le "
+                             "texte s'arrête au milieu d'une bal");
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 10000; ++i) deep += "<div>";
+  deep += "<p>Un paragraphe enfoui très profondément dans la page, avec assez de mots pour compter.</p>";
+  Write("06-deep.html", deep);
+  // A 200 MB file: refused by size without being read.
+  { std::ofstream big(dir_ / "in" / "07-huge.txt"); }
+  fs::resize_file(dir_ / "in" / "07-huge.txt", 200u << 20);
+  Write("08-good.txt", std::string(kArticle) + "Un second paragraphe pour changer le texte.\n");
+  RunResult r = Sh(Bin() + " extract " + (dir_ / "in").string());
+  EXPECT_EQ(r.code, 1) << r.err;  // some documents failed
+  // One JSON line per input, failed ones included.
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 8);
+  EXPECT_NE(r.err.find("02-empty.txt: no article text left after cleaning [empty]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("03-invalid-utf8.txt: invalid UTF-8 at byte 10 [bad_encoding]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("04-binary.txt: binary data, not text (NUL byte at byte 7) [binary]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("07-huge.txt: file is 209715200 bytes, larger than the limit of 33554432 bytes"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("extract: 4 documents ok, 4 failed"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("texte s'arrête au milieu"), std::string::npos);  // truncated HTML still yields its text
+  EXPECT_NE(r.out.find("enfoui très profondément"), std::string::npos);  // deep nesting still yields its text
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  RunResult r = Sh(Bin() + " extract --frobnicate x");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown flag \"--frobnicate\""), std::string::npos);
+  EXPECT_EQ(Sh(Bin() + " frobnicate").code, 2);
+  EXPECT_EQ(Sh(Bin() + " ingest x.txt").code, 2);  // no --db
+  EXPECT_EQ(Sh(Bin() + " extract --date yesterday x.txt").code, 2);
+  for (const char* cmd : {"extract", "ingest", "report", "search", "eval"}) {
+    RunResult h = Sh(Bin() + " " + cmd + " --help");
+    EXPECT_EQ(h.code, 0) << cmd;
+    EXPECT_NE(h.out.find("usage: sitrep"), std::string::npos) << cmd;
+  }
+}
+
+TEST_F(CliTest, JsonlOnStdinAndDateFlag) {
+  RunResult r = Sh("printf '%s\\n' '{\"text\":\"Les troupes sont arrivées jeudi au Kazakhstan pour une mission temporaire.\"}' "
+             "'{broken' | " + Bin() + " extract --date 2022-01-07 -");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("\"published\":{\"value\":\"2022-01-07\",\"precision\":\"day\""), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("<stdin>#2: invalid JSON at byte 1"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
+  Write("a.txt", kArticle);
+  std::string db = (dir_ / "s.db").string();
+  RunResult first = Sh(Bin() + " ingest --db " + db + " " + (dir_ / "in").string());
+  EXPECT_EQ(first.code, 0) << first.err;
+  RunResult second = Sh(Bin() + " ingest --db " + db + " " + (dir_ / "in").string());
+  EXPECT_NE(second.err.find("(1 already stored)"), std::string::npos) << second.err;
+  RunResult rep = Sh(Bin() + " report --db " + db + " --out " + (dir_ / "rep").string());
+  EXPECT_EQ(rep.code, 0) << rep.err;
+  EXPECT_TRUE(fs::exists(dir_ / "rep" / "report.html"));
+  EXPECT_TRUE(fs::exists(dir_ / "rep" / "report.json"));
+  RunResult s = Sh(Bin() + " search --db " + db + " securite");
+  EXPECT_NE(s.out.find("[sécurité]"), std::string::npos) << s.out << s.err;
+  RunResult bad = Sh(Bin() + " search --db " + db + " '\"unbalanced'");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(Sh(Bin() + " report --db " + (dir_ / "none.db").string() + " --out x").code, 3);
+}
+
+TEST_F(CliTest, KillDuringIngestLeavesAConsistentStoreAndARerunCompletes) {
+  const int kDocs = 400;
+  for (int i = 0; i < kDocs; ++i) {
+    Write("doc" + std::to_string(1000 + i) + ".txt",
+          std::string(kArticle) + "Paragraphe numéro " + std::to_string(i) + " pour que chaque texte soit unique.\n");
+  }
+  std::string db = (dir_ / "s.db").string();
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl(SITREP_BINARY, "sitrep", "ingest", "--quiet", "--batch", "5", "--db", db.c_str(),
+          (dir_ / "in").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until a few batches are committed, then kill without warning.
+  auto count = [&]() -> int {
+    sqlite3* h = nullptr;
+    int n = -1;
+    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(h, "SELECT count(*) FROM documents", -1, &st, nullptr) == SQLITE_OK &&
+          sqlite3_step(st) == SQLITE_ROW) {
+        n = sqlite3_column_int(st, 0);
+      }
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    return n;
+  };
+  for (int i = 0; i < 2000 && count() < 20; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  int stored = count();
+  ASSERT_GE(stored, 0);
+  EXPECT_EQ(stored % 5, 0) << "a batch was half written";
+  RunResult check = Sh("sqlite3 " + db + " 'PRAGMA integrity_check'");
+  if (check.code == 0) EXPECT_EQ(check.out, "ok\n");
+  RunResult rerun = Sh(Bin() + " ingest --batch 5 --db " + db + " " + (dir_ / "in").string());
+  EXPECT_EQ(rerun.code, 0) << rerun.err;
+  EXPECT_EQ(count(), kDocs);
+  EXPECT_NE(rerun.err.find("(" + std::to_string(stored) + " already stored)"), std::string::npos) << rerun.err;
+}
+
+}  // namespace

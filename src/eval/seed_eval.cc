@@ -91,8 +91,10 @@ Result<SeedScore> ScoreSeedBoilerplate(const std::string& gold_path, const std::
           if (FoldToWords(s).empty() || std::count(s.begin(), s.end(), ' ') < 2) continue;
           size_t a0 = i + cpi.ToCodePoint(r.start), a1 = i + cpi.ToCodePoint(r.end);
           ++a.sentences;
-          if (KeptShare(text, kept, a0, a1) >= 0.9) ++a.sentences_kept;
-          else a.lost_sentences.emplace_back(s);
+          if (KeptShare(text, kept, a0, a1) >= 0.9)
+            ++a.sentences_kept;
+          else
+            a.lost_sentences.emplace_back(s);
         }
       }
       i = j;

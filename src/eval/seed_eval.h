@@ -22,10 +22,10 @@ struct SeedArticleScore {
   std::string file;
   size_t items = 0, items_removed = 0;
   size_t sentences = 0, sentences_kept = 0;
-  std::vector<std::string> missed_items;    // "category: text"
+  std::vector<std::string> missed_items;  // "category: text"
   std::vector<std::string> lost_sentences;
   std::string gold_title, title;
-  std::string gold_date, date;              // stated publication date, if any
+  std::string gold_date, date;  // stated publication date, if any
 };
 
 struct SeedScore {

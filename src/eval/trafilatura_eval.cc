@@ -34,7 +34,8 @@ Result<std::vector<std::string>> Snippets(const JsonValue& page, std::string_vie
   const JsonValue& list = page[key];
   std::vector<std::string> out;
   if (list.is_null()) return out;
-  if (!list.is_array()) return Status::InvalidArgument(url + ": \"" + std::string(key) + "\" is not an array");
+  if (!list.is_array())
+    return Status::InvalidArgument(url + ": \"" + std::string(key) + "\" is not an array");
   for (const JsonValue& item : list.items()) {
     if (!item.is_string()) {
       return Status::InvalidArgument(url + ": \"" + std::string(key) + "\" holds a non-string");

@@ -1,4 +1,5 @@
-// @brief Scoring an extractor on the trafilatura evaluation set (snippets that must / must not appear).
+// @brief Scoring an extractor on the trafilatura evaluation set (snippets that must / must not
+// appear).
 //
 // The set (github.com/adbar/trafilatura, tests/evaldata.json, Apache-2.0) maps
 // each page URL to a gzipped HTML file, `with` snippets that belong to the
@@ -56,9 +57,9 @@ struct EvalReport {
 };
 
 struct EvalOptions {
-  std::string dir;                                  // holds the JSON file and html/
+  std::string dir;  // holds the JSON file and html/
   std::string json_name = "evaldata-subset.json";
-  size_t max_page_bytes = 64u << 20;                // gunzip limit per page
+  size_t max_page_bytes = 64u << 20;  // gunzip limit per page
   // When non-empty, only pages whose file name equals this are scored.
   std::string only_file;
 };

@@ -13,7 +13,9 @@ namespace sitrep {
 namespace {
 
 TEST(NormalizeForEvalTest, CollapsesWhitespaceAndComposes) {
-  EXPECT_EQ(NormalizeForEval("  a\n\t b\xC2\xA0" "c  "), "a b c");
+  EXPECT_EQ(NormalizeForEval("  a\n\t b\xC2\xA0"
+                             "c  "),
+            "a b c");
   EXPECT_EQ(NormalizeForEval("Cafe\xCC\x81"), "Caf\xC3\xA9");  // e + combining acute -> é
   EXPECT_EQ(NormalizeForEval(""), "");
 }
@@ -31,8 +33,13 @@ std::string WriteTinySet() {
 TEST(ScoreTrafilaturaEvalTest, CountsHitsAndFailures) {
   std::string dir = WriteTinySet();
   // gzip (Python gzip.compress, mtime=0) of "alpha\n beta delta" and of "zzz".
-  const unsigned char kA[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x4b, 0xcc, 0x29, 0xc8, 0x48, 0xe4, 0x52, 0x48, 0x4a, 0x2d, 0x49, 0x54, 0x48, 0x49, 0xcd, 0x29, 0x49, 0x04, 0x00, 0x0e, 0xd8, 0x29, 0x34, 0x11, 0x00, 0x00, 0x00};
-  const unsigned char kB[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xab, 0xaa, 0xaa, 0x02, 0x00, 0xca, 0x3d, 0x27, 0xc3, 0x03, 0x00, 0x00, 0x00};
+  const unsigned char kA[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03,
+                              0x4b, 0xcc, 0x29, 0xc8, 0x48, 0xe4, 0x52, 0x48, 0x4a, 0x2d,
+                              0x49, 0x54, 0x48, 0x49, 0xcd, 0x29, 0x49, 0x04, 0x00, 0x0e,
+                              0xd8, 0x29, 0x34, 0x11, 0x00, 0x00, 0x00};
+  const unsigned char kB[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00,
+                              0x02, 0x03, 0xab, 0xaa, 0xaa, 0x02, 0x00, 0xca,
+                              0x3d, 0x27, 0xc3, 0x03, 0x00, 0x00, 0x00};
   std::ofstream(dir + "/html/a.html.gz", std::ios::binary)
       .write(reinterpret_cast<const char*>(kA), sizeof(kA));
   std::ofstream(dir + "/html/b.html.gz", std::ios::binary)
@@ -57,9 +64,8 @@ TEST(ScoreTrafilaturaEvalTest, CountsHitsAndFailures) {
 TEST(ScoreTrafilaturaEvalTest, MissingSetIsAnError) {
   EvalOptions options;
   options.dir = "/nonexistent/eval";
-  auto report = ScoreTrafilaturaEval(options, [](std::string_view) -> Result<std::string> {
-    return std::string();
-  });
+  auto report = ScoreTrafilaturaEval(
+      options, [](std::string_view) -> Result<std::string> { return std::string(); });
   EXPECT_FALSE(report.ok());
 }
 
@@ -82,8 +88,8 @@ TEST(HtmlExtractorEvalTest, TrafilaturaSetF1) {
   });
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->pages.size(), 350u);
-  EXPECT_GE(report->counts.F1(), 0.90) << "P " << report->counts.Precision() << " R "
-                                       << report->counts.Recall();
+  EXPECT_GE(report->counts.F1(), 0.90)
+      << "P " << report->counts.Precision() << " R " << report->counts.Recall();
 }
 
 }  // namespace

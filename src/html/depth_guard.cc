@@ -14,9 +14,9 @@ char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 
 // enough that counting them would overestimate depth.
 bool IsFlatTag(std::string_view name) {
   static const char* const kFlat[] = {
-      "area", "base", "br",     "col",   "embed",  "hr", "img", "input", "link",
-      "meta", "param", "source", "track", "wbr",   "p",  "li",  "dt",    "dd",
-      "td",   "th",   "tr",     "option", "keygen", "basefont", "bgsound", "frame"};
+      "area", "base",  "br",     "col",    "embed",  "hr",       "img",     "input", "link",
+      "meta", "param", "source", "track",  "wbr",    "p",        "li",      "dt",    "dd",
+      "td",   "th",    "tr",     "option", "keygen", "basefont", "bgsound", "frame"};
   for (const char* flat : kFlat) {
     if (name == flat) return true;
   }
@@ -42,8 +42,9 @@ size_t FindEndTag(std::string_view html, size_t from, std::string_view name) {
   }
 }
 
-// Walks the tags of `html`; calls emit(begin, end, keep) for consecutive
-// ranges covering the whole input. keep == false marks a tag deeper than the limit.
+// Walks the tags of `html` and returns the deepest nesting seen; calls
+// emit(begin, end) for the ranges to keep: everything but the tags deeper than
+// `max_depth`.
 template <typename Emit>
 int Scan(std::string_view html, int max_depth, Emit&& emit) {
   int depth = 0, deepest = 0;
@@ -86,7 +87,7 @@ int Scan(std::string_view html, int max_depth, Emit&& emit) {
       }
     }
     if (!keep) {
-      emit(copied, lt, true);
+      emit(copied, lt);
       copied = tag_end;
     }
     pos = tag_end;
@@ -96,7 +97,7 @@ int Scan(std::string_view html, int max_depth, Emit&& emit) {
       pos = end;  // the end tag itself is scanned next
     }
   }
-  emit(copied, html.size(), true);
+  emit(copied, html.size());
   return deepest;
 }
 
@@ -104,11 +105,11 @@ int Scan(std::string_view html, int max_depth, Emit&& emit) {
 
 std::optional<std::string> FlattenDeepNesting(std::string_view html, int max_depth) {
   if (max_depth < 1) max_depth = 1;
-  int deepest = Scan(html, max_depth, [](size_t, size_t, bool) {});
+  int deepest = Scan(html, max_depth, [](size_t, size_t) {});
   if (deepest <= max_depth) return std::nullopt;
   std::string out;
   out.reserve(html.size());
-  Scan(html, max_depth, [&](size_t begin, size_t end, bool) {
+  Scan(html, max_depth, [&](size_t begin, size_t end) {
     if (end > begin) out.append(html.substr(begin, end - begin));
   });
   return out;

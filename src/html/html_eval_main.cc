@@ -26,7 +26,8 @@ std::string JoinBlocks(const sitrep::HtmlExtraction& ex, bool with_title) {
 }
 
 int Usage() {
-  std::fprintf(stderr, "usage: html_eval [--dir DIR] [--json NAME] [--worst N] [--page FILE] [--title]\n");
+  std::fprintf(stderr,
+               "usage: html_eval [--dir DIR] [--json NAME] [--worst N] [--page FILE] [--title]\n");
   return 2;
 }
 
@@ -75,9 +76,11 @@ int main(int argc, char** argv) {
     }
     const sitrep::EvalPage& page = report->pages[0];
     std::printf("title: %s\nlang: %s\n", last.title.c_str(), last.lang.c_str());
-    for (const auto& d : last.dates) std::printf("date: %s (%s, %d)\n", d.value.c_str(), d.origin.c_str(), d.priority);
+    for (const auto& d : last.dates)
+      std::printf("date: %s (%s, %d)\n", d.value.c_str(), d.origin.c_str(), d.priority);
     std::printf("---- text\n");
-    for (const auto& b : last.blocks) std::printf("[%s] %s\n", sitrep::BlockKindName(b.kind), b.text.c_str());
+    for (const auto& b : last.blocks)
+      std::printf("[%s] %s\n", sitrep::BlockKindName(b.kind), b.text.c_str());
     std::printf("---- removed\n");
     for (const auto& r : last.removed) std::printf("<%s> %s\n", r.reason.c_str(), r.text.c_str());
     std::printf("---- error: %s\n", page.error.c_str());
@@ -106,7 +109,8 @@ int main(int argc, char** argv) {
   for (int i = 0; i < worst && i < static_cast<int>(pages.size()); ++i) {
     const sitrep::EvalPage& p = *pages[i];
     if (p.counts.fn + p.counts.fp == 0) break;
-    std::printf("%-60.60s FN %d FP %d %s\n", p.file.c_str(), p.counts.fn, p.counts.fp, p.error.c_str());
+    std::printf("%-60.60s FN %d FP %d %s\n", p.file.c_str(), p.counts.fn, p.counts.fp,
+                p.error.c_str());
     for (const auto& s : p.missed) std::printf("    missed: %.100s\n", s.c_str());
     for (const auto& s : p.leaked) std::printf("    leaked: %.100s\n", s.c_str());
   }

@@ -40,7 +40,7 @@ namespace {
 
 constexpr size_t kMaxRemovalBytes = 200;  // removal texts are samples, not copies
 constexpr uint32_t kMinScoredChars = 25;  // shorter blocks do not vote for a container
-constexpr uint32_t kMaxCueChars = 300;  // longer blocks are prose, whatever they start with
+constexpr uint32_t kMaxCueChars = 300;    // longer blocks are prose, whatever they start with
 constexpr uint32_t kGoodBlockChars = 60;  // a "real paragraph" for edge trimming
 
 // An element that matters for selection: block-level elements and dropped roots.
@@ -88,9 +88,9 @@ struct Context {
 struct Frame {
   const GumboNode* node = nullptr;
   unsigned next_child = 0;
-  int node_index = -1;  // node created for this element, -1 if none
+  int node_index = -1;   // node created for this element, -1 if none
   bool flushes = false;  // block-level: flush on exit
-  Context saved;        // context to restore on exit
+  Context saved;         // context to restore on exit
 };
 
 std::string_view AttrValue(const GumboElement& element, const char* name) {
@@ -148,7 +148,8 @@ std::string Truncate(std::string text, size_t max_bytes) {
 }
 
 bool EndsSentence(std::string_view text) {
-  static const char* const kEnds[] = {".", "!", "?", "…", "。", "！", "？", "\"", "”", "»", ")", ":"};
+  static const char* const kEnds[] = {".",  "!",  "?", "…", "。", "！",
+                                      "？", "\"", "”", "»", ")",  ":"};
   for (const char* end : kEnds) {
     size_t n = std::strlen(end);
     if (text.size() >= n && text.substr(text.size() - n) == end) return true;
@@ -201,7 +202,6 @@ class Extractor {
   Block cur_;
   bool pending_space_ = false;
   bool last_was_break_ = false;
-  std::vector<Block> saved_blocks_;  // open blocks interrupted by a dropped subtree
   size_t elements_ = 0;
   bool depth_warned_ = false;
   int body_ = -1;
@@ -334,7 +334,8 @@ void Extractor::CollectMeta(const GumboElement& element, const GumboNode* node) 
   std::string_view itemprop = AttrValue(element, "itemprop");
   if (itemprop.empty()) return;
   std::string key = "itemprop:";
-  for (char c : itemprop) key.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  for (char c : itemprop)
+    key.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
   auto date = rules_.date_sources.find(key);
   if (date == rules_.date_sources.end()) return;
   std::string value(AttrValue(element, "datetime"));
@@ -550,24 +551,45 @@ void Extractor::Propagate() {
   }
 }
 
-double LinkDensity(const Node& n) { return n.text == 0 ? 0 : static_cast<double>(n.links) / n.text; }
+double LinkDensity(const Node& n) {
+  return n.text == 0 ? 0 : static_cast<double>(n.links) / n.text;
+}
 
 double TagBase(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_DIV: return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH: return -5;
-    default: return 0;
+    case GUMBO_TAG_DIV:
+      return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+      return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+      return -5;
+    default:
+      return 0;
   }
 }
 
 std::vector<int> Extractor::SelectMain() {
   // Votes.
   for (const Block& b : blocks_) {
-    if (b.drop_root >= 0 || b.container < 0 || b.kind == BlockKind::kHeading || b.cue >= 0) continue;
+    if (b.drop_root >= 0 || b.container < 0 || b.kind == BlockKind::kHeading || b.cue >= 0)
+      continue;
     if (b.chars < kMinScoredChars) continue;
     double vote = 1 + CountCommas(b.text) + std::min(b.chars / 100.0, 3.0);
     int a = nodes_[b.container].parent;
@@ -575,8 +597,8 @@ std::vector<int> Extractor::SelectMain() {
       double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
       if (!nodes_[a].candidate) {
         nodes_[a].candidate = true;
-        nodes_[a].score = TagBase(nodes_[a].tag) + (nodes_[a].boost ? 25 : 0) -
-                          (nodes_[a].penalty ? 25 : 0);
+        nodes_[a].score =
+            TagBase(nodes_[a].tag) + (nodes_[a].boost ? 25 : 0) - (nodes_[a].penalty ? 25 : 0);
       }
       nodes_[a].score += vote / divider;
     }
@@ -595,7 +617,8 @@ std::vector<int> Extractor::SelectMain() {
   // Runners-up that agree on an ancestor promote it.
   std::vector<int> top;
   for (size_t i = 0; i < nodes_.size(); ++i) {
-    if (nodes_[i].candidate && static_cast<int>(i) != best && nodes_[i].score >= 0.75 * nodes_[best].score) {
+    if (nodes_[i].candidate && static_cast<int>(i) != best &&
+        nodes_[i].score >= 0.75 * nodes_[best].score) {
       top.push_back(static_cast<int>(i));
     }
   }
@@ -703,7 +726,8 @@ void Extractor::Emit(const std::vector<int>& main) {
     if (reason[i] != -2) continue;
     const Block& b = blocks_[i];
     bool edge = static_cast<int>(i) < first_good || static_cast<int>(i) > last_good;
-    if (edge && b.kind != BlockKind::kHeading && b.chars < kGoodBlockChars && !EndsSentence(b.text)) {
+    if (edge && b.kind != BlockKind::kHeading && b.chars < kGoodBlockChars &&
+        !EndsSentence(b.text)) {
       reason[i] = -1;
       why[i] = static_cast<int>(i) < first_good ? "byline" : "metadata";
     }
@@ -746,7 +770,8 @@ void Extractor::Emit(const std::vector<int>& main) {
 Result<HtmlExtraction> Extractor::Run(std::string_view html) {
   std::optional<std::string> flattened = FlattenDeepNesting(html, options_.max_html_depth * 4);
   if (flattened) {
-    out_.warnings.push_back("tag nesting deeper than " + std::to_string(options_.max_html_depth * 4) +
+    out_.warnings.push_back("tag nesting deeper than " +
+                            std::to_string(options_.max_html_depth * 4) +
                             ": deeper tags were ignored");
     html = *flattened;
   }

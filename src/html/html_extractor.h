@@ -25,18 +25,19 @@ struct HtmlBlock {
 
 // A raw date string found in the page's markup, with where it came from.
 struct HtmlDateCandidate {
-  std::string value;   // as written in the attribute/element: "2022-01-07T10:00:00+01:00"
-  std::string origin;  // e.g. "meta article:published_time", "time[datetime]", "json-ld datePublished"
-  int priority = 0;    // higher is more trustworthy (published > modified)
+  std::string value;  // as written in the attribute/element: "2022-01-07T10:00:00+01:00"
+  std::string
+      origin;  // e.g. "meta article:published_time", "time[datetime]", "json-ld datePublished"
+  int priority = 0;  // higher is more trustworthy (published > modified)
 };
 
 struct HtmlExtraction {
   std::string title;  // best article title (h1 / og:title / <title> minus site name)
   std::string lang;   // <html lang> / og:locale, lower-case primary subtag; empty if none
-  std::vector<HtmlBlock> blocks;          // main content in document order (title not included)
-  std::vector<Removal> removed;           // dropped text with reasons (see docs/FORMAT.md)
-  std::vector<HtmlDateCandidate> dates;   // best first
-  std::vector<std::string> warnings;      // e.g. "nesting deeper than max_html_depth"
+  std::vector<HtmlBlock> blocks;         // main content in document order (title not included)
+  std::vector<Removal> removed;          // dropped text with reasons (see docs/FORMAT.md)
+  std::vector<HtmlDateCandidate> dates;  // best first
+  std::vector<std::string> warnings;     // e.g. "nesting deeper than max_html_depth"
 };
 
 // Parses and extracts. Errors: kParseError when gumbo cannot parse at all,

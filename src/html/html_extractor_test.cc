@@ -67,7 +67,8 @@ TEST(HtmlExtractorTest, DropsBoilerplate) {
       {"footer", Page(Article() + "<footer><p>Copyright Example Media, all rights.</p></footer>"),
        "Example Media", "footer"},
       {"figcaption",
-       Page(Article("<figure><img src=a.jpg><figcaption>The town hall at dusk.</figcaption></figure>")),
+       Page(Article(
+           "<figure><img src=a.jpg><figcaption>The town hall at dusk.</figcaption></figure>")),
        "town hall at dusk", "caption"},
       {"share widget",
        Page(Article("<div class=\"share-buttons\"><a>Facebook</a> <a>Twitter</a></div>")),
@@ -77,7 +78,8 @@ TEST(HtmlExtractorTest, DropsBoilerplate) {
                         "from last week</a></li></ul></div>"),
        "Another council story", "related"},
       {"comments",
-       Page(Article() + "<section id=\"comments\"><p>Great news, thanks for reporting it!</p></section>"),
+       Page(Article() +
+            "<section id=\"comments\"><p>Great news, thanks for reporting it!</p></section>"),
        "Great news", "comments"},
       {"cookie banner",
        Page("<div class=\"cookie-banner\"><p>We use cookies to improve your experience.</p></div>" +
@@ -97,7 +99,9 @@ TEST(HtmlExtractorTest, DropsBoilerplate) {
     EXPECT_NE(text.find("extend the programme"), std::string::npos) << text;
     EXPECT_NE(text.find("follow the example"), std::string::npos) << text;
     EXPECT_EQ(text.find(c.dropped), std::string::npos) << text;
-    if (*c.reason) EXPECT_TRUE(Removed(*ex, c.dropped, c.reason));
+    if (*c.reason) {
+      EXPECT_TRUE(Removed(*ex, c.dropped, c.reason));
+    }
   }
 }
 
@@ -117,9 +121,10 @@ TEST(HtmlExtractorTest, KeepsHeadingsListsAndQuotesInOrder) {
 }
 
 TEST(HtmlExtractorTest, DecodesEntitiesAndCollapsesWhitespace) {
-  std::string body = "<article><p>Caf&eacute; &amp; bar,\n\t  open&nbsp;late, said   the owner, "
-                     "who has run it, with her brother, since 1999 &#8212; a long time.</p><p>" +
-                     std::string(kProse1) + "</p></article>";
+  std::string body =
+      "<article><p>Caf&eacute; &amp; bar,\n\t  open&nbsp;late, said   the owner, "
+      "who has run it, with her brother, since 1999 &#8212; a long time.</p><p>" +
+      std::string(kProse1) + "</p></article>";
   auto ex = ExtractHtml(Page(body), TestOptions());
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
   ASSERT_FALSE(ex->blocks.empty());
@@ -136,8 +141,8 @@ struct TitleCase {
 
 TEST(HtmlExtractorTest, ChoosesTitle) {
   const std::vector<TitleCase> cases = {
-      {"<title>Council extends programme | Example News</title>", "<h1>Council extends programme</h1>",
-       "Council extends programme"},
+      {"<title>Council extends programme | Example News</title>",
+       "<h1>Council extends programme</h1>", "Council extends programme"},
       {"<title>Council extends programme - Example News</title>", "", "Council extends programme"},
       {"<title>Home | Example News</title><meta property=\"og:site_name\" content=\"Example News\">"
        "<meta property=\"og:title\" content=\"Council votes on schools\">",
@@ -188,7 +193,8 @@ TEST(HtmlExtractorTest, Language) {
 }
 
 TEST(HtmlExtractorTest, EmptyBodyIsEmpty) {
-  for (const std::string& html : {std::string(""), Page(""), Page("<div> \n </div><script>x()</script>")}) {
+  for (const std::string& html :
+       {std::string(""), Page(""), Page("<div> \n </div><script>x()</script>")}) {
     auto ex = ExtractHtml(html, TestOptions());
     ASSERT_FALSE(ex.ok());
     EXPECT_EQ(ex.status().code(), Code::kEmpty) << html;
@@ -220,7 +226,9 @@ TEST(HtmlExtractorTest, TruncatedHtml) {
   std::string full = Page("<nav><a>Home</a></nav>" + Article());
   for (size_t cut = 0; cut < full.size(); cut += 7) {
     auto ex = ExtractHtml(full.substr(0, cut), TestOptions());
-    if (!ex.ok()) EXPECT_EQ(ex.status().code(), Code::kEmpty);
+    if (!ex.ok()) {
+      EXPECT_EQ(ex.status().code(), Code::kEmpty);
+    }
   }
   auto ex = ExtractHtml(full.substr(0, full.find("</p>") + 2), TestOptions());
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
@@ -247,7 +255,8 @@ TEST(HtmlExtractorTest, BadDataDirIsAnError) {
 
 TEST(DepthGuardTest, LeavesShallowHtmlAlone) {
   EXPECT_FALSE(FlattenDeepNesting("<div><p>a<p>b<br><img src=x></div>", 4).has_value());
-  EXPECT_FALSE(FlattenDeepNesting("<script>if (a<b) { '<div><div><div>' }</script>", 1).has_value());
+  EXPECT_FALSE(
+      FlattenDeepNesting("<script>if (a<b) { '<div><div><div>' }</script>", 1).has_value());
 }
 
 TEST(DepthGuardTest, FlattensDeepTags) {

@@ -65,7 +65,8 @@ std::string ChooseTitle(const PageMeta& meta, const HtmlRules& rules) {
   for (const std::string& h1 : meta.h1s) {
     std::string folded = FoldForMatch(h1);
     if (folded.size() < 4) continue;
-    if (folded_title.find(folded) != std::string::npos || folded_og.find(folded) != std::string::npos) {
+    if (folded_title.find(folded) != std::string::npos ||
+        folded_og.find(folded) != std::string::npos) {
       return h1;
     }
   }
@@ -91,7 +92,8 @@ void AddJsonLdDates(std::string_view json, const HtmlRules& rules,
     const JsonValue* value = stack.back();
     stack.pop_back();
     if (value->is_array()) {
-      for (auto it = value->items().rbegin(); it != value->items().rend(); ++it) stack.push_back(&*it);
+      for (auto it = value->items().rbegin(); it != value->items().rend(); ++it)
+        stack.push_back(&*it);
       continue;
     }
     if (!value->is_object()) continue;

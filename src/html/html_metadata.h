@@ -12,12 +12,12 @@ namespace sitrep {
 
 // What the tree walk saw that describes the page rather than its text.
 struct PageMeta {
-  std::string html_lang;     // <html lang>
-  std::string content_lang;  // <meta http-equiv=content-language> / <meta name=language>
-  std::string og_locale;     // <meta property=og:locale>
-  std::string title_tag;     // first <title>, whitespace collapsed
-  std::string og_title;      // og:title or twitter:title
-  std::string site_name;     // og:site_name / application-name
+  std::string html_lang;         // <html lang>
+  std::string content_lang;      // <meta http-equiv=content-language> / <meta name=language>
+  std::string og_locale;         // <meta property=og:locale>
+  std::string title_tag;         // first <title>, whitespace collapsed
+  std::string og_title;          // og:title or twitter:title
+  std::string site_name;         // og:site_name / application-name
   std::vector<std::string> h1s;  // texts of kept <h1> elements, document order
   std::vector<HtmlDateCandidate> dates;  // unordered, may repeat
 };

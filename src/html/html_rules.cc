@@ -29,29 +29,32 @@ int InternReason(HtmlRules* rules, const std::string& reason) {
 
 bool IsSnakeCase(std::string_view s) {
   if (s.empty()) return false;
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
 }
 
 Status LoadTags(const std::string& dir, HtmlRules* rules) {
   auto file = ReadTsv(dir + "/tags.tsv", 2, 3);
   if (!file.ok()) return file.status();
   static const std::map<std::string, TagRole, std::less<>> kRoles = {
-      {"inline", TagRole::kInline}, {"heading", TagRole::kHeading},
+      {"inline", TagRole::kInline},       {"heading", TagRole::kHeading},
       {"paragraph", TagRole::kParagraph}, {"list_item", TagRole::kListItem},
-      {"quote", TagRole::kQuote},   {"pre", TagRole::kPre},
-      {"block", TagRole::kBlock},   {"break", TagRole::kBreak},
-      {"drop", TagRole::kDrop},     {"ignore", TagRole::kIgnore}};
+      {"quote", TagRole::kQuote},         {"pre", TagRole::kPre},
+      {"block", TagRole::kBlock},         {"break", TagRole::kBreak},
+      {"drop", TagRole::kDrop},           {"ignore", TagRole::kIgnore}};
   for (const TsvRow& row : file->rows) {
     GumboTag tag = gumbo_tag_enum(Lower(row.fields[0]).c_str());
-    if (tag == GUMBO_TAG_UNKNOWN) return file->ErrorAt(row, "unknown tag \"" + row.fields[0] + "\"");
+    if (tag == GUMBO_TAG_UNKNOWN)
+      return file->ErrorAt(row, "unknown tag \"" + row.fields[0] + "\"");
     auto role = kRoles.find(row.fields[1]);
     if (role == kRoles.end()) return file->ErrorAt(row, "unknown role \"" + row.fields[1] + "\"");
     HtmlRules::TagRule& rule = rules->tags[tag];
     rule.role = role->second;
     bool needs_reason = rule.role == TagRole::kDrop;
     if (needs_reason != (row.fields.size() == 3)) {
-      return file->ErrorAt(row, needs_reason ? "role drop needs a reason" : "only role drop takes a reason");
+      return file->ErrorAt(
+          row, needs_reason ? "role drop needs a reason" : "only role drop takes a reason");
     }
     if (needs_reason) {
       if (!IsSnakeCase(row.fields[2])) return file->ErrorAt(row, "reason must be snake_case");
@@ -65,25 +68,32 @@ Status LoadMarkers(const std::string& dir, HtmlRules* rules) {
   auto file = ReadTsv(dir + "/markers.tsv", 4, 5);
   if (!file.ok()) return file.status();
   static const std::map<std::string, MarkerMatch, std::less<>> kMatches = {
-      {"exact", MarkerMatch::kExact}, {"word", MarkerMatch::kWord},
-      {"contains", MarkerMatch::kContains}, {"prefix", MarkerMatch::kPrefix},
+      {"exact", MarkerMatch::kExact},
+      {"word", MarkerMatch::kWord},
+      {"contains", MarkerMatch::kContains},
+      {"prefix", MarkerMatch::kPrefix},
       {"any", MarkerMatch::kAny}};
   static const std::map<std::string, MarkerEffect, std::less<>> kEffects = {
-      {"drop", MarkerEffect::kDrop}, {"unlikely", MarkerEffect::kUnlikely},
-      {"boost", MarkerEffect::kBoost}, {"penalty", MarkerEffect::kPenalty}};
+      {"drop", MarkerEffect::kDrop},
+      {"unlikely", MarkerEffect::kUnlikely},
+      {"boost", MarkerEffect::kBoost},
+      {"penalty", MarkerEffect::kPenalty}};
   for (const TsvRow& row : file->rows) {
     Marker marker;
     auto match = kMatches.find(row.fields[1]);
-    if (match == kMatches.end()) return file->ErrorAt(row, "unknown match \"" + row.fields[1] + "\"");
+    if (match == kMatches.end())
+      return file->ErrorAt(row, "unknown match \"" + row.fields[1] + "\"");
     auto effect = kEffects.find(row.fields[3]);
-    if (effect == kEffects.end()) return file->ErrorAt(row, "unknown effect \"" + row.fields[3] + "\"");
+    if (effect == kEffects.end())
+      return file->ErrorAt(row, "unknown effect \"" + row.fields[3] + "\"");
     marker.match = match->second;
     marker.effect = effect->second;
     marker.pattern = Lower(row.fields[2]);
     if (marker.pattern.empty() && marker.match != MarkerMatch::kAny) {
       return file->ErrorAt(row, "empty pattern");
     }
-    bool needs_reason = marker.effect == MarkerEffect::kDrop || marker.effect == MarkerEffect::kUnlikely;
+    bool needs_reason =
+        marker.effect == MarkerEffect::kDrop || marker.effect == MarkerEffect::kUnlikely;
     if (needs_reason != (row.fields.size() == 5)) {
       return file->ErrorAt(row, needs_reason ? "drop and unlikely need a reason"
                                              : "boost and penalty take no reason");
@@ -183,15 +193,24 @@ void MatchToken(const std::vector<Marker>& markers, std::string_view token, Mark
   for (const Marker& m : markers) {
     bool hit = false;
     switch (m.match) {
-      case MarkerMatch::kAny: hit = true; break;
-      case MarkerMatch::kExact: hit = token == m.pattern; break;
-      case MarkerMatch::kContains: hit = token.find(m.pattern) != std::string_view::npos; break;
-      case MarkerMatch::kPrefix: hit = token.substr(0, m.pattern.size()) == m.pattern; break;
+      case MarkerMatch::kAny:
+        hit = true;
+        break;
+      case MarkerMatch::kExact:
+        hit = token == m.pattern;
+        break;
+      case MarkerMatch::kContains:
+        hit = token.find(m.pattern) != std::string_view::npos;
+        break;
+      case MarkerMatch::kPrefix:
+        hit = token.substr(0, m.pattern.size()) == m.pattern;
+        break;
       case MarkerMatch::kWord: {
         size_t pos = 0;
         while (!hit && (pos = token.find(m.pattern, pos)) != std::string_view::npos) {
           size_t end = pos + m.pattern.size();
-          hit = (pos == 0 || !IsWordChar(token[pos - 1])) && (end == token.size() || !IsWordChar(token[end]));
+          hit = (pos == 0 || !IsWordChar(token[pos - 1])) &&
+                (end == token.size() || !IsWordChar(token[end]));
           ++pos;
         }
         break;
@@ -205,8 +224,12 @@ void MatchToken(const std::vector<Marker>& markers, std::string_view token, Mark
       case MarkerEffect::kUnlikely:
         if (v->unlikely_reason < 0) v->unlikely_reason = m.reason;
         break;
-      case MarkerEffect::kBoost: v->boost = true; break;
-      case MarkerEffect::kPenalty: v->penalty = true; break;
+      case MarkerEffect::kBoost:
+        v->boost = true;
+        break;
+      case MarkerEffect::kPenalty:
+        v->penalty = true;
+        break;
     }
   }
 }
@@ -220,7 +243,8 @@ MarkerVerdict HtmlRules::MatchClassId(std::string_view class_attr, std::string_v
   while (pos < lower.size()) {
     size_t end = lower.find_first_of(" \t\n\r\f", pos);
     if (end == std::string::npos) end = lower.size();
-    if (end > pos) MatchToken(class_id_markers, std::string_view(lower).substr(pos, end - pos), &verdict);
+    if (end > pos)
+      MatchToken(class_id_markers, std::string_view(lower).substr(pos, end - pos), &verdict);
     pos = end + 1;
   }
   if (!id.empty()) MatchToken(class_id_markers, Lower(id), &verdict);
