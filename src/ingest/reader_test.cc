@@ -92,7 +92,7 @@ TEST_F(ReaderTest, BadInputsFailOneByOneAndTheBatchGoesOn) {
   EXPECT_TRUE(docs[0].status.ok());  // empty is read; the cleaner rejects it as empty
   EXPECT_EQ(docs[1].status.code(), Code::kBinary);
   EXPECT_EQ(docs[2].status.code(), Code::kBadEncoding);
-  EXPECT_NE(docs[2].status.message().find("3-badutf8.txt: invalid UTF-8 at byte 6"), std::string::npos);
+  EXPECT_NE(docs[2].status.message().find("3-badutf8.txt: invalid UTF-8 at byte 7"), std::string::npos);
   EXPECT_TRUE(docs[3].status.ok());
   EXPECT_EQ(docs[4].status.code(), Code::kTooLarge);
   EXPECT_EQ(docs[5].status.code(), Code::kNotFound);

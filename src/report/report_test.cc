@@ -1,0 +1,61 @@
+// @brief Tests for the report: escaping, sections, JSON shape, no network.
+#include "report/report.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "base/json.h"
+
+namespace sitrep {
+namespace {
+
+ReportInput Sample() {
+  ReportInput in;
+  Document d;
+  d.id = "0123456789abcdef";
+  d.source = "a.html";
+  d.title = "Titre <script>alert(1)</script>";
+  d.lang = "fr";
+  d.text = "Titre\n\nCorps du texte.";
+  d.paragraphs = {{0, 5, BlockKind::kTitle, "fr", false}, {7, 22, BlockKind::kParagraph, "fr", false}};
+  d.sentences = {{7, 22}};
+  d.published = PublishedDate{"2022-01-07", DatePrecision::kDay, "Publié le 7.1.2022", "text"};
+  d.removed = {{"Share Post:", "share", "en", 0}};
+  in.documents.push_back(d);
+  in.failures.push_back({"bad.txt", "bad_encoding", "bad.txt: invalid UTF-8 at byte 3"});
+  return in;
+}
+
+TEST(Report, HtmlIsEscapedSelfContainedAndComplete) {
+  std::string html = ReportHtml(Sample());
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  for (const char* part : {"Languages", "What was removed, and why", "Inputs that failed", "2022-01-07",
+                           "Publié le 7.1.2022", "share", "invalid UTF-8 at byte 3"}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+}
+
+TEST(Report, JsonParsesAndCarriesDocumentsAndFailures) {
+  Result<JsonValue> v = ParseJson(ReportJson(Sample()));
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(v->GetString("format"), "sitrep-report/1");
+  ASSERT_EQ((*v)["documents"].items().size(), 1u);
+  EXPECT_EQ((*v)["documents"].items()[0].GetString("format"), "sitrep/1");
+  EXPECT_EQ((*v)["failures"].items()[0].GetString("code"), "bad_encoding");
+}
+
+TEST(Report, WritesBothFiles) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_report_test";
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(WriteReport(Sample(), (dir / "nested").string()).ok());
+  EXPECT_TRUE(std::filesystem::exists(dir / "nested" / "report.html"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "nested" / "report.json"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace sitrep
