@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <array>
+
 #include "base/utf8.h"
 
 namespace sitrep {
@@ -19,29 +21,62 @@ const icu::Normalizer2* Nfd() {
   return nfd;
 }
 
-// Appends the folded form of one code point; returns false for whitespace.
+// The folded form of one non-ASCII code point: up to 3 code points (none for
+// a lone combining mark). Computed with ICU once per code point below
+// kTableSize and cached; ICU is slow when called per character.
+struct Folded {
+  uint8_t n = 0;
+  char32_t c[3] = {0, 0, 0};
+};
+
+Folded FoldOne(char32_t c);
+
+constexpr char32_t kTableSize = 0x3000;
+
+const std::array<Folded, kTableSize>& Table() {
+  static const std::array<Folded, kTableSize>* table = [] {
+    auto* t = new std::array<Folded, kTableSize>();
+    for (char32_t c = 0x80; c < kTableSize; ++c) (*t)[c] = FoldOne(c);
+    return t;
+  }();
+  return *table;
+}
+
+// Appends the folded form of each code point through `emit`.
 template <typename Emit>
 void FoldCodePoints(std::string_view text, Emit emit) {
   size_t pos = 0;
-  std::u32string decomposed;
   while (pos < text.size()) {
-    char32_t c = NextCodePoint(text, &pos);
-    if (c < 0x80) {
-      emit(static_cast<char32_t>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      ++pos;
+      emit(static_cast<char32_t>(b >= 'A' && b <= 'Z' ? b + 32 : b));
       continue;
     }
+    char32_t c = NextCodePoint(text, &pos);
+    const Folded f = c < kTableSize ? Table()[c] : FoldOne(c);
+    for (int i = 0; i < f.n; ++i) emit(f.c[i]);
+  }
+}
+
+Folded FoldOne(char32_t c) {
+  Folded f;
+  auto put = [&f](char32_t x) {
+    if (f.n < 3) f.c[f.n++] = x;
+  };
+  {
     switch (c) {
       case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC: case 0x0060:
-        emit(U'\''); continue;
+        put(U'\''); return f;
       case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB:
-        emit(U'"'); continue;
+        put(U'"'); return f;
       case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212:
-        emit(U'-'); continue;
+        put(U'-'); return f;
       default: break;
     }
     if (IsSpace(c)) {
-      emit(U' ');
-      continue;
+      put(U' ');
+      return f;
     }
     const icu::Normalizer2* nfd = Nfd();
     icu::UnicodeString d;
@@ -52,9 +87,10 @@ void FoldCodePoints(std::string_view text, Emit emit) {
       UChar32 dc = d.char32At(i);
       i += U16_LENGTH(dc);
       if (u_getCombiningClass(dc) != 0 || u_charType(dc) == U_NON_SPACING_MARK) continue;
-      emit(static_cast<char32_t>(u_foldCase(dc, U_FOLD_CASE_DEFAULT)));
+      put(static_cast<char32_t>(u_foldCase(dc, U_FOLD_CASE_DEFAULT)));
     }
   }
+  return f;
 }
 
 }  // namespace

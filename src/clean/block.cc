@@ -33,6 +33,7 @@ void Block::Erase(size_t a, size_t b) {
   }
   anchors = std::move(out);
   text.erase(a, len);
+  Invalidate();
 }
 
 void Block::Trim() {

@@ -27,6 +27,14 @@ struct Block {
   size_t words = 0;
   size_t source_index = 0;  // position among the input's blocks
 
+  // Caches derived from `text`, filled on demand by the cleaner and dropped
+  // by Erase(): FoldForMatch(text), its words, and sentence ranges.
+  std::string folded;
+  std::vector<std::string> folded_words;
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
+  bool has_folded = false, has_words = false, has_sentences = false;
+  void Invalidate() { has_folded = has_words = has_sentences = false; }
+
   // Removes text[a, b) and keeps the anchors consistent.
   void Erase(size_t a, size_t b);
   // Trims Unicode whitespace at both ends (through Erase).

@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -220,6 +221,39 @@ struct Work {
   }
 };
 
+const std::string& FoldedOf(Block& b) {
+  if (!b.has_folded) {
+    b.folded = FoldForMatch(b.text);
+    b.has_folded = true;
+  }
+  return b.folded;
+}
+
+const std::vector<std::string>& WordsOf(Block& b) {
+  if (!b.has_words) {
+    b.folded_words = SplitWords(FoldToWords(b.text));
+    b.has_words = true;
+  }
+  return b.folded_words;
+}
+
+const std::vector<std::pair<uint32_t, uint32_t>>& SentencesOf(Block& b, Segmenter& seg, const std::string& lang) {
+  if (!b.has_sentences) {
+    b.sentences.clear();
+    for (const TextRange& r : seg.Sentences(b.text, lang)) b.sentences.emplace_back(r.start, r.end);
+    b.has_sentences = true;
+  }
+  return b.sentences;
+}
+
+std::vector<std::string> ContentOf(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words) {
+    if (w.size() >= 4) out.push_back(w);
+  }
+  return out;
+}
+
 }  // namespace
 
 Document Cleaner::Clean(const RawDocument& raw) {
@@ -262,24 +296,39 @@ Document Cleaner::Clean(const RawDocument& raw) {
   }
   for (Block& b : w.blocks) b.words = CountWords(b.text);
 
-  // Language of the whole input first: rules need to know what is foreign.
-  {
+  // Language per block (CLD2 once over each block), then the document's
+  // language as the byte-weighted vote of the reliable blocks: rules need to
+  // know what is foreign before they run.
+  const std::string hint = !raw.lang.empty() ? raw.lang : html_lang;
+  std::map<std::string, size_t> votes;
+  for (Block& b : w.blocks) {
+    if (b.text.size() >= 12) {
+      LangGuess g = DetectLanguage(b.text, hint);
+      b.lang = g.code;
+      b.reliable_lang = g.reliable && b.words >= 2;
+      if (b.reliable_lang) votes[b.lang] += b.text.size();
+    }
+  }
+  auto winner = [](const std::map<std::string, size_t>& v) {
+    std::string best = "und";
+    size_t most = 0;
+    for (const auto& [lang, n] : v) {
+      if (n > most) most = n, best = lang;
+    }
+    return best;
+  };
+  w.doc_lang = winner(votes);
+  if (w.doc_lang == "und") {
     std::string all;
     for (const Block& b : w.blocks) {
       if (all.size() > (1 << 16)) break;
       all += b.text;
       all += '\n';
     }
-    std::string hint = !raw.lang.empty() ? raw.lang : html_lang;
     LangGuess g = DetectLanguage(all, hint);
     w.doc_lang = g.code != "und" ? g.code : (!hint.empty() ? hint : "und");
   }
   for (Block& b : w.blocks) {
-    if (b.text.size() >= 12) {
-      LangGuess g = DetectLanguage(b.text, w.doc_lang);
-      b.lang = g.code;
-      b.reliable_lang = g.reliable && b.words >= 2;
-    }
     if (b.words <= 8 && (!b.reliable_lang || b.lang == w.doc_lang)) {
       // Too short for CLD2: letters the document's language does not use.
       std::string other = alphabets_->ForeignLanguage(b.text, w.doc_lang);
@@ -293,8 +342,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
 
   // 1. Cue phrases that mark a whole block.
   for (Block& b : w.blocks) {
-    std::string folded = FoldForMatch(b.text);
-    if (const Cue* cue = rules_.MatchBlock(folded, b.words)) w.Remove(b, cue->reason);
+    if (const Cue* cue = rules_.MatchBlock(FoldedOf(b), b.words)) w.Remove(b, cue->reason);
   }
   // 2. Inline cues glued inside text ("l'UkraineLien externe").
   for (Block& b : w.blocks) {
@@ -349,8 +397,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
     if (b.words < 5 || b.words > 40) continue;
     char32_t first = FirstNonSpace(b.text);
     if (IsQuoteChar(first)) continue;
-    std::vector<TextRange> sents = segmenter_->Sentences(b.text, w.doc_lang);
-    if (sents.size() != 1) continue;
+    if (SentencesOf(b, *segmenter_, w.doc_lang).size() != 1) continue;
     bool quoted = false;
     for (size_t p = 0; p < b.text.size();) {
       if (IsQuoteChar(NextCodePoint(b.text, &p))) quoted = true;
@@ -366,7 +413,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
     }
     if (!last || CountWords(std::string_view(b.text).substr(last->end)) > 0) continue;
     bool narrated = false;
-    for (const auto& word : SplitWords(FoldToWords(b.text))) {
+    for (const auto& word : WordsOf(b)) {
       if (rules_.IsNarrationWord(word)) {
         narrated = true;
         break;
@@ -396,9 +443,9 @@ Document Cleaner::Clean(const RawDocument& raw) {
     // A headline ends without a period, unless the page repeats it below
     // (then the first line is the headline whatever its punctuation).
     auto repeated_later = [&](size_t k) {
-      std::vector<std::string> tw = SplitWords(FoldToWords(w.blocks[kept[k]].text));
+      const std::vector<std::string>& tw = WordsOf(w.blocks[kept[k]]);
       for (size_t j = k + 1; j < kept.size() && j < k + 8; ++j) {
-        std::vector<std::string> bw = SplitWords(FoldToWords(w.blocks[kept[j]].text));
+        const std::vector<std::string>& bw = WordsOf(w.blocks[kept[j]]);
         if (bw.size() >= 4 && Containment(bw, tw) >= 0.9 && Containment(tw, bw) >= 0.6) return true;
       }
       return false;
@@ -437,9 +484,10 @@ Document Cleaner::Clean(const RawDocument& raw) {
     for (size_t i = 0; i < w.blocks.size(); ++i) {
       Block& b = w.blocks[i];
       if (b.removed) continue;
-      std::string fw = FoldToWords(b.text);
+      const std::vector<std::string>& bw = WordsOf(b);
+      std::string fw;
+      for (const auto& x : bw) fw += x + " ";
       if (static_cast<int>(i) != w.title_block && !title_words.empty() && b.words >= 4) {
-        std::vector<std::string> bw = SplitWords(fw);
         if (Containment(bw, title_words) >= 0.9 && Containment(title_words, bw) >= 0.6) {
           w.Remove(b, "repeated_title");
           continue;
@@ -456,19 +504,19 @@ Document Cleaner::Clean(const RawDocument& raw) {
     std::vector<size_t> sentence_block;
     for (size_t i : w.Kept()) {
       const Block& b = w.blocks[i];
-      auto sents = segmenter_->Sentences(b.text, w.doc_lang);
+      const auto& sents = SentencesOf(w.blocks[i], *segmenter_, w.doc_lang);
       if (sents.size() < 2) continue;
       for (const auto& s : sents) {
-        sentence_words.push_back(ContentWords(std::string_view(b.text).substr(s.start, s.end - s.start)));
+        sentence_words.push_back(ContentWords(std::string_view(b.text).substr(s.first, s.second - s.first)));
         sentence_block.push_back(i);
       }
     }
     for (size_t i : w.Kept()) {
       Block& b = w.blocks[i];
       if (static_cast<int>(i) == w.title_block || IsQuoteChar(FirstNonSpace(b.text))) continue;
-      std::vector<std::string> cw = ContentWords(b.text);
+      std::vector<std::string> cw = ContentOf(WordsOf(b));
       if (cw.size() < 8) continue;
-      if (segmenter_->Sentences(b.text, w.doc_lang).size() != 1) continue;
+      if (SentencesOf(b, *segmenter_, w.doc_lang).size() != 1) continue;
       for (size_t k = 0; k < sentence_words.size(); ++k) {
         if (sentence_block[k] == i) continue;
         if (Containment(cw, sentence_words[k]) >= 0.6 &&
@@ -484,7 +532,8 @@ Document Cleaner::Clean(const RawDocument& raw) {
   for (size_t i : w.Kept()) {
     Block& b = w.blocks[i];
     if (static_cast<int>(i) == w.title_block) continue;
-    auto sents = segmenter_->Sentences(b.text, w.doc_lang);
+    std::vector<TextRange> sents;
+    for (const auto& s : SentencesOf(b, *segmenter_, w.doc_lang)) sents.push_back({s.first, s.second});
     // Walk backwards so earlier offsets stay valid while cutting.
     for (size_t k = sents.size(); k-- > 0;) {
       if (b.removed) break;
@@ -601,9 +650,13 @@ Document Cleaner::Clean(const RawDocument& raw) {
     doc.Fail(Status(Code::kEmpty, raw.source + ": no article text left after cleaning"));
     return doc;
   }
-  // Document language from the clean text (more reliable than with boilerplate).
-  LangGuess g = DetectLanguage(doc.text, !raw.lang.empty() ? raw.lang : html_lang);
-  doc.lang = !raw.lang.empty() ? raw.lang : g.code != "und" ? g.code : w.doc_lang;
+  // Document language: the vote of the kept blocks (boilerplate no longer counts).
+  std::map<std::string, size_t> kept_votes;
+  for (size_t i : order) {
+    if (w.blocks[i].reliable_lang) kept_votes[w.blocks[i].lang] += w.blocks[i].text.size();
+  }
+  std::string voted = winner(kept_votes);
+  doc.lang = !raw.lang.empty() ? raw.lang : voted != "und" ? voted : w.doc_lang;
   for (Paragraph& p : doc.paragraphs) {
     if (!p.foreign) p.lang = doc.lang;
     else p.foreign = p.lang != doc.lang;
@@ -633,11 +686,20 @@ Document Cleaner::Clean(const RawDocument& raw) {
     }
   }
   if (!doc.published && w.published) doc.published = w.published;
-  // Sentences, per paragraph.
+  // Sentences, per paragraph (blocks already segmented reuse their ranges).
+  size_t k = 0;
   for (const Paragraph& p : doc.paragraphs) {
-    std::string_view ptext = std::string_view(doc.text).substr(p.start, p.end - p.start);
-    for (const TextRange& r : segmenter_->Sentences(ptext, p.lang, p.start)) {
-      doc.sentences.push_back({r.start, r.end});
+    while (k < order.size() && w.blocks[order[k]].text.empty()) ++k;
+    Block* b = k < order.size() && w.blocks[order[k]].text.size() == p.end - p.start &&
+                       doc.text.compare(p.start, p.end - p.start, w.blocks[order[k]].text) == 0
+                   ? &w.blocks[order[k]]
+                   : nullptr;
+    if (b) {
+      ++k;
+      for (const auto& s : SentencesOf(*b, *segmenter_, p.lang)) doc.sentences.push_back({p.start + s.first, p.start + s.second});
+    } else {
+      std::string_view ptext = std::string_view(doc.text).substr(p.start, p.end - p.start);
+      for (const TextRange& r : segmenter_->Sentences(ptext, p.lang, p.start)) doc.sentences.push_back({r.start, r.end});
     }
   }
   doc.id = HashHex(doc.text);

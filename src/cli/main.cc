@@ -7,6 +7,7 @@
 //   3  could not run: data files, store or output directory unusable
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "clean/cleaner.h"
 #include "cli/args.h"
 #include "eval/seed_eval.h"
+#include "eval/trafilatura_eval.h"
 #include "ingest/reader.h"
 #include "report/report.h"
 #include "store/store.h"
@@ -305,27 +307,71 @@ int CmdSearch(int argc, char** argv) {
   return kExitOk;
 }
 
+// Scores the whole pipeline (HTML extraction + text cleaning) on the trafilatura set.
+int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
+  EvalOptions eo;
+  eo.dir = args.Get("--dir", "../shared/eval/trafilatura-eval");
+  auto report = ScoreTrafilaturaEval(eo, [&](std::string_view html) -> Result<std::string> {
+    RawDocument raw;
+    raw.source = "page.html";
+    raw.format = InputFormat::kHtml;
+    raw.text = std::string(html);
+    Document d = cleaner.Clean(raw);
+    if (d.failed()) return Status(Code::kEmpty, d.errors[0].message);
+    return d.text;
+  });
+  if (!report.ok()) return Fatal("eval", report.status());
+  const EvalCounts& c = report->counts;
+  if (args.Has("--worst")) {
+    std::vector<const EvalPage*> pages;
+    for (const auto& p : report->pages) pages.push_back(&p);
+    std::sort(pages.begin(), pages.end(), [](const EvalPage* a, const EvalPage* b) {
+      return a->counts.fp + a->counts.fn > b->counts.fp + b->counts.fn;
+    });
+    size_t n = std::min<size_t>(pages.size(), std::stoul(args.Get("--worst")));
+    for (size_t i = 0; i < n; ++i) {
+      const EvalPage& p = *pages[i];
+      std::printf("%s  FN %d FP %d %s\n", p.file.c_str(), p.counts.fn, p.counts.fp, p.error.c_str());
+      for (const auto& m : p.missed) std::printf("    missed: %s\n", m.c_str());
+      for (const auto& l : p.leaked) std::printf("    leaked: %s\n", l.c_str());
+    }
+  }
+  double mb = report->html_bytes / 1e6;
+  std::printf("pages %zu (failed %d)  TP %d FP %d TN %d FN %d\n", report->pages.size(), report->failed_pages, c.tp,
+              c.fp, c.tn, c.fn);
+  std::printf("precision %.4f  recall %.4f  F1 %.4f  (target >= 0.90)\n", c.Precision(), c.Recall(), c.F1());
+  std::printf("speed %.1f MB/s of HTML through the whole clean stage (%.1f MB in %.2f s, one thread)\n",
+              report->extract_seconds > 0 ? mb / report->extract_seconds : 0.0, mb, report->extract_seconds);
+  return kExitOk;
+}
+
 int CmdEval(int argc, char** argv) {
   std::vector<FlagSpec> flags = {
       kHelp, kDataDir,
       {"--gold", true, "gold file (default ../shared/eval/seed-gold/boilerplate.json)", "FILE"},
       {"--seeds", true, "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
+      {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
+      {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
       {"--verbose", false, "list every missed item and lost sentence"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("eval", args.status());
   if (args->Has("--help") || args->positional.empty()) {
     PrintUsage("eval", "TASK [flags]",
                "Scores sitrep against gold annotations. Tasks:\n"
-               "  boilerplate   seed gold: share of boilerplate items removed, of body sentences kept",
+               "  boilerplate   seed gold: share of boilerplate items removed, of body sentences kept\n"
+               "  trafilatura   main-text extraction on the trafilatura pages: precision, recall, F1",
                flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("eval", st);
   const std::string& task = args->positional[0];
-  if (task != "boilerplate") return UsageError("eval", Status::InvalidArgument("unknown task \"" + task + "\""));
+  if (task != "boilerplate" && task != "trafilatura") {
+    return UsageError("eval", Status::InvalidArgument("unknown task \"" + task + "\" (boilerplate, trafilatura)"));
+  }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());
+  if (task == "trafilatura") return EvalTrafilatura(*args, **cleaner);
   std::string gold = args->Get("--gold", "../shared/eval/seed-gold/boilerplate.json");
   std::string seeds = args->Get("--seeds", "../shared/corpus/seeds");
   auto score = ScoreSeedBoilerplate(gold, seeds, options, [&](const std::string& path) {
