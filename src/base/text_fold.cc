@@ -106,7 +106,8 @@ std::string FoldForMatch(std::string_view text) {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    AppendUtf8(&out, c);
+    if (c < 0x80) out.push_back(static_cast<char>(c));
+    else AppendUtf8(&out, c);
   });
   return out;
 }
@@ -116,13 +117,15 @@ std::string FoldToWords(std::string_view text) {
   out.reserve(text.size());
   bool pending_space = false;
   FoldCodePoints(text, [&](char32_t c) {
-    if (!u_isalnum(static_cast<UChar32>(c))) {
+    bool alnum = c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) : u_isalnum(static_cast<UChar32>(c));
+    if (!alnum) {
       pending_space = !out.empty();
       return;
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    AppendUtf8(&out, c);
+    if (c < 0x80) out.push_back(static_cast<char>(c));
+    else AppendUtf8(&out, c);
   });
   return out;
 }

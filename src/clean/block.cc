@@ -57,8 +57,14 @@ size_t CountWords(std::string_view text) {
   size_t words = 0;
   bool in_word = false;
   for (size_t p = 0; p < text.size();) {
-    char32_t c = NextCodePoint(text, &p);
-    bool w = u_isalnum(static_cast<UChar32>(c));
+    auto b = static_cast<unsigned char>(text[p]);
+    bool w;
+    if (b < 0x80) {
+      ++p;
+      w = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    } else {
+      w = u_isalnum(static_cast<UChar32>(NextCodePoint(text, &p)));
+    }
     if (w && !in_word) ++words;
     in_word = w;
   }

@@ -350,19 +350,31 @@ std::optional<DateMatch> DateFinder::MatchDateline(std::string_view block,
                                                    std::string_view lang) const {
   size_t p = 0;
   SkipSpaces(block, &p);
-  // Fold the first ~40 bytes word by word to compare with the cues.
-  for (const std::string& cue : cues_) {
-    size_t q = p;
-    std::string folded;
-    while (q < block.size() && folded.size() < cue.size()) {
-      size_t r = q;
-      char32_t c = NextCodePoint(block, &r);
-      std::string piece;
-      AppendUtf8(&piece, c);
-      folded += IsSpace(c) ? std::string(" ") : FoldForMatch(piece);
-      q = r;
+  // Fold the start of the block once, remembering where each folded prefix
+  // ends in the original text, then compare every cue with it.
+  std::string folded;
+  std::vector<std::pair<size_t, size_t>> ends;  // (folded size, byte offset in block)
+  for (size_t q = p; q < block.size() && folded.size() < 48;) {
+    size_t r = q;
+    char32_t c = NextCodePoint(block, &r);
+    if (IsSpace(c)) {
+      folded += ' ';
+    } else {
+      folded += FoldForMatch(block.substr(q, r - q));
     }
-    if (folded != cue) continue;
+    q = r;
+    ends.emplace_back(folded.size(), q);
+  }
+  for (const std::string& cue : cues_) {
+    if (folded.compare(0, cue.size(), cue) != 0) continue;
+    size_t q = std::string::npos;
+    for (const auto& [n, off] : ends) {
+      if (n == cue.size()) {
+        q = off;
+        break;
+      }
+    }
+    if (q == std::string::npos) continue;
     if (q < block.size()) {
       size_t r = q;
       char32_t c = NextCodePoint(block, &r);
