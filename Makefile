@@ -3,6 +3,7 @@ BUILD ?= build
 JOBS ?= 2
 OUT ?= out
 CMAKE_FLAGS ?=
+FUZZ_SECONDS ?= 60
 
 .PHONY: all setup configure build demo test bench eval format fuzz clean
 
@@ -43,8 +44,12 @@ format:
 	find src bench fuzz -name '*.cc' -o -name '*.h' | xargs clang-format -i
 
 fuzz:
+	./scripts/setup.sh --fuzz
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DSITREP_FUZZ=ON -DSITREP_TESTS=OFF -DSITREP_BENCH=OFF
-	cmake --build build-fuzz -j $(JOBS)
+	cmake --build build-fuzz -j $(JOBS) --target html_fuzz text_fuzz
+	mkdir -p build-fuzz/corpus-html build-fuzz/corpus-text
+	build-fuzz/fuzz/html_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-html examples/corpus
+	build-fuzz/fuzz/text_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-text examples/corpus
 
 clean:
 	rm -rf $(BUILD) $(OUT)

@@ -22,7 +22,7 @@ int ReadNumber(std::string_view s, size_t* pos, int max_digits, int* ndigits = n
   size_t p = *pos;
   int v = 0, n = 0;
   while (p < s.size() && IsDigit(s[p])) {
-    v = v * 10 + (s[p] - '0');
+    if (n < 9) v = v * 10 + (s[p] - '0');  // longer runs are rejected below
     ++p;
     ++n;
   }

@@ -60,6 +60,7 @@ TEST_F(DateFinderTest, EdgeCases) {
   EXPECT_FALSE(f_->FindDate("le 6 janvier.", "fr").has_value());
   EXPECT_EQ(f_->FindDate("le 6 janvier.", "fr", 0, false)->date.value, "--01-06");
   EXPECT_FALSE(f_->FindDate("Covid-19 en 2020", "fr").has_value());
+  EXPECT_FALSE(f_->FindDate("88888888888888.1.2022 et 1.88888888888888.2022", "fr").has_value());  // found by text_fuzz
 }
 
 TEST_F(DateFinderTest, MachineDates) {
