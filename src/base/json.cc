@@ -320,6 +320,7 @@ class JsonParser {
 };
 
 Result<JsonValue> ParseJson(std::string_view text, int max_depth) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM is not JSON, but common
   JsonParser p(text, max_depth);
   return p.ParseDocument();
 }

@@ -49,6 +49,12 @@ TEST(Json, ErrorsSayWhere) {
   }
 }
 
+TEST(Json, SkipsAByteOrderMark) {
+  Result<JsonValue> v = ParseJson("\xEF\xBB\xBF[1]");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->items().size(), 1u);
+}
+
 TEST(Json, DepthIsLimited) {
   std::string deep(100000, '[');
   Result<JsonValue> v = ParseJson(deep);
