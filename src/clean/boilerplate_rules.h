@@ -1,7 +1,7 @@
 // @brief BoilerplateRules: cue phrases per language (data/lang/<code>/boilerplate.tsv)
 // that mark share widgets, related links, navigation, copyright lines and the like.
 //
-// Format (docs/formats/boilerplate.md): `pattern<TAB>reason<TAB>match`, where
+// Format (docs/formats/lang.md): `pattern<TAB>reason<TAB>match`, where
 // match is one of
 //   line      the whole block is the pattern (trailing ":" "." "›" ignored)
 //   prefix    the block starts with the pattern, at a word boundary

@@ -235,9 +235,25 @@ const std::string& FoldedOf(Block& b) {
   return b.folded;
 }
 
+// Folded words, split out of the folded text: runs of ASCII letters and
+// digits or of non-ASCII bytes (folded text has ASCII punctuation only, but
+// non-ASCII letters: the split is the same as FoldToWords for news text).
 const std::vector<std::string>& WordsOf(Block& b) {
   if (!b.has_words) {
-    b.folded_words = SplitWords(FoldToWords(b.text));
+    b.folded_words.clear();
+    const std::string& f = FoldedOf(b);
+    size_t i = 0;
+    while (i < f.size()) {
+      auto word_byte = [&](size_t k) {
+        auto c = static_cast<unsigned char>(f[k]);
+        return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      };
+      while (i < f.size() && !word_byte(i)) ++i;
+      size_t j = i;
+      while (j < f.size() && word_byte(j)) ++j;
+      if (j > i) b.folded_words.emplace_back(f, i, j - i);
+      i = j;
+    }
     b.has_words = true;
   }
   return b.folded_words;
@@ -538,6 +554,10 @@ Document Cleaner::Clean(const RawDocument& raw) {
   for (size_t i : w.Kept()) {
     Block& b = w.blocks[i];
     if (static_cast<int>(i) == w.title_block) continue;
+    // Sentence cues are looked for in the whole block first: most blocks have none.
+    bool may_have_cue = rules_.MatchSentence(FoldedOf(b)) != nullptr || UpperShare(b.text) > 0.05 ||
+                        IsQuoteChar(LastNonSpace(b.text));
+    if (!may_have_cue) continue;
     std::vector<TextRange> sents;
     for (const auto& s : SentencesOf(b, *segmenter_, w.doc_lang)) sents.push_back({s.first, s.second});
     // Walk backwards so earlier offsets stay valid while cutting.

@@ -49,13 +49,19 @@ void CountUtf8Shape(std::string_view s, size_t* good, size_t* bad) {
   }
 }
 
+// Binary: a NUL byte in the first KiB (file headers), NULs making up more than
+// 1 in 200 bytes, or more than 10% control bytes, in the first 64 KiB. A stray
+// NUL deep inside a real web page does not make it binary.
 Status CheckBinary(std::string_view bytes) {
-  size_t controls = 0;
+  size_t controls = 0, nuls = 0, first_nul = 0;
   size_t n = std::min<size_t>(bytes.size(), 1 << 16);
   for (size_t i = 0; i < n; ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) {
-      return Status(Code::kBinary, "binary data, not text (NUL byte at byte " + std::to_string(i) + ")");
+      if (nuls++ == 0) first_nul = i;
+      if (i < 1024 || nuls * 200 > n) {
+        return Status(Code::kBinary, "binary data, not text (NUL byte at byte " + std::to_string(first_nul) + ")");
+      }
     }
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
   }

@@ -130,6 +130,7 @@ RawDocument ReadBytes(const std::string& source, std::string_view name, std::str
     Result<std::string> inflated = Gunzip(bytes, options.max_gzip_bytes);
     if (!inflated.ok()) return Failed(source, inflated.status().WithContext(source));
     bytes = std::move(inflated).value();
+    doc.input_bytes = bytes.size();  // throughput counts the document, not its compressed form
   }
   if (bytes.size() > options.max_document_bytes) {
     return Failed(source, Status(Code::kTooLarge, source + ": document is " +
