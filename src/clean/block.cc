@@ -7,6 +7,15 @@
 
 namespace sitrep {
 
+uint64_t Block::SourceAt(size_t pos) const {
+  for (size_t i = anchors.size(); i-- > 0;) {
+    if (anchors[i].first <= pos) {
+      return anchors[i].second == kUnmapped ? kUnmapped : anchors[i].second + (pos - anchors[i].first);
+    }
+  }
+  return kUnmapped;
+}
+
 void Block::Erase(size_t a, size_t b) {
   if (b <= a) return;
   size_t len = b - a;

@@ -35,6 +35,8 @@ struct Block {
   bool has_folded = false, has_words = false, has_sentences = false;
   void Invalidate() { has_folded = has_words = has_sentences = false; }
 
+  // Offset in the decoded input of text[pos], or kUnmapped.
+  uint64_t SourceAt(size_t pos) const;
   // Removes text[a, b) and keeps the anchors consistent.
   void Erase(size_t a, size_t b);
   // Trims Unicode whitespace at both ends (through Erase).

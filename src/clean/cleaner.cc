@@ -203,7 +203,8 @@ struct Work {
     r.text = Truncate(b.text);
     r.reason = reason;
     r.lang = b.reliable_lang ? b.lang : "";
-    r.source_offset = b.anchors.empty() ? -1 : static_cast<int64_t>(b.anchors.front().second);
+    uint64_t src = b.SourceAt(0);
+    r.source_offset = src == kUnmapped ? -1 : static_cast<int64_t>(src);
     removed.push_back(std::move(r));
   }
   // Cuts text[a,b) out of a block, recording it.
@@ -211,6 +212,8 @@ struct Work {
     Removal r;
     r.text = Truncate(b.text.substr(a, e - a));
     r.reason = reason;
+    uint64_t src = b.SourceAt(a);
+    r.source_offset = src == kUnmapped ? -1 : static_cast<int64_t>(src);
     removed.push_back(std::move(r));
     b.Erase(a, e);
     // Join the seam: "word  word" -> "word word".
@@ -670,6 +673,11 @@ Document Cleaner::Clean(const RawDocument& raw) {
     doc.paragraphs.push_back(p);
   }
   doc.title = w.title;
+  // Removals in input order where the input position is known (plain text);
+  // the HTML extractor's come first, in page order.
+  std::stable_sort(w.removed.begin(), w.removed.end(), [](const Removal& x, const Removal& y) {
+    return x.source_offset < y.source_offset;
+  });
   doc.removed = std::move(w.removed);
   doc.warnings = std::move(w.warnings);
   if (doc.text.empty()) {
