@@ -13,12 +13,14 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/data_file.h"
 #include "base/json.h"
 #include "base/options.h"
 #include "clean/cleaner.h"
+#include "clean/parallel.h"
 #include "cli/args.h"
 #include "eval/seed_eval.h"
 #include "eval/trafilatura_eval.h"
@@ -37,6 +39,23 @@ const FlagSpec kDate{"--date", true, "publication date for every document (YYYY,
 const FlagSpec kMaxBytes{"--max-bytes", true, "largest document accepted, in bytes (default 33554432)", "N"};
 const FlagSpec kQuiet{"--quiet", false, "no progress bar and no summary on stderr"};
 const FlagSpec kDb{"--db", true, "the SQLite store file", "FILE"};
+const FlagSpec kJobs{"--jobs", true, "cleaning threads (default: the number of cores); output order does not depend on it", "N"};
+
+int DefaultJobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(std::min(n, 16u));
+}
+
+// --jobs N, or the default; 0 on a malformed value.
+int JobsFlag(const ParsedArgs& args) {
+  if (!args.Has("--jobs")) return DefaultJobs();
+  try {
+    int n = std::stoi(args.Get("--jobs"));
+    return n >= 1 && n <= 256 ? n : 0;
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
 
 // Counts and progress for a run over many documents.
 class Progress {
@@ -128,7 +147,7 @@ Result<std::unique_ptr<Cleaner>> MakeCleaner(const Options& options) {
 }
 
 int CmdExtract(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDataDir, kDate, kMaxBytes, kQuiet};
+  std::vector<FlagSpec> flags = {kHelp, kDataDir, kDate, kMaxBytes, kJobs, kQuiet};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("extract", args.status());
   if (args->Has("--help")) {
@@ -145,23 +164,25 @@ int CmdExtract(int argc, char** argv) {
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return cleaner.status().code() == Code::kInvalidArgument && !options.date_override.empty()
                                 ? UsageError("extract", cleaner.status()) : Fatal("extract", cleaner.status());
+  int jobs = JobsFlag(*args);
+  if (jobs == 0) return UsageError("extract", Status::InvalidArgument("--jobs needs a number from 1 to 256"));
   Progress progress(args->Has("--quiet"));
   std::string line;
-  ReadStats stats = ReadInputs(args->positional, options, [&](RawDocument&& raw) {
-    Document doc = (*cleaner)->Clean(raw);
+  Result<ReadStats> stats = CleanInputs(args->positional, options, jobs, [&](Document&& doc) {
     line = DocumentToJson(doc);
     line += '\n';
     std::fwrite(line.data(), 1, line.size(), stdout);
     progress.Add(doc);
   });
+  if (!stats.ok()) return Fatal("extract", stats.status());
   std::fflush(stdout);
-  progress.Skip(stats.skipped);
+  progress.Skip(stats->skipped);
   progress.Finish("extract");
   return progress.failed() ? kExitPartial : kExitOk;
 }
 
 int CmdIngest(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kQuiet,
+  std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kJobs, kQuiet,
                                  {"--batch", true, "documents per transaction (default 200)", "N"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("ingest", args.status());
@@ -186,8 +207,13 @@ int CmdIngest(int argc, char** argv) {
     }
     if (batch_size == 0) return UsageError("ingest", Status::InvalidArgument("--batch needs a positive number"));
   }
+  int jobs = JobsFlag(*args);
+  if (jobs == 0) return UsageError("ingest", Status::InvalidArgument("--jobs needs a number from 1 to 256"));
   auto cleaner = MakeCleaner(options);
-  if (!cleaner.ok()) return Fatal("ingest", cleaner.status());
+  if (!cleaner.ok()) {
+    return cleaner.status().code() == Code::kInvalidArgument && !options.date_override.empty()
+               ? UsageError("ingest", cleaner.status()) : Fatal("ingest", cleaner.status());
+  }
   if (auto parent = std::filesystem::path(args->Get("--db")).parent_path(); !parent.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);
@@ -204,15 +230,15 @@ int CmdIngest(int argc, char** argv) {
     else progress.Duplicates(r->duplicates);
     batch.clear();
   };
-  ReadStats stats = ReadInputs(args->positional, options, [&](RawDocument&& raw) {
+  Result<ReadStats> stats = CleanInputs(args->positional, options, jobs, [&](Document&& doc) {
     if (!write_error.ok()) return;
-    Document doc = (*cleaner)->Clean(raw);
     progress.Add(doc);
     batch.push_back(std::move(doc));
     if (batch.size() >= batch_size) flush();
   });
+  if (!stats.ok()) return Fatal("ingest", stats.status());
   flush();
-  progress.Skip(stats.skipped);
+  progress.Skip(stats->skipped);
   progress.Finish("ingest");
   if (!write_error.ok()) return Fatal("ingest", write_error);
   return progress.failed() ? kExitPartial : kExitOk;

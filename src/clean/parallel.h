@@ -1,0 +1,25 @@
+// @brief CleanInputs: read and clean many inputs on several threads, deliver
+// the documents in input order on the calling thread.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/options.h"
+#include "base/status.h"
+#include "doc/document.h"
+#include "ingest/reader.h"
+
+namespace sitrep {
+
+// Reads `paths` (ReadInputs) on one thread, cleans on `jobs` threads (each
+// with its own Cleaner), and calls `sink` on the calling thread with every
+// Document in the order the inputs were read, so output is the same whatever
+// `jobs` is. At most 8 * jobs documents are in flight. Returns a non-OK
+// status only when a Cleaner cannot be created (bad data directory); then
+// nothing is read.
+Result<ReadStats> CleanInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
+                              const std::function<void(Document&&)>& sink);
+
+}  // namespace sitrep
