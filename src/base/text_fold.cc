@@ -93,14 +93,15 @@ Folded FoldOne(char32_t c) {
   return f;
 }
 
-}  // namespace
-
-std::string FoldForMatch(std::string_view text) {
+// Folds `text`, keeping the code points `keep` accepts and turning every run
+// of the others into one space (none at either end).
+template <typename Keep>
+std::string FoldKeeping(std::string_view text, Keep keep) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
   FoldCodePoints(text, [&](char32_t c) {
-    if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r') {
+    if (!keep(c)) {
       pending_space = !out.empty();
       return;
     }
@@ -112,22 +113,16 @@ std::string FoldForMatch(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
+std::string FoldForMatch(std::string_view text) {
+  return FoldKeeping(text, [](char32_t c) { return c != U' ' && c != U'\t' && c != U'\n' && c != U'\r'; });
+}
+
 std::string FoldToWords(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  FoldCodePoints(text, [&](char32_t c) {
-    bool alnum = c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) : u_isalnum(static_cast<UChar32>(c));
-    if (!alnum) {
-      pending_space = !out.empty();
-      return;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    if (c < 0x80) out.push_back(static_cast<char>(c));
-    else AppendUtf8(&out, c);
+  return FoldKeeping(text, [](char32_t c) {
+    return c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) : u_isalnum(static_cast<UChar32>(c)) != 0;
   });
-  return out;
 }
 
 }  // namespace sitrep

@@ -98,6 +98,10 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Sh(Bin() + " frobnicate").code, 2);
   EXPECT_EQ(Sh(Bin() + " ingest x.txt").code, 2);  // no --db
   EXPECT_EQ(Sh(Bin() + " extract --date yesterday x.txt").code, 2);
+  RunResult neg = Sh(Bin() + " ingest --db x.db --batch -5 x.txt");
+  EXPECT_EQ(neg.code, 2);
+  EXPECT_NE(neg.err.find("--batch needs a whole number from 1 to 1000000, got \"-5\""), std::string::npos) << neg.err;
+  EXPECT_EQ(Sh(Bin() + " extract --jobs 0 x.txt").code, 2);
   for (const char* cmd : {"extract", "ingest", "report", "search", "eval"}) {
     RunResult h = Sh(Bin() + " " + cmd + " --help");
     EXPECT_EQ(h.code, 0) << cmd;

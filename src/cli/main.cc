@@ -46,15 +46,27 @@ int DefaultJobs() {
   return n == 0 ? 1 : static_cast<int>(std::min(n, 16u));
 }
 
+// The value of a numeric flag: `fallback` when absent; an error unless it is
+// a plain decimal number from 1 to `max`.
+Result<size_t> CountFlag(const ParsedArgs& args, const std::string& flag, size_t fallback, size_t max) {
+  if (!args.Has(flag)) return fallback;
+  const std::string v = args.Get(flag);
+  size_t n = 0;
+  bool ok = !v.empty() && v.size() <= 19;
+  for (char c : v) {
+    if (c < '0' || c > '9') ok = false;
+    else n = n * 10 + static_cast<size_t>(c - '0');
+  }
+  if (!ok || n < 1 || n > max) {
+    return Status::InvalidArgument(flag + " needs a whole number from 1 to " + std::to_string(max) + ", got \"" + v + "\"");
+  }
+  return n;
+}
+
 // --jobs N, or the default; 0 on a malformed value.
 int JobsFlag(const ParsedArgs& args) {
-  if (!args.Has("--jobs")) return DefaultJobs();
-  try {
-    int n = std::stoi(args.Get("--jobs"));
-    return n >= 1 && n <= 256 ? n : 0;
-  } catch (const std::exception&) {
-    return 0;
-  }
+  Result<size_t> n = CountFlag(args, "--jobs", static_cast<size_t>(DefaultJobs()), 256);
+  return n.ok() ? static_cast<int>(*n) : 0;
 }
 
 // Counts and progress for a run over many documents.
@@ -125,16 +137,9 @@ int Fatal(const std::string& cmd, const Status& st) {
 Status CommonOptions(const ParsedArgs& args, Options* options) {
   options->data_dir = args.Get("--data-dir");
   options->date_override = args.Get("--date");
-  if (args.Has("--max-bytes")) {
-    try {
-      size_t n = std::stoull(args.Get("--max-bytes"));
-      if (n == 0) throw std::invalid_argument("zero");
-      options->max_document_bytes = n;
-    } catch (const std::exception&) {
-      return Status::InvalidArgument("--max-bytes needs a positive number of bytes, got \"" +
-                                     args.Get("--max-bytes") + "\"");
-    }
-  }
+  Result<size_t> max_bytes = CountFlag(args, "--max-bytes", options->max_document_bytes, size_t{1} << 40);
+  if (!max_bytes.ok()) return max_bytes.status();
+  options->max_document_bytes = *max_bytes;
   return Status::Ok();
 }
 
@@ -165,7 +170,7 @@ int CmdExtract(int argc, char** argv) {
   if (!cleaner.ok()) return cleaner.status().code() == Code::kInvalidArgument && !options.date_override.empty()
                                 ? UsageError("extract", cleaner.status()) : Fatal("extract", cleaner.status());
   int jobs = JobsFlag(*args);
-  if (jobs == 0) return UsageError("extract", Status::InvalidArgument("--jobs needs a number from 1 to 256"));
+  if (jobs == 0) return UsageError("extract", CountFlag(*args, "--jobs", 1, 256).status());
   Progress progress(args->Has("--quiet"));
   std::string line;
   Result<ReadStats> stats = CleanInputs(args->positional, options, jobs, [&](Document&& doc) {
@@ -198,17 +203,10 @@ int CmdIngest(int argc, char** argv) {
   if (args->positional.empty()) return UsageError("ingest", Status::InvalidArgument("no input PATH given"));
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("ingest", st);
-  size_t batch_size = 200;
-  if (args->Has("--batch")) {
-    try {
-      batch_size = std::stoull(args->Get("--batch"));
-    } catch (const std::exception&) {
-      batch_size = 0;
-    }
-    if (batch_size == 0) return UsageError("ingest", Status::InvalidArgument("--batch needs a positive number"));
-  }
+  Result<size_t> batch_size = CountFlag(*args, "--batch", 200, 1000000);
+  if (!batch_size.ok()) return UsageError("ingest", batch_size.status());
   int jobs = JobsFlag(*args);
-  if (jobs == 0) return UsageError("ingest", Status::InvalidArgument("--jobs needs a number from 1 to 256"));
+  if (jobs == 0) return UsageError("ingest", CountFlag(*args, "--jobs", 1, 256).status());
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) {
     return cleaner.status().code() == Code::kInvalidArgument && !options.date_override.empty()
@@ -234,7 +232,7 @@ int CmdIngest(int argc, char** argv) {
     if (!write_error.ok()) return;
     progress.Add(doc);
     batch.push_back(std::move(doc));
-    if (batch.size() >= batch_size) flush();
+    if (batch.size() >= *batch_size) flush();
   });
   if (!stats.ok()) return Fatal("ingest", stats.status());
   flush();
@@ -300,20 +298,14 @@ int CmdSearch(int argc, char** argv) {
   if (args->positional.empty()) return UsageError("search", Status::InvalidArgument("no QUERY given"));
   std::string query;
   for (const auto& p : args->positional) query += (query.empty() ? "" : " ") + p;
-  size_t limit = 20;
-  if (args->Has("--limit")) {
-    try {
-      limit = std::stoull(args->Get("--limit"));
-    } catch (const std::exception&) {
-      return UsageError("search", Status::InvalidArgument("--limit needs a number"));
-    }
-  }
+  Result<size_t> limit = CountFlag(*args, "--limit", 20, 100000);
+  if (!limit.ok()) return UsageError("search", limit.status());
   if (!std::filesystem::exists(args->Get("--db"))) {
     return Fatal("search", Status::NotFound(args->Get("--db") + ": no such store (run sitrep ingest first)"));
   }
   auto store = Store::Open(args->Get("--db"));
   if (!store.ok()) return Fatal("search", store.status());
-  auto hits = (*store)->Search(query, limit);
+  auto hits = (*store)->Search(query, *limit);
   if (!hits.ok()) {
     return hits.status().code() == Code::kInvalidArgument ? UsageError("search", hits.status())
                                                           : Fatal("search", hits.status());
@@ -354,7 +346,9 @@ int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
     std::sort(pages.begin(), pages.end(), [](const EvalPage* a, const EvalPage* b) {
       return a->counts.fp + a->counts.fn > b->counts.fp + b->counts.fn;
     });
-    size_t n = std::min<size_t>(pages.size(), std::stoul(args.Get("--worst")));
+    Result<size_t> worst = CountFlag(args, "--worst", 10, 100000);
+    if (!worst.ok()) return UsageError("eval", worst.status());
+    size_t n = std::min<size_t>(pages.size(), *worst);
     for (size_t i = 0; i < n; ++i) {
       const EvalPage& p = *pages[i];
       std::printf("%s  FN %d FP %d %s\n", p.file.c_str(), p.counts.fn, p.counts.fp, p.error.c_str());
