@@ -20,7 +20,7 @@
 #include "base/json.h"
 #include "base/options.h"
 #include "clean/cleaner.h"
-#include "clean/parallel.h"
+#include "pipeline/parallel.h"
 #include "cli/args.h"
 #include "eval/seed_eval.h"
 #include "eval/trafilatura_eval.h"
@@ -173,7 +173,7 @@ int CmdExtract(int argc, char** argv) {
   if (jobs == 0) return UsageError("extract", CountFlag(*args, "--jobs", 1, 256).status());
   Progress progress(args->Has("--quiet"));
   std::string line;
-  Result<ReadStats> stats = CleanInputs(args->positional, options, jobs, [&](Document&& doc) {
+  Result<ReadStats> stats = ProcessInputs(args->positional, options, jobs, [&](Document&& doc) {
     line = DocumentToJson(doc);
     line += '\n';
     std::fwrite(line.data(), 1, line.size(), stdout);
@@ -228,7 +228,7 @@ int CmdIngest(int argc, char** argv) {
     else progress.Duplicates(r->duplicates);
     batch.clear();
   };
-  Result<ReadStats> stats = CleanInputs(args->positional, options, jobs, [&](Document&& doc) {
+  Result<ReadStats> stats = ProcessInputs(args->positional, options, jobs, [&](Document&& doc) {
     if (!write_error.ok()) return;
     progress.Add(doc);
     batch.push_back(std::move(doc));

@@ -89,6 +89,7 @@ std::string DocumentToJson(const Document& doc) {
     }
     w.EndArray();
   }
+  if (!doc.failed()) AppendQuantitiesJson(doc, doc.claims, &w);
   w.Key("errors").BeginArray();
   for (const DocError& e : doc.errors) {
     w.BeginObject().Field("code", e.code).Field("message", e.message).EndObject();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "doc/claim.h"
 
 namespace sitrep {
 
@@ -75,6 +76,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Removal> removed;
   std::vector<SourceRun> source_map;  // only for plain-text input
+  std::vector<Claim> claims;          // quantities (src/quantity), sorted by start
   std::vector<DocError> errors;       // non-empty: the document failed
   std::vector<std::string> warnings;  // processed, but something was degraded
   uint64_t input_bytes = 0;

@@ -1,6 +1,6 @@
-// @brief Ordered parallel cleaning: a reader thread, N cleaning threads, and a
+// @brief Ordered parallel processing: a reader thread, N worker threads, and a
 // reorder buffer drained by the caller.
-#include "clean/parallel.h"
+#include "pipeline/parallel.h"
 
 #include <condition_variable>
 #include <deque>
@@ -10,21 +10,21 @@
 #include <optional>
 #include <thread>
 
-#include "clean/cleaner.h"
+#include "pipeline/pipeline.h"
 
 namespace sitrep {
 
-Result<ReadStats> CleanInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
+Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
                               const std::function<void(Document&&)>& sink) {
   if (jobs < 1) jobs = 1;
-  std::vector<std::unique_ptr<Cleaner>> cleaners;
+  std::vector<std::unique_ptr<Pipeline>> cleaners;
   for (int i = 0; i < jobs; ++i) {
-    Result<std::unique_ptr<Cleaner>> c = Cleaner::Create(options);
+    Result<std::unique_ptr<Pipeline>> c = Pipeline::Create(options);
     if (!c.ok()) return c.status();
     cleaners.push_back(std::move(c).value());
   }
   if (jobs == 1) {
-    return ReadInputs(paths, options, [&](RawDocument&& raw) { sink(cleaners[0]->Clean(raw)); });
+    return ReadInputs(paths, options, [&](RawDocument&& raw) { sink(cleaners[0]->Process(raw)); });
   }
 
   std::mutex mu;
@@ -61,7 +61,7 @@ Result<ReadStats> CleanInputs(const std::vector<std::string>& paths, const Optio
           item = std::move(todo.front());
           todo.pop_front();
         }
-        Document doc = cleaners[i]->Clean(item.second);
+        Document doc = cleaners[i]->Process(item.second);
         std::lock_guard<std::mutex> lock(mu);
         done.emplace(item.first, std::move(doc));
         can_deliver.notify_one();

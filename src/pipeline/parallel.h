@@ -1,4 +1,4 @@
-// @brief CleanInputs: read and clean many inputs on several threads, deliver
+// @brief ProcessInputs: read and process many inputs on several threads, deliver
 // the documents in input order on the calling thread.
 #pragma once
 
@@ -13,13 +13,13 @@
 
 namespace sitrep {
 
-// Reads `paths` (ReadInputs) on one thread, cleans on `jobs` threads (each
-// with its own Cleaner), and calls `sink` on the calling thread with every
+// Reads `paths` (ReadInputs) on one thread, processes on `jobs` threads (each
+// with its own Pipeline), and calls `sink` on the calling thread with every
 // Document in the order the inputs were read, so output is the same whatever
 // `jobs` is. At most 8 * jobs documents are in flight. Returns a non-OK
-// status only when a Cleaner cannot be created (bad data directory); then
+// status only when a Pipeline cannot be created (bad data directory); then
 // nothing is read.
-Result<ReadStats> CleanInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
+Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
                               const std::function<void(Document&&)>& sink);
 
 }  // namespace sitrep

@@ -1,0 +1,63 @@
+// @brief Cross-document resolution of mentions.
+#include "entity/entity_resolver.h"
+
+namespace sitrep {
+
+EntityResolver::EntityResolver(const KnowledgeBase* kb, NameTransliterator* translit)
+    : kb_(kb), tr_(translit) {}
+
+size_t EntityResolver::ForKb(int64_t kb_entity, MentionType type) {
+  auto it = by_kb_.find(kb_entity);
+  if (it != by_kb_.end()) return it->second;
+  const KbEntity& e = kb_->entities()[kb_entity];
+  CorpusEntity c;
+  c.id = std::string(e.id);
+  c.name = std::string(e.canonical);
+  c.type = e.type == EntityType::kPer ? MentionType::kPer
+           : e.type == EntityType::kOrg ? MentionType::kOrg
+                                        : MentionType::kLoc;
+  c.kb_entity = kb_entity;
+  entities_.push_back(c);
+  by_kb_[kb_entity] = entities_.size() - 1;
+  return entities_.size() - 1;
+}
+
+std::vector<size_t> EntityResolver::Resolve(std::string_view text, const std::vector<Mention>& mentions) {
+  std::vector<size_t> out(mentions.size());
+  // Surname key -> entity, for persons named in full earlier in this document.
+  std::map<std::string, size_t> surnames;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    std::string surface(text.substr(m.start, m.end - m.start));
+    if (m.kb_entity >= 0) {
+      out[i] = ForKb(m.kb_entity, m.type);
+    } else {
+      std::string key = tr_->Key(surface);
+      std::string typed = std::string(MentionTypeName(m.type)) + ":" + key;
+      bool single = key.find(' ') == std::string::npos;
+      auto sn = surnames.find(key);
+      if (m.type == MentionType::kPer && single && sn != surnames.end()) {
+        out[i] = sn->second;
+      } else if (auto it = by_key_.find(typed); it != by_key_.end()) {
+        out[i] = it->second;
+        if (surface.size() > entities_[it->second].name.size()) entities_[it->second].name = surface;
+      } else {
+        CorpusEntity c;
+        c.id = "new:" + std::to_string(entities_.size() + 1);
+        c.name = surface;
+        c.type = m.type;
+        entities_.push_back(c);
+        by_key_[typed] = entities_.size() - 1;
+        out[i] = entities_.size() - 1;
+      }
+    }
+    if (m.type == MentionType::kPer) {
+      std::string key = tr_->Key(surface);
+      size_t sp = key.rfind(' ');
+      if (sp != std::string::npos) surnames[key.substr(sp + 1)] = out[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

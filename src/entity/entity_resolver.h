@@ -1,0 +1,46 @@
+// @brief EntityResolver: links every mention to a KB entity or to a corpus
+// entity, across documents; unknown names cluster by a spelling-independent
+// key (NameTransliterator::Key) and surnames join the full name seen earlier
+// in the same document ("Tokayev" after "Kassym-Jomart Tokayev").
+//
+// Not thread-safe: one resolver sees the documents of a corpus in order.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entity/entity_recognizer.h"
+#include "kb/kb.h"
+#include "kb/transliterate.h"
+
+namespace sitrep {
+
+struct CorpusEntity {
+  std::string id;    // KB id ("per:vladimir_putin", "KZ") or "new:N"
+  std::string name;  // canonical: the KB's, else the longest spelling seen
+  MentionType type = MentionType::kPer;
+  int64_t kb_entity = -1;
+};
+
+class EntityResolver {
+ public:
+  // Both must outlive the resolver.
+  EntityResolver(const KnowledgeBase* kb, NameTransliterator* translit);
+
+  // Returns, per mention, an index into entities().
+  std::vector<size_t> Resolve(std::string_view text, const std::vector<Mention>& mentions);
+
+  const std::vector<CorpusEntity>& entities() const { return entities_; }
+
+ private:
+  size_t ForKb(int64_t kb_entity, MentionType type);
+  const KnowledgeBase* kb_;
+  NameTransliterator* tr_;
+  std::vector<CorpusEntity> entities_;
+  std::map<int64_t, size_t> by_kb_;
+  std::map<std::string, size_t> by_key_;  // type + name key -> corpus entity
+};
+
+}  // namespace sitrep

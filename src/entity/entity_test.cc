@@ -1,0 +1,161 @@
+// @brief Table-driven tests of recognition and resolution per language, names
+// absent from the knowledge base, and the JSON array.
+#include <gtest/gtest.h>
+
+#include "base/json.h"
+#include "entity/entity_json.h"
+#include "entity/entity_recognizer.h"
+#include "entity/entity_resolver.h"
+#include "kb/kb_builder.h"
+
+namespace sitrep {
+namespace {
+
+const std::string kData = std::string(SITREP_SOURCE_DIR) + "/data";
+
+// A knowledge base from ICU and the hand-written files only (no cities, no npm).
+const KnowledgeBase& TestKb() {
+  static const KnowledgeBase* kb = [] {
+    KbSources src;
+    src.data_dir = kData;
+    src.with_cities = false;
+    KbBuildReport report;
+    auto draft = BuildKnowledgeBase(src, &report);
+    EXPECT_TRUE(draft.ok()) << draft.status().ToString();
+    auto bytes = draft->Serialize("test");
+    auto loaded = KnowledgeBase::FromBytes(bytes.value());
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return new KnowledgeBase(std::move(loaded.value()));
+  }();
+  return *kb;
+}
+
+std::unique_ptr<EntityRecognizer> Recognizer() {
+  Options options;
+  options.data_dir = kData;
+  auto r = EntityRecognizer::Create(&TestKb(), options);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return std::move(r.value());
+}
+
+struct Expect {
+  const char* text;  // the mention as written
+  const char* type;
+  const char* entity;  // KB id, or "" for a name absent from the KB
+  const char* role = "";
+};
+
+struct Case {
+  const char* lang;
+  const char* text;
+  std::vector<Expect> mentions;
+};
+
+TEST(EntityRecognizerTest, PerLanguage) {
+  const Case cases[] = {
+      {"fr", "Le président Kassym-Jomart Tokaïev a demandé l'aide de l'OTSC.",
+       {{"Kassym-Jomart Tokaïev", "PER", "per:kassym_jomart_tokayev", "head_of_state"}, {"OTSC", "ORG", "org:csto"}}},
+      {"fr", "Le président américain Joe Biden a appelé V. Poutine.",
+       {{"américain", "ADJ", "US"}, {"Joe Biden", "PER", "per:joe_biden", "head_of_state"}, {"V. Poutine", "PER", "per:vladimir_putin"}}},
+      {"fr", "Selon la diplomate Marie Dumoulin, l’Ukraine reste au centre.",
+       {{"Marie Dumoulin", "PER", "", "diplomat"}, {"Ukraine", "LOC", "UA"}}},
+      {"fr", "Les troupes soviétiques ont quitté Noursoultan, ex-Astana.",
+       {{"soviétiques", "ADJ", "place:soviet_union"}}},
+      {"en", "Kazakh President Kassym-Jomart Tokayev asked the CSTO for help, Jen Psaki said.",
+       {{"Kassym-Jomart Tokayev", "PER", "per:kassym_jomart_tokayev", "head_of_state"}, {"CSTO", "ORG", "org:csto"}, {"Jen Psaki", "PER", "per:jen_psaki"}}},
+      {"en", "Analyst Quentin Vorbeck said the move was expected.",
+       {{"Quentin Vorbeck", "PER", "", "analyst"}}},
+      {"es", "El portavoz Dmitri Peskov habló con la OTAN y el Gobierno estadounidense.",
+       {{"Dmitri Peskov", "PER", "per:dmitry_peskov", "spokesperson"}, {"OTAN", "ORG", "org:nato"}, {"estadounidense", "ADJ", "US"}}},
+      {"de", "Der Präsident Kassym-Schomart Tokajew bat die OVKS um Hilfe.",
+       {{"Kassym-Schomart Tokajew", "PER", "per:kassym_jomart_tokayev", "head_of_state"}, {"OVKS", "ORG", "org:csto"}}},
+      {"ru", "Президент Казахстана Касым-Жомарт Токаев обратился в ОДКБ.",
+       {{"Казахстана", "LOC", "KZ"}, {"Касым-Жомарт Токаев", "PER", "per:kassym_jomart_tokayev"}, {"ОДКБ", "ORG", "org:csto"}}},
+  };
+  auto rec = Recognizer();
+  for (const Case& c : cases) {
+    std::string text = c.text;
+    auto got = rec->Recognize(text, c.lang);
+    for (const Expect& e : c.mentions) {
+      const Mention* hit = nullptr;
+      for (const Mention& m : got) {
+        if (text.substr(m.start, m.end - m.start) == e.text) hit = &m;
+      }
+      ASSERT_NE(hit, nullptr) << c.lang << ": no mention \"" << e.text << "\" in: " << c.text;
+      EXPECT_STREQ(MentionTypeName(hit->type), e.type) << e.text;
+      std::string id = hit->kb_entity >= 0 ? std::string(TestKb().entities()[hit->kb_entity].id) : "";
+      EXPECT_EQ(id, e.entity) << e.text;
+      if (*e.role) EXPECT_EQ(hit->role, e.role) << e.text;
+    }
+  }
+}
+
+TEST(EntityRecognizerTest, CommonWordsAndLowerCaseAreNotNames) {
+  auto rec = Recognizer();
+  const std::pair<const char*, const char*> cases[] = {
+      {"fr", "Le gouvernement a démissionné mardi."},
+      {"fr", "la russie"},  // a country name in lower case is not a mention
+      {"en", "The talks ended."},
+  };
+  for (const auto& [lang, text] : cases) {
+    for (const Mention& m : rec->Recognize(text, lang)) {
+      ADD_FAILURE() << text << ": unexpected " << std::string(text).substr(m.start, m.end - m.start);
+    }
+  }
+}
+
+TEST(EntityResolverTest, OneEntityAcrossSpellingsAndDocuments) {
+  auto rec = Recognizer();
+  auto tr = NameTransliterator::Create(kData);
+  ASSERT_TRUE(tr.ok());
+  EntityResolver resolver(&TestKb(), tr->get());
+  const std::pair<const char*, const char*> docs[] = {
+      {"en", "Kassym-Jomart Tokayev met the researcher Ivan Petrovsky. Tokayev left."},
+      {"fr", "Tokaïev a parlé, selon Iwan Petrowski."},
+      {"ru", "Токаев выступил."},
+  };
+  std::map<std::string, std::set<std::string>> ids;  // surface -> ids
+  for (const auto& [lang, text] : docs) {
+    auto ms = rec->Recognize(text, lang);
+    auto res = resolver.Resolve(text, ms);
+    for (size_t i = 0; i < ms.size(); ++i) {
+      ids[std::string(text).substr(ms[i].start, ms[i].end - ms[i].start)].insert(resolver.entities()[res[i]].id);
+    }
+  }
+  std::set<std::string> tokayev;
+  for (const char* s : {"Kassym-Jomart Tokayev", "Tokayev", "Tokaïev", "Токаев"}) {
+    ASSERT_EQ(ids[s].size(), 1u) << s;
+    tokayev.insert(*ids[s].begin());
+  }
+  EXPECT_EQ(tokayev, std::set<std::string>{"per:kassym_jomart_tokayev"});
+  ASSERT_EQ(ids["Ivan Petrovsky"].size(), 1u);
+  EXPECT_EQ(ids["Ivan Petrovsky"], ids["Iwan Petrowski"]);
+  EXPECT_EQ(ids["Ivan Petrovsky"].begin()->rfind("new:", 0), 0u);
+}
+
+TEST(EntityJsonTest, CodePointOffsets) {
+  auto rec = Recognizer();
+  auto tr = NameTransliterator::Create(kData);
+  ASSERT_TRUE(tr.ok());
+  EntityResolver resolver(&TestKb(), tr->get());
+  std::string text = "« Été » : l’OTAN";
+  auto ms = rec->Recognize(text, "fr");
+  auto res = resolver.Resolve(text, ms);
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  AppendEntitiesJson(&w, text, ms, res, resolver);
+  w.EndObject();
+  auto v = ParseJson(out);
+  ASSERT_TRUE(v.ok()) << out;
+  const auto& items = v.value()["entities"].items();
+  ASSERT_EQ(items.size(), 1u) << out;
+  EXPECT_EQ(items[0]["start"].num(), 12);
+  EXPECT_EQ(items[0]["end"].num(), 16);
+  EXPECT_EQ(items[0].GetString("entity"), "org:nato");
+  EXPECT_EQ(items[0].GetString("name"), "North Atlantic Treaty Organization");
+  EXPECT_EQ(items[0].GetString("type"), "ORG");
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,51 @@
+// @brief Scoring the quantity stage: the seed gold (claims) and
+// Recognizers-Text number specs (docs/EVAL-quantity.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "doc/document.h"
+#include "quantity/quantity_tagger.h"
+#include "segment/segmenter.h"
+
+namespace sitrep {
+
+struct QuantityScores {
+  int gold = 0, predicted = 0, matched = 0;  // spans; matched = gold matched 1:1 by overlap
+  double precision = 0, recall = 0, f1 = 0;
+  int value_ok = 0, measure_ok = 0, attribution_ok = 0;  // among matched
+  std::vector<std::string> details;                      // one line per miss or error
+};
+
+// The raw text of `path` as a Document: one paragraph per non-empty line,
+// sentences from `segmenter`, language `lang`. Offsets are the file's own.
+Result<Document> DocumentFromTextFile(const std::string& path, std::string_view lang,
+                                      Segmenter* segmenter);
+Document DocumentFromText(std::string text, std::string_view lang, Segmenter* segmenter);
+
+// Scores claims against seed-gold/quantities.json; articles read from corpus_dir.
+Result<QuantityScores> ScoreSeedQuantities(const QuantityTagger& tagger, Segmenter* segmenter,
+                                           const std::string& gold_path,
+                                           const std::string& corpus_dir);
+
+struct SpecScores {
+  int cases = 0, cases_ok = 0;
+  int gold = 0, predicted = 0, matched = 0;
+  double case_accuracy = 0, precision = 0, recall = 0, f1 = 0;
+  std::vector<std::string> failures;
+};
+
+// Recognizers-Text NumberModel: Numbers() of each Input against Results
+// (same start, same end, same value).
+Result<SpecScores> ScoreNumberSpec(const QuantityTagger& tagger, const std::string& path,
+                                   std::string_view lang);
+
+// Recognizers-Text NumberWithUnit (currency): claims with measure money
+// against Results (same span, same number).
+Result<SpecScores> ScoreCurrencySpec(const QuantityTagger& tagger, const std::string& path,
+                                     std::string_view lang);
+
+}  // namespace sitrep

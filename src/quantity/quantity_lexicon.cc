@@ -1,0 +1,406 @@
+// @brief QuantityLexicon: data files, ICU spell-out and month tables, tokenizer.
+// The only file of this stage that includes ICU number-format headers.
+#include "quantity/quantity_lexicon.h"
+
+#include <unicode/dcfmtsym.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/rbnf.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include "base/data_file.h"
+#include "base/text_fold.h"
+#include "base/utf8.h"
+
+namespace sitrep {
+namespace {
+
+// Data files of a language; each is optional except quantity_numbers.tsv.
+const char* const kFiles[] = {"quantity_numbers.tsv", "quantity_hedges.tsv",
+                              "quantity_measures.tsv", "quantity_units.tsv",
+                              "quantity_cues.tsv"};
+
+struct KindInfo {
+  const char* name;
+  LexKind kind;
+  size_t min_args, max_args;
+};
+
+// Column 2 of the data files; docs/formats/quantity.md.
+const KindInfo kKinds[] = {
+    {"scale", LexKind::kScale, 1, 1},
+    {"suffix_scale", LexKind::kSuffixScale, 1, 1},
+    {"ordinal_suffix", LexKind::kOrdinalSuffix, 0, 0},
+    {"fraction", LexKind::kFraction, 1, 1},
+    {"vague", LexKind::kVague, 3, 3},
+    {"negative", LexKind::kNegative, 0, 0},
+    {"decimal_word", LexKind::kDecimalWord, 0, 0},
+    {"over", LexKind::kOver, 0, 0},
+    {"link", LexKind::kLink, 0, 0},
+    {"hedge", LexKind::kHedge, 1, 1},
+    {"measure", LexKind::kMeasure, 1, 2},
+    {"unit", LexKind::kUnit, 2, 3},
+    {"attribution_before", LexKind::kAttributionBefore, 0, 0},
+    {"attribution_verb", LexKind::kAttributionVerb, 0, 0},
+    {"reported", LexKind::kReported, 0, 0},
+    {"place", LexKind::kPlace, 0, 0},
+    {"range_start", LexKind::kRangeStart, 0, 0},
+    {"range_mid", LexKind::kRangeMid, 0, 0},
+    {"not_after", LexKind::kNotAfter, 0, 0},
+    {"not_before", LexKind::kNotBefore, 0, 0},
+    {"clause_break", LexKind::kClauseBreak, 0, 0},
+};
+
+const char* const kHedgeTypes[] = {"exact", "approximate", "lower_bound", "upper_bound",
+                                   "vague_plural", "vague_few"};
+
+bool ParseNumber(const std::string& s, double* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == 0x2019 || c == 0x02BC; }
+bool IsHyphen(char32_t c) { return c == U'-' || (c >= 0x2010 && c <= 0x2012); }
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  int8_t t = u_charType(c);
+  return u_isalpha(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+std::string FoldToken(std::string_view raw) {
+  bool ascii_lower = true;
+  for (char ch : raw) {
+    auto b = static_cast<unsigned char>(ch);
+    if (b >= 0x80 || (b >= 'A' && b <= 'Z')) {
+      ascii_lower = false;
+      break;
+    }
+  }
+  if (ascii_lower) return std::string(raw);
+  return FoldForMatch(raw);
+}
+
+std::string ToUtf8(const icu::UnicodeString& u) {
+  std::string s;
+  u.toUTF8String(s);
+  return s;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<QuantityLexicon>> QuantityLexicon::Load(const Options& options,
+                                                               const std::string& lang) {
+  std::unique_ptr<QuantityLexicon> lex(new QuantityLexicon());
+  lex->lang_ = lang;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DecimalFormatSymbols symbols(icu::Locale(lang.c_str()), status);
+  if (U_SUCCESS(status)) {
+    std::string dec = ToUtf8(symbols.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol));
+    if (dec == "." || dec == ",") lex->decimal_ = dec[0];
+  }
+  lex->AddSpellout();
+  std::string dir = DataDir(options) + "/lang/" + lang + "/";
+  for (const char* name : kFiles) {
+    Status st = lex->LoadFile(dir + name);
+    if (!st.ok() && !(st.code() == Code::kNotFound && name != kFiles[0])) return st;
+  }
+  // Locale variants named by the data (fr_CH: septante, nonante) add spell-outs.
+  return lex;
+}
+
+Status QuantityLexicon::LoadFile(const std::string& path) {
+  Result<TsvFile> file = ReadTsv(path, 2, 5);
+  if (!file.ok()) return file.status();
+  for (const TsvRow& row : file->rows) {
+    const std::string& kind_name = row.fields[1];
+    if (kind_name == "icu_locale") {  // more spell-out forms from a regional locale
+      std::string saved = lang_;
+      lang_ = row.fields[0];
+      AddSpellout();
+      lang_ = saved;
+      continue;
+    }
+    const KindInfo* info = nullptr;
+    for (const KindInfo& k : kKinds) {
+      if (kind_name == k.name) info = &k;
+    }
+    if (info == nullptr) return file->ErrorAt(row, "unknown kind \"" + kind_name + "\"");
+    size_t args = row.fields.size() - 2;
+    if (args < info->min_args || args > info->max_args) {
+      return file->ErrorAt(row, "kind \"" + kind_name + "\" takes " +
+                                    std::to_string(info->min_args) + " to " +
+                                    std::to_string(info->max_args) + " values, got " +
+                                    std::to_string(args));
+    }
+    if (row.fields[0].empty()) return file->ErrorAt(row, "empty phrase");
+    LexEntry e{info->kind};
+    const auto& f = row.fields;
+    switch (info->kind) {
+      case LexKind::kScale:
+      case LexKind::kSuffixScale:
+      case LexKind::kFraction:
+        if (!ParseNumber(f[2], &e.value) || e.value <= 0) {
+          return file->ErrorAt(row, "bad number \"" + f[2] + "\"");
+        }
+        break;
+      case LexKind::kVague:
+        if (!ParseNumber(f[2], &e.value) || !ParseNumber(f[3], &e.value2) || e.value > e.value2) {
+          return file->ErrorAt(row, "bad interval \"" + f[2] + "\" \"" + f[3] + "\"");
+        }
+        e.tag = f[4];
+        [[fallthrough]];
+      case LexKind::kHedge: {
+        if (info->kind == LexKind::kHedge) e.tag = f[2];
+        bool known = false;
+        for (const char* h : kHedgeTypes) known |= e.tag == h;
+        if (!known) return file->ErrorAt(row, "unknown hedge type \"" + e.tag + "\"");
+        break;
+      }
+      case LexKind::kMeasure:
+        e.tag = f[2];
+        e.tag2 = f.size() > 3 ? f[3] : "noun";
+        if (e.tag2 != "noun" && e.tag2 != "verb" && e.tag2 != "before") {
+          return file->ErrorAt(row, "measure role must be noun, verb or before, got \"" +
+                                        e.tag2 + "\"");
+        }
+        break;
+      case LexKind::kUnit:
+        e.tag = f[2];
+        e.tag2 = f[3];
+        e.value = 1;
+        if (f.size() > 4 && (!ParseNumber(f[4], &e.value) || e.value <= 0)) {
+          return file->ErrorAt(row, "bad unit factor \"" + f[4] + "\"");
+        }
+        break;
+      default:
+        break;
+    }
+    if (info->kind == LexKind::kSuffixScale || info->kind == LexKind::kOrdinalSuffix) {
+      suffixes_[f[0]].push_back(e);
+    } else {
+      Add(f[0], e);
+    }
+  }
+  return Status::Ok();
+}
+
+void QuantityLexicon::AddSpellout() {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale(lang_.c_str());
+  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, locale, status);
+  if (U_FAILURE(status)) return;
+  std::vector<std::pair<icu::UnicodeString, bool>> sets;  // name, ordinal
+  for (int i = 0; i < rbnf.getNumberOfRuleSetNames(); ++i) {
+    icu::UnicodeString name = rbnf.getRuleSetName(i);
+    std::string n = ToUtf8(name);
+    if (n.find("year") != std::string::npos || n.find("verbose") != std::string::npos) continue;
+    if (n.find("cardinal") != std::string::npos || n == "%spellout-numbering") {
+      sets.emplace_back(name, false);
+    } else if (n.find("ordinal") != std::string::npos) {
+      sets.emplace_back(name, true);
+    }
+  }
+  // First the vocabulary of cardinal words (for Canon), then the phrases.
+  std::vector<std::pair<std::string, LexEntry>> phrases;
+  for (const auto& [name, ordinal] : sets) {
+    int top = ordinal ? 100 : 999;
+    for (int v = ordinal ? 1 : 0; v <= top; ++v) {
+      icu::UnicodeString out;
+      UErrorCode st = U_ZERO_ERROR;
+      icu::FieldPosition fp;
+      rbnf.format(static_cast<int32_t>(v), name, out, fp, st);
+      if (U_FAILURE(st)) continue;
+      out.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00AD)), icu::UnicodeString());
+      std::string text = ToUtf8(out);
+      phrases.emplace_back(text, LexEntry{ordinal ? LexKind::kOrdinal : LexKind::kCardinal,
+                                          static_cast<double>(v)});
+      if (!ordinal) {
+        std::vector<QToken> toks;
+        Tokenize(text, 0, &toks);
+        for (const QToken& t : toks) {
+          if (t.type == QToken::Type::kWord) cardinal_vocab_.insert(t.key);
+        }
+      }
+    }
+  }
+  for (auto& [text, entry] : phrases) {
+    Add(text, entry);
+    // "vingt-et-un" is also written "vingt-un"; "veintiuno" has no "y" form to drop.
+    std::string key = KeyOf(text);
+    for (const std::string& glue : {std::string(" et "), std::string(" y "), std::string(" and ")}) {
+      size_t p = key.find(glue);
+      if (p != std::string::npos) Add(key.substr(0, p) + " " + key.substr(p + glue.size()), entry);
+    }
+  }
+  // Month names: a number next to one is a date, not a quantity.
+  icu::DateFormatSymbols dfs(locale, status);
+  if (U_SUCCESS(status)) {
+    for (auto ctx : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+      for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+        int32_t count = 0;
+        const icu::UnicodeString* names = dfs.getMonths(count, ctx, width);
+        for (int32_t i = 0; i < count; ++i) {
+          std::string m = FoldForMatch(ToUtf8(names[i]));
+          while (!m.empty() && m.back() == '.') m.pop_back();
+          if (m.size() >= 3) months_.insert(m);
+        }
+      }
+    }
+  }
+}
+
+std::string QuantityLexicon::Canon(std::string folded) const {
+  // Plurals of number words ("cents", "vingts") are their singular.
+  if (folded.size() > 3 && folded.back() == 's' && !cardinal_vocab_.count(folded)) {
+    std::string stem = folded.substr(0, folded.size() - 1);
+    if (cardinal_vocab_.count(stem)) return stem;
+  }
+  return folded;
+}
+
+std::string QuantityLexicon::KeyOf(std::string_view phrase) const {
+  std::vector<QToken> toks;
+  Tokenize(phrase, 0, &toks);
+  std::string key;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].key == "-" && i > 0) continue;
+    if (!key.empty()) key += ' ';
+    key += toks[i].key;
+  }
+  return key;
+}
+
+void QuantityLexicon::Add(const std::string& phrase, LexEntry entry) {
+  std::string key = KeyOf(phrase);
+  if (key.empty()) return;
+  size_t n = 1 + std::count(key.begin(), key.end(), ' ');
+  max_tokens_ = std::max(max_tokens_, n);
+  first_tokens_.insert(key.substr(0, key.find(' ')));
+  auto& list = phrases_[key];
+  for (const LexEntry& e : list) {
+    if (e.kind == entry.kind) return;  // first definition wins (ICU forms repeat)
+  }
+  list.push_back(std::move(entry));
+}
+
+void QuantityLexicon::Tokenize(std::string_view text, uint32_t base,
+                               std::vector<QToken>* out) const {
+  size_t pos = 0;
+  bool space = true;
+  std::string raw;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t c = NextCodePoint(text, &pos);
+    if (IsSpace(c)) {
+      space = true;
+      continue;
+    }
+    QToken t;
+    t.start = base + static_cast<uint32_t>(start);
+    t.space_before = space;
+    space = false;
+    if (c >= '0' && c <= '9') {
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+      t.type = QToken::Type::kDigits;
+      t.end = base + static_cast<uint32_t>(pos);
+      t.key.assign(text.substr(start, pos - start));
+    } else if (IsLetter(c)) {
+      t.type = QToken::Type::kWord;
+      t.capitalized = u_isupper(c);
+      raw.clear();
+      size_t end = pos;
+      AppendUtf8(&raw, c);
+      while (end < text.size()) {
+        size_t next = end;
+        char32_t d = NextCodePoint(text, &next);
+        if (d == 0x00AD) {  // soft hyphen: invisible, inside the word
+          end = next;
+          continue;
+        }
+        if (IsLetter(d)) {
+          raw.append(text.substr(end, next - end));
+          end = next;
+          continue;
+        }
+        if (IsApostrophe(d)) {
+          size_t after = next;
+          // Elision ("d'" ends the token); also at the end of a data phrase.
+          if (next == text.size() || IsLetter(NextCodePoint(text, &after))) {
+            raw += '\'';
+            end = next;
+          }
+        }
+        break;
+      }
+      pos = end;
+      t.end = base + static_cast<uint32_t>(end);
+      t.key = Canon(FoldToken(raw));
+    } else {
+      t.type = QToken::Type::kPunct;
+      t.end = base + static_cast<uint32_t>(pos);
+      t.key = IsHyphen(c) ? std::string("-") : FoldToken(text.substr(start, pos - start));
+    }
+    out->push_back(std::move(t));
+  }
+}
+
+size_t QuantityLexicon::Match(const std::vector<QToken>& tokens, size_t i, LexKind kind,
+                              const LexEntry** entry, size_t limit) const {
+  if (i >= tokens.size() || !first_tokens_.count(tokens[i].key)) return 0;
+  std::string key;
+  size_t best = 0, words = 0;
+  for (size_t j = i; j < tokens.size() && j - i < limit && words < max_tokens_; ++j) {
+    if (j > i && tokens[j].key == "-") continue;
+    if (j > i) key += ' ';
+    key += tokens[j].key;
+    ++words;
+    auto it = phrases_.find(key);
+    if (it == phrases_.end()) continue;
+    for (const LexEntry& e : it->second) {
+      if (e.kind == kind) {
+        best = j - i + 1;
+        *entry = &e;
+      }
+    }
+  }
+  return best;
+}
+
+size_t QuantityLexicon::MatchEndingAt(const std::vector<QToken>& tokens, size_t i, LexKind kind,
+                                      const LexEntry** entry) const {
+  size_t found = SIZE_MAX;
+  for (size_t back = 1; back <= max_tokens_ + 2 && back <= i; ++back) {
+    const LexEntry* e = nullptr;
+    if (Match(tokens, i - back, kind, &e, back) == back) {
+      found = i - back;
+      *entry = e;
+    }
+  }
+  return found;
+}
+
+const LexEntry* QuantityLexicon::Find(std::string_view key, LexKind kind) const {
+  auto it = phrases_.find(std::string(key));
+  if (it == phrases_.end()) return nullptr;
+  for (const LexEntry& e : it->second) {
+    if (e.kind == kind) return &e;
+  }
+  return nullptr;
+}
+
+const LexEntry* QuantityLexicon::FindSuffix(std::string_view raw, LexKind kind) const {
+  auto it = suffixes_.find(std::string(raw));
+  if (it == suffixes_.end()) return nullptr;
+  for (const LexEntry& e : it->second) {
+    if (e.kind == kind) return &e;
+  }
+  return nullptr;
+}
+
+}  // namespace sitrep

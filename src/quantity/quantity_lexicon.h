@@ -1,0 +1,118 @@
+// @brief QuantityLexicon: per-language phrase tables for numbers and claims,
+// loaded from data/lang/<code>/quantity_*.tsv plus spell-out tables from ICU.
+//
+// Every phrase is stored as its token key (see Tokenize: folded tokens joined
+// by one space, hyphens dropped), so "vingt-cinq", "Vingt cinq" and
+// "vingt  cinq" share one key. Immutable after Load; safe to share across
+// threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "base/options.h"
+#include "base/status.h"
+
+namespace sitrep {
+
+// What a phrase of the data files (or of ICU's spell-out) means.
+enum class LexKind {
+  kCardinal,        // ICU: "vingt et un" = 21 (0..999)
+  kOrdinal,         // ICU: "deuxième" = 2
+  kScale,           // "millions" = 1e6; also "cent" after digits, "douzaine"
+  kSuffixScale,     // glued to digits, case-sensitive: 10k, 2,5M
+  kOrdinalSuffix,   // glued to digits: 1er, 2e, 3rd
+  kFraction,        // denominators with their own word: demi 2, tiers 3
+  kVague,           // "des dizaines" = [20, 99], hedge vague_plural or vague_few
+  kNegative,        // "négatif"
+  kDecimalWord,     // "virgule"
+  kOver,            // "sur" in "un sur trois"
+  kLink,            // "de", "d'" between a number and what it counts
+  kHedge,           // "environ" approximate, "plus de" lower_bound, ...
+  kMeasure,         // counted noun or verb -> measure ("soldats" troops)
+  kUnit,            // unit word or symbol -> unit code and measure ("%" percent)
+  kAttributionBefore,  // "selon X": the source follows the cue
+  kAttributionVerb,    // "X a déclaré": the source is the clause subject (or follows)
+  kReported,        // conditional mood: "auraient"
+  kPlace,           // "au", "près de": a place phrase starts
+  kRangeStart,      // "entre" in "entre 2 000 et 3 000"
+  kRangeMid,        // "et", "à", "-" between the two ends of a range
+  kNotAfter,        // a number followed by this is not a quantity: "rue", "ministre"
+  kNotBefore,       // a number preceded by this is not a quantity: "n°", "article"
+  kClauseBreak,     // word that ends the counted phrase: "dont", "qui"
+};
+
+struct LexEntry {
+  LexKind kind;
+  double value = 0;   // cardinal/ordinal/scale/fraction value; vague min; unit factor
+  double value2 = 0;  // vague max
+  std::string tag;    // hedge type, measure, unit code, vague hedge type, role
+  std::string tag2;   // unit: its measure; measure: "noun", "verb" or "before"
+};
+
+// One token of text: a run of letters (with a trailing elision apostrophe),
+// a run of ASCII digits, or one other non-space code point.
+struct QToken {
+  enum class Type : uint8_t { kWord, kDigits, kPunct };
+  uint32_t start = 0, end = 0;  // byte offsets
+  Type type = Type::kWord;
+  bool space_before = false;
+  bool capitalized = false;     // first letter upper case
+  std::string key;              // folded (see QuantityLexicon::Canon)
+};
+
+class QuantityLexicon {
+ public:
+  // Loads data/lang/<lang>/quantity_*.tsv and ICU spell-out tables for `lang`.
+  // A bad data line is an InvalidArgument naming file:line.
+  static Result<std::unique_ptr<QuantityLexicon>> Load(const Options& options,
+                                                      const std::string& lang);
+
+  const std::string& lang() const { return lang_; }
+  char decimal_separator() const { return decimal_; }
+
+  // Tokenizes `text`, offsets shifted by `base`; keys folded and canonical.
+  void Tokenize(std::string_view text, uint32_t base, std::vector<QToken>* out) const;
+
+  // Longest phrase of `kind` starting at tokens[i]; returns its token count
+  // (0: none) and sets *entry. Hyphen tokens between words are skipped and
+  // counted in the returned length.
+  size_t Match(const std::vector<QToken>& tokens, size_t i, LexKind kind,
+               const LexEntry** entry, size_t limit = SIZE_MAX) const;
+  // Phrase of `kind` that ends right before tokens[i] (longest); returns
+  // the index of its first token, or SIZE_MAX.
+  size_t MatchEndingAt(const std::vector<QToken>& tokens, size_t i, LexKind kind,
+                       const LexEntry** entry) const;
+  // True when some phrase starts with this token key (cheap pre-check).
+  bool MayStart(const std::string& key) const { return first_tokens_.count(key) > 0; }
+  // Entry of `kind` for a single token key (after Canon), or null.
+  const LexEntry* Find(std::string_view key, LexKind kind) const;
+  // Suffix scale / ordinal suffix glued to digits (case-sensitive raw text).
+  const LexEntry* FindSuffix(std::string_view raw, LexKind kind) const;
+  // True when the key is one of the month names of the language (ICU).
+  bool IsMonth(std::string_view key) const { return months_.count(std::string(key)) > 0; }
+
+ private:
+  QuantityLexicon() = default;
+  Status LoadFile(const std::string& path);
+  void AddSpellout();
+  void Add(const std::string& phrase, LexEntry entry);
+  std::string KeyOf(std::string_view phrase) const;
+  std::string Canon(std::string folded) const;
+
+  std::string lang_;
+  char decimal_ = ',';
+  size_t max_tokens_ = 1;
+  std::unordered_map<std::string, std::vector<LexEntry>> phrases_;
+  std::unordered_set<std::string> first_tokens_;
+  std::unordered_map<std::string, std::vector<LexEntry>> suffixes_;  // raw, case-sensitive
+  std::unordered_set<std::string> cardinal_vocab_;  // single words of ICU cardinals
+  std::unordered_set<std::string> months_;
+};
+
+}  // namespace sitrep

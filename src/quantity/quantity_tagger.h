@@ -1,0 +1,70 @@
+// @brief QuantityTagger: numbers and sourced quantity claims of a Document.
+//
+// A claim is a number (or range, or vague quantity) with what it counts,
+// normalised into a measure (troops, killed, injured, arrested, protesters,
+// displaced, money, percent, duration, ordinal, ... as the data says), its
+// hedge, its subject and place, and who says so. All language knowledge is in
+// data/lang/<code>/quantity_*.tsv (docs/formats/quantity.md) and ICU.
+//
+// Thread-safety: a QuantityTagger is immutable after Create; Numbers and
+// Claims may be called from many threads at once.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/options.h"
+#include "base/status.h"
+#include "doc/claim.h"
+#include "doc/document.h"
+#include "quantity/number_finder.h"
+
+namespace sitrep {
+
+class JsonWriter;
+class QuantityLexicon;
+
+
+struct QuantityOptions {
+  Options base;  // data_dir
+  // Languages to load; empty: every data/lang/<code> with quantity_numbers.tsv.
+  std::vector<std::string> languages;
+  // Optional: the date a figure refers to, given the document and the claim's
+  // byte span (src/time plugs in here). Empty string: unknown.
+  std::function<std::string(const Document&, uint32_t start, uint32_t end)> time_of;
+  // At most this many claims per document; the rest are dropped (hostile input).
+  size_t max_claims_per_document = 10000;
+};
+
+class QuantityTagger {
+ public:
+  static Result<std::unique_ptr<QuantityTagger>> Create(const QuantityOptions& options);
+  ~QuantityTagger();
+
+  // Every number of `text` in language `lang` (no claim logic); byte offsets.
+  // Unknown language: empty.
+  std::vector<NumberMatch> Numbers(std::string_view text, std::string_view lang) const;
+
+  // Claims of `doc` (its language; sentences from doc.sentences, or the whole
+  // text as one sentence when there are none), sorted by start.
+  std::vector<Claim> Claims(const Document& doc) const;
+
+  // Claims of one sentence [start, end) of `doc.text`, language `lang`.
+  void SentenceClaims(const Document& doc, std::string_view lang, uint32_t start, uint32_t end,
+                      int sentence, std::vector<Claim>* out) const;
+
+ private:
+  QuantityTagger() = default;
+  const QuantityLexicon* Lexicon(std::string_view lang) const;
+
+  QuantityOptions options_;
+  std::map<std::string, std::unique_ptr<QuantityLexicon>, std::less<>> lexicons_;
+};
+
+
+}  // namespace sitrep
