@@ -114,9 +114,49 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF seq, title, text ON document
 END;
 )sql";
 
+// Version 2: quantity claims (src/quantity), and the analysis version that
+// produced a document's annotations, so a newer sitrep re-annotates documents
+// an older one stored (their text, and so their id, is unchanged).
+constexpr const char kSchemaV2[] = R"sql(
+ALTER TABLE documents ADD COLUMN analysis_version INTEGER NOT NULL DEFAULT 1;
+
+CREATE TABLE claims (
+  doc_id        TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx           INTEGER NOT NULL,
+  start         INTEGER NOT NULL,
+  "end"         INTEGER NOT NULL,
+  number_start  INTEGER NOT NULL,
+  number_end    INTEGER NOT NULL,
+  is_interval   INTEGER NOT NULL,
+  value         REAL NOT NULL,
+  min           REAL NOT NULL,
+  max           REAL NOT NULL,
+  number_kind   TEXT NOT NULL,
+  hedge         TEXT NOT NULL,
+  hedge_start   INTEGER NOT NULL,
+  hedge_end     INTEGER NOT NULL,
+  measure       TEXT NOT NULL,
+  unit          TEXT NOT NULL,
+  subject_start INTEGER NOT NULL,
+  subject_end   INTEGER NOT NULL,
+  place_start   INTEGER NOT NULL,
+  place_end     INTEGER NOT NULL,
+  time          TEXT NOT NULL,
+  attribution_start INTEGER NOT NULL,
+  attribution_end   INTEGER NOT NULL,
+  source_start  INTEGER NOT NULL,
+  source_end    INTEGER NOT NULL,
+  reported      INTEGER NOT NULL,
+  sentence      INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX claims_by_measure ON claims (measure);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, paragraphs, sentences, removals, source_map, warnings, failures, FTS5",
      kSchemaV1},
+    {2, "claims, documents.analysis_version", kSchemaV2},
 };
 
 }  // namespace

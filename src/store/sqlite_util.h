@@ -40,6 +40,7 @@ class Statement {
   // Parameters are 1-based. A bind error is kept and returned by the next Step()/Run().
   Statement& Bind(int index, std::string_view text);
   Statement& Bind(int index, int64_t value);
+  Statement& BindDouble(int index, double value);
   Statement& BindNull(int index);
 
   // Advances: true with a row, false when done; an error leaves the statement reset.

@@ -67,6 +67,11 @@ std::string InvalidReason(const Document& doc) {
   for (const SourceRun& r : doc.source_map) {
     if (uint64_t{r.text_offset} + r.length > size) return "source_map run outside the text";
   }
+  for (const Claim& c : doc.claims) {
+    for (TextSpan t : {TextSpan{c.start, c.end}, c.hedge_span, c.subject, c.place, c.attribution, c.source}) {
+      if (t.start > t.end || t.end > size) return "claim offsets outside the text";
+    }
+  }
   return std::string();
 }
 
@@ -185,6 +190,10 @@ struct Store::Statements {
   Statement insert_warning;
   Statement upsert_failure;
   Statement delete_failure;
+  Statement insert_claim;
+  Statement delete_claims;
+  Statement analysis_version;
+  Statement set_analysis_version;
 };
 
 Store::Store(sqlite3* db) : db_(db) {}
@@ -262,6 +271,15 @@ Status Store::PrepareStatements() {
        "ON CONFLICT (source) DO UPDATE SET "
        "code = excluded.code, message = excluded.message, at = excluded.at"},
       {&stmts->delete_failure, "DELETE FROM failures WHERE source = ?1"},
+      {&stmts->insert_claim,
+       "INSERT INTO claims (doc_id, idx, start, \"end\", number_start, number_end, is_interval, value, "
+       "min, max, number_kind, hedge, hedge_start, hedge_end, measure, unit, subject_start, "
+       "subject_end, place_start, place_end, time, attribution_start, attribution_end, "
+       "source_start, source_end, reported, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)"},
+      {&stmts->delete_claims, "DELETE FROM claims WHERE doc_id = ?1"},
+      {&stmts->analysis_version, "SELECT analysis_version FROM documents WHERE id = ?1"},
+      {&stmts->set_analysis_version, "UPDATE documents SET analysis_version = ?2 WHERE id = ?1"},
   };
   for (const auto& p : plan) {
     Result<Statement> st = Statement::Prepare(db_, p.sql, /*persistent=*/true);
@@ -326,10 +344,42 @@ Status Store::WriteDocument(const Document& doc, BatchResult* result) {
   SITREP_RETURN_IF_ERROR(s.delete_failure.Bind(1, doc.source).Run());
   if (!is_new) {
     ++result->duplicates;
-    return Status::Ok();
+    // Stored by an older analysis: rewrite its annotations.
+    Statement& v = s.analysis_version;
+    v.Bind(1, doc.id);
+    Result<bool> row = v.Step();
+    int64_t stored = row.ok() && *row ? v.Int(0) : kAnalysisVersion;
+    v.Reset();
+    if (!row.ok()) return row.status();
+    if (stored >= kAnalysisVersion) return Status::Ok();
+    SITREP_RETURN_IF_ERROR(s.delete_claims.Bind(1, doc.id).Run());
+    SITREP_RETURN_IF_ERROR(WriteClaims(doc));
+    return s.set_analysis_version.Bind(1, doc.id).Bind(2, int64_t{kAnalysisVersion}).Run();
   }
   ++result->inserted;
-  return WriteParts(doc);
+  SITREP_RETURN_IF_ERROR(WriteParts(doc));
+  SITREP_RETURN_IF_ERROR(WriteClaims(doc));
+  return s.set_analysis_version.Bind(1, doc.id).Bind(2, int64_t{kAnalysisVersion}).Run();
+}
+
+Status Store::WriteClaims(const Document& doc) {
+  Statement& st = stmts_->insert_claim;
+  int64_t idx = 0;
+  for (const Claim& c : doc.claims) {
+    st.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{c.start}).Bind(4, int64_t{c.end});
+    st.Bind(5, int64_t{c.number_start}).Bind(6, int64_t{c.number_end}).Bind(7, int64_t{c.interval});
+    st.BindDouble(8, c.value).BindDouble(9, c.min).BindDouble(10, c.max);
+    st.Bind(11, NumberKindName(c.number_kind)).Bind(12, HedgeTypeName(c.hedge));
+    st.Bind(13, int64_t{c.hedge_span.start}).Bind(14, int64_t{c.hedge_span.end});
+    st.Bind(15, c.measure).Bind(16, c.unit);
+    st.Bind(17, int64_t{c.subject.start}).Bind(18, int64_t{c.subject.end});
+    st.Bind(19, int64_t{c.place.start}).Bind(20, int64_t{c.place.end}).Bind(21, c.time);
+    st.Bind(22, int64_t{c.attribution.start}).Bind(23, int64_t{c.attribution.end});
+    st.Bind(24, int64_t{c.source.start}).Bind(25, int64_t{c.source.end});
+    st.Bind(26, int64_t{c.reported}).Bind(27, int64_t{c.sentence});
+    SITREP_RETURN_IF_ERROR(st.Run());
+  }
+  return Status::Ok();
 }
 
 Status Store::WriteParts(const Document& doc) {
@@ -373,7 +423,7 @@ namespace {
 
 // Reads the parts of documents, one prepared query per table, reused per document.
 struct PartReaders {
-  Statement paragraphs, sentences, removals, source_map, warnings;
+  Statement paragraphs, sentences, removals, source_map, warnings, claims;
 
   static Result<PartReaders> Prepare(sqlite3* db) {
     PartReaders r;
@@ -390,6 +440,11 @@ struct PartReaders {
         {&r.source_map,
          "SELECT text_offset, length, source_cp FROM source_map WHERE doc_id = ?1 ORDER BY idx"},
         {&r.warnings, "SELECT message FROM warnings WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.claims,
+         "SELECT start, \"end\", number_start, number_end, is_interval, value, min, max, number_kind, "
+         "hedge, hedge_start, hedge_end, measure, unit, subject_start, subject_end, place_start, "
+         "place_end, time, attribution_start, attribution_end, source_start, source_end, reported, "
+         "sentence FROM claims WHERE doc_id = ?1 ORDER BY idx"},
     };
     for (const auto& p : plan) {
       Result<Statement> st = Statement::Prepare(db, p.sql);
@@ -443,8 +498,37 @@ struct PartReaders {
                                  static_cast<uint64_t>(q.Int(2))});
       return Status::Ok();
     }));
-    return ForEach(warnings, doc->id, [&](Statement& q) -> Status {
+    SITREP_RETURN_IF_ERROR(ForEach(warnings, doc->id, [&](Statement& q) -> Status {
       doc->warnings.push_back(q.Text(0));
+      return Status::Ok();
+    }));
+    return ForEach(claims, doc->id, [&](Statement& q) -> Status {
+      auto u = [&q](int col) { return static_cast<uint32_t>(q.Int(col)); };
+      Claim c;
+      c.start = u(0), c.end = u(1), c.number_start = u(2), c.number_end = u(3);
+      c.interval = q.Int(4) != 0;
+      c.value = q.Double(5), c.min = q.Double(6), c.max = q.Double(7);
+      const std::string kind = q.Text(8), hedge = q.Text(9);
+      for (NumberKind k : {NumberKind::kCardinal, NumberKind::kOrdinal, NumberKind::kFraction, NumberKind::kVague}) {
+        if (kind == NumberKindName(k)) c.number_kind = k;
+      }
+      for (HedgeType h : {HedgeType::kExact, HedgeType::kApproximate, HedgeType::kLowerBound,
+                          HedgeType::kUpperBound, HedgeType::kVaguePlural, HedgeType::kVagueFew}) {
+        if (hedge == HedgeTypeName(h)) c.hedge = h;
+      }
+      c.hedge_span = {u(10), u(11)};
+      c.measure = q.Text(12);
+      c.unit = q.Text(13);
+      c.subject = {u(14), u(15)};
+      c.place = {u(16), u(17)};
+      c.time = q.Text(18);
+      c.attribution = {u(19), u(20)};
+      c.source = {u(21), u(22)};
+      c.reported = q.Int(23) != 0;
+      c.sentence = static_cast<int>(q.Int(24));
+      const uint64_t size = doc->text.size();
+      if (c.start > c.end || c.end > size) return Status(Code::kCorruption, "claim offsets outside the text");
+      doc->claims.push_back(std::move(c));
       return Status::Ok();
     });
   }

@@ -53,7 +53,10 @@ struct StoreStats {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
+  // Version of the per-document analysis (claims, ...). A stored document with
+  // a lower version gets its annotations rewritten when it is ingested again.
+  static constexpr int kAnalysisVersion = 2;
 
   // Opens or creates `path`. Errors: kCorruption (not a sitrep store, or a
   // schema newer than this build), kIoError.
@@ -85,6 +88,7 @@ class Store {
   Status PrepareStatements();
   Status WriteDocument(const Document& doc, BatchResult* result);
   Status WriteParts(const Document& doc);
+  Status WriteClaims(const Document& doc);
   Status WriteFailure(const Document& doc);
 
   sqlite3* db_;

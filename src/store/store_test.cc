@@ -171,7 +171,7 @@ TEST_F(StoreTest, RoundTripKeepsEveryField) {
   ExpectSameDocument((*all)[0], doc);
   auto stats = store->Stats();
   ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->schema_version, 1);
+  EXPECT_EQ(stats->schema_version, Store::kSchemaVersion);
   EXPECT_EQ(stats->documents, 1u);
   EXPECT_EQ(stats->sentences, 3u);
   EXPECT_EQ(stats->failures, 0u);
@@ -311,9 +311,10 @@ TEST_F(StoreTest, EmptyFileIsMigratedToTheCurrentSchema) {
     EXPECT_EQ(stats->schema_version, Store::kSchemaVersion);
     EXPECT_EQ(stats->documents, 0u);
   }
-  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), "1");
+  const std::string version = std::to_string(Store::kSchemaVersion);
+  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), version);
   EXPECT_EQ(QueryText(path, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(QueryText(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+  EXPECT_EQ(QueryText(path, "SELECT value FROM meta WHERE key = 'schema_version'"), version);
   EXPECT_EQ(QueryText(path, "SELECT value FROM meta WHERE key = 'application'"), "sitrep");
   EXPECT_EQ(QueryText(path, "PRAGMA application_id"), "1397314642");
   // Opening again is a no-op.
@@ -359,13 +360,112 @@ TEST_F(StoreTest, RefusesUnrelatedSqliteDatabase) {
 TEST_F(StoreTest, RefusesNewerSchema) {
   const std::string path = Path("future.db");
   ASSERT_TRUE(OpenOk(path));
-  ExecRaw(path, "PRAGMA user_version = 2");
+  const int newer = Store::kSchemaVersion + 1;
+  ExecRaw(path, "PRAGMA user_version = " + std::to_string(newer));
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), Code::kCorruption);
-  EXPECT_NE(store.status().message().find("schema version 2 is newer than this sitrep (1)"),
+  EXPECT_NE(store.status().message().find("schema version " + std::to_string(newer) +
+                                          " is newer than this sitrep (" +
+                                          std::to_string(Store::kSchemaVersion) + ")"),
             std::string::npos)
       << store.status().message();
+}
+
+// A claim with every field set, on FullDocument's text.
+Claim SampleClaim(const Document& doc) {
+  Claim c;
+  c.start = 0;
+  c.end = static_cast<uint32_t>(std::min<size_t>(doc.text.size(), 12));
+  c.number_start = 1, c.number_end = 3;
+  c.interval = true;
+  c.value = 0, c.min = 2000, c.max = 3000.5;
+  c.number_kind = NumberKind::kVague;
+  c.hedge = HedgeType::kApproximate;
+  c.hedge_span = {0, 1};
+  c.measure = "troops";
+  c.unit = "soldats";
+  c.subject = {2, 4};
+  c.place = {4, 6};
+  c.time = "2022-01-06";
+  c.attribution = {6, 10};
+  c.source = {7, 9};
+  c.reported = true;
+  c.sentence = 0;
+  return c;
+}
+
+void ExpectSameClaims(const std::vector<Claim>& a, const std::vector<Claim>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].start, b[i].start);
+    EXPECT_EQ(a[i].end, b[i].end);
+    EXPECT_EQ(a[i].interval, b[i].interval);
+    EXPECT_EQ(a[i].min, b[i].min);
+    EXPECT_EQ(a[i].max, b[i].max);
+    EXPECT_EQ(a[i].number_kind, b[i].number_kind);
+    EXPECT_EQ(a[i].hedge, b[i].hedge);
+    EXPECT_EQ(a[i].measure, b[i].measure);
+    EXPECT_EQ(a[i].unit, b[i].unit);
+    EXPECT_EQ(a[i].subject.end, b[i].subject.end);
+    EXPECT_EQ(a[i].place.start, b[i].place.start);
+    EXPECT_EQ(a[i].time, b[i].time);
+    EXPECT_EQ(a[i].attribution.end, b[i].attribution.end);
+    EXPECT_EQ(a[i].source.start, b[i].source.start);
+    EXPECT_EQ(a[i].reported, b[i].reported);
+    EXPECT_EQ(a[i].sentence, b[i].sentence);
+  }
+}
+
+TEST_F(StoreTest, ClaimsRoundTrip) {
+  const std::string path = Path("claims.db");
+  Document doc = FullDocument();
+  doc.claims = {SampleClaim(doc)};
+  {
+    auto store = OpenOk(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->AddBatch({doc}).ok());
+  }
+  auto store = OpenOk(path);
+  auto all = store->AllDocuments();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ExpectSameClaims((*all)[0].claims, doc.claims);
+  // Claims that point outside the text are refused like other bad offsets.
+  Document bad = FullDocument();
+  bad.id = "0000000000000bad";
+  bad.source = "bad";
+  Claim c = SampleClaim(bad);
+  c.end = static_cast<uint32_t>(bad.text.size() + 5);
+  bad.claims = {c};
+  auto r = store->AddBatch({bad});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->failures, 1u);
+}
+
+TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
+  const std::string path = Path("v1.db");
+  // A store as sitrep wrote it at schema version 1, holding one document.
+  Document doc = FullDocument();
+  {
+    auto store = OpenOk(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->AddBatch({doc}).ok());
+  }
+  ExecRaw(path, "DROP TABLE claims; ALTER TABLE documents DROP COLUMN analysis_version; "
+                "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  doc.claims = {SampleClaim(doc)};
+  auto store = OpenOk(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), std::to_string(Store::kSchemaVersion));
+  EXPECT_EQ(QueryText(path, "SELECT analysis_version FROM documents"), "1");
+  auto r = store->AddBatch({doc});  // the same text again: a duplicate, but re-annotated
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->duplicates, 1u);
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM claims"), "1");
+  EXPECT_EQ(QueryText(path, "SELECT analysis_version FROM documents"), std::to_string(Store::kAnalysisVersion));
+  auto again = store->AddBatch({doc});  // now current: nothing rewritten
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM claims"), "1");
 }
 
 TEST_F(StoreTest, MalformedSearchIsInvalidArgument) {
