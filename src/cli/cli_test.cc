@@ -130,6 +130,12 @@ TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
   EXPECT_TRUE(fs::exists(dir_ / "rep" / "report.json"));
   RunResult s = Sh(Bin() + " search --db " + db + " securite");
   EXPECT_NE(s.out.find("[sécurité]"), std::string::npos) << s.out << s.err;
+  RunResult claims = Sh(Bin() + " query claims --json --db " + db);
+  EXPECT_EQ(claims.code, 0) << claims.err;
+  RunResult none = Sh(Bin() + " query claims --measure nosuchmeasure --db " + db);
+  EXPECT_EQ(none.code, 0);
+  EXPECT_NE(none.err.find("no claims with measure nosuchmeasure"), std::string::npos) << none.err;
+  EXPECT_EQ(Sh(Bin() + " query frobs --db " + db).code, 2);
   RunResult bad = Sh(Bin() + " search --db " + db + " '\"unbalanced'");
   EXPECT_EQ(bad.code, 2);
   EXPECT_EQ(Sh(Bin() + " report --db " + (dir_ / "none.db").string() + " --out x").code, 3);

@@ -18,6 +18,7 @@
 
 #include "base/data_file.h"
 #include "base/json.h"
+#include "base/utf8.h"
 #include "base/options.h"
 #include "clean/cleaner.h"
 #include "pipeline/parallel.h"
@@ -420,6 +421,81 @@ int CmdEval(int argc, char** argv) {
   return kExitOk;
 }
 
+// The text of a span of d.text, or "" when empty.
+std::string SpanText(const Document& d, TextSpan s) {
+  if (s.end <= s.start || s.end > d.text.size()) return "";
+  return d.text.substr(s.start, s.end - s.start);
+}
+
+int CmdQuery(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {kHelp, kDb,
+                                 {"--measure", true, "claims: only this measure (killed, troops, arrested, ...)", "NAME"},
+                                 {"--json", false, "one JSON object per row"}};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("query", args.status());
+  if (args->Has("--help") || args->positional.empty()) {
+    PrintUsage("query", "WHAT --db FILE [flags]",
+               "Lists what the store knows. WHAT:\n"
+               "  claims    every quantity claim: value, hedge, measure, subject, place, source,\n"
+               "            document and sentence (--measure to filter)",
+               flags);
+    return args->Has("--help") ? kExitOk : kExitUsage;
+  }
+  const std::string what = args->positional[0];
+  if (what != "claims") return UsageError("query", Status::InvalidArgument("unknown query \"" + what + "\" (claims)"));
+  if (args->positional.size() > 1) {
+    return UsageError("query", Status::InvalidArgument("unexpected argument \"" + args->positional[1] + "\""));
+  }
+  if (!args->Has("--db")) return UsageError("query", Status::InvalidArgument("--db FILE is required"));
+  if (!std::filesystem::exists(args->Get("--db"))) {
+    return Fatal("query", Status::NotFound(args->Get("--db") + ": no such store (run sitrep ingest first)"));
+  }
+  auto store = Store::Open(args->Get("--db"));
+  if (!store.ok()) return Fatal("query", store.status());
+  auto docs = (*store)->AllDocuments();
+  if (!docs.ok()) return Fatal("query", docs.status());
+  const std::string measure = args->Get("--measure");
+  size_t rows = 0;
+  for (const Document& d : *docs) {
+    CodePointIndex cp(d.text);
+    for (const Claim& c : d.claims) {
+      if (!measure.empty() && c.measure != measure) continue;
+      ++rows;
+      std::string sentence;
+      if (c.sentence >= 0 && static_cast<size_t>(c.sentence) < d.sentences.size()) {
+        sentence = d.text.substr(d.sentences[c.sentence].start, d.sentences[c.sentence].end - d.sentences[c.sentence].start);
+      }
+      if (args->Has("--json")) {
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginObject().Field("doc", d.id).Field("source", d.source).Field("title", d.title);
+        w.Key("published");
+        if (d.published) w.String(d.published->value); else w.Null();
+        w.Field("start", cp.ToCodePoint(c.start)).Field("end", cp.ToCodePoint(c.end));
+        w.Field("text", SpanText(d, {c.start, c.end}));
+        if (c.interval) w.Field("min", c.min).Field("max", c.max); else w.Field("value", c.value);
+        w.Field("hedge", HedgeTypeName(c.hedge)).Field("measure", c.measure).Field("unit", c.unit);
+        w.Field("subject", SpanText(d, c.subject)).Field("place", SpanText(d, c.place)).Field("time", c.time);
+        w.Field("attribution", SpanText(d, c.attribution)).Field("reported", c.reported);
+        w.Field("sentence", sentence).EndObject();
+        std::printf("%s\n", out.c_str());
+      } else {
+        std::string value = c.interval ? std::to_string(static_cast<long long>(c.min)) + "-" +
+                                             std::to_string(static_cast<long long>(c.max))
+                                       : std::to_string(static_cast<long long>(c.value));
+        std::string source = SpanText(d, c.attribution);
+        std::printf("%-10s %12s  %-12s %s\n           %s | %s\n           %s\n\n", c.measure.c_str(),
+                    value.c_str(), HedgeTypeName(c.hedge), SpanText(d, {c.start, c.end}).c_str(),
+                    source.empty() ? "(no source stated)" : source.c_str(),
+                    (d.published ? d.published->value + " " : std::string()).append(d.title).c_str(),
+                    sentence.c_str());
+      }
+    }
+  }
+  if (rows == 0 && !args->Has("--json")) std::fprintf(stderr, "query: no claims%s\n", measure.empty() ? "" : (" with measure " + measure).c_str());
+  return kExitOk;
+}
+
 void PrintMainHelp() {
   std::printf(
       "sitrep %s: news articles in, a sourced situation report out.\n\n"
@@ -429,6 +505,7 @@ void PrintMainHelp() {
       "  ingest --db FILE PATH...      clean articles into a SQLite store\n"
       "  report --db FILE --out DIR    write report.html and report.json\n"
       "  search --db FILE QUERY        full-text search with snippets\n"
+      "  query claims --db FILE        the figures: value, hedge, measure, source, sentence\n"
       "  eval TASK                     score against gold annotations\n"
       "  version                       print the version\n\n"
       "'sitrep COMMAND --help' explains each command. Exit codes: 0 ok, 1 some documents\n"
@@ -459,6 +536,7 @@ int main(int argc, char** argv) {
   if (cmd == "report") return CmdReport(argc, argv);
   if (cmd == "search") return CmdSearch(argc, argv);
   if (cmd == "eval") return CmdEval(argc, argv);
+  if (cmd == "query") return CmdQuery(argc, argv);
   std::fprintf(stderr, "sitrep: unknown command \"%s\"\nTry 'sitrep --help'.\n", cmd.c_str());
   return kExitUsage;
 }

@@ -50,8 +50,107 @@ th{background:#f5f7fa;font-weight:600}td.num{text-align:right;font-variant-numer
 details summary{cursor:pointer;font-weight:600}article p{margin:6px 0}article p.title{font-size:17px;font-weight:700}
 article p.heading{font-weight:600}article p.foreign{border-left:3px solid var(--warn);padding-left:8px}
 .removed td:first-child{max-width:640px;word-break:break-word}.src{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
+table.figures td.sent{font-size:13px;color:#37414d;max-width:420px}
 .bar{display:inline-block;height:10px;background:var(--acc);border-radius:2px;vertical-align:middle}
 )css";
+
+std::string_view Span(const Document& d, TextSpan s) {
+  if (s.end <= s.start || s.end > d.text.size()) return {};
+  return std::string_view(d.text).substr(s.start, s.end - s.start);
+}
+
+std::string SentenceOf(const Document& d, const Claim& c) {
+  if (c.sentence >= 0 && static_cast<size_t>(c.sentence) < d.sentences.size()) {
+    const Sentence& s = d.sentences[c.sentence];
+    return std::string(d.text.substr(s.start, s.end - s.start));
+  }
+  return std::string(Span(d, {c.start, c.end}));
+}
+
+std::string FormatNumber(double v) {
+  char buf[64];
+  if (v == static_cast<int64_t>(v)) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+  } else {
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+  }
+  std::string s = buf;
+  // Thin grouping for readability: 12500 -> 12 500.
+  size_t dot = s.find('.');
+  size_t int_end = dot == std::string::npos ? s.size() : dot;
+  size_t first = s[0] == '-' ? 1 : 0;
+  for (size_t i = int_end; i > first + 3; i -= 3) s.insert(i - 3, "\xE2\x80\xAF");  // narrow no-break space
+  return s;
+}
+
+std::string ClaimValue(const Claim& c) {
+  if (c.interval) return FormatNumber(c.min) + "\xE2\x80\x93" + FormatNumber(c.max);
+  return FormatNumber(c.value);
+}
+
+// The figures section: every claim of a counted measure, grouped by measure,
+// with the value as written, the hedge, the source, the document and the sentence.
+void AppendFigures(const ReportInput& input, std::string* h) {
+  struct Row {
+    const Document* doc;
+    const Claim* claim;
+  };
+  std::map<std::string, std::vector<Row>> by_measure;
+  for (const Document& d : input.documents) {
+    for (const Claim& c : d.claims) {
+      if (c.measure.empty() || c.measure == "other" || c.measure == "duration" || c.measure == "ordinal" ||
+          c.number_kind == NumberKind::kOrdinal) {
+        continue;
+      }
+      by_measure[c.measure].push_back({&d, &c});
+    }
+  }
+  *h += "<h2 id=\"figures\">Figures, and who gives them</h2>";
+  if (by_measure.empty()) {
+    *h += "<p class=\"mut\">No counted figures were found.</p>";
+    return;
+  }
+  *h += "<p class=\"mut\">Every figure with what it counts, its hedge and its source, grouped by measure; "
+        "the sentence is the evidence.</p>";
+  for (auto& [measure, rows] : by_measure) {
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      std::string sa(Span(*a.doc, a.claim->subject)), sb(Span(*b.doc, b.claim->subject));
+      return sa < sb;
+    });
+    double lo = 0, hi = 0;
+    bool first = true;
+    std::set<std::string> sources;
+    for (const Row& r : rows) {
+      double a = r.claim->interval ? r.claim->min : r.claim->value;
+      double b = r.claim->interval ? r.claim->max : r.claim->value;
+      if (first || a < lo) lo = a;
+      if (first || b > hi) hi = b;
+      first = false;
+      sources.insert(r.doc->id);
+    }
+    *h += "<details open><summary>" + Esc(measure) + " <span class=\"mut\">" + std::to_string(rows.size()) +
+          " figures in " + std::to_string(sources.size()) + (sources.size() == 1 ? " document" : " documents") +
+          ", from " + Esc(FormatNumber(lo)) + " to " + Esc(FormatNumber(hi)) + "</span></summary>";
+    *h += "<table class=\"figures\"><tr><th>as written</th><th>value</th><th>hedge</th><th>whose / where</th>"
+          "<th>source</th><th>document</th><th>sentence</th></tr>";
+    for (const Row& r : rows) {
+      const Claim& c = *r.claim;
+      const Document& d = *r.doc;
+      std::string who(Span(d, c.subject));
+      std::string where(Span(d, c.place));
+      if (!where.empty()) who += (who.empty() ? "" : "; ") + where;
+      std::string source(Span(d, c.attribution));
+      *h += "<tr><td><b>" + Esc(Span(d, {c.start, c.end})) + "</b></td><td class=\"num\">" + Esc(ClaimValue(c)) +
+            "</td><td><span class=\"chip\">" + HedgeTypeName(c.hedge) + "</span>" +
+            (c.reported ? " <span class=\"chip foreign\">reported</span>" : "") + "</td><td>" + Esc(who) +
+            "</td><td>" + (source.empty() ? "<span class=\"mut\">none stated</span>" : Esc(source)) +
+            "</td><td><a href=\"#doc-" + Esc(d.id) + "\">" + Esc(d.title.empty() ? d.source : d.title) + "</a>" +
+            (d.published ? "<br><span class=\"mut\">" + Esc(d.published->value) + "</span>" : "") +
+            "</td><td class=\"sent\">" + Esc(SentenceOf(d, c)) + "</td></tr>";
+    }
+    *h += "</table></details>";
+  }
+}
 
 }  // namespace
 
@@ -142,6 +241,8 @@ std::string ReportHtml(const ReportInput& input) {
          std::to_string(d.removed.size()) + "</td></tr>";
   }
   h += "</table>";
+
+  AppendFigures(input, &h);
 
   h += "<h2>What was removed, and why</h2><table><tr><th>reason</th><th>spans</th></tr>";
   std::vector<std::pair<int, std::string>> by_count;

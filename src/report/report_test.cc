@@ -22,6 +22,17 @@ ReportInput Sample() {
   d.sentences = {{7, 22}};
   d.published = PublishedDate{"2022-01-07", DatePrecision::kDay, "Publié le 7.1.2022", "text"};
   d.removed = {{"Share Post:", "share", "en", 0}};
+  d.text = "Titre\n\nEnviron 2 500 soldats selon RIA.";
+  d.paragraphs = {{0, 5, BlockKind::kTitle, "fr", false}, {7, 39, BlockKind::kParagraph, "fr", false}};
+  d.sentences = {{7, 39}};
+  Claim c;
+  c.start = 7, c.end = 29, c.number_start = 15, c.number_end = 20;
+  c.value = 2500;
+  c.hedge = HedgeType::kApproximate;
+  c.measure = "troops";
+  c.attribution = {30, 38};
+  c.sentence = 0;
+  d.claims = {c};
   in.documents.push_back(d);
   in.failures.push_back({"bad.txt", "bad_encoding", "bad.txt: invalid UTF-8 at byte 3"});
   return in;
@@ -34,6 +45,7 @@ TEST(Report, HtmlIsEscapedSelfContainedAndComplete) {
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
   for (const char* part : {"Languages", "What was removed, and why", "Inputs that failed", "2022-01-07",
+                           "Figures, and who gives them", "2\xE2\x80\xAF500", "selon RIA", "approximate",
                            "Publié le 7.1.2022", "share", "invalid UTF-8 at byte 3"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
