@@ -404,6 +404,19 @@ Document Cleaner::Clean(const RawDocument& raw) {
       if (!m) continue;
       if (!w.published) w.published = m->date;
       w.Cut(b, m->start, m->end, "dateline");
+      // "Publié le 7.1.2022 à 16h05 - Mis à jour le 7.1.2022 à 18h40": a
+      // second dateline after a separator goes too.
+      while (!b.removed) {
+        size_t q = 0;
+        while (q < b.text.size() && (b.text[q] == '-' || b.text[q] == '|' || b.text[q] == ',' ||
+                                     b.text[q] == ';' || b.text[q] == ' ' || b.text[q] == '/')) {
+          ++q;
+        }
+        if (q == 0 && b.text.rfind("\xC2\xB7", 0) != 0 && b.text.rfind("\xE2\x80\x93", 0) != 0) break;
+        std::optional<DateMatch> next = dates_->MatchDateline(std::string_view(b.text).substr(q), w.doc_lang);
+        if (!next) break;
+        w.Cut(b, 0, q + next->end, "dateline");
+      }
       if (!b.removed) b.words = CountWords(b.text);
     }
   }
@@ -697,24 +710,25 @@ Document Cleaner::Clean(const RawDocument& raw) {
   }
   // Publication date: --date flag > input field > markup > text.
   if (!options_.date_override.empty()) {
-    if (auto d = dates_->ParseMachine(options_.date_override)) {
+    if (Result<PublishedDate> d = ParseIsoDateFlag(options_.date_override); d.ok()) {
       d->origin = "flag";
-      doc.published = d;
+      d->text = options_.date_override;
+      doc.published = *d;
     }
   } else if (!raw.published.empty()) {
-    if (auto d = dates_->ParseMachine(raw.published)) {
+    if (Result<PublishedDate> d = dates_->ParseMachine(raw.published); d.ok()) {
       d->origin = "input";
-      doc.published = d;
+      doc.published = *d;
     } else {
-      doc.warnings.push_back("unreadable published date \"" + raw.published + "\"");
+      doc.warnings.push_back("published date \"" + raw.published + "\" not used: " + d.status().message());
     }
   }
   if (!doc.published) {
     for (const HtmlDateCandidate& c : html_dates) {
-      if (auto d = dates_->ParseMachine(c.value)) {
+      if (Result<PublishedDate> d = dates_->ParseMachine(c.value); d.ok()) {
         d->origin = "html";
         d->text = c.origin + ": " + c.value;
-        doc.published = d;
+        doc.published = *d;
         break;
       }
     }

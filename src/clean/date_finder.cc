@@ -65,6 +65,19 @@ bool ValidYmd(int y, int m, int d) {
   return true;
 }
 
+size_t CountWordsAscii(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool w = std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+    if (w && !in) ++n;
+    in = w;
+  }
+  return n;
+}
+
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 bool WordBoundaryBefore(std::string_view s, size_t pos) {
   if (pos == 0) return true;
   size_t p = pos;
@@ -304,46 +317,119 @@ std::optional<DateMatch> DateFinder::FindDate(std::string_view s, std::string_vi
   return std::nullopt;
 }
 
-std::optional<PublishedDate> DateFinder::ParseMachine(std::string_view s) const {
+namespace {
+
+// Reads exactly `n` digits at s[*p].
+bool Digits(std::string_view s, size_t* p, int n, int* out) {
+  if (*p + n > s.size()) return false;
+  int v = 0;
+  for (int i = 0; i < n; ++i) {
+    char c = s[*p + i];
+    if (!IsDigit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  *p += n;
+  *out = v;
+  return true;
+}
+
+// Strict ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, optionally followed (after a
+// date) by T or a space, hh:mm[:ss[.fff]] and a zone (Z, +hh:mm, +hhmm).
+// The whole string must match. A time of 00:00 is taken as "no time given".
+Result<PublishedDate> ParseIso(std::string_view s) {
+  const Status bad(Code::kInvalidArgument, "not an ISO 8601 date");
+  size_t p = 0;
+  int y = 0, m = 0, d = 0;
+  if (!Digits(s, &p, 4, &y)) return bad;
+  if (p < s.size()) {
+    if (s[p] != '-' || !Digits(s, &(++p), 2, &m)) return bad;
+    if (p < s.size() && s[p] == '-' && !Digits(s, &(++p), 2, &d)) return bad;
+  }
+  if (!ValidYmd(y, m ? m : 1, d ? d : 1) || (m == 0 && p != s.size())) {
+    return Status(Code::kInvalidArgument, "no such date");
+  }
+  PublishedDate date = MakeDate(y, m, d);
+  if (p == s.size()) return date;
+  if (d == 0 || (s[p] != 'T' && s[p] != ' ')) return bad;
+  ++p;
+  int hh = 0, mm = 0, ss = 0;
+  if (!Digits(s, &p, 2, &hh) || p >= s.size() || s[p] != ':' || !Digits(s, &(++p), 2, &mm)) return bad;
+  if (p < s.size() && s[p] == ':' && !Digits(s, &(++p), 2, &ss)) return bad;
+  if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+    ++p;
+    size_t frac = p;
+    while (p < s.size() && IsDigit(s[p])) ++p;
+    if (p == frac) return bad;
+  }
+  if (hh > 23 || mm > 59 || ss > 60) return Status(Code::kInvalidArgument, "no such time");
+  std::string zone;
+  if (p < s.size() && s[p] == 'Z') {
+    zone = "Z";
+    ++p;
+  } else if (p < s.size() && (s[p] == '+' || s[p] == '-')) {
+    size_t z = p++;
+    int zh = 0, zm = 0;
+    if (!Digits(s, &p, 2, &zh)) return bad;
+    if (p < s.size() && s[p] == ':') ++p;
+    if (!Digits(s, &p, 2, &zm) || zh > 14 || zm > 59) return bad;
+    zone = std::string(1, s[z]) + std::string(s.substr(z + 1, 2)) + ":" + std::string(s.substr(p - 2, 2));
+  }
+  if (p != s.size()) return bad;
+  if (hh == 0 && mm == 0 && ss == 0) return date;  // midnight: a date without a time
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", hh, mm);
+  date.value += buf + (zone == "+00:00" || zone == "-00:00" ? std::string("Z") : zone);
+  date.precision = DatePrecision::kMinute;
+  return date;
+}
+
+}  // namespace
+
+Result<PublishedDate> ParseIsoDateFlag(std::string_view s) {
+  Result<PublishedDate> d = ParseIso(s);
+  if (!d.ok()) return d;
+  if (d->precision == DatePrecision::kMinute) {
+    return Status(Code::kInvalidArgument, "a date without a time is expected");
+  }
+  return d;
+}
+
+Result<PublishedDate> DateFinder::ParseMachine(std::string_view s) const {
   size_t a = 0;
   SkipSpaces(s, &a);
   s.remove_prefix(a);
-  if (s.empty()) return std::nullopt;
-  // ISO 8601 with optional time.
+  while (!s.empty() && IsAsciiSpace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  if (s.empty()) return Status(Code::kInvalidArgument, "empty date");
   if (s.size() >= 4 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && IsDigit(s[3])) {
-    if (auto m = DateAt(s, 0, "und")) {
-      PublishedDate d = m->date;
-      size_t p = m->end;
-      if (d.precision == DatePrecision::kDay && p + 5 < s.size() + 1 && p < s.size() &&
-          (s[p] == 'T' || s[p] == ' ') && p + 6 <= s.size() && IsDigit(s[p + 1]) &&
-          IsDigit(s[p + 2]) && s[p + 3] == ':' && IsDigit(s[p + 4]) && IsDigit(s[p + 5])) {
-        int hh = (s[p + 1] - '0') * 10 + (s[p + 2] - '0');
-        int mm = (s[p + 4] - '0') * 10 + (s[p + 5] - '0');
-        if (hh < 24 && mm < 60 && !(hh == 0 && mm == 0)) {
-          d.value += "T" + std::string(s.substr(p + 1, 5));
-          d.precision = DatePrecision::kMinute;
-        }
-      }
-      d.text = std::string(s);
-      return d;
-    }
-    // A bare year.
-    int yd = 0;
-    size_t p = 0;
-    int y = ReadNumber(s, &p, 4, &yd);
-    if (yd == 4 && y >= 1800 && y <= 2200 && p == s.size()) {
-      PublishedDate d = MakeDate(y, 0, 0);
-      d.text = std::string(s);
-      return d;
-    }
-  }
-  // RFC 2822 "Fri, 07 Jan 2022 ..." and prose: skip a leading weekday word.
-  if (auto m = FindDate(s, "en")) {
-    PublishedDate d = m->date;
-    d.text = std::string(s);
+    Result<PublishedDate> d = ParseIso(s);
+    if (d.ok()) d->text = std::string(s);
     return d;
   }
-  return std::nullopt;
+  // Numeric dates with the year last: only when the day cannot be the month.
+  if (IsDigit(s[0])) {
+    size_t p = 0;
+    int n1 = ReadNumber(s, &p, 2);
+    if (n1 > 0 && p < s.size() && (s[p] == '/' || s[p] == '.' || s[p] == '-')) {
+      size_t q = p + 1;
+      int n2 = ReadNumber(s, &q, 2);
+      if (n2 > 0 && n1 <= 12 && n2 <= 12 && n1 != n2) {
+        return Status(Code::kInvalidArgument, "ambiguous day and month order; write YYYY-MM-DD");
+      }
+    }
+  }
+  // RFC 2822 "Fri, 07 Jan 2022 14:32:00 GMT" and written dates ("January 9, 2022").
+  std::optional<DateMatch> m = FindDate(s, "en");
+  if (!m) return Status(Code::kInvalidArgument, "not a date");
+  // Only a weekday may come before, only a time and a zone after.
+  for (char c : s.substr(m->end)) {
+    if (!(IsDigit(c) || c == ':' || c == ' ' || c == '+' || c == '-' || c == '.' || (c >= 'A' && c <= 'Z'))) {
+      return Status(Code::kInvalidArgument, "unexpected text after the date");
+    }
+  }
+  if (CountWordsAscii(s.substr(0, m->start)) > 1) return Status(Code::kInvalidArgument, "unexpected text before the date");
+  PublishedDate d = m->date;
+  d.text = std::string(s);
+  return d;
 }
 
 std::optional<DateMatch> DateFinder::MatchDateline(std::string_view block,
@@ -423,6 +509,15 @@ std::optional<DateMatch> DateFinder::MatchDateline(std::string_view block,
         if (fu == "uhr" || fu == "am" || fu == "pm" || fu == "h" || fu == "utc" || fu == "gmt" ||
             fu == "cet" || fu == "msk") {
           end = u2;
+        }
+        if (fu == "pm" && hh < 12) hh += 12;
+        if (fu == "am" && hh == 12) hh = 0;
+        // The time as written, without a zone (datelines rarely give one).
+        if (m->date.precision == DatePrecision::kDay) {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "T%02d:%02d", hh, mm);
+          m->date.value += buf;
+          m->date.precision = DatePrecision::kMinute;
         }
       }
     }

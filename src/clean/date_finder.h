@@ -30,7 +30,11 @@ class DateFinder {
 
   // Machine-written dates: ISO 8601 ("2022-01-07", "2022-01-07T14:32:00+01:00",
   // "2022-01"), RFC 2822 ("Fri, 07 Jan 2022 14:32:00 GMT"), or a prose date.
-  std::optional<PublishedDate> ParseMachine(std::string_view s) const;
+  // Strict: the whole string must be the date (a weekday before, a time and
+  // zone after); ambiguous numeric forms ("07/01/2022") and impossible dates
+  // ("2022-02-30") are errors that say why. ISO times keep their zone:
+  // "2022-01-07T14:32+01:00".
+  Result<PublishedDate> ParseMachine(std::string_view s) const;
 
   // The first date written in prose in s[from:], with day, month or year precision.
   // `lang` decides the order of ambiguous numeric dates (en: month first).
@@ -53,6 +57,9 @@ class DateFinder {
   std::map<std::string, int, std::less<>> months_;  // folded name -> 1..12
   std::vector<std::string> cues_;                   // folded dateline cues, longest first
 };
+
+// The --date flag: exactly YYYY, YYYY-MM or YYYY-MM-DD, a real date.
+Result<PublishedDate> ParseIsoDateFlag(std::string_view s);
 
 // "2022-01-07" from parts; month/day 0 lower the precision.
 PublishedDate MakeDate(int year, int month, int day);

@@ -24,11 +24,11 @@ TEST_F(DateFinderTest, DatelinesInFiveLanguages) {
   } cases[] = {
       {"fr", "Publié le 7.1.2022", "2022-01-07", "day", "Publié le 7.1.2022"},
       {"fr", "date 2022-01 Certains observateurs", "2022-01", "month", "date 2022-01"},
-      {"fr", "Publié le vendredi 7 janvier 2022 à 14h32", "2022-01-07", "day", "Publié le vendredi 7 janvier 2022 à 14h32"},
+      {"fr", "Publié le vendredi 7 janvier 2022 à 14h32", "2022-01-07T14:32", "minute", "Publié le vendredi 7 janvier 2022 à 14h32"},
       {"fr", "Mis à jour le 1er février 2022", "2022-02-01", "day", "Mis à jour le 1er février 2022"},
       {"en", "Published January 9, 2022", "2022-01-09", "day", "Published January 9, 2022"},
-      {"en", "Updated: Jan. 10, 2022 at 2:30 pm", "2022-01-10", "day", "Updated: Jan. 10, 2022 at 2:30 pm"},
-      {"de", "Veröffentlicht: 08.01.2022, 14:32 Uhr", "2022-01-08", "day", "Veröffentlicht: 08.01.2022, 14:32 Uhr"},
+      {"en", "Updated: Jan. 10, 2022 at 2:30 pm", "2022-01-10T14:30", "minute", "Updated: Jan. 10, 2022 at 2:30 pm"},
+      {"de", "Veröffentlicht: 08.01.2022, 14:32 Uhr", "2022-01-08T14:32", "minute", "Veröffentlicht: 08.01.2022, 14:32 Uhr"},
       {"de", "Veröffentlicht am 9. Januar 2022", "2022-01-09", "day", "Veröffentlicht am 9. Januar 2022"},
       {"es", "Publicado el 10 de enero de 2022", "2022-01-10", "day", "Publicado el 10 de enero de 2022"},
       {"ru", "Опубликовано 11 января 2022 г.", "2022-01-11", "day", "Опубликовано 11 января 2022 г."},
@@ -67,19 +67,43 @@ TEST_F(DateFinderTest, MachineDates) {
   struct Case {
     std::string in, value;
   } cases[] = {
-      {"2022-01-07T10:15:00+01:00", "2022-01-07T10:15"},
+      {"2022-01-07T10:15:00+01:00", "2022-01-07T10:15+01:00"},
+      {"2022-01-07T23:30:00-0500", "2022-01-07T23:30-05:00"},
+      {"2022-01-07T10:15:00.123Z", "2022-01-07T10:15Z"},
+      {"2022-01-07 10:15", "2022-01-07T10:15"},
       {"2022-01-07", "2022-01-07"},
       {"2022-01-07T00:00:00Z", "2022-01-07"},
       {"2022-01", "2022-01"},
       {"2022", "2022"},
+      {" 2022-01-07 ", "2022-01-07"},
       {"Fri, 07 Jan 2022 14:32:00 GMT", "2022-01-07"},
+      {"January 9, 2022", "2022-01-09"},
+      {"13/01/2022", "2022-01-13"},
   };
   for (const auto& c : cases) {
     auto d = f_->ParseMachine(c.in);
-    ASSERT_TRUE(d.has_value()) << c.in;
+    ASSERT_TRUE(d.ok()) << c.in << ": " << d.status().ToString();
     EXPECT_EQ(d->value, c.value) << c.in;
   }
-  EXPECT_FALSE(f_->ParseMachine("yesterday").has_value());
+  struct Bad {
+    std::string in, why;
+  } bad[] = {
+      {"yesterday", "not a date"},
+      {"07/01/2022", "ambiguous day and month order"},
+      {"2022-02-30", "no such date"},
+      {"2022-01-07x", "not an ISO 8601 date"},
+      {"2022-01-07 junk", "not an ISO 8601 date"},
+      {"2022-01-07T25:00", "no such time"},
+      {"", "empty date"},
+  };
+  for (const auto& b : bad) {
+    auto d = f_->ParseMachine(b.in);
+    ASSERT_FALSE(d.ok()) << b.in;
+    EXPECT_EQ(d.status().message().rfind(b.why, 0), 0u) << b.in << ": " << d.status().message();
+  }
+  EXPECT_TRUE(ParseIsoDateFlag("2022-01-07").ok());
+  EXPECT_FALSE(ParseIsoDateFlag("2022-01-07T10:00").ok());
+  EXPECT_FALSE(ParseIsoDateFlag("07.01.2022").ok());
 }
 
 }  // namespace

@@ -138,6 +138,13 @@ int Fatal(const std::string& cmd, const Status& st) {
 Status CommonOptions(const ParsedArgs& args, Options* options) {
   options->data_dir = args.Get("--data-dir");
   options->date_override = args.Get("--date");
+  if (args.Has("--date")) {
+    Result<PublishedDate> d = ParseIsoDateFlag(options->date_override);
+    if (!d.ok()) {
+      return Status::InvalidArgument("--date \"" + options->date_override + "\": " + d.status().message() +
+                                     " (YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+  }
   Result<size_t> max_bytes = CountFlag(args, "--max-bytes", options->max_document_bytes, size_t{1} << 40);
   if (!max_bytes.ok()) return max_bytes.status();
   options->max_document_bytes = *max_bytes;
@@ -145,11 +152,7 @@ Status CommonOptions(const ParsedArgs& args, Options* options) {
 }
 
 Result<std::unique_ptr<Cleaner>> MakeCleaner(const Options& options) {
-  Result<std::unique_ptr<Cleaner>> c = Cleaner::Create(options);
-  if (c.ok() && !options.date_override.empty() && !(*c)->dates().ParseMachine(options.date_override)) {
-    return Status::InvalidArgument("--date: \"" + options.date_override + "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-  }
-  return c;
+  return Cleaner::Create(options);
 }
 
 int CmdExtract(int argc, char** argv) {
@@ -168,8 +171,7 @@ int CmdExtract(int argc, char** argv) {
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("extract", st);
   auto cleaner = MakeCleaner(options);
-  if (!cleaner.ok()) return cleaner.status().code() == Code::kInvalidArgument && !options.date_override.empty()
-                                ? UsageError("extract", cleaner.status()) : Fatal("extract", cleaner.status());
+  if (!cleaner.ok()) return Fatal("extract", cleaner.status());
   int jobs = JobsFlag(*args);
   if (jobs == 0) return UsageError("extract", CountFlag(*args, "--jobs", 1, 256).status());
   Progress progress(args->Has("--quiet"));
@@ -209,10 +211,7 @@ int CmdIngest(int argc, char** argv) {
   int jobs = JobsFlag(*args);
   if (jobs == 0) return UsageError("ingest", CountFlag(*args, "--jobs", 1, 256).status());
   auto cleaner = MakeCleaner(options);
-  if (!cleaner.ok()) {
-    return cleaner.status().code() == Code::kInvalidArgument && !options.date_override.empty()
-               ? UsageError("ingest", cleaner.status()) : Fatal("ingest", cleaner.status());
-  }
+  if (!cleaner.ok()) return Fatal("ingest", cleaner.status());
   if (auto parent = std::filesystem::path(args->Get("--db")).parent_path(); !parent.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);

@@ -96,8 +96,19 @@ Result<DecodedText> ConvertWithIcu(std::string_view bytes, const std::string& ch
                                           charset);
   }
   buf.resize(static_cast<size_t>(dst - reinterpret_cast<UChar*>(buf.data())));
+  // A byte-order mark is not text: offsets count from the first character.
+  if (!buf.empty() && buf[0] == 0xFEFF) buf.erase(0, 1);
   DecodedText out;
-  out.encoding = ucnv_getName(conv.get(), &status);
+  // Report the encoding by its IANA/MIME name ("windows-1251"), not ICU's
+  // internal converter name ("ibm-5347_P100-1998").
+  const char* internal = ucnv_getName(conv.get(), &status);
+  UErrorCode name_status = U_ZERO_ERROR;
+  const char* iana = ucnv_getStandardName(internal, "MIME", &name_status);
+  if (!iana || U_FAILURE(name_status)) {
+    name_status = U_ZERO_ERROR;
+    iana = ucnv_getStandardName(internal, "IANA", &name_status);
+  }
+  out.encoding = iana && U_SUCCESS(name_status) ? iana : charset;
   out.text.reserve(buf.size() * 2);
   for (size_t i = 0; i < buf.size(); ++i) {
     char32_t c = buf[i];
@@ -163,7 +174,7 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declar
     return Status(Code::kBadEncoding, "invalid UTF-8 at byte " + std::to_string(bad_at));
   }
   std::string charset = want;
-  if (charset.empty() || charset == "us-ascii" || charset == "ascii") charset = Detect(bytes);
+  if (charset.empty() || charset == "us-ascii" || charset == "ascii") charset = Lower(Detect(bytes));
   if (charset.empty() || charset == "ascii" || charset == "utf-8") {
     return Status(Code::kBadEncoding, "invalid UTF-8 at byte " + std::to_string(bad_at) +
                                           " and no other encoding fits");

@@ -28,6 +28,14 @@ TEST(Encoding, LegacyEncodingsAreDetectedAndConverted) {
   auto ru = DecodeToUtf8(cp1251, "windows-1251");
   ASSERT_TRUE(ru.ok());
   EXPECT_EQ(ru->text, "Президент Токаев");
+  EXPECT_EQ(ru->encoding, "windows-1251");
+  EXPECT_EQ(r->encoding, "windows-1252");
+}
+
+TEST(Encoding, Utf16ByteOrderMarkIsNotText) {
+  auto r = DecodeToUtf8(std::string("\xFF\xFEO\0K\0", 6));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "OK");
 }
 
 TEST(Encoding, BrokenUtf8IsAnErrorWithByteOffset) {
