@@ -26,7 +26,9 @@ TEST(Utf8, ValidatesAndReportsFirstBadByte) {
   for (const auto& c : cases) {
     size_t bad = 999;
     EXPECT_EQ(IsValidUtf8(c.bytes, &bad), c.valid) << c.bytes;
-    if (!c.valid) EXPECT_EQ(bad, c.bad) << c.bytes;
+    if (!c.valid) {
+      EXPECT_EQ(bad, c.bad) << c.bytes;
+    }
   }
 }
 

@@ -27,7 +27,9 @@ TEST(Block, SplitsLinesTrimsAndJoinsHardWraps) {
   for (const Block& b : blocks) {
     for (size_t i = 0; i < b.text.size(); ++i) {
       uint64_t s = SourceAt(b, i);
-      if (s != kUnmapped) EXPECT_EQ(text[s], b.text[i]) << b.text << " @" << i;
+      if (s != kUnmapped) {
+        EXPECT_EQ(text[s], b.text[i]) << b.text << " @" << i;
+      }
     }
   }
 }

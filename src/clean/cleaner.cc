@@ -296,6 +296,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
 
   Work w;
   w.raw = &raw;
+  w.warnings = raw.warnings;
   std::string html_lang;
   std::vector<HtmlDateCandidate> html_dates;
   if (raw.format == InputFormat::kHtml) {

@@ -119,7 +119,9 @@ TEST_F(CleanerTest, SourceMapPointsBackIntoTheInput) {
   for (const SourceRun& r : d.source_map) {
     // The input is ASCII up to the first accent, so code points equal bytes there.
     std::string piece = d.text.substr(r.text_offset, r.length);
-    if (r.source_cp + piece.size() <= 40) EXPECT_EQ(text.substr(r.source_cp, piece.size()), piece);
+    if (r.source_cp + piece.size() <= 40) {
+      EXPECT_EQ(text.substr(r.source_cp, piece.size()), piece);
+    }
   }
 }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -99,7 +100,7 @@ class Progress {
     if (quiet_) return;
     double s = Seconds();
     std::fprintf(stderr, "%s: %zu documents ok, %zu failed, %zu skipped", verb, ok_, failed_, skipped_);
-    if (duplicates_) std::fprintf(stderr, " (%zu already stored)", duplicates_);
+    if (duplicates_) std::fprintf(stderr, " (%zu already stored, not written again)", duplicates_);
     std::fprintf(stderr, " in %.2fs (%.1f docs/s, %.2f MB/s)\n", s, s > 0 ? (ok_ + failed_) / s : 0.0,
                  s > 0 ? bytes_ / s / 1e6 : 0.0);
   }
@@ -132,6 +133,16 @@ int UsageError(const std::string& cmd, const Status& st) {
 int Fatal(const std::string& cmd, const Status& st) {
   std::fprintf(stderr, "sitrep %s: %s\n", cmd.c_str(), st.message().c_str());
   return kExitFatal;
+}
+
+// Paths must be non-empty, and "-" (stdin) can be read once.
+Status CheckInputPaths(const std::vector<std::string>& paths) {
+  if (paths.empty()) return Status::InvalidArgument("no input PATH given");
+  if (std::count(paths.begin(), paths.end(), "-") > 1) return Status::InvalidArgument("\"-\" (standard input) given more than once");
+  for (const auto& p : paths) {
+    if (p.empty()) return Status::InvalidArgument("an input PATH is empty");
+  }
+  return Status::Ok();
 }
 
 // Fills Options from the common flags; returns a usage error when a value is bad.
@@ -167,7 +178,7 @@ int CmdExtract(int argc, char** argv) {
                flags);
     return kExitOk;
   }
-  if (args->positional.empty()) return UsageError("extract", Status::InvalidArgument("no input PATH given"));
+  if (Status st = CheckInputPaths(args->positional); !st.ok()) return UsageError("extract", st);
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("extract", st);
   auto cleaner = MakeCleaner(options);
@@ -189,6 +200,17 @@ int CmdExtract(int argc, char** argv) {
   return progress.failed() ? kExitPartial : kExitOk;
 }
 
+// On Ctrl-C or kill during ingest: say what is kept, then die of the signal.
+// Each batch is one transaction, so the store holds whole batches only.
+extern "C" void OnIngestSignal(int sig) {
+  static const char kMsg[] =
+      "\nsitrep ingest: interrupted; committed batches are kept, run the same command again to complete\n";
+  ssize_t ignored = write(2, kMsg, sizeof kMsg - 1);
+  (void)ignored;
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
 int CmdIngest(int argc, char** argv) {
   std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kJobs, kQuiet,
                                  {"--batch", true, "documents per transaction (default 200)", "N"}};
@@ -203,7 +225,7 @@ int CmdIngest(int argc, char** argv) {
     return kExitOk;
   }
   if (!args->Has("--db")) return UsageError("ingest", Status::InvalidArgument("--db FILE is required"));
-  if (args->positional.empty()) return UsageError("ingest", Status::InvalidArgument("no input PATH given"));
+  if (Status st = CheckInputPaths(args->positional); !st.ok()) return UsageError("ingest", st);
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("ingest", st);
   Result<size_t> batch_size = CountFlag(*args, "--batch", 200, 1000000);
@@ -212,12 +234,16 @@ int CmdIngest(int argc, char** argv) {
   if (jobs == 0) return UsageError("ingest", CountFlag(*args, "--jobs", 1, 256).status());
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("ingest", cleaner.status());
-  if (auto parent = std::filesystem::path(args->Get("--db")).parent_path(); !parent.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(parent, ec);
+  if (auto parent = std::filesystem::path(args->Get("--db")).parent_path();
+      !parent.empty() && !std::filesystem::is_directory(parent)) {
+    return Fatal("ingest", Status::NotFound(args->Get("--db") + ": directory " + parent.string() + " does not exist"));
   }
   auto store = Store::Open(args->Get("--db"));
   if (!store.ok()) return Fatal("ingest", store.status());
+  if (!args->Has("--quiet")) {
+    std::signal(SIGINT, OnIngestSignal);
+    std::signal(SIGTERM, OnIngestSignal);
+  }
   Progress progress(args->Has("--quiet"));
   std::vector<Document> batch;
   Status write_error;
@@ -275,9 +301,10 @@ int CmdReport(int argc, char** argv) {
   Status st = WriteReport(input, args->Get("--out"));
   if (!st.ok()) return Fatal("report", st);
   if (!args->Has("--quiet")) {
-    std::fprintf(stderr, "report: %zu documents, %zu failed inputs -> %s/report.html, %s/report.json\n",
-                 input.documents.size(), input.failures.size(), args->Get("--out").c_str(),
-                 args->Get("--out").c_str());
+    std::filesystem::path out = args->Get("--out");
+    std::fprintf(stderr, "report: %zu documents, %zu failed input%s -> %s, %s\n", input.documents.size(),
+                 input.failures.size(), input.failures.size() == 1 ? "" : "s", (out / "report.html").c_str(),
+                 (out / "report.json").c_str());
   }
   return kExitOk;
 }
@@ -307,8 +334,10 @@ int CmdSearch(int argc, char** argv) {
   if (!store.ok()) return Fatal("search", store.status());
   auto hits = (*store)->Search(query, *limit);
   if (!hits.ok()) {
-    return hits.status().code() == Code::kInvalidArgument ? UsageError("search", hits.status())
-                                                          : Fatal("search", hits.status());
+    if (hits.status().code() != Code::kInvalidArgument) return Fatal("search", hits.status());
+    return UsageError("search", Status::InvalidArgument(hits.status().message() +
+                                                        " (to search for the words literally, put them in double "
+                                                        "quotes: '\"2,500 troops\"')"));
   }
   for (const SearchHit& h : *hits) {
     if (args->Has("--json")) {
@@ -318,7 +347,11 @@ int CmdSearch(int argc, char** argv) {
           .Field("snippet", h.snippet).Field("rank", h.rank).EndObject();
       std::printf("%s\n", out.c_str());
     } else {
-      std::printf("%s  %s\n  %s\n  %s\n\n", h.doc_id.c_str(), h.title.c_str(), h.source.c_str(), h.snippet.c_str());
+      std::string snippet = h.snippet;
+      for (char& ch : snippet) {
+        if (ch == '\n') ch = ' ';  // one line per snippet in the human format
+      }
+      std::printf("%s  %s\n  %s\n  %s\n\n", h.doc_id.c_str(), h.title.c_str(), h.source.c_str(), snippet.c_str());
     }
   }
   if (hits->empty() && !args->Has("--json")) std::fprintf(stderr, "search: no match for %s\n", query.c_str());
@@ -328,7 +361,7 @@ int CmdSearch(int argc, char** argv) {
 // Scores the whole pipeline (HTML extraction + text cleaning) on the trafilatura set.
 int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
   EvalOptions eo;
-  eo.dir = args.Get("--dir", "../shared/eval/trafilatura-eval");
+  eo.dir = args.Get("--dir", SITREP_SHARED_DEFAULT "/eval/trafilatura-eval");
   auto report = ScoreTrafilaturaEval(eo, [&](std::string_view html) -> Result<std::string> {
     RawDocument raw;
     raw.source = "page.html";
@@ -392,8 +425,8 @@ int CmdEval(int argc, char** argv) {
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());
   if (task == "trafilatura") return EvalTrafilatura(*args, **cleaner);
-  std::string gold = args->Get("--gold", "../shared/eval/seed-gold/boilerplate.json");
-  std::string seeds = args->Get("--seeds", "../shared/corpus/seeds");
+  std::string gold = args->Get("--gold", SITREP_SHARED_DEFAULT "/eval/seed-gold/boilerplate.json");
+  std::string seeds = args->Get("--seeds", SITREP_SHARED_DEFAULT "/corpus/seeds");
   auto score = ScoreSeedBoilerplate(gold, seeds, options, [&](const std::string& path) {
     Document last;
     ReadInputs({path}, options, [&](RawDocument&& raw) { last = (*cleaner)->Clean(raw); });

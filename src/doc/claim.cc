@@ -52,6 +52,7 @@ void AppendQuantitiesJson(const Document& doc, const std::vector<Claim>& claims,
     w->Field("hedge_text", text_of(c.hedge_span));
     w->Field("measure", c.measure);
     w->Field("unit", c.unit);
+    w->Field("unit_text", text_of(c.unit_span));
     w->Field("subject", text_of(c.subject));
     w->Field("place", text_of(c.place));
     w->Field("time", c.time);

@@ -35,6 +35,7 @@ struct Claim {
   TextSpan hedge_span;              // the hedge as written ("environ", "plus de")
   std::string measure;              // troops, killed, ..., other
   std::string unit;                 // unit code (%, EUR, day) or the counted noun as written
+  TextSpan unit_span;               // the unit or counted noun as written ("$", "millions de dollars" -> "dollars")
   TextSpan subject;                 // whose: "de l'OTSC", "russes"
   TextSpan place;                   // where: "au Kazakhstan", "près de la frontière"
   std::string time;                 // the date the figure refers to; empty when unknown

@@ -52,7 +52,9 @@ void CountUtf8Shape(std::string_view s, size_t* good, size_t* bad) {
 // Binary: a NUL byte in the first KiB (file headers), NULs making up more than
 // 1 in 200 bytes, or more than 10% control bytes, in the first 64 KiB. A stray
 // NUL deep inside a real web page does not make it binary.
-Status CheckBinary(std::string_view bytes) {
+}  // namespace
+
+Status CheckNotBinary(std::string_view bytes) {
   size_t controls = 0, nuls = 0, first_nul = 0;
   size_t n = std::min<size_t>(bytes.size(), 1 << 16);
   for (size_t i = 0; i < n; ++i) {
@@ -71,6 +73,8 @@ Status CheckBinary(std::string_view bytes) {
   }
   return Status::Ok();
 }
+
+namespace {
 
 Result<DecodedText> ConvertWithIcu(std::string_view bytes, const std::string& charset) {
   UErrorCode status = U_ZERO_ERROR;
@@ -162,7 +166,7 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declar
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     return ConvertWithIcu(bytes, bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
   }
-  SITREP_RETURN_IF_ERROR(CheckBinary(bytes));
+  SITREP_RETURN_IF_ERROR(CheckNotBinary(bytes));
   size_t bad_at = 0;
   if (IsValidUtf8(bytes, &bad_at)) return DecodedText{std::string(bytes), "UTF-8"};
 

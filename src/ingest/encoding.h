@@ -21,6 +21,10 @@ struct DecodedText {
 //                 cannot map ("invalid UTF-8 at byte 1234")
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declared = {});
 
+// kBinary when `bytes` look like binary data (NUL bytes early or often, or
+// mostly control characters), with where; OK otherwise.
+Status CheckNotBinary(std::string_view bytes);
+
 // The charset named by <meta charset> or <meta http-equiv content-type> in the
 // first 4 KiB of an HTML document; empty when none.
 std::string SniffHtmlCharset(std::string_view html);

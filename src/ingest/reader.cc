@@ -63,10 +63,11 @@ Kind SniffKind(std::string_view data) {
   return Kind::kText;
 }
 
-RawDocument Failed(const std::string& source, const Status& st) {
+RawDocument Failed(const std::string& source, const Status& st, const char* container = "") {
   RawDocument d;
   d.source = source;
   d.status = st;
+  d.container = container;
   return d;
 }
 
@@ -76,6 +77,15 @@ void ReadOneFile(const std::string& path, bool explicit_path, const Options& opt
   Kind kind = KindFromName(path, &gz);
   if (kind == Kind::kUnknown && !explicit_path && !gz) {
     ++stats->skipped;
+    return;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    if (!explicit_path) {
+      ++stats->skipped;  // sockets, FIFOs, dangling links met in a directory walk
+      return;
+    }
+    sink(Failed(path, Status::InvalidArgument(path + ": not a regular file")));
     return;
   }
   ++stats->files;
@@ -97,6 +107,7 @@ void ReadOneFile(const std::string& path, bool explicit_path, const Options& opt
 }
 
 void Walk(const std::string& dir, const Options& options, const RawSink& sink, ReadStats* stats) {
+  // Symbolic links to directories are not followed (no cycles); they count as skipped.
   std::vector<std::string> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -111,7 +122,11 @@ void Walk(const std::string& dir, const Options& options, const RawSink& sink, R
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file()) files.push_back(it->path().string());
+    if (it->is_regular_file()) {
+      files.push_back(it->path().string());
+    } else if (!it->is_directory()) {
+      ++stats->skipped;  // FIFOs, sockets, dangling links
+    }
   }
   std::sort(files.begin(), files.end());
   for (const auto& f : files) ReadOneFile(f, false, options, sink, stats);
@@ -126,6 +141,9 @@ RawDocument ReadBytes(const std::string& source, std::string_view name, std::str
   doc.input_bytes = bytes.size();
   bool gz = false;
   Kind kind = KindFromName(name, &gz);
+  if (gz && !LooksGzipped(bytes)) {
+    return Failed(source, Status(Code::kParseError, source + ": not gzip data, although the name ends in .gz"));
+  }
   if (LooksGzipped(bytes)) {
     Result<std::string> inflated = Gunzip(bytes, options.max_gzip_bytes);
     if (!inflated.ok()) return Failed(source, inflated.status().WithContext(source));
@@ -140,6 +158,10 @@ RawDocument ReadBytes(const std::string& source, std::string_view name, std::str
                                                       " bytes (max_document_bytes)"));
   }
   if (kind == Kind::kUnknown || kind == Kind::kJsonl) kind = SniffKind(bytes);
+  if (kind == Kind::kText && SniffKind(bytes) == Kind::kHtml) {
+    kind = Kind::kHtml;
+    doc.warnings.push_back("named as text but holds an HTML page; read as HTML");
+  }
   doc.format = kind == Kind::kHtml ? InputFormat::kHtml : InputFormat::kText;
   std::string declared = doc.format == InputFormat::kHtml ? SniffHtmlCharset(bytes) : "";
   Result<DecodedText> decoded = DecodeToUtf8(bytes, declared);
@@ -152,41 +174,37 @@ RawDocument ReadBytes(const std::string& source, std::string_view name, std::str
 void ReadJsonl(const std::string& path, const Options& options, const RawSink& sink) {
   gzFile in = path == "-" ? gzdopen(fileno(stdin), "rb") : gzopen(path.c_str(), "rb");
   if (!in) {
-    sink(Failed(path, Status::IoError(path + ": cannot open")));
+    sink(Failed(path, Status::IoError(path + ": cannot open"), "jsonl"));
     return;
   }
   gzbuffer(in, 1 << 17);
-  std::string display = path == "-" ? "<stdin>" : path;
-  std::string line;
-  std::vector<char> buf(1 << 16);
+  const std::string display = path == "-" ? "<stdin>" : path;
   size_t line_no = 0;
-  bool too_long = false;
-  auto flush = [&](bool at_eof) {
+  size_t bad_run = 0;                  // consecutive failed lines
+  constexpr size_t kMaxBadRun = 1000;  // past it the stream is not JSONL at all
+  auto emit = [&](RawDocument&& d) {
+    bad_run = d.status.ok() ? 0 : bad_run + 1;
+    sink(std::move(d));
+  };
+  auto fail = [&](const std::string& where, const Status& st) { emit(Failed(where, st, "jsonl")); };
+
+  // One complete line (or a line that was too long to keep).
+  auto flush = [&](const std::string& line, bool too_long) {
     ++line_no;
-    std::string where = display + "#" + std::to_string(line_no);
+    const std::string where = display + "#" + std::to_string(line_no);
     if (too_long) {
-      sink(Failed(where, Status(Code::kTooLarge,
-                                where + ": line longer than " +
-                                    std::to_string(options.max_jsonl_line_bytes) +
-                                    " bytes (max_jsonl_line_bytes)")));
+      fail(where, Status(Code::kTooLarge, where + ": line longer than " + std::to_string(options.max_jsonl_line_bytes) +
+                                              " bytes (max_jsonl_line_bytes)"));
       return;
     }
-    size_t a = line.find_first_not_of(" \t\r\n");
-    if (a == std::string::npos) return;  // blank line
+    if (line.find_first_not_of(" \t\r\n") == std::string::npos) return;  // blank line
     Result<JsonValue> v = ParseJson(line);
-    if (!v.ok()) {
-      sink(Failed(where, v.status().WithContext(where)));
-      return;
-    }
-    if (!v->is_object()) {
-      sink(Failed(where, Status(Code::kParseError, where + ": a JSONL line must be an object")));
-      return;
-    }
+    if (!v.ok()) return fail(where, v.status().WithContext(where));
+    if (!v->is_object()) return fail(where, Status(Code::kParseError, where + ": a JSONL line must be an object"));
     const JsonValue& obj = *v;
     bool has_html = obj["html"].is_string(), has_text = obj["text"].is_string();
     if (!has_html && !has_text) {
-      sink(Failed(where, Status::InvalidArgument(where + ": needs a \"text\" or \"html\" string")));
-      return;
+      return fail(where, Status::InvalidArgument(where + ": needs a \"text\" or \"html\" string"));
     }
     const std::string& body = has_html ? obj["html"].str() : obj["text"].str();
     RawDocument doc;
@@ -203,40 +221,64 @@ void ReadJsonl(const std::string& path, const Options& options, const RawSink& s
     if (body.size() > options.max_document_bytes) {
       doc.status = Status(Code::kTooLarge, where + ": document is " + std::to_string(body.size()) +
                                                " bytes, larger than max_document_bytes");
-    } else if (size_t bad; !IsValidUtf8(body, &bad)) {  // \u escapes can't break it; be safe
+    } else if (size_t bad; !IsValidUtf8(body, &bad)) {  // \u escapes cannot break it; be safe
       doc.status = Status(Code::kBadEncoding, where + ": invalid UTF-8 at byte " + std::to_string(bad));
     } else {
       doc.text = body;
     }
-    sink(std::move(doc));
+    emit(std::move(doc));
   };
+
+  // Lines are cut out of raw gzread chunks (gzip is undone transparently), so
+  // NUL bytes and very long lines are seen for what they are.
+  std::vector<char> buf(1 << 16);
+  std::string line;
+  bool too_long = false, first_chunk = true;
   while (true) {
-    char* got = gzgets(in, buf.data(), static_cast<int>(buf.size()));
-    if (!got) {
-      if (!line.empty() || too_long) flush(true);
+    int got = gzread(in, buf.data(), static_cast<unsigned>(buf.size()));
+    if (got <= 0) {
+      if (!line.empty() || too_long) flush(line, too_long);
       break;
     }
-    size_t n = std::strlen(got);
-    bool eol = n > 0 && got[n - 1] == '\n';
-    if (!too_long) {
-      if (line.size() + n > options.max_jsonl_line_bytes) {
-        too_long = true;
-        line.clear();
-      } else {
-        line.append(got, n);
+    std::string_view chunk(buf.data(), static_cast<size_t>(got));
+    if (first_chunk) {
+      first_chunk = false;
+      if (Status st = CheckNotBinary(chunk); !st.ok()) {
+        fail(display, Status(Code::kBinary, display + ": " + st.message() + "; expected JSON lines"));
+        break;
+      }
+      size_t a = chunk.find_first_not_of(" \t\r\n");
+      if (chunk.substr(a == std::string_view::npos ? 0 : a, 3) == "\xEF\xBB\xBF") a += 3;
+      if (path == "-" && a < chunk.size() && chunk[a] != '{') {
+        fail(display, Status::InvalidArgument(display + ": standard input must be JSON lines, one {\"text\": ...} "
+                                              "or {\"html\": ...} object per line; give other files by name"));
+        break;
       }
     }
-    if (eol) {
-      flush(false);
-      line.clear();
-      too_long = false;
+    while (!chunk.empty() && bad_run < kMaxBadRun) {
+      size_t nl = chunk.find('\n');
+      std::string_view piece = chunk.substr(0, nl == std::string_view::npos ? chunk.size() : nl + 1);
+      chunk.remove_prefix(piece.size());
+      if (!too_long && line.size() + piece.size() > options.max_jsonl_line_bytes) {
+        too_long = true;
+        line.clear();
+      }
+      if (!too_long) line.append(piece);
+      if (nl != std::string_view::npos) {
+        flush(line, too_long);
+        line.clear();
+        too_long = false;
+      }
+    }
+    if (bad_run >= kMaxBadRun) {
+      fail(display, Status(Code::kParseError, display + ": " + std::to_string(bad_run) +
+                                                  " bad lines in a row: not JSON lines; stopped reading"));
+      break;
     }
   }
   int errnum = 0;
   const char* msg = gzerror(in, &errnum);
-  if (errnum != Z_OK && errnum != Z_STREAM_END) {
-    sink(Failed(display, Status(Code::kParseError, display + ": " + msg)));
-  }
+  if (errnum != Z_OK && errnum != Z_STREAM_END) fail(display, Status(Code::kParseError, display + ": " + msg));
   gzclose(in);
 }
 

@@ -26,6 +26,7 @@ struct RawDocument {
   // Metadata given by the input (JSONL fields); empty when absent.
   std::string url, title, published, lang, outlet;
   Status status;          // non-OK: this document failed to be read
+  std::vector<std::string> warnings;  // read, but something was unexpected
 };
 
 using RawSink = std::function<void(RawDocument&&)>;

@@ -32,7 +32,7 @@ class Finder {
     while (i < n_) {
       NumberMatch m;
       bool found = t_[i].type == Type::kDigits ? Digits(i, &m) : Words(i, &m);
-      if (!found && t_[i].type == Type::kPunct) found = LeadingDecimal(i, &m);
+      if (!found && t_[i].type == Type::kPunct) found = LeadingDecimal(i, &m) || Vulgar(i, &m);
       if (!found) {
         ++i;
         continue;
@@ -40,6 +40,11 @@ class Finder {
       m.start = t_[m.first_token].start;
       m.end = t_[m.end_token - 1].end;
       if (m.kind != NumberKind::kVague) m.min = m.max = m.value;
+      // "5 janvier", "mai 2021": a date.
+      if ((m.end_token < n_ && lex_.IsMonth(t_[m.end_token].key)) ||
+          (m.first_token > 0 && lex_.IsMonth(t_[m.first_token - 1].key))) {
+        m.date_like = true;
+      }
       i = m.end_token;
       out.push_back(std::move(m));
     }
@@ -139,6 +144,32 @@ class Finder {
       j += 2;
     }
     double value = std::strtod(number.c_str(), nullptr);
+    const bool plain = !m->grouped && !m->decimal && j == i;
+    // Power: 1,1^23, 2,5^-1.
+    if (IsKey(j + 1, "^") && Glued(j + 1)) {
+      size_t k = j + 2;
+      double sign = 1;
+      if ((IsKey(k, "+") || IsKey(k, "-")) && Glued(k)) {
+        sign = IsKey(k, "-") ? -1 : 1;
+        ++k;
+      }
+      if (IsDigits(k) && Glued(k)) {
+        value = std::pow(value, sign * std::strtod(t_[k].key.c_str(), nullptr));
+        m->decimal = true;
+        j = k;
+      }
+    }
+    // Mixed number: "2 1/4" (a proper fraction after a space).
+    if (plain && IsDigits(j + 1) && !Glued(j + 1) && IsKey(j + 2, "/") && Glued(j + 2) &&
+        IsDigits(j + 3) && Glued(j + 3) && !(IsKey(j + 4, "/") && Glued(j + 4))) {
+      double num = std::strtod(t_[j + 1].key.c_str(), nullptr);
+      double den = std::strtod(t_[j + 3].key.c_str(), nullptr);
+      if (num > 0 && num < den) {
+        value += num / den;
+        m->kind = NumberKind::kFraction;
+        j += 3;
+      }
+    }
     // Exponent: 1e10, 12,32e+14.
     if (IsKey(j + 1, "e") && Glued(j + 1)) {
       size_t k = j + 2;
@@ -154,7 +185,7 @@ class Finder {
       }
     }
     // Fraction: 3/4 (not 17/05/2018, caught above).
-    if (!m->grouped && !m->decimal && IsKey(j + 1, "/") && Glued(j + 1) && IsDigits(j + 2) &&
+    if (m->kind == NumberKind::kCardinal && !m->grouped && !m->decimal && IsKey(j + 1, "/") && Glued(j + 1) && IsDigits(j + 2) &&
         Glued(j + 2)) {
       double den = std::strtod(t_[j + 2].key.c_str(), nullptr);
       if (den > 0) {
@@ -183,10 +214,29 @@ class Finder {
       }
     } else if (IsWord(j + 1)) {
       const LexEntry* e = nullptr;
-      if (size_t len = lex_.Match(t_, j + 1, LexKind::kScale, &e)) {
+      double whole = 0, last_scale = 1;
+      size_t end = 0;
+      if (plain && (end = Cardinal(i, &whole, &last_scale, true)) > j + 1) {
+        // "4 mille 3 cents et 21", "3 millions et demi"
+        NumberMatch tail;
+        tail.value = whole;
+        tail.end_token = end;
+        if (AndFraction(&tail, last_scale, 1)) m->kind = NumberKind::kFraction;
+        value = tail.value;
+        m->scaled = true;
+        j = tail.end_token - 1;
+      } else if (size_t len = lex_.Match(t_, j + 1, LexKind::kScale, &e)) {
         value *= e->value;
         m->scaled = true;
         j += len;
+        NumberMatch tail;
+        tail.value = value;
+        tail.end_token = j + 1;
+        if (AndFraction(&tail, e->value, 1)) {  // "2,5 millions et demi"
+          m->kind = NumberKind::kFraction;
+          value = tail.value;
+          j = tail.end_token - 1;
+        }
       } else if ((e = lex_.FindSuffix(Raw(j + 1), LexKind::kSuffixScale)) != nullptr &&
                  (j + 2 >= n_ || t_[j + 2].type == Type::kPunct)) {
         value *= e->value;  // "2,33 k" at the end of a phrase
@@ -197,6 +247,17 @@ class Finder {
     m->value = negative ? -value : value;
     m->end_token = j + 1;
     if (m->kind == NumberKind::kCardinal) Over(m);
+    return true;
+  }
+
+  // "½", "⅙": a vulgar fraction character.
+  bool Vulgar(size_t i, NumberMatch* m) {
+    double v = 0;
+    if (!lex_.VulgarFraction(Raw(i), &v)) return false;
+    m->first_token = i;
+    m->value = v;
+    m->kind = NumberKind::kFraction;
+    m->end_token = i + 1;
     return true;
   }
 
@@ -213,37 +274,114 @@ class Finder {
     return true;
   }
 
-  // Spelled cardinal groups from token j; returns the token after, or j.
-  size_t Cardinal(size_t j, double* value, double* last_scale) const {
-    double total = 0, prev_scale = INFINITY;
-    bool any = false;
-    size_t end = j;
+  // "a" read as 1: only right before a scale, a fraction word or a denominator.
+  size_t OneBeforeScale(size_t j) const {
+    const LexEntry* e = nullptr;
+    size_t len = lex_.Match(t_, j, LexKind::kOneBeforeScale, &e);
+    if (!len) return 0;
+    double den = 0;
+    size_t k = j + len;
+    if (lex_.Match(t_, k, LexKind::kScale, &e) || Denominator(k, &den)) return len;
+    return 0;
+  }
+
+  // A cardinal read as groups from token j: each group a spelled 0..999 (or,
+  // with `digits`, plain digits), times a small scale ("cent", "dozen") and
+  // then a big scale (>= 1000, strictly decreasing: "trois millions deux cent
+  // mille"); a number_and word may join a smaller part ("one hundred and six",
+  // "4 mille 3 cents et 21"). Returns the token after, or j; *last_scale is
+  // the last scale applied (for "et demi").
+  size_t Cardinal(size_t j, double* value, double* last_scale, bool digits = false) const {
+    double total = 0, current = 0, last_big = INFINITY;
+    bool has_current = false, any = false;
+    size_t end = j, k = j;
     *last_scale = 1;
-    while (IsWord(j)) {
-      const LexEntry* e = nullptr;
-      size_t len = lex_.Match(t_, j, LexKind::kCardinal, &e);
-      double small = len ? e->value : 0;
-      size_t k = j + len;
-      if (len && IsKey(k, "-") && IsWord(k + 1)) ++k;
+    const LexEntry* e = nullptr;
+    while (k < n_) {
+      size_t group = k;
+      size_t and_len = any ? lex_.Match(t_, k, LexKind::kNumberAnd, &e) : 0;
+      k += and_len;
+      double small = 0;
+      size_t len = 0;
+      if (IsWord(k)) {
+        if ((len = lex_.Match(t_, k, LexKind::kCardinal, &e)) != 0) {
+          small = e->value;
+        } else if (!any && (len = OneBeforeScale(k)) != 0) {
+          small = 1;
+        }
+      } else if (digits && IsDigits(k) && (!any || (t_[k].key.size() <= 3 && t_[k].space_before)) &&
+                 !((IsKey(k + 1, ",") || IsKey(k + 1, ".")) && Glued(k + 1))) {
+        small = std::strtod(t_[k].key.c_str(), nullptr);
+        len = 1;
+      }
+      if (len) {
+        // Two groups without a scale between join only as "hundred" + "six".
+        // Two groups without a scale between join as "hundred" + "six", or as
+        // tens + units written apart ("quatre-vingt-dix-cinq").
+        bool joins = !has_current ||
+                     (current > 0 && std::fmod(current, 100) == 0 && small < 100) ||
+                     (std::fmod(current, 10) == 0 && std::fmod(current, 100) != 0 && small > 0 &&
+                      small < 10);
+        // "and" + a numerator is a fraction added to what comes before ("cinq
+        // milliards et trois quarts", "twenty and three fifths"), except after
+        // hundreds with an ordinal ("cent et trente cinquièmes" = 130/5).
+        double den = 0;
+        const LexEntry* fraction = nullptr;
+        bool numerator =
+            and_len && Denominator(k + len, &den) &&
+            (!has_current || std::fmod(current, 100) != 0 ||
+             lex_.Match(t_, k + len, LexKind::kFraction, &fraction));
+        if (!joins || (and_len && small == 0) || numerator) {
+          k = group;
+          break;
+        }
+        // "and" + a group that is itself scaled too big ("3 cents et 2 cents"): not ours.
+        const LexEntry* next = nullptr;
+        if (and_len && IsWord(k + len) && lex_.Match(t_, k + len, LexKind::kScale, &next) &&
+            (next->value >= last_big || (next->value < 1000 && current > 0))) {
+          k = group;
+          break;
+        }
+        current += small;
+        if (has_current) *last_scale = 1;  // "cent et trente et deux cinquièmes"
+        has_current = true;
+        any = true;
+        k += len;
+        end = k;
+        if (IsKey(k, "-") && IsWord(k + 1)) ++k;
+      } else if (and_len) {
+        k = group;
+        break;
+      }
       const LexEntry* s = nullptr;
       size_t slen = IsWord(k) ? lex_.Match(t_, k, LexKind::kScale, &s) : 0;
-      if (slen && s->value < prev_scale && (len || !any) && (len == 0 || small > 0)) {
-        total += (len ? small : 1) * s->value;
-        prev_scale = s->value;
-        *last_scale = s->value;
-        j = k + slen;
-        end = j;
-        any = true;
-        continue;
+      if (!slen) {
+        if (len) continue;  // "one hundred" + "and six"
+        break;
       }
-      if (len && small < prev_scale) {
-        total += small;
-        end = j + len;
-        any = true;
+      if (s->value < 1000) {  // multiplies the group: "trois cents", "nineteen hundred"
+        double units = std::fmod(current, 100);
+        if (has_current && current >= 100 && s->value < 100 && units > 0) {
+          current += units * (s->value - 1);  // "three hundred and two dozens" = 324
+        } else if (has_current && current >= 100) {
+          break;
+        } else {
+          current = (has_current ? current : 1) * s->value;
+        }
+        has_current = true;
+      } else {
+        if (s->value >= last_big) break;
+        total += (has_current ? current : 1) * s->value;
+        current = 0;
+        has_current = false;
+        last_big = s->value;
       }
-      break;
+      *last_scale = s->value;
+      any = true;
+      k += slen;
+      end = k;
     }
-    *value = total;
+    *value = total + current;
     return any ? end : j;
   }
 
@@ -265,7 +403,7 @@ class Finder {
   }
 
   bool Words(size_t i, NumberMatch* m) {
-    if (!IsWord(i) || !lex_.MayStart(t_[i].key)) return false;
+    if (!IsWord(i) || !lex_.MayStart(t_[i])) return false;
     m->first_token = i;
     m->spelled = true;
     const LexEntry* e = nullptr;
@@ -299,17 +437,99 @@ class Finder {
       m->end_token = k;
       return true;
     }
-    if (ord_len > end - j) {
+    // "vingt cinquièmes": a plural ordinal phrase is a cardinal over a denominator.
+    double den = 0;
+    std::string_view last = ord_len ? Raw(j + ord_len - 1) : std::string_view();
+    bool plural = !last.empty() && last.back() == 's' && end > j && Denominator(end, &den);
+    if (ord_len > end - j && !plural) {
       m->kind = NumberKind::kOrdinal;
       m->value = ord->value;
       m->end_token = j + ord_len;
       return true;
     }
-    if (end == j) return false;
+    if (end == j) {
+      // A fraction word opening the number: "demi-million", "quart de million",
+      // "demi", "half a dozen".
+      size_t len = lex_.Match(t_, j, LexKind::kFraction, &e);
+      if (!len) return false;
+      m->kind = NumberKind::kFraction;
+      m->value = (negative ? -1 : 1) / e->value;
+      m->end_token = j + len;
+      if (!ScaleFraction(m) && e->value != 2) return false;  // "tiers" alone: "pays tiers"
+      m->bare_fraction = true;
+      return true;
+    }
     m->value = negative ? -value : value;
     m->end_token = end;
+    m->lone_one = !negative && end == j + 1 && value == 1 && j == i;
     ExtendWords(m, last_scale, negative);
+    if (m->kind != NumberKind::kCardinal || m->end_token != end) m->lone_one = false;
     return true;
+  }
+
+  // A fraction followed by [link] [one] scale: "deux tiers de million",
+  // "demi-douzaine", "half a dozen". Multiplies m->value; true when read.
+  bool ScaleFraction(NumberMatch* m) const {
+    const LexEntry* e = nullptr;
+    size_t k = m->end_token;
+    if (IsKey(k, "-")) ++k;
+    if (size_t link = lex_.Match(t_, k, LexKind::kLink, &e)) k += link;
+    if (size_t one = lex_.Match(t_, k, LexKind::kOneBeforeScale, &e)) k += one;
+    size_t slen = IsWord(k) ? lex_.Match(t_, k, LexKind::kScale, &e) : 0;
+    if (!slen) return false;
+    m->value *= e->value;
+    m->end_token = k + slen;
+    return true;
+  }
+
+  // After a number that ends with a scale: "et demi", "et trois quarts" of
+  // that scale ("3 millions et demi" = 3 500 000; "cinq et un quart").
+  bool AndFraction(NumberMatch* m, double last_scale, double sign) {
+    const LexEntry* e = nullptr;
+    size_t k = m->end_token;
+    size_t and_len = lex_.Match(t_, k, LexKind::kRangeMid, &e);
+    if (!and_len) and_len = lex_.Match(t_, k, LexKind::kNumberAnd, &e);
+    if (!and_len) return false;
+    size_t f = k + and_len;
+    if (size_t one = lex_.Match(t_, f, LexKind::kOneBeforeScale, &e)) {
+      if (size_t len = lex_.Match(t_, f + one, LexKind::kFraction, &e)) {  // "and a half"
+        m->value += sign * last_scale / e->value;
+        m->kind = NumberKind::kFraction;
+        m->end_token = f + one + len;
+        return true;
+      }
+    }
+    if (size_t len = lex_.Match(t_, f, LexKind::kFraction, &e)) {  // "et demi"
+      const LexEntry* s = nullptr;
+      size_t slen = lex_.Match(t_, f + len, LexKind::kScale, &s);
+      if (slen && s->value < last_scale) {  // "un milliard et demi million"
+        m->value += sign * s->value / e->value;
+        m->end_token = f + len + slen;
+        return true;
+      }
+      m->value += sign * last_scale / e->value;
+      m->kind = NumberKind::kFraction;
+      m->end_token = f + len;
+      return true;
+    }
+    double num = 0, scale = 1, den = 0;
+    size_t after = Cardinal(f, &num, &scale);
+    if (after > f) {
+      if (size_t len = Denominator(after, &den)) {  // "cinq et un quart"
+        const LexEntry* s = nullptr;
+        size_t slen = lex_.Match(t_, after + len, LexKind::kScale, &s);
+        if (slen && s->value < last_scale) {  // "un milliard et trois quarts millions"
+          m->value += sign * s->value * num / den;
+          m->end_token = after + len + slen;
+          return true;
+        }
+        m->value += sign * last_scale * num / den;
+        m->kind = NumberKind::kFraction;
+        m->end_token = after + len;
+        return true;
+      }
+    }
+    return false;
   }
 
   // After spelled words: fraction, "et demi", "virgule", "sur".
@@ -318,31 +538,16 @@ class Finder {
     double sign = negative ? -1 : 1;
     double den = 0;
     const LexEntry* e = nullptr;
-    if (size_t len = Denominator(k, &den)) {
+    size_t hyphen = IsKey(k, "-") && IsWord(k + 1) ? 1 : 0;  // "cinq-huitièmes"
+    if (size_t len = Denominator(k + hyphen, &den)) {
+      k += hyphen;
       m->value /= den;
       m->kind = NumberKind::kFraction;
       m->end_token = k + len;
+      ScaleFraction(m);
       return;
     }
-    if (size_t and_len = lex_.Match(t_, k, LexKind::kRangeMid, &e)) {
-      size_t f = k + and_len;
-      if (size_t len = lex_.Match(t_, f, LexKind::kFraction, &e)) {  // "et demi"
-        m->value += sign * last_scale / e->value;
-        m->kind = NumberKind::kFraction;
-        m->end_token = f + len;
-        return;
-      }
-      double num = 0, scale = 1;
-      size_t after = Cardinal(f, &num, &scale);
-      if (after > f) {
-        if (size_t len = Denominator(after, &den)) {  // "cinq et un quart"
-          m->value += sign * num / den;
-          m->kind = NumberKind::kFraction;
-          m->end_token = after + len;
-          return;
-        }
-      }
-    }
+    if (AndFraction(m, last_scale, sign)) return;
     if (size_t len = lex_.Match(t_, k, LexKind::kDecimalWord, &e)) {
       std::string decimals;
       size_t j = k + len;

@@ -31,7 +31,9 @@ struct NumberMatch {
   bool decimal = false;                 // has a fractional part
   bool scaled = false;                  // a scale word or suffix applied
   bool glued = false;                   // letters glued on ("G20", "Covid-19", "180ml")
-  bool date_like = false;               // part of 7.1.2022, 17/05/2018, 14:30
+  bool date_like = false;               // part of 7.1.2022, 17/05/2018, 14:30, next to a month
+  bool lone_one = false;                // a spelled "un"/"one" alone: most often an article
+  bool bare_fraction = false;           // a fraction word without numerator ("demi", "moitié")
   int digits = 0;                       // digits of the integer part as written
 };
 

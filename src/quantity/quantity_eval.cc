@@ -262,8 +262,12 @@ Result<SpecScores> ScoreNumberSpec(const QuantityTagger& tagger, const std::stri
     std::vector<Predicted> out;
     CodePointIndex index(input);
     for (const NumberMatch& m : tagger.Numbers(input, lang)) {
-      // The number model has no ordinals, vague quantities or numbers with units.
-      if (m.kind == NumberKind::kOrdinal || m.kind == NumberKind::kVague || m.glued) continue;
+      // The number model has no ordinals, vague quantities or numbers with units;
+      // a lone "un" is dropped as the tagger drops it (an article).
+      if (m.kind == NumberKind::kOrdinal || m.kind == NumberKind::kVague || m.glued ||
+          m.lone_one || (m.date_like && !m.spelled)) {
+        continue;
+      }
       out.push_back({index.ToCodePoint(m.start), index.ToCodePoint(m.end), m.value});
     }
     return out;
@@ -280,7 +284,13 @@ Result<SpecScores> ScoreCurrencySpec(const QuantityTagger& tagger, const std::st
     CodePointIndex index(doc.text);
     for (const Claim& c : tagger.Claims(doc)) {
       if (c.measure != "money") continue;
-      out.push_back({index.ToCodePoint(c.start), index.ToCodePoint(c.end), c.value});
+      // The money expression: number and currency, without hedge or context.
+      uint32_t start = c.number_start, end = c.number_end;
+      if (!c.unit_span.empty()) {
+        start = std::min(start, c.unit_span.start);
+        end = std::max(end, c.unit_span.end);
+      }
+      out.push_back({index.ToCodePoint(start), index.ToCodePoint(end), c.value});
     }
     return out;
   });

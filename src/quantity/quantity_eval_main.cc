@@ -3,6 +3,8 @@
 //   quantity_eval seed   [GOLD_JSON CORPUS_DIR] [-v]
 //   quantity_eval number SPEC_JSON LANG [-v]
 //   quantity_eval currency SPEC_JSON LANG [-v]
+//   quantity_eval numbers LANG TEXT  (every number FindNumbers reads)
+//   quantity_eval claims LANG TEXT_FILE (every claim, one per line)
 //   quantity_eval speed  [COPIES]     (seed articles concatenated COPIES times)
 #include <chrono>
 #include <cstdio>
@@ -79,6 +81,25 @@ int main(int argc, char** argv) {
                                  : sitrep::ScoreCurrencySpec(**tagger, args[1], args[2]);
     if (!s.ok()) return Fail(s.status());
     PrintSpec((args[0] + " " + args[2]).c_str(), *s, verbose);
+    return 0;
+  }
+  if (args[0] == "numbers" && args.size() == 3) {  // numbers LANG TEXT: what FindNumbers sees
+    for (const sitrep::NumberMatch& m : (*tagger)->Numbers(args[2], args[1])) {
+      std::printf("%s\t%.10g\t%s%s%s\n", args[2].substr(m.start, m.end - m.start).c_str(), m.value,
+                  sitrep::NumberKindName(m.kind), m.date_like ? " date" : "",
+                  m.lone_one ? " lone_one" : "");
+    }
+    return 0;
+  }
+  if (args[0] == "claims" && args.size() == 3) {  // claims LANG TEXT_FILE: one line per claim
+    auto doc = sitrep::DocumentFromTextFile(args[2], args[1], segmenter->get());
+    if (!doc.ok()) return Fail(doc.status());
+    for (const sitrep::Claim& c : (*tagger)->Claims(*doc)) {
+      auto span = [&](uint32_t a, uint32_t b) { return doc->text.substr(a, b - a); };
+      std::printf("%s\t%s\t%s\t%.10g..%.10g\t%s\n", span(c.start, c.end).c_str(),
+                  c.measure.c_str(), sitrep::HedgeTypeName(c.hedge), c.min, c.max,
+                  span(c.source.start, c.source.end).c_str());
+    }
     return 0;
   }
   if (args[0] == "speed") {

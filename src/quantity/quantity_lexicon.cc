@@ -52,6 +52,8 @@ const KindInfo kKinds[] = {
     {"not_after", LexKind::kNotAfter, 0, 0},
     {"not_before", LexKind::kNotBefore, 0, 0},
     {"clause_break", LexKind::kClauseBreak, 0, 0},
+    {"number_and", LexKind::kNumberAnd, 0, 0},
+    {"one_before_scale", LexKind::kOneBeforeScale, 0, 0},
 };
 
 const char* const kHedgeTypes[] = {"exact", "approximate", "lower_bound", "upper_bound",
@@ -165,8 +167,8 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
       case LexKind::kMeasure:
         e.tag = f[2];
         e.tag2 = f.size() > 3 ? f[3] : "noun";
-        if (e.tag2 != "noun" && e.tag2 != "verb" && e.tag2 != "before") {
-          return file->ErrorAt(row, "measure role must be noun, verb or before, got \"" +
+        if (e.tag2 != "noun" && e.tag2 != "group" && e.tag2 != "verb" && e.tag2 != "before") {
+          return file->ErrorAt(row, "measure role must be noun, group, verb or before, got \"" +
                                         e.tag2 + "\"");
         }
         break;
@@ -220,6 +222,13 @@ void QuantityLexicon::AddSpellout() {
       std::string text = ToUtf8(out);
       phrases.emplace_back(text, LexEntry{ordinal ? LexKind::kOrdinal : LexKind::kCardinal,
                                           static_cast<double>(v)});
+      if (ordinal && v >= 3) {
+        std::vector<QToken> toks;
+        Tokenize(text, 0, &toks);
+        if (toks.size() == 1 && toks.back().type == QToken::Type::kWord) {
+          ordinal_vocab_.insert(toks.back().key);
+        }
+      }
       if (!ordinal) {
         std::vector<QToken> toks;
         Tokenize(text, 0, &toks);
@@ -259,7 +268,7 @@ std::string QuantityLexicon::Canon(std::string folded) const {
   // Plurals of number words ("cents", "vingts") are their singular.
   if (folded.size() > 3 && folded.back() == 's' && !cardinal_vocab_.count(folded)) {
     std::string stem = folded.substr(0, folded.size() - 1);
-    if (cardinal_vocab_.count(stem)) return stem;
+    if (cardinal_vocab_.count(stem) || ordinal_vocab_.count(stem)) return stem;
   }
   return folded;
 }
@@ -286,7 +295,19 @@ void QuantityLexicon::Add(const std::string& phrase, LexEntry entry) {
   for (const LexEntry& e : list) {
     if (e.kind == entry.kind) return;  // first definition wins (ICU forms repeat)
   }
-  list.push_back(std::move(entry));
+  list.push_back(entry);
+  uint32_t node = 0;
+  size_t pos = 0;
+  while (pos <= key.size()) {
+    size_t sp = key.find(' ', pos);
+    if (sp == std::string::npos) sp = key.size();
+    auto word = words_.emplace(key.substr(pos, sp - pos), static_cast<uint32_t>(words_.size()));
+    auto child = edges_.emplace(Edge(node, word.first->second), static_cast<uint32_t>(nodes_.size()));
+    if (child.second) nodes_.emplace_back();
+    node = child.first->second;
+    pos = sp + 1;
+  }
+  nodes_[node].push_back(std::move(entry));
 }
 
 void QuantityLexicon::Tokenize(std::string_view text, uint32_t base,
@@ -346,23 +367,23 @@ void QuantityLexicon::Tokenize(std::string_view text, uint32_t base,
       t.end = base + static_cast<uint32_t>(pos);
       t.key = IsHyphen(c) ? std::string("-") : FoldToken(text.substr(start, pos - start));
     }
+    if (auto it = words_.find(t.key); it != words_.end()) t.word = it->second;
     out->push_back(std::move(t));
   }
 }
 
 size_t QuantityLexicon::Match(const std::vector<QToken>& tokens, size_t i, LexKind kind,
                               const LexEntry** entry, size_t limit) const {
-  if (i >= tokens.size() || !first_tokens_.count(tokens[i].key)) return 0;
-  std::string key;
-  size_t best = 0, words = 0;
-  for (size_t j = i; j < tokens.size() && j - i < limit && words < max_tokens_; ++j) {
-    if (j > i && tokens[j].key == "-") continue;
-    if (j > i) key += ' ';
-    key += tokens[j].key;
-    ++words;
-    auto it = phrases_.find(key);
-    if (it == phrases_.end()) continue;
-    for (const LexEntry& e : it->second) {
+  if (i >= tokens.size() || tokens[i].word == UINT32_MAX) return 0;
+  size_t best = 0;
+  uint32_t node = 0;
+  for (size_t j = i; j < tokens.size() && j - i < limit; ++j) {
+    if (j > i && tokens[j].type == QToken::Type::kPunct && tokens[j].key == "-") continue;
+    if (tokens[j].word == UINT32_MAX) break;
+    auto it = edges_.find(Edge(node, tokens[j].word));
+    if (it == edges_.end()) break;
+    node = it->second;
+    for (const LexEntry& e : nodes_[node]) {
       if (e.kind == kind) {
         best = j - i + 1;
         *entry = &e;
@@ -392,6 +413,17 @@ const LexEntry* QuantityLexicon::Find(std::string_view key, LexKind kind) const 
     if (e.kind == kind) return &e;
   }
   return nullptr;
+}
+
+bool QuantityLexicon::VulgarFraction(std::string_view raw, double* value) {
+  size_t pos = 0;
+  if (raw.empty()) return false;
+  char32_t c = NextCodePoint(raw, &pos);
+  if (pos != raw.size() || c < 0x80) return false;
+  double v = u_getNumericValue(c);
+  if (v == U_NO_NUMERIC_VALUE || v <= 0 || v >= 1) return false;
+  *value = v;
+  return true;
 }
 
 const LexEntry* QuantityLexicon::FindSuffix(std::string_view raw, LexKind kind) const {

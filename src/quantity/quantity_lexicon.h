@@ -45,6 +45,8 @@ enum class LexKind {
   kNotAfter,        // a number followed by this is not a quantity: "rue", "ministre"
   kNotBefore,       // a number preceded by this is not a quantity: "n°", "article"
   kClauseBreak,     // word that ends the counted phrase: "dont", "qui"
+  kNumberAnd,       // "and" inside a spelled number: "one hundred and six"
+  kOneBeforeScale,  // "a" = 1 before a scale or fraction: "a dozen", "a half"
 };
 
 struct LexEntry {
@@ -64,6 +66,7 @@ struct QToken {
   bool space_before = false;
   bool capitalized = false;     // first letter upper case
   std::string key;              // folded (see QuantityLexicon::Canon)
+  uint32_t word = UINT32_MAX;   // the key's id in the lexicon's phrase words; UINT32_MAX: none
 };
 
 class QuantityLexicon {
@@ -90,10 +93,15 @@ class QuantityLexicon {
                        const LexEntry** entry) const;
   // True when some phrase starts with this token key (cheap pre-check).
   bool MayStart(const std::string& key) const { return first_tokens_.count(key) > 0; }
+  bool MayStart(const QToken& token) const {
+    return token.word != UINT32_MAX && edges_.count(Edge(0, token.word)) > 0;
+  }
   // Entry of `kind` for a single token key (after Canon), or null.
   const LexEntry* Find(std::string_view key, LexKind kind) const;
   // Suffix scale / ordinal suffix glued to digits (case-sensitive raw text).
   const LexEntry* FindSuffix(std::string_view raw, LexKind kind) const;
+  // A single vulgar fraction character ("½", "⅙"): its value (ICU numeric value).
+  static bool VulgarFraction(std::string_view raw, double* value);
   // True when the key is one of the month names of the language (ICU).
   bool IsMonth(std::string_view key) const { return months_.count(std::string(key)) > 0; }
 
@@ -110,8 +118,17 @@ class QuantityLexicon {
   size_t max_tokens_ = 1;
   std::unordered_map<std::string, std::vector<LexEntry>> phrases_;
   std::unordered_set<std::string> first_tokens_;
+  // The phrases again as a trie over word ids, which Match walks: one hash
+  // per token at Tokenize, then integer lookups (the hot path).
+  static uint64_t Edge(uint32_t node, uint32_t word) {
+    return (static_cast<uint64_t>(node) << 32) | word;
+  }
+  std::unordered_map<std::string, uint32_t> words_;
+  std::unordered_map<uint64_t, uint32_t> edges_;  // Edge(node, word) -> child node
+  std::vector<std::vector<LexEntry>> nodes_{1};   // entries ending at each node; 0 is the root
   std::unordered_map<std::string, std::vector<LexEntry>> suffixes_;  // raw, case-sensitive
   std::unordered_set<std::string> cardinal_vocab_;  // single words of ICU cardinals
+  std::unordered_set<std::string> ordinal_vocab_;   // last words of ICU ordinals >= 3 ("fifth")
   std::unordered_set<std::string> months_;
 };
 

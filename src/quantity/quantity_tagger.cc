@@ -208,8 +208,7 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     if (lex->MatchEndingAt(t, a, LexKind::kNotBefore, &e) != SIZE_MAX) continue;
     if (r.Has(b, LexKind::kNotAfter, &len)) continue;
     if (m.kind == NumberKind::kOrdinal && b < n && t[b].capitalized) continue;  // "Seconde Guerre"
-    if (m.spelled && m.kind == NumberKind::kCardinal && m.value == 1 && b - a == 1 &&
-        !r.Has(b, LexKind::kUnit, &len)) {
+    if (m.lone_one && !r.Has(b, LexKind::kUnit, &len)) {
       continue;  // "un"/"une" as an article
     }
     Claim c;
@@ -248,17 +247,22 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     }
     // Currency or unit before: "$5", "€1000".
     size_t u = lex->MatchEndingAt(t, a, LexKind::kUnit, &e);
-    if (u != SIZE_MAX && e->tag2 == "money") {
+    const bool money_before = u != SIZE_MAX && e->tag2 == "money";
+    if (money_before) {
       c.unit = e->tag;
       c.measure = e->tag2;
+      c.unit_span = {t[u].start, t[a - 1].end};
       if (u < first) first = u;
     }
     // What it counts, right after: [link] (unit | measure noun | a word).
     size_t j = b;
+    bool group = false;  // counted noun names who, not what happened: a verb refines it
     if (r.Has(j, LexKind::kLink, &len)) j += len;
-    for (size_t w = 0; w < kNounWindow && j < n && !IsStop(t[j]); ++w) {
-      if (r.Has(j, LexKind::kUnit, &len, &e)) {
-        if (c.unit.empty()) c.unit = e->tag;
+    for (size_t w = 0; w < kNounWindow && j < n; ++w) {
+      if (r.Has(j, LexKind::kUnit, &len, &e)) {  // before the stop test: "$", "%"
+        if (money_before && e->tag2 != "money") break;
+        if (c.unit.empty() || money_before) c.unit = e->tag;
+        c.unit_span = {t[j].start, t[j + len - 1].end};
         if (c.measure.empty() || c.measure == "people") c.measure = e->tag2;
         c.value *= e->value;  // "trois décennies" = 30 years
         c.min *= e->value;
@@ -267,9 +271,12 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
         // "millions de dollars": a unit may follow its own link.
         break;
       }
-      if (r.Has(j, LexKind::kMeasure, &len, &e) && e->tag2 == "noun") {
+      if (IsStop(t[j]) || money_before) break;  // "$75 millions d'obligations": counted is money
+      if (r.Has(j, LexKind::kMeasure, &len, &e) && (e->tag2 == "noun" || e->tag2 == "group")) {
         c.measure = e->tag;
+        group = e->tag2 == "group";
         c.unit.assign(doc.text, t[j].start, t[j + len - 1].end - t[j].start);
+        c.unit_span = {t[j].start, t[j + len - 1].end};
         last = j + len;
         break;
       }
@@ -280,6 +287,7 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
       if (w == 0 && t[j].type == Type::kWord && j == (r.Has(b, LexKind::kLink, &len) ? b + len : b)) {
         last = j + 1;  // an unknown counted noun: "deux choses", "six membres"
         c.unit.assign(doc.text, t[j].start, t[j].end - t[j].start);
+        c.unit_span = {t[j].start, t[j].end};
       }
       ++j;
     }
@@ -290,20 +298,25 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
       c.measure = e->tag;
     }
     // A measure verb in the clause: "des dizaines de personnes ... ont été tuées".
-    if (c.measure.empty() || c.measure == "people") {
+    // "huit membres des forces de l'ordre ont été tués": killed, not troops.
+    // The search stops at the next number, which has its own verb.
+    if (c.measure.empty() || c.measure == "people" || group) {
       size_t stop = std::min(n, last + kVerbWindowAfter);
+      if (k + 1 < numbers.size()) stop = std::min(stop, numbers[k + 1].first_token);
       for (size_t v = last; v < stop && !(t[v].key == ";" || t[v].key == ":"); ++v) {
         if (r.Has(v, LexKind::kMeasure, &len, &e) && e->tag2 == "verb") {
           c.measure = e->tag;
+          group = false;
           break;
         }
       }
     }
-    if (c.measure.empty() || c.measure == "people") {
+    if (c.measure.empty() || c.measure == "people" || group) {
       for (size_t v = first; v-- > 0 && first - v <= kVerbWindowBefore;) {
         if (IsStop(t[v])) break;
         if (r.Has(v, LexKind::kMeasure, &len, &e) && e->tag2 == "verb") {
-          c.measure = e->tag;
+          c.measure = e->tag;  // "погибли 12 сотрудников"
+          group = false;
           break;
         }
       }
@@ -311,8 +324,9 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     if (c.measure.empty()) c.measure = "other";
     // A lone spelled number or bare digits with nothing counted and no hedge is
     // most often a label, a list item or a reference: keep only if it counts.
-    if (c.unit.empty() && c.hedge == HedgeType::kExact && m.kind == NumberKind::kCardinal &&
-        c.measure == "other") {
+    if (c.measure == "other" && ((c.unit.empty() && c.hedge == HedgeType::kExact &&
+                                  m.kind == NumberKind::kCardinal) ||
+                                 m.bare_fraction)) {
       continue;
     }
     // Subject: a name right after the counted noun ("soldats de l'OTSC").
