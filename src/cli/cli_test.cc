@@ -120,7 +120,7 @@ TEST_F(CliTest, JsonlOnStdinAndDateFlag) {
 TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
   Write("a.txt", kArticle);
   std::string db = (dir_ / "s.db").string();
-  RunResult first = Sh(Bin() + " ingest --db " + db + " " + (dir_ / "in").string());
+  RunResult first = Sh(Bin() + " ingest --date 2022-01-08 --db " + db + " " + (dir_ / "in").string());
   EXPECT_EQ(first.code, 0) << first.err;
   RunResult second = Sh(Bin() + " ingest --db " + db + " " + (dir_ / "in").string());
   EXPECT_NE(second.err.find("(1 already stored, not written again)"), std::string::npos) << second.err;
@@ -136,6 +136,9 @@ TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
   EXPECT_EQ(none.code, 0);
   EXPECT_NE(none.err.find("no claims with measure nosuchmeasure"), std::string::npos) << none.err;
   EXPECT_EQ(Sh(Bin() + " query frobs --db " + db).code, 2);
+  RunResult timeline = Sh(Bin() + " query timeline --json --db " + db);
+  EXPECT_EQ(timeline.code, 0) << timeline.err;
+  EXPECT_NE(timeline.out.find("\"text\":\"jeudi\""), std::string::npos) << timeline.out;
   RunResult bad = Sh(Bin() + " search --db " + db + " '\"unbalanced'");
   EXPECT_EQ(bad.code, 2);
   EXPECT_EQ(Sh(Bin() + " report --db " + (dir_ / "none.db").string() + " --out x").code, 3);

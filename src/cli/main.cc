@@ -28,6 +28,7 @@
 #include "eval/trafilatura_eval.h"
 #include "ingest/reader.h"
 #include "report/report.h"
+#include "report/timeline.h"
 #include "store/store.h"
 
 namespace sitrep {
@@ -469,12 +470,15 @@ int CmdQuery(int argc, char** argv) {
     PrintUsage("query", "WHAT --db FILE [flags]",
                "Lists what the store knows. WHAT:\n"
                "  claims    every quantity claim: value, hedge, measure, subject, place, source,\n"
-               "            document and sentence (--measure to filter)",
+               "            document and sentence (--measure to filter)\n"
+               "  timeline  every dated expression in date order, with its sentence and document",
                flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   const std::string what = args->positional[0];
-  if (what != "claims") return UsageError("query", Status::InvalidArgument("unknown query \"" + what + "\" (claims)"));
+  if (what != "claims" && what != "timeline") {
+    return UsageError("query", Status::InvalidArgument("unknown query \"" + what + "\" (claims, timeline)"));
+  }
   if (args->positional.size() > 1) {
     return UsageError("query", Status::InvalidArgument("unexpected argument \"" + args->positional[1] + "\""));
   }
@@ -486,6 +490,27 @@ int CmdQuery(int argc, char** argv) {
   if (!store.ok()) return Fatal("query", store.status());
   auto docs = (*store)->AllDocuments();
   if (!docs.ok()) return Fatal("query", docs.status());
+  if (what == "timeline") {
+    std::vector<TimelineRow> rows = BuildTimeline(*docs);
+    for (const TimelineRow& r : rows) {
+      const Document& d = *r.doc;
+      if (args->Has("--json")) {
+        CodePointIndex cp(d.text);
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginObject().Field("value", r.value).Field("sort_key", r.key).Field("mod", r.mod).Field("text", r.text);
+        w.Field("doc", d.id).Field("source", d.source).Field("title", d.title);
+        w.Field("start", cp.ToCodePoint(r.start)).Field("end", cp.ToCodePoint(r.end));
+        w.Field("sentence", r.sentence).EndObject();
+        std::printf("%s\n", out.c_str());
+      } else {
+        std::printf("%-22s %-28s %s\n%22s %s\n\n", r.value.c_str(), r.text.c_str(), d.title.c_str(), "",
+                    r.sentence.c_str());
+      }
+    }
+    if (rows.empty() && !args->Has("--json")) std::fprintf(stderr, "query: no dated expressions\n");
+    return kExitOk;
+  }
   const std::string measure = args->Get("--measure");
   size_t rows = 0;
   for (const Document& d : *docs) {

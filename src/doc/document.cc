@@ -89,7 +89,10 @@ std::string DocumentToJson(const Document& doc) {
     }
     w.EndArray();
   }
-  if (!doc.failed()) AppendQuantitiesJson(doc, doc.claims, &w);
+  if (!doc.failed()) {
+    AppendTimesJson(&w, doc.text, doc.times);
+    AppendQuantitiesJson(doc, doc.claims, &w);
+  }
   w.Key("errors").BeginArray();
   for (const DocError& e : doc.errors) {
     w.BeginObject().Field("code", e.code).Field("message", e.message).EndObject();

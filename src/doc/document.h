@@ -13,6 +13,7 @@
 
 #include "base/status.h"
 #include "doc/claim.h"
+#include "doc/time_expr.h"
 
 namespace sitrep {
 
@@ -76,6 +77,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Removal> removed;
   std::vector<SourceRun> source_map;  // only for plain-text input
+  std::vector<TimeExpr> times;        // temporal expressions (src/time), sorted by start
   std::vector<Claim> claims;          // quantities (src/quantity), sorted by start
   std::vector<DocError> errors;       // non-empty: the document failed
   std::vector<std::string> warnings;  // processed, but something was degraded

@@ -1,5 +1,5 @@
 // @brief Pipeline: one RawDocument through every per-document stage
-// (clean -> segment -> extract: quantities) into a Document.
+// (clean -> segment -> extract: times, then quantities dated by them) into a Document.
 //
 // Not thread-safe (the Cleaner owns an ICU segmenter): one Pipeline per thread.
 #pragma once
@@ -15,6 +15,7 @@ namespace sitrep {
 
 class Cleaner;
 class QuantityTagger;
+class TimeTagger;
 
 class Pipeline {
  public:
@@ -30,6 +31,7 @@ class Pipeline {
  private:
   Pipeline() = default;
   std::unique_ptr<Cleaner> cleaner_;
+  std::unique_ptr<TimeTagger> times_;
   std::unique_ptr<QuantityTagger> quantities_;
 };
 

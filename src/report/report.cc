@@ -1,6 +1,7 @@
 // @brief Report rendering. The HTML is one file: inline CSS, no JavaScript
 // needed to read it (details/summary elements fold the long parts).
 #include "report/report.h"
+#include "report/timeline.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -50,6 +51,8 @@ th{background:#f5f7fa;font-weight:600}td.num{text-align:right;font-variant-numer
 details summary{cursor:pointer;font-weight:600}article p{margin:6px 0}article p.title{font-size:17px;font-weight:700}
 article p.heading{font-weight:600}article p.foreign{border-left:3px solid var(--warn);padding-left:8px}
 .removed td:first-child{max-width:640px;word-break:break-word}.src{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
+table.timeline td.when{white-space:nowrap;font-variant-numeric:tabular-nums}table.timeline tr.newday td{border-top:2px solid var(--line)}
+table.timeline td.sent{font-size:13px;color:#37414d}
 table.figures td.sent{font-size:13px;color:#37414d;max-width:420px}
 .bar{display:inline-block;height:10px;background:var(--acc);border-radius:2px;vertical-align:middle}
 )css";
@@ -152,6 +155,31 @@ void AppendFigures(const ReportInput& input, std::string* h) {
   }
 }
 
+// The timeline section: dated sentences of all documents in date order.
+void AppendTimeline(const ReportInput& input, std::string* h) {
+  std::vector<TimelineRow> rows = BuildTimeline(input.documents);
+  *h += "<h2 id=\"timeline\">Timeline</h2>";
+  if (rows.empty()) {
+    *h += "<p class=\"mut\">No dated expressions were found.</p>";
+    return;
+  }
+  *h += "<p class=\"mut\">Every date the articles give, resolved against each article's publication date, in "
+        "date order; the sentence is the evidence.</p><table class=\"timeline\"><tr><th>date</th><th>as written"
+        "</th><th>sentence</th><th>document</th></tr>";
+  std::string last_key;
+  for (const TimelineRow& r : rows) {
+    const Document& d = *r.doc;
+    std::string day = r.key.substr(0, 10);
+    *h += std::string("<tr") + (day != last_key ? " class=\"newday\"" : "") + "><td class=\"when\">" +
+          Esc(r.value) + (r.mod.empty() ? "" : " <span class=\"chip\">" + Esc(r.mod) + "</span>") +
+          "</td><td><b>" + Esc(r.text) + "</b></td><td class=\"sent\">" + Esc(r.sentence) +
+          "</td><td><a href=\"#doc-" + Esc(d.id) + "\">" + Esc(d.title.empty() ? d.source : d.title) + "</a> <span class=\"chip\">" +
+          Esc(d.lang) + "</span></td></tr>";
+    last_key = day;
+  }
+  *h += "</table>";
+}
+
 }  // namespace
 
 std::string ReportJson(const ReportInput& input) {
@@ -242,6 +270,7 @@ std::string ReportHtml(const ReportInput& input) {
   }
   h += "</table>";
 
+  AppendTimeline(input, &h);
   AppendFigures(input, &h);
 
   h += "<h2>What was removed, and why</h2><table><tr><th>reason</th><th>spans</th></tr>";

@@ -114,7 +114,8 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF seq, title, text ON document
 END;
 )sql";
 
-// Version 2: quantity claims (src/quantity), and the analysis version that
+// Version 2: quantity claims (src/quantity), temporal expressions (src/time),
+// and the analysis version that
 // produced a document's annotations, so a newer sitrep re-annotates documents
 // an older one stored (their text, and so their id, is unchanged).
 constexpr const char kSchemaV2[] = R"sql(
@@ -151,12 +152,29 @@ CREATE TABLE claims (
   PRIMARY KEY (doc_id, idx)
 ) WITHOUT ROWID;
 CREATE INDEX claims_by_measure ON claims (measure);
+
+CREATE TABLE times (
+  doc_id       TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,
+  start        INTEGER NOT NULL,
+  "end"        INTEGER NOT NULL,
+  type         TEXT NOT NULL,
+  value        TEXT NOT NULL,
+  mod          TEXT NOT NULL,
+  range_begin  TEXT NOT NULL,
+  range_end    TEXT NOT NULL,
+  anchor       TEXT NOT NULL,
+  anchor_start INTEGER NOT NULL,
+  unresolved   INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX times_by_value ON times (value);
 )sql";
 
 constexpr Migration kMigrations[] = {
     {1, "documents, paragraphs, sentences, removals, source_map, warnings, failures, FTS5",
      kSchemaV1},
-    {2, "claims, documents.analysis_version", kSchemaV2},
+    {2, "claims, times, documents.analysis_version", kSchemaV2},
 };
 
 }  // namespace

@@ -67,6 +67,9 @@ std::string InvalidReason(const Document& doc) {
   for (const SourceRun& r : doc.source_map) {
     if (uint64_t{r.text_offset} + r.length > size) return "source_map run outside the text";
   }
+  for (const TimeExpr& t : doc.times) {
+    if (t.start > t.end || t.end > size) return "time offsets outside the text";
+  }
   for (const Claim& c : doc.claims) {
     for (TextSpan t : {TextSpan{c.start, c.end}, c.hedge_span, c.subject, c.place, c.attribution, c.source}) {
       if (t.start > t.end || t.end > size) return "claim offsets outside the text";
@@ -192,6 +195,8 @@ struct Store::Statements {
   Statement delete_failure;
   Statement insert_claim;
   Statement delete_claims;
+  Statement insert_time;
+  Statement delete_times;
   Statement analysis_version;
   Statement set_analysis_version;
 };
@@ -278,6 +283,10 @@ Status Store::PrepareStatements() {
        "source_start, source_end, reported, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
        "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)"},
       {&stmts->delete_claims, "DELETE FROM claims WHERE doc_id = ?1"},
+      {&stmts->insert_time,
+       "INSERT INTO times (doc_id, idx, start, \"end\", type, value, mod, range_begin, range_end, anchor, "
+       "anchor_start, unresolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+      {&stmts->delete_times, "DELETE FROM times WHERE doc_id = ?1"},
       {&stmts->analysis_version, "SELECT analysis_version FROM documents WHERE id = ?1"},
       {&stmts->set_analysis_version, "UPDATE documents SET analysis_version = ?2 WHERE id = ?1"},
   };
@@ -353,13 +362,28 @@ Status Store::WriteDocument(const Document& doc, BatchResult* result) {
     if (!row.ok()) return row.status();
     if (stored >= kAnalysisVersion) return Status::Ok();
     SITREP_RETURN_IF_ERROR(s.delete_claims.Bind(1, doc.id).Run());
+    SITREP_RETURN_IF_ERROR(s.delete_times.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(WriteClaims(doc));
+    SITREP_RETURN_IF_ERROR(WriteTimes(doc));
     return s.set_analysis_version.Bind(1, doc.id).Bind(2, int64_t{kAnalysisVersion}).Run();
   }
   ++result->inserted;
   SITREP_RETURN_IF_ERROR(WriteParts(doc));
   SITREP_RETURN_IF_ERROR(WriteClaims(doc));
+  SITREP_RETURN_IF_ERROR(WriteTimes(doc));
   return s.set_analysis_version.Bind(1, doc.id).Bind(2, int64_t{kAnalysisVersion}).Run();
+}
+
+Status Store::WriteTimes(const Document& doc) {
+  Statement& st = stmts_->insert_time;
+  int64_t idx = 0;
+  for (const TimeExpr& t : doc.times) {
+    st.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{t.start}).Bind(4, int64_t{t.end});
+    st.Bind(5, TimeTypeName(t.type)).Bind(6, t.value).Bind(7, t.mod).Bind(8, t.range_begin).Bind(9, t.range_end);
+    st.Bind(10, AnchorKindName(t.anchor)).Bind(11, int64_t{t.anchor_start});
+    SITREP_RETURN_IF_ERROR(st.Bind(12, int64_t{t.unresolved}).Run());
+  }
+  return Status::Ok();
 }
 
 Status Store::WriteClaims(const Document& doc) {
@@ -423,7 +447,7 @@ namespace {
 
 // Reads the parts of documents, one prepared query per table, reused per document.
 struct PartReaders {
-  Statement paragraphs, sentences, removals, source_map, warnings, claims;
+  Statement paragraphs, sentences, removals, source_map, warnings, claims, times;
 
   static Result<PartReaders> Prepare(sqlite3* db) {
     PartReaders r;
@@ -445,6 +469,9 @@ struct PartReaders {
          "hedge, hedge_start, hedge_end, measure, unit, subject_start, subject_end, place_start, "
          "place_end, time, attribution_start, attribution_end, source_start, source_end, reported, "
          "sentence FROM claims WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.times,
+         "SELECT start, \"end\", type, value, mod, range_begin, range_end, anchor, anchor_start, unresolved "
+         "FROM times WHERE doc_id = ?1 ORDER BY idx"},
     };
     for (const auto& p : plan) {
       Result<Statement> st = Statement::Prepare(db, p.sql);
@@ -500,6 +527,30 @@ struct PartReaders {
     }));
     SITREP_RETURN_IF_ERROR(ForEach(warnings, doc->id, [&](Statement& q) -> Status {
       doc->warnings.push_back(q.Text(0));
+      return Status::Ok();
+    }));
+    SITREP_RETURN_IF_ERROR(ForEach(times, doc->id, [&](Statement& q) -> Status {
+      TimeExpr t;
+      t.start = static_cast<uint32_t>(q.Int(0));
+      t.end = static_cast<uint32_t>(q.Int(1));
+      if (t.start > t.end || t.end > doc->text.size()) {
+        return Status(Code::kCorruption, "time offsets outside the text");
+      }
+      t.text = doc->text.substr(t.start, t.end - t.start);
+      const std::string type = q.Text(2), anchor = q.Text(7);
+      for (TimeType k : {TimeType::kDate, TimeType::kTime, TimeType::kDuration, TimeType::kSet}) {
+        if (type == TimeTypeName(k)) t.type = k;
+      }
+      t.value = q.Text(3);
+      t.mod = q.Text(4);
+      t.range_begin = q.Text(5);
+      t.range_end = q.Text(6);
+      for (AnchorKind k : {AnchorKind::kNone, AnchorKind::kAbsolute, AnchorKind::kDct, AnchorKind::kExpr}) {
+        if (anchor == AnchorKindName(k)) t.anchor = k;
+      }
+      t.anchor_start = static_cast<uint32_t>(q.Int(8));
+      t.unresolved = q.Int(9) != 0;
+      doc->times.push_back(std::move(t));
       return Status::Ok();
     }));
     return ForEach(claims, doc->id, [&](Statement& q) -> Status {

@@ -89,6 +89,7 @@ class Store {
   Status WriteDocument(const Document& doc, BatchResult* result);
   Status WriteParts(const Document& doc);
   Status WriteClaims(const Document& doc);
+  Status WriteTimes(const Document& doc);
   Status WriteFailure(const Document& doc);
 
   sqlite3* db_;

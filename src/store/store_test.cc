@@ -421,6 +421,17 @@ TEST_F(StoreTest, ClaimsRoundTrip) {
   const std::string path = Path("claims.db");
   Document doc = FullDocument();
   doc.claims = {SampleClaim(doc)};
+  TimeExpr t;
+  t.start = 0;
+  t.end = 4;
+  t.type = TimeType::kDuration;
+  t.value = "P10D";
+  t.mod = "APPROX";
+  t.range_begin = "2022-01-06";
+  t.range_end = "2022-01-10";
+  t.anchor = AnchorKind::kDct;
+  t.unresolved = true;
+  doc.times = {t};
   {
     auto store = OpenOk(path);
     ASSERT_TRUE(store);
@@ -430,6 +441,15 @@ TEST_F(StoreTest, ClaimsRoundTrip) {
   auto all = store->AllDocuments();
   ASSERT_TRUE(all.ok()) << all.status().ToString();
   ExpectSameClaims((*all)[0].claims, doc.claims);
+  ASSERT_EQ((*all)[0].times.size(), 1u);
+  const TimeExpr& back = (*all)[0].times[0];
+  EXPECT_EQ(back.text, doc.text.substr(0, 4));
+  EXPECT_EQ(back.type, TimeType::kDuration);
+  EXPECT_EQ(back.value, "P10D");
+  EXPECT_EQ(back.mod, "APPROX");
+  EXPECT_EQ(back.range_end, "2022-01-10");
+  EXPECT_EQ(back.anchor, AnchorKind::kDct);
+  EXPECT_TRUE(back.unresolved);
   // Claims that point outside the text are refused like other bad offsets.
   Document bad = FullDocument();
   bad.id = "0000000000000bad";
@@ -451,7 +471,7 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
     ASSERT_TRUE(store);
     ASSERT_TRUE(store->AddBatch({doc}).ok());
   }
-  ExecRaw(path, "DROP TABLE claims; ALTER TABLE documents DROP COLUMN analysis_version; "
+  ExecRaw(path, "DROP TABLE claims; DROP TABLE times; ALTER TABLE documents DROP COLUMN analysis_version; "
                 "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   doc.claims = {SampleClaim(doc)};
   auto store = OpenOk(path);

@@ -1,0 +1,112 @@
+// @brief Building and sorting the corpus timeline.
+#include "report/timeline.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace sitrep {
+namespace {
+
+bool Digits(const std::string& s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return false;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+// Day number (days since 1970-01-01) of a Gregorian date.
+long DaysFromCivil(long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::string CivilFromDays(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+  return buf;
+}
+
+}  // namespace
+
+std::string TimelineKey(const std::string& value) {
+  std::string v = value.substr(0, value.find('/'));  // a range sorts by its start
+  if (Digits(v, 0, 4)) {
+    if (v.size() >= 8 && v[4] == '-' && v[5] == 'W' && Digits(v, 6, 2)) {
+      // ISO week: the Monday of week 1 is the Monday on or before 4 January.
+      long y = std::atol(v.substr(0, 4).c_str());
+      long jan4 = DaysFromCivil(y, 1, 4);
+      long monday = jan4 - ((jan4 + 3) % 7);  // 1970-01-01 was a Thursday
+      return CivilFromDays(monday + 7 * (std::atol(v.substr(6, 2).c_str()) - 1));
+    }
+    if (v.size() >= 10 && Digits(v, 5, 2) && Digits(v, 8, 2)) {
+      std::string key = v.substr(0, 10);
+      if (v.size() > 10 && v[10] == 'T') {
+        std::string part = v.substr(11);
+        if (Digits(part, 0, 2)) return key + "T" + part.substr(0, 5);
+        if (part == "MO") return key + "T08";
+        if (part == "MI") return key + "T12";
+        if (part == "AF") return key + "T15";
+        if (part == "EV") return key + "T19";
+        if (part == "NI") return key + "T22";
+      }
+      return key;
+    }
+    if (v.size() == 7 && Digits(v, 5, 2)) return v;
+    if (v.size() == 4) return v;
+    return "";
+  }
+  if (v.size() == 3 && Digits(v, 0, 3)) return v + "0";  // decade
+  return "";
+}
+
+std::vector<TimelineRow> BuildTimeline(const std::vector<Document>& docs) {
+  std::vector<TimelineRow> rows;
+  for (const Document& d : docs) {
+    for (const TimeExpr& t : d.times) {
+      if ((t.type != TimeType::kDate && t.type != TimeType::kTime) || t.unresolved || t.value.empty()) continue;
+      std::string key = TimelineKey(t.value);
+      if (key.empty()) continue;
+      TimelineRow r;
+      r.key = key;
+      r.value = t.value;
+      r.mod = t.mod;
+      r.text = t.text;
+      r.doc = &d;
+      r.start = t.start;
+      r.end = t.end;
+      for (const Sentence& s : d.sentences) {
+        if (s.start <= t.start && t.end <= s.end) {
+          r.sentence = d.text.substr(s.start, s.end - s.start);
+          break;
+        }
+      }
+      if (r.sentence.empty()) r.sentence = t.text;
+      rows.push_back(std::move(r));
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const TimelineRow& a, const TimelineRow& b) {
+    if (a.key != b.key) return a.key < b.key;
+    std::string pa = a.doc->published ? a.doc->published->value : "", pb = b.doc->published ? b.doc->published->value : "";
+    if (pa != pb) return pa < pb;
+    return a.doc->source < b.doc->source;
+  });
+  return rows;
+}
+
+}  // namespace sitrep

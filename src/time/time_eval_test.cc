@@ -1,0 +1,46 @@
+// @brief Tests for the scoring rules of time_eval (docs/EVAL-time.md).
+#include "time/time_eval.h"
+
+#include <gtest/gtest.h>
+
+namespace sitrep {
+namespace {
+
+TimeExpr Value(const std::string& v) {
+  TimeExpr x;
+  x.value = v;
+  return x;
+}
+
+TEST(TimeEvalTest, TimexWildcardsAndRanges) {
+  EXPECT_TRUE(TimexMatches("2016-11-07", Value("2016-11-07")));
+  EXPECT_FALSE(TimexMatches("2016-11-07", Value("2016-11-08")));
+  EXPECT_TRUE(TimexMatches("XXXX-WXX-5", Value("2016-11-04")));  // a Friday
+  EXPECT_FALSE(TimexMatches("XXXX-WXX-5", Value("2016-11-05")));
+  EXPECT_TRUE(TimexMatches("XXXX-WXX-5T12", Value("2016-11-04T12")));
+  EXPECT_TRUE(TimexMatches("XXXX-WXX-2", Value("XXXX-WXX-2")));
+  EXPECT_TRUE(TimexMatches("XXXX-02-29", Value("2020-02-29")));
+  EXPECT_FALSE(TimexMatches("XXXX-02-29", Value("2020-03-29")));
+  EXPECT_FALSE(TimexMatches("2016-11-07", Value("")));
+  TimeExpr r = Value("2010/2018");
+  r.range_begin = "2010";
+  r.range_end = "2018";
+  EXPECT_TRUE(TimexMatches("(2010-01-01,2018-01-01,P8Y)", r));
+  EXPECT_FALSE(TimexMatches("(2010-01-01,2019-01-01,P9Y)", r));
+  EXPECT_FALSE(TimexMatches("(2010-01-01,2018-01-01,P8Y)", Value("2010")));
+}
+
+TEST(TimeEvalTest, GoldGranularity) {
+  EXPECT_TRUE(ValueMatchesAtGranularity("2022-01", "2022-01-05"));
+  EXPECT_TRUE(ValueMatchesAtGranularity("1992", "1992"));
+  EXPECT_TRUE(ValueMatchesAtGranularity("2022-W01", "2022-01-05"));
+  EXPECT_TRUE(ValueMatchesAtGranularity("2022-W01", "2022-W01"));
+  EXPECT_FALSE(ValueMatchesAtGranularity("2022-W02", "2022-01-05"));
+  EXPECT_FALSE(ValueMatchesAtGranularity("2022-01-05", "2022-01"));  // ours coarser
+  EXPECT_TRUE(ValueMatchesAtGranularity("2022-01-06TEV", "2022-01-06TEV"));
+  EXPECT_FALSE(ValueMatchesAtGranularity("P30Y", "P3DE"));
+  EXPECT_TRUE(ValueMatchesAtGranularity("199", "1990"));
+}
+
+}  // namespace
+}  // namespace sitrep

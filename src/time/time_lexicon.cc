@@ -1,0 +1,393 @@
+// @brief TimeLexicon: ICU month/weekday names plus the time_*.tsv data files.
+// ICU is used here only: DateFormatSymbols for names, RuleBasedNumberFormat
+// for spelled-out numbers; ICU errors become Status values at this spot.
+#include "time/time_lexicon.h"
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/fieldpos.h>
+#include <unicode/fmtable.h>
+#include <unicode/parsepos.h>
+#include <unicode/rbnf.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "base/data_file.h"
+#include "base/text_fold.h"
+#include "base/utf8.h"
+
+namespace sitrep {
+namespace {
+
+struct KindName {
+  const char* name;
+  TimeLexKind kind;
+};
+
+constexpr KindName kKindNames[] = {
+    {"month", TimeLexKind::kMonth},          {"weekday", TimeLexKind::kWeekday},
+    {"day_rel", TimeLexKind::kDayRel},       {"day_ref", TimeLexKind::kDayRef},
+    {"deictic", TimeLexKind::kDeictic},      {"unit", TimeLexKind::kUnit},
+    {"rel", TimeLexKind::kRel},              {"part", TimeLexKind::kPart},
+    {"clock", TimeLexKind::kClock},          {"hedge", TimeLexKind::kHedge},
+    {"filler", TimeLexKind::kFiller},        {"article", TimeLexKind::kArticle},
+    {"ago_pre", TimeLexKind::kAgoPre},       {"ago_post", TimeLexKind::kAgoPost},
+    {"in_pre", TimeLexKind::kInPre},         {"later_post", TimeLexKind::kLaterPost},
+    {"set_pre", TimeLexKind::kSetPre},       {"set_word", TimeLexKind::kSetWord},
+    {"quant", TimeLexKind::kQuant},          {"ordinal", TimeLexKind::kOrdinal},
+    {"ordinal_suffix", TimeLexKind::kOrdinalSuffix}, {"season", TimeLexKind::kSeason},
+    {"decade_pre", TimeLexKind::kDecadePre}, {"range_from", TimeLexKind::kRangeFrom},
+    {"range_to", TimeLexKind::kRangeTo},     {"hour_word", TimeLexKind::kHourWord},
+    {"minute_word", TimeLexKind::kMinuteWord}, {"ampm", TimeLexKind::kAmPm},
+    {"year_suffix", TimeLexKind::kYearSuffix}, {"duration_pre", TimeLexKind::kDurationPre},
+    {"half", TimeLexKind::kHalf},            {"clock_pre", TimeLexKind::kClockPre},
+    {"duration_word", TimeLexKind::kDurationWord}, {"decade_suffix", TimeLexKind::kDecadeSuffix},
+};
+
+// Kinds whose value must be an integer.
+bool NumericKind(TimeLexKind k) {
+  switch (k) {
+    case TimeLexKind::kMonth: case TimeLexKind::kWeekday: case TimeLexKind::kDayRel:
+    case TimeLexKind::kDayRef: case TimeLexKind::kRel: case TimeLexKind::kOrdinal:
+    case TimeLexKind::kAmPm:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ParseInt(std::string_view s, int* out) {
+  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+enum class CharClass { kSpace, kLetter, kDigit, kOther };
+
+CharClass Classify(char32_t c) {
+  if (c < 0x80) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      return CharClass::kSpace;
+    }
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLetter;
+    return CharClass::kOther;
+  }
+  if (IsSpace(c)) return CharClass::kSpace;
+  if (u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0) {
+    return CharClass::kLetter;
+  }
+  if (u_isdigit(static_cast<UChar32>(c))) return CharClass::kOther;  // non-ASCII digits: not numbers
+  return CharClass::kOther;
+}
+
+// ASCII tokens are folded by lower-casing; others by FoldForMatch.
+std::string FoldToken(std::string_view s) {
+  bool ascii = true;
+  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) return FoldForMatch(s);
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string LowerForTense(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++pos;
+      continue;
+    }
+    char32_t c = NextCodePoint(s, &pos);
+    if (c == U'\u2019') c = '\'';
+    AppendUtf8(&out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+  }
+  return out;
+}
+
+bool ParseLexKind(std::string_view name, TimeLexKind* kind) {
+  for (const KindName& k : kKindNames) {
+    if (name == k.name) {
+      *kind = k.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<TimeToken> TokenizeForTime(std::string_view text) {
+  std::vector<TimeToken> toks;
+  toks.reserve(text.size() / 4);
+  size_t pos = 0;
+  bool space = true;
+  while (pos < text.size()) {
+    size_t p = pos;
+    char32_t c = NextCodePoint(text, &p);
+    CharClass cls = Classify(c);
+    if (cls == CharClass::kSpace) {
+      space = true;
+      pos = p;
+      continue;
+    }
+    TimeToken t;
+    t.start = static_cast<uint32_t>(pos);
+    t.space_before = space;
+    space = false;
+    if (cls == CharClass::kOther) {
+      t.kind = TimeTokKind::kPunct;
+      pos = p;
+    } else {
+      t.kind = cls == CharClass::kDigit ? TimeTokKind::kNumber : TimeTokKind::kWord;
+      pos = p;
+      while (pos < text.size()) {
+        size_t q = pos;
+        char32_t d = NextCodePoint(text, &q);
+        if (Classify(d) != cls) break;
+        pos = q;
+      }
+    }
+    t.end = static_cast<uint32_t>(pos);
+    std::string_view s = text.substr(t.start, t.end - t.start);
+    if (t.kind == TimeTokKind::kNumber) {
+      t.ndigits = static_cast<int>(s.size());
+      for (char d : s) {
+        if (t.number < 1'000'000'000) t.number = t.number * 10 + (d - '0');
+      }
+      t.folded.assign(s);
+    } else {
+      t.folded = FoldToken(s);
+    }
+    toks.push_back(std::move(t));
+  }
+  return toks;
+}
+
+TimeLexicon::~TimeLexicon() = default;
+
+void TimeLexicon::Add(TimeLexEntry e) {
+  if (e.tokens.empty()) return;
+  std::vector<TimeLexEntry>& v = by_first_[e.tokens[0]];
+  for (const TimeLexEntry& old : v) {
+    if (old.kind == e.kind && old.tokens == e.tokens) return;  // first definition wins
+  }
+  v.push_back(std::move(e));
+  std::stable_sort(v.begin(), v.end(), [](const TimeLexEntry& a, const TimeLexEntry& b) {
+    return a.tokens.size() > b.tokens.size();
+  });
+}
+
+void TimeLexicon::LoadIcuNames() {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DateFormatSymbols syms(icu::Locale(lang_.c_str()), status);
+  if (U_FAILURE(status)) return;
+  using S = icu::DateFormatSymbols;
+  auto add = [this](const icu::UnicodeString& name, TimeLexKind kind, int number, bool weak) {
+    std::string utf8;
+    name.toUTF8String(utf8);
+    TimeLexEntry e;
+    for (TimeToken& t : TokenizeForTime(utf8)) {
+      if (t.folded != ".") e.tokens.push_back(std::move(t.folded));
+    }
+    if (e.tokens.empty() || e.tokens[0].size() < 2) return;
+    e.kind = kind;
+    e.number = number;
+    e.value = std::to_string(number);
+    e.weak = weak;
+    Add(std::move(e));
+  };
+  // Wide names first so that a name that is both wide and abbreviated ("mai",
+  // "juin") is strong.
+  for (auto width : {S::WIDE, S::ABBREVIATED, S::SHORT}) {
+    const bool weak = width != S::WIDE;
+    for (auto ctx : {S::FORMAT, S::STANDALONE}) {
+      int32_t count = 0;
+      if (width != S::SHORT) {
+        const icu::UnicodeString* months = syms.getMonths(count, ctx, width);
+        for (int32_t i = 0; i < count && i < 12; ++i) add(months[i], TimeLexKind::kMonth, i + 1, weak);
+      }
+      const icu::UnicodeString* days = syms.getWeekdays(count, ctx, width);
+      // ICU: index 1 = Sunday .. 7 = Saturday; ISO: Monday 1 .. Sunday 7.
+      for (int32_t i = 1; i < count && i <= 7; ++i) {
+        add(days[i], TimeLexKind::kWeekday, (i + 5) % 7 + 1, weak);
+      }
+    }
+  }
+}
+
+Status TimeLexicon::LoadWords(const std::string& path) {
+  Result<TsvFile> file = ReadTsv(path, 2, 3);
+  if (!file.ok()) return file.status();
+  for (const TsvRow& row : file->rows) {
+    TimeLexEntry e;
+    if (!ParseLexKind(row.fields[1], &e.kind)) {
+      return file->ErrorAt(row, "unknown kind \"" + row.fields[1] + "\"");
+    }
+    if (row.fields.size() > 2) e.value = row.fields[2];
+    if (NumericKind(e.kind) && !ParseInt(e.value, &e.number)) {
+      return file->ErrorAt(row, "kind " + row.fields[1] + " needs an integer value, got \"" +
+                                    e.value + "\"");
+    }
+    if (e.kind == TimeLexKind::kUnit || e.kind == TimeLexKind::kQuant || e.kind == TimeLexKind::kHedge ||
+        e.kind == TimeLexKind::kDeictic || e.kind == TimeLexKind::kPart || e.kind == TimeLexKind::kClock ||
+        e.kind == TimeLexKind::kSetWord || e.kind == TimeLexKind::kSeason ||
+        e.kind == TimeLexKind::kDurationWord) {
+      if (e.value.empty()) return file->ErrorAt(row, "kind " + row.fields[1] + " needs a value");
+    }
+    if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
+      return file->ErrorAt(row, "quant value must be X or an integer");
+    }
+    for (TimeToken& t : TokenizeForTime(row.fields[0])) e.tokens.push_back(std::move(t.folded));
+    if (e.tokens.empty()) return file->ErrorAt(row, "empty phrase");
+    Add(std::move(e));
+  }
+  return Status::Ok();
+}
+
+Status TimeLexicon::LoadTense(const std::string& path) {
+  Result<TsvFile> file = ReadTsv(path, 2, 3);
+  if (!file.ok()) return file.status();
+  for (const TsvRow& row : file->rows) {
+    Tense t;
+    if (row.fields[1] == "past") {
+      t = Tense::kPast;
+    } else if (row.fields[1] == "future") {
+      t = Tense::kFuture;
+    } else {
+      return file->ErrorAt(row, "tense must be past or future, got \"" + row.fields[1] + "\"");
+    }
+    std::string match = row.fields.size() > 2 ? row.fields[2] : "word";
+    std::string cue = LowerForTense(row.fields[0]);
+    if (match == "word") {
+      tense_words_.emplace(cue, t);
+    } else if (match == "suffix") {
+      tense_suffixes_.emplace_back(cue, t);
+    } else {
+      return file->ErrorAt(row, "match must be word or suffix, got \"" + match + "\"");
+    }
+  }
+  std::stable_sort(tense_suffixes_.begin(), tense_suffixes_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<TimeLexicon>> TimeLexicon::Load(const std::string& data_dir,
+                                                       const std::string& lang) {
+  std::unique_ptr<TimeLexicon> lex(new TimeLexicon());
+  lex->lang_ = lang;
+  const std::string dir = data_dir + "/lang/" + lang + "/";
+  // Data words first: they may mark a word that ICU also lists.
+  SITREP_RETURN_IF_ERROR(lex->LoadWords(dir + "time_words.tsv"));
+  SITREP_RETURN_IF_ERROR(lex->LoadTense(dir + "time_tense.tsv"));
+  lex->LoadIcuNames();
+  UErrorCode status = U_ZERO_ERROR;
+  auto rbnf = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
+                                                           icu::Locale(lang.c_str()), status);
+  if (U_SUCCESS(status)) {
+    // Every word ICU uses to spell 0..199, the hundreds and a thousand, in
+    // each public rule set (feminine, neuter, ... forms).
+    for (int32_t r = 0; r < rbnf->getNumberOfRuleSetNames(); ++r) {
+      icu::UnicodeString set_name = rbnf->getRuleSetName(r);
+      for (int n = 0; n <= 1000; n += n < 200 ? 1 : 100) {
+        icu::UnicodeString out;
+        UErrorCode st = U_ZERO_ERROR;
+        icu::FieldPosition fp;
+        rbnf->format(static_cast<int32_t>(n), set_name, out, fp, st);
+        if (U_FAILURE(st)) continue;
+        std::string utf8;
+        out.toUTF8String(utf8);
+        for (TimeToken& t : TokenizeForTime(utf8)) {
+          if (t.kind == TimeTokKind::kWord) lex->number_words_.insert(std::move(t.folded));
+        }
+      }
+    }
+    rbnf->setLenient(true);
+    lex->spellout_ = std::move(rbnf);
+  }
+  return lex;
+}
+
+size_t TimeLexicon::Match(const std::vector<TimeToken>& toks, size_t i, TimeLexKind kind,
+                          const TimeLexEntry** entry) const {
+  if (i >= toks.size()) return 0;
+  return MatchEntries(EntriesFor(toks[i].folded), toks, i, kind, entry);
+}
+
+size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
+                                 const std::vector<TimeToken>& toks, size_t i, TimeLexKind kind,
+                                 const TimeLexEntry** entry) const {
+  if (!entries || i >= toks.size()) return 0;
+  for (const TimeLexEntry& e : *entries) {  // longest first
+    if (e.kind != kind || i + e.tokens.size() > toks.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.tokens.size() && ok; ++k) ok = toks[i + k].folded == e.tokens[k];
+    if (!ok) continue;
+    if (e.weak) {
+      // An abbreviation needs a dot after it or a number next to it.
+      size_t n = i + e.tokens.size();
+      bool dot = n < toks.size() && toks[n].folded == "." && !toks[n].space_before;
+      bool num_after = n < toks.size() && toks[n].kind == TimeTokKind::kNumber;
+      bool num_before = i > 0 && toks[i - 1].kind == TimeTokKind::kNumber;
+      if (!dot && !num_after && !num_before) continue;
+      if (dot) ++n;
+      if (entry) *entry = &e;
+      return n;
+    }
+    if (entry) *entry = &e;
+    return i + e.tokens.size();
+  }
+  return 0;
+}
+
+Tense TimeLexicon::TenseOf(const std::string& folded) const {  // folded: see header
+  auto it = tense_words_.find(folded);
+  if (it != tense_words_.end()) return it->second;
+  for (const auto& [suffix, tense] : tense_suffixes_) {
+    if (folded.size() >= suffix.size() + 3 &&
+        folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return tense;
+    }
+  }
+  return Tense::kNone;
+}
+
+int64_t TimeLexicon::ParseSpelledNumber(std::string_view phrase, size_t* consumed) const {
+  if (!spellout_ || phrase.empty() || phrase.size() > 120) return -1;
+  std::string key(phrase);
+  std::lock_guard<std::mutex> lock(spellout_mu_);
+  auto it = spellout_cache_.find(key);
+  if (it != spellout_cache_.end()) {
+    *consumed = it->second.second;
+    return it->second.first;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(key);
+  icu::Formattable result;
+  icu::ParsePosition pp(0);
+  spellout_->parse(u, result, pp);
+  int64_t v = -1;
+  size_t used = 0;
+  if (pp.getIndex() > 0) {
+    UErrorCode status = U_ZERO_ERROR;
+    int64_t n = result.getInt64(status);
+    if (U_SUCCESS(status) && n >= 0) {
+      std::string prefix;
+      u.tempSubString(0, pp.getIndex()).toUTF8String(prefix);
+      v = n;
+      used = prefix.size();
+    }
+  }
+  if (spellout_cache_.size() < kSpelloutCacheSize) spellout_cache_.emplace(key, std::make_pair(v, used));
+  *consumed = used;
+  return v;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,135 @@
+// @brief TimeLexicon: the words of one language the time tagger knows, and the
+// tokenizer that both the lexicon phrases and the tagged text go through.
+//
+// Month and weekday names come from ICU DateFormatSymbols (format and
+// stand-alone, wide, abbreviated and short). Everything else comes from
+// data/lang/<code>/time_words.tsv and time_tense.tsv (docs/formats/time.md).
+// Spelled-out numbers ("trente", "vingt-quatre") are parsed with ICU's
+// lenient spell-out rules.
+//
+// Thread-safety: a built lexicon is immutable except for the spell-out parser,
+// which is guarded by a mutex; Lookup and ParseSpelledNumber may be called
+// from several threads.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "base/options.h"
+#include "base/status.h"
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class RuleBasedNumberFormat;
+U_NAMESPACE_END
+
+namespace sitrep {
+
+enum class TimeTokKind { kWord, kNumber, kPunct };
+
+struct TimeToken {
+  uint32_t start = 0, end = 0;  // byte offsets into the tokenized text
+  TimeTokKind kind = TimeTokKind::kPunct;
+  bool space_before = false;    // whitespace between this and the previous token
+  int ndigits = 0;              // kNumber: digit count
+  int64_t number = 0;           // kNumber: its value (capped)
+  std::string folded;           // FoldForMatch of the token
+};
+
+// Letters runs, digit runs and single other characters; whitespace separates.
+// "14h30" -> 14 h 30; "aujourd'hui" -> aujourd ' hui; "1990s" -> 1990 s.
+std::vector<TimeToken> TokenizeForTime(std::string_view text);
+
+// What a word or phrase means (the `kind` column of time_words.tsv).
+enum class TimeLexKind {
+  kMonth, kWeekday, kDayRel, kDayRef, kDeictic, kUnit, kRel, kPart, kClock, kHedge,
+  kFiller, kArticle, kAgoPre, kAgoPost, kInPre, kLaterPost, kSetPre, kSetWord, kQuant,
+  kOrdinal, kOrdinalSuffix, kSeason, kDecadePre, kRangeFrom, kRangeTo, kHourWord,
+  kMinuteWord, kAmPm, kYearSuffix, kDurationPre, kHalf, kClockPre, kDurationWord,
+  kDecadeSuffix
+};
+
+// Lower-cases without removing accents; U+2019 becomes '. For tense cues.
+std::string LowerForTense(std::string_view s);
+
+// Parses a kind name of time_words.tsv ("day_rel"); false when unknown.
+bool ParseLexKind(std::string_view name, TimeLexKind* kind);
+
+struct TimeLexEntry {
+  std::vector<std::string> tokens;  // folded tokens of the phrase
+  TimeLexKind kind = TimeLexKind::kFiller;
+  std::string value;                // as in the TSV (a TIMEX piece or a label)
+  int number = 0;                   // numeric value when `value` is an integer
+  bool weak = false;                // abbreviations: need a neighbouring number or "."
+};
+
+enum class Tense { kNone, kPast, kFuture };
+
+class TimeLexicon {
+ public:
+  // Loads ICU names for `lang` and its TSV files from `data_dir`/lang/<lang>.
+  // A missing TSV file is NotFound; a bad line is InvalidArgument "file:line: ...".
+  static Result<std::unique_ptr<TimeLexicon>> Load(const std::string& data_dir,
+                                                   const std::string& lang);
+  ~TimeLexicon();
+
+  const std::string& lang() const { return lang_; }
+
+  // Longest entry of `kind` whose phrase starts at toks[i]; returns the token
+  // index just after it, or 0 when none matches (`entry` is then untouched).
+  size_t Match(const std::vector<TimeToken>& toks, size_t i, TimeLexKind kind,
+               const TimeLexEntry** entry = nullptr) const;
+  bool Has(const std::vector<TimeToken>& toks, size_t i, TimeLexKind kind) const {
+    return Match(toks, i, kind) != 0;
+  }
+  // The entries whose phrase starts with `folded` (longest first), or null.
+  const std::vector<TimeLexEntry>* EntriesFor(const std::string& folded) const {
+    auto it = by_first_.find(folded);
+    return it == by_first_.end() ? nullptr : &it->second;
+  }
+  // Match() with the entries of toks[i] already looked up (EntriesFor).
+  size_t MatchEntries(const std::vector<TimeLexEntry>* entries, const std::vector<TimeToken>& toks,
+                      size_t i, TimeLexKind kind, const TimeLexEntry** entry = nullptr) const;
+
+  // True when some entry's first token is `folded` (a cheap prefilter).
+  bool Knows(const std::string& folded) const { return by_first_.count(folded) != 0; }
+
+  // True when the folded word occurs in the spell-out of some number (built
+  // from ICU's own spell-out at load time): a cheap gate before parsing.
+  bool IsNumberWord(const std::string& folded) const { return number_words_.count(folded) != 0; }
+
+  // Tense cue of one lower-cased (not accent-folded: "a" is not "à") word,
+  // from time_tense.tsv: whole words first, then suffixes.
+  Tense TenseOf(const std::string& lower) const;
+
+  // Parses a spelled-out number at the start of `phrase` with ICU's lenient
+  // spell-out rules; returns it and sets *consumed (bytes), or -1 when none.
+  // Lenient parsing costs ~0.1 ms, so results are memoized per phrase (at
+  // most kSpelloutCacheSize phrases; past that, parsing goes on uncached).
+  int64_t ParseSpelledNumber(std::string_view phrase, size_t* consumed) const;
+  static constexpr size_t kSpelloutCacheSize = 4096;
+
+ private:
+  TimeLexicon() = default;
+  void Add(TimeLexEntry e);
+  Status LoadWords(const std::string& path);
+  Status LoadTense(const std::string& path);
+  void LoadIcuNames();
+
+  std::string lang_;
+  std::unordered_map<std::string, std::vector<TimeLexEntry>> by_first_;
+  std::unordered_map<std::string, Tense> tense_words_;
+  std::vector<std::pair<std::string, Tense>> tense_suffixes_;  // longest first
+  std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
+  std::unordered_set<std::string> number_words_;
+  mutable std::mutex spellout_mu_;  // guards spellout_ and spellout_cache_
+  mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> spellout_cache_;
+};
+
+}  // namespace sitrep

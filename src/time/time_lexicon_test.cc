@@ -1,0 +1,95 @@
+// @brief Tests for the time lexicon: tokenizer, ICU names, data-file errors.
+#include "time/time_lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace sitrep {
+namespace {
+
+const std::string kData = std::string(SITREP_SOURCE_DIR) + "/data";
+
+TEST(TimeTokenizerTest, SplitsLettersDigitsAndSymbols) {
+  std::vector<TimeToken> t = TokenizeForTime("Le 1er janvier, à 14h30 aujourd’hui");
+  std::vector<std::string> folded;
+  for (const TimeToken& x : t) folded.push_back(x.folded);
+  std::vector<std::string> want = {"le", "1", "er", "janvier", ",", "a", "14", "h", "30",
+                                   "aujourd", "'", "hui"};
+  EXPECT_EQ(folded, want);
+  EXPECT_FALSE(t[2].space_before);
+  EXPECT_TRUE(t[3].space_before);
+  EXPECT_EQ(t[6].number, 14);
+  EXPECT_EQ(t[6].ndigits, 2);
+}
+
+TEST(TimeLexiconTest, MonthAndWeekdayNamesComeFromIcu) {
+  for (const char* lang : {"fr", "en", "es", "de", "ru"}) {
+    auto lex = TimeLexicon::Load(kData, lang);
+    ASSERT_TRUE(lex.ok()) << lang << ": " << lex.status().ToString();
+  }
+  auto ru = TimeLexicon::Load(kData, "ru");
+  ASSERT_TRUE(ru.ok());
+  // Genitive (format) and nominative (stand-alone) forms.
+  auto toks = TokenizeForTime("января январь");
+  const TimeLexEntry* e = nullptr;
+  ASSERT_EQ((*ru)->Match(toks, 0, TimeLexKind::kMonth, &e), 1u);
+  EXPECT_EQ(e->number, 1);
+  ASSERT_EQ((*ru)->Match(toks, 1, TimeLexKind::kMonth, &e), 2u);
+  auto fr = TimeLexicon::Load(kData, "fr");
+  ASSERT_TRUE(fr.ok());
+  toks = TokenizeForTime("dimanche");
+  ASSERT_EQ((*fr)->Match(toks, 0, TimeLexKind::kWeekday, &e), 1u);
+  EXPECT_EQ(e->number, 7);
+}
+
+TEST(TimeLexiconTest, AbbreviationsNeedADotOrANumber) {
+  auto en = TimeLexicon::Load(kData, "en");
+  ASSERT_TRUE(en.ok());
+  auto toks = TokenizeForTime("the sun set. Sun. 5 Jan");
+  EXPECT_EQ((*en)->Match(toks, 1, TimeLexKind::kWeekday), 0u);
+  EXPECT_NE((*en)->Match(toks, 4, TimeLexKind::kWeekday), 0u);
+  EXPECT_NE((*en)->Match(toks, 7, TimeLexKind::kMonth), 0u);
+}
+
+TEST(TimeLexiconTest, SpelledNumbersUseIcuSpellout) {
+  auto fr = TimeLexicon::Load(kData, "fr");
+  ASSERT_TRUE(fr.ok());
+  size_t end = 0;
+  EXPECT_EQ((*fr)->ParseSpelledNumber("trente", &end), 30);
+  EXPECT_EQ(end, 6u);
+  EXPECT_EQ((*fr)->ParseSpelledNumber("vingt-quatre", &end), 24);
+  EXPECT_EQ((*fr)->ParseSpelledNumber("vingt-quatre", &end), 24);  // cached
+  EXPECT_EQ(end, 12u);
+  EXPECT_EQ((*fr)->ParseSpelledNumber("une", &end), 1);
+  EXPECT_LT((*fr)->ParseSpelledNumber("janvier", &end), 0);
+}
+
+TEST(TimeLexiconTest, BadLineIsReportedWithFileAndLine) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "sitrep_time_lex_test";
+  std::filesystem::create_directories(dir / "lang" / "xx");
+  {
+    std::ofstream w(dir / "lang" / "xx" / "time_words.tsv");
+    w << "# comment\nhier\tday_rel\t-1\nfoo\tbogus_kind\t1\n";
+    std::ofstream t(dir / "lang" / "xx" / "time_tense.tsv");
+    t << "a\tpast\n";
+  }
+  auto lex = TimeLexicon::Load(dir.string(), "xx");
+  ASSERT_FALSE(lex.ok());
+  EXPECT_NE(lex.status().message().find("time_words.tsv:3"), std::string::npos)
+      << lex.status().message();
+  EXPECT_NE(lex.status().message().find("bogus_kind"), std::string::npos);
+  {
+    std::ofstream w(dir / "lang" / "xx" / "time_words.tsv");
+    w << "hier\tday_rel\tminus one\n";
+  }
+  lex = TimeLexicon::Load(dir.string(), "xx");
+  ASSERT_FALSE(lex.ok());
+  EXPECT_NE(lex.status().message().find("time_words.tsv:1"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace sitrep

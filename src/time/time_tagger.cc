@@ -1,0 +1,1280 @@
+// @brief TimeTagger: a longest-match scan over tokens, one small function per
+// pattern, and resolution against the DCT.
+//
+// Approach. The text is tokenized once (letters, digits, single symbols). At
+// each token that is a number or the first token of a lexicon phrase, every
+// pattern below is tried and the longest match wins; the scan resumes after
+// it. Patterns know shapes only ("a day number, an optional ordinal suffix,
+// a month word, an optional year"); which words are months, units, hedges or
+// tense cues is the lexicon's business (time_lexicon.h, data/lang/*/time_*).
+//
+// Resolution rules (docs/formats/time.md, "Resolution"):
+//  * a bare weekday on the DCT's weekday is the DCT itself; otherwise tense
+//    decides: the nearest cue word in the sentence, past by default;
+//  * a day and month without a year take the year that puts them nearest
+//    to the DCT; a bare month follows tense like a weekday;
+//  * "N units ago" / "in N units" are given at the unit's granularity;
+//  * day_ref words ("la veille") use the last absolute or DCT-resolved day
+//    of the text, else the DCT; without any anchor the value stays empty
+//    (or keeps X for unknown digits) and `unresolved` is set.
+#include "time/time_tagger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "base/data_file.h"
+#include "time/calendar.h"
+
+namespace sitrep {
+
+namespace {
+
+// How much of the DCT is known.
+struct Dct {
+  int level = 0;  // 0 none, 1 year, 2 month, 3 day
+  Ymd day;
+  int64_t days = 0;
+};
+
+Dct MakeDct(const std::optional<PublishedDate>& p) {
+  Dct d;
+  if (!p || p->value.size() < 4) return d;
+  int y = 0, m = 0, dd = 0;
+  int n = std::sscanf(p->value.c_str(), "%d-%d-%d", &y, &m, &dd);
+  if (n >= 1 && y > 0) d.level = 1;
+  if (n >= 2 && m >= 1 && m <= 12) d.level = 2;
+  if (n >= 3 && ValidDate(y, m, dd)) d.level = 3;
+  d.day = {y, d.level >= 2 ? m : 1, d.level >= 3 ? dd : 1};
+  d.days = DaysOf(d.day);
+  return d;
+}
+
+// A candidate match, before it becomes a TimeExpr.
+struct Cand {
+  size_t te = 0;  // token index after the match
+  TimeType type = TimeType::kDate;
+  std::string value, mod, begin, end;
+  AnchorKind anchor = AnchorKind::kNone;
+  uint32_t anchor_start = 0;
+  bool unresolved = false;
+  bool is_day = false;       // value names one day: a time of day may follow
+  bool bare_day = false;     // only a day-of-month number (ranges: "du 6 au ...")
+  int day_number = 0;
+  bool abs_day = false;      // value is a resolved YYYY-MM-DD
+  Ymd ymd;
+};
+
+struct TimeOfDay {
+  size_t te = 0;
+  std::string value;  // "T14:30", "TEV"
+};
+
+class Scan {
+ public:
+  Scan(std::string_view text, const std::vector<TimeToken>& toks, const TimeLexicon& lex,
+       const Dct& dct)
+      : text_(text), t_(toks), lex_(lex), dct_(dct), entries_(toks.size()), kinds_(toks.size()) {
+    // One lexicon lookup per token; M() then answers from these.
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks[i].kind == TimeTokKind::kNumber) continue;
+      entries_[i] = lex.EntriesFor(toks[i].folded);
+      if (!entries_[i]) continue;
+      for (const TimeLexEntry& e : *entries_[i]) kinds_[i] |= 1u << static_cast<int>(e.kind);
+    }
+  }
+
+  void Run(std::vector<TimeExpr>* out);
+
+ private:
+  using K = TimeLexKind;
+  size_t M(size_t i, K k, const TimeLexEntry** e = nullptr) const {
+    if (i >= t_.size() || !(kinds_[i] & (1u << static_cast<int>(k)))) return 0;
+    return lex_.MatchEntries(entries_[i], t_, i, k, e);
+  }
+  bool Num(size_t i) const { return i < t_.size() && t_[i].kind == TimeTokKind::kNumber; }
+  bool Sym(size_t i, const char* s) const {
+    return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
+  }
+  bool Attached(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  size_t SkipFillers(size_t i, int max = 3) const {
+    for (int k = 0; k < max; ++k) {
+      size_t j = M(i, K::kFiller);
+      if (!j) break;
+      i = j;
+    }
+    return i;
+  }
+
+  bool MayStart(size_t i) const;
+  std::optional<Cand> Best(size_t i, bool licensed);
+  std::optional<Cand> Core(size_t i, bool licensed);
+  std::optional<Cand> Hedged(size_t i);
+  std::optional<Cand> DatePart(size_t i, bool licensed);
+  std::optional<Cand> DateWithTime(size_t i, bool licensed);
+  std::optional<Cand> TimeThenDate(size_t i);
+  std::optional<Cand> TimeOnly(size_t i);
+  std::optional<Cand> NumericDate(size_t i);
+  std::optional<Cand> DayMonth(size_t i);
+  std::optional<Cand> MonthFirst(size_t i, bool licensed);
+  std::optional<Cand> Weekday(size_t i);
+  std::optional<Cand> DayRel(size_t i);
+  std::optional<Cand> RelUnit(size_t i, bool licensed);
+  std::optional<Cand> Year(size_t i);
+  std::optional<Cand> Decade(size_t i);
+  std::optional<Cand> Season(size_t i);
+  std::optional<Cand> Range(size_t i);
+  std::optional<Cand> PartRange(size_t i);
+  std::optional<Cand> QuantUnit(size_t i);
+  std::optional<Cand> Set(size_t i);
+  std::optional<Cand> Simple(size_t i);
+  std::optional<TimeOfDay> Clock(size_t i, bool clock_ctx, bool allow_part);
+
+  // A quantity at i: digits ("3", "3.5"), a quant word, or a spelled number.
+  // Sets *n (NaN for "X") and returns the token after it, or 0.
+  size_t Quantity(size_t i, double* n);
+  size_t SpelledNumber(size_t i, int64_t* n);
+  // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
+  size_t DayNumber(size_t i, int* day);
+  size_t YearNumber(size_t i, int* year);
+
+  Tense TenseAround(size_t b, size_t e) const;
+  Cand DayCand(size_t te, const Ymd& v, AnchorKind a);
+  Cand ResolveDayMonth(size_t te, int month, int day, int year);
+  Cand ResolveWeekday(size_t b, size_t te, int wd, int rel);
+  Cand ResolveMonth(size_t b, size_t te, int month, int rel);
+  bool HasDay() const { return dct_.level >= 3; }
+  void MarkDct(Cand* c) const { c->anchor = AnchorKind::kDct; }
+
+  std::string_view text_;
+  const std::vector<TimeToken>& t_;
+  const TimeLexicon& lex_;
+  Dct dct_;
+  std::vector<const std::vector<TimeLexEntry>*> entries_;  // per token: lexicon entries starting there
+  std::vector<uint64_t> kinds_;                         // per token: bit set of their kinds
+  // The last emitted day-precision, resolved date: anchor for day_ref words.
+  bool have_last_ = false;
+  Ymd last_day_;
+  uint32_t last_start_ = 0;
+  size_t cur_start_ = 0;  // token where the current candidate begins
+};
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+std::string DayValue(const Ymd& v) { return FormatDay(v); }
+
+std::string Xday(int month, int day) {
+  char buf[16];
+  if (month) {
+    std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
+  } else {
+    std::snprintf(buf, sizeof buf, "XXXX-XX-%02d", day);
+  }
+  return buf;
+}
+
+std::string NumberText(double n) {
+  if (std::isnan(n)) return "X";
+  char buf[32];
+  if (n == std::floor(n)) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(n));
+  } else {
+    std::snprintf(buf, sizeof buf, "%g", n);
+  }
+  return buf;
+}
+
+// ---------------------------------------------------------------------------
+// Quantities and numbers
+
+size_t Scan::SpelledNumber(size_t i, int64_t* n) {
+  if (i >= t_.size() || t_[i].kind != TimeTokKind::kWord) return 0;
+  if (!lex_.IsNumberWord(t_[i].folded)) return 0;
+  // ICU's lenient parse is slow: only try where a unit or hour word follows
+  // within a few tokens ("vingt-quatre heures", "trente ans").
+  // The run of number words ("vingt - quatre", "twenty one") must be followed
+  // by a unit, an hour word, a month or an "ago" word.
+  size_t run = i;
+  while (run < t_.size() && run < i + 8 &&
+         (lex_.IsNumberWord(t_[run].folded) || (Sym(run, "-") && !t_[run].space_before))) {
+    ++run;
+  }
+  if (!(M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) || M(run, K::kAgoPost) ||
+        M(run, K::kMinuteWord))) {
+    return 0;
+  }
+  size_t used = 0;
+  std::string_view phrase = text_.substr(t_[i].start, t_[run - 1].end - t_[i].start);
+  int64_t v = run > i ? lex_.ParseSpelledNumber(phrase, &used) : -1;
+  if (v < 0) return 0;
+  const size_t end_byte = t_[i].start + used;
+  size_t j = i;
+  while (j < t_.size() && t_[j].end <= end_byte) ++j;
+  if (j == i) return 0;
+  // Lenient parsing may stop inside a word; demand a token boundary.
+  if (t_[j - 1].end != end_byte) {
+    size_t k = end_byte;
+    while (k > t_[j - 1].end && (text_[k - 1] == ' ')) --k;
+    if (k != t_[j - 1].end) return 0;
+  }
+  // A trailing hyphen or "et" is not part of the number.
+  while (j > i + 1 && t_[j - 1].kind == TimeTokKind::kPunct) --j;
+  *n = v;
+  return j;
+}
+
+size_t Scan::Quantity(size_t i, double* n) {
+  if (i >= t_.size()) return 0;
+  if (Num(i)) {
+    if (t_[i].ndigits > 6) return 0;
+    double v = static_cast<double>(t_[i].number);
+    size_t j = i + 1;
+    // Decimal part: "3.5", "123,45" (attached on both sides).
+    if (j + 1 < t_.size() && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
+        Attached(j + 1)) {
+      double frac = static_cast<double>(t_[j + 1].number);
+      for (int k = 0; k < t_[j + 1].ndigits; ++k) frac /= 10;
+      v += frac;
+      j += 2;
+    }
+    *n = v;
+    return j;
+  }
+  const TimeLexEntry* e = nullptr;
+  if (size_t j = M(i, K::kQuant, &e)) {
+    *n = e->value == "X" ? std::nan("") : e->number;
+    return j;
+  }
+  if (entries_[i]) return 0;  // a known word is not a spelled number
+  int64_t v = 0;
+  if (size_t j = SpelledNumber(i, &v)) {
+    *n = static_cast<double>(v);
+    return j;
+  }
+  return 0;
+}
+
+size_t Scan::DayNumber(size_t i, int* day) {
+  if (Num(i)) {
+    if (t_[i].ndigits > 2 || t_[i].number < 1 || t_[i].number > 31) return 0;
+    *day = static_cast<int>(t_[i].number);
+    size_t j = i + 1;
+    if (Attached(j)) {
+      if (size_t k = M(j, K::kOrdinalSuffix)) j = k;
+    }
+    return j;
+  }
+  const TimeLexEntry* e = nullptr;
+  if (size_t j = M(i, K::kOrdinal, &e)) {
+    if (e->number >= 1 && e->number <= 31) {
+      *day = e->number;
+      return j;
+    }
+  }
+  return 0;
+}
+
+size_t Scan::YearNumber(size_t i, int* year) {
+  if (!Num(i) || t_[i].ndigits != 4) return 0;
+  if (t_[i].number < 1000 || t_[i].number > 2199) return 0;
+  size_t j = i + 1;
+  // Not part of a longer number: "2022,5", "1990.12", "2000:".
+  if (j + 1 < t_.size() && Attached(j) && (Sym(j, ",") || Sym(j, ".") || Sym(j, ":")) &&
+      Num(j + 1) && Attached(j + 1)) {
+    return 0;
+  }
+  if (Num(j) && Attached(j)) return 0;
+  *year = static_cast<int>(t_[i].number);
+  if (size_t k = M(j, K::kYearSuffix)) {
+    j = k;
+    if (Sym(j, ".") && Attached(j)) ++j;
+  }
+  return j;
+}
+
+// ---------------------------------------------------------------------------
+// Tense
+
+Tense Scan::TenseAround(size_t b, size_t e) const {
+  auto stop = [&](size_t k) {
+    const std::string& f = t_[k].folded;
+    return t_[k].kind == TimeTokKind::kPunct && (f == "." || f == "!" || f == "?" || f == ";");
+  };
+  auto tense = [&](size_t k) {
+    if (t_[k].kind != TimeTokKind::kWord) return Tense::kNone;
+    return lex_.TenseOf(LowerForTense(text_.substr(t_[k].start, t_[k].end - t_[k].start)));
+  };
+  bool left_open = true, right_open = true;
+  for (size_t d = 1; d <= 25 && (left_open || right_open); ++d) {
+    if (left_open) {
+      if (b < d || stop(b - d)) {
+        left_open = false;
+      } else if (Tense t = tense(b - d); t != Tense::kNone) {
+        return t;
+      }
+    }
+    if (right_open) {
+      size_t k = e - 1 + d;
+      if (k >= t_.size() || stop(k)) {
+        right_open = false;
+      } else if (Tense t = tense(k); t != Tense::kNone) {
+        return t;
+      }
+    }
+  }
+  return Tense::kNone;
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+Cand Scan::DayCand(size_t te, const Ymd& v, AnchorKind a) {
+  Cand c;
+  c.te = te;
+  c.value = DayValue(v);
+  c.anchor = a;
+  c.is_day = true;
+  c.abs_day = true;
+  c.ymd = v;
+  return c;
+}
+
+Cand Scan::ResolveDayMonth(size_t te, int month, int day, int year) {
+  if (year) {
+    Cand c = DayCand(te, {year, month, day}, AnchorKind::kAbsolute);
+    return c;
+  }
+  if (dct_.level >= 1) {
+    // The year that puts the day nearest to the DCT (and where it exists).
+    int best_year = 0;
+    int64_t best_dist = 0;
+    for (int y = dct_.day.y - 1; y <= dct_.day.y + 1; ++y) {
+      if (!ValidDate(y, month, day)) continue;
+      int64_t dist = std::llabs(DaysFromCivil(y, month, day) - dct_.days);
+      if (dct_.level < 2) dist = std::abs(y - dct_.day.y);
+      if (!best_year || dist < best_dist) {
+        best_year = y;
+        best_dist = dist;
+      }
+    }
+    if (best_year) return DayCand(te, {best_year, month, day}, AnchorKind::kDct);
+  }
+  Cand c;
+  c.te = te;
+  c.value = Xday(month, day);
+  c.unresolved = true;
+  c.is_day = true;
+  return c;
+}
+
+Cand Scan::ResolveWeekday(size_t b, size_t te, int wd, int rel) {
+  Cand c;
+  c.te = te;
+  c.is_day = true;
+  if (!HasDay()) {
+    c.value = "XXXX-WXX-" + std::to_string(wd);
+    c.unresolved = true;
+    return c;
+  }
+  const int today = IsoWeekday(dct_.days);
+  int64_t back = (today - wd + 7) % 7;  // days since the last such weekday
+  int64_t fwd = (wd - today + 7) % 7;   // days until the next one
+  int64_t target;
+  if (rel < 0) {
+    target = dct_.days - (back ? back : 7);
+  } else if (rel > 0) {
+    target = dct_.days + (fwd ? fwd : 7);
+  } else if (back == 0) {
+    target = dct_.days;  // "lundi" said on a Monday: that day
+  } else {
+    target = TenseAround(b, te) == Tense::kFuture ? dct_.days + fwd : dct_.days - back;
+  }
+  return DayCand(te, CivilFromDays(target), AnchorKind::kDct);
+}
+
+Cand Scan::ResolveMonth(size_t b, size_t te, int month, int rel) {
+  Cand c;
+  c.te = te;
+  if (dct_.level < 1) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", month);
+    c.value = buf;
+    c.unresolved = true;
+    return c;
+  }
+  int y = dct_.day.y;
+  if (dct_.level >= 2 && rel == 0 && month != dct_.day.m) {
+    Tense t = TenseAround(b, te);
+    if (t == Tense::kPast && month > dct_.day.m) --y;
+    if (t == Tense::kFuture && month < dct_.day.m) ++y;
+  } else if (rel < 0) {
+    if (dct_.level < 2 || month >= dct_.day.m) --y;
+  } else if (rel > 0) {
+    if (dct_.level < 2 || month <= dct_.day.m) ++y;
+  }
+  c.value = FormatMonth(y, month);
+  MarkDct(&c);
+  return c;
+}
+
+// ---------------------------------------------------------------------------
+// Date patterns
+
+std::optional<Cand> Scan::NumericDate(size_t i) {
+  if (!Num(i)) return std::nullopt;
+  const TimeToken& a = t_[i];
+  // ISO: 2022-01-07, 2022-01, 2022/01/07
+  if (a.ndigits == 4 && i + 2 < t_.size() && (Sym(i + 1, "-") || Sym(i + 1, "/")) &&
+      Attached(i + 1) && Num(i + 2) && Attached(i + 2) && t_[i + 2].ndigits <= 2) {
+    int y = static_cast<int>(a.number), m = static_cast<int>(t_[i + 2].number);
+    if (m < 1 || m > 12 || y < 1000) return std::nullopt;
+    const std::string sep = t_[i + 1].folded;
+    if (i + 4 < t_.size() && Sym(i + 3, sep.c_str()) && Attached(i + 3) && Num(i + 4) &&
+        Attached(i + 4) && t_[i + 4].ndigits <= 2) {
+      int d = static_cast<int>(t_[i + 4].number);
+      if (!ValidDate(y, m, d)) return std::nullopt;
+      return DayCand(i + 5, {y, m, d}, AnchorKind::kAbsolute);
+    }
+    if (Num(i + 3) && Attached(i + 3)) return std::nullopt;
+    Cand c;
+    c.te = i + 3;
+    c.value = FormatMonth(y, m);
+    c.anchor = AnchorKind::kAbsolute;
+    return c;
+  }
+  // Day-month(-year): 7.1.2022, 07/01/2022, 1/2/2022 (en: month first), 29/2
+  if (a.ndigits > 2 || i + 2 >= t_.size()) return std::nullopt;
+  if (!(Sym(i + 1, ".") || Sym(i + 1, "/") || Sym(i + 1, "-")) || !Attached(i + 1) ||
+      !Num(i + 2) || !Attached(i + 2) || t_[i + 2].ndigits > 2) {
+    return std::nullopt;
+  }
+  const std::string sep = t_[i + 1].folded;
+  int n1 = static_cast<int>(a.number), n2 = static_cast<int>(t_[i + 2].number);
+  int year = 0;
+  size_t te = i + 3;
+  if (te + 1 < t_.size() && Sym(te, sep.c_str()) && Attached(te) && Num(te + 1) &&
+      Attached(te + 1) && (t_[te + 1].ndigits == 4 || t_[te + 1].ndigits == 2)) {
+    year = static_cast<int>(t_[te + 1].number);
+    if (t_[te + 1].ndigits == 2) year += year <= 40 ? 2000 : 1900;
+    te += 2;
+  } else if (sep != "/") {
+    return std::nullopt;  // "7.1" is a decimal, "4-23" a score
+  }
+  if (Num(te) && Attached(te)) return std::nullopt;
+  if (te < t_.size() && Attached(te) && (Sym(te, ".") || Sym(te, "/")) && Num(te + 1)) {
+    return std::nullopt;
+  }
+  int day = n1, month = n2;
+  if (lex_.lang() == "en" && n1 <= 12) std::swap(day, month);
+  if (month > 12 && day <= 12) std::swap(day, month);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  if (year) {
+    if (!ValidDate(year, month, day)) return std::nullopt;
+    return DayCand(te, {year, month, day}, AnchorKind::kAbsolute);
+  }
+  if (!ValidDate(2000, month, day)) return std::nullopt;
+  return ResolveDayMonth(te, month, day, 0);
+}
+
+std::optional<Cand> Scan::DayMonth(size_t i) {
+  size_t j = i;
+  int wd = 0;
+  const TimeLexEntry* e = nullptr;
+  if (size_t k = M(j, K::kWeekday, &e)) {
+    wd = e->number;
+    j = k;
+    if (Sym(j, ",")) ++j;
+    if (size_t k2 = M(j, K::kArticle)) j = k2;
+  }
+  int day = 0;
+  size_t k = DayNumber(j, &day);
+  if (!k) return std::nullopt;
+  if (Sym(k, ".") && Attached(k)) ++k;
+  size_t m0 = k;
+  if (size_t f = M(k, K::kFiller)) m0 = f;
+  size_t mend = M(m0, K::kMonth, &e);
+  if (!mend) mend = M(k, K::kMonth, &e);
+  if (!mend) return std::nullopt;
+  int month = e->number;
+  int year = 0;
+  size_t te = mend;
+  size_t y0 = mend;
+  if (Sym(y0, ",")) ++y0;
+  if (size_t f = M(y0, K::kFiller)) {
+    if (Num(f)) y0 = f;
+  }
+  if (size_t ye = YearNumber(y0, &year)) te = ye;
+  if (year && !ValidDate(year, month, day)) return std::nullopt;
+  if (!year && !ValidDate(2000, month, day)) return std::nullopt;
+  (void)wd;
+  return ResolveDayMonth(te, month, day, year);
+}
+
+std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
+  size_t j = i;
+  const TimeLexEntry* e = nullptr;
+  int rel = 0;
+  bool has_rel = false;
+  if (size_t k = M(j, K::kRel, &e)) {
+    rel = e->number;
+    has_rel = true;
+    j = k;
+  }
+  size_t k = M(j, K::kMonth, &e);
+  if (!k) return std::nullopt;
+  const int month = e->number;
+  const bool weak = e->weak;
+  size_t n0 = k;
+  if (Sym(n0, "-") || Sym(n0, "/")) ++n0;
+  int day = 0;
+  if (!has_rel) {
+    if (size_t d = DayNumber(n0, &day); d && !(Num(d) && Attached(d))) {
+      size_t y0 = d;
+      if (Sym(y0, ",")) ++y0;
+      if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
+      int year = 0;
+      size_t ye = YearNumber(y0, &year);
+      if (ye && ValidDate(year, month, day)) return ResolveDayMonth(ye, month, day, year);
+      if (ValidDate(2000, month, day) && !(Num(y0) && t_[y0].ndigits == 4)) {
+        return ResolveDayMonth(d, month, day, 0);
+      }
+    }
+    size_t y0 = k;
+    if (Sym(y0, ",") || Sym(y0, "-")) ++y0;
+    if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
+    int year = 0;
+    if (size_t ye = YearNumber(y0, &year)) {
+      Cand c;
+      c.te = ye;
+      c.value = FormatMonth(year, month);
+      c.anchor = AnchorKind::kAbsolute;
+      return c;
+    }
+  }
+  if (weak) return std::nullopt;
+  if (!licensed && !has_rel) {
+    // A bare month needs a preposition or article before it ("en juillet", "in May").
+    if (i == 0) return std::nullopt;
+    size_t p = i - 1;
+    bool ok = M(p, K::kFiller) == i || M(p, K::kInPre) == i || M(p, K::kRangeFrom) == i ||
+              M(p, K::kRangeTo) == i || M(p, K::kClockPre) == i;
+    if (!ok) return std::nullopt;
+  }
+  return ResolveMonth(i, k, month, rel);
+}
+
+std::optional<Cand> Scan::Weekday(size_t i) {
+  size_t j = i;
+  const TimeLexEntry* e = nullptr;
+  int rel = 0;
+  bool has_rel = false;
+  if (size_t k = M(j, K::kRel, &e)) {
+    rel = e->number;
+    has_rel = true;
+    j = k;
+  }
+  size_t k = M(j, K::kWeekday, &e);
+  if (!k) return std::nullopt;
+  const int wd = e->number;
+  if (!has_rel) {
+    if (size_t r = M(k, K::kRel, &e)) {
+      rel = e->number;
+      k = r;
+    }
+  }
+  return ResolveWeekday(i, k, wd, rel);
+}
+
+std::optional<Cand> Scan::DayRel(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  if (size_t k = M(i, K::kDayRel, &e)) {
+    if (!HasDay()) {
+      Cand c;
+      c.te = k;
+      c.unresolved = true;
+      c.is_day = true;
+      return c;
+    }
+    return DayCand(k, CivilFromDays(dct_.days + e->number), AnchorKind::kDct);
+  }
+  size_t k = M(i, K::kDayRef, &e);
+  if (!k) return std::nullopt;
+  if (have_last_) {
+    Cand c = DayCand(k, CivilFromDays(DaysOf(last_day_) + e->number), AnchorKind::kExpr);
+    c.anchor_start = last_start_;
+    return c;
+  }
+  if (HasDay()) return DayCand(k, CivilFromDays(dct_.days + e->number), AnchorKind::kDct);
+  Cand c;
+  c.te = k;
+  c.unresolved = true;
+  c.is_day = true;
+  return c;
+}
+
+std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
+  size_t j = i;
+  bool article = false;
+  if (size_t k = M(j, K::kArticle)) {
+    j = k;
+    article = true;
+  }
+  const TimeLexEntry* e = nullptr;
+  int rel = 0;
+  bool has_rel = false;
+  if (size_t k = M(j, K::kRel, &e)) {
+    rel = e->number;
+    has_rel = true;
+    j = k;
+  }
+  size_t k = M(j, K::kUnit, &e);
+  if (!k) return std::nullopt;
+  const std::string unit = e->value;
+  if (!has_rel) {
+    if (size_t r = M(k, K::kRel, &e)) {
+      rel = e->number;
+      has_rel = true;
+      k = r;
+    }
+  }
+  if (!has_rel) {
+    // A bare unit: "le week-end" (tense decides), or a hedged "en début de semaine".
+    if (unit == "WE" && (article || licensed || i > 0)) {
+      if (!article && !licensed) {
+        size_t p = i - 1;
+        if (M(p, K::kFiller) != i && M(p, K::kArticle) != i) return std::nullopt;
+      }
+    } else if (!licensed) {
+      return std::nullopt;
+    }
+  }
+  if (article && !has_rel && !licensed && unit != "WE") return std::nullopt;
+  Cand c;
+  c.te = k;
+  const int need = unit == "Y" ? 1 : unit == "M" ? 2 : 3;
+  if (dct_.level < need) {
+    c.unresolved = true;
+    return c;
+  }
+  MarkDct(&c);
+  if (unit == "D") {
+    Cand d = DayCand(k, CivilFromDays(dct_.days + rel), AnchorKind::kDct);
+    return d;
+  } else if (unit == "W") {
+    c.value = FormatWeek(dct_.days + 7 * rel);
+  } else if (unit == "WE") {
+    int wd = IsoWeekday(dct_.days);
+    int shift = rel;
+    if (!has_rel && wd <= 5) {
+      shift = TenseAround(i, k) == Tense::kFuture ? 0 : -1;
+    }
+    c.value = FormatWeek(dct_.days + 7 * shift, true);
+  } else if (unit == "M") {
+    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, rel);
+    c.value = FormatMonth(m.y, m.m);
+  } else if (unit == "Y") {
+    c.value = FormatYear(dct_.day.y + rel);
+  } else if (unit == "DE") {
+    c.value = std::to_string((dct_.day.y / 10) + rel);
+  } else if (unit == "CE") {
+    c.value = std::to_string((dct_.day.y / 100) + rel);
+  } else {
+    return std::nullopt;  // hours, minutes: not a calendar period
+  }
+  return c;
+}
+
+std::optional<Cand> Scan::Year(size_t i) {
+  int year = 0;
+  size_t k = YearNumber(i, &year);
+  if (!k || year < 1800 || year > 2100) return std::nullopt;
+  // "2000 soldats": a number followed by a unit word is a quantity.
+  if (M(k, K::kUnit)) return std::nullopt;
+  Cand c;
+  c.te = k;
+  c.value = FormatYear(year);
+  c.anchor = AnchorKind::kAbsolute;
+  return c;
+}
+
+std::optional<Cand> Scan::Decade(size_t i) {
+  size_t j = i;
+  bool pre = false;
+  if (size_t k = M(j, K::kDecadePre)) {
+    j = k;
+    pre = true;
+  }
+  if (!Num(j) || t_[j].ndigits != 4 || t_[j].number % 10 != 0) return std::nullopt;
+  size_t k = j + 1;
+  if (!pre) {
+    if (!Attached(k)) return std::nullopt;
+    size_t s = M(k, K::kDecadeSuffix);
+    if (!s) return std::nullopt;
+    k = s;
+  }
+  Cand c;
+  c.te = k;
+  c.value = std::to_string(t_[j].number / 10);
+  c.anchor = AnchorKind::kAbsolute;
+  return c;
+}
+
+std::optional<Cand> Scan::Season(size_t i) {
+  size_t j = i;
+  const TimeLexEntry* e = nullptr;
+  bool has_rel = false;
+  if (size_t k = M(j, K::kRel, &e)) {
+    if (e->number != 0) return std::nullopt;
+    has_rel = true;
+    j = k;
+  }
+  size_t k = M(j, K::kSeason, &e);
+  if (!k) return std::nullopt;
+  Cand c;
+  c.te = k;
+  int year = 0;
+  if (size_t ye = YearNumber(k, &year)) {
+    c.te = ye;
+    c.value = FormatYear(year) + "-" + e->value;
+    c.anchor = AnchorKind::kAbsolute;
+  } else if (has_rel && dct_.level >= 1) {
+    c.value = FormatYear(dct_.day.y) + "-" + e->value;
+    MarkDct(&c);
+  } else if (has_rel || (i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kArticle) == i))) {
+    c.value = e->value;  // "l'été", "en hiver"; "a été" is a verb
+  } else {
+    return std::nullopt;
+  }
+  return c;
+}
+
+std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
+  std::optional<Cand> best;
+  auto consider = [&](std::optional<Cand> c) {
+    if (c && (!best || c->te > best->te)) best = std::move(c);
+  };
+  if (Num(i)) {
+    consider(NumericDate(i));
+    consider(DayMonth(i));
+    consider(Year(i));
+    consider(Decade(i));
+    return best;
+  }
+  consider(DayMonth(i));
+  consider(MonthFirst(i, licensed));
+  consider(Weekday(i));
+  consider(DayRel(i));
+  consider(RelUnit(i, licensed));
+  consider(Decade(i));
+  consider(Season(i));
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// Times of day
+
+std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) {
+  if (i >= t_.size()) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  if (size_t k = M(i, K::kClock, &e)) return TimeOfDay{k, e->value};
+  if (allow_part) {
+    size_t j = i;
+    if (size_t f = M(j, K::kFiller)) j = f;
+    if (size_t k = M(j, K::kPart, &e)) return TimeOfDay{k, "T" + e->value};
+  }
+  int hour = -1, minute = -1, second = -1;
+  size_t j = i;
+  bool strong = false;  // unambiguously a clock time (":" or attached "h" or am/pm)
+  if (Num(i)) {
+    if (t_[i].ndigits > 2 || t_[i].number > 24) return std::nullopt;
+    hour = static_cast<int>(t_[i].number);
+    j = i + 1;
+    if (Sym(j, ":") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2) {
+      minute = static_cast<int>(t_[j + 1].number);
+      j += 2;
+      strong = true;
+      if (Sym(j, ":") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2) {
+        second = static_cast<int>(t_[j + 1].number);
+        j += 2;
+      }
+    } else if (size_t h = M(j, K::kHourWord)) {
+      bool attached = Attached(j);
+      if (!attached && !clock_ctx) return std::nullopt;  // "3 heures": a duration
+      if (attached && t_[j].folded.size() > 2 && !clock_ctx) return std::nullopt;
+      strong = true;
+      j = h;
+      if (Num(j) && t_[j].ndigits == 2 && (Attached(j) || true)) {
+        if (t_[j].number < 60 && !M(j + 1, K::kUnit)) {
+          minute = static_cast<int>(t_[j].number);
+          j += 1;
+          if (size_t mw = M(j, K::kMinuteWord)) j = mw;
+        }
+      }
+    } else if (!clock_ctx && !M(j, K::kAmPm)) {
+      return std::nullopt;
+    }
+  } else if (clock_ctx) {
+    int64_t v = 0;
+    if (entries_[i] && !M(i, K::kQuant)) return std::nullopt;
+    size_t k = SpelledNumber(i, &v);
+    if (!k || v > 24) {
+      const TimeLexEntry* q = nullptr;
+      k = M(i, K::kQuant, &q);
+      if (!k || q->value == "X") return std::nullopt;
+      v = q->number;
+    }
+    size_t h = M(k, K::kHourWord);
+    if (!h) return std::nullopt;
+    if (!clock_ctx) return std::nullopt;
+    hour = static_cast<int>(v);
+    j = h;
+    strong = true;
+  }
+  if (hour < 0) return std::nullopt;
+  if (size_t a = M(j, K::kAmPm, &e)) {
+    if (hour < 1 || hour > 12) return std::nullopt;
+    hour = hour % 12 + e->number;
+    j = a;
+    strong = true;
+  } else {
+    size_t f = SkipFillers(j, 2);
+    if (size_t p = M(f, K::kPart, &e)) {
+      if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
+      if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
+      j = p;
+    }
+  }
+  if (!strong && !clock_ctx) return std::nullopt;
+  if (hour > 23 && !(hour == 24 && minute <= 0)) return std::nullopt;
+  char buf[48];
+  if (second >= 0) {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", hour, minute, second);
+  } else if (minute >= 0) {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+  } else {
+    std::snprintf(buf, sizeof buf, "T%02d", hour);
+  }
+  return TimeOfDay{j, buf};
+}
+
+std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
+  std::optional<Cand> d = DatePart(i, licensed);
+  if (!d || !d->is_day) return d;
+  size_t j = d->te;
+  bool ctx = false;
+  if (Sym(j, ",")) ++j;
+  if (size_t k = M(j, K::kClockPre)) {
+    j = k;
+    ctx = true;
+  }
+  std::optional<TimeOfDay> t = Clock(j, ctx, true);
+  if (!t) return d;
+  d->te = t->te;
+  d->value += t->value;
+  d->type = TimeType::kTime;
+  d->abs_day = false;
+  return d;
+}
+
+std::optional<Cand> Scan::TimeThenDate(size_t i) {
+  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  std::optional<TimeOfDay> t = Clock(i, ctx, false);
+  if (!t) return std::nullopt;
+  size_t j = t->te;
+  if (Sym(j, ",")) ++j;
+  if (size_t k = M(j, K::kArticle)) j = k;
+  std::optional<Cand> d = DatePart(j, false);
+  if (!d || !d->is_day) return std::nullopt;
+  d->value += t->value;
+  d->type = TimeType::kTime;
+  d->abs_day = false;
+  return d;
+}
+
+std::optional<Cand> Scan::TimeOnly(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  // "ce soir", "this morning": today's part of day.
+  if (size_t k = M(i, K::kRel, &e); k && e->number == 0) {
+    if (size_t p = M(k, K::kPart, &e)) {
+      Cand c;
+      c.te = p;
+      c.type = TimeType::kTime;
+      if (HasDay()) {
+        c.value = DayValue(dct_.day) + "T" + e->value;
+        MarkDct(&c);
+      } else {
+        c.value = "T" + e->value;
+        c.unresolved = true;
+      }
+      return c;
+    }
+  }
+  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  std::optional<TimeOfDay> t = Clock(i, ctx, false);
+  if (!t) return std::nullopt;
+  Cand c;
+  c.te = t->te;
+  c.type = TimeType::kTime;
+  c.value = t->value;
+  return c;
+}
+
+// ---------------------------------------------------------------------------
+// Ranges, durations, sets, single words
+
+std::optional<Cand> Scan::Range(size_t i) {
+  size_t j = i;
+  bool from = false;
+  if (size_t k = M(j, K::kRangeFrom)) {
+    j = k;
+    from = true;
+  }
+  if (!from) return std::nullopt;
+  // The first bound: a date or time, or a bare day number ("du 6 au 10 janvier").
+  std::optional<Cand> x = DateWithTime(j, false);
+  if (!x) x = TimeOnly(j);
+  int bare_day = 0;
+  if (!x || x->te <= j) {
+    size_t k = DayNumber(j, &bare_day);
+    if (!k) return std::nullopt;
+    x = Cand();
+    x->te = k;
+    x->bare_day = true;
+  }
+  size_t k = M(x->te, K::kRangeTo);
+  if (!k) return std::nullopt;
+  std::optional<Cand> y = DateWithTime(k, false);
+  if (!y) y = TimeOnly(k);
+  if (!y) return std::nullopt;
+  if (x->bare_day) {
+    // Borrow month and year from the second bound.
+    const std::string& v = y->value;
+    if (!y->is_day || v.size() < 10 || v[4] != '-' || v[7] != '-') return std::nullopt;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d", bare_day);
+    x->value = v.substr(0, 8) + buf + v.substr(10);
+    if (y->abs_day && !ValidDate(y->ymd.y, y->ymd.m, bare_day)) return std::nullopt;
+  }
+  if (!x->bare_day && (x->type != y->type || x->is_day != y->is_day ||
+                      (!x->is_day && x->value.size() != y->value.size()))) {
+    return std::nullopt;
+  }
+  Cand c = *y;
+  c.te = y->te;
+  c.begin = x->value;
+  c.end = y->value;
+  c.value = x->value + "/" + y->value;
+  c.is_day = false;
+  c.abs_day = false;
+  if (x->unresolved || y->unresolved) c.unresolved = true;
+  return c;
+}
+
+std::optional<Cand> Scan::PartRange(size_t i) {
+  // "la nuit de mardi à mercredi": the part of day of the first bound.
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(i, K::kPart, &e);
+  if (!k) return std::nullopt;
+  std::optional<Cand> r = Range(k);
+  if (!r || r->begin.empty() || r->type != TimeType::kDate) return std::nullopt;
+  r->value = r->begin + "T" + e->value;
+  r->type = TimeType::kTime;
+  return r;
+}
+
+std::optional<Cand> Scan::QuantUnit(size_t i) {
+  size_t j = i;
+  int dir = 0;  // -1 ago, +1 in
+  bool pre = false;
+  if (size_t k = M(j, K::kAgoPre)) {
+    j = k;
+    dir = -1;
+  } else if (size_t k2 = M(j, K::kInPre)) {
+    j = k2;
+    dir = 1;
+  } else if (size_t k3 = M(j, K::kDurationPre)) {
+    j = k3;
+    pre = true;
+  }
+  if (dir) j = SkipFillers(j, 1);
+  double n = 0;
+  size_t k = Quantity(j, &n);
+  if (!k) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(k, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  std::string unit = e->value;
+  if (unit == "WE") return std::nullopt;
+  if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
+  if (dir == 0) {
+    if (size_t a = M(u, K::kAgoPost)) {
+      dir = -1;
+      u = a;
+    } else if (size_t l = M(u, K::kLaterPost)) {
+      dir = 1;
+      u = l;
+    }
+  }
+  double mult = 1;
+  if (unit == "DE") {
+    unit = "Y";
+    mult = 10;
+  } else if (unit == "CE") {
+    unit = "Y";
+    mult = 100;
+  }
+  const bool known = !std::isnan(n);
+  Cand c;
+  c.te = u;
+  if (dir != 0 && !pre) {
+    c.type = TimeType::kDate;
+    if (!known) {
+      c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      if (dct_.level) MarkDct(&c);
+      return c;
+    }
+    if (n != std::floor(n)) return std::nullopt;
+    const int64_t amount = static_cast<int64_t>(n * mult) * dir;
+    const bool clock = unit == "H" || unit == "MIN" || unit == "S";
+    const int need = unit == "Y" ? 1 : unit == "M" ? 2 : 3;
+    if (dct_.level < need || clock) {
+      c.unresolved = true;
+      return c;
+    }
+    MarkDct(&c);
+    if (unit == "Y") {
+      c.value = FormatYear(dct_.day.y + static_cast<int>(amount));
+    } else if (unit == "M") {
+      Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, static_cast<int>(amount));
+      c.value = FormatMonth(m.y, m.m);
+    } else if (unit == "W") {
+      c.value = FormatWeek(dct_.days + 7 * amount);
+    } else if (unit == "D") {
+      return DayCand(u, CivilFromDays(dct_.days + amount), AnchorKind::kDct);
+    } else {
+      return std::nullopt;
+    }
+    return c;
+  }
+  c.type = TimeType::kDuration;
+  const bool clock = unit == "H" || unit == "MIN" || unit == "S";
+  std::string u1 = unit == "MIN" ? "M" : unit;
+  c.value = std::string(clock ? "PT" : "P") + NumberText(known ? n * mult : n) + u1;
+  return c;
+}
+
+std::optional<Cand> Scan::Set(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  if (size_t k = M(i, K::kSetWord, &e)) {
+    Cand c;
+    c.te = k;
+    c.type = TimeType::kSet;
+    c.value = e->value;
+    return c;
+  }
+  size_t j = M(i, K::kSetPre);
+  if (!j) return std::nullopt;
+  Cand c;
+  c.type = TimeType::kSet;
+  if (size_t k = M(j, K::kWeekday, &e)) {
+    c.te = k;
+    c.value = "XXXX-WXX-" + std::to_string(e->number);
+    return c;
+  }
+  double n = 1;
+  size_t k = Quantity(j, &n);
+  if (!k) k = j;
+  size_t u = M(k, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  std::string unit = e->value == "MIN" ? "M" : e->value;
+  bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
+  if (e->value == "WE") return std::nullopt;
+  c.te = u;
+  c.value = std::string(clock ? "PT" : "P") + NumberText(n) + unit;
+  return c;
+}
+
+std::optional<Cand> Scan::Simple(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  if (size_t k = M(i, K::kDeictic, &e)) {
+    Cand c;
+    c.te = k;
+    c.value = e->value;
+    if (dct_.level) MarkDct(&c);
+    return c;
+  }
+  if (size_t k = M(i, K::kDurationWord, &e)) {
+    Cand c;
+    c.te = k;
+    c.type = TimeType::kDuration;
+    c.value = e->value;
+    return c;
+  }
+  return std::nullopt;
+}
+
+std::optional<Cand> Scan::Core(size_t i, bool licensed) {
+  std::optional<Cand> best;
+  auto consider = [&](std::optional<Cand> c) {
+    if (c && (!best || c->te > best->te)) best = std::move(c);
+  };
+  consider(Simple(i));
+  consider(Range(i));
+  consider(QuantUnit(i));
+  consider(Set(i));
+  consider(DateWithTime(i, licensed));
+  consider(TimeThenDate(i));
+  consider(TimeOnly(i));
+  consider(PartRange(i));
+  return best;
+}
+
+std::optional<Cand> Scan::Hedged(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(i, K::kHedge, &e);
+  if (!k) return std::nullopt;
+  const std::string mod = e->value;
+  size_t j = SkipFillers(k, 3);
+  std::optional<Cand> c = Core(j, true);
+  if (!c && j != k) c = Core(k, true);
+  if (!c) return std::nullopt;
+  if (c->mod.empty()) c->mod = mod;
+  return c;
+}
+
+std::optional<Cand> Scan::Best(size_t i, bool licensed) {
+  std::optional<Cand> a = Hedged(i);
+  std::optional<Cand> b = Core(i, licensed);
+  if (a && (!b || a->te >= b->te)) return a;
+  return b;
+}
+
+// Kinds that can only begin an expression when something temporal follows
+// them ("de", "la", "vers", "il y a"): the scan skips them cheaply otherwise.
+constexpr uint64_t Bit(TimeLexKind k) { return 1ull << static_cast<int>(k); }
+constexpr uint64_t kLeadKinds =
+    Bit(TimeLexKind::kFiller) | Bit(TimeLexKind::kArticle) | Bit(TimeLexKind::kRangeFrom) |
+    Bit(TimeLexKind::kRangeTo) | Bit(TimeLexKind::kClockPre) | Bit(TimeLexKind::kHedge) |
+    Bit(TimeLexKind::kInPre) | Bit(TimeLexKind::kAgoPre) | Bit(TimeLexKind::kDurationPre) |
+    Bit(TimeLexKind::kSetPre) | Bit(TimeLexKind::kRel) | Bit(TimeLexKind::kQuant) |
+    Bit(TimeLexKind::kOrdinalSuffix) | Bit(TimeLexKind::kHourWord) | Bit(TimeLexKind::kMinuteWord) |
+    Bit(TimeLexKind::kAmPm) | Bit(TimeLexKind::kYearSuffix) | Bit(TimeLexKind::kDecadeSuffix) |
+    Bit(TimeLexKind::kDecadePre) | Bit(TimeLexKind::kAgoPost) | Bit(TimeLexKind::kLaterPost);
+
+bool Scan::MayStart(size_t i) const {
+  const TimeToken& tok = t_[i];
+  if (tok.kind == TimeTokKind::kNumber) return true;
+  if (tok.kind == TimeTokKind::kPunct) return false;
+  if (!entries_[i]) return lex_.IsNumberWord(tok.folded);
+  if (kinds_[i] & ~kLeadKinds) return true;
+  // A lead word: worth trying when, after its longest phrase, comes a number
+  // or another lexicon word.
+  size_t end = i + 1;
+  for (const TimeLexEntry& e : *entries_[i]) {
+    if (e.tokens.size() <= 1 || i + e.tokens.size() > t_.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.tokens.size() && ok; ++k) ok = t_[i + k].folded == e.tokens[k];
+    if (ok) {
+      end = i + e.tokens.size();
+      break;
+    }
+  }
+  if (end >= t_.size()) return false;
+  return t_[end].kind == TimeTokKind::kNumber || entries_[end] != nullptr ||
+         (t_[end].kind == TimeTokKind::kWord && lex_.IsNumberWord(t_[end].folded));
+}
+
+void Scan::Run(std::vector<TimeExpr>* out) {
+  for (size_t i = 0; i < t_.size();) {
+    const TimeToken& tok = t_[i];
+    if (!MayStart(i)) {
+      ++i;
+      continue;
+    }
+    // Mid-word: letters glued to a previous letter run do not start a match.
+    cur_start_ = i;
+    std::optional<Cand> c = Best(i, false);
+    if (!c || c->te <= i) {
+      ++i;
+      continue;
+    }
+    // Trim trailing fillers and punctuation from the span.
+    size_t te = c->te;
+    while (te > i + 1 && t_[te - 1].kind == TimeTokKind::kPunct && t_[te - 1].folded != ".") --te;
+    while (te > i + 1 && M(te - 1, K::kFiller) == te) --te;
+    TimeExpr x;
+    x.start = tok.start;
+    x.end = t_[te - 1].end;
+    // A dot right after an abbreviation belongs to it; a sentence dot does not.
+    if (t_[te - 1].folded == "." && te - 1 > i && t_[te - 2].kind == TimeTokKind::kNumber) {
+      x.end = t_[te - 2].end;
+    }
+    x.text = std::string(text_.substr(x.start, x.end - x.start));
+    x.type = c->type;
+    x.value = c->value;
+    x.mod = c->mod;
+    x.range_begin = c->begin;
+    x.range_end = c->end;
+    x.anchor = c->anchor;
+    x.anchor_start = c->anchor_start;
+    x.unresolved = c->unresolved;
+    if (c->abs_day && c->type == TimeType::kDate &&
+        (c->anchor == AnchorKind::kAbsolute || c->anchor == AnchorKind::kDct)) {
+      have_last_ = true;
+      last_day_ = c->ymd;
+      last_start_ = x.start;
+    }
+    out->push_back(std::move(x));
+    i = c->te;
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TimeTagger>> TimeTagger::Create(const Options& options) {
+  std::unique_ptr<TimeTagger> tagger(new TimeTagger());
+  const std::string dir = DataDir(options);
+  for (const std::string& lang : DataLanguages(options)) {
+    Result<std::unique_ptr<TimeLexicon>> lex = TimeLexicon::Load(dir, lang);
+    if (!lex.ok()) {
+      if (lex.status().code() == Code::kNotFound) continue;  // no time data for this language
+      return lex.status();
+    }
+    tagger->lexicons_.emplace(lang, std::move(lex).value());
+  }
+  return tagger;
+}
+
+bool TimeTagger::HasLanguage(std::string_view lang) const {
+  return lexicons_.find(lang) != lexicons_.end();
+}
+
+std::vector<TimeExpr> TimeTagger::Tag(std::string_view text, std::string_view lang,
+                                      const std::optional<PublishedDate>& dct) const {
+  std::vector<TimeExpr> out;
+  auto it = lexicons_.find(lang);
+  if (it == lexicons_.end()) return out;
+  std::vector<TimeToken> toks = TokenizeForTime(text);
+  Scan scan(text, toks, *it->second, MakeDct(dct));
+  scan.Run(&out);
+  return out;
+}
+
+std::vector<TimeExpr> TimeTagger::TagDocument(const Document& doc) const {
+  std::vector<TimeExpr> out;
+  if (doc.paragraphs.empty()) return Tag(doc.text, doc.lang, doc.published);
+  for (const Paragraph& p : doc.paragraphs) {
+    std::string_view lang = HasLanguage(p.lang) ? std::string_view(p.lang) : doc.lang;
+    std::string_view s = std::string_view(doc.text).substr(p.start, p.end - p.start);
+    for (TimeExpr& x : Tag(s, lang, doc.published)) {
+      x.start += p.start;
+      x.end += p.start;
+      if (x.anchor == AnchorKind::kExpr) x.anchor_start += p.start;
+      out.push_back(std::move(x));
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

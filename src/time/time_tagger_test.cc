@@ -1,0 +1,155 @@
+// @brief Table-driven tests of the time tagger, per language.
+#include "time/time_tagger.h"
+
+#include <gtest/gtest.h>
+
+namespace sitrep {
+namespace {
+
+class TimeTaggerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Options o;
+    o.data_dir = std::string(SITREP_SOURCE_DIR) + "/data";
+    auto t = TimeTagger::Create(o);
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    tagger_ = std::move(t).value().release();
+  }
+  static TimeTagger* tagger_;
+};
+TimeTagger* TimeTaggerTest::tagger_ = nullptr;
+
+struct Case {
+  const char* lang;
+  const char* dct;   // "" for none
+  const char* text;
+  const char* span;  // expected text of one expression
+  const char* value;
+  const char* mod = "";
+};
+
+void Check(const TimeTagger& tagger, const Case& c) {
+  std::optional<PublishedDate> dct;
+  if (*c.dct) dct = PublishedDate{c.dct, DatePrecision::kDay, "", "input"};
+  std::vector<TimeExpr> got = tagger.Tag(c.text, c.lang, dct);
+  std::string all;
+  for (const TimeExpr& x : got) {
+    all += "[" + x.text + " = " + x.value + (x.mod.empty() ? "" : " " + x.mod) + "] ";
+    if (x.text == c.span) {
+      EXPECT_EQ(x.value, c.value) << c.lang << ": " << c.text;
+      EXPECT_EQ(x.mod, c.mod) << c.lang << ": " << c.text;
+      return;
+    }
+  }
+  ADD_FAILURE() << c.lang << ": no \"" << c.span << "\" in \"" << c.text << "\"; got " << all;
+}
+
+TEST_F(TimeTaggerTest, FrenchIssueExamples) {
+  // Friday 7 January 2022.
+  const Case cases[] = {
+      {"fr", "2022-01-07", "Il a demandé l'aide mercredi.", "mercredi", "2022-01-05"},
+      {"fr", "2022-01-07", "Les discussions reprendront lundi à Genève.", "lundi", "2022-01-10"},
+      {"fr", "2022-01-07", "Le pays est devenu indépendant il y a 30 ans.", "il y a 30 ans", "1992"},
+      {"fr", "2022-01-07", "Les troupes sont arrivées cette semaine.", "cette semaine", "2022-W01"},
+      {"fr", "2022-01-07", "Le retrait prendra 10 jours.", "10 jours", "P10D"},
+      {"fr", "2022-01-07", "Jeudi soir, la police a tiré.", "Jeudi soir", "2022-01-06TEV"},
+      {"fr", "2022-01-07", "En 2020, les manifestations ont échoué.", "2020", "2020"},
+      {"fr", "2022-01-07", "Le retrait commencera le 23 janvier.", "23 janvier", "2022-01-23"},
+      {"fr", "2022-01-07", "Ils se réuniront la semaine prochaine.", "la semaine prochaine", "2022-W02"},
+      {"fr", "2022-01-07", "Cela a duré trente ans.", "trente ans", "P30Y"},
+      {"fr", "2022-01-07", "Ils sont partis début janvier.", "début janvier", "2022-01", "START"},
+      {"fr", "2022-01-07", "Il est arrivé vers 16h30.", "vers 16h30", "T16:30", "APPROX"},
+      {"fr", "2022-01-07", "Le sommet s'est tenu le 1er février 2021.", "1er février 2021", "2021-02-01"},
+      {"fr", "2022-01-07", "Publié le 7.1.2022", "7.1.2022", "2022-01-07"},
+      {"fr", "2022-01-07", "La réunion a eu lieu hier.", "hier", "2022-01-06"},
+      {"fr", "2022-01-07", "Il règne depuis plus de trois décennies.", "plus de trois décennies", "P30Y", "MORE_THAN"},
+      {"fr", "2022-01-07", "Il est mort dans les années 1990.", "années 1990", "199"},
+      {"fr", "2022-01-07", "Il vit ici maintenant.", "maintenant", "PRESENT_REF"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, FrenchRangesAndAnchors) {
+  const Case cases[] = {
+      {"fr", "2022-01-07", "Le forum se tiendra du 6 au 10 janvier.", "du 6 au 10 janvier",
+       "2022-01-06/2022-01-10"},
+      {"fr", "2022-01-12", "Il a atterri le 2 juin 2017. La veille, il avait appelé.", "La veille",
+       "2017-06-01"},
+      {"fr", "2022-01-12", "Il a atterri le 2 juin 2017. Le lendemain, il est reparti.",
+       "Le lendemain", "2017-06-03"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, YearBoundariesAndEdgeCases) {
+  const Case cases[] = {
+      // Friday 7 January 2022: the past weekend is 1-2 January, ISO week 2021-W52.
+      {"fr", "2022-01-07", "Des pillages ont eu lieu au cours du week-end.", "week-end", "2021-W52-WE"},
+      // "lundi" said on a Monday is that Monday.
+      {"fr", "2022-01-10", "Ils se sont réunis lundi.", "lundi", "2022-01-10"},
+      {"fr", "2022-01-10", "Il était là lundi dernier.", "lundi dernier", "2022-01-03"},
+      {"fr", "2022-01-10", "Il viendra lundi prochain.", "lundi prochain", "2022-01-17"},
+      // 29 February exists in 2020 only.
+      {"fr", "2020-03-01", "Le vote du 29 février a été annulé.", "29 février", "2020-02-29"},
+      {"fr", "2021-03-01", "Le 29 février 2021 n'existe pas, le 29 février 2020 si.", "29 février 2020", "2020-02-29"},
+      // Ambiguous 1/2/2022: day first in French, month first in English.
+      {"fr", "2022-01-07", "Le décret du 1/2/2022.", "1/2/2022", "2022-02-01"},
+      {"en", "2022-01-07", "The decree of 1/2/2022.", "1/2/2022", "2022-01-02"},
+      // Last week of December, next year.
+      {"en", "2021-12-30", "They will meet next week.", "next week", "2022-W01"},
+      {"fr", "2022-01-03", "Il est parti le mois dernier.", "le mois dernier", "2021-12"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, UnanchoredDocumentsKeepRelativeValuesOpen) {
+  const Case cases[] = {
+      {"fr", "", "Il a demandé l'aide mercredi.", "mercredi", "XXXX-WXX-3"},
+      {"fr", "", "La réunion a eu lieu hier.", "hier", ""},
+      {"fr", "", "Le retrait commencera le 23 janvier.", "23 janvier", "XXXX-01-23"},
+      {"fr", "", "Le sommet s'est tenu le 1er février 2021.", "1er février 2021", "2021-02-01"},
+      {"fr", "", "Le retrait prendra 10 jours.", "10 jours", "P10D"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  auto got = tagger_->Tag("La réunion a eu lieu hier.", "fr", std::nullopt);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_TRUE(got[0].unresolved);
+  EXPECT_EQ(got[0].anchor, AnchorKind::kNone);
+}
+
+TEST_F(TimeTaggerTest, OtherLanguages) {
+  const Case cases[] = {
+      {"en", "2022-01-07", "Protesters gathered yesterday.", "yesterday", "2022-01-06"},
+      {"en", "2022-01-07", "Talks will resume on Monday.", "Monday", "2022-01-10"},
+      {"en", "2022-01-07", "He was elected on January 9, 2019.", "January 9, 2019", "2019-01-09"},
+      {"en", "2022-01-07", "It happened three years ago.", "three years ago", "2019"},
+      {"en", "2022-01-07", "The deployment lasted 10 days.", "10 days", "P10D"},
+      {"es", "2022-01-07", "Las protestas comenzaron ayer.", "ayer", "2022-01-06"},
+      {"es", "2022-01-07", "El 7 de enero de 2022 hubo disturbios.", "7 de enero de 2022", "2022-01-07"},
+      {"es", "2022-01-07", "La misión durará diez días.", "diez días", "P10D"},
+      {"de", "2022-01-07", "Die Proteste begannen gestern.", "gestern", "2022-01-06"},
+      {"de", "2022-01-07", "Am 9. Januar 2022 kamen sie an.", "9. Januar 2022", "2022-01-09"},
+      {"de", "2022-01-07", "Das Treffen ist nächste Woche.", "nächste Woche", "2022-W02"},
+      {"ru", "2022-01-07", "Протесты начались вчера.", "вчера", "2022-01-06"},
+      {"ru", "2022-01-07", "Это случилось 5 января 2022 г. в Алматы.", "5 января 2022 г.", "2022-01-05"},
+      {"ru", "2022-01-07", "Страна стала независимой 30 лет назад.", "30 лет назад", "1992"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
+  std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
+  auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
+  ASSERT_FALSE(got.empty());
+  for (const TimeExpr& x : got) {
+    ASSERT_LE(x.end, text.size());
+    EXPECT_EQ(text.substr(x.start, x.end - x.start), x.text);
+  }
+}
+
+TEST_F(TimeTaggerTest, UnknownLanguageYieldsNothing) {
+  EXPECT_TRUE(tagger_->Tag("hier", "xx", std::nullopt).empty());
+}
+
+}  // namespace
+}  // namespace sitrep
