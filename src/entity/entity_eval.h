@@ -16,6 +16,9 @@ struct EntityScores {
   double precision = 0, recall = 0, f1 = 0;
   int gold_entities = 0, resolved_exactly = 0;  // entities with a body NAM/ADJ mention
   int gold_roles = 0, roles_found = 0;
+  // Roles found on a mention resolved to the entity the gold person's names
+  // resolve to (stricter: the role phrase is also given to the right person).
+  int roles_attributed = 0;
   int gold_places = 0, places_right = 0;
   std::vector<std::string> misses;  // "FN file start-end type text", "FP ..."
 };
@@ -24,5 +27,10 @@ struct EntityScores {
 // order) on the raw seed files and scores body mentions only.
 Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::string& data_dir,
                                        const std::string& seed_dir, const std::string& gold_dir);
+
+// Prints every mention of one UTF-8 text file (language `lang`) with its
+// entity and roles, one per line, for inspecting recognition by hand.
+Status DumpEntities(const KnowledgeBase& kb, const std::string& data_dir, const std::string& path,
+                    const std::string& lang);
 
 }  // namespace sitrep

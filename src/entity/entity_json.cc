@@ -22,7 +22,10 @@ void AppendEntitiesJson(JsonWriter* w, std::string_view text, const std::vector<
     if (!m.role.empty()) {
       w->Field("role", m.role);
       w->Field("role_text", m.role_text);
+      if (!m.roles.empty() && !m.roles[0].of.empty()) w->Field("role_of", m.roles[0].of);
+      if (!m.roles.empty() && !m.roles[0].date.empty()) w->Field("role_date", m.roles[0].date);
     }
+    if (m.nominal) w->Field("nominal", true);
     if (m.metonymy) w->Field("metonymy", true);
     w->EndObject();
   }

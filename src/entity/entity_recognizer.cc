@@ -32,6 +32,10 @@ const char* MentionTypeName(MentionType t) {
 namespace {
 
 constexpr size_t kMaxNameTokens = 10;
+// Priors below this are first-level regions from GeoNames (kb_builder.cc).
+constexpr uint32_t kMinorPlacePrior = 1'000'000;
+// Words after an organisation head word ("Conseil national de sécurité").
+constexpr size_t kMaxOrgTail = 5;
 
 struct Token {
   uint32_t start, end;
@@ -95,6 +99,51 @@ bool Joinable(std::string_view text, const Token& a, const Token& b) {
   return true;
 }
 
+// True when the text between tokens a and b (a before b) holds a clause
+// boundary: a comma, a full stop followed by a space, a colon, quotes,
+// brackets or a line break.
+bool ClauseBreak(std::string_view text, const Token& a, const Token& b) {
+  std::string_view gap = text.substr(a.end, b.start - a.end);
+  size_t pos = 0;
+  while (pos < gap.size()) {
+    char32_t c = NextCodePoint(gap, &pos);
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '\n' ||
+        c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D || c == '!' || c == '?' ||
+        c == 0x2013 || c == 0x2014) {
+      return true;
+    }
+    if (c == '.' && pos < gap.size()) return true;  // "X. Y", not "R.Politik"
+  }
+  return false;
+}
+
+// True when the gap between a and b is a comma and spaces only.
+bool CommaGap(std::string_view text, const Token& a, const Token& b) {
+  std::string_view gap = text.substr(a.end, b.start - a.end);
+  size_t commas = 0;
+  size_t pos = 0;
+  while (pos < gap.size()) {
+    char32_t c = NextCodePoint(gap, &pos);
+    if (c == ',') ++commas;
+    else if (!(c == ' ' || c == 0xA0 || c == 0x202F)) return false;
+  }
+  return commas == 1;
+}
+
+// Words of `s` that start with a capital letter.
+size_t CapitalisedWords(std::string_view s) {
+  size_t n = 0, pos = 0;
+  bool in_word = false;
+  while (pos < s.size()) {
+    char32_t c = NextCodePoint(s, &pos);
+    // Words are separated by spaces: "Nur-sultan" is one capitalised word.
+    bool space = c == ' ' || c == 0xA0;
+    if (!space && !in_word && u_isupper(static_cast<UChar32>(c))) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
 bool HasLowerFirst(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
@@ -135,8 +184,11 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const Knowled
         else if (kind == "name_link") cues.name_links.insert(key);
         else if (kind == "metonymy_before") cues.metonymy_before.insert(key);
         else if (kind == "stop") cues.stop.insert(key);
+        else if (kind == "determiner") cues.determiners.insert(key);
+        else if (kind == "role_link") cues.role_links.insert(key);
         else return tsv->ErrorAt(row, "unknown cue kind \"" + kind +
-                                          "\" (reporting, org_head, name_link, metonymy_before, stop)");
+                                          "\" (reporting, org_head, name_link, metonymy_before, stop, "
+                                          "determiner, role_link)");
       }
     }
   }
@@ -148,12 +200,14 @@ const EntityRecognizer::LangCues& EntityRecognizer::Cues(std::string_view lang) 
   return it == cues_.end() ? empty_ : it->second;
 }
 
-std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::string_view lang) const {
+std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::string_view lang,
+                                                 std::string_view date) const {
   const std::vector<Token> toks = Tokenize(text);
   const LangCues& cues = Cues(lang);
   const int doc_lang = KbLangIndex(lang);
   std::vector<Mention> out;
   std::vector<int> covered(toks.size(), -1);  // mention index per token
+  const auto& ents = kb_->entities();
 
   auto is_first_name = [this](const std::string& key) {
     for (const KbAlias& a : kb_->Find(key)) {
@@ -161,6 +215,23 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     }
     return false;
   };
+  // True when `key` names a place or organisation in the KB.
+  auto is_kb_place_or_org = [&](const std::string& key) {
+    for (const KbAlias& a : kb_->Find(key)) {
+      const KbEntity& e = ents[a.entity];
+      if (e.type != EntityType::kPer && !(a.flags & kAliasAdjective)) return true;
+    }
+    return false;
+  };
+  // A town or first-level region: a place a first name may also name.
+  auto is_small_city = [&](int64_t e) {
+    return e >= 0 && ((ents[e].kind == EntityKind::kCity && !ents[e].capital) ||
+                      ents[e].kind == EntityKind::kRegion || ents[e].kind == EntityKind::kSite);
+  };
+
+  // Places that share their alias with other places ("Vienne", "Georgia"):
+  // mention index -> the other candidates, decided from context below.
+  std::vector<std::pair<size_t, std::vector<uint32_t>>> ambiguous;
 
   // Pass 1: gazetteer, longest match first.
   for (size_t i = 0; i < toks.size();) {
@@ -174,14 +245,13 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
       std::string key = toks[i].key;
       for (size_t k = 1; k < n; ++k) key += " " + toks[i + k].key;
       const std::string_view surface = text.substr(toks[i].start, toks[i + n - 1].end - toks[i].start);
-      bool surface_caps = true;
-      for (size_t k = 0; k < n; ++k) surface_caps &= toks[i + k].all_caps || !toks[i + k].upper_initial;
       bool all_caps = true;
       for (size_t k = 0; k < n; ++k) all_caps &= toks[i + k].all_caps;
       const KbAlias* best = nullptr;
       long best_score = -1;
+      std::vector<uint32_t> places;
       for (const KbAlias& a : kb_->Find(key)) {
-        const KbEntity& e = kb_->entities()[a.entity];
+        const KbEntity& e = ents[a.entity];
         if (!e.id.empty() && e.id[0] == '@') continue;
         if ((a.flags & kAliasAcronym) && !all_caps) continue;
         bool adjective = a.flags & kAliasAdjective;
@@ -194,20 +264,43 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
           if (n == 1 && CountCodePoints(surface) < 3 && !(a.flags & kAliasAcronym)) continue;
           if (n == 1 && toks[i].sentence_start && cues.stop.count(key)) continue;
           if (all_caps && n == 1 && !(a.flags & kAliasAcronym) && CountCodePoints(surface) <= 4) continue;
+          // "La réunion" is not "La Réunion", nor "Le monde" "Le Monde".
+          if (n > 1 && !all_caps && CapitalisedWords(surface) < CapitalisedWords(a.text)) continue;
+          // A common word naming a region somewhere ("Est", "Centre") is not
+          // taken for that region on its own.
+          if (n == 1 && (a.flags & kAliasCommonWord) && e.kind == EntityKind::kRegion &&
+              e.prior < kMinorPlacePrior) {
+            continue;
+          }
+          if (e.type == EntityType::kLoc &&
+              std::find(places.begin(), places.end(), a.entity) == places.end()) {
+            places.push_back(a.entity);
+          }
         }
         long score = (a.lang == doc_lang ? 3L : a.lang == 0 ? 2L : 1L) << 40;
-        score += e.prior;
+        score = (score + e.prior) * 2;
+        // Same key as name and adjective ("Suisse", "suisse"): case decides.
+        if (adjective != toks[i].upper_initial) score += 1;
+        // A hand-written demonym names its place first ("américain": US, not MP).
+        if (adjective && (a.flags & kAliasPreferred)) score += 2;
         if (score > best_score) {
           best_score = score;
           best = &a;
         }
       }
-      (void)surface_caps;
       if (!best) continue;
+      const KbEntity& e = ents[best->entity];
+      // A first name that is also a town ("Vladimir", "Paul") before a
+      // capitalised word that is no place: a person's name, left to pass 2.
+      if (n == 1 && e.type == EntityType::kLoc && is_small_city(best->entity) &&
+          i + 1 < toks.size() && toks[i + 1].upper_initial && !toks[i + 1].all_caps &&
+          Joinable(text, toks[i], toks[i + 1]) && is_first_name(key) &&
+          !is_kb_place_or_org(toks[i + 1].key)) {
+        break;
+      }
       Mention m;
       m.start = toks[i].start;
       m.end = toks[i + n - 1].end;
-      const KbEntity& e = kb_->entities()[best->entity];
       m.kb_entity = best->entity;
       m.type = (best->flags & kAliasAdjective) ? MentionType::kAdj
                : e.type == EntityType::kPer   ? MentionType::kPer
@@ -216,11 +309,17 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
       m.partial = best->flags & kAliasPartial;
       m.metonymy = e.kind == EntityKind::kGovernment;
       m.source = "kb";
-      // "V. Poutine": a capital initial before a known surname joins the mention.
+      // "V. Poutine": a capital initial before a known surname joins the
+      // mention; an honorific ("M.", listed as a stop word) does not.
       if (m.partial && i >= 1 && CountCodePoints(text.substr(toks[i - 1].start, toks[i - 1].end - toks[i - 1].start)) == 1 &&
-          toks[i - 1].upper_initial && text.substr(toks[i - 1].end, 1) == "." && covered[i - 1] < 0) {
+          toks[i - 1].upper_initial && text.substr(toks[i - 1].end, 1) == "." && covered[i - 1] < 0 &&
+          !cues.stop.count(toks[i - 1].key)) {
         m.start = toks[i - 1].start;
         covered[i - 1] = static_cast<int>(out.size());
+      }
+      if (m.type == MentionType::kLoc && places.size() > 1) {
+        places.erase(std::remove(places.begin(), places.end(), best->entity), places.end());
+        ambiguous.emplace_back(out.size(), std::move(places));
       }
       for (size_t k = 0; k < n; ++k) covered[i + k] = static_cast<int>(out.size());
       out.push_back(std::move(m));
@@ -229,6 +328,47 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     }
     if (!matched) ++i;
   }
+
+  // The longest title (entity_titles.tsv) starting at token k and ending at
+  // or before token `limit`, on tokens no mention covers; 0 when none.
+  auto title_at = [&](size_t k, size_t limit, std::string* role) -> size_t {
+    for (size_t n = std::min(cues.max_title_tokens, limit - std::min(limit, k)); n >= 1; --n) {
+      bool ok = true;
+      std::string key = toks[k].key;
+      for (size_t q = 0; q < n && ok; ++q) {
+        ok = covered[k + q] < 0 && (q == 0 || Joinable(text, toks[k + q - 1], toks[k + q]));
+        if (q > 0) key += " " + toks[k + q].key;
+      }
+      if (!ok) continue;
+      auto it = cues.titles.find(key);
+      if (it != cues.titles.end()) {
+        *role = it->second.role;
+        return n;
+      }
+    }
+    return 0;
+  };
+  // A title right after a comma that follows token `last`, after an optional
+  // determiner and up to three lower-case words ("X, un ancien diplomate
+  // russe"); returns the first token after the comma, or npos.
+  auto apposition_title = [&](size_t last, std::string* role, size_t* title_end) -> size_t {
+    if (last + 1 >= toks.size() || !CommaGap(text, toks[last], toks[last + 1])) return std::string::npos;
+    size_t q = last + 1;
+    if (cues.determiners.count(toks[q].key)) ++q;
+    for (size_t skip = 0; skip <= 3 && q + skip < toks.size(); ++skip) {
+      size_t p = q + skip;
+      if (p > last + 1 && ClauseBreak(text, toks[p - 1], toks[p])) break;
+      if (size_t n = title_at(p, toks.size(), role)) {
+        *title_end = p + n;
+        return last + 1;
+      }
+      if (toks[p].upper_initial || covered[p] >= 0 || cues.determiners.count(toks[p].key) ||
+          cues.name_links.count(toks[p].key)) {
+        break;
+      }
+    }
+    return std::string::npos;
+  };
 
   // Pass 2: unknown names from cues.
   auto title_before = [&](size_t i, std::string* role, uint32_t* start) -> bool {
@@ -261,12 +401,46 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     }
     std::string role;
     uint32_t title_start = 0;
+    size_t title_end = 0;
     bool titled = title_before(i, &role, &title_start);
     bool first_name = n >= 2 && is_first_name(toks[i].key);
     bool reported = n >= 2 && ((i > 0 && cues.reporting.count(toks[i - 1].key)) ||
                                (i + n < toks.size() && cues.reporting.count(toks[i + n].key)));
     bool org = n >= 2 && cues.org_heads.count(toks[i].key);
-    if (!(titled && (n >= 2 || !toks[i].sentence_start)) && !first_name && !reported && !org) {
+    if (!org && n == 1 && cues.org_heads.count(toks[i].key)) {
+      // "Conseil national de sécurité": lower-case words and links after the
+      // head, with at least one link, ending on a word that is not a link.
+      size_t end = i + 1, last_word = i;
+      bool linked = false;
+      while (end < toks.size() && end - i <= kMaxOrgTail && covered[end] < 0 &&
+             !toks[end].upper_initial && Joinable(text, toks[end - 1], toks[end]) &&
+             text.substr(toks[end - 1].end, 1) != ".") {
+        if (cues.name_links.count(toks[end].key) || toks[end].key == "l" || toks[end].key == "d") {
+          linked = true;
+        } else if (linked && cues.determiners.count(toks[end].key) && last_word < end - 1) {
+          // "de la sécurité": the article after a link.
+        } else if (!linked && end == i + 1) {
+          last_word = end;  // an adjective right after the head ("Conseil national")
+        } else if (linked && last_word < end - 1) {
+          last_word = end;  // the noun after the link
+        } else if (linked) {
+          // A second word after the link only when the name ends there.
+          bool ends = end + 1 >= toks.size() || ClauseBreak(text, toks[end], toks[end + 1]) ||
+                      toks[end + 1].upper_initial || cues.name_links.count(toks[end + 1].key);
+          if (ends) last_word = end;
+          break;
+        } else {
+          break;
+        }
+        ++end;
+      }
+      if (linked && last_word > i + 1) {
+        n = last_word - i + 1;
+        org = true;
+      }
+    }
+    bool apposed = n >= 2 && apposition_title(i + n - 1, &role, &title_end) != std::string::npos;
+    if (!(titled && (n >= 2 || !toks[i].sentence_start)) && !first_name && !reported && !org && !apposed) {
       i += n - 1;
       continue;
     }
@@ -274,33 +448,319 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     m.start = toks[i].start;
     m.end = toks[i + n - 1].end;
     m.type = org ? MentionType::kOrg : MentionType::kPer;
-    m.source = org ? "org_head" : titled ? "title" : first_name ? "first_name" : "reporting";
+    m.source = org ? "org_head" : titled ? "title" : first_name ? "first_name" : reported ? "reporting" : "apposition";
     for (size_t k = 0; k < n; ++k) covered[i + k] = static_cast<int>(out.size());
     out.push_back(std::move(m));
     i += n - 1;
   }
-  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
-  // Rebuild the token -> mention map after sorting.
-  std::fill(covered.begin(), covered.end(), -1);
-  for (size_t m = 0, t = 0; m < out.size(); ++m) {
-    while (t < toks.size() && toks[t].start < out[m].start) ++t;
-    for (size_t k = t; k < toks.size() && toks[k].end <= out[m].end; ++k) covered[k] = static_cast<int>(m);
+
+  // Surnames of persons named in full in this document: the surname alone is
+  // that person too ("Stanovaya" after "Tatyana Stanovaya").
+  std::set<std::string> surnames;
+  for (const Mention& m : out) {
+    if (m.type != MentionType::kPer || m.kb_entity >= 0) continue;
+    std::string key = MatchKey(text.substr(m.start, m.end - m.start));
+    size_t sp = key.rfind(' ');
+    if (sp != std::string::npos) surnames.insert(key.substr(sp + 1));
+  }
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps || !surnames.count(toks[i].key)) continue;
+    Mention m;
+    m.start = toks[i].start;
+    m.end = toks[i].end;
+    m.type = MentionType::kPer;
+    m.partial = true;
+    m.source = "surname";
+    covered[i] = static_cast<int>(out.size());
+    out.push_back(std::move(m));
   }
 
-  // Pass 3: roles from titles before a person, metonymy of capitals.
+  // Sort; ambiguous places follow their mentions through the permutation.
+  std::vector<size_t> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&out](size_t a, size_t b) { return out[a].start < out[b].start; });
+  std::vector<size_t> rank(out.size());
+  std::vector<Mention> sorted;
+  sorted.reserve(out.size());
+  for (size_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    sorted.push_back(std::move(out[order[r]]));
+  }
+  out = std::move(sorted);
+  for (auto& [mi, alts] : ambiguous) mi = rank[mi];
+  auto rebuild_covered = [&]() {
+    std::fill(covered.begin(), covered.end(), -1);
+    for (size_t m = 0, t = 0; m < out.size(); ++m) {
+      while (t < toks.size() && toks[t].start < out[m].start) ++t;
+      for (size_t k = t; k < toks.size() && toks[k].end <= out[m].end; ++k) covered[k] = static_cast<int>(m);
+    }
+  };
+  rebuild_covered();
+
+  // Given names before a known surname join the person's mention, even when
+  // they are spelled in a way the KB lacks or match a town ("Kasim-Yomart
+  // Tokayev", "Sergueï Ryabkov", "Aleksandr Lukashenko").
+  std::vector<bool> drop(out.size(), false);
+  for (size_t t = 0; t < toks.size(); ++t) {
+    int mi = covered[t];
+    if (mi < 0 || toks[t].start != out[mi].start) continue;
+    Mention& m = out[mi];
+    if (m.type != MentionType::kPer || m.kb_entity < 0 || !m.partial) continue;
+    size_t k = t;
+    while (k > 0 && t - k < 3 && Joinable(text, toks[k - 1], toks[k]) &&
+           text.substr(toks[k - 1].end, 1) != "." && toks[k - 1].upper_initial &&
+           !toks[k - 1].all_caps && !cues.stop.count(toks[k - 1].key) &&
+           !cues.titles.count(toks[k - 1].key)) {
+      int c = covered[k - 1];
+      if (c >= 0) {
+        const Mention& o = out[c];
+        bool one_token = o.start == toks[k - 1].start && o.end == toks[k - 1].end;
+        // An unknown name just before ("Kasim-Yomart" found by its title).
+        if (o.type == MentionType::kPer && o.kb_entity < 0 && o.end == toks[k - 1].end) {
+          while (k > 0 && covered[k - 1] == c) --k;
+          break;
+        }
+        bool absorbable = one_token && o.type == MentionType::kLoc && is_small_city(o.kb_entity);
+        if (!absorbable) break;
+      } else if (toks[k - 1].sentence_start && !is_first_name(toks[k - 1].key)) {
+        break;
+      }
+      --k;
+    }
+    if (k == t) continue;
+    for (size_t q = k; q < t; ++q) {
+      if (covered[q] >= 0) drop[covered[q]] = true;
+    }
+    m.start = toks[k].start;
+    m.partial = false;
+  }
+
+  // Acronyms defined in the text: "Organisation du traité de sécurité
+  // collective (OTSC)" makes OTSC, here and later in the document, the same
+  // entity as the name before it.
+  std::map<std::string, size_t> defined;  // acronym key -> defining mention
+  for (size_t t = 0; t + 1 < toks.size(); ++t) {
+    int mi = covered[t];
+    if (mi < 0 || toks[t].end != out[mi].end || out[mi].type != MentionType::kOrg) continue;
+    const Token& a = toks[t + 1];
+    std::string_view gap = text.substr(toks[t].end, a.start - toks[t].end);
+    if (!a.all_caps || covered[t + 1] >= 0 || (gap != " (" && gap != "(") ||
+        text.substr(a.end, 1) != ")") {
+      continue;
+    }
+    size_t letters = CountCodePoints(text.substr(a.start, a.end - a.start));
+    if (letters < 2 || letters > 8) continue;
+    defined.emplace(a.key, mi);
+  }
+  if (!defined.empty()) {
+    for (size_t t = 0; t < toks.size(); ++t) {
+      auto it = defined.find(toks[t].key);
+      if (it == defined.end() || covered[t] >= 0 || !toks[t].all_caps) continue;
+      const Mention& def = out[it->second];
+      if (toks[t].start < def.end) continue;
+      Mention m;
+      m.start = toks[t].start;
+      m.end = toks[t].end;
+      m.type = MentionType::kOrg;
+      m.kb_entity = def.kb_entity;
+      m.antecedent = def.start;
+      m.source = "acronym";
+      out.push_back(std::move(m));
+      drop.push_back(false);
+    }
+  }
+
+  // Places from context: a shared alias goes to the candidate whose country
+  // the document supports with towns or regions of it when the default's
+  // country has none ("Vienne" with "Lyon" is the French town).
+  if (!ambiguous.empty()) {
+    std::map<std::string, int> support;  // country -> mentions of its towns/regions
+    for (const Mention& m : out) {
+      if (m.kb_entity < 0 || m.type == MentionType::kPer) continue;
+      const KbEntity& e = ents[m.kb_entity];
+      if ((e.kind == EntityKind::kCity && !e.capital) || e.kind == EntityKind::kRegion) {
+        support[std::string(e.country)] += 1;
+      } else if (e.kind == EntityKind::kCountry && m.type == MentionType::kLoc) {
+        support[std::string(e.id)] += 0;  // present, not supporting a town over the country
+      }
+    }
+    for (auto& [mi, alts] : ambiguous) {
+      Mention& m = out[mi];
+      const KbEntity& d = ents[m.kb_entity];
+      std::string dc(d.kind == EntityKind::kCountry ? d.id : std::string_view(d.country));
+      int own = support[dc] - ((d.kind == EntityKind::kCity && !d.capital) || d.kind == EntityKind::kRegion ? 1 : 0);
+      if (own > 0) continue;
+      int best = 0;
+      for (uint32_t a : alts) {
+        std::string ac(ents[a].country);
+        if (ac == dc) continue;
+        if (support[ac] > best) {
+          best = support[ac];
+          m.kb_entity = a;
+          m.source = "kb_context";
+        }
+      }
+    }
+  }
+
+  // Remove absorbed mentions, sort again.
+  {
+    std::vector<Mention> kept;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (!drop[i]) kept.push_back(std::move(out[i]));
+    }
+    out = std::move(kept);
+    std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    rebuild_covered();
+  }
+
+  // Pass 3: roles of persons, nominal mentions, metonymy of capitals.
+  const std::string doc_date(date);
+  std::vector<bool> title_used(toks.size(), false);
+  // The end of the clause that starts at byte `from`: the next comma, full
+  // stop, semicolon, bracket, quote or line break.
+  auto clause_end = [&](size_t from_tok) -> uint32_t {
+    size_t k = from_tok;
+    while (k + 1 < toks.size() && !ClauseBreak(text, toks[k], toks[k + 1])) ++k;
+    return toks[k].end;
+  };
+  // The KB id of the place or organisation a role phrase names, if any.
+  auto role_of = [&](size_t from, size_t to) -> std::string {
+    for (size_t k = from; k < to && k < toks.size(); ++k) {
+      int c = covered[k];
+      if (c < 0 || out[c].kb_entity < 0) continue;
+      const Mention& o = out[c];
+      if (o.type == MentionType::kAdj || o.type == MentionType::kOrg ||
+          (o.type == MentionType::kLoc && ents[o.kb_entity].kind == EntityKind::kCountry)) {
+        return std::string(ents[o.kb_entity].id);
+      }
+    }
+    return "";
+  };
+  auto tok_at = [&](uint32_t byte) -> size_t {
+    size_t k = 0;
+    while (k < toks.size() && toks[k].end <= byte) ++k;
+    return k;
+  };
+  auto add_role = [&](Mention& m, const std::string& role, uint32_t start, uint32_t end) {
+    MentionRole r;
+    r.role = role;
+    r.start = start;
+    r.end = end;
+    r.of = role_of(tok_at(start), tok_at(end));
+    r.date = doc_date;
+    for (const MentionRole& o : m.roles) {
+      if (o.start == start) return;
+    }
+    m.roles.push_back(std::move(r));
+  };
+  // "Le secrétaire général de l'OTSC, X": in the clause before the comma
+  // that precedes token `a`, the first title that opens the clause or
+  // follows a determiner ("l'ambassadeur russe dans ce pays, X").
+  auto clause_before = [&](Mention& m, size_t a) {
+    if (a == 0 || !CommaGap(text, toks[a - 1], toks[a])) return;
+    size_t cs = a - 1;
+    while (cs > 0 && a - cs < 14 && !ClauseBreak(text, toks[cs - 1], toks[cs]) &&
+           !(toks[cs].sentence_start && toks[cs].upper_initial)) {
+      --cs;
+    }
+    for (size_t p = cs; p < a; ++p) {
+      if (p > cs && !cues.determiners.count(toks[p - 1].key)) continue;
+      std::string role;
+      if (size_t n = title_at(p, a, &role)) {
+        for (size_t k = p; k < p + n; ++k) title_used[k] = true;
+        add_role(m, role, toks[p].start, toks[a - 1].end);
+        return;
+      }
+    }
+  };
+  // A title ending before token t, the words between being lower-case or
+  // places, organisations and adjectives ("président du sous sol J. Biden",
+  // "président kazakh X"); returns its first token or npos.
+  auto title_before_name = [&](size_t t, std::string* role) -> size_t {
+    size_t best = std::string::npos, best_end = 0;
+    for (size_t j = t; j > 0 && t - j < 10;) {
+      --j;
+      if (ClauseBreak(text, toks[j], toks[j + 1])) break;
+      std::string r;
+      for (size_t n = std::min(cues.max_title_tokens, t - j); n >= 1; --n) {
+        size_t got = title_at(j, j + n, &r);
+        if (got != n) continue;
+        // Between title and name: nothing, places, organisations and
+        // adjectives, or a complement that opens with a link ("du sous sol").
+        bool between_ok = true;
+        for (size_t k = j + n; k < t && between_ok; ++k) {
+          bool mention = covered[k] >= 0 && out[covered[k]].type != MentionType::kPer;
+          between_ok = mention || (!toks[k].upper_initial &&
+                                   (k > j + n || cues.name_links.count(toks[k].key) > 0));
+        }
+        if (!between_ok) continue;
+        if (j + n > best_end || (j + n == best_end && j < best)) {
+          best = j;
+          best_end = j + n;
+          *role = r;
+        }
+        break;
+      }
+    }
+    return best;
+  };
+
   for (size_t t = 0; t < toks.size(); ++t) {
     int mi = covered[t];
     if (mi < 0 || toks[t].start != out[mi].start) continue;
     Mention& m = out[mi];
     if (m.type == MentionType::kPer) {
+      size_t last = t;
+      while (last + 1 < toks.size() && toks[last + 1].end <= m.end) ++last;
       std::string role;
-      uint32_t start = 0;
-      if (title_before(t, &role, &start)) {
-        m.role = role;
-        m.role_text = std::string(text.substr(start, m.start - start));
-        while (!m.role_text.empty() && (m.role_text.back() == ' ' || static_cast<unsigned char>(m.role_text.back()) == 0xA0 || m.role_text.back() == '\xC2')) m.role_text.pop_back();
+      size_t anchor = t;
+      size_t j = title_before_name(t, &role);
+      if (j != std::string::npos) {
+        for (size_t k = j; k < t && k < toks.size(); ++k) {
+          if (covered[k] < 0) title_used[k] = true;
+        }
+        uint32_t end = toks[t - 1].end;
+        add_role(m, role, toks[j].start, end);
+        anchor = j > 0 && cues.determiners.count(toks[j - 1].key) ? j - 1 : j;
       }
-    } else if (m.type == MentionType::kLoc && m.kb_entity >= 0 && kb_->entities()[m.kb_entity].capital) {
+      clause_before(m, anchor);
+      size_t title_end = 0;
+      size_t after = apposition_title(last, &role, &title_end);
+      size_t clause_tok = last;
+      if (after != std::string::npos) {
+        for (size_t k = after; k < title_end; ++k) title_used[k] = true;
+        uint32_t end = clause_end(title_end - 1);
+        add_role(m, role, toks[after].start, end);
+        clause_tok = tok_at(end);
+        if (clause_tok >= toks.size()) clause_tok = toks.size() - 1;
+        clause_tok = clause_tok > 0 ? clause_tok - 1 : 0;
+        while (clause_tok + 1 < toks.size() && toks[clause_tok + 1].end <= end) ++clause_tok;
+      }
+      // ", qui est maintenant un chercheur ...": a relative clause with a title.
+      if (clause_tok + 2 < toks.size() && CommaGap(text, toks[clause_tok], toks[clause_tok + 1])) {
+        for (size_t n = 4; n >= 1; --n) {
+          size_t p = clause_tok + 1;
+          if (p + n > toks.size()) continue;
+          std::string key = toks[p].key;
+          for (size_t k = 1; k < n; ++k) key += " " + toks[p + k].key;
+          if (!cues.role_links.count(key)) continue;
+          size_t q = p + n;
+          if (q < toks.size() && cues.determiners.count(toks[q].key)) ++q;
+          if (q < toks.size()) {
+            if (size_t tn = title_at(q, toks.size(), &role)) {
+              for (size_t k = q; k < q + tn; ++k) title_used[k] = true;
+              add_role(m, role, toks[q].start, clause_end(q + tn - 1));
+            }
+          }
+          break;
+        }
+      }
+      if (!m.roles.empty()) {
+        m.role = m.roles[0].role;
+        m.role_text = std::string(text.substr(m.roles[0].start, m.roles[0].end - m.roles[0].start));
+      }
+    } else if (m.type == MentionType::kLoc && m.kb_entity >= 0 && ents[m.kb_entity].capital) {
       for (size_t n = 1; n <= 2 && n <= t; ++n) {
         std::string key = toks[t - n].key;
         for (size_t k = 1; k < n; ++k) key += " " + toks[t - n + k].key;
@@ -308,6 +768,102 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
       }
       if (t + 1 < toks.size() && cues.reporting.count(toks[t + 1].key)) m.metonymy = true;
     }
+  }
+
+  // Nominal mentions: a title after a determiner, qualified by an adjective
+  // ("le président russe"), by "de" + a place or organisation ("un
+  // porte-parole du département d'État") or of several words ("l'ancien
+  // président"), with no name after it. The KB names the holder of that role
+  // on the document date when it knows it.
+  std::map<std::string, int> country_count;
+  for (const Mention& m : out) {
+    if (m.kb_entity < 0 || (m.type != MentionType::kLoc && m.type != MentionType::kAdj)) continue;
+    if (ents[m.kb_entity].kind == EntityKind::kCountry) country_count[std::string(ents[m.kb_entity].id)]++;
+  }
+  std::string main_country;
+  int main_count = 0;
+  for (const auto& [c, n] : country_count) {
+    if (n > main_count) {
+      main_country = c;
+      main_count = n;
+    }
+  }
+  std::vector<Mention> nominals;
+  for (size_t d = 0; d + 1 < toks.size(); ++d) {
+    if (!cues.determiners.count(toks[d].key) || covered[d] >= 0) continue;
+    for (size_t skip = 0; skip <= 2 && d + 1 + skip < toks.size(); ++skip) {
+      size_t k = d + 1 + skip;
+      if (ClauseBreak(text, toks[k - 1], toks[k]) || covered[k] >= 0 || title_used[k]) break;
+      std::string role;
+      size_t n = title_at(k, toks.size(), &role);
+      if (n == 0) {
+        if (toks[k].upper_initial) break;
+        continue;
+      }
+      size_t e = k + n;  // first token after the title
+      uint32_t end = toks[e - 1].end;
+      bool qualified = n >= 2;
+      if (e < toks.size() && !ClauseBreak(text, toks[e - 1], toks[e])) {
+        int c = covered[e];
+        if (c >= 0 && out[c].type == MentionType::kAdj) {
+          qualified = true;
+          end = out[c].end;
+          e = tok_at(end);
+        } else if (cues.name_links.count(toks[e].key) || toks[e].key == "l" || toks[e].key == "d") {
+          for (size_t q = e + 1; q < toks.size() && q <= e + 3; ++q) {
+            if (ClauseBreak(text, toks[q - 1], toks[q])) break;
+            int c2 = covered[q];
+            if (c2 >= 0 && out[c2].type != MentionType::kPer) {
+              qualified = true;
+              end = out[c2].end;
+              e = tok_at(end);
+              break;
+            }
+          }
+        }
+      }
+      // A name right after the title belongs to pass 3, not here.
+      if (e < toks.size() && covered[e] >= 0 && out[covered[e]].type == MentionType::kPer &&
+          !ClauseBreak(text, toks[e - 1], toks[e])) {
+        break;
+      }
+      if (!qualified) break;
+      Mention m;
+      m.start = toks[k].start;
+      m.end = toks[k + n - 1].end;
+      m.type = MentionType::kPer;
+      m.nominal = true;
+      m.source = "nominal";
+      add_role(m, role, toks[k].start, end);
+      std::string of = m.roles[0].of;
+      std::string want = role;
+      bool former = want.rfind("former_", 0) == 0;
+      if (former) want = want.substr(7);
+      if (want == "leader") want = "head_of_state";
+      if (of.empty() && (want == "head_of_state" || want == "head_of_government")) of = main_country;
+      if (!of.empty()) {
+        std::string best_to;
+        for (const KbRole& r : kb_->roles()) {
+          if (r.role != want || r.of != of) continue;
+          bool held = former ? (!r.to.empty() && (doc_date.empty() || r.to <= doc_date))
+                             : ((doc_date.empty() ? r.to.empty()
+                                                  : (r.from <= doc_date && (r.to.empty() || r.to > doc_date))));
+          if (!held) continue;
+          if (former && std::string(r.to) < best_to) continue;
+          best_to = std::string(r.to);
+          m.kb_entity = r.person;
+        }
+      }
+      m.role = role;
+      m.role_text = std::string(text.substr(m.roles[0].start, m.roles[0].end - m.roles[0].start));
+      nominals.push_back(std::move(m));
+      for (size_t q = k; q < k + n; ++q) title_used[q] = true;
+      break;
+    }
+  }
+  if (!nominals.empty()) {
+    for (Mention& m : nominals) out.push_back(std::move(m));
+    std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
   }
   return out;
 }

@@ -26,11 +26,26 @@ std::vector<size_t> EntityResolver::Resolve(std::string_view text, const std::ve
   std::vector<size_t> out(mentions.size());
   // Surname key -> entity, for persons named in full earlier in this document.
   std::map<std::string, size_t> surnames;
+  std::map<uint32_t, size_t> by_start;  // mention start -> its entity, for antecedents
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     std::string surface(text.substr(m.start, m.end - m.start));
+    auto ante = m.antecedent >= 0 ? by_start.find(static_cast<uint32_t>(m.antecedent)) : by_start.end();
     if (m.kb_entity >= 0) {
       out[i] = ForKb(m.kb_entity, m.type);
+    } else if (ante != by_start.end()) {
+      // An acronym defined in the text: the entity of its long form, and the
+      // acronym's key leads there in later documents too.
+      out[i] = ante->second;
+      by_key_.emplace(std::string(MentionTypeName(m.type)) + ":" + tr_->Key(surface), out[i]);
+    } else if (m.nominal) {
+      // An unknown person described, not named: one entity per description.
+      CorpusEntity c;
+      c.id = "new:" + std::to_string(entities_.size() + 1);
+      c.name = m.role_text.empty() ? surface : m.role_text;
+      c.type = m.type;
+      entities_.push_back(c);
+      out[i] = entities_.size() - 1;
     } else {
       std::string key = tr_->Key(surface);
       std::string typed = std::string(MentionTypeName(m.type)) + ":" + key;
@@ -51,7 +66,8 @@ std::vector<size_t> EntityResolver::Resolve(std::string_view text, const std::ve
         out[i] = entities_.size() - 1;
       }
     }
-    if (m.type == MentionType::kPer) {
+    by_start[m.start] = out[i];
+    if (m.type == MentionType::kPer && !m.nominal) {
       std::string key = tr_->Key(surface);
       size_t sp = key.rfind(' ');
       if (sp != std::string::npos) surnames[key.substr(sp + 1)] = out[i];

@@ -1,7 +1,10 @@
 // @brief EntityResolver: links every mention to a KB entity or to a corpus
 // entity, across documents; unknown names cluster by a spelling-independent
 // key (NameTransliterator::Key) and surnames join the full name seen earlier
-// in the same document ("Tokayev" after "Kassym-Jomart Tokayev").
+// in the same document ("Tokayev" after "Kassym-Jomart Tokayev"). An acronym
+// defined in the text (Mention::antecedent) takes its long form's entity, and
+// its key leads there in later documents; an unknown nominal mention ("un
+// porte-parole du département d'État") is an entity of its own.
 //
 // Not thread-safe: one resolver sees the documents of a corpus in order.
 #pragma once

@@ -2,6 +2,8 @@
 // absent from the knowledge base, and the JSON array.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "base/json.h"
 #include "entity/entity_json.h"
 #include "entity/entity_recognizer.h"
@@ -90,12 +92,99 @@ TEST(EntityRecognizerTest, PerLanguage) {
   }
 }
 
+// Roles from apposition, title clauses before a comma and titles with a
+// complement; the role phrase as written must contain `role_text`.
+TEST(EntityRecognizerTest, RolesAroundTheName) {
+  const struct {
+    const char* lang;
+    const char* text;
+    const char* name;
+    const char* role;
+    const char* role_text;
+  } cases[] = {
+      {"fr", "« Non », a déclaré Odile Varnier, vice-ministre des Affaires étrangères.", "Odile Varnier",
+       "deputy_foreign_minister", "vice-ministre des Affaires étrangères"},
+      {"fr", "Le secrétaire général de l'OTSC, Stanislav Zas, a parlé.", "Stanislav Zas", "secretary_general",
+       "secrétaire général de l'OTSC"},
+      {"fr", "Il a appelé Jen Psaki, porte-parole de la Maison Blanche.", "Jen Psaki", "spokesperson",
+       "porte-parole de la Maison Blanche"},
+      {"fr", "selon Piotr Kalinov, un ancien diplomate russe qui est maintenant analyste.", "Piotr Kalinov",
+       "diplomat", "ancien diplomate russe"},
+      {"en", "said Mara Quillon, a former adviser to the mayor.", "Mara Quillon", "adviser", "adviser"},
+  };
+  auto rec = Recognizer();
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    const std::vector<Mention> got = rec->Recognize(text, c.lang);
+    const Mention* hit = nullptr;
+    for (const Mention& m : got) {
+      if (text.substr(m.start, m.end - m.start) == c.name) hit = &m;
+    }
+    ASSERT_NE(hit, nullptr) << "no mention " << c.name << " in: " << c.text;
+    ASSERT_FALSE(hit->roles.empty()) << c.text;
+    EXPECT_EQ(hit->role, c.role) << c.text;
+    EXPECT_NE(hit->role_text.find(c.role_text), std::string::npos) << hit->role_text;
+  }
+}
+
+TEST(EntityRecognizerTest, NominalRolesResolveOnTheDocumentDate) {
+  auto rec = Recognizer();
+  std::string text = "Le président américain a parlé.";
+  const std::pair<const char*, const char*> cases[] = {
+      {"2022-01-07", "per:joe_biden"}, {"2015-06-01", "per:barack_obama"}, {"1990-01-01", ""}};
+  for (const auto& [date, want] : cases) {
+    std::string who;
+    for (const Mention& m : rec->Recognize(text, "fr", date)) {
+      if (!m.nominal) continue;
+      EXPECT_EQ(m.role, "head_of_state");
+      ASSERT_FALSE(m.roles.empty());
+      EXPECT_EQ(m.roles[0].of, "US");
+      EXPECT_EQ(m.roles[0].date, date);
+      if (m.kb_entity >= 0) who = std::string(TestKb().entities()[m.kb_entity].id);
+    }
+    EXPECT_EQ(who, want) << date;
+  }
+}
+
+TEST(EntityResolverTest, AcronymDefinedInTheText) {
+  auto rec = Recognizer();
+  auto tr = NameTransliterator::Create(kData);
+  ASSERT_TRUE(tr.ok());
+  EntityResolver resolver(&TestKb(), tr->get());
+  std::string text = "Le Conseil national de défense civile (CNDC) a siégé. Le CNDC a conclu.";
+  auto ms = rec->Recognize(text, "fr");
+  auto res = resolver.Resolve(text, ms);
+  std::set<std::string> ids;
+  int n = 0;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].type != MentionType::kOrg) continue;
+    ++n;
+    ids.insert(resolver.entities()[res[i]].id);
+  }
+  EXPECT_EQ(n, 3) << text;
+  EXPECT_EQ(ids.size(), 1u);
+}
+
+TEST(EntityRecognizerTest, GivenNamesJoinAKnownSurname) {
+  auto rec = Recognizer();
+  std::string text = "El presidente Kasim-Yomart Tokayev habló.";
+  bool found = false;
+  for (const Mention& m : rec->Recognize(text, "es")) {
+    if (text.substr(m.start, m.end - m.start) == "Kasim-Yomart Tokayev") {
+      found = true;
+      EXPECT_EQ(TestKb().entities()[m.kb_entity].id, "per:kassym_jomart_tokayev");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(EntityRecognizerTest, CommonWordsAndLowerCaseAreNotNames) {
   auto rec = Recognizer();
   const std::pair<const char*, const char*> cases[] = {
       {"fr", "Le gouvernement a démissionné mardi."},
       {"fr", "la russie"},  // a country name in lower case is not a mention
       {"en", "The talks ended."},
+      {"fr", "La réunion a eu lieu. Le monde regarde."},  // not La Réunion, not Le Monde
   };
   for (const auto& [lang, text] : cases) {
     for (const Mention& m : rec->Recognize(text, lang)) {

@@ -71,7 +71,7 @@ Status Corrupt(const std::string& what, size_t offset) {
 
 template <typename T>
 bool ReadPod(std::string_view buf, size_t* pos, T* out) {
-  if (buf.size() - *pos < sizeof(T)) return false;
+  if (*pos > buf.size() || buf.size() - *pos < sizeof(T)) return false;
   std::memcpy(out, buf.data() + *pos, sizeof(T));
   *pos += sizeof(T);
   return true;
@@ -113,7 +113,7 @@ Result<KnowledgeBase> KnowledgeBase::FromBytes(std::string bytes) {
 
   FileCounts counts;
   if (!ReadPod(buf, &pos, &counts)) return Corrupt("truncated counts", pos);
-  if (buf.size() - pos < counts.pool_bytes) return Corrupt("truncated string pool", pos);
+  if (pos > buf.size() || buf.size() - pos < counts.pool_bytes) return Corrupt("truncated string pool", pos);
   const size_t pool_at = pos;
   const uint32_t pool_size = counts.pool_bytes;
   std::string_view pool = buf.substr(pool_at, pool_size);
@@ -125,6 +125,14 @@ Result<KnowledgeBase> KnowledgeBase::FromBytes(std::string bytes) {
     return true;
   };
 
+  // The tables must fit in what is left before anything is allocated for
+  // them: a damaged count must not ask for gigabytes.
+  const uint64_t table_bytes = uint64_t{counts.entities} * sizeof(FileEntity) +
+                               uint64_t{counts.aliases} * sizeof(FileAlias) +
+                               uint64_t{counts.roles} * sizeof(FileRole);
+  if (pos > buf.size() || table_bytes != buf.size() - pos) {
+    return Corrupt("table sizes do not match the file size", pool_at - sizeof(FileCounts));
+  }
   kb.entities_.resize(counts.entities);
   for (uint32_t i = 0; i < counts.entities; ++i) {
     FileEntity fe;

@@ -156,14 +156,16 @@ struct Ctx {
     for (const auto& f : Inflect(it->second, "noun", text)) Name(e, f, lang, flags & ~kAliasPreferred);
   }
   // A demonym/adjective and its inflected forms.
-  void Adjective(uint32_t e, const std::string& text, const std::string& lang) {
+  // `flags` may add kAliasPreferred: the entity an adjective shared by
+  // several places means first ("américain": the United States).
+  void Adjective(uint32_t e, const std::string& text, const std::string& lang, uint8_t flags = 0) {
     std::string t = Trim(text);
     if (t.empty()) return;
-    draft->AddAlias(e, t, lang, kAliasAdjective);
+    draft->AddAlias(e, t, lang, kAliasAdjective | flags);
     auto it = inflect.find(lang);
     if (it == inflect.end()) return;
     for (const auto& f : Inflect(it->second, "adj", LowerFirst(t))) {
-      draft->AddAlias(e, f, lang, kAliasAdjective);
+      draft->AddAlias(e, f, lang, kAliasAdjective | flags);
     }
   }
 };
@@ -207,7 +209,9 @@ void AddIcuRegions(Ctx* ctx) {
 // Language display names are the ethnic adjectives; addLikelySubtags pairs a
 // language with its country. Accepted only when the country's English demonym
 // (world-countries) equals the language's English name, so that "anglais" is
-// not taken for the United States. Without world-countries nothing is added.
+// not taken for the United States; a language name that begins the demonym or
+// the country's name also counts ("Kazakh": Kazakhstani, Kazakhstan). Without
+// world-countries nothing is added.
 void AddIcuDemonyms(Ctx* ctx, const std::map<std::string, std::string>& english_demonym) {
   int added = 0;
   for (const char* const* l = icu::Locale::getISOLanguages(); *l; ++l) {
@@ -220,9 +224,17 @@ void AddIcuDemonyms(Ctx* ctx, const std::map<std::string, std::string>& english_
     if (dem == english_demonym.end()) continue;
     icu::UnicodeString n;
     std::string english = ToUtf8(icu::Locale(*l).getDisplayLanguage(icu::Locale("en"), n));
-    if (FoldForMatch(english) != FoldForMatch(dem->second)) continue;
     int64_t e = ctx->draft->Find(country);
     if (e < 0) continue;
+    // "Kazakh" names the people of Kazakhstan (demonym "Kazakhstani"):
+    // accepted when the language name begins the demonym or the country name.
+    const std::string lang_name = FoldForMatch(english);
+    const std::string demonym = FoldForMatch(dem->second);
+    const std::string country_name = FoldForMatch(ctx->draft->entity(static_cast<uint32_t>(e)).canonical);
+    bool names_people = lang_name == demonym ||
+                        (lang_name.size() >= 4 && (demonym.rfind(lang_name, 0) == 0 ||
+                                                   country_name.rfind(lang_name, 0) == 0));
+    if (!names_people) continue;
     for (const char* lang : kNewsLangs) {
       icu::UnicodeString m;
       ctx->Adjective(static_cast<uint32_t>(e),
@@ -710,13 +722,23 @@ Status AddPlaces(Ctx* ctx, const std::string& path) {
       if (parts.size() != 3) return tsv->ErrorAt(row, "bad reference \"" + ref + "\" (city:CC:Name)");
       auto it = city_index.find(parts[1] + ":" + MatchKey(parts[2]));
       if (it == city_index.end()) {
-        // GeoNames not installed (tests) or renamed: not an error in the file.
+        // GeoNames not installed (tests) or renamed: not an error in the file,
+        // but named in the report so that a stale row is seen.
         ++skipped;
+        if (city_index.size() > 0) {
+          ctx->report->warnings.push_back(tsv->path + ":" + std::to_string(row.line) +
+                                          ": no GeoNames city \"" + parts[2] + "\" in " + parts[1] +
+                                          " (use gn:<geonameid>)");
+        }
         continue;
       }
       idx = it->second;
     } else {
       idx = ctx->draft->Find(ref);
+      if (idx < 0 && ref.rfind("gn:", 0) == 0 && city_index.empty()) {
+        ++skipped;  // GeoNames not loaded (tests, --no-cities)
+        continue;
+      }
       if (idx < 0) return tsv->ErrorAt(row, "unknown entity \"" + ref + "\"");
     }
     for (const auto& n : names.value()) {
@@ -739,7 +761,9 @@ Status AddDemonyms(Ctx* ctx, const std::string& path) {
     int64_t e = ctx->draft->Find(row.fields[0]);
     if (e < 0) return tsv->ErrorAt(row, "unknown entity \"" + row.fields[0] + "\"");
     if (KbLangIndex(row.fields[1]) <= 0) return tsv->ErrorAt(row, "unknown language \"" + row.fields[1] + "\"");
-    for (const auto& w : Split(row.fields[2], ',')) ctx->Adjective(static_cast<uint32_t>(e), Trim(w), row.fields[1]);
+    for (const auto& w : Split(row.fields[2], ',')) {
+      ctx->Adjective(static_cast<uint32_t>(e), Trim(w), row.fields[1], kAliasPreferred);
+    }
   }
   return Status::Ok();
 }

@@ -28,12 +28,12 @@ bool KbDraft::AddAlias(uint32_t e, std::string_view text, std::string_view lang,
   if (li < 0 || e >= entities_.size() || text.empty() || text.size() > 300) return false;
   std::string key = MatchKey(text);
   if (key.empty()) return false;
-  auto [it, inserted] = alias_index_.try_emplace({key, e, static_cast<uint8_t>(li)}, aliases_.size());
+  // A name and an adjective with the same key ("Suisse", "suisse") are two
+  // aliases: the recogniser tells them apart by case and context.
+  const uint8_t slot = static_cast<uint8_t>(li | ((flags & kAliasAdjective) ? 0x80 : 0));
+  auto [it, inserted] = alias_index_.try_emplace({key, e, slot}, aliases_.size());
   if (!inserted) {
-    Alias& a = aliases_[it->second];
-    // A name and an adjective with the same key stay one alias only when they agree.
-    a.flags |= flags & ~kAliasAdjective;
-    if (!(flags & kAliasAdjective)) a.flags &= ~kAliasAdjective;
+    aliases_[it->second].flags |= flags;
     return false;
   }
   aliases_.push_back({std::move(key), std::string(text), e, static_cast<uint8_t>(li), flags});
