@@ -19,6 +19,11 @@ configure: setup $(BUILD)/build.ninja
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
+	$(MAKE) --no-print-directory $(BUILD)/kb.bin
+
+# The knowledge base: rebuilt when its hand-written sources or the builder change.
+$(BUILD)/kb.bin: $(wildcard data/kb/*) $(wildcard src/kb/*.cc) $(BUILD)/sitrep
+	$(BUILD)/sitrep kb build --out $@
 
 # Runs sitrep on the bundled example corpus: a store, a JSONL export, the report.
 demo: build

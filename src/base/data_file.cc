@@ -8,6 +8,10 @@
 
 #include "base/utf8.h"
 
+#ifndef SITREP_DEFAULT_KB
+#define SITREP_DEFAULT_KB "kb.bin"
+#endif
+
 #ifndef SITREP_DEFAULT_DATA_DIR
 #define SITREP_DEFAULT_DATA_DIR "data"
 #endif
@@ -59,6 +63,12 @@ std::string DataDir(const Options& options) {
   if (!options.data_dir.empty()) return options.data_dir;
   if (const char* env = std::getenv("SITREP_DATA_DIR"); env && *env) return env;
   return SITREP_DEFAULT_DATA_DIR;
+}
+
+std::string KbPath(const Options& options) {
+  if (!options.kb_path.empty()) return options.kb_path;
+  if (const char* env = std::getenv("SITREP_KB"); env && *env) return env;
+  return SITREP_DEFAULT_KB;
 }
 
 std::vector<std::string> DataLanguages(const Options& options) {

@@ -32,6 +32,10 @@ Result<TsvFile> ReadTsv(const std::string& path, size_t min_fields, size_t max_f
 // directory compiled in at build time (the source tree's data/).
 std::string DataDir(const Options& options);
 
+// The knowledge base file: options.kb_path, else $SITREP_KB, else the one the
+// build wrote (build/kb.bin).
+std::string KbPath(const Options& options);
+
 // Language codes that have a data/lang/<code> directory, sorted.
 std::vector<std::string> DataLanguages(const Options& options);
 

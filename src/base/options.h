@@ -36,6 +36,10 @@ struct Options {
   // SITREP_DATA_DIR environment variable, then the installed default.
   std::string data_dir;
 
+  // The knowledge base file (`sitrep kb build` writes it). Empty: the
+  // SITREP_KB environment variable, then the build directory's kb.bin.
+  std::string kb_path;
+
   // ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that overrides any publication
   // date found in the documents (the --date flag).
   std::string date_override;

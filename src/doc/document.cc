@@ -90,6 +90,7 @@ std::string DocumentToJson(const Document& doc) {
     w.EndArray();
   }
   if (!doc.failed()) {
+    AppendEntitiesJson(doc, &w);
     AppendTimesJson(&w, doc.text, doc.times);
     AppendQuantitiesJson(doc, doc.claims, &w);
   }

@@ -13,6 +13,7 @@
 
 #include "base/status.h"
 #include "doc/claim.h"
+#include "doc/mention.h"
 #include "doc/time_expr.h"
 
 namespace sitrep {
@@ -77,6 +78,8 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Removal> removed;
   std::vector<SourceRun> source_map;  // only for plain-text input
+  std::vector<Mention> mentions;      // people, organisations, places (src/entity), sorted by start
+  std::vector<EntityInfo> entities;   // the resolved entities the mentions refer to, by id
   std::vector<TimeExpr> times;        // temporal expressions (src/time), sorted by start
   std::vector<Claim> claims;          // quantities (src/quantity), sorted by start
   std::vector<DocError> errors;       // non-empty: the document failed

@@ -19,16 +19,6 @@
 
 namespace sitrep {
 
-const char* MentionTypeName(MentionType t) {
-  switch (t) {
-    case MentionType::kPer: return "PER";
-    case MentionType::kOrg: return "ORG";
-    case MentionType::kLoc: return "LOC";
-    case MentionType::kAdj: return "ADJ";
-  }
-  return "LOC";
-}
-
 namespace {
 
 constexpr size_t kMaxNameTokens = 10;

@@ -15,42 +15,10 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "doc/mention.h"
 #include "kb/kb.h"
 
 namespace sitrep {
-
-enum class MentionType : uint8_t { kPer, kOrg, kLoc, kAdj };
-const char* MentionTypeName(MentionType t);  // "PER", "ORG", "LOC", "ADJ"
-
-// A role the text gives a person: a title before the name ("le président
-// kazakh X"), an apposition after it ("X, vice-ministre des Affaires
-// étrangères"), a title clause before a comma ("Le secrétaire général de
-// l'OTSC, X"), or a nominal mention ("le président russe" alone).
-struct MentionRole {
-  std::string role;          // normalised ("head_of_state"), from entity_titles.tsv
-  uint32_t start = 0, end = 0;  // byte span of the role phrase in the text
-  std::string of;            // KB id of the country/organisation named in the phrase, or ""
-  std::string date;          // the document date given to Recognize (ISO), or ""
-};
-
-struct Mention {
-  uint32_t start = 0, end = 0;  // byte offsets into the text, end exclusive
-  MentionType type = MentionType::kLoc;
-  int64_t kb_entity = -1;       // index into KnowledgeBase::entities(), -1 when unknown
-  bool metonymy = false;        // a place or seat of power standing for a government
-  bool partial = false;         // a surname alone, or initial + surname
-  // A description standing for a person, not a name ("le président russe",
-  // "un porte-parole du département d'État"). kb_entity is the person the KB
-  // says held that role on the document date, when it knows.
-  bool nominal = false;
-  std::string role;             // roles[0].role, or ""
-  std::string role_text;        // the text of roles[0] ("président kazakh"), or ""
-  std::vector<MentionRole> roles;
-  // Start byte of an earlier mention of the same document that this one
-  // abbreviates ("OTSC" after "Organisation du traité ... (OTSC)"), or -1.
-  int64_t antecedent = -1;
-  std::string source;           // how it was found: "kb", "title", "first_name", "acronym", ...
-};
 
 class EntityRecognizer {
  public:

@@ -1,6 +1,9 @@
 // @brief Cross-document resolution of mentions.
 #include "entity/entity_resolver.h"
 
+#include <cctype>
+#include <cstdio>
+
 namespace sitrep {
 
 EntityResolver::EntityResolver(const KnowledgeBase* kb, NameTransliterator* translit)
@@ -22,6 +25,22 @@ size_t EntityResolver::ForKb(int64_t kb_entity, MentionType type) {
   return entities_.size() - 1;
 }
 
+// An id for an entity the KB does not know, stable across runs and stores:
+// its type and its spelling-independent key ("new:per:tkv-a1b2c3d4"), the key
+// hashed so that ids stay short and ASCII.
+std::string EntityResolver::StableId(MentionType type, const std::string& key) const {
+  std::string id = std::string("new:") + (type == MentionType::kPer ? "per" : type == MentionType::kOrg ? "org" : "loc") + ":";
+  for (char c : key) {
+    if (id.size() > 40) break;
+    id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  }
+  uint64_t h = 1469598103934665603ull;  // FNV-1a of the full key
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "-%08x", static_cast<unsigned>(h & 0xffffffffu));
+  return id + buf;
+}
+
 std::vector<size_t> EntityResolver::Resolve(std::string_view text, const std::vector<Mention>& mentions) {
   std::vector<size_t> out(mentions.size());
   // Surname key -> entity, for persons named in full earlier in this document.
@@ -41,8 +60,8 @@ std::vector<size_t> EntityResolver::Resolve(std::string_view text, const std::ve
     } else if (m.nominal) {
       // An unknown person described, not named: one entity per description.
       CorpusEntity c;
-      c.id = "new:" + std::to_string(entities_.size() + 1);
       c.name = m.role_text.empty() ? surface : m.role_text;
+      c.id = StableId(m.type, "role " + tr_->Key(c.name));
       c.type = m.type;
       entities_.push_back(c);
       out[i] = entities_.size() - 1;
@@ -58,7 +77,7 @@ std::vector<size_t> EntityResolver::Resolve(std::string_view text, const std::ve
         if (surface.size() > entities_[it->second].name.size()) entities_[it->second].name = surface;
       } else {
         CorpusEntity c;
-        c.id = "new:" + std::to_string(entities_.size() + 1);
+        c.id = StableId(m.type, key);
         c.name = surface;
         c.type = m.type;
         entities_.push_back(c);

@@ -39,6 +39,7 @@ class EntityResolver {
 
  private:
   size_t ForKb(int64_t kb_entity, MentionType type);
+  std::string StableId(MentionType type, const std::string& key) const;
   const KnowledgeBase* kb_;
   NameTransliterator* tr_;
   std::vector<CorpusEntity> entities_;

@@ -15,16 +15,26 @@
 namespace sitrep {
 
 Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
-                              const std::function<void(Document&&)>& sink) {
+                              const std::function<void(Document&&)>& sink, std::string* warning) {
   if (jobs < 1) jobs = 1;
+  Result<std::shared_ptr<PipelineShared>> shared = PipelineShared::Load(options);
+  if (!shared.ok()) return shared.status();
+  if (!(*shared)->warning.empty() && warning) *warning = (*shared)->warning;
   std::vector<std::unique_ptr<Pipeline>> cleaners;
   for (int i = 0; i < jobs; ++i) {
-    Result<std::unique_ptr<Pipeline>> c = Pipeline::Create(options);
+    Result<std::unique_ptr<Pipeline>> c = Pipeline::Create(options, *shared);
     if (!c.ok()) return c.status();
     cleaners.push_back(std::move(c).value());
   }
+  Result<std::unique_ptr<CorpusResolver>> resolver = CorpusResolver::Create(options, *shared);
+  if (!resolver.ok()) return resolver.status();
+  // Resolution runs here, on the calling thread, in input order.
+  auto deliver = [&](Document&& doc) {
+    (*resolver)->Resolve(&doc);
+    sink(std::move(doc));
+  };
   if (jobs == 1) {
-    return ReadInputs(paths, options, [&](RawDocument&& raw) { sink(cleaners[0]->Process(raw)); });
+    return ReadInputs(paths, options, [&](RawDocument&& raw) { deliver(cleaners[0]->Process(raw)); });
   }
 
   std::mutex mu;
@@ -80,7 +90,7 @@ Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Opt
       --in_flight;
       can_read.notify_one();
     }
-    sink(std::move(*doc));
+    deliver(std::move(*doc));
   }
   reader.join();
   for (auto& t : workers) t.join();

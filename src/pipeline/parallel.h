@@ -19,7 +19,11 @@ namespace sitrep {
 // `jobs` is. At most 8 * jobs documents are in flight. Returns a non-OK
 // status only when a Pipeline cannot be created (bad data directory); then
 // nothing is read.
+//
+// Entity mentions are resolved across documents on the calling thread, in
+// input order, before `sink` sees each document. When a stage is off (no
+// knowledge base), `*warning` (if given) says so and why.
 Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
-                              const std::function<void(Document&&)>& sink);
+                              const std::function<void(Document&&)>& sink, std::string* warning = nullptr);
 
 }  // namespace sitrep

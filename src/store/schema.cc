@@ -115,6 +115,7 @@ END;
 )sql";
 
 // Version 2: quantity claims (src/quantity), temporal expressions (src/time),
+// entity mentions (src/entity) and the entities they resolve to,
 // and the analysis version that
 // produced a document's annotations, so a newer sitrep re-annotates documents
 // an older one stored (their text, and so their id, is unchanged).
@@ -169,12 +170,40 @@ CREATE TABLE times (
   PRIMARY KEY (doc_id, idx)
 ) WITHOUT ROWID;
 CREATE INDEX times_by_value ON times (value);
+
+CREATE TABLE mentions (
+  doc_id     TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  start      INTEGER NOT NULL,
+  "end"      INTEGER NOT NULL,
+  type       TEXT NOT NULL,
+  entity     TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  role       TEXT NOT NULL,
+  role_text  TEXT NOT NULL,
+  role_of    TEXT NOT NULL,
+  role_date  TEXT NOT NULL,
+  metonymy   INTEGER NOT NULL,
+  nominal    INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX mentions_by_entity ON mentions (entity);
+
+CREATE TABLE entities (
+  id         TEXT PRIMARY KEY NOT NULL,
+  name       TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  country    TEXT NOT NULL,
+  lat        REAL,
+  lon        REAL
+) WITHOUT ROWID;
 )sql";
 
 constexpr Migration kMigrations[] = {
     {1, "documents, paragraphs, sentences, removals, source_map, warnings, failures, FTS5",
      kSchemaV1},
-    {2, "claims, times, documents.analysis_version", kSchemaV2},
+    {2, "claims, times, mentions, entities, documents.analysis_version", kSchemaV2},
 };
 
 }  // namespace

@@ -70,6 +70,9 @@ std::string InvalidReason(const Document& doc) {
   for (const TimeExpr& t : doc.times) {
     if (t.start > t.end || t.end > size) return "time offsets outside the text";
   }
+  for (const Mention& m : doc.mentions) {
+    if (m.start > m.end || m.end > size) return "mention offsets outside the text";
+  }
   for (const Claim& c : doc.claims) {
     for (TextSpan t : {TextSpan{c.start, c.end}, c.hedge_span, c.subject, c.place, c.attribution, c.source}) {
       if (t.start > t.end || t.end > size) return "claim offsets outside the text";
@@ -197,6 +200,9 @@ struct Store::Statements {
   Statement delete_claims;
   Statement insert_time;
   Statement delete_times;
+  Statement insert_mention;
+  Statement delete_mentions;
+  Statement upsert_entity;
   Statement analysis_version;
   Statement set_analysis_version;
 };
@@ -287,6 +293,14 @@ Status Store::PrepareStatements() {
        "INSERT INTO times (doc_id, idx, start, \"end\", type, value, mod, range_begin, range_end, anchor, "
        "anchor_start, unresolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
       {&stmts->delete_times, "DELETE FROM times WHERE doc_id = ?1"},
+      {&stmts->insert_mention,
+       "INSERT INTO mentions (doc_id, idx, start, \"end\", type, entity, name, role, role_text, role_of, "
+       "role_date, metonymy, nominal) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+      {&stmts->delete_mentions, "DELETE FROM mentions WHERE doc_id = ?1"},
+      {&stmts->upsert_entity,
+       "INSERT INTO entities (id, name, type, kind, country, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+       "ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, kind = excluded.kind, "
+       "country = excluded.country, lat = excluded.lat, lon = excluded.lon"},
       {&stmts->analysis_version, "SELECT analysis_version FROM documents WHERE id = ?1"},
       {&stmts->set_analysis_version, "UPDATE documents SET analysis_version = ?2 WHERE id = ?1"},
   };
@@ -363,15 +377,41 @@ Status Store::WriteDocument(const Document& doc, BatchResult* result) {
     if (stored >= kAnalysisVersion) return Status::Ok();
     SITREP_RETURN_IF_ERROR(s.delete_claims.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(s.delete_times.Bind(1, doc.id).Run());
+    SITREP_RETURN_IF_ERROR(s.delete_mentions.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(WriteClaims(doc));
     SITREP_RETURN_IF_ERROR(WriteTimes(doc));
+    SITREP_RETURN_IF_ERROR(WriteMentions(doc));
     return s.set_analysis_version.Bind(1, doc.id).Bind(2, int64_t{kAnalysisVersion}).Run();
   }
   ++result->inserted;
   SITREP_RETURN_IF_ERROR(WriteParts(doc));
   SITREP_RETURN_IF_ERROR(WriteClaims(doc));
   SITREP_RETURN_IF_ERROR(WriteTimes(doc));
+  SITREP_RETURN_IF_ERROR(WriteMentions(doc));
   return s.set_analysis_version.Bind(1, doc.id).Bind(2, int64_t{kAnalysisVersion}).Run();
+}
+
+Status Store::WriteMentions(const Document& doc) {
+  Statement& st = stmts_->insert_mention;
+  int64_t idx = 0;
+  for (const Mention& m : doc.mentions) {
+    const MentionRole* r = m.roles.empty() ? nullptr : &m.roles[0];
+    st.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{m.start}).Bind(4, int64_t{m.end});
+    st.Bind(5, MentionTypeName(m.type)).Bind(6, m.entity).Bind(7, m.name).Bind(8, m.role).Bind(9, m.role_text);
+    st.Bind(10, r ? std::string_view(r->of) : "").Bind(11, r ? std::string_view(r->date) : "");
+    SITREP_RETURN_IF_ERROR(st.Bind(12, int64_t{m.metonymy}).Bind(13, int64_t{m.nominal}).Run());
+  }
+  Statement& e = stmts_->upsert_entity;
+  for (const EntityInfo& info : doc.entities) {
+    e.Bind(1, info.id).Bind(2, info.name).Bind(3, info.type).Bind(4, info.kind).Bind(5, info.country);
+    if (info.has_coords) {
+      e.BindDouble(6, info.lat).BindDouble(7, info.lon);
+    } else {
+      e.BindNull(6).BindNull(7);
+    }
+    SITREP_RETURN_IF_ERROR(e.Run());
+  }
+  return Status::Ok();
 }
 
 Status Store::WriteTimes(const Document& doc) {
@@ -447,7 +487,7 @@ namespace {
 
 // Reads the parts of documents, one prepared query per table, reused per document.
 struct PartReaders {
-  Statement paragraphs, sentences, removals, source_map, warnings, claims, times;
+  Statement paragraphs, sentences, removals, source_map, warnings, claims, times, mentions, entities;
 
   static Result<PartReaders> Prepare(sqlite3* db) {
     PartReaders r;
@@ -469,6 +509,12 @@ struct PartReaders {
          "hedge, hedge_start, hedge_end, measure, unit, subject_start, subject_end, place_start, "
          "place_end, time, attribution_start, attribution_end, source_start, source_end, reported, "
          "sentence FROM claims WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.mentions,
+         "SELECT start, \"end\", type, entity, name, role, role_text, role_of, role_date, metonymy, nominal "
+         "FROM mentions WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.entities,
+         "SELECT id, name, type, kind, country, lat, lon FROM entities WHERE id IN "
+         "(SELECT DISTINCT entity FROM mentions WHERE doc_id = ?1) ORDER BY id"},
         {&r.times,
          "SELECT start, \"end\", type, value, mod, range_begin, range_end, anchor, anchor_start, unresolved "
          "FROM times WHERE doc_id = ?1 ORDER BY idx"},
@@ -527,6 +573,46 @@ struct PartReaders {
     }));
     SITREP_RETURN_IF_ERROR(ForEach(warnings, doc->id, [&](Statement& q) -> Status {
       doc->warnings.push_back(q.Text(0));
+      return Status::Ok();
+    }));
+    SITREP_RETURN_IF_ERROR(ForEach(mentions, doc->id, [&](Statement& q) -> Status {
+      Mention m;
+      m.start = static_cast<uint32_t>(q.Int(0));
+      m.end = static_cast<uint32_t>(q.Int(1));
+      if (m.start > m.end || m.end > doc->text.size()) return Status(Code::kCorruption, "mention offsets outside the text");
+      const std::string type = q.Text(2);
+      for (MentionType t : {MentionType::kPer, MentionType::kOrg, MentionType::kLoc, MentionType::kAdj}) {
+        if (type == MentionTypeName(t)) m.type = t;
+      }
+      m.entity = q.Text(3);
+      m.name = q.Text(4);
+      m.role = q.Text(5);
+      m.role_text = q.Text(6);
+      if (!m.role.empty()) {
+        MentionRole r;
+        r.role = m.role;
+        r.of = q.Text(7);
+        r.date = q.Text(8);
+        m.roles.push_back(std::move(r));
+      }
+      m.metonymy = q.Int(9) != 0;
+      m.nominal = q.Int(10) != 0;
+      doc->mentions.push_back(std::move(m));
+      return Status::Ok();
+    }));
+    SITREP_RETURN_IF_ERROR(ForEach(entities, doc->id, [&](Statement& q) -> Status {
+      EntityInfo e;
+      e.id = q.Text(0);
+      e.name = q.Text(1);
+      e.type = q.Text(2);
+      e.kind = q.Text(3);
+      e.country = q.Text(4);
+      e.has_coords = !q.IsNull(5);
+      if (e.has_coords) {
+        e.lat = q.Double(5);
+        e.lon = q.Double(6);
+      }
+      doc->entities.push_back(std::move(e));
       return Status::Ok();
     }));
     SITREP_RETURN_IF_ERROR(ForEach(times, doc->id, [&](Statement& q) -> Status {

@@ -90,6 +90,7 @@ class Store {
   Status WriteParts(const Document& doc);
   Status WriteClaims(const Document& doc);
   Status WriteTimes(const Document& doc);
+  Status WriteMentions(const Document& doc);
   Status WriteFailure(const Document& doc);
 
   sqlite3* db_;

@@ -432,6 +432,29 @@ TEST_F(StoreTest, ClaimsRoundTrip) {
   t.anchor = AnchorKind::kDct;
   t.unresolved = true;
   doc.times = {t};
+  Mention m;
+  m.start = 0;
+  m.end = 4;
+  m.type = MentionType::kPer;
+  m.entity = "per:kassym_jomart_tokayev";
+  m.name = "Қасым-Жомарт Тоқаев";
+  m.role = "head_of_state";
+  m.role_text = "président kazakh";
+  m.roles = {{"head_of_state", 0, 3, "KZ", "2022-01-07"}};
+  m.metonymy = true;
+  doc.mentions = {m};
+  EntityInfo info;
+  info.id = m.entity;
+  info.name = "Kassym-Jomart Tokayev";
+  info.type = "PER";
+  info.kind = "person";
+  info.country = "KZ";
+  EntityInfo place;
+  place.id = "gn:1526384";
+  place.has_coords = true;
+  place.lat = 43.25;
+  place.lon = 76.95;
+  doc.entities = {info, place};
   {
     auto store = OpenOk(path);
     ASSERT_TRUE(store);
@@ -450,6 +473,18 @@ TEST_F(StoreTest, ClaimsRoundTrip) {
   EXPECT_EQ(back.range_end, "2022-01-10");
   EXPECT_EQ(back.anchor, AnchorKind::kDct);
   EXPECT_TRUE(back.unresolved);
+  ASSERT_EQ((*all)[0].mentions.size(), 1u);
+  const Mention& mb = (*all)[0].mentions[0];
+  EXPECT_EQ(mb.entity, m.entity);
+  EXPECT_EQ(mb.name, m.name);
+  EXPECT_EQ(mb.role_text, m.role_text);
+  ASSERT_EQ(mb.roles.size(), 1u);
+  EXPECT_EQ(mb.roles[0].of, "KZ");
+  EXPECT_EQ(mb.roles[0].date, "2022-01-07");
+  EXPECT_TRUE(mb.metonymy);
+  ASSERT_EQ((*all)[0].entities.size(), 1u);  // only entities a mention refers to
+  EXPECT_EQ((*all)[0].entities[0].name, "Kassym-Jomart Tokayev");
+  EXPECT_FALSE((*all)[0].entities[0].has_coords);
   // Claims that point outside the text are refused like other bad offsets.
   Document bad = FullDocument();
   bad.id = "0000000000000bad";
@@ -471,7 +506,8 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
     ASSERT_TRUE(store);
     ASSERT_TRUE(store->AddBatch({doc}).ok());
   }
-  ExecRaw(path, "DROP TABLE claims; DROP TABLE times; ALTER TABLE documents DROP COLUMN analysis_version; "
+  ExecRaw(path, "DROP TABLE claims; DROP TABLE times; DROP TABLE mentions; DROP TABLE entities; "
+                "ALTER TABLE documents DROP COLUMN analysis_version; "
                 "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   doc.claims = {SampleClaim(doc)};
   auto store = OpenOk(path);

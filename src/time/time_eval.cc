@@ -96,8 +96,15 @@ bool TimexMatches(std::string_view timex, const TimeExpr& ours) {
     size_t c2 = c1 == std::string_view::npos ? c1 : inner.find(',', c1 + 1);
     if (c2 == std::string_view::npos) return false;
     std::string_view a = inner.substr(0, c1), b = inner.substr(c1 + 1, c2 - c1 - 1);
-    return PointMatches(a, ExpandBound(ours.range_begin, a)) &&
-           PointMatches(b, ExpandBound(ours.range_end, b));
+    if (!PointMatches(a, ExpandBound(ours.range_begin, a))) return false;
+    const std::string end = ExpandBound(ours.range_end, b);
+    if (PointMatches(b, end)) return true;
+    // Their computed periods are half-open ("next 3 days" ends on the 4th
+    // day at 00:00), ours closed (it ends on the 3rd): a day-precision end of
+    // ours one day before theirs is the same period.
+    Ymd d;
+    return end.size() == 10 && ParseDay(end, &d) &&
+           PointMatches(b, FormatDay(CivilFromDays(DaysOf(d) + 1)));
   }
   if (ours.value.empty()) return false;
   return PointMatches(timex, ours.value);

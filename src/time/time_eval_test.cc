@@ -28,6 +28,13 @@ TEST(TimeEvalTest, TimexWildcardsAndRanges) {
   EXPECT_TRUE(TimexMatches("(2010-01-01,2018-01-01,P8Y)", r));
   EXPECT_FALSE(TimexMatches("(2010-01-01,2019-01-01,P9Y)", r));
   EXPECT_FALSE(TimexMatches("(2010-01-01,2018-01-01,P8Y)", Value("2010")));
+  // Their half-open "next 3 days" vs our closed range: our last day + 1.
+  TimeExpr d = Value("2016-11-08/2016-11-10");
+  d.range_begin = "2016-11-08";
+  d.range_end = "2016-11-10";
+  EXPECT_TRUE(TimexMatches("(2016-11-08,2016-11-11,P3D)", d));
+  EXPECT_TRUE(TimexMatches("(2016-11-08,2016-11-10,P2D)", d));
+  EXPECT_FALSE(TimexMatches("(2016-11-08,2016-11-12,P4D)", d));
 }
 
 TEST(TimeEvalTest, GoldGranularity) {

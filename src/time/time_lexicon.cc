@@ -43,7 +43,7 @@ constexpr KindName kKindNames[] = {
     {"minute_word", TimeLexKind::kMinuteWord}, {"ampm", TimeLexKind::kAmPm},
     {"year_suffix", TimeLexKind::kYearSuffix}, {"duration_pre", TimeLexKind::kDurationPre},
     {"half", TimeLexKind::kHalf},            {"clock_pre", TimeLexKind::kClockPre},
-    {"duration_word", TimeLexKind::kDurationWord}, {"decade_suffix", TimeLexKind::kDecadeSuffix},
+    {"duration_word", TimeLexKind::kDurationWord}, {"decade_suffix", TimeLexKind::kDecadeSuffix}, {"range_link", TimeLexKind::kRangeLink},
 };
 
 // Kinds whose value must be an integer.
@@ -337,6 +337,8 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
       bool dot = n < toks.size() && toks[n].folded == "." && !toks[n].space_before;
       bool num_after = n < toks.size() && toks[n].kind == TimeTokKind::kNumber;
       bool num_before = i > 0 && toks[i - 1].kind == TimeTokKind::kNumber;
+      // Glued to a number it is an ordinal suffix ("14th"), not "Th(ursday)".
+      if (num_before && !toks[i].space_before) continue;
       if (!dot && !num_after && !num_before) continue;
       if (dot) ++n;
       if (entry) *entry = &e;

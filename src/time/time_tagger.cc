@@ -62,12 +62,15 @@ struct Cand {
   bool bare_day = false;     // only a day-of-month number (ranges: "du 6 au ...")
   int day_number = 0;
   bool abs_day = false;      // value is a resolved YYYY-MM-DD
+  bool free_year = false;    // the year was chosen from the DCT, the text names none
   Ymd ymd;
 };
 
 struct TimeOfDay {
   size_t te = 0;
-  std::string value;  // "T14:30", "TEV"
+  std::string value;    // "T14:30", "TEV"
+  bool strong = false;  // ":", an hour word, am/pm, a part of day or a clock word
+  int hour = -1;        // the hour when the value is T<hour>...
 };
 
 class Scan {
@@ -80,7 +83,7 @@ class Scan {
       if (toks[i].kind == TimeTokKind::kNumber) continue;
       entries_[i] = lex.EntriesFor(toks[i].folded);
       if (!entries_[i]) continue;
-      for (const TimeLexEntry& e : *entries_[i]) kinds_[i] |= 1u << static_cast<int>(e.kind);
+      for (const TimeLexEntry& e : *entries_[i]) kinds_[i] |= 1ull << static_cast<int>(e.kind);
     }
   }
 
@@ -89,7 +92,7 @@ class Scan {
  private:
   using K = TimeLexKind;
   size_t M(size_t i, K k, const TimeLexEntry** e = nullptr) const {
-    if (i >= t_.size() || !(kinds_[i] & (1u << static_cast<int>(k)))) return 0;
+    if (i >= t_.size() || !(kinds_[i] & (1ull << static_cast<int>(k)))) return 0;
     return lex_.MatchEntries(entries_[i], t_, i, k, e);
   }
   bool Num(size_t i) const { return i < t_.size() && t_[i].kind == TimeTokKind::kNumber; }
@@ -124,6 +127,9 @@ class Scan {
   std::optional<Cand> Decade(size_t i);
   std::optional<Cand> Season(size_t i);
   std::optional<Cand> Range(size_t i);
+  std::optional<Cand> TimeRange(size_t i, bool ctx);
+  std::optional<Cand> TimeRangeOnDay(size_t i);
+  std::optional<Cand> RelQuantUnit(size_t i);
   std::optional<Cand> PartRange(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
   std::optional<Cand> Set(size_t i);
@@ -200,8 +206,9 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
          (lex_.IsNumberWord(t_[run].folded) || (Sym(run, "-") && !t_[run].space_before))) {
     ++run;
   }
+  const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
   if (!(M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) || M(run, K::kAgoPost) ||
-        M(run, K::kMinuteWord))) {
+        M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
     return 0;
   }
   size_t used = 0;
@@ -358,7 +365,11 @@ Cand Scan::ResolveDayMonth(size_t te, int month, int day, int year) {
         best_dist = dist;
       }
     }
-    if (best_year) return DayCand(te, {best_year, month, day}, AnchorKind::kDct);
+    if (best_year) {
+      Cand c = DayCand(te, {best_year, month, day}, AnchorKind::kDct);
+      c.free_year = true;
+      return c;
+    }
   }
   Cand c;
   c.te = te;
@@ -414,6 +425,7 @@ Cand Scan::ResolveMonth(size_t b, size_t te, int month, int rel) {
     if (dct_.level < 2 || month <= dct_.day.m) ++y;
   }
   c.value = FormatMonth(y, month);
+  c.free_year = rel == 0;
   MarkDct(&c);
   return c;
 }
@@ -541,7 +553,7 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
       }
     }
     size_t y0 = k;
-    if (Sym(y0, ",") || Sym(y0, "-")) ++y0;
+    if (Sym(y0, ",") || Sym(y0, "-") || Sym(y0, "/")) ++y0;
     if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
     int year = 0;
     if (size_t ye = YearNumber(y0, &year)) {
@@ -764,6 +776,14 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(DayMonth(i));
   consider(MonthFirst(i, licensed));
   consider(Weekday(i));
+  if (best && M(i, K::kWeekday) == best->te) {
+    // "Tuesday, January 4, 2022", "samedi 23/06/18": the date decides.
+    size_t j = best->te;
+    if (Sym(j, ",")) ++j;
+    if (size_t a = M(j, K::kArticle)) j = a;
+    std::optional<Cand> d = Num(j) ? NumericDate(j) : MonthFirst(j, false);
+    if (d && d->is_day) best = std::move(d);
+  }
   consider(DayRel(i));
   consider(RelUnit(i, licensed));
   consider(Decade(i));
@@ -777,11 +797,14 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
 std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) {
   if (i >= t_.size()) return std::nullopt;
   const TimeLexEntry* e = nullptr;
-  if (size_t k = M(i, K::kClock, &e)) return TimeOfDay{k, e->value};
+  if (size_t k = M(i, K::kClock, &e)) return TimeOfDay{k, e->value, true};
   if (allow_part) {
+    // "(in) (the) morning", "dans la soirée": a part of the day just named.
     size_t j = i;
-    if (size_t f = M(j, K::kFiller)) j = f;
-    if (size_t k = M(j, K::kPart, &e)) return TimeOfDay{k, "T" + e->value};
+    if (size_t p = M(j, K::kInPre)) j = p;
+    j = SkipFillers(j, 2);
+    if (size_t a = M(j, K::kArticle)) j = a;
+    if (size_t k = M(j, K::kPart, &e)) return TimeOfDay{k, "T" + e->value, true};
   }
   int hour = -1, minute = -1, second = -1;
   size_t j = i;
@@ -843,10 +866,17 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
       if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
       j = p;
+      strong = true;
     }
   }
   if (!strong && !clock_ctx) return std::nullopt;
+  // "à 18 ans", "at 5 %": a bare number followed by another word is no time.
+  if (!strong && (M(j, K::kUnit) || (j < t_.size() && t_[j].kind == TimeTokKind::kPunct &&
+                                     t_[j].folded == "%"))) {
+    return std::nullopt;
+  }
   if (hour > 23 && !(hour == 24 && minute <= 0)) return std::nullopt;
+  if (hour == 24 && !clock_ctx) return std::nullopt;  // "24h": a day's duration
   char buf[48];
   if (second >= 0) {
     std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", hour, minute, second);
@@ -855,7 +885,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", hour);
   }
-  return TimeOfDay{j, buf};
+  return TimeOfDay{j, buf, strong, hour};
 }
 
 std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
@@ -863,10 +893,31 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   if (!d || !d->is_day) return d;
   size_t j = d->te;
   bool ctx = false;
-  if (Sym(j, ",")) ++j;
+  std::string mod;
+  if (Sym(j, ",") || Sym(j, "@")) ++j;
+  const TimeLexEntry* e = nullptr;
   if (size_t k = M(j, K::kClockPre)) {
     j = k;
     ctx = true;
+  } else if (size_t h = M(j, K::kHedge, &e)) {
+    // "demain avant 17h", "Thursday after 2pm": the hedge needs a clock time.
+    std::optional<TimeOfDay> t = Clock(h, true, false);
+    if (t && t->strong) {
+      j = h;
+      ctx = true;
+      mod = e->value;
+    }
+  }
+  // "lundi de 14h à 16h", "Monday 8-9am": a time range on that day.
+  if (std::optional<Cand> r = TimeRange(j, ctx); r && !r->begin.empty() && r->begin[0] == 'T') {
+    d->te = r->te;
+    d->begin = d->value + r->begin;
+    d->end = d->value + r->end;
+    d->value = d->begin + "/" + d->end;
+    d->type = TimeType::kTime;
+    d->abs_day = false;
+    d->is_day = false;
+    return d;
   }
   std::optional<TimeOfDay> t = Clock(j, ctx, true);
   if (!t) return d;
@@ -874,15 +925,40 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   d->value += t->value;
   d->type = TimeType::kTime;
   d->abs_day = false;
+  if (d->mod.empty()) d->mod = mod;
   return d;
 }
 
 std::optional<Cand> Scan::TimeThenDate(size_t i) {
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
-  if (!t) return std::nullopt;
+  if (!t) {
+    t = Clock(i, true, false);  // "dix heures mercredi": the date makes it a time
+    if (!t || !t->strong) return std::nullopt;
+  }
   size_t j = t->te;
   if (Sym(j, ",")) ++j;
+  // "8am this morning", "10 pm tonight": the part of day names the day.
+  const TimeLexEntry* e = nullptr;
+  size_t p = j;
+  int rel = 0;
+  if (size_t r = M(p, K::kRel, &e)) {
+    rel = e->number;
+    p = r;
+  }
+  if (size_t pe = M(p, K::kPart, &e); pe && t->hour >= 0 && HasDay()) {
+    int hour = t->hour;
+    if ((e->value == "AF" || e->value == "EV" || e->value == "NI") && hour < 12 && hour >= 5) {
+      hour += 12;
+    }
+    Cand c = DayCand(pe, CivilFromDays(dct_.days + rel), AnchorKind::kDct);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d", hour);
+    c.value += buf + t->value.substr(std::min<size_t>(3, t->value.size()));
+    c.type = TimeType::kTime;
+    c.abs_day = false;
+    return c;
+  }
   if (size_t k = M(j, K::kArticle)) j = k;
   std::optional<Cand> d = DatePart(j, false);
   if (!d || !d->is_day) return std::nullopt;
@@ -894,14 +970,15 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
 
 std::optional<Cand> Scan::TimeOnly(size_t i) {
   const TimeLexEntry* e = nullptr;
-  // "ce soir", "this morning": today's part of day.
-  if (size_t k = M(i, K::kRel, &e); k && e->number == 0) {
+  // "ce soir", "this morning": today's part of day; "last night": yesterday's.
+  if (size_t k = M(i, K::kRel, &e)) {
+    const int rel = e->number;
     if (size_t p = M(k, K::kPart, &e)) {
       Cand c;
       c.te = p;
       c.type = TimeType::kTime;
       if (HasDay()) {
-        c.value = DayValue(dct_.day) + "T" + e->value;
+        c.value = DayValue(CivilFromDays(dct_.days + rel)) + "T" + e->value;
         MarkDct(&c);
       } else {
         c.value = "T" + e->value;
@@ -930,23 +1007,36 @@ std::optional<Cand> Scan::Range(size_t i) {
     j = k;
     from = true;
   }
-  if (!from) return std::nullopt;
+  // Without a from-word only written-out dates join ("2014-2018", "10/1-11/2/2017",
+  // "May 3 to May 7"), through a range_link word.
+  if (!from && !Num(i) && !M(i, K::kMonth)) return std::nullopt;
   // The first bound: a date or time, or a bare day number ("du 6 au 10 janvier").
-  std::optional<Cand> x = DateWithTime(j, false);
-  if (!x) x = TimeOnly(j);
+  std::optional<Cand> x = from ? DateWithTime(j, false) : DatePart(j, false);
+  if (!x && from) x = TimeOnly(j);
   int bare_day = 0;
   if (!x || x->te <= j) {
+    if (!from) return std::nullopt;
     size_t k = DayNumber(j, &bare_day);
     if (!k) return std::nullopt;
     x = Cand();
     x->te = k;
     x->bare_day = true;
   }
-  size_t k = M(x->te, K::kRangeTo);
+  size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
   if (!k) return std::nullopt;
-  std::optional<Cand> y = DateWithTime(k, false);
-  if (!y) y = TimeOnly(k);
+  std::optional<Cand> y = from ? DateWithTime(k, false) : DatePart(k, false);
+  if (!y && from) y = TimeOnly(k);
   if (!y) return std::nullopt;
+  if (!from && (!Num(k) && !M(k, K::kMonth))) return std::nullopt;
+  // "from May to Oct 2020", "10/1-11/2/2017": the first bound takes the
+  // year the second one names.
+  if (x->free_year && !y->free_year && y->anchor == AnchorKind::kAbsolute &&
+      x->value.size() >= 7 && y->value.size() >= 4 && x->value.size() <= y->value.size() + 3) {
+    x->value = y->value.substr(0, 4) + x->value.substr(4);
+    if (x->value.substr(0, 7) > y->value.substr(0, 7)) {
+      x->value = FormatYear(std::stoi(y->value.substr(0, 4)) - 1) + x->value.substr(4);
+    }
+  }
   if (x->bare_day) {
     // Borrow month and year from the second bound.
     const std::string& v = y->value;
@@ -960,6 +1050,10 @@ std::optional<Cand> Scan::Range(size_t i) {
                       (!x->is_day && x->value.size() != y->value.size()))) {
     return std::nullopt;
   }
+  if (!from && (x->value.size() != y->value.size() || x->value[0] == 'X' ||
+                x->value >= y->value)) {
+    return std::nullopt;  // "2 - 1", "4-23": scores and counts, not periods
+  }
   Cand c = *y;
   c.te = y->te;
   c.begin = x->value;
@@ -968,6 +1062,114 @@ std::optional<Cand> Scan::Range(size_t i) {
   c.is_day = false;
   c.abs_day = false;
   if (x->unresolved || y->unresolved) c.unresolved = true;
+  return c;
+}
+
+std::optional<Cand> Scan::TimeRange(size_t i, bool ctx) {
+  // "5 to 6pm", "de 14h à 16h", "entre 17 et 18 heures", "4:00 - 7 oclock".
+  size_t j = i;
+  const bool from = (j = M(i, K::kRangeFrom)) != 0;
+  if (!from) j = i;
+  std::optional<TimeOfDay> x = Clock(j, ctx || from, false);
+  if (!x) {
+    x = Clock(j, true, false);  // a bare hour borrows am/pm from the second bound
+    if (!x || x->strong) return std::nullopt;
+  }
+  size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
+  if (!k) return std::nullopt;
+  std::optional<TimeOfDay> y = Clock(k, true, false);
+  // One bound at least must be a clock time for sure: "entre 10 et 15 personnes" is none.
+  if (!y || !(x->strong || y->strong) || (!from && !y->strong)) return std::nullopt;
+  if (!x->strong && x->hour >= 0 && x->hour < 12 && y->hour >= 12 && x->hour + 12 <= y->hour) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d", x->hour + 12);
+    x->value = buf;
+  }
+  if (x->value[0] != 'T' || y->value[0] != 'T') return std::nullopt;
+  Cand c;
+  c.te = y->te;
+  c.type = TimeType::kTime;
+  c.begin = x->value;
+  c.end = y->value;
+  c.value = c.begin + "/" + c.end;
+  return c;
+}
+
+std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
+  // A time range, then the day it falls on: "3:00 to 4:00 tomorrow",
+  // "de 5 à 6pm le 22 avril".
+  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  std::optional<Cand> r = TimeRange(i, ctx);
+  if (!r) return std::nullopt;
+  size_t j = r->te;
+  if (Sym(j, ",")) ++j;
+  j = SkipFillers(j, 2);
+  if (size_t k = M(j, K::kClockPre)) j = k;
+  std::optional<Cand> d = DatePart(j, false);
+  if (!d || !d->is_day) return r;
+  d->te = d->te;
+  d->begin = d->value + r->begin;
+  d->end = d->value + r->end;
+  d->value = d->begin + "/" + d->end;
+  d->type = TimeType::kTime;
+  d->is_day = false;
+  d->abs_day = false;
+  return d;
+}
+
+std::optional<Cand> Scan::RelQuantUnit(size_t i) {
+  // "the next 3 days", "les 3 prochaines semaines", "die letzten 5 Jahre":
+  // the N whole units after or before the DCT, as a closed range of days.
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  const TimeLexEntry* e = nullptr;
+  int rel = 0;
+  size_t r = M(j, K::kRel, &e);
+  if (r) {
+    rel = e->number;
+    j = r;
+  }
+  double n = 0;
+  size_t q = Quantity(j, &n);
+  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  j = q;
+  if (!r) {
+    r = M(j, K::kRel, &e);
+    if (!r) return std::nullopt;
+    rel = e->number;
+    j = r;
+  }
+  if (rel == 0) return std::nullopt;
+  size_t u = M(j, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  const std::string& unit = e->value;
+  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  Cand c;
+  c.te = u;
+  if (!HasDay()) {
+    c.unresolved = true;
+    return c;
+  }
+  const int amount = static_cast<int>(n);
+  int64_t first, last;  // days, inclusive
+  auto shifted = [&](int sign) {
+    if (unit == "D") return dct_.days + sign * amount;
+    if (unit == "W") return dct_.days + sign * 7 * amount;
+    const int months = (unit == "M" ? 1 : 12) * amount * sign;
+    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, months);
+    return DaysFromCivil(m.y, m.m, std::min(dct_.day.d, DaysInMonth(m.y, m.m)));
+  };
+  if (rel > 0) {
+    first = dct_.days + 1;
+    last = shifted(1);
+  } else {
+    first = shifted(-1);
+    last = dct_.days - 1;
+  }
+  c.begin = DayValue(CivilFromDays(first));
+  c.end = DayValue(CivilFromDays(last));
+  c.value = c.begin + "/" + c.end;
+  MarkDct(&c);
   return c;
 }
 
@@ -1121,12 +1323,14 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   };
   consider(Simple(i));
   consider(Range(i));
+  consider(TimeOnly(i));  // before QuantUnit: "à 16 heures", "16h" are times
   consider(QuantUnit(i));
   consider(Set(i));
   consider(DateWithTime(i, licensed));
   consider(TimeThenDate(i));
-  consider(TimeOnly(i));
   consider(PartRange(i));
+  consider(TimeRangeOnDay(i));
+  consider(RelQuantUnit(i));
   return best;
 }
 
@@ -1139,6 +1343,10 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   std::optional<Cand> c = Core(j, true);
   if (!c && j != k) c = Core(k, true);
   if (!c) return std::nullopt;
+  // "more than", "less than" bound amounts; "over the next 3 days" is no amount.
+  if ((mod == "MORE_THAN" || mod == "LESS_THAN") && c->type != TimeType::kDuration) {
+    return std::nullopt;
+  }
   if (c->mod.empty()) c->mod = mod;
   return c;
 }
@@ -1159,7 +1367,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kInPre) | Bit(TimeLexKind::kAgoPre) | Bit(TimeLexKind::kDurationPre) |
     Bit(TimeLexKind::kSetPre) | Bit(TimeLexKind::kRel) | Bit(TimeLexKind::kQuant) |
     Bit(TimeLexKind::kOrdinalSuffix) | Bit(TimeLexKind::kHourWord) | Bit(TimeLexKind::kMinuteWord) |
-    Bit(TimeLexKind::kAmPm) | Bit(TimeLexKind::kYearSuffix) | Bit(TimeLexKind::kDecadeSuffix) |
+    Bit(TimeLexKind::kAmPm) | Bit(TimeLexKind::kYearSuffix) | Bit(TimeLexKind::kDecadeSuffix) | Bit(TimeLexKind::kRangeLink) |
     Bit(TimeLexKind::kDecadePre) | Bit(TimeLexKind::kAgoPost) | Bit(TimeLexKind::kLaterPost);
 
 bool Scan::MayStart(size_t i) const {

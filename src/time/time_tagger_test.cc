@@ -137,6 +137,85 @@ TEST_F(TimeTaggerTest, OtherLanguages) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, TimeRanges) {
+  // Friday 7 January 2022. A bare first hour borrows am/pm or the part of day
+  // of the second; with no from-word, the second bound must be a clock time.
+  const Case cases[] = {
+      {"fr", "2022-01-07", "Le couvre-feu court de 22h à 6h.", "de 22h à 6h", "T22/T06"},
+      {"fr", "2022-01-07", "Ils manifestent entre 17 et 18 heures.", "entre 17 et 18 heures",
+       "T17/T18"},
+      {"fr", "2022-01-07", "Le vote a lieu lundi de 8h à 20h.", "lundi de 8h à 20h",
+       "2022-01-03T08/2022-01-03T20"},
+      {"en", "2022-01-07", "The office opens 5 to 6pm.", "5 to 6pm", "T17/T18"},
+      {"en", "2022-01-07", "Polls close 3:00 to 4:00 tomorrow.", "3:00 to 4:00 tomorrow",
+       "2022-01-08T03:00/2022-01-08T04:00"},
+      {"es", "2022-01-07", "La reunión será de 10 a 12 h.", "de 10 a 12 h", "T10/T12"},
+      {"de", "2022-01-07", "Die Sitzung dauert von 8 bis 9 Uhr.", "von 8 bis 9 Uhr", "T08/T09"},
+      {"ru", "2022-01-07", "Комендантский час с 23 до 7 часов.", "с 23 до 7 часов", "T23/T07"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, RangesWithoutFromWord) {
+  const Case cases[] = {
+      {"fr", "2022-01-07", "Il fut ministre 2014-2018.", "2014-2018", "2014/2018"},
+      {"en", "2022-01-07", "The range is 2014 to 2018.", "2014 to 2018", "2014/2018"},
+      {"en", "2022-01-07", "Out 10/1-11/2/2017.", "10/1-11/2/2017", "2017-10-01/2017-11-02"},
+      {"es", "2022-01-07", "Gobernó 2014-2018.", "2014-2018", "2014/2018"},
+      {"de", "2022-01-07", "Er regierte 2014 bis 2018.", "2014 bis 2018", "2014/2018"},
+      {"ru", "2022-01-07", "Он правил в 2014–2018 годах.", "2014–2018", "2014/2018"},
+      // A second bound with a year lends it to the first.
+      {"en", "2022-01-07", "It lasted from May to Oct 2020.", "from May to Oct 2020",
+       "2020-05/2020-10"},
+      // Scores and counts are not periods.
+      {"en", "2022-01-07", "They won 2 - 1 in 2018.", "2018", "2018"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, NextAndLastNUnits) {
+  // The N whole units after or before the DCT, as a closed range of days.
+  const Case cases[] = {
+      {"fr", "2022-01-07", "Il neigera les 3 prochains jours.", "les 3 prochains jours",
+       "2022-01-08/2022-01-10"},
+      {"fr", "2022-01-07", "Au cours des trois dernières années, rien.", "trois dernières années",
+       "2019-01-07/2022-01-06"},
+      {"en", "2022-01-07", "Expect snow over the next 3 days.", "the next 3 days",
+       "2022-01-08/2022-01-10"},
+      {"en", "2022-01-07", "Prices rose during the past 2 weeks.", "the past 2 weeks",
+       "2021-12-24/2022-01-06"},
+      {"es", "2022-01-07", "Nevará los próximos 3 días.", "los próximos 3 días",
+       "2022-01-08/2022-01-10"},
+      {"de", "2022-01-07", "Es schneit die nächsten 3 Tage.", "die nächsten 3 Tage",
+       "2022-01-08/2022-01-10"},
+      {"ru", "2022-01-07", "Снег пойдёт в ближайшие 3 дня.", "ближайшие 3 дня",
+       "2022-01-08/2022-01-10"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, DateAndTimeTogether) {
+  const Case cases[] = {
+      {"fr", "2022-01-07", "Il partira demain à 8h.", "demain à 8h", "2022-01-08T08"},
+      {"fr", "2022-01-07", "Il reviendra jeudi avant 17h.", "jeudi avant 17h", "2022-01-13T17",
+       "BEFORE"},
+      {"fr", "2022-01-07", "Il arrive à 16 heures.", "16 heures", "T16"},
+      {"fr", "2022-01-07", "Le bus part à 16h.", "16h", "T16"},
+      {"fr", "2022-01-07", "Le délai est de 24h.", "24h", "PT24H"},
+      {"en", "2022-01-07", "It will happen tomorrow before 4pm.", "tomorrow before 4pm",
+       "2022-01-08T16", "BEFORE"},
+      {"en", "2022-01-07", "I went back 8am this morning.", "8am this morning", "2022-01-07T08"},
+      {"en", "2022-01-07", "Shots were heard last night.", "last night", "2022-01-06TNI"},
+      {"en", "2022-01-07", "Talks resumed Tuesday, January 4, 2022.",
+       "Tuesday, January 4, 2022", "2022-01-04"},
+      {"en", "2022-01-07", "They met on the 14th of May.", "14th of May", "2022-05-14"},
+      {"es", "2022-01-07", "Llegó mañana a las 8 h.", "mañana a las 8 h", "2022-01-08T08"},
+      {"de", "2022-01-07", "Er kommt morgen um 8 Uhr.", "morgen um 8 Uhr", "2022-01-08T08"},
+      {"ru", "2022-01-07", "Он приедет завтра в 8 часов.", "завтра в 8 часов", "2022-01-08T08"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
