@@ -136,6 +136,7 @@ TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
   EXPECT_EQ(none.code, 0);
   EXPECT_NE(none.err.find("no claims with measure nosuchmeasure"), std::string::npos) << none.err;
   EXPECT_EQ(Sh(Bin() + " query frobs --db " + db).code, 2);
+  EXPECT_EQ(Sh(Bin() + " query entities --json --db " + db).code, 0);
   RunResult timeline = Sh(Bin() + " query timeline --json --db " + db);
   EXPECT_EQ(timeline.code, 0) << timeline.err;
   EXPECT_NE(timeline.out.find("\"text\":\"jeudi\""), std::string::npos) << timeline.out;

@@ -31,6 +31,7 @@
 #include "kb/kb.h"
 #include "kb/kb_builder.h"
 #include "kb/world_map.h"
+#include "report/actors.h"
 #include "report/report.h"
 #include "report/timeline.h"
 #include "store/store.h"
@@ -474,6 +475,7 @@ std::string SpanText(const Document& d, TextSpan s) {
 int CmdQuery(int argc, char** argv) {
   std::vector<FlagSpec> flags = {kHelp, kDb,
                                  {"--measure", true, "claims: only this measure (killed, troops, arrested, ...)", "NAME"},
+                                 {"--type", true, "entities: only PER, ORG or LOC", "TYPE"},
                                  {"--json", false, "one JSON object per row"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("query", args.status());
@@ -482,13 +484,15 @@ int CmdQuery(int argc, char** argv) {
                "Lists what the store knows. WHAT:\n"
                "  claims    every quantity claim: value, hedge, measure, subject, place, source,\n"
                "            document and sentence (--measure to filter)\n"
-               "  timeline  every dated expression in date order, with its sentence and document",
+               "  timeline  every dated expression in date order, with its sentence and document\n"
+               "  entities  people, organisations and places: mentions, spellings, roles, coordinates,\n"
+               "            documents (--type PER|ORG|LOC to filter)",
                flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   const std::string what = args->positional[0];
-  if (what != "claims" && what != "timeline") {
-    return UsageError("query", Status::InvalidArgument("unknown query \"" + what + "\" (claims, timeline)"));
+  if (what != "claims" && what != "timeline" && what != "entities") {
+    return UsageError("query", Status::InvalidArgument("unknown query \"" + what + "\" (claims, timeline, entities)"));
   }
   if (args->positional.size() > 1) {
     return UsageError("query", Status::InvalidArgument("unexpected argument \"" + args->positional[1] + "\""));
@@ -501,6 +505,44 @@ int CmdQuery(int argc, char** argv) {
   if (!store.ok()) return Fatal("query", store.status());
   auto docs = (*store)->AllDocuments();
   if (!docs.ok()) return Fatal("query", docs.status());
+  if (what == "entities") {
+    std::map<std::string, Actor> actors = CollectActors(*docs);
+    std::vector<const Actor*> order;
+    const std::string type = args->Get("--type");
+    for (const auto& [id, a] : actors) {
+      if (type.empty() || a.info.type == type) order.push_back(&a);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Actor* a, const Actor* b) { return a->mentions.size() > b->mentions.size(); });
+    for (const Actor* a : order) {
+      const EntityInfo& e = a->info;
+      if (args->Has("--json")) {
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginObject().Field("entity", e.id).Field("name", e.name).Field("native", e.native).Field("type", e.type);
+        w.Field("kind", e.kind).Field("country", e.country).Field("mentions", a->mentions.size());
+        w.Key("coordinates");
+        if (e.has_coords) w.BeginArray().Double(e.lat).Double(e.lon).EndArray(); else w.Null();
+        w.Key("aliases").BeginArray();
+        for (const auto& [alias, langs] : a->aliases) w.String(alias);
+        w.EndArray().Key("roles").BeginArray();
+        for (const auto& [role, where] : a->roles) w.BeginObject().Field("role", role).Field("where", where).EndObject();
+        w.EndArray().Key("documents").BeginArray();
+        for (const auto& id : a->docs) w.String(id);
+        w.EndArray().EndObject();
+        std::printf("%s\n", out.c_str());
+      } else {
+        std::string aliases;
+        for (const auto& [alias, langs] : a->aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
+        std::printf("%-36s %-4s %4zu mentions, %zu documents  [%s]\n    %s\n", e.name.c_str(), e.type.c_str(),
+                    a->mentions.size(), a->docs.size(), e.id.c_str(), aliases.c_str());
+        for (const auto& [role, where] : a->roles) std::printf("    role: %s (%s)\n", role.c_str(), where.c_str());
+        if (e.has_coords) std::printf("    at %.3f, %.3f\n", e.lat, e.lon);
+      }
+    }
+    if (order.empty() && !args->Has("--json")) std::fprintf(stderr, "query: no entities\n");
+    return kExitOk;
+  }
   if (what == "timeline") {
     std::vector<TimelineRow> rows = BuildTimeline(*docs);
     for (const TimelineRow& r : rows) {

@@ -1,6 +1,7 @@
 // @brief Report rendering. The HTML is one file: inline CSS, no JavaScript
 // needed to read it (details/summary elements fold the long parts).
 #include "report/report.h"
+#include "report/actors.h"
 #include "report/timeline.h"
 
 #include <unicode/locid.h>
@@ -169,45 +170,6 @@ std::string Alpha3(const std::string& a2) {
   return a3 ? a3 : "";
 }
 
-struct ActorMention {
-  const Document* doc;
-  const Mention* m;
-};
-
-struct Actor {
-  EntityInfo info;
-  std::vector<ActorMention> mentions;
-  std::map<std::string, std::set<std::string>> aliases;  // surface form -> languages
-  std::map<std::string, std::string> roles;              // role text -> "date, title"
-  std::set<std::string> docs;
-};
-
-std::map<std::string, Actor> CollectActors(const ReportInput& input) {
-  std::map<std::string, Actor> actors;
-  for (const Document& d : input.documents) {
-    std::map<std::string, const EntityInfo*> infos;
-    for (const EntityInfo& e : d.entities) infos[e.id] = &e;
-    for (const Mention& m : d.mentions) {
-      if (m.entity.empty()) continue;
-      Actor& a = actors[m.entity];
-      if (a.info.id.empty()) {
-        auto it = infos.find(m.entity);
-        if (it != infos.end()) a.info = *it->second;
-        a.info.id = m.entity;
-        if (a.info.name.empty()) a.info.name = m.name;
-      }
-      a.mentions.push_back({&d, &m});
-      a.aliases[std::string(Span(d, {m.start, m.end}))].insert(d.lang);
-      if (!m.role_text.empty()) {
-        std::string when = !m.roles.empty() && !m.roles[0].date.empty() ? m.roles[0].date : "undated";
-        a.roles.emplace(m.role_text, when + ", " + (d.title.empty() ? d.source : d.title));
-      }
-      a.docs.insert(d.id);
-    }
-  }
-  return actors;
-}
-
 std::string SentenceAround(const Document& d, uint32_t start, uint32_t end) {
   for (const Sentence& s : d.sentences) {
     if (s.start <= start && end <= s.end) {
@@ -219,7 +181,7 @@ std::string SentenceAround(const Document& d, uint32_t start, uint32_t end) {
 }
 
 void AppendActors(const ReportInput& input, std::string* h) {
-  std::map<std::string, Actor> actors = CollectActors(input);
+  std::map<std::string, Actor> actors = CollectActors(input.documents);
   *h += "<h2 id=\"actors\">Actors: who and where</h2>";
   if (actors.empty()) {
     *h += "<p class=\"mut\">No people, organisations or places were recognised (is the knowledge base built? "
