@@ -5,6 +5,9 @@
 
 #include "base/data_file.h"
 #include "base/text_fold.h"
+#include "base/utf8.h"
+
+#include <unicode/uchar.h>
 
 namespace sitrep {
 namespace {
@@ -72,14 +75,16 @@ Result<BoilerplateRules> BoilerplateRules::Load(const Options& options) {
         else if (m == "prefix") cue.match = CueMatch::kPrefix;
         else if (m == "contains") cue.match = CueMatch::kContains;
         else if (m == "label") cue.match = CueMatch::kLabel;
+        else if (m == "byline") cue.match = CueMatch::kByline;
         else if (m == "sentence") cue.match = CueMatch::kSentence;
         else if (m == "inline") cue.match = CueMatch::kInline;
-        else return file->ErrorAt(row, "unknown match \"" + m + "\" (line, prefix, contains, label, sentence, inline)");
+        else return file->ErrorAt(row, "unknown match \"" + m + "\" (line, prefix, contains, label, byline, sentence, inline)");
         if (cue.reason.empty() || row.fields[0].empty()) return file->ErrorAt(row, "empty pattern or reason");
         cue.pattern = cue.match == CueMatch::kInline ? row.fields[0] : FoldForMatch(row.fields[0]);
         if (cue.match == CueMatch::kLine) cue.pattern = std::string(StripDecoration(cue.pattern));
         auto& list = cue.match == CueMatch::kSentence ? rules.sentence_
-                     : cue.match == CueMatch::kInline ? rules.inline_ : rules.block_;
+                     : cue.match == CueMatch::kInline ? rules.inline_
+                     : cue.match == CueMatch::kByline ? rules.byline_ : rules.block_;
         list.push_back(std::move(cue));
       }
     } else if (file.status().code() != Code::kNotFound) {
@@ -118,6 +123,39 @@ const Cue* BoilerplateRules::MatchBlock(std::string_view folded, size_t words) c
       default:
         break;
     }
+  }
+  return nullptr;
+}
+
+const Cue* BoilerplateRules::MatchByline(std::string_view text, std::string_view folded, size_t words) const {
+  if (words < 2 || words > 8) return nullptr;
+  for (const Cue& cue : byline_) {
+    if (folded.size() <= cue.pattern.size() + 1 || folded.substr(0, cue.pattern.size()) != cue.pattern ||
+        folded[cue.pattern.size()] != ' ') {
+      continue;
+    }
+    // The words after the cue: the first two must start with a capital (a name).
+    size_t p = 0, seen = 0;
+    bool ok = true;
+    std::string_view rest = text;
+    // Skip the cue's words in the original text.
+    size_t cue_words = static_cast<size_t>(std::count(cue.pattern.begin(), cue.pattern.end(), ' ')) + 1;
+    for (size_t w = 0; w < cue_words; ++w) {
+      size_t sp = rest.find(' ');
+      if (sp == std::string_view::npos) return nullptr;
+      rest.remove_prefix(sp + 1);
+    }
+    while (p < rest.size() && seen < 2) {
+      while (p < rest.size() && rest[p] == ' ') ++p;
+      if (p >= rest.size()) break;
+      size_t q = p;
+      char32_t c = NextCodePoint(rest, &q);
+      if (!u_isupper(static_cast<UChar32>(c))) ok = false;
+      ++seen;
+      while (p < rest.size() && rest[p] != ' ' && rest[p] != ',') ++p;
+      if (p < rest.size() && rest[p] == ',') break;  // "By A B, Central Asia correspondent"
+    }
+    if (ok && seen >= 1) return &cue;
   }
   return nullptr;
 }

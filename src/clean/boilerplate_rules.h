@@ -7,6 +7,8 @@
 //   prefix    the block starts with the pattern, at a word boundary
 //   contains  a short block (<= 40 words) contains the pattern
 //   label     a short block (<= 12 words) starts with the pattern ("Updated 3 hours ago")
+//   byline    a short unpunctuated block (<= 8 words) is the pattern followed by a
+//             capitalised name ("By Rachel Okafor", "Par Claire Vasseur")
 //   sentence  any sentence containing the pattern is removed, in any block
 //   inline    the exact, case-sensitive text is cut wherever it occurs
 //             (icon labels glued to words: "l'UkraineLien externe")
@@ -23,7 +25,7 @@
 
 namespace sitrep {
 
-enum class CueMatch { kLine, kPrefix, kContains, kLabel, kSentence, kInline };
+enum class CueMatch { kLine, kPrefix, kContains, kLabel, kByline, kSentence, kInline };
 
 struct Cue {
   std::string pattern;  // folded, except for kInline
@@ -42,12 +44,14 @@ class BoilerplateRules {
   // The first sentence cue contained in a folded sentence, or nullptr.
   const Cue* MatchSentence(std::string_view folded) const;
   const std::vector<Cue>& inline_cues() const { return inline_; }
+  // The byline cue `text` (original case) starts with, when it is a byline.
+  const Cue* MatchByline(std::string_view text, std::string_view folded, size_t words) const;
   // Words that mark a narrated (past/finite) clause, which photo captions lack.
   bool IsNarrationWord(std::string_view folded_word) const;
   size_t size() const { return block_.size() + sentence_.size() + inline_.size(); }
 
  private:
-  std::vector<Cue> block_, sentence_, inline_;
+  std::vector<Cue> block_, sentence_, inline_, byline_;
   std::vector<std::string> narration_;  // sorted
 };
 

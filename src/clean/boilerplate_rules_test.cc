@@ -56,7 +56,7 @@ TEST(BoilerplateRules, BadDataLineNamesFileAndLine) {
   ASSERT_FALSE(rules.ok());
   EXPECT_EQ(rules.status().message(),
             (dir / "lang" / "xx" / "boilerplate.tsv").string() +
-                ":3: unknown match \"everywhere\" (line, prefix, contains, label, sentence, inline)");
+                ":3: unknown match \"everywhere\" (line, prefix, contains, label, byline, sentence, inline)");
   std::filesystem::remove_all(dir);
 }
 

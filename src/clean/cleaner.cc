@@ -45,6 +45,11 @@ char32_t LastNonSpace(std::string_view s) {
   return 0;
 }
 
+char32_t PrevCodePointAt(std::string_view s, size_t pos) {
+  size_t p = pos;
+  return PrevCodePoint(s, &p);
+}
+
 char32_t FirstNonSpace(std::string_view s) {
   for (size_t p = 0; p < s.size();) {
     char32_t c = NextCodePoint(s, &p);
@@ -366,9 +371,13 @@ Document Cleaner::Clean(const RawDocument& raw) {
   }
   const bool is_text = raw.format == InputFormat::kText;
 
-  // 1. Cue phrases that mark a whole block.
+  // 1. Cue phrases that mark a whole block, and bylines.
   for (Block& b : w.blocks) {
-    if (const Cue* cue = rules_.MatchBlock(FoldedOf(b), b.words)) w.Remove(b, cue->reason);
+    if (const Cue* cue = rules_.MatchBlock(FoldedOf(b), b.words)) {
+      w.Remove(b, cue->reason);
+    } else if (!EndsWithTerminal(b.text)) {
+      if (const Cue* by = rules_.MatchByline(b.text, FoldedOf(b), b.words)) w.Remove(b, by->reason);
+    }
   }
   // 2. Inline cues glued inside text ("l'UkraineLien externe").
   for (Block& b : w.blocks) {
@@ -514,6 +523,27 @@ Document Cleaner::Clean(const RawDocument& raw) {
         w.title_block = static_cast<int>(i);
         break;
       }
+    }
+  }
+  // 6b. Masthead: in plain text, a short Title-Case line right under the title,
+  //     before the body starts, is the site's or section's name ("Northline News").
+  if (is_text && w.title_block >= 0) {
+    auto kept = w.Kept();
+    for (size_t k = 0; k < kept.size(); ++k) {
+      if (static_cast<int>(kept[k]) <= w.title_block) continue;
+      Block& b = w.blocks[kept[k]];
+      if (b.words >= 15) break;  // the body has started
+      if (b.words < 1 || b.words > 4 || EndsWithTerminal(b.text) || LastNonSpace(b.text) == ':') continue;
+      bool title_case = true;
+      for (size_t p = 0; p < b.text.size();) {
+        size_t q = p;
+        char32_t c = NextCodePoint(b.text, &q);
+        bool word_start = p == 0 || IsSpace(PrevCodePointAt(b.text, p));
+        if (word_start && u_isalpha(static_cast<UChar32>(c)) && !u_isupper(static_cast<UChar32>(c))) title_case = false;
+        p = q;
+      }
+      if (title_case) w.Remove(b, "masthead");
+      break;  // only the line right under the title
     }
   }
   // 7. Repeats: the title again, a paragraph again, a pull-quote of a body sentence.
