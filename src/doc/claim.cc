@@ -63,7 +63,11 @@ void AppendQuantitiesJson(const Document& doc, const std::vector<Claim>& claims,
       w->BeginObject();
       w->Field("text", text_of(c.attribution));
       w->Field("source", text_of(c.source));
-      w->Key("entity").Null();
+      if (c.source_entity.empty()) {
+        w->Key("entity").Null();
+      } else {
+        w->Field("entity", c.source_entity);
+      }
       w->EndObject();
     }
     w->Field("reported", c.reported);

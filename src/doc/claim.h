@@ -41,6 +41,7 @@ struct Claim {
   std::string time;                 // the date the figure refers to; empty when unknown
   TextSpan attribution;             // "selon des responsables occidentaux"
   TextSpan source;                  // the source inside it: "des responsables occidentaux"
+  std::string source_entity;        // entity id of a mention inside `source` ("org:ria"), or ""
   bool reported = false;            // conditional mood: "auraient tué"
   int sentence = -1;                // index into Document::sentences
 };

@@ -64,9 +64,11 @@ int main(int argc, char** argv) {
   auto pipeline = sitrep::Pipeline::Create(options);
   auto tr = sitrep::NameTransliterator::Create(sitrep::DataDir(options));
   auto rec = sitrep::EntityRecognizer::Create(&kb.value(), options);
-  if (!pipeline.ok() || !tr.ok() || !rec.ok()) {
-    std::fprintf(stderr, "sitrep_entity_corpus: cannot load data\n");
-    return 1;
+  for (const sitrep::Status& st : {pipeline.status(), tr.status(), rec.status()}) {
+    if (!st.ok()) {
+      std::fprintf(stderr, "sitrep_entity_corpus: %s\n", st.ToString().c_str());
+      return 1;
+    }
   }
   struct Doc {
     std::string source, lang, date, text;

@@ -147,6 +147,22 @@ void CorpusResolver::Resolve(Document* doc) {
   }
   doc->entities.clear();
   for (auto& [id, info] : infos) doc->entities.push_back(std::move(info));
+  // A claim's source is an entity when a mention lies inside it ("selon RIA").
+  for (Claim& c : doc->claims) {
+    TextSpan src = c.source.empty() ? c.attribution : c.source;
+    if (src.empty()) continue;
+    // A person or organisation speaks; a place only stands for its government.
+    for (bool places : {false, true}) {
+      for (const Mention& m : doc->mentions) {
+        bool speaker = m.type == MentionType::kPer || m.type == MentionType::kOrg || (places && m.metonymy);
+        if (m.start >= src.start && m.end <= src.end && speaker && !m.entity.empty()) {
+          c.source_entity = m.entity;
+          break;
+        }
+      }
+      if (!c.source_entity.empty()) break;
+    }
+  }
 }
 
 }  // namespace sitrep

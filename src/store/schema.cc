@@ -148,6 +148,7 @@ CREATE TABLE claims (
   attribution_end   INTEGER NOT NULL,
   source_start  INTEGER NOT NULL,
   source_end    INTEGER NOT NULL,
+  source_entity TEXT NOT NULL,
   reported      INTEGER NOT NULL,
   sentence      INTEGER NOT NULL,
   PRIMARY KEY (doc_id, idx)

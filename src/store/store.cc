@@ -286,8 +286,8 @@ Status Store::PrepareStatements() {
        "INSERT INTO claims (doc_id, idx, start, \"end\", number_start, number_end, is_interval, value, "
        "min, max, number_kind, hedge, hedge_start, hedge_end, measure, unit, subject_start, "
        "subject_end, place_start, place_end, time, attribution_start, attribution_end, "
-       "source_start, source_end, reported, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)"},
+       "source_start, source_end, reported, sentence, source_entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"},
       {&stmts->delete_claims, "DELETE FROM claims WHERE doc_id = ?1"},
       {&stmts->insert_time,
        "INSERT INTO times (doc_id, idx, start, \"end\", type, value, mod, range_begin, range_end, anchor, "
@@ -440,7 +440,7 @@ Status Store::WriteClaims(const Document& doc) {
     st.Bind(19, int64_t{c.place.start}).Bind(20, int64_t{c.place.end}).Bind(21, c.time);
     st.Bind(22, int64_t{c.attribution.start}).Bind(23, int64_t{c.attribution.end});
     st.Bind(24, int64_t{c.source.start}).Bind(25, int64_t{c.source.end});
-    st.Bind(26, int64_t{c.reported}).Bind(27, int64_t{c.sentence});
+    st.Bind(26, int64_t{c.reported}).Bind(27, int64_t{c.sentence}).Bind(28, c.source_entity);
     SITREP_RETURN_IF_ERROR(st.Run());
   }
   return Status::Ok();
@@ -508,7 +508,7 @@ struct PartReaders {
          "SELECT start, \"end\", number_start, number_end, is_interval, value, min, max, number_kind, "
          "hedge, hedge_start, hedge_end, measure, unit, subject_start, subject_end, place_start, "
          "place_end, time, attribution_start, attribution_end, source_start, source_end, reported, "
-         "sentence FROM claims WHERE doc_id = ?1 ORDER BY idx"},
+         "sentence, source_entity FROM claims WHERE doc_id = ?1 ORDER BY idx"},
         {&r.mentions,
          "SELECT start, \"end\", type, entity, name, role, role_text, role_of, role_date, metonymy, nominal "
          "FROM mentions WHERE doc_id = ?1 ORDER BY idx"},
@@ -663,6 +663,7 @@ struct PartReaders {
       c.source = {u(21), u(22)};
       c.reported = q.Int(23) != 0;
       c.sentence = static_cast<int>(q.Int(24));
+      c.source_entity = q.Text(25);
       const uint64_t size = doc->text.size();
       if (c.start > c.end || c.end > size) return Status(Code::kCorruption, "claim offsets outside the text");
       doc->claims.push_back(std::move(c));

@@ -44,6 +44,7 @@ constexpr KindName kKindNames[] = {
     {"year_suffix", TimeLexKind::kYearSuffix}, {"duration_pre", TimeLexKind::kDurationPre},
     {"half", TimeLexKind::kHalf},            {"clock_pre", TimeLexKind::kClockPre},
     {"duration_word", TimeLexKind::kDurationWord}, {"decade_suffix", TimeLexKind::kDecadeSuffix}, {"range_link", TimeLexKind::kRangeLink},
+    {"quarter_abbr", TimeLexKind::kQuarterAbbr}, {"past_word", TimeLexKind::kPastWord},
 };
 
 // Kinds whose value must be an integer.
@@ -51,7 +52,7 @@ bool NumericKind(TimeLexKind k) {
   switch (k) {
     case TimeLexKind::kMonth: case TimeLexKind::kWeekday: case TimeLexKind::kDayRel:
     case TimeLexKind::kDayRef: case TimeLexKind::kRel: case TimeLexKind::kOrdinal:
-    case TimeLexKind::kAmPm:
+    case TimeLexKind::kAmPm: case TimeLexKind::kHalf:
       return true;
     default:
       return false;

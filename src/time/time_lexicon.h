@@ -52,7 +52,7 @@ enum class TimeLexKind {
   kFiller, kArticle, kAgoPre, kAgoPost, kInPre, kLaterPost, kSetPre, kSetWord, kQuant,
   kOrdinal, kOrdinalSuffix, kSeason, kDecadePre, kRangeFrom, kRangeTo, kHourWord,
   kMinuteWord, kAmPm, kYearSuffix, kDurationPre, kHalf, kClockPre, kDurationWord,
-  kDecadeSuffix, kRangeLink
+  kDecadeSuffix, kRangeLink, kQuarterAbbr, kPastWord
 };
 
 // Lower-cases without removing accents; U+2019 becomes '. For tense cues.

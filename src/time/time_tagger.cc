@@ -126,6 +126,9 @@ class Scan {
   std::optional<Cand> Year(size_t i);
   std::optional<Cand> Decade(size_t i);
   std::optional<Cand> Season(size_t i);
+  std::optional<Cand> Quarter(size_t i);
+  std::optional<Cand> WeekdayDayNumber(size_t i);
+  std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
   std::optional<Cand> TimeRange(size_t i, bool ctx);
   std::optional<Cand> TimeRangeOnDay(size_t i);
@@ -133,6 +136,8 @@ class Scan {
   std::optional<Cand> PartRange(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
   std::optional<Cand> Set(size_t i);
+  std::optional<Cand> PartOfDay(size_t i, bool licensed);
+  std::optional<TimeOfDay> PastHour(size_t i);
   std::optional<Cand> Simple(size_t i);
   std::optional<TimeOfDay> Clock(size_t i, bool clock_ctx, bool allow_part);
 
@@ -178,6 +183,16 @@ std::string Xday(int month, int day) {
     std::snprintf(buf, sizeof buf, "XXXX-XX-%02d", day);
   }
   return buf;
+}
+
+// A calendar quarter: value "2019-Q3", bounds its first and last day.
+Cand QuarterCand(size_t te, int year, int q) {
+  Cand c;
+  c.te = te;
+  c.value = FormatYear(year) + "-Q" + std::to_string(q);
+  c.begin = FormatDay({year, 3 * q - 2, 1});
+  c.end = FormatDay({year, 3 * q, DaysInMonth(year, 3 * q)});
+  return c;
 }
 
 std::string NumberText(double n) {
@@ -501,6 +516,13 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   }
   int day = 0;
   size_t k = DayNumber(j, &day);
+  if (!k && !wd && M(j, K::kArticle)) {
+    // "the 9th of May", "the fourth of July": the article belongs to the
+    // date only before an ordinal and a filler ("le 23 janvier" keeps "23 janvier").
+    const size_t a = M(j, K::kArticle);
+    k = DayNumber(a, &day);
+    if (!k || (Num(a) && k == a + 1 && !Attached(k)) || !M(k, K::kFiller)) return std::nullopt;
+  }
   if (!k) return std::nullopt;
   if (Sym(k, ".") && Attached(k)) ++k;
   size_t m0 = k;
@@ -664,13 +686,18 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   if (article && !has_rel && !licensed && unit != "WE") return std::nullopt;
   Cand c;
   c.te = k;
-  const int need = unit == "Y" ? 1 : unit == "M" ? 2 : 3;
+  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q") ? 2 : 3;
   if (dct_.level < need) {
     c.unresolved = true;
     return c;
   }
   MarkDct(&c);
-  if (unit == "D") {
+  if (unit == "Q") {
+    const int q = (dct_.day.y * 4 + (dct_.day.m - 1) / 3) + rel;  // quarters since year 0
+    Cand d = QuarterCand(k, q / 4, q % 4 + 1);
+    MarkDct(&d);
+    return d;
+  } else if (unit == "D") {
     Cand d = DayCand(k, CivilFromDays(dct_.days + rel), AnchorKind::kDct);
     return d;
   } else if (unit == "W") {
@@ -771,6 +798,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
     consider(DayMonth(i));
     consider(Year(i));
     consider(Decade(i));
+    consider(Quarter(i));
     return best;
   }
   consider(DayMonth(i));
@@ -788,6 +816,9 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(RelUnit(i, licensed));
   consider(Decade(i));
   consider(Season(i));
+  consider(Quarter(i));
+  consider(WeekdayDayNumber(i));
+  consider(BareDayOfMonth(i));
   return best;
 }
 
@@ -796,6 +827,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
 
 std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) {
   if (i >= t_.size()) return std::nullopt;
+  if (std::optional<TimeOfDay> p = PastHour(i)) return p;
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kClock, &e)) return TimeOfDay{k, e->value, true};
   if (allow_part) {
@@ -886,6 +918,261 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     std::snprintf(buf, sizeof buf, "T%02d", hour);
   }
   return TimeOfDay{j, buf, strong, hour};
+}
+
+
+// ---------------------------------------------------------------------------
+// Quarters, weekday + day number, bare day of month, parts of day, "half past"
+
+std::optional<Cand> Scan::Quarter(size_t i) {
+  // "Q3 2019", "2019-Q3", "2017 q1", "q1": a quarter_abbr glued to 1..4;
+  // "the first quarter of 2013", "1st quarter of next year".
+  auto abbr = [&](size_t j, int* q) -> size_t {
+    size_t k = M(j, K::kQuarterAbbr);
+    if (!k || !Num(k) || !Attached(k) || t_[k].ndigits != 1 || t_[k].number < 1 ||
+        t_[k].number > 4) {
+      return 0;
+    }
+    *q = static_cast<int>(t_[k].number);
+    return k + 1;
+  };
+  int q = 0, year = 0;
+  if (size_t ye = YearNumber(i, &year)) {
+    size_t j = ye;
+    if (Sym(j, "-") && Attached(j)) ++j;
+    size_t k = abbr(j, &q);
+    if (!k) return std::nullopt;
+    Cand c = QuarterCand(k, year, q);
+    c.anchor = AnchorKind::kAbsolute;
+    return c;
+  }
+  size_t k = abbr(i, &q);
+  if (!k) {
+    // The ordinal form: an ordinal 1..4, a unit Q, "of" and a year.
+    size_t j = i;
+    if (size_t a = M(j, K::kArticle)) j = a;
+    int n = 0;
+    size_t o = DayNumber(j, &n);
+    if (!o || n > 4 || (Num(j) && o == j + 1)) return std::nullopt;  // "1 quarter": an amount
+    const TimeLexEntry* e = nullptr;
+    size_t u = M(o, K::kUnit, &e);
+    if (!u || e->value != "Q") return std::nullopt;
+    size_t y0 = SkipFillers(u, 2);
+    if (size_t ye = YearNumber(y0, &year)) {
+      Cand c = QuarterCand(ye, year, n);
+      c.anchor = AnchorKind::kAbsolute;
+      return c;
+    }
+    std::optional<Cand> ry = RelUnit(y0, true);
+    if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+      return std::nullopt;
+    }
+    Cand c = QuarterCand(ry->te, std::stoi(ry->value), n);
+    MarkDct(&c);
+    return c;
+  }
+  size_t y0 = k;
+  if (Sym(y0, "-") || Sym(y0, ",")) ++y0;
+  if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
+  if (size_t ye = YearNumber(y0, &year)) {
+    Cand c = QuarterCand(ye, year, q);
+    c.anchor = AnchorKind::kAbsolute;
+    return c;
+  }
+  if (dct_.level < 1) {
+    Cand c;
+    c.te = k;
+    c.value = "XXXX-Q" + std::to_string(q);
+    c.unresolved = true;
+    return c;
+  }
+  Cand c = QuarterCand(k, dct_.day.y, q);  // the DCT's year
+  c.free_year = true;
+  MarkDct(&c);
+  return c;
+}
+
+std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
+  // "Monday 21", "tue 13th", "Tuesday the eleventh": the day of a month near
+  // the DCT that falls on that weekday, else the weekday alone.
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(i, K::kWeekday, &e);
+  if (!k) return std::nullopt;
+  const int wd = e->number;
+  size_t j = k;
+  if (Sym(j, ",")) ++j;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  int day = 0;
+  size_t d = DayNumber(j, &day);
+  if (!d) return std::nullopt;
+  const bool ordinal = !Num(j) || d > j + 1;
+  // What follows must not make the number an hour, an amount or a longer date.
+  if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kHourWord) || M(d, K::kAmPm) ||
+      M(d, K::kMinuteWord) || M(d, K::kPart) || M(d, K::kFiller)) {
+    return std::nullopt;
+  }
+  if (d < t_.size() && t_[d].kind == TimeTokKind::kPunct && Attached(d) && Num(d + 1)) {
+    return std::nullopt;  // "Monday 12:30", "friday 7.6"
+  }
+  if (!ordinal && d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) {
+    return std::nullopt;  // "Monday 5 people"
+  }
+  if (!HasDay()) {
+    Cand c;
+    c.te = d;
+    c.value = "XXXX-WXX-" + std::to_string(wd);
+    c.unresolved = true;
+    c.is_day = true;
+    return c;
+  }
+  // Months nearest the DCT first: this one, then one after, one before, ...
+  for (int step = 0; step <= 12; ++step) {
+    for (int sign : {1, -1}) {
+      if (step == 0 && sign < 0) continue;
+      Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, sign * step);
+      if (!ValidDate(m.y, m.m, day)) continue;
+      if (IsoWeekday(DaysFromCivil(m.y, m.m, day)) != wd) continue;
+      return DayCand(d, {m.y, m.m, day}, AnchorKind::kDct);
+    }
+  }
+  return ResolveWeekday(i, d, wd, 0);
+}
+
+std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
+  // "the 18th", "the eleventh": an article and an ordinal day name a day of
+  // the DCT's month. Plain numbers ("le 18") are too often something else.
+  size_t j = M(i, K::kArticle);
+  if (!j) return std::nullopt;
+  int day = 0;
+  size_t d = DayNumber(j, &day);
+  if (!d || (Num(j) && d == j + 1)) return std::nullopt;
+  if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller)) return std::nullopt;
+  if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
+    Cand c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
+    return c;
+  }
+  Cand c;
+  c.te = d;
+  c.value = Xday(0, day);
+  c.unresolved = true;
+  c.is_day = true;
+  return c;
+}
+
+std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
+  // "(in) (the) morning", "in the afternoon at 7" (the part sets the half of
+  // the day: T19), "every night" is a set (Set).
+  size_t j = i;
+  bool lead = false;
+  if (size_t p = M(j, K::kInPre)) {
+    j = p;
+    lead = true;
+  }
+  if (size_t a = M(j, K::kArticle)) {
+    j = a;
+    lead = true;
+  }
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(j, K::kPart, &e);
+  if (!k) return std::nullopt;
+  if (!lead && !licensed && i > 0 && t_[i - 1].kind == TimeTokKind::kWord) {
+    // A bare part of day after a word is often a noun phrase ("good morning"):
+    // only at the start of a clause.
+    return std::nullopt;
+  }
+  Cand c;
+  c.type = TimeType::kTime;
+  c.te = k;
+  c.value = "T" + e->value;
+  const std::string part = e->value;
+  size_t m = k;
+  if (Sym(m, ",")) ++m;
+  if (size_t cp = M(m, K::kClockPre)) {
+    std::optional<TimeOfDay> t = Clock(cp, true, false);
+    if (t && t->hour >= 0 && t->value.size() >= 3) {
+      int hour = t->hour;
+      if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
+      if (part == "NI" && hour >= 7 && hour < 12) hour += 12;
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "T%02d", hour);
+      c.value = buf + t->value.substr(3);
+      c.te = t->te;
+    }
+  }
+  return c;
+}
+
+std::optional<TimeOfDay> Scan::PastHour(size_t i) {
+  // "half past seven", "10 past 9", "twenty minutes past eight in the evening".
+  int minute = -1;
+  size_t j = i;
+  const TimeLexEntry* e = nullptr;
+  if (size_t h = M(i, K::kHalf, &e)) {
+    minute = e->number;
+    j = h;
+  } else if (Num(i)) {
+    if (t_[i].ndigits > 2 || t_[i].number > 59) return std::nullopt;
+    minute = static_cast<int>(t_[i].number);
+    j = i + 1;
+  } else if (i < t_.size() && lex_.IsNumberWord(t_[i].folded)) {
+    size_t run = i + 1;
+    if (Sym(run, "-") && Attached(run) && run + 1 < t_.size() &&
+        lex_.IsNumberWord(t_[run + 1].folded)) {
+      run += 2;
+    } else if (run < t_.size() && lex_.IsNumberWord(t_[run].folded) && !M(run, K::kPastWord)) {
+      run += 1;  // "twenty five past"
+    }
+    size_t past = run;
+    if (size_t mw = M(past, K::kMinuteWord)) past = mw;
+    if (size_t u = M(past, K::kUnit, &e); u && e->value == "MIN") past = u;
+    if (!M(past, K::kPastWord)) return std::nullopt;  // before the costly parse
+    size_t used = 0;
+    std::string_view phrase = text_.substr(t_[i].start, t_[run - 1].end - t_[i].start);
+    int64_t v = lex_.ParseSpelledNumber(phrase, &used);
+    if (v < 0 || v > 59 || t_[i].start + used < t_[run - 1].end) return std::nullopt;
+    minute = static_cast<int>(v);
+    j = run;
+  } else {
+    return std::nullopt;
+  }
+  if (size_t mw = M(j, K::kMinuteWord)) {
+    j = mw;
+  } else if (size_t u = M(j, K::kUnit, &e); u && e->value == "MIN") {
+    j = u;
+  }
+  size_t p = M(j, K::kPastWord);
+  if (!p) return std::nullopt;
+  int hour = -1;
+  size_t h = p;
+  if (Num(p) && t_[p].ndigits <= 2 && t_[p].number <= 12) {
+    hour = static_cast<int>(t_[p].number);
+    h = p + 1;
+  } else if (p < t_.size() && lex_.IsNumberWord(t_[p].folded)) {
+    size_t used = 0;
+    std::string_view phrase = text_.substr(t_[p].start, t_[p].end - t_[p].start);
+    int64_t v = lex_.ParseSpelledNumber(phrase, &used);
+    if (v < 1 || v > 12 || used != phrase.size()) return std::nullopt;
+    hour = static_cast<int>(v);
+    h = p + 1;
+  } else {
+    return std::nullopt;
+  }
+  if (size_t hw = M(h, K::kHourWord)) h = hw;
+  if (size_t a = M(h, K::kAmPm, &e)) {
+    hour = hour % 12 + e->number;
+    h = a;
+  } else {
+    size_t f = SkipFillers(h, 2);
+    if (size_t a2 = M(f, K::kArticle)) f = a2;
+    if (size_t pe = M(f, K::kPart, &e)) {
+      if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
+      if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
+      h = pe;
+    }
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+  return TimeOfDay{h, buf, true, hour};
 }
 
 std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
@@ -1273,15 +1560,67 @@ std::optional<Cand> Scan::Set(size_t i) {
     c.te = k;
     c.type = TimeType::kSet;
     c.value = e->value;
+    // "everyday 6am": a daily set with a time is that time.
+    if (c.value == "P1D") {
+      if (std::optional<TimeOfDay> t = Clock(k, false, false); t && t->strong) {
+        c.te = t->te;
+        c.value = t->value;
+      }
+    }
     return c;
+  }
+  // "3pm each day", "6am everyday": a time, then a daily repeat.
+  std::optional<TimeOfDay> t;
+  if (Num(i) || M(i, K::kClock) || M(i, K::kHalf)) t = Clock(i, false, false);
+  if (t && t->strong) {
+    size_t k = t->te;
+    size_t s = M(k, K::kSetPre);
+    size_t end = 0;
+    if (s) {
+      if (size_t u = M(s, K::kUnit, &e); u && e->value == "D") end = u;
+      if (size_t w = M(s, K::kWeekday, &e)) {
+        Cand c;
+        c.te = w;
+        c.type = TimeType::kSet;
+        c.value = "XXXX-WXX-" + std::to_string(e->number) + t->value;
+        return c;
+      }
+    } else if (size_t w = M(k, K::kSetWord, &e); w && e->value == "P1D") {
+      end = w;
+    }
+    if (end) {
+      Cand c;
+      c.te = end;
+      c.type = TimeType::kSet;
+      c.value = t->value;
+      return c;
+    }
   }
   size_t j = M(i, K::kSetPre);
   if (!j) return std::nullopt;
   Cand c;
   c.type = TimeType::kSet;
+  // "each Monday at 4pm", "every day at 7:13 pm", "every night": a time
+  // given with the repeat is the value of the set.
+  auto with_time = [&](size_t k) {
+    size_t m = k;
+    if (size_t cp = M(m, K::kClockPre)) m = cp;
+    if (std::optional<TimeOfDay> t = Clock(m, m != k, false); t && t->strong) {
+      c.te = t->te;
+      return t->value;
+    }
+    return std::string();
+  };
   if (size_t k = M(j, K::kWeekday, &e)) {
     c.te = k;
     c.value = "XXXX-WXX-" + std::to_string(e->number);
+    c.value += with_time(k);
+    return c;
+  }
+  if (size_t k = M(j, K::kPart, &e)) {
+    c.te = k;
+    c.value = "T" + e->value;
+    if (std::string t = with_time(k); !t.empty()) c.value = t;
     return c;
   }
   double n = 1;
@@ -1293,7 +1632,14 @@ std::optional<Cand> Scan::Set(size_t i) {
   bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
   if (e->value == "WE") return std::nullopt;
   c.te = u;
+  if (unit == "Q") {
+    unit = "M";
+    n *= 3;
+  }
   c.value = std::string(clock ? "PT" : "P") + NumberText(n) + unit;
+  if (unit == "D" && n == 1) {
+    if (std::string t = with_time(u); !t.empty()) c.value = t;
+  }
   return c;
 }
 
@@ -1331,6 +1677,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(PartRange(i));
   consider(TimeRangeOnDay(i));
   consider(RelQuantUnit(i));
+  consider(PartOfDay(i, licensed));
   return best;
 }
 

@@ -208,12 +208,98 @@ TEST_F(TimeTaggerTest, DateAndTimeTogether) {
       {"en", "2022-01-07", "Shots were heard last night.", "last night", "2022-01-06TNI"},
       {"en", "2022-01-07", "Talks resumed Tuesday, January 4, 2022.",
        "Tuesday, January 4, 2022", "2022-01-04"},
-      {"en", "2022-01-07", "They met on the 14th of May.", "14th of May", "2022-05-14"},
+      {"en", "2022-01-07", "They met on the 14th of May.", "the 14th of May", "2022-05-14"},
       {"es", "2022-01-07", "Llegó mañana a las 8 h.", "mañana a las 8 h", "2022-01-08T08"},
       {"de", "2022-01-07", "Er kommt morgen um 8 Uhr.", "morgen um 8 Uhr", "2022-01-08T08"},
       {"ru", "2022-01-07", "Он приедет завтра в 8 часов.", "завтра в 8 часов", "2022-01-08T08"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, Quarters) {
+  // Thursday 1 August 2019: the third quarter.
+  const Case cases[] = {
+      {"en", "2019-08-01", "Sales fell this quarter.", "this quarter", "2019-Q3"},
+      {"en", "2019-08-01", "Sales fell last quarter.", "last quarter", "2019-Q2"},
+      {"en", "2019-08-01", "Sales will rise next quarter.", "next quarter", "2019-Q4"},
+      {"en", "2019-01-10", "Sales fell last quarter.", "last quarter", "2018-Q4"},
+      {"en", "2019-08-01", "Results for Q3 2019 are out.", "Q3 2019", "2019-Q3"},
+      {"en", "2019-08-01", "Results for 2017-Q1 are out.", "2017-Q1", "2017-Q1"},
+      {"en", "2019-08-01", "Results for 2017 q1 are out.", "2017 q1", "2017-Q1"},
+      {"en", "2019-08-01", "Results for Q2 are out.", "Q2", "2019-Q2"},
+      {"en", "2019-08-01", "In the first quarter of 2013 sales fell.",
+       "the first quarter of 2013", "2013-Q1"},
+      {"en", "2019-08-01", "Reports come quarterly.", "quarterly", "P3M"},
+      {"fr", "2019-08-01", "Les ventes ont baissé ce trimestre.", "ce trimestre", "2019-Q3"},
+      {"fr", "2019-08-01", "Les ventes ont baissé au trimestre dernier.", "trimestre dernier",
+       "2019-Q2"},
+      {"es", "2019-08-01", "Las ventas subirán el próximo trimestre.", "el próximo trimestre",
+       "2019-Q4"},
+      {"de", "2019-08-01", "Der Umsatz stieg im letzten Quartal.", "letzten Quartal", "2019-Q2"},
+      {"ru", "2019-08-01", "Продажи выросли в прошлом квартале.", "прошлом квартале", "2019-Q2"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, ClockTimesInWordsAndParts) {
+  const Case cases[] = {
+      {"en", "2019-08-01", "We meet at half past seven.", "half past seven", "T07:30"},
+      {"en", "2019-08-01", "We meet at 10 past 9.", "10 past 9", "T09:10"},
+      {"en", "2019-08-01", "We meet ten past 9 in the evening.", "ten past 9 in the evening",
+       "T21:10"},
+      {"en", "2019-08-01", "We meet at a quarter past eight.", "a quarter past eight", "T08:15"},
+      {"en", "2019-08-01", "We meet in the afternoon at 7.", "in the afternoon at 7", "T19"},
+      {"en", "2019-08-01", "We meet in the morning.", "in the morning", "TMO"},
+      {"en", "2019-08-01", "Morning is best.", "Morning", "TMO"},
+      {"en", "2019-08-01", "Lunch at noonish.", "noonish", "T12"},
+      {"fr", "2019-08-01", "Ils arrivent dans la soirée.", "dans la soirée", "TEV"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // "good morning" is a greeting, not a time.
+  auto got = tagger_->Tag("Good morning Paul", "en", std::nullopt);
+  EXPECT_TRUE(got.empty());
+}
+
+TEST_F(TimeTaggerTest, SetsWithATime) {
+  const Case cases[] = {
+      {"en", "2019-08-01", "I leave each Monday at 4pm.", "each Monday at 4pm", "XXXX-WXX-1T16"},
+      {"en", "2019-08-01", "I leave every day at 7:13 p.m.", "every day at 7:13 p.m.", "T19:13"},
+      {"en", "2019-08-01", "I leave at 3pm each day.", "3pm each day", "T15"},
+      {"en", "2019-08-01", "I run everyday 6am.", "everyday 6am", "T06"},
+      {"en", "2019-08-01", "I run every morning.", "every morning", "TMO"},
+      {"en", "2019-08-01", "I run once a week.", "once a week", "P1W"},
+      {"fr", "2019-08-01", "Il part à 16h chaque lundi.", "16h chaque lundi", "XXXX-WXX-1T16"},
+      {"fr", "2019-08-01", "Il part chaque lundi à 16h.", "chaque lundi à 16h", "XXXX-WXX-1T16"},
+      {"de", "2019-08-01", "Er kommt jeden Montag um 16 Uhr.", "jeden Montag um 16 Uhr",
+       "XXXX-WXX-1T16"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, DaysOfMonthAndHedgedPeriods) {
+  // Thursday 1 August 2019. "Monday 21": the nearest month where the 21st is
+  // a Monday (October 2019).
+  const Case cases[] = {
+      {"en", "2019-08-01", "Call me Monday 21.", "Monday 21", "2019-10-21"},
+      {"en", "2019-08-01", "Call me Wed 21st.", "Wed 21st", "2019-08-21"},
+      {"en", "2019-08-01", "Call me Wednesday the twenty first.",
+       "Wednesday the twenty first", "2019-08-21"},
+      {"en", "2019-08-01", "Call me on the 18th.", "the 18th", "2019-08-18"},
+      {"en", "2019-08-01", "Call me on the fourth of July 1995.", "the fourth of July 1995",
+       "1995-07-04"},
+      {"en", "2019-08-01", "It rained earlier this week.", "earlier this week", "2019-W31",
+       "START"},
+      {"en", "2019-08-01", "It will rain later this month.", "later this month", "2019-08",
+       "END"},
+      {"en", "2019-08-01", "It will rain later in the year.", "later in the year", "2019", "END"},
+      {"fr", "2019-08-01", "Rendez-vous lundi 21.", "lundi 21", "2019-10-21"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A number that counts something is no day: "Monday 5 people".
+  for (const TimeExpr& x : tagger_->Tag("On Monday 5 people died.", "en",
+                                        PublishedDate{"2019-08-01", DatePrecision::kDay, "", ""})) {
+    EXPECT_EQ(x.text, "Monday");
+  }
 }
 
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
