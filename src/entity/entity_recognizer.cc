@@ -224,16 +224,23 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   std::vector<std::pair<size_t, std::vector<uint32_t>>> ambiguous;
 
   // Pass 1: gazetteer, longest match first.
+  std::vector<std::string> span_keys;
   for (size_t i = 0; i < toks.size();) {
     bool matched = false;
-    size_t max_n = 1;
-    while (max_n < kMaxNameTokens && i + max_n < toks.size() &&
-           Joinable(text, toks[i + max_n - 1], toks[i + max_n])) {
-      ++max_n;
+    // keys[n - 1]: the key of tokens i .. i+n-1. A span grows only while
+    // some alias key starts with it: most tokens cost one or two lookups.
+    std::vector<std::string>& keys = span_keys;
+    keys.assign(1, toks[i].key);
+    while (keys.size() < kMaxNameTokens && i + keys.size() < toks.size() &&
+           Joinable(text, toks[i + keys.size() - 1], toks[i + keys.size()])) {
+      std::string longer = keys.back() + " ";
+      if (!kb_->HasKeyPrefix(longer)) break;
+      longer += toks[i + keys.size()].key;
+      keys.push_back(std::move(longer));
     }
+    const size_t max_n = keys.size();
     for (size_t n = max_n; n >= 1 && !matched; --n) {
-      std::string key = toks[i].key;
-      for (size_t k = 1; k < n; ++k) key += " " + toks[i + k].key;
+      const std::string& key = keys[n - 1];
       const std::string_view surface = text.substr(toks[i].start, toks[i + n - 1].end - toks[i].start);
       bool all_caps = true;
       for (size_t k = 0; k < n; ++k) all_caps &= toks[i + k].all_caps;

@@ -206,6 +206,12 @@ std::span<const KbAlias> KnowledgeBase::Find(std::string_view key) const {
   return {lo, hi};
 }
 
+bool KnowledgeBase::HasKeyPrefix(std::string_view prefix) const {
+  auto lo = std::lower_bound(aliases_.begin(), aliases_.end(), prefix,
+                             [](const KbAlias& a, std::string_view k) { return a.key < k; });
+  return lo != aliases_.end() && lo->key.substr(0, prefix.size()) == prefix;
+}
+
 int64_t KnowledgeBase::FindId(std::string_view id) const {
   auto it = std::lower_bound(by_id_.begin(), by_id_.end(), id,
                              [this](uint32_t e, std::string_view k) { return entities_[e].id < k; });

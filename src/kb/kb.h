@@ -97,6 +97,9 @@ class KnowledgeBase {
 
   // All aliases whose key equals `key` (a MatchKey), any language.
   std::span<const KbAlias> Find(std::string_view key) const;
+  // True when some alias key starts with `prefix`: a longest-match walk
+  // stops growing a span as soon as this is false.
+  bool HasKeyPrefix(std::string_view prefix) const;
   // Index of the entity with this id, or -1.
   int64_t FindId(std::string_view id) const;
   // The preferred display name of entity `e` in `lang`, else English, else canonical.
