@@ -364,7 +364,7 @@ std::string ReportHtml(const ReportInput& input) {
   card(std::to_string(langs.size()), "languages");
   card(std::to_string(sentences), "sentences");
   card(std::to_string(removed), "boilerplate spans removed");
-  card(std::to_string(foreign), "foreign-language paragraphs");
+  card(std::to_string(foreign), "foreign-language paragraphs kept");
   card(std::to_string(input.failures.size()), "failed inputs");
   h += "</div>";
 
