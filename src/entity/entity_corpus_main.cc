@@ -2,7 +2,7 @@
 // (ingest + clean through the pipeline), with the entities found in more than
 // one language and the speed of recognition + resolution.
 //
-//   sitrep_entity_corpus --kb FILE [--data DIR] [--repeat N] PATH...
+//   sitrep_entity_corpus --kb FILE [--data DIR] [--repeat N] [--mentions] PATH...
 // Prints, per KB or corpus entity seen in two or more languages, the
 // languages and spellings; then documents/s and MB/s of recognition +
 // resolution alone (cleaning excluded), KB load time and memory.
@@ -37,14 +37,16 @@ int main(int argc, char** argv) {
   std::string kb_path;
   std::vector<std::string> paths;
   int repeat = 20;
+  bool mentions_out = false;  // --mentions: every mention of every document, with its source and roles
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--kb") kb_path = next();
     else if (a == "--data") options.data_dir = next();
+    else if (a == "--mentions") mentions_out = true;
     else if (a == "--repeat") repeat = std::max(1, std::atoi(next().c_str()));
     else if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "usage: sitrep_entity_corpus --kb FILE [--data DIR] [--repeat N] PATH...\n");
+      std::fprintf(stderr, "usage: sitrep_entity_corpus --kb FILE [--data DIR] [--repeat N] [--mentions] PATH...\n");
       return 2;
     } else {
       paths.push_back(a);
@@ -88,6 +90,16 @@ int main(int argc, char** argv) {
     auto ms = rec.value()->Recognize(d.text, d.lang, d.date);
     auto ids = resolver.Resolve(d.text, ms);
     mentions += ms.size();
+    if (mentions_out) std::printf("== %s (%s %s)\n", d.source.c_str(), d.lang.c_str(), d.date.c_str());
+    for (size_t i = 0; mentions_out && i < ms.size(); ++i) {
+      const sitrep::Mention& m = ms[i];
+      std::printf("  %s\t%s\t%s\t%s%s", sitrep::MentionTypeName(m.type), d.text.substr(m.start, m.end - m.start).c_str(),
+                  resolver.entities()[ids[i]].id.c_str(), m.source.c_str(), m.nominal ? " nominal" : "");
+      for (const sitrep::MentionRole& r : m.roles) {
+        std::printf("\t[%s of=%s: %s]", r.role.c_str(), r.of.c_str(), d.text.substr(r.start, r.end - r.start).c_str());
+      }
+      std::printf("\n");
+    }
     bytes += d.text.size();
     for (size_t i = 0; i < ms.size(); ++i) {
       if (ms[i].nominal || ms[i].type == sitrep::MentionType::kAdj) continue;

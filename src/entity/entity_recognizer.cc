@@ -9,6 +9,8 @@
 // Défense"), acronyms are all capitals, adjectives may be lower-case.
 #include "entity/entity_recognizer.h"
 
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -26,6 +28,40 @@ constexpr size_t kMaxNameTokens = 10;
 constexpr uint32_t kMinorPlacePrior = 1'000'000;
 // Words after an organisation head word ("Conseil national de sécurité").
 constexpr size_t kMaxOrgTail = 5;
+// A town smaller than this, named by one word, needs a preposition of place
+// before it (`place_before` cues): "Most", "Lage", "Mission" are words first.
+constexpr uint32_t kSmallTownPopulation = 100'000;
+// An inflected form of an organisation head word ("Совета" of "Совет"):
+// at most this many bytes after the head.
+constexpr size_t kMaxHeadEnding = 4;
+
+// Month and weekday names of `lang` in every context and width ICU has
+// (format and stand-alone; Russian genitive months), as MatchKeys.
+std::vector<std::string> CalendarWords(const std::string& lang) {
+  std::vector<std::string> out;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DateFormatSymbols syms(icu::Locale(lang.c_str()), status);
+  if (U_FAILURE(status)) return out;
+  using S = icu::DateFormatSymbols;
+  for (S::DtContextType ctx : {S::FORMAT, S::STANDALONE}) {
+    for (S::DtWidthType width : {S::WIDE}) {
+      int32_t n = 0;
+      const icu::UnicodeString* months = syms.getMonths(n, ctx, width);
+      for (int32_t i = 0; i < n; ++i) {
+        std::string u8;
+        months[i].toUTF8String(u8);
+        out.push_back(MatchKey(u8));
+      }
+      const icu::UnicodeString* days = syms.getWeekdays(n, ctx, width);
+      for (int32_t i = 0; i < n; ++i) {  // index 0 is empty
+        std::string u8;
+        days[i].toUTF8String(u8);
+        if (!u8.empty()) out.push_back(MatchKey(u8));
+      }
+    }
+  }
+  return out;
+}
 
 struct Token {
   uint32_t start, end;
@@ -151,6 +187,9 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const Knowled
   r->kb_ = kb;
   for (const std::string& lang : DataLanguages(options)) {
     LangCues& cues = r->cues_[lang];
+    for (std::string& w : CalendarWords(lang)) {
+      if (!w.empty()) cues.calendar.insert(std::move(w));
+    }
     const std::string dir = DataDir(options) + "/lang/" + lang + "/";
     if (std::filesystem::exists(dir + "entity_titles.tsv")) {
       auto tsv = ReadTsv(dir + "entity_titles.tsv", 2, 2);
@@ -176,9 +215,11 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const Knowled
         else if (kind == "stop") cues.stop.insert(key);
         else if (kind == "determiner") cues.determiners.insert(key);
         else if (kind == "role_link") cues.role_links.insert(key);
+        else if (kind == "role_end") cues.role_ends.insert(key);
+        else if (kind == "place_before") cues.place_before.insert(key);
         else return tsv->ErrorAt(row, "unknown cue kind \"" + kind +
                                           "\" (reporting, org_head, name_link, metonymy_before, stop, "
-                                          "determiner, role_link)");
+                                          "determiner, role_link, role_end, place_before)");
       }
     }
   }
@@ -210,6 +251,23 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     for (const KbAlias& a : kb_->Find(key)) {
       const KbEntity& e = ents[a.entity];
       if (e.type != EntityType::kPer && !(a.flags & kAliasAdjective)) return true;
+    }
+    return false;
+  };
+  auto m_type_is_town = [&](const KbEntity& e) {
+    return e.type == EntityType::kLoc && e.kind == EntityKind::kCity && !e.capital &&
+           e.population < kSmallTownPopulation;
+  };
+  auto is_town_alternate = [&](const KbEntity& e) {
+    return e.type == EntityType::kLoc && e.kind == EntityKind::kCity && !e.capital;
+  };
+  // "Совета", "Комитета": an inflected organisation head word.
+  auto is_org_head_form = [&](const std::string& key) {
+    for (const std::string& h : cues.org_heads) {
+      if (key.size() >= h.size() && key.size() - h.size() <= kMaxHeadEnding && key.compare(0, h.size(), h) == 0 &&
+          h.find(' ') == std::string::npos) {
+        return true;
+      }
     }
     return false;
   };
@@ -255,6 +313,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
         if (adjective) {
           if (a.lang != doc_lang && a.lang != 0) continue;
         } else {
+          if (!(a.flags & kAliasAcronym) && cues.calendar.count(toks[i].key)) continue;
           if (!toks[i].upper_initial && !HasLowerFirst(a.text) && !std::isdigit(static_cast<unsigned char>(surface[0]))) continue;
           if (!toks[i].upper_initial && a.lang != doc_lang) continue;
           if (n == 1 && (a.flags & kAliasCommonWord) && toks[i].sentence_start) continue;
@@ -287,6 +346,13 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
       }
       if (!best) continue;
       const KbEntity& e = ents[best->entity];
+      // A small town named by one word ("Most", "Lage", "Mission") only
+      // after a preposition of place.
+      // So does a town's untagged alternate name ("Von" for Vaughan).
+      if (n == 1 && (m_type_is_town(e) || (is_town_alternate(e) && (best->flags & kAliasAlternate))) &&
+          !(i > 0 && cues.place_before.count(toks[i - 1].key))) {
+        continue;
+      }
       // A first name that is also a town ("Vladimir", "Paul") before a
       // capitalised word that is no place: a person's name, left to pass 2.
       if (n == 1 && e.type == EntityType::kLoc && is_small_city(best->entity) &&
@@ -389,11 +455,11 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   };
   for (size_t i = 0; i < toks.size(); ++i) {
     if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps) continue;
-    if (cues.stop.count(toks[i].key) || cues.titles.count(toks[i].key)) continue;
+    if (cues.stop.count(toks[i].key) || cues.titles.count(toks[i].key) || cues.calendar.count(toks[i].key)) continue;
     size_t n = 1;
     while (i + n < toks.size() && n < 4 && covered[i + n] < 0 && toks[i + n].upper_initial &&
            !toks[i + n].all_caps && Joinable(text, toks[i + n - 1], toks[i + n]) &&
-           text.substr(toks[i + n - 1].end, 1) != ".") {
+           text.substr(toks[i + n - 1].end, 1) != "." && !cues.calendar.count(toks[i + n].key)) {
       ++n;
     }
     std::string role;
@@ -401,8 +467,12 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     size_t title_end = 0;
     bool titled = title_before(i, &role, &title_start);
     bool first_name = n >= 2 && is_first_name(toks[i].key);
-    bool reported = n >= 2 && ((i > 0 && cues.reporting.count(toks[i - 1].key)) ||
-                               (i + n < toks.size() && cues.reporting.count(toks[i + n].key)));
+    // The verb of saying right next to the name, nothing but spaces between
+    // ("a déclaré Konstantin Kosachyov"; not a heading before a paragraph).
+    bool reported = n >= 2 && ((i > 0 && cues.reporting.count(toks[i - 1].key) &&
+                                Joinable(text, toks[i - 1], toks[i])) ||
+                               (i + n < toks.size() && cues.reporting.count(toks[i + n].key) &&
+                                Joinable(text, toks[i + n - 1], toks[i + n])));
     bool org = n >= 2 && cues.org_heads.count(toks[i].key);
     if (!org && n == 1 && cues.org_heads.count(toks[i].key)) {
       // "Conseil national de sécurité": lower-case words and links after the
@@ -437,6 +507,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
       }
     }
     bool apposed = n >= 2 && apposition_title(i + n - 1, &role, &title_end) != std::string::npos;
+    if (!org && n == 1 && is_org_head_form(toks[i].key)) titled = false;  // "председатель Совета ..."
     if (!(titled && (n >= 2 || !toks[i].sentence_start)) && !first_name && !reported && !org && !apposed) {
       i += n - 1;
       continue;
@@ -507,7 +578,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     while (k > 0 && t - k < 3 && Joinable(text, toks[k - 1], toks[k]) &&
            text.substr(toks[k - 1].end, 1) != "." && toks[k - 1].upper_initial &&
            !toks[k - 1].all_caps && !cues.stop.count(toks[k - 1].key) &&
-           !cues.titles.count(toks[k - 1].key)) {
+           !cues.titles.count(toks[k - 1].key) && !cues.calendar.count(toks[k - 1].key)) {
       int c = covered[k - 1];
       if (c >= 0) {
         const Mention& o = out[c];
@@ -616,9 +687,14 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   std::vector<bool> title_used(toks.size(), false);
   // The end of the clause that starts at byte `from`: the next comma, full
   // stop, semicolon, bracket, quote or line break.
+  // A relative pronoun or a verb of saying (`role_end`, one-word
+  // `reporting` cues) also ends it: "the former president who kept ...".
   auto clause_end = [&](size_t from_tok) -> uint32_t {
     size_t k = from_tok;
-    while (k + 1 < toks.size() && !ClauseBreak(text, toks[k], toks[k + 1])) ++k;
+    while (k + 1 < toks.size() && !ClauseBreak(text, toks[k], toks[k + 1]) &&
+           !cues.role_ends.count(toks[k + 1].key) && !cues.reporting.count(toks[k + 1].key)) {
+      ++k;
+    }
     return toks[k].end;
   };
   // The KB id of the place or organisation a role phrase names, if any.
@@ -640,6 +716,13 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     return k;
   };
   auto add_role = [&](Mention& m, const std::string& role, uint32_t start, uint32_t end) {
+    // The role phrase starts at the title or its modifier, not at an
+    // article ("a former adviser" -> "former adviser").
+    for (size_t k = tok_at(start); k + 1 < toks.size() && toks[k].start == start && toks[k + 1].end <= end &&
+                                   cues.determiners.count(toks[k].key);) {
+      ++k;
+      start = toks[k].start;
+    }
     MentionRole r;
     r.role = role;
     r.start = start;
@@ -735,7 +818,11 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
         while (clause_tok + 1 < toks.size() && toks[clause_tok + 1].end <= end) ++clause_tok;
       }
       // ", qui est maintenant un chercheur ...": a relative clause with a title.
-      if (clause_tok + 2 < toks.size() && CommaGap(text, toks[clause_tok], toks[clause_tok + 1])) {
+      // Also right after an apposition cut at its relative pronoun ("X, un
+      // ancien diplomate russe qui est maintenant analyste").
+      if (clause_tok + 2 < toks.size() && (CommaGap(text, toks[clause_tok], toks[clause_tok + 1]) ||
+                                           (after != std::string::npos &&
+                                            cues.role_ends.count(toks[clause_tok + 1].key)))) {
         for (size_t n = 4; n >= 1; --n) {
           size_t p = clause_tok + 1;
           if (p + n > toks.size()) continue;
@@ -775,7 +862,11 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   std::map<std::string, int> country_count;
   for (const Mention& m : out) {
     if (m.kb_entity < 0 || (m.type != MentionType::kLoc && m.type != MentionType::kAdj)) continue;
-    if (ents[m.kb_entity].kind == EntityKind::kCountry) country_count[std::string(ents[m.kb_entity].id)]++;
+    // A country named as a place is the setting; an adjective often
+    // qualifies foreign actors ("les troupes russes"): it weighs half.
+    if (ents[m.kb_entity].kind == EntityKind::kCountry) {
+      country_count[std::string(ents[m.kb_entity].id)] += m.type == MentionType::kLoc ? 2 : 1;
+    }
   }
   std::string main_country;
   int main_count = 0;

@@ -47,6 +47,11 @@ class EntityRecognizer {
     std::set<std::string, std::less<>> stop;            // capitalised words that start no name
     std::set<std::string, std::less<>> determiners;     // le, la, son ... before a title
     std::set<std::string, std::less<>> role_links;      // "qui est maintenant" before a title
+    std::set<std::string, std::less<>> role_ends;       // who, qui, который: end a role phrase
+    std::set<std::string, std::less<>> place_before;    // à, in, в: before a small town's name
+    // Month and weekday names (ICU DateFormatSymbols, every form): never a
+    // name nor part of one ("On Thursday", "Mardi").
+    std::set<std::string, std::less<>> calendar;
     size_t max_title_tokens = 0;
   };
   EntityRecognizer() = default;

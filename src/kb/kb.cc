@@ -195,21 +195,34 @@ Result<KnowledgeBase> KnowledgeBase::FromBytes(std::string bytes) {
   });
   std::stable_sort(kb.roles_.begin(), kb.roles_.end(),
                    [](const KbRole& a, const KbRole& b) { return a.person < b.person; });
+  kb.bucket_start_.resize(kBuckets + 1);
+  for (size_t b = 0, i = 0; b < kBuckets; ++b) {
+    while (i < kb.aliases_.size() && Bucket(kb.aliases_[i].key) < b) ++i;
+    kb.bucket_start_[b] = static_cast<uint32_t>(i);
+  }
+  kb.bucket_start_[kBuckets] = static_cast<uint32_t>(kb.aliases_.size());
   return kb;
 }
 
+std::span<const KbAlias> KnowledgeBase::BucketRange(std::string_view key) const {
+  size_t b = Bucket(key);
+  return {aliases_.data() + bucket_start_[b], aliases_.data() + bucket_start_[b + 1]};
+}
+
 std::span<const KbAlias> KnowledgeBase::Find(std::string_view key) const {
-  auto lo = std::lower_bound(aliases_.begin(), aliases_.end(), key,
+  std::span<const KbAlias> range = BucketRange(key);
+  auto lo = std::lower_bound(range.begin(), range.end(), key,
                              [](const KbAlias& a, std::string_view k) { return a.key < k; });
   auto hi = lo;
-  while (hi != aliases_.end() && hi->key == key) ++hi;
+  while (hi != range.end() && hi->key == key) ++hi;
   return {lo, hi};
 }
 
 bool KnowledgeBase::HasKeyPrefix(std::string_view prefix) const {
-  auto lo = std::lower_bound(aliases_.begin(), aliases_.end(), prefix,
+  std::span<const KbAlias> range = BucketRange(prefix);
+  auto lo = std::lower_bound(range.begin(), range.end(), prefix,
                              [](const KbAlias& a, std::string_view k) { return a.key < k; });
-  return lo != aliases_.end() && lo->key.substr(0, prefix.size()) == prefix;
+  return lo != range.end() && lo->key.substr(0, prefix.size()) == prefix;
 }
 
 int64_t KnowledgeBase::FindId(std::string_view id) const {
@@ -243,7 +256,7 @@ std::vector<const KbRole*> KnowledgeBase::RolesOf(uint32_t e) const {
 size_t KnowledgeBase::MemoryBytes() const {
   return buffer_.capacity() + entities_.capacity() * sizeof(KbEntity) +
          aliases_.capacity() * sizeof(KbAlias) + roles_.capacity() * sizeof(KbRole) +
-         (by_id_.capacity() + preferred_.capacity()) * sizeof(uint32_t);
+         (by_id_.capacity() + preferred_.capacity() + bucket_start_.capacity()) * sizeof(uint32_t);
 }
 
 }  // namespace sitrep

@@ -44,6 +44,7 @@ enum AliasFlag : uint8_t {
   kAliasPreferred = 4,  // the entity's display name in that language
   kAliasCommonWord = 8, // also a common word of the language: needs stronger evidence
   kAliasPartial = 16,   // a surname alone ("Tokayev"): PER only
+  kAliasAlternate = 32, // an untagged GeoNames alternate name ("Von" for Vaughan): weak evidence
 };
 
 // Language index: 0 = any, then the five news languages.
@@ -119,6 +120,16 @@ class KnowledgeBase {
   std::vector<uint32_t> by_id_;         // entity indices sorted by id
   std::vector<uint32_t> preferred_;     // alias indices with kAliasPreferred, sorted by entity
   std::vector<KbRole> roles_;           // sorted by person
+  // Lookups search only the aliases whose key shares its first two bytes
+  // with the query: bucket_start_[b] is the first alias of bucket b (keys
+  // sorted bytewise, so buckets are contiguous), bucket_start_[kBuckets] the end.
+  static constexpr size_t kBuckets = 1 << 16;
+  static size_t Bucket(std::string_view key) {
+    return (size_t{static_cast<unsigned char>(key.empty() ? 0 : key[0])} << 8) |
+           static_cast<unsigned char>(key.size() > 1 ? key[1] : 0);
+  }
+  std::span<const KbAlias> BucketRange(std::string_view key) const;  // the aliases of key's bucket
+  std::vector<uint32_t> bucket_start_;
 };
 
 // The matching key of a name: folded (case, accents, apostrophes: FoldForMatch),

@@ -415,8 +415,10 @@ void AddGeoNames(Ctx* ctx, const KbSources& src) {
     uint32_t idx = ctx->draft->AddEntity(e);
     ctx->PlaceName(idx, f[1], "*");
     ctx->PlaceName(idx, f[2], "*");
+    // "Washington, D.C.": a capital is also named by the part before the comma.
+    if (e.capital && f[1].find(", ") != std::string::npos) ctx->PlaceName(idx, f[1].substr(0, f[1].find(", ")), "*");
     for (const auto& alt : Split(f[3], ',')) {
-      if (UsableAlternateName(alt)) ctx->Name(idx, alt, "*");
+      if (UsableAlternateName(alt)) ctx->Name(idx, alt, "*", kAliasAlternate);
     }
     for (const char* lang : kNewsLangs) {
       auto it = catalogs[lang].find(f[0]);

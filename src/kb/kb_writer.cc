@@ -97,7 +97,10 @@ Result<std::string> KbDraft::Serialize(const std::string& generator) const {
   }
   std::vector<size_t> order(aliases_.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [this](size_t a, size_t b) {
+  // Stable: aliases of equal key and prior keep the order they were added
+  // in (countries alphabetically, "français" France before French Southern
+  // Territories), so every build of the same sources is the same file.
+  std::stable_sort(order.begin(), order.end(), [this](size_t a, size_t b) {
     const Alias &x = aliases_[a], &y = aliases_[b];
     if (x.key != y.key) return x.key < y.key;
     return entities_[x.entity].prior > entities_[y.entity].prior;
