@@ -15,29 +15,43 @@ struct Pt {
   double x, y;
 };
 
-// Appends ring `arcs` (indices; ~i is arc i reversed) as "M..L..Z".
+// Appends ring `arcs` (indices; ~i is arc i reversed) as "M..L..Z". A ring
+// that crosses the antimeridian (a jump of more than half the map) is
+// unwrapped onto the side where most of it lies, so it is drawn whole and the
+// viewBox clips the overhang instead of a wedge across the map.
 void AppendRing(const std::vector<std::vector<Pt>>& arcs, const JsonValue& ring, std::string* d) {
-  bool first = true;
-  double last_x = 0;
-  char buf[48];
+  std::vector<Pt> pts;
   for (const JsonValue& a : ring.items()) {
     long idx = static_cast<long>(a.num());
     bool reversed = idx < 0;
     size_t i = static_cast<size_t>(reversed ? ~idx : idx);
     if (i >= arcs.size()) continue;
-    const std::vector<Pt>& pts = arcs[i];
-    for (size_t k = 0; k < pts.size(); ++k) {
-      const Pt& p = reversed ? pts[pts.size() - 1 - k] : pts[k];
-      if (!first && k == 0) continue;  // shared with the previous arc's end
-      // A jump across the map is a ring crossing the antimeridian: lift the pen.
-      bool jump = !first && std::fabs(p.x - last_x) > kMapWidth / 2.0;
-      std::snprintf(buf, sizeof buf, "%s%.1f %.1f", first || jump ? "M" : "L", p.x, p.y);
-      last_x = p.x;
-      *d += buf;
-      first = false;
+    const std::vector<Pt>& arc = arcs[i];
+    for (size_t k = 0; k < arc.size(); ++k) {
+      if (!pts.empty() && k == 0) continue;  // shared with the previous arc's end
+      pts.push_back(reversed ? arc[arc.size() - 1 - k] : arc[k]);
     }
   }
-  if (!first) *d += "Z";
+  if (pts.empty()) return;
+  bool crosses = false;
+  for (size_t k = 1; k < pts.size(); ++k) {
+    if (std::fabs(pts[k].x - pts[k - 1].x) > kMapWidth / 2.0) crosses = true;
+  }
+  if (crosses) {
+    size_t east = 0;
+    for (const Pt& p : pts) east += p.x > kMapWidth / 2.0;
+    bool to_east = east * 2 >= pts.size();
+    for (Pt& p : pts) {
+      if (to_east && p.x < kMapWidth / 2.0) p.x += kMapWidth;
+      if (!to_east && p.x > kMapWidth / 2.0) p.x -= kMapWidth;
+    }
+  }
+  char buf[48];
+  for (size_t k = 0; k < pts.size(); ++k) {
+    std::snprintf(buf, sizeof buf, "%s%.1f %.1f", k == 0 ? "M" : "L", pts[k].x, pts[k].y);
+    *d += buf;
+  }
+  *d += "Z";
 }
 
 }  // namespace
