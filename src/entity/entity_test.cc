@@ -5,7 +5,7 @@
 #include <set>
 
 #include "base/json.h"
-#include "entity/entity_json.h"
+#include "doc/document.h"
 #include "entity/entity_recognizer.h"
 #include "entity/entity_resolver.h"
 #include "kb/kb_builder.h"
@@ -281,12 +281,18 @@ TEST(EntityJsonTest, CodePointOffsets) {
   ASSERT_TRUE(tr.ok());
   EntityResolver resolver(&TestKb(), tr->get());
   std::string text = "« Été » : l’OTAN";
-  auto ms = rec->Recognize(text, "fr");
-  auto res = resolver.Resolve(text, ms);
+  Document doc;
+  doc.text = text;
+  doc.mentions = rec->Recognize(text, "fr");
+  auto res = resolver.Resolve(text, doc.mentions);
+  for (size_t i = 0; i < res.size(); ++i) {
+    doc.mentions[i].entity = resolver.entities()[res[i]].id;
+    doc.mentions[i].name = resolver.entities()[res[i]].name;
+  }
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();
-  AppendEntitiesJson(&w, text, ms, res, resolver);
+  AppendEntitiesJson(doc, &w);
   w.EndObject();
   auto v = ParseJson(out);
   ASSERT_TRUE(v.ok()) << out;
