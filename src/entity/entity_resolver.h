@@ -21,7 +21,7 @@
 namespace sitrep {
 
 struct CorpusEntity {
-  std::string id;    // KB id ("per:vladimir_putin", "KZ") or "new:N"
+  std::string id;    // KB id ("per:vladimir_putin", "KZ") or StableId(): "new:per:tkv-1a2b3c4d"
   std::string name;  // canonical: the KB's, else the longest spelling seen
   MentionType type = MentionType::kPer;
   int64_t kb_entity = -1;
