@@ -1,0 +1,112 @@
+// @brief sitrep eval: the cleaning stage against gold data.
+#include <algorithm>
+#include <cstdio>
+
+#include "cli/command.h"
+#include "clean/cleaner.h"
+#include "eval/seed_eval.h"
+#include "eval/trafilatura_eval.h"
+#include "ingest/reader.h"
+
+namespace sitrep {
+
+namespace {
+
+// Scores the whole pipeline (HTML extraction + text cleaning) on the trafilatura set.
+int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
+  EvalOptions eo;
+  eo.dir = args.Get("--dir", SITREP_SHARED_DEFAULT "/eval/trafilatura-eval");
+  auto report = ScoreTrafilaturaEval(eo, [&](std::string_view html) -> Result<std::string> {
+    RawDocument raw;
+    raw.source = "page.html";
+    raw.format = InputFormat::kHtml;
+    raw.text = std::string(html);
+    Document d = cleaner.Clean(raw);
+    if (d.failed()) return Status(Code::kEmpty, d.errors[0].message);
+    return d.text;
+  });
+  if (!report.ok()) return Fatal("eval", report.status());
+  const EvalCounts& c = report->counts;
+  if (args.Has("--worst")) {
+    std::vector<const EvalPage*> pages;
+    for (const auto& p : report->pages) pages.push_back(&p);
+    std::sort(pages.begin(), pages.end(), [](const EvalPage* a, const EvalPage* b) {
+      return a->counts.fp + a->counts.fn > b->counts.fp + b->counts.fn;
+    });
+    Result<size_t> worst = CountFlag(args, "--worst", 10, 100000);
+    if (!worst.ok()) return UsageError("eval", worst.status());
+    size_t n = std::min<size_t>(pages.size(), *worst);
+    for (size_t i = 0; i < n; ++i) {
+      const EvalPage& p = *pages[i];
+      std::printf("%s  FN %d FP %d %s\n", p.file.c_str(), p.counts.fn, p.counts.fp, p.error.c_str());
+      for (const auto& m : p.missed) std::printf("    missed: %s\n", m.c_str());
+      for (const auto& l : p.leaked) std::printf("    leaked: %s\n", l.c_str());
+    }
+  }
+  double mb = report->html_bytes / 1e6;
+  std::printf("pages %zu (failed %d)  TP %d FP %d TN %d FN %d\n", report->pages.size(), report->failed_pages, c.tp,
+              c.fp, c.tn, c.fn);
+  std::printf("precision %.4f  recall %.4f  F1 %.4f  (target >= 0.90)\n", c.Precision(), c.Recall(), c.F1());
+  std::printf("speed %.1f MB/s of HTML through the whole clean stage (%.1f MB in %.2f s, one thread)\n",
+              report->extract_seconds > 0 ? mb / report->extract_seconds : 0.0, mb, report->extract_seconds);
+  return kExitOk;
+}
+
+}  // namespace
+
+int CmdEval(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {
+      kHelp, kDataDir,
+      {"--gold", true, "gold file (default ../shared/eval/seed-gold/boilerplate.json)", "FILE"},
+      {"--seeds", true, "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
+      {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
+      {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
+      {"--verbose", false, "list every missed item and lost sentence"}};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("eval", args.status());
+  if (args->Has("--help") || args->positional.empty()) {
+    PrintUsage("eval", "TASK [flags]",
+               "Scores sitrep against gold annotations. Tasks:\n"
+               "  boilerplate   seed gold: share of boilerplate items removed, of body sentences kept\n"
+               "  trafilatura   main-text extraction on the trafilatura pages: precision, recall, F1",
+               flags);
+    return args->Has("--help") ? kExitOk : kExitUsage;
+  }
+  Options options;
+  if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("eval", st);
+  const std::string& task = args->positional[0];
+  if (task != "boilerplate" && task != "trafilatura") {
+    return UsageError("eval", Status::InvalidArgument("unknown task \"" + task + "\" (boilerplate, trafilatura)"));
+  }
+  auto cleaner = MakeCleaner(options);
+  if (!cleaner.ok()) return Fatal("eval", cleaner.status());
+  if (task == "trafilatura") return EvalTrafilatura(*args, **cleaner);
+  std::string gold = args->Get("--gold", SITREP_SHARED_DEFAULT "/eval/seed-gold/boilerplate.json");
+  std::string seeds = args->Get("--seeds", SITREP_SHARED_DEFAULT "/corpus/seeds");
+  auto score = ScoreSeedBoilerplate(gold, seeds, options, [&](const std::string& path) {
+    Document last;
+    ReadInputs({path}, options, [&](RawDocument&& raw) { last = (*cleaner)->Clean(raw); });
+    return last;
+  });
+  if (!score.ok()) return Fatal("eval", score.status());
+  std::printf("%-28s %10s %14s  %s\n", "article", "bp removed", "sentences kept", "title");
+  for (const auto& a : score->articles) {
+    std::printf("%-28s %5zu/%-4zu %8zu/%-5zu  %s\n", a.file.c_str(), a.items_removed, a.items, a.sentences_kept,
+                a.sentences, a.title == a.gold_title ? "same" : "differs");
+    if (args->Has("--verbose")) {
+      for (const auto& m : a.missed_items) std::printf("    missed: %s\n", m.c_str());
+      for (const auto& s : a.lost_sentences) std::printf("    lost:   %s\n", s.c_str());
+      if (a.title != a.gold_title) std::printf("    title:  %s\n    gold:   %s\n", a.title.c_str(), a.gold_title.c_str());
+      if (!a.gold_date.empty()) std::printf("    date:   %s (gold %s)\n", a.date.c_str(), a.gold_date.c_str());
+    }
+  }
+  std::printf("\nboilerplate items removed: %zu/%zu = %.1f%%  (target >= 95%%)\n", score->items_removed, score->items,
+              100 * score->removed_share());
+  std::printf("body sentences kept:       %zu/%zu = %.1f%%  (target >= 99%%)\n", score->sentences_kept,
+              score->sentences, 100 * score->kept_share());
+  std::printf("titles:                    %zu/%zu\n", score->titles_right, score->titles);
+  std::printf("stated dates:              %zu/%zu\n", score->dates_right, score->dates);
+  return kExitOk;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,160 @@
+// @brief sitrep query claims | timeline | entities: tables or JSON lines from the store.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "base/json.h"
+#include "base/utf8.h"
+#include "cli/command.h"
+#include "report/actors.h"
+#include "report/timeline.h"
+#include "store/store.h"
+
+namespace sitrep {
+
+namespace {
+
+// The text of a span of d.text, or "" when empty.
+std::string SpanText(const Document& d, TextSpan s) {
+  if (s.end <= s.start || s.end > d.text.size()) return "";
+  return d.text.substr(s.start, s.end - s.start);
+}
+
+}  // namespace
+
+int CmdQuery(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {kHelp, kDb,
+                                 {"--measure", true, "claims: only this measure (killed, troops, arrested, ...)", "NAME"},
+                                 {"--type", true, "entities: only PER, ORG or LOC", "TYPE"},
+                                 {"--json", false, "one JSON object per row"}};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("query", args.status());
+  if (args->Has("--help") || args->positional.empty()) {
+    PrintUsage("query", "WHAT --db FILE [flags]",
+               "Lists what the store knows. WHAT:\n"
+               "  claims    every quantity claim: value, hedge, measure, subject, place, source,\n"
+               "            document and sentence (--measure to filter)\n"
+               "  timeline  every dated expression in date order, with its sentence and document\n"
+               "  entities  people, organisations and places: mentions, spellings, roles, coordinates,\n"
+               "            documents (--type PER|ORG|LOC to filter)",
+               flags);
+    return args->Has("--help") ? kExitOk : kExitUsage;
+  }
+  const std::string what = args->positional[0];
+  if (what != "claims" && what != "timeline" && what != "entities") {
+    return UsageError("query", Status::InvalidArgument("unknown query \"" + what + "\" (claims, timeline, entities)"));
+  }
+  if (args->positional.size() > 1) {
+    return UsageError("query", Status::InvalidArgument("unexpected argument \"" + args->positional[1] + "\""));
+  }
+  if (!args->Has("--db")) return UsageError("query", Status::InvalidArgument("--db FILE is required"));
+  if (!std::filesystem::exists(args->Get("--db"))) {
+    return Fatal("query", Status::NotFound(args->Get("--db") + ": no such store (run sitrep ingest first)"));
+  }
+  auto store = Store::Open(args->Get("--db"));
+  if (!store.ok()) return Fatal("query", store.status());
+  auto docs = (*store)->AllDocuments();
+  if (!docs.ok()) return Fatal("query", docs.status());
+  if (what == "entities") {
+    std::map<std::string, Actor> actors = CollectActors(*docs);
+    std::vector<const Actor*> order;
+    const std::string type = args->Get("--type");
+    for (const auto& [id, a] : actors) {
+      if (type.empty() || a.info.type == type) order.push_back(&a);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Actor* a, const Actor* b) { return a->mentions.size() > b->mentions.size(); });
+    for (const Actor* a : order) {
+      const EntityInfo& e = a->info;
+      if (args->Has("--json")) {
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginObject().Field("entity", e.id).Field("name", e.name).Field("native", e.native).Field("type", e.type);
+        w.Field("kind", e.kind).Field("country", e.country).Field("mentions", a->mentions.size());
+        w.Key("coordinates");
+        if (e.has_coords) w.BeginArray().Double(e.lat).Double(e.lon).EndArray(); else w.Null();
+        w.Key("aliases").BeginArray();
+        for (const auto& [alias, langs] : a->aliases) w.String(alias);
+        w.EndArray().Key("roles").BeginArray();
+        for (const auto& [role, where] : a->roles) w.BeginObject().Field("role", role).Field("where", where).EndObject();
+        w.EndArray().Key("documents").BeginArray();
+        for (const auto& id : a->docs) w.String(id);
+        w.EndArray().EndObject();
+        std::printf("%s\n", out.c_str());
+      } else {
+        std::string aliases;
+        for (const auto& [alias, langs] : a->aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
+        std::printf("%-36s %-4s %4zu mentions, %zu documents  [%s]\n    %s\n", e.name.c_str(), e.type.c_str(),
+                    a->mentions.size(), a->docs.size(), e.id.c_str(), aliases.c_str());
+        for (const auto& [role, where] : a->roles) std::printf("    role: %s (%s)\n", role.c_str(), where.c_str());
+        if (e.has_coords) std::printf("    at %.3f, %.3f\n", e.lat, e.lon);
+      }
+    }
+    if (order.empty() && !args->Has("--json")) std::fprintf(stderr, "query: no entities\n");
+    return kExitOk;
+  }
+  if (what == "timeline") {
+    std::vector<TimelineRow> rows = BuildTimeline(*docs);
+    for (const TimelineRow& r : rows) {
+      const Document& d = *r.doc;
+      if (args->Has("--json")) {
+        CodePointIndex cp(d.text);
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginObject().Field("value", r.value).Field("sort_key", r.key).Field("mod", r.mod).Field("text", r.text);
+        w.Field("doc", d.id).Field("source", d.source).Field("title", d.title);
+        w.Field("start", cp.ToCodePoint(r.start)).Field("end", cp.ToCodePoint(r.end));
+        w.Field("sentence", r.sentence).EndObject();
+        std::printf("%s\n", out.c_str());
+      } else {
+        std::printf("%-22s %-28s %s\n%22s %s\n\n", r.value.c_str(), r.text.c_str(), d.title.c_str(), "",
+                    r.sentence.c_str());
+      }
+    }
+    if (rows.empty() && !args->Has("--json")) std::fprintf(stderr, "query: no dated expressions\n");
+    return kExitOk;
+  }
+  const std::string measure = args->Get("--measure");
+  size_t rows = 0;
+  for (const Document& d : *docs) {
+    CodePointIndex cp(d.text);
+    for (const Claim& c : d.claims) {
+      if (!measure.empty() && c.measure != measure) continue;
+      ++rows;
+      std::string sentence;
+      if (c.sentence >= 0 && static_cast<size_t>(c.sentence) < d.sentences.size()) {
+        sentence = d.text.substr(d.sentences[c.sentence].start, d.sentences[c.sentence].end - d.sentences[c.sentence].start);
+      }
+      if (args->Has("--json")) {
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginObject().Field("doc", d.id).Field("source", d.source).Field("title", d.title);
+        w.Key("published");
+        if (d.published) w.String(d.published->value); else w.Null();
+        w.Field("start", cp.ToCodePoint(c.start)).Field("end", cp.ToCodePoint(c.end));
+        w.Field("text", SpanText(d, {c.start, c.end}));
+        if (c.interval) w.Field("min", c.min).Field("max", c.max); else w.Field("value", c.value);
+        w.Field("hedge", HedgeTypeName(c.hedge)).Field("measure", c.measure).Field("unit", c.unit);
+        w.Field("subject", SpanText(d, c.subject)).Field("place", SpanText(d, c.place)).Field("time", c.time);
+        w.Field("attribution", SpanText(d, c.attribution)).Field("reported", c.reported);
+        w.Field("sentence", sentence).EndObject();
+        std::printf("%s\n", out.c_str());
+      } else {
+        std::string value = c.interval ? std::to_string(static_cast<long long>(c.min)) + "-" +
+                                             std::to_string(static_cast<long long>(c.max))
+                                       : std::to_string(static_cast<long long>(c.value));
+        std::string source = SpanText(d, c.attribution);
+        std::printf("%-10s %12s  %-12s %s\n           %s | %s\n           %s\n\n", c.measure.c_str(),
+                    value.c_str(), HedgeTypeName(c.hedge), SpanText(d, {c.start, c.end}).c_str(),
+                    source.empty() ? "(no source stated)" : source.c_str(),
+                    (d.published ? d.published->value + " " : std::string()).append(d.title).c_str(),
+                    sentence.c_str());
+      }
+    }
+  }
+  if (rows == 0 && !args->Has("--json")) std::fprintf(stderr, "query: no claims%s\n", measure.empty() ? "" : (" with measure " + measure).c_str());
+  return kExitOk;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,96 @@
+// @brief Shared pieces of the subcommands: flags, options, progress, errors.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+#include "base/data_file.h"
+#include "clean/cleaner.h"
+#include "clean/date_finder.h"
+#include "cli/command.h"
+
+namespace sitrep {
+
+extern const FlagSpec kHelp{"--help", false, "show this help"};
+extern const FlagSpec kDataDir{"--data-dir", true, "language data directory (default: $SITREP_DATA_DIR or the built-in one)", "DIR"};
+extern const FlagSpec kDate{"--date", true, "publication date for every document (YYYY, YYYY-MM or YYYY-MM-DD); overrides the documents'", "DATE"};
+extern const FlagSpec kMaxBytes{"--max-bytes", true, "largest document accepted, in bytes (default 33554432)", "N"};
+extern const FlagSpec kQuiet{"--quiet", false, "no progress bar and no summary on stderr"};
+extern const FlagSpec kDb{"--db", true, "the SQLite store file", "FILE"};
+extern const FlagSpec kJobs{"--jobs", true, "cleaning threads (default: the number of cores); output order does not depend on it", "N"};
+
+int DefaultJobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(std::min(n, 16u));
+}
+
+// The value of a numeric flag: `fallback` when absent; an error unless it is
+// a plain decimal number from 1 to `max`.
+Result<size_t> CountFlag(const ParsedArgs& args, const std::string& flag, size_t fallback, size_t max) {
+  if (!args.Has(flag)) return fallback;
+  const std::string v = args.Get(flag);
+  size_t n = 0;
+  bool ok = !v.empty() && v.size() <= 19;
+  for (char c : v) {
+    if (c < '0' || c > '9') ok = false;
+    else n = n * 10 + static_cast<size_t>(c - '0');
+  }
+  if (!ok || n < 1 || n > max) {
+    return Status::InvalidArgument(flag + " needs a whole number from 1 to " + std::to_string(max) + ", got \"" + v + "\"");
+  }
+  return n;
+}
+
+// --jobs N, or the default; 0 on a malformed value.
+int JobsFlag(const ParsedArgs& args) {
+  Result<size_t> n = CountFlag(args, "--jobs", static_cast<size_t>(DefaultJobs()), 256);
+  return n.ok() ? static_cast<int>(*n) : 0;
+}
+
+void PrintUsage(const char* cmd, const char* synopsis, const char* about, const std::vector<FlagSpec>& flags) {
+  std::printf("usage: sitrep %s %s\n\n%s\n\nflags:\n%s", cmd, synopsis, about, FlagsHelp(flags).c_str());
+}
+
+int UsageError(const std::string& cmd, const Status& st) {
+  std::fprintf(stderr, "sitrep %s: %s\nTry 'sitrep %s --help'.\n", cmd.c_str(), st.message().c_str(), cmd.c_str());
+  return kExitUsage;
+}
+
+int Fatal(const std::string& cmd, const Status& st) {
+  std::fprintf(stderr, "sitrep %s: %s\n", cmd.c_str(), st.message().c_str());
+  return kExitFatal;
+}
+
+// Paths must be non-empty, and "-" (stdin) can be read once.
+Status CheckInputPaths(const std::vector<std::string>& paths) {
+  if (paths.empty()) return Status::InvalidArgument("no input PATH given");
+  if (std::count(paths.begin(), paths.end(), "-") > 1) return Status::InvalidArgument("\"-\" (standard input) given more than once");
+  for (const auto& p : paths) {
+    if (p.empty()) return Status::InvalidArgument("an input PATH is empty");
+  }
+  return Status::Ok();
+}
+
+// Fills Options from the common flags; returns a usage error when a value is bad.
+Status CommonOptions(const ParsedArgs& args, Options* options) {
+  options->data_dir = args.Get("--data-dir");
+  options->date_override = args.Get("--date");
+  if (args.Has("--date")) {
+    Result<PublishedDate> d = ParseIsoDateFlag(options->date_override);
+    if (!d.ok()) {
+      return Status::InvalidArgument("--date \"" + options->date_override + "\": " + d.status().message() +
+                                     " (YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+  }
+  Result<size_t> max_bytes = CountFlag(args, "--max-bytes", options->max_document_bytes, size_t{1} << 40);
+  if (!max_bytes.ok()) return max_bytes.status();
+  options->max_document_bytes = *max_bytes;
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Cleaner>> MakeCleaner(const Options& options) {
+  return Cleaner::Create(options);
+}
+
+}  // namespace sitrep
