@@ -2,10 +2,12 @@
 // French and English) with the worst errors, and its speed. A dev tool.
 //
 //   time_eval [--shared DIR] [--errors N] [--only seed|fr|en|speed] [--speed-mb N]
+//   time_eval --tag LANG DCT TEXT   (prints what the tagger finds in TEXT; DCT "" for none)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "base/file_io.h"
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
   std::string only;
   int nerr = 30;
   double speed_mb = 20;
+  std::string tag_lang, tag_dct, tag_text;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -41,10 +44,16 @@ int main(int argc, char** argv) {
       nerr = std::atoi(next().c_str());
     } else if (a == "--only") {
       only = next();
+    } else if (a == "--tag") {
+      tag_lang = next();
+      tag_dct = next();
+      tag_text = next();
     } else if (a == "--speed-mb") {
       speed_mb = std::atof(next().c_str());
     } else {
-      std::fprintf(stderr, "usage: time_eval [--shared DIR] [--errors N] [--only seed|fr|en|speed] [--speed-mb N]\n");
+      std::fprintf(stderr,
+                   "usage: time_eval [--shared DIR] [--errors N] [--only seed|fr|en|speed] "
+                   "[--speed-mb N]\n");
       return 2;
     }
   }
@@ -55,6 +64,16 @@ int main(int argc, char** argv) {
     return 1;
   }
   const sitrep::TimeTagger& t = **tagger;
+  if (!tag_lang.empty()) {
+    std::optional<sitrep::PublishedDate> dct;
+    if (!tag_dct.empty())
+      dct = sitrep::PublishedDate{tag_dct, sitrep::DatePrecision::kDay, "", "input"};
+    for (const sitrep::TimeExpr& x : t.Tag(tag_text, tag_lang, dct)) {
+      std::printf("[%s] %s %s%s%s\n", x.text.c_str(), sitrep::TimeTypeName(x.type), x.value.c_str(),
+                  x.mod.empty() ? "" : " mod=", x.mod.c_str());
+    }
+    return 0;
+  }
   if (only.empty() || only == "seed") {
     auto s = sitrep::ScoreSeedTemporal(t, shared + "/eval/seed-gold/temporal.json",
                                        shared + "/corpus/seeds");
@@ -62,9 +81,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "seed: %s\n", s.status().ToString().c_str());
       return 1;
     }
-    std::printf("seed temporal: gold %d predicted %d matched %d | span P %.3f R %.3f F1 %.3f | value acc %.3f (%d/%d)\n",
-                s->gold, s->predicted, s->gold_matched, s->span_precision, s->span_recall,
-                s->span_f1, s->value_accuracy, s->value_correct, s->gold_matched);
+    std::printf(
+        "seed temporal: gold %d predicted %d matched %d | span P %.3f R %.3f F1 %.3f | value acc "
+        "%.3f (%d/%d)\n",
+        s->gold, s->predicted, s->gold_matched, s->span_precision, s->span_recall, s->span_f1,
+        s->value_accuracy, s->value_correct, s->gold_matched);
     PrintErrors(s->errors, nerr);
   }
   for (const char* lang : {"fr", "en"}) {
@@ -76,15 +97,16 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s: %s\n", lang, s.status().ToString().c_str());
       return 1;
     }
-    std::printf("recognizers %s: cases %d gold %d predicted %d correct %d | P %.3f R %.3f F1 %.3f\n",
-                lang, s->cases, s->gold, s->predicted, s->correct, s->precision, s->recall, s->f1);
+    std::printf(
+        "recognizers %s: cases %d gold %d predicted %d correct %d | P %.3f R %.3f F1 %.3f\n", lang,
+        s->cases, s->gold, s->predicted, s->correct, s->precision, s->recall, s->f1);
     PrintErrors(s->errors, nerr);
   }
   if (only.empty() || only == "speed") {
     std::string base;
-    for (const char* f : {"000_54f566406ad0284f.txt", "001_9e25138326c87416.txt",
-                          "002_f454a1a4fa1a1bb4.txt", "003_ec7d7738b349d4ee.txt",
-                          "004_ea7b2b0f46e8dc2b.txt"}) {
+    for (const char* f :
+         {"000_54f566406ad0284f.txt", "001_9e25138326c87416.txt", "002_f454a1a4fa1a1bb4.txt",
+          "003_ec7d7738b349d4ee.txt", "004_ea7b2b0f46e8dc2b.txt"}) {
       auto text = sitrep::ReadFileLimited(shared + "/corpus/seeds/" + f, 1 << 24);
       if (text.ok()) base += *text + "\n\n";
     }

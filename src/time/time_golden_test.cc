@@ -5,9 +5,9 @@
 // targets: they sit a little under the scores measured when they were last
 // raised (docs/EVAL-time.md, "Results"), so a change that loses ground
 // fails here. Raise them when the scores rise; never lower them to pass.
-#include <filesystem>
-
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "time/time_eval.h"
 
@@ -48,12 +48,12 @@ struct SpecFloor {
 
 TEST_F(TimeGoldenTest, RecognizersSpecsDoNotRegress) {
   const SpecFloor floors[] = {
-      {"fr", "French", 177, 0.59},
-      {"en", "English", 981, 0.41},
+      {"fr", "French", 177, 0.69},
+      {"en", "English", 981, 0.55},
   };
   for (const SpecFloor& f : floors) {
-    const std::string path = kShared + "/eval/recognizers-text/Specs/DateTime/" + f.dir +
-                             "/DateTimeModel.json";
+    const std::string path =
+        kShared + "/eval/recognizers-text/Specs/DateTime/" + f.dir + "/DateTimeModel.json";
     if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
     auto s = ScoreRecognizersSpec(*tagger_, path, f.lang);
     ASSERT_TRUE(s.ok()) << s.status().ToString();

@@ -27,32 +27,65 @@ struct KindName {
 };
 
 constexpr KindName kKindNames[] = {
-    {"month", TimeLexKind::kMonth},          {"weekday", TimeLexKind::kWeekday},
-    {"day_rel", TimeLexKind::kDayRel},       {"day_ref", TimeLexKind::kDayRef},
-    {"deictic", TimeLexKind::kDeictic},      {"unit", TimeLexKind::kUnit},
-    {"rel", TimeLexKind::kRel},              {"part", TimeLexKind::kPart},
-    {"clock", TimeLexKind::kClock},          {"hedge", TimeLexKind::kHedge},
-    {"filler", TimeLexKind::kFiller},        {"article", TimeLexKind::kArticle},
-    {"ago_pre", TimeLexKind::kAgoPre},       {"ago_post", TimeLexKind::kAgoPost},
-    {"in_pre", TimeLexKind::kInPre},         {"later_post", TimeLexKind::kLaterPost},
-    {"set_pre", TimeLexKind::kSetPre},       {"set_word", TimeLexKind::kSetWord},
-    {"quant", TimeLexKind::kQuant},          {"ordinal", TimeLexKind::kOrdinal},
-    {"ordinal_suffix", TimeLexKind::kOrdinalSuffix}, {"season", TimeLexKind::kSeason},
-    {"decade_pre", TimeLexKind::kDecadePre}, {"range_from", TimeLexKind::kRangeFrom},
-    {"range_to", TimeLexKind::kRangeTo},     {"hour_word", TimeLexKind::kHourWord},
-    {"minute_word", TimeLexKind::kMinuteWord}, {"ampm", TimeLexKind::kAmPm},
-    {"year_suffix", TimeLexKind::kYearSuffix}, {"duration_pre", TimeLexKind::kDurationPre},
-    {"half", TimeLexKind::kHalf},            {"clock_pre", TimeLexKind::kClockPre},
-    {"duration_word", TimeLexKind::kDurationWord}, {"decade_suffix", TimeLexKind::kDecadeSuffix}, {"range_link", TimeLexKind::kRangeLink},
-    {"quarter_abbr", TimeLexKind::kQuarterAbbr}, {"past_word", TimeLexKind::kPastWord},
+    {"month", TimeLexKind::kMonth},
+    {"weekday", TimeLexKind::kWeekday},
+    {"day_rel", TimeLexKind::kDayRel},
+    {"day_ref", TimeLexKind::kDayRef},
+    {"deictic", TimeLexKind::kDeictic},
+    {"unit", TimeLexKind::kUnit},
+    {"rel", TimeLexKind::kRel},
+    {"part", TimeLexKind::kPart},
+    {"clock", TimeLexKind::kClock},
+    {"hedge", TimeLexKind::kHedge},
+    {"filler", TimeLexKind::kFiller},
+    {"article", TimeLexKind::kArticle},
+    {"ago_pre", TimeLexKind::kAgoPre},
+    {"ago_post", TimeLexKind::kAgoPost},
+    {"in_pre", TimeLexKind::kInPre},
+    {"later_post", TimeLexKind::kLaterPost},
+    {"set_pre", TimeLexKind::kSetPre},
+    {"set_word", TimeLexKind::kSetWord},
+    {"quant", TimeLexKind::kQuant},
+    {"ordinal", TimeLexKind::kOrdinal},
+    {"ordinal_suffix", TimeLexKind::kOrdinalSuffix},
+    {"season", TimeLexKind::kSeason},
+    {"decade_pre", TimeLexKind::kDecadePre},
+    {"range_from", TimeLexKind::kRangeFrom},
+    {"range_to", TimeLexKind::kRangeTo},
+    {"hour_word", TimeLexKind::kHourWord},
+    {"minute_word", TimeLexKind::kMinuteWord},
+    {"ampm", TimeLexKind::kAmPm},
+    {"year_suffix", TimeLexKind::kYearSuffix},
+    {"duration_pre", TimeLexKind::kDurationPre},
+    {"half", TimeLexKind::kHalf},
+    {"clock_pre", TimeLexKind::kClockPre},
+    {"duration_word", TimeLexKind::kDurationWord},
+    {"decade_suffix", TimeLexKind::kDecadeSuffix},
+    {"range_link", TimeLexKind::kRangeLink},
+    {"quarter_abbr", TimeLexKind::kQuarterAbbr},
+    {"past_word", TimeLexKind::kPastWord},
+    {"offset_dir", TimeLexKind::kOffsetDir},
+    {"hedge_post", TimeLexKind::kHedgePost},
+    {"week_of", TimeLexKind::kWeekOf},
+    {"day_part", TimeLexKind::kDayPart},
+    {"part_eve", TimeLexKind::kPartEve},
+    {"minus_word", TimeLexKind::kMinusWord},
+    {"set_weekday", TimeLexKind::kSetWeekday},
 };
 
 // Kinds whose value must be an integer.
 bool NumericKind(TimeLexKind k) {
   switch (k) {
-    case TimeLexKind::kMonth: case TimeLexKind::kWeekday: case TimeLexKind::kDayRel:
-    case TimeLexKind::kDayRef: case TimeLexKind::kRel: case TimeLexKind::kOrdinal:
-    case TimeLexKind::kAmPm: case TimeLexKind::kHalf:
+    case TimeLexKind::kMonth:
+    case TimeLexKind::kWeekday:
+    case TimeLexKind::kDayRel:
+    case TimeLexKind::kDayRef:
+    case TimeLexKind::kRel:
+    case TimeLexKind::kOrdinal:
+    case TimeLexKind::kAmPm:
+    case TimeLexKind::kHalf:
+    case TimeLexKind::kOffsetDir:
+    case TimeLexKind::kSetWeekday:
       return true;
     default:
       return false;
@@ -80,7 +113,8 @@ CharClass Classify(char32_t c) {
   if (u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0) {
     return CharClass::kLetter;
   }
-  if (u_isdigit(static_cast<UChar32>(c))) return CharClass::kOther;  // non-ASCII digits: not numbers
+  if (u_isdigit(static_cast<UChar32>(c)))
+    return CharClass::kOther;  // non-ASCII digits: not numbers
   return CharClass::kOther;
 }
 
@@ -214,7 +248,8 @@ void TimeLexicon::LoadIcuNames() {
       int32_t count = 0;
       if (width != S::SHORT) {
         const icu::UnicodeString* months = syms.getMonths(count, ctx, width);
-        for (int32_t i = 0; i < count && i < 12; ++i) add(months[i], TimeLexKind::kMonth, i + 1, weak);
+        for (int32_t i = 0; i < count && i < 12; ++i)
+          add(months[i], TimeLexKind::kMonth, i + 1, weak);
       }
       const icu::UnicodeString* days = syms.getWeekdays(count, ctx, width);
       // ICU: index 1 = Sunday .. 7 = Saturday; ISO: Monday 1 .. Sunday 7.
@@ -225,24 +260,66 @@ void TimeLexicon::LoadIcuNames() {
   }
 }
 
+void TimeLexicon::AddWeekdayPartCompounds() {
+  std::vector<std::pair<std::string, int>> days;
+  std::vector<std::pair<std::string, std::string>> parts;
+  for (const auto& [first, entries] : by_first_) {
+    for (const TimeLexEntry& e : entries) {
+      if (e.tokens.size() != 1) continue;
+      if (e.kind == TimeLexKind::kWeekday && !e.weak) days.emplace_back(first, e.number);
+      if (e.kind == TimeLexKind::kPart) parts.emplace_back(first, e.value);
+    }
+  }
+  for (const auto& [day, wd] : days) {
+    for (const auto& [part, value] : parts) {
+      TimeLexEntry e;
+      e.tokens = {day + part};
+      e.kind = TimeLexKind::kWeekdayPart;
+      e.number = wd;
+      e.value = value;
+      Add(std::move(e));
+    }
+  }
+}
+
 Status TimeLexicon::LoadWords(const std::string& path) {
   Result<TsvFile> file = ReadTsv(path, 2, 3);
   if (!file.ok()) return file.status();
   for (const TsvRow& row : file->rows) {
     TimeLexEntry e;
+    if (row.fields[1] == "compound") {
+      // "weekday+part": every weekday name glued to every one-word part of day.
+      if (row.fields[0] != "weekday+part") {
+        return file->ErrorAt(row,
+                             "compound must be \"weekday+part\", got \"" + row.fields[0] + "\"");
+      }
+      glue_weekday_part_ = true;
+      continue;
+    }
     if (!ParseLexKind(row.fields[1], &e.kind)) {
       return file->ErrorAt(row, "unknown kind \"" + row.fields[1] + "\"");
     }
     if (row.fields.size() > 2) e.value = row.fields[2];
     if (NumericKind(e.kind) && !ParseInt(e.value, &e.number)) {
-      return file->ErrorAt(row, "kind " + row.fields[1] + " needs an integer value, got \"" +
-                                    e.value + "\"");
+      return file->ErrorAt(
+          row, "kind " + row.fields[1] + " needs an integer value, got \"" + e.value + "\"");
     }
-    if (e.kind == TimeLexKind::kUnit || e.kind == TimeLexKind::kQuant || e.kind == TimeLexKind::kHedge ||
-        e.kind == TimeLexKind::kDeictic || e.kind == TimeLexKind::kPart || e.kind == TimeLexKind::kClock ||
+    if (e.kind == TimeLexKind::kUnit || e.kind == TimeLexKind::kQuant ||
+        e.kind == TimeLexKind::kHedge || e.kind == TimeLexKind::kDeictic ||
+        e.kind == TimeLexKind::kPart || e.kind == TimeLexKind::kClock ||
         e.kind == TimeLexKind::kSetWord || e.kind == TimeLexKind::kSeason ||
-        e.kind == TimeLexKind::kDurationWord) {
+        e.kind == TimeLexKind::kDurationWord || e.kind == TimeLexKind::kHedgePost ||
+        e.kind == TimeLexKind::kPartEve) {
       if (e.value.empty()) return file->ErrorAt(row, "kind " + row.fields[1] + " needs a value");
+    }
+    if (e.kind == TimeLexKind::kDayPart) {
+      // "<days> <part>": tonight "0 NI".
+      const size_t sp = e.value.find(' ');
+      if (sp == std::string::npos || !ParseInt(e.value.substr(0, sp), &e.number)) {
+        return file->ErrorAt(row,
+                             "day_part value must be \"<days> <part>\", got \"" + e.value + "\"");
+      }
+      e.value = e.value.substr(sp + 1);
     }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
       return file->ErrorAt(row, "quant value must be X or an integer");
@@ -290,6 +367,7 @@ Result<std::unique_ptr<TimeLexicon>> TimeLexicon::Load(const std::string& data_d
   SITREP_RETURN_IF_ERROR(lex->LoadWords(dir + "time_words.tsv"));
   SITREP_RETURN_IF_ERROR(lex->LoadTense(dir + "time_tense.tsv"));
   lex->LoadIcuNames();
+  if (lex->glue_weekday_part_) lex->AddWeekdayPartCompounds();
   UErrorCode status = U_ZERO_ERROR;
   auto rbnf = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
                                                            icu::Locale(lang.c_str()), status);
@@ -340,7 +418,16 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
       bool num_before = i > 0 && toks[i - 1].kind == TimeTokKind::kNumber;
       // Glued to a number it is an ordinal suffix ("14th"), not "Th(ursday)".
       if (num_before && !toks[i].space_before) continue;
-      if (!dot && !num_after && !num_before) continue;
+      // Or glued to a number through "-" or "/": "dec-2018", "23/sep/2020".
+      auto sep = [&](size_t k) {
+        return k < toks.size() && (toks[k].folded == "-" || toks[k].folded == "/") &&
+               !toks[k].space_before;
+      };
+      const bool sep_after = sep(n) && n + 1 < toks.size() &&
+                             toks[n + 1].kind == TimeTokKind::kNumber && !toks[n + 1].space_before;
+      const bool sep_before =
+          i >= 2 && sep(i - 1) && toks[i - 2].kind == TimeTokKind::kNumber && !toks[i].space_before;
+      if (!dot && !num_after && !num_before && !sep_after && !sep_before) continue;
       if (dot) ++n;
       if (entry) *entry = &e;
       return n;
@@ -388,7 +475,8 @@ int64_t TimeLexicon::ParseSpelledNumber(std::string_view phrase, size_t* consume
       used = prefix.size();
     }
   }
-  if (spellout_cache_.size() < kSpelloutCacheSize) spellout_cache_.emplace(key, std::make_pair(v, used));
+  if (spellout_cache_.size() < kSpelloutCacheSize)
+    spellout_cache_.emplace(key, std::make_pair(v, used));
   *consumed = used;
   return v;
 }

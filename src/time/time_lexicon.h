@@ -12,6 +12,8 @@
 // from several threads.
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <mutex>
 #include <string>
@@ -22,8 +24,6 @@
 
 #include "base/options.h"
 #include "base/status.h"
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class RuleBasedNumberFormat;
@@ -36,10 +36,10 @@ enum class TimeTokKind { kWord, kNumber, kPunct };
 struct TimeToken {
   uint32_t start = 0, end = 0;  // byte offsets into the tokenized text
   TimeTokKind kind = TimeTokKind::kPunct;
-  bool space_before = false;    // whitespace between this and the previous token
-  int ndigits = 0;              // kNumber: digit count
-  int64_t number = 0;           // kNumber: its value (capped)
-  std::string folded;           // FoldForMatch of the token
+  bool space_before = false;  // whitespace between this and the previous token
+  int ndigits = 0;            // kNumber: digit count
+  int64_t number = 0;         // kNumber: its value (capped)
+  std::string folded;         // FoldForMatch of the token
 };
 
 // Letters runs, digit runs and single other characters; whitespace separates.
@@ -48,11 +48,53 @@ std::vector<TimeToken> TokenizeForTime(std::string_view text);
 
 // What a word or phrase means (the `kind` column of time_words.tsv).
 enum class TimeLexKind {
-  kMonth, kWeekday, kDayRel, kDayRef, kDeictic, kUnit, kRel, kPart, kClock, kHedge,
-  kFiller, kArticle, kAgoPre, kAgoPost, kInPre, kLaterPost, kSetPre, kSetWord, kQuant,
-  kOrdinal, kOrdinalSuffix, kSeason, kDecadePre, kRangeFrom, kRangeTo, kHourWord,
-  kMinuteWord, kAmPm, kYearSuffix, kDurationPre, kHalf, kClockPre, kDurationWord,
-  kDecadeSuffix, kRangeLink, kQuarterAbbr, kPastWord
+  kMonth,
+  kWeekday,
+  kDayRel,
+  kDayRef,
+  kDeictic,
+  kUnit,
+  kRel,
+  kPart,
+  kClock,
+  kHedge,
+  kFiller,
+  kArticle,
+  kAgoPre,
+  kAgoPost,
+  kInPre,
+  kLaterPost,
+  kSetPre,
+  kSetWord,
+  kQuant,
+  kOrdinal,
+  kOrdinalSuffix,
+  kSeason,
+  kDecadePre,
+  kRangeFrom,
+  kRangeTo,
+  kHourWord,
+  kMinuteWord,
+  kAmPm,
+  kYearSuffix,
+  kDurationPre,
+  kHalf,
+  kClockPre,
+  kDurationWord,
+  kDecadeSuffix,
+  kRangeLink,
+  kQuarterAbbr,
+  kPastWord,
+  kOffsetDir,
+  kHedgePost,
+  kWeekOf,
+  kDayPart,
+  kPartEve,
+  kMinusWord,
+  kSetWeekday,
+  // Not a TSV kind: made at load time from `compound` lines (a weekday and a
+  // part of day glued: "donnerstagabend"); number = weekday, value = part.
+  kWeekdayPart
 };
 
 // Lower-cases without removing accents; U+2019 becomes '. For tense cues.
@@ -64,9 +106,9 @@ bool ParseLexKind(std::string_view name, TimeLexKind* kind);
 struct TimeLexEntry {
   std::vector<std::string> tokens;  // folded tokens of the phrase
   TimeLexKind kind = TimeLexKind::kFiller;
-  std::string value;                // as in the TSV (a TIMEX piece or a label)
-  int number = 0;                   // numeric value when `value` is an integer
-  bool weak = false;                // abbreviations: need a neighbouring number or "."
+  std::string value;  // as in the TSV (a TIMEX piece or a label)
+  int number = 0;     // numeric value when `value` is an integer
+  bool weak = false;  // abbreviations: need a neighbouring number or "."
 };
 
 enum class Tense { kNone, kPast, kFuture };
@@ -121,6 +163,7 @@ class TimeLexicon {
   Status LoadWords(const std::string& path);
   Status LoadTense(const std::string& path);
   void LoadIcuNames();
+  void AddWeekdayPartCompounds();
 
   std::string lang_;
   std::unordered_map<std::string, std::vector<TimeLexEntry>> by_first_;
@@ -128,6 +171,7 @@ class TimeLexicon {
   std::vector<std::pair<std::string, Tense>> tense_suffixes_;  // longest first
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
   std::unordered_set<std::string> number_words_;
+  bool glue_weekday_part_ = false;  // a `compound weekday+part` line was read
   mutable std::mutex spellout_mu_;  // guards spellout_ and spellout_cache_
   mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> spellout_cache_;
 };

@@ -58,11 +58,11 @@ struct Cand {
   AnchorKind anchor = AnchorKind::kNone;
   uint32_t anchor_start = 0;
   bool unresolved = false;
-  bool is_day = false;       // value names one day: a time of day may follow
-  bool bare_day = false;     // only a day-of-month number (ranges: "du 6 au ...")
+  bool is_day = false;    // value names one day: a time of day may follow
+  bool bare_day = false;  // only a day-of-month number (ranges: "du 6 au ...")
   int day_number = 0;
-  bool abs_day = false;      // value is a resolved YYYY-MM-DD
-  bool free_year = false;    // the year was chosen from the DCT, the text names none
+  bool abs_day = false;    // value is a resolved YYYY-MM-DD
+  bool free_year = false;  // the year was chosen from the DCT, the text names none
   Ymd ymd;
 };
 
@@ -77,10 +77,17 @@ class Scan {
  public:
   Scan(std::string_view text, const std::vector<TimeToken>& toks, const TimeLexicon& lex,
        const Dct& dct)
-      : text_(text), t_(toks), lex_(lex), dct_(dct), entries_(toks.size()), kinds_(toks.size()) {
+      : text_(text),
+        t_(toks),
+        lex_(lex),
+        dct_(dct),
+        entries_(toks.size()),
+        kinds_(toks.size()),
+        number_word_(toks.size()) {
     // One lexicon lookup per token; M() then answers from these.
     for (size_t i = 0; i < toks.size(); ++i) {
       if (toks[i].kind == TimeTokKind::kNumber) continue;
+      if (toks[i].kind == TimeTokKind::kWord) number_word_[i] = lex.IsNumberWord(toks[i].folded);
       entries_[i] = lex.EntriesFor(toks[i].folded);
       if (!entries_[i]) continue;
       for (const TimeLexEntry& e : *entries_[i]) kinds_[i] |= 1ull << static_cast<int>(e.kind);
@@ -95,6 +102,7 @@ class Scan {
     if (i >= t_.size() || !(kinds_[i] & (1ull << static_cast<int>(k)))) return 0;
     return lex_.MatchEntries(entries_[i], t_, i, k, e);
   }
+  bool NumWord(size_t i) const { return i < t_.size() && number_word_[i]; }
   bool Num(size_t i) const { return i < t_.size() && t_[i].kind == TimeTokKind::kNumber; }
   bool Sym(size_t i, const char* s) const {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
@@ -119,6 +127,7 @@ class Scan {
   std::optional<Cand> TimeOnly(size_t i);
   std::optional<Cand> NumericDate(size_t i);
   std::optional<Cand> DayMonth(size_t i);
+  std::optional<Cand> MonthNameNumeric(size_t i);
   std::optional<Cand> MonthFirst(size_t i, bool licensed);
   std::optional<Cand> Weekday(size_t i);
   std::optional<Cand> DayRel(size_t i);
@@ -127,19 +136,79 @@ class Scan {
   std::optional<Cand> Decade(size_t i);
   std::optional<Cand> Season(size_t i);
   std::optional<Cand> Quarter(size_t i);
+  std::optional<Cand> UnitNumber(size_t i);
   std::optional<Cand> WeekdayDayNumber(size_t i);
   std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
-  std::optional<Cand> TimeRange(size_t i, bool ctx);
+  // A range bound in words: "now" (the DCT), "the end of 2008" (its last day
+  // as a second bound). `first`: the bound before the range_to word.
+  std::optional<Cand> WordBound(size_t i, bool first);
+  std::optional<Cand> TimeRange(size_t i, bool ctx, bool weak_ok = false);
+  // A spelled hour 1..12 with optional spelled minutes and am/pm or a part of
+  // day ("seven", "four thirty pm", "sept du matin"); strong with the latter.
+  std::optional<TimeOfDay> SpelledHour(size_t j);
   std::optional<Cand> TimeRangeOnDay(size_t i);
   std::optional<Cand> RelQuantUnit(size_t i);
   std::optional<Cand> PartRange(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
   std::optional<Cand> Set(size_t i);
+  // "<amount> <unit> after|before <day>": the day moved by the amount, or null.
+  std::optional<Cand> OffsetFromDay(size_t u, const std::string& unit, int amount);
   std::optional<Cand> PartOfDay(size_t i, bool licensed);
   std::optional<TimeOfDay> PastHour(size_t i);
   std::optional<Cand> Simple(size_t i);
+  std::optional<Cand> DayPart(size_t i);
+  std::optional<Cand> WeekdayPart(size_t i);
+  std::optional<Cand> PartEve(size_t i);
+  std::optional<Cand> WeekOf(size_t i);
+  std::optional<Cand> OrdinalWeek(size_t i);
+  // The clock time after a part of day ("tonight at 2am", "tonight around 7"),
+  // its hour moved into that part; empty when none follows. Sets *te.
+  std::string TimeInPart(size_t j, const std::string& part, size_t* te);
+  // A year spelled out: "nineteen ninety six", "two thousand and fifteen".
+  size_t SpelledYear(size_t i, int* year);
   std::optional<TimeOfDay> Clock(size_t i, bool clock_ctx, bool allow_part);
+  // Minutes after an hour word: a number, a spelled number or a `half` word,
+  // optionally after a filler ("et") or a minus word ("moins": negative);
+  // returns the token after them and the minutes.
+  std::optional<std::pair<size_t, int>> MinutesAfterHour(size_t j);
+  // A run of number words at i parsed whole (no gate on what follows): the
+  // value and the token after it, or -1.
+  int64_t SpelledRun(size_t i, size_t max_tokens, size_t* end);
+  // True when nothing at i stops "17.30" from being a time: the end, a
+  // punctuation mark or a lexicon word.
+  // True when every lexicon entry of toks[i] is a weak (abbreviated) month or
+  // weekday name: fr "sept" is both "sept." (septembre) and seven.
+  // Also true when no strong entry's whole phrase matches at i ("thirty" is
+  // the start of the ordinal "thirty first").
+  bool OnlyWeakName(size_t i) const {
+    if (i >= t_.size()) return false;
+    if (!entries_[i]) return true;
+    for (const TimeLexEntry& e : *entries_[i]) {
+      if (e.weak || i + e.tokens.size() > t_.size()) continue;
+      bool whole = true;
+      for (size_t k = 1; k < e.tokens.size() && whole; ++k) whole = t_[i + k].folded == e.tokens[k];
+      if (whole) return false;
+    }
+    return true;
+  }
+  // An article whose value is "outside": it licenses a relative period but
+  // stays out of its span (en "the next quarter" -> "next quarter").
+  bool ArticleOutside(size_t i) const {
+    const TimeLexEntry* e = nullptr;
+    return M(i, K::kArticle, &e) && e->value == "outside";
+  }
+  // A weekday name of any width at i (weak ones included).
+  bool IsWeekdayName(size_t i) const {
+    if (i >= t_.size() || !entries_[i]) return false;
+    for (const TimeLexEntry& e : *entries_[i]) {
+      if (e.kind == K::kWeekday && e.tokens.size() == 1) return true;
+    }
+    return false;
+  }
+  bool DotTimeEnds(size_t i) const {
+    return i >= t_.size() || t_[i].kind == TimeTokKind::kPunct || entries_[i] != nullptr;
+  }
 
   // A quantity at i: digits ("3", "3.5"), a quant word, or a spelled number.
   // Sets *n (NaN for "X") and returns the token after it, or 0.
@@ -161,8 +230,10 @@ class Scan {
   const std::vector<TimeToken>& t_;
   const TimeLexicon& lex_;
   Dct dct_;
-  std::vector<const std::vector<TimeLexEntry>*> entries_;  // per token: lexicon entries starting there
-  std::vector<uint64_t> kinds_;                         // per token: bit set of their kinds
+  std::vector<const std::vector<TimeLexEntry>*>
+      entries_;                    // per token: lexicon entries starting there
+  std::vector<uint64_t> kinds_;    // per token: bit set of their kinds
+  std::vector<char> number_word_;  // per token: lex_.IsNumberWord
   // The last emitted day-precision, resolved date: anchor for day_ref words.
   bool have_last_ = false;
   Ymd last_day_;
@@ -211,14 +282,14 @@ std::string NumberText(double n) {
 
 size_t Scan::SpelledNumber(size_t i, int64_t* n) {
   if (i >= t_.size() || t_[i].kind != TimeTokKind::kWord) return 0;
-  if (!lex_.IsNumberWord(t_[i].folded)) return 0;
+  if (!NumWord(i)) return 0;
   // ICU's lenient parse is slow: only try where a unit or hour word follows
   // within a few tokens ("vingt-quatre heures", "trente ans").
   // The run of number words ("vingt - quatre", "twenty one") must be followed
   // by a unit, an hour word, a month or an "ago" word.
   size_t run = i;
   while (run < t_.size() && run < i + 8 &&
-         (lex_.IsNumberWord(t_[run].folded) || (Sym(run, "-") && !t_[run].space_before))) {
+         (NumWord(run) || (Sym(run, "-") && !t_[run].space_before))) {
     ++run;
   }
   const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
@@ -268,7 +339,7 @@ size_t Scan::Quantity(size_t i, double* n) {
     *n = e->value == "X" ? std::nan("") : e->number;
     return j;
   }
-  if (entries_[i]) return 0;  // a known word is not a spelled number
+  if (entries_[i] && !OnlyWeakName(i)) return 0;  // a known word is not a spelled number
   int64_t v = 0;
   if (size_t j = SpelledNumber(i, &v)) {
     *n = static_cast<double>(v);
@@ -297,7 +368,37 @@ size_t Scan::DayNumber(size_t i, int* day) {
   return 0;
 }
 
+size_t Scan::SpelledYear(size_t i, int* year) {
+  if (i >= t_.size() || t_[i].kind != TimeTokKind::kWord || !NumWord(i)) {
+    return 0;
+  }
+  if (!OnlyWeakName(i) || M(i, K::kQuant)) return 0;  // "un", "a", "one": amounts
+  // At least two number words: a cheap gate before ICU's parser.
+  if (i + 1 >= t_.size() || !NumWord(i + 1)) return 0;
+  // Century and year in two numbers: "nineteen ninety six", "seventeen hundred thirty three".
+  size_t e1 = 0;
+  int64_t hi = SpelledRun(i, 1, &e1);
+  if (hi >= 10 && hi <= 21) {
+    size_t e2 = 0;
+    int64_t lo = SpelledRun(e1, 3, &e2);
+    if (lo >= 0 && lo <= 99 && e2 > e1) {
+      // "seventeen hundred thirty three" parses whole below; "nineteen ninety six" here.
+      if (lo >= 10 || e2 > e1 + 1) {
+        *year = static_cast<int>(hi * 100 + lo);
+        return e2;
+      }
+    }
+  }
+  // A whole number: "two thousand and fifteen", "seventeen hundred thirty three".
+  size_t e = 0;
+  int64_t v = SpelledRun(i, 6, &e);
+  if (v < 1000 || v > 2199 || e < i + 2) return 0;
+  *year = static_cast<int>(v);
+  return e;
+}
+
 size_t Scan::YearNumber(size_t i, int* year) {
+  if (i < t_.size() && t_[i].kind == TimeTokKind::kWord) return SpelledYear(i, year);
   if (!Num(i) || t_[i].ndigits != 4) return 0;
   if (t_[i].number < 1000 || t_[i].number > 2199) return 0;
   size_t j = i + 1;
@@ -470,10 +571,36 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     c.anchor = AnchorKind::kAbsolute;
     return c;
   }
+  // Compact ISO: 20161016 (a year 1900..2099 and a valid day, nothing glued on).
+  if (a.ndigits == 8 &&
+      !(i + 1 < t_.size() && Attached(i + 1) && t_[i + 1].kind != TimeTokKind::kPunct)) {
+    const int y = static_cast<int>(a.number / 10000), m = static_cast<int>(a.number / 100 % 100),
+              d = static_cast<int>(a.number % 100);
+    if (y < 1900 || y > 2099 || !ValidDate(y, m, d)) return std::nullopt;
+    if (i > 0 && Attached(i) && t_[i - 1].kind != TimeTokKind::kWord) {
+      if (Sym(i - 1, "-") || Sym(i - 1, "/") || Sym(i - 1, ".") || Sym(i - 1, "+"))
+        return std::nullopt;
+    }
+    return DayCand(i + 1, {y, m, d}, AnchorKind::kAbsolute);
+  }
+  // Space-separated with a four-digit year: "18 08 1978", "2 4 2009".
+  if (a.ndigits <= 2 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
+      t_[i + 2].ndigits == 4 && t_[i + 1].space_before && t_[i + 2].space_before &&
+      !(i + 3 < t_.size() && Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kWord) &&
+      !(i > 0 && Num(i - 1))) {
+    int day = static_cast<int>(a.number), month = static_cast<int>(t_[i + 1].number);
+    const int year = static_cast<int>(t_[i + 2].number);
+    if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
+    if (month > 12 && day <= 12) std::swap(day, month);
+    if (year >= 1800 && year <= 2100 && month >= 1 && month <= 12 && ValidDate(year, month, day) &&
+        !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kWord && !entries_[i + 3])) {
+      return DayCand(i + 3, {year, month, day}, AnchorKind::kAbsolute);
+    }
+  }
   // Day-month(-year): 7.1.2022, 07/01/2022, 1/2/2022 (en: month first), 29/2
   if (a.ndigits > 2 || i + 2 >= t_.size()) return std::nullopt;
-  if (!(Sym(i + 1, ".") || Sym(i + 1, "/") || Sym(i + 1, "-")) || !Attached(i + 1) ||
-      !Num(i + 2) || !Attached(i + 2) || t_[i + 2].ndigits > 2) {
+  if (!(Sym(i + 1, ".") || Sym(i + 1, "/") || Sym(i + 1, "-")) || !Attached(i + 1) || !Num(i + 2) ||
+      !Attached(i + 2) || t_[i + 2].ndigits > 2) {
     return std::nullopt;
   }
   const std::string sep = t_[i + 1].folded;
@@ -502,6 +629,51 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   }
   if (!ValidDate(2000, month, day)) return std::nullopt;
   return ResolveDayMonth(te, month, day, 0);
+}
+
+std::optional<Cand> Scan::MonthNameNumeric(size_t i) {
+  // "2020/Sep/23", "23-sep-2020", "sep-23-2020", "september-2020-23", "Oct/2":
+  // two or three parts glued by one separator ("-" or "/"), one of them a
+  // month name; a four-digit part is the year, the other number the day.
+  int month = 0, year = 0, day = 0, parts = 0;
+  bool month_first = false;
+  size_t j = i;
+  std::string sep;
+  while (parts < 3) {
+    size_t p = j;
+    if (parts > 0) {
+      if (!(Sym(j, "-") || Sym(j, "/")) || !Attached(j) || !Attached(j + 1)) break;
+      if (parts == 1) sep = t_[j].folded;
+      if (t_[j].folded != sep) break;
+      p = j + 1;
+    }
+    const TimeLexEntry* e = nullptr;
+    if (size_t k = M(p, K::kMonth, &e); k && !month) {
+      if (Sym(k - 1, ".")) break;  // "sept." before a separator: not this shape
+      month = e->number;
+      month_first = parts == 0;
+      j = k;
+    } else if (Num(p) && t_[p].ndigits == 4 && !year && t_[p].number >= 1000 &&
+               t_[p].number <= 2199) {
+      year = static_cast<int>(t_[p].number);
+      j = p + 1;
+    } else if (Num(p) && t_[p].ndigits <= 2 && !day && t_[p].number >= 1 && t_[p].number <= 31) {
+      day = static_cast<int>(t_[p].number);
+      j = p + 1;
+    } else {
+      break;
+    }
+    ++parts;
+  }
+  if (!month || !day || parts < 2) return std::nullopt;
+  if (parts == 2 && !month_first) return std::nullopt;  // "4-23" style counts stay out
+  if (Attached(j) && (Sym(j, "-") || Sym(j, "/") || Sym(j, ".")) && Num(j + 1)) return std::nullopt;
+  if (year) {
+    if (!ValidDate(year, month, day)) return std::nullopt;
+    return DayCand(j, {year, month, day}, AnchorKind::kAbsolute);
+  }
+  if (!ValidDate(2000, month, day)) return std::nullopt;
+  return ResolveDayMonth(j, month, day, 0);
 }
 
 std::optional<Cand> Scan::DayMonth(size_t i) {
@@ -651,6 +823,7 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   size_t j = i;
   bool article = false;
   if (size_t k = M(j, K::kArticle)) {
+    if (ArticleOutside(j)) return std::nullopt;  // en "the next quarter": "next quarter"
     j = k;
     article = true;
   }
@@ -724,10 +897,71 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   return c;
 }
 
+std::optional<Cand> Scan::UnitNumber(size_t i) {
+  // "year 2008", "week 31", "week 3 of 2027", "week 27 of last year" (an
+  // article before stays out: "in the year 2008").
+  size_t j = i;
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(j, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  if (e->value == "Y") {
+    if (M(j, K::kDecadePre)) return std::nullopt;  // "les années 1990": a decade
+    int year = 0;
+    size_t ye = YearNumber(u, &year);
+    if (!ye) return std::nullopt;
+    Cand c;
+    c.te = ye;
+    c.value = FormatYear(year);
+    c.anchor = AnchorKind::kAbsolute;
+    return c;
+  }
+  if (e->value != "W" || !Num(u) || t_[u].ndigits > 2 || t_[u].number < 1 || t_[u].number > 53) {
+    return std::nullopt;
+  }
+  if (M(u + 1, K::kUnit) ||
+      ((Sym(u + 1, ".") || Sym(u + 1, ",")) && Attached(u + 1) && Num(u + 2))) {
+    return std::nullopt;
+  }
+  const int week = static_cast<int>(t_[u].number);
+  Cand c;
+  c.te = u + 1;
+  int year = 0;
+  size_t y0 = SkipFillers(u + 1, 1);
+  if (y0 > u + 1) {
+    if (size_t ye = YearNumber(y0, &year)) {
+      c.te = ye;
+      c.anchor = AnchorKind::kAbsolute;
+    } else if (std::optional<Cand> ry = RelUnit(y0, true);
+               ry && ry->value.size() == 4 &&
+               std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+      year = std::stoi(ry->value);
+      c.te = ry->te;
+      MarkDct(&c);
+    }
+  }
+  if (!year) {
+    if (dct_.level < 1) {
+      c.value = "XXXX-W" + std::string(week < 10 ? "0" : "") + std::to_string(week);
+      c.unresolved = true;
+      return c;
+    }
+    year = dct_.day.y;
+    MarkDct(&c);
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "-W%02d", week);
+  c.value = FormatYear(year) + buf;
+  return c;
+}
+
 std::optional<Cand> Scan::Year(size_t i) {
   int year = 0;
   size_t k = YearNumber(i, &year);
   if (!k || year < 1800 || year > 2100) return std::nullopt;
+  // "two thousand and twenty people": a spelled year before an unknown word is an amount.
+  if (!Num(i) && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) {
+    return std::nullopt;
+  }
   // "2000 soldats": a number followed by a unit word is a quantity.
   if (M(k, K::kUnit)) return std::nullopt;
   Cand c;
@@ -795,6 +1029,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   };
   if (Num(i)) {
     consider(NumericDate(i));
+    consider(MonthNameNumeric(i));
     consider(DayMonth(i));
     consider(Year(i));
     consider(Decade(i));
@@ -802,13 +1037,22 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
     return best;
   }
   consider(DayMonth(i));
+  consider(MonthNameNumeric(i));
   consider(MonthFirst(i, licensed));
+  if (i < t_.size() && NumWord(i)) consider(Year(i));
   consider(Weekday(i));
   if (best && M(i, K::kWeekday) == best->te) {
     // "Tuesday, January 4, 2022", "samedi 23/06/18": the date decides.
     size_t j = best->te;
     if (Sym(j, ",")) ++j;
     if (size_t a = M(j, K::kArticle)) j = a;
+    std::optional<Cand> d = Num(j) ? NumericDate(j) : MonthFirst(j, false);
+    if (d && d->is_day) best = std::move(d);
+  }
+  if (!best && IsWeekdayName(i)) {
+    // "Tue May 9", "wed. 5/12": an abbreviated weekday before a full date.
+    size_t j = i + 1;
+    if (Sym(j, ".") || Sym(j, ",")) ++j;
     std::optional<Cand> d = Num(j) ? NumericDate(j) : MonthFirst(j, false);
     if (d && d->is_day) best = std::move(d);
   }
@@ -819,6 +1063,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(Quarter(i));
   consider(WeekdayDayNumber(i));
   consider(BareDayOfMonth(i));
+  consider(UnitNumber(i));  // after Decade: "les années 1990" is a decade
   return best;
 }
 
@@ -845,7 +1090,15 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     if (t_[i].ndigits > 2 || t_[i].number > 24) return std::nullopt;
     hour = static_cast<int>(t_[i].number);
     j = i + 1;
-    if (Sym(j, ":") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2) {
+    if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2 &&
+        t_[j + 1].number < 60 && (M(j + 2, K::kAmPm) || (clock_ctx && DotTimeEnds(j + 2)))) {
+      // "8.30pm", "at 17.30": a dot between hour and minutes only with am/pm
+      // or after a clock word, and not before an unknown word ("at 6.45 dollars").
+      minute = static_cast<int>(t_[j + 1].number);
+      j += 2;
+      strong = true;
+    } else if (Sym(j, ":") && Attached(j) && Num(j + 1) && Attached(j + 1) &&
+               t_[j + 1].ndigits == 2) {
       minute = static_cast<int>(t_[j + 1].number);
       j += 2;
       strong = true;
@@ -869,9 +1122,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     } else if (!clock_ctx && !M(j, K::kAmPm)) {
       return std::nullopt;
     }
-  } else if (clock_ctx) {
+  } else if (clock_ctx || NumWord(i)) {
     int64_t v = 0;
-    if (entries_[i] && !M(i, K::kQuant)) return std::nullopt;
+    if (entries_[i] && !M(i, K::kQuant) && !OnlyWeakName(i)) return std::nullopt;
     size_t k = SpelledNumber(i, &v);
     if (!k || v > 24) {
       const TimeLexEntry* q = nullptr;
@@ -881,10 +1134,22 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     }
     size_t h = M(k, K::kHourWord);
     if (!h) return std::nullopt;
-    if (!clock_ctx) return std::nullopt;
     hour = static_cast<int>(v);
     j = h;
     strong = true;
+  }
+  if (hour >= 0 && !Num(i) && j > i) {
+    // "sept heures dix", "huit heures moins vingt-trois minutes", "sept heures et quart".
+    if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j)) {
+      j = m->first;
+      minute = m->second;
+      if (minute < 0) {
+        minute += 60;
+        hour = (hour + 23) % 24;
+      }
+    } else if (!clock_ctx) {
+      return std::nullopt;  // "sept heures": a duration
+    }
   }
   if (hour < 0) return std::nullopt;
   if (size_t a = M(j, K::kAmPm, &e)) {
@@ -902,9 +1167,14 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     }
   }
   if (!strong && !clock_ctx) return std::nullopt;
+  // "at 6.45 dollars", "à 3,5": a bare hour is not the start of a decimal.
+  if (!strong && minute < 0 && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
+      Attached(j + 1)) {
+    return std::nullopt;
+  }
   // "à 18 ans", "at 5 %": a bare number followed by another word is no time.
-  if (!strong && (M(j, K::kUnit) || (j < t_.size() && t_[j].kind == TimeTokKind::kPunct &&
-                                     t_[j].folded == "%"))) {
+  if (!strong && (M(j, K::kUnit) ||
+                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%"))) {
     return std::nullopt;
   }
   if (hour > 23 && !(hour == 24 && minute <= 0)) return std::nullopt;
@@ -920,6 +1190,62 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   return TimeOfDay{j, buf, strong, hour};
 }
 
+int64_t Scan::SpelledRun(size_t i, size_t max_tokens, size_t* end) {
+  size_t run = i;
+  while (run < t_.size() && run < i + max_tokens &&
+         (NumWord(run) || (run > i && Sym(run, "-") && Attached(run)))) {
+    ++run;
+  }
+  while (run > i && t_[run - 1].kind == TimeTokKind::kPunct) --run;
+  if (run == i) return -1;
+  // Longest prefix of the run that parses whole.
+  for (size_t r = run; r > i; --r) {
+    if (t_[r - 1].kind == TimeTokKind::kPunct) continue;
+    size_t used = 0;
+    std::string_view phrase = text_.substr(t_[i].start, t_[r - 1].end - t_[i].start);
+    int64_t v = lex_.ParseSpelledNumber(phrase, &used);
+    if (v >= 0 && used >= phrase.size()) {
+      *end = r;
+      return v;
+    }
+  }
+  return -1;
+}
+
+std::optional<std::pair<size_t, int>> Scan::MinutesAfterHour(size_t j) {
+  int sign = 1;
+  size_t k = j;
+  if (size_t m = M(k, K::kMinusWord)) {
+    sign = -1;
+    k = m;
+  } else if (size_t f = M(k, K::kRangeTo)) {
+    if (M(f, K::kHalf) || Num(f) || (f < t_.size() && NumWord(f))) k = f;
+  }
+  const TimeLexEntry* e = nullptr;
+  int minute = -1;
+  size_t end = 0;
+  if (size_t h = M(k, K::kHalf, &e)) {
+    minute = e->number;
+    end = h;
+  } else if (Num(k) && t_[k].ndigits <= 2 && t_[k].number < 60) {
+    if (M(k + 1, K::kUnit) || M(k + 1, K::kHourWord)) return std::nullopt;
+    minute = static_cast<int>(t_[k].number);
+    end = k + 1;
+  } else if (k < t_.size() && t_[k].kind == TimeTokKind::kWord && NumWord(k) && !M(k, K::kQuant)) {
+    int64_t v = SpelledRun(k, 4, &end);
+    if (v < 1 || v > 59) return std::nullopt;
+    if (M(end, K::kHourWord)) return std::nullopt;
+    minute = static_cast<int>(v);
+  } else {
+    return std::nullopt;
+  }
+  if (size_t mw = M(end, K::kMinuteWord)) {
+    end = mw;
+  } else if (size_t u = M(end, K::kUnit, &e); u && e->value == "MIN") {
+    end = u;
+  }
+  return std::make_pair(end, sign * minute);
+}
 
 // ---------------------------------------------------------------------------
 // Quarters, weekday + day number, bare day of month, parts of day, "half past"
@@ -1114,12 +1440,11 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
     if (t_[i].ndigits > 2 || t_[i].number > 59) return std::nullopt;
     minute = static_cast<int>(t_[i].number);
     j = i + 1;
-  } else if (i < t_.size() && lex_.IsNumberWord(t_[i].folded)) {
+  } else if (i < t_.size() && NumWord(i)) {
     size_t run = i + 1;
-    if (Sym(run, "-") && Attached(run) && run + 1 < t_.size() &&
-        lex_.IsNumberWord(t_[run + 1].folded)) {
+    if (Sym(run, "-") && Attached(run) && run + 1 < t_.size() && NumWord(run + 1)) {
       run += 2;
-    } else if (run < t_.size() && lex_.IsNumberWord(t_[run].folded) && !M(run, K::kPastWord)) {
+    } else if (run < t_.size() && NumWord(run) && !M(run, K::kPastWord)) {
       run += 1;  // "twenty five past"
     }
     size_t past = run;
@@ -1147,7 +1472,7 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   if (Num(p) && t_[p].ndigits <= 2 && t_[p].number <= 12) {
     hour = static_cast<int>(t_[p].number);
     h = p + 1;
-  } else if (p < t_.size() && lex_.IsNumberWord(t_[p].folded)) {
+  } else if (p < t_.size() && NumWord(p)) {
     size_t used = 0;
     std::string_view phrase = text_.substr(t_[p].start, t_[p].end - t_[p].start);
     int64_t v = lex_.ParseSpelledNumber(phrase, &used);
@@ -1249,7 +1574,18 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   if (size_t k = M(j, K::kArticle)) j = k;
   std::optional<Cand> d = DatePart(j, false);
   if (!d || !d->is_day) return std::nullopt;
-  d->value += t->value;
+  std::string time = t->value;
+  // "dix heures mercredi matin": the part of day after the day sets the half.
+  if (size_t pe = M(d->te, K::kPart, &e); pe && t->hour >= 0 && time.size() >= 3) {
+    int hour = t->hour;
+    if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
+    if (e->value == "NI" && hour >= 6 && hour < 12) hour += 12;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d", hour);
+    time = buf + time.substr(3);
+    d->te = pe;
+  }
+  d->value += time;
   d->type = TimeType::kTime;
   d->abs_day = false;
   return d;
@@ -1300,6 +1636,10 @@ std::optional<Cand> Scan::Range(size_t i) {
   // The first bound: a date or time, or a bare day number ("du 6 au 10 janvier").
   std::optional<Cand> x = from ? DateWithTime(j, false) : DatePart(j, false);
   if (!x && from) x = TimeOnly(j);
+  if (from) {
+    std::optional<Cand> w = WordBound(j, true);
+    if (w && (!x || w->te > x->te)) x = std::move(w);
+  }
   int bare_day = 0;
   if (!x || x->te <= j) {
     if (!from) return std::nullopt;
@@ -1310,15 +1650,54 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->bare_day = true;
   }
   size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
-  if (!k) return std::nullopt;
-  std::optional<Cand> y = from ? DateWithTime(k, false) : DatePart(k, false);
-  if (!y && from) y = TimeOnly(k);
+  std::optional<Cand> y;
+  if (k) {
+    y = from ? DateWithTime(k, false) : DatePart(k, false);
+    if (!y && from) y = TimeOnly(k);
+  }
+  if (from && k) {
+    std::optional<Cand> w = WordBound(k, false);
+    if (w && (!y || w->te > y->te)) y = std::move(w);
+  }
+  if (from && !y && M(x->te, K::kDeictic)) {
+    y = WordBound(x->te, false);  // "from march to date": the deictic holds the to-word
+  }
   if (!y) return std::nullopt;
+  // Bounds without a year move by a year to come in order: "between now and
+  // november 15th" (next November), "from nov to march".
+  if (x->abs_day && y->abs_day && x->value > y->value && y->free_year && !x->free_year &&
+      ValidDate(y->ymd.y + 1, y->ymd.m, y->ymd.d)) {
+    *y = DayCand(y->te, {y->ymd.y + 1, y->ymd.m, y->ymd.d}, y->anchor);
+  }
+  // "between jan 2019 and now", "from 2007 to the end of 2008": resolved dates
+  // of different precisions join when the first comes first.
+  const bool mixed = from && x->type == TimeType::kDate && y->type == TimeType::kDate &&
+                     !x->bare_day && !x->value.empty() && !y->value.empty() &&
+                     std::isdigit(static_cast<unsigned char>(x->value[0])) &&
+                     std::isdigit(static_cast<unsigned char>(y->value[0])) &&
+                     x->value.find('/') == std::string::npos &&
+                     y->value.find('/') == std::string::npos &&
+                     (x->is_day != y->is_day || x->value.size() != y->value.size());
+  if (mixed) {
+    if (x->value.substr(0, std::min(x->value.size(), y->value.size())) >
+        y->value.substr(0, std::min(x->value.size(), y->value.size()))) {
+      return std::nullopt;
+    }
+    Cand c = *y;
+    c.begin = x->value;
+    c.end = y->value;
+    c.value = c.begin + "/" + c.end;
+    c.is_day = false;
+    c.abs_day = false;
+    c.mod.clear();
+    if (x->unresolved || y->unresolved) c.unresolved = true;
+    return c;
+  }
   if (!from && (!Num(k) && !M(k, K::kMonth))) return std::nullopt;
   // "from May to Oct 2020", "10/1-11/2/2017": the first bound takes the
   // year the second one names.
-  if (x->free_year && !y->free_year && y->anchor == AnchorKind::kAbsolute &&
-      x->value.size() >= 7 && y->value.size() >= 4 && x->value.size() <= y->value.size() + 3) {
+  if (x->free_year && !y->free_year && y->anchor == AnchorKind::kAbsolute && x->value.size() >= 7 &&
+      y->value.size() >= 4 && x->value.size() <= y->value.size() + 3) {
     x->value = y->value.substr(0, 4) + x->value.substr(4);
     if (x->value.substr(0, 7) > y->value.substr(0, 7)) {
       x->value = FormatYear(std::stoi(y->value.substr(0, 4)) - 1) + x->value.substr(4);
@@ -1334,15 +1713,15 @@ std::optional<Cand> Scan::Range(size_t i) {
     if (y->abs_day && !ValidDate(y->ymd.y, y->ymd.m, bare_day)) return std::nullopt;
   }
   if (!x->bare_day && (x->type != y->type || x->is_day != y->is_day ||
-                      (!x->is_day && x->value.size() != y->value.size()))) {
+                       (!x->is_day && x->value.size() != y->value.size()))) {
     return std::nullopt;
   }
-  if (!from && (x->value.size() != y->value.size() || x->value[0] == 'X' ||
-                x->value >= y->value)) {
+  if (!from && (x->value.size() != y->value.size() || x->value[0] == 'X' || x->value >= y->value)) {
     return std::nullopt;  // "2 - 1", "4-23": scores and counts, not periods
   }
   Cand c = *y;
   c.te = y->te;
+  c.mod.clear();
   c.begin = x->value;
   c.end = y->value;
   c.value = x->value + "/" + y->value;
@@ -1352,25 +1731,110 @@ std::optional<Cand> Scan::Range(size_t i) {
   return c;
 }
 
-std::optional<Cand> Scan::TimeRange(size_t i, bool ctx) {
-  // "5 to 6pm", "de 14h à 16h", "entre 17 et 18 heures", "4:00 - 7 oclock".
+std::optional<Cand> Scan::WordBound(size_t i, bool first) {
+  const TimeLexEntry* e = nullptr;
+  // "now", "to date": the DCT's day.
+  if (size_t k = M(i, K::kDeictic, &e); k && e->value == "PRESENT_REF") {
+    if (!HasDay()) return std::nullopt;
+    return DayCand(k, CivilFromDays(dct_.days), AnchorKind::kDct);
+  }
+  // "the end of 2008", "the beginning of march": a hedged period; an end
+  // bound at END is the period's last day, a first bound at START its first.
+  size_t h = M(i, K::kHedge, &e);
+  if (!h || (e->value != "START" && e->value != "END")) return std::nullopt;
+  const std::string mod = e->value;
+  std::optional<Cand> d = DatePart(SkipFillers(h, 3), true);
+  if (!d || d->is_day || d->value.empty() ||
+      !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
+    return std::nullopt;
+  }
+  const std::string& v = d->value;
+  int y = 0, m = 0;
+  if (v.size() == 4) {
+    y = std::stoi(v);
+  } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
+    y = std::stoi(v.substr(0, 4));
+    m = std::stoi(v.substr(5));
+  } else {
+    return std::nullopt;
+  }
+  Ymd day{y, m ? m : 1, 1};
+  if (mod == "END" && !first) {
+    day.m = m ? m : 12;
+    day.d = DaysInMonth(y, day.m);
+  } else if (mod == "END" || (mod == "START" && !first)) {
+    d->mod = mod;
+    return d;  // the period itself, hedged
+  }
+  Cand c = DayCand(d->te, day, d->anchor);
+  c.mod = mod;
+  return c;
+}
+
+std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
+  if (!NumWord(j) || !OnlyWeakName(j)) return std::nullopt;
+  size_t e = 0;
+  int64_t hour = SpelledRun(j, 1, &e);
+  if (hour < 1 || hour > 12) return std::nullopt;
+  int minute = -1;
+  if (NumWord(e) && OnlyWeakName(e)) {
+    size_t e2 = 0;
+    int64_t m = SpelledRun(e, 2, &e2);
+    if (m >= 10 && m <= 59) {
+      minute = static_cast<int>(m);
+      e = e2;
+    }
+  }
+  bool strong = false;
+  const TimeLexEntry* p = nullptr;
+  if (size_t a = M(e, K::kAmPm, &p)) {
+    hour = hour % 12 + p->number;
+    e = a;
+    strong = true;
+  } else {
+    size_t f = SkipFillers(e, 2);
+    if (size_t art = M(f, K::kArticle)) f = art;
+    if (size_t pe = M(f, K::kPart, &p)) {
+      if ((p->value == "AF" || p->value == "EV") && hour < 12) hour += 12;
+      e = pe;
+      strong = true;
+    }
+  }
+  char buf[16];
+  if (minute >= 0) {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", static_cast<int>(hour), minute);
+  } else {
+    std::snprintf(buf, sizeof buf, "T%02d", static_cast<int>(hour));
+  }
+  return TimeOfDay{e, buf, strong, static_cast<int>(hour)};
+}
+
+std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
+  // "5 to 6pm", "de 14h à 16h", "entre 17 et 18 heures", "4:00 - 7 oclock",
+  // "5 to seven in the morning", "from three thirty to four thirty pm".
   size_t j = i;
   const bool from = (j = M(i, K::kRangeFrom)) != 0;
   if (!from) j = i;
   std::optional<TimeOfDay> x = Clock(j, ctx || from, false);
   if (!x) {
-    x = Clock(j, true, false);  // a bare hour borrows am/pm from the second bound
-    if (!x || x->strong) return std::nullopt;
+    x = Clock(j, true, false);                // a bare hour borrows am/pm from the second bound
+    if (x && x->strong) return std::nullopt;  // "3 heures": a duration
+    if (!x) x = SpelledHour(j);
+    if (!x) return std::nullopt;
   }
   size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
   if (!k) return std::nullopt;
   std::optional<TimeOfDay> y = Clock(k, true, false);
-  // One bound at least must be a clock time for sure: "entre 10 et 15 personnes" is none.
-  if (!y || !(x->strong || y->strong) || (!from && !y->strong)) return std::nullopt;
+  if (!y) y = SpelledHour(k);
+  // One bound at least must be a clock time for sure: "entre 10 et 15 personnes"
+  // is none; with weak_ok the caller has a day after the range to vouch for it.
+  if (!y || (!weak_ok && (!(x->strong || y->strong) || (!from && !y->strong)))) {
+    return std::nullopt;
+  }
   if (!x->strong && x->hour >= 0 && x->hour < 12 && y->hour >= 12 && x->hour + 12 <= y->hour) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "T%02d", x->hour + 12);
-    x->value = buf;
+    x->value = buf + x->value.substr(3);
   }
   if (x->value[0] != 'T' || y->value[0] != 'T') return std::nullopt;
   Cand c;
@@ -1387,13 +1851,20 @@ std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
   // "de 5 à 6pm le 22 avril".
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
   std::optional<Cand> r = TimeRange(i, ctx);
+  // "de 5 à 7 aujourd'hui", "five to seven today": bare hours, but a day follows.
+  const bool weak = !r;
+  if (weak) r = TimeRange(i, ctx, true);
   if (!r) return std::nullopt;
   size_t j = r->te;
   if (Sym(j, ",")) ++j;
   j = SkipFillers(j, 2);
   if (size_t k = M(j, K::kClockPre)) j = k;
   std::optional<Cand> d = DatePart(j, false);
-  if (!d || !d->is_day) return r;
+  if (!d || !d->is_day) {
+    if (weak) return std::nullopt;
+    return r;
+  }
+  if (weak && d->te != j + 1 && !M(j, K::kDayRel)) return std::nullopt;  // one day word
   d->te = d->te;
   d->begin = d->value + r->begin;
   d->end = d->value + r->end;
@@ -1408,7 +1879,10 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   // "the next 3 days", "les 3 prochaines semaines", "die letzten 5 Jahre":
   // the N whole units after or before the DCT, as a closed range of days.
   size_t j = i;
-  if (size_t a = M(j, K::kArticle)) j = a;
+  if (size_t a = M(j, K::kArticle)) {
+    if (ArticleOutside(j)) return std::nullopt;
+    j = a;
+  }
   const TimeLexEntry* e = nullptr;
   int rel = 0;
   size_t r = M(j, K::kRel, &e);
@@ -1496,6 +1970,11 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   std::string unit = e->value;
   if (unit == "WE") return std::nullopt;
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
+  if (dir == 0 && !pre && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
+    // "two days after today", "3 days from tuesday", "2 weeks before may 13 1999":
+    // a whole amount of calendar units from a day the text names.
+    if (std::optional<Cand> d = OffsetFromDay(u, unit, static_cast<int>(n))) return d;
+  }
   if (dir == 0) {
     if (size_t a = M(u, K::kAgoPost)) {
       dir = -1;
@@ -1553,6 +2032,38 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::OffsetFromDay(size_t u, const std::string& unit, int amount) {
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(u, K::kOffsetDir, &e);
+  if (!k || (unit != "D" && unit != "W" && unit != "M" && unit != "Y")) return std::nullopt;
+  const int sign = e->number < 0 ? -1 : 1;
+  std::optional<Cand> d = DatePart(k, false);
+  if (!d) {
+    // "trois jours après le 12 janvier": an article before the day.
+    if (size_t a = M(k, K::kArticle)) d = DatePart(a, false);
+  }
+  if (!d || !d->is_day) return std::nullopt;
+  if (!d->abs_day) {
+    Cand c = *d;
+    c.value.clear();
+    c.unresolved = true;
+    c.is_day = false;
+    return c;
+  }
+  int64_t days = DaysOf(d->ymd);
+  if (unit == "D") {
+    days += sign * amount;
+  } else if (unit == "W") {
+    days += sign * 7 * amount;
+  } else {
+    Ymd m = AddMonths({d->ymd.y, d->ymd.m, 1}, sign * amount * (unit == "M" ? 1 : 12));
+    days = DaysFromCivil(m.y, m.m, std::min(d->ymd.d, DaysInMonth(m.y, m.m)));
+  }
+  Cand c = DayCand(d->te, CivilFromDays(days), d->anchor);
+  c.anchor_start = d->anchor_start;
+  return c;
+}
+
 std::optional<Cand> Scan::Set(size_t i) {
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kSetWord, &e)) {
@@ -1571,7 +2082,14 @@ std::optional<Cand> Scan::Set(size_t i) {
   }
   // "3pm each day", "6am everyday": a time, then a daily repeat.
   std::optional<TimeOfDay> t;
-  if (Num(i) || M(i, K::kClock) || M(i, K::kHalf)) t = Clock(i, false, false);
+  if (Num(i) || M(i, K::kClock) || M(i, K::kHalf)) {
+    t = Clock(i, false, false);
+    // "16 heures chaque lundi": the repeat makes "16 heures" a clock time.
+    if (!t || !t->strong) {
+      t = Clock(i, true, false);
+      if (t && !M(t->te, K::kSetPre)) t.reset();
+    }
+  }
   if (t && t->strong) {
     size_t k = t->te;
     size_t s = M(k, K::kSetPre);
@@ -1595,6 +2113,20 @@ std::optional<Cand> Scan::Set(size_t i) {
       c.value = t->value;
       return c;
     }
+  }
+  if (size_t k = M(i, K::kSetWeekday, &e)) {
+    // "thursdays at 17.30", "montags": a plural or adverbial weekday repeats.
+    Cand c;
+    c.te = k;
+    c.type = TimeType::kSet;
+    c.value = "XXXX-WXX-" + std::to_string(e->number);
+    size_t m = k;
+    if (size_t cp = M(m, K::kClockPre)) m = cp;
+    if (std::optional<TimeOfDay> t = Clock(m, m != k, false); t && t->strong) {
+      c.te = t->te;
+      c.value += t->value;
+    }
+    return c;
   }
   size_t j = M(i, K::kSetPre);
   if (!j) return std::nullopt;
@@ -1662,6 +2194,152 @@ std::optional<Cand> Scan::Simple(size_t i) {
   return std::nullopt;
 }
 
+std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te) {
+  if (Sym(j, ",")) ++j;
+  size_t m = j;
+  const TimeLexEntry* e = nullptr;
+  if (size_t cp = M(m, K::kClockPre)) {
+    m = cp;
+  } else if (size_t h = M(m, K::kHedge, &e); h && e->value == "APPROX") {
+    m = h;
+  }
+  if (m == j) return std::string();
+  std::optional<TimeOfDay> t = Clock(m, true, false);
+  if (!t || t->hour < 0 || t->value.size() < 3) return std::string();
+  int hour = t->hour;
+  if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
+  if (part == "NI" && hour >= 6 && hour < 12) hour += 12;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d", hour);
+  *te = t->te;
+  return buf + t->value.substr(3);
+}
+
+std::optional<Cand> Scan::DayPart(size_t i) {
+  // "tonight": a day and a part of it in one word (day_part "0 NI").
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(i, K::kDayPart, &e);
+  if (!k) return std::nullopt;
+  Cand c;
+  c.type = TimeType::kTime;
+  c.te = k;
+  std::string time = "T" + e->value;
+  if (std::string t = TimeInPart(k, e->value, &c.te); !t.empty()) time = t;
+  if (!HasDay()) {
+    c.value = time;
+    c.unresolved = true;
+    return c;
+  }
+  // "tonight at 2am": small hours of the night belong to the next day.
+  const int next = e->value == "NI" && time.size() >= 3 &&
+                   std::isdigit(static_cast<unsigned char>(time[1])) &&
+                   std::stoi(time.substr(1, 2)) < 6;
+  c.value = DayValue(CivilFromDays(dct_.days + e->number + next)) + time;
+  MarkDct(&c);
+  return c;
+}
+
+std::optional<Cand> Scan::WeekdayPart(size_t i) {
+  // "Donnerstagabend", "Montagmorgen": a weekday glued to a part of day.
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(i, K::kWeekdayPart, &e);
+  if (!k) return std::nullopt;
+  const std::string part = e->value;
+  Cand c = ResolveWeekday(i, k, e->number, 0);
+  c.type = TimeType::kTime;
+  c.abs_day = false;
+  c.is_day = false;
+  std::string time = "T" + part;
+  if (std::string t = TimeInPart(k, part, &c.te); !t.empty()) time = t;
+  c.value += time;
+  return c;
+}
+
+std::optional<Cand> Scan::PartEve(size_t i) {
+  // ru "в ночь на четверг": the part of day (night) of the day before the named one.
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(i, K::kPartEve, &e);
+  if (!k) return std::nullopt;
+  std::optional<Cand> d = DatePart(k, true);
+  if (!d || !d->is_day) return std::nullopt;
+  Cand c = *d;
+  c.type = TimeType::kTime;
+  c.is_day = false;
+  c.abs_day = false;
+  if (!d->abs_day) {
+    c.value.clear();
+    c.unresolved = true;
+    return c;
+  }
+  c.value = DayValue(CivilFromDays(DaysOf(d->ymd) - 1)) + "T" + e->value;
+  return c;
+}
+
+std::optional<Cand> Scan::WeekOf(size_t i) {
+  // "the week of April 10th", "w/c feb 4": the week named by a day; the value
+  // is that day (the week is anchored there, whatever day it falls on).
+  size_t k = M(i, K::kWeekOf);
+  if (!k) return std::nullopt;
+  std::optional<Cand> d = DatePart(k, false);
+  if (!d || !d->is_day) return std::nullopt;
+  return d;
+}
+
+std::optional<Cand> Scan::OrdinalWeek(size_t i) {
+  // "the first week of 2015", "the last week of july", "3rd week of jan 2015":
+  // weeks counted as ISO weeks, the n-th being the one holding day 4+7(n-1)
+  // of the period (for a year: ISO week n), the last the one holding its
+  // last day but three.
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  int n = 0;
+  const TimeLexEntry* e = nullptr;
+  size_t o = 0;
+  if (size_t r = M(j, K::kRel, &e); r && e->number < 0) {
+    o = r;
+    n = -1;
+  } else {
+    o = DayNumber(j, &n);
+    if (!o || n > 5 || (Num(j) && o == j + 1)) return std::nullopt;
+  }
+  size_t u = M(o, K::kUnit, &e);
+  if (!u || e->value != "W") return std::nullopt;
+  size_t p = SkipFillers(u, 2);
+  if (p == u) return std::nullopt;  // "last week": the relative week
+  int year = 0, month = 0;
+  Cand c;
+  if (size_t ye = YearNumber(p, &year)) {
+    c.te = ye;
+    c.anchor = AnchorKind::kAbsolute;
+  } else {
+    std::optional<Cand> d = DatePart(p, true);
+    if (!d || d->is_day || d->value.empty() ||
+        !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
+      return std::nullopt;
+    }
+    const std::string& v = d->value;
+    if (v.size() == 4) {
+      year = std::stoi(v);
+    } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
+      year = std::stoi(v.substr(0, 4));
+      month = std::stoi(v.substr(5));
+    } else {
+      return std::nullopt;
+    }
+    c.te = d->te;
+    c.anchor = d->anchor;
+  }
+  int64_t day;
+  if (n > 0) {
+    day = DaysFromCivil(year, month ? month : 1, 4 + 7 * (n - 1));
+  } else {
+    const int m = month ? month : 12;
+    day = DaysFromCivil(year, m, DaysInMonth(year, m) - 3);
+  }
+  c.value = FormatWeek(day);
+  return c;
+}
+
 std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   std::optional<Cand> best;
   auto consider = [&](std::optional<Cand> c) {
@@ -1678,6 +2356,11 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(TimeRangeOnDay(i));
   consider(RelQuantUnit(i));
   consider(PartOfDay(i, licensed));
+  consider(DayPart(i));
+  consider(WeekdayPart(i));
+  consider(PartEve(i));
+  consider(WeekOf(i));
+  consider(OrdinalWeek(i));
   return best;
 }
 
@@ -1689,6 +2372,11 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   size_t j = SkipFillers(k, 3);
   std::optional<Cand> c = Core(j, true);
   if (!c && j != k) c = Core(k, true);
+  if (!c && M(j, K::kHedge) && M(j, K::kHedge) != k) {
+    // "d'ici la fin du mois", "by the end of the year": a hedge on a hedged
+    // period keeps the inner one (END) as the mod.
+    c = Hedged(j);
+  }
   if (!c) return std::nullopt;
   // "more than", "less than" bound amounts; "over the next 3 days" is no amount.
   if ((mod == "MORE_THAN" || mod == "LESS_THAN") && c->type != TimeType::kDuration) {
@@ -1701,8 +2389,19 @@ std::optional<Cand> Scan::Hedged(size_t i) {
 std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   std::optional<Cand> a = Hedged(i);
   std::optional<Cand> b = Core(i, licensed);
-  if (a && (!b || a->te >= b->te)) return a;
-  return b;
+  std::optional<Cand> c = (a && (!b || a->te >= b->te)) ? std::move(a) : std::move(b);
+  // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
+  const TimeLexEntry* e = nullptr;
+  if (c && (c->type == TimeType::kDate || c->type == TimeType::kTime) && c->begin.empty()) {
+    size_t k = M(c->te, K::kHedgePost, &e);
+    // "before 2010 or after 2018": a hedge of the next expression, not of this one.
+    if (k && (Num(k) || (k < t_.size() && entries_[k] && Core(k, true)))) k = 0;
+    if (k) {
+      c->te = k;
+      if (c->mod.empty()) c->mod = e->value;
+    }
+  }
+  return c;
 }
 
 // Kinds that can only begin an expression when something temporal follows
@@ -1714,14 +2413,16 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kInPre) | Bit(TimeLexKind::kAgoPre) | Bit(TimeLexKind::kDurationPre) |
     Bit(TimeLexKind::kSetPre) | Bit(TimeLexKind::kRel) | Bit(TimeLexKind::kQuant) |
     Bit(TimeLexKind::kOrdinalSuffix) | Bit(TimeLexKind::kHourWord) | Bit(TimeLexKind::kMinuteWord) |
-    Bit(TimeLexKind::kAmPm) | Bit(TimeLexKind::kYearSuffix) | Bit(TimeLexKind::kDecadeSuffix) | Bit(TimeLexKind::kRangeLink) |
-    Bit(TimeLexKind::kDecadePre) | Bit(TimeLexKind::kAgoPost) | Bit(TimeLexKind::kLaterPost);
+    Bit(TimeLexKind::kAmPm) | Bit(TimeLexKind::kYearSuffix) | Bit(TimeLexKind::kDecadeSuffix) |
+    Bit(TimeLexKind::kRangeLink) | Bit(TimeLexKind::kDecadePre) | Bit(TimeLexKind::kAgoPost) |
+    Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
+    Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
   if (tok.kind == TimeTokKind::kNumber) return true;
   if (tok.kind == TimeTokKind::kPunct) return false;
-  if (!entries_[i]) return lex_.IsNumberWord(tok.folded);
+  if (!entries_[i]) return number_word_[i];
   if (kinds_[i] & ~kLeadKinds) return true;
   // A lead word: worth trying when, after its longest phrase, comes a number
   // or another lexicon word.
@@ -1737,7 +2438,7 @@ bool Scan::MayStart(size_t i) const {
   }
   if (end >= t_.size()) return false;
   return t_[end].kind == TimeTokKind::kNumber || entries_[end] != nullptr ||
-         (t_[end].kind == TimeTokKind::kWord && lex_.IsNumberWord(t_[end].folded));
+         (t_[end].kind == TimeTokKind::kWord && NumWord(end));
 }
 
 void Scan::Run(std::vector<TimeExpr>* out) {

@@ -21,7 +21,7 @@ TimeTagger* TimeTaggerTest::tagger_ = nullptr;
 
 struct Case {
   const char* lang;
-  const char* dct;   // "" for none
+  const char* dct;  // "" for none
   const char* text;
   const char* span;  // expected text of one expression
   const char* value;
@@ -49,20 +49,24 @@ TEST_F(TimeTaggerTest, FrenchIssueExamples) {
   const Case cases[] = {
       {"fr", "2022-01-07", "Il a demandé l'aide mercredi.", "mercredi", "2022-01-05"},
       {"fr", "2022-01-07", "Les discussions reprendront lundi à Genève.", "lundi", "2022-01-10"},
-      {"fr", "2022-01-07", "Le pays est devenu indépendant il y a 30 ans.", "il y a 30 ans", "1992"},
+      {"fr", "2022-01-07", "Le pays est devenu indépendant il y a 30 ans.", "il y a 30 ans",
+       "1992"},
       {"fr", "2022-01-07", "Les troupes sont arrivées cette semaine.", "cette semaine", "2022-W01"},
       {"fr", "2022-01-07", "Le retrait prendra 10 jours.", "10 jours", "P10D"},
       {"fr", "2022-01-07", "Jeudi soir, la police a tiré.", "Jeudi soir", "2022-01-06TEV"},
       {"fr", "2022-01-07", "En 2020, les manifestations ont échoué.", "2020", "2020"},
       {"fr", "2022-01-07", "Le retrait commencera le 23 janvier.", "23 janvier", "2022-01-23"},
-      {"fr", "2022-01-07", "Ils se réuniront la semaine prochaine.", "la semaine prochaine", "2022-W02"},
+      {"fr", "2022-01-07", "Ils se réuniront la semaine prochaine.", "la semaine prochaine",
+       "2022-W02"},
       {"fr", "2022-01-07", "Cela a duré trente ans.", "trente ans", "P30Y"},
       {"fr", "2022-01-07", "Ils sont partis début janvier.", "début janvier", "2022-01", "START"},
       {"fr", "2022-01-07", "Il est arrivé vers 16h30.", "vers 16h30", "T16:30", "APPROX"},
-      {"fr", "2022-01-07", "Le sommet s'est tenu le 1er février 2021.", "1er février 2021", "2021-02-01"},
+      {"fr", "2022-01-07", "Le sommet s'est tenu le 1er février 2021.", "1er février 2021",
+       "2021-02-01"},
       {"fr", "2022-01-07", "Publié le 7.1.2022", "7.1.2022", "2022-01-07"},
       {"fr", "2022-01-07", "La réunion a eu lieu hier.", "hier", "2022-01-06"},
-      {"fr", "2022-01-07", "Il règne depuis plus de trois décennies.", "plus de trois décennies", "P30Y", "MORE_THAN"},
+      {"fr", "2022-01-07", "Il règne depuis plus de trois décennies.", "plus de trois décennies",
+       "P30Y", "MORE_THAN"},
       {"fr", "2022-01-07", "Il est mort dans les années 1990.", "années 1990", "199"},
       {"fr", "2022-01-07", "Il vit ici maintenant.", "maintenant", "PRESENT_REF"},
   };
@@ -84,14 +88,16 @@ TEST_F(TimeTaggerTest, FrenchRangesAndAnchors) {
 TEST_F(TimeTaggerTest, YearBoundariesAndEdgeCases) {
   const Case cases[] = {
       // Friday 7 January 2022: the past weekend is 1-2 January, ISO week 2021-W52.
-      {"fr", "2022-01-07", "Des pillages ont eu lieu au cours du week-end.", "week-end", "2021-W52-WE"},
+      {"fr", "2022-01-07", "Des pillages ont eu lieu au cours du week-end.", "week-end",
+       "2021-W52-WE"},
       // "lundi" said on a Monday is that Monday.
       {"fr", "2022-01-10", "Ils se sont réunis lundi.", "lundi", "2022-01-10"},
       {"fr", "2022-01-10", "Il était là lundi dernier.", "lundi dernier", "2022-01-03"},
       {"fr", "2022-01-10", "Il viendra lundi prochain.", "lundi prochain", "2022-01-17"},
       // 29 February exists in 2020 only.
       {"fr", "2020-03-01", "Le vote du 29 février a été annulé.", "29 février", "2020-02-29"},
-      {"fr", "2021-03-01", "Le 29 février 2021 n'existe pas, le 29 février 2020 si.", "29 février 2020", "2020-02-29"},
+      {"fr", "2021-03-01", "Le 29 février 2021 n'existe pas, le 29 février 2020 si.",
+       "29 février 2020", "2020-02-29"},
       // Ambiguous 1/2/2022: day first in French, month first in English.
       {"fr", "2022-01-07", "Le décret du 1/2/2022.", "1/2/2022", "2022-02-01"},
       {"en", "2022-01-07", "The decree of 1/2/2022.", "1/2/2022", "2022-01-02"},
@@ -125,13 +131,15 @@ TEST_F(TimeTaggerTest, OtherLanguages) {
       {"en", "2022-01-07", "It happened three years ago.", "three years ago", "2019"},
       {"en", "2022-01-07", "The deployment lasted 10 days.", "10 days", "P10D"},
       {"es", "2022-01-07", "Las protestas comenzaron ayer.", "ayer", "2022-01-06"},
-      {"es", "2022-01-07", "El 7 de enero de 2022 hubo disturbios.", "7 de enero de 2022", "2022-01-07"},
+      {"es", "2022-01-07", "El 7 de enero de 2022 hubo disturbios.", "7 de enero de 2022",
+       "2022-01-07"},
       {"es", "2022-01-07", "La misión durará diez días.", "diez días", "P10D"},
       {"de", "2022-01-07", "Die Proteste begannen gestern.", "gestern", "2022-01-06"},
       {"de", "2022-01-07", "Am 9. Januar 2022 kamen sie an.", "9. Januar 2022", "2022-01-09"},
       {"de", "2022-01-07", "Das Treffen ist nächste Woche.", "nächste Woche", "2022-W02"},
       {"ru", "2022-01-07", "Протесты начались вчера.", "вчера", "2022-01-06"},
-      {"ru", "2022-01-07", "Это случилось 5 января 2022 г. в Алматы.", "5 января 2022 г.", "2022-01-05"},
+      {"ru", "2022-01-07", "Это случилось 5 января 2022 г. в Алматы.", "5 января 2022 г.",
+       "2022-01-05"},
       {"ru", "2022-01-07", "Страна стала независимой 30 лет назад.", "30 лет назад", "1992"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
@@ -180,9 +188,9 @@ TEST_F(TimeTaggerTest, NextAndLastNUnits) {
        "2022-01-08/2022-01-10"},
       {"fr", "2022-01-07", "Au cours des trois dernières années, rien.", "trois dernières années",
        "2019-01-07/2022-01-06"},
-      {"en", "2022-01-07", "Expect snow over the next 3 days.", "the next 3 days",
+      {"en", "2022-01-07", "Expect snow over the next 3 days.", "next 3 days",
        "2022-01-08/2022-01-10"},
-      {"en", "2022-01-07", "Prices rose during the past 2 weeks.", "the past 2 weeks",
+      {"en", "2022-01-07", "Prices rose during the past 2 weeks.", "past 2 weeks",
        "2021-12-24/2022-01-06"},
       {"es", "2022-01-07", "Nevará los próximos 3 días.", "los próximos 3 días",
        "2022-01-08/2022-01-10"},
@@ -206,8 +214,8 @@ TEST_F(TimeTaggerTest, DateAndTimeTogether) {
        "2022-01-08T16", "BEFORE"},
       {"en", "2022-01-07", "I went back 8am this morning.", "8am this morning", "2022-01-07T08"},
       {"en", "2022-01-07", "Shots were heard last night.", "last night", "2022-01-06TNI"},
-      {"en", "2022-01-07", "Talks resumed Tuesday, January 4, 2022.",
-       "Tuesday, January 4, 2022", "2022-01-04"},
+      {"en", "2022-01-07", "Talks resumed Tuesday, January 4, 2022.", "Tuesday, January 4, 2022",
+       "2022-01-04"},
       {"en", "2022-01-07", "They met on the 14th of May.", "the 14th of May", "2022-05-14"},
       {"es", "2022-01-07", "Llegó mañana a las 8 h.", "mañana a las 8 h", "2022-01-08T08"},
       {"de", "2022-01-07", "Er kommt morgen um 8 Uhr.", "morgen um 8 Uhr", "2022-01-08T08"},
@@ -227,8 +235,8 @@ TEST_F(TimeTaggerTest, Quarters) {
       {"en", "2019-08-01", "Results for 2017-Q1 are out.", "2017-Q1", "2017-Q1"},
       {"en", "2019-08-01", "Results for 2017 q1 are out.", "2017 q1", "2017-Q1"},
       {"en", "2019-08-01", "Results for Q2 are out.", "Q2", "2019-Q2"},
-      {"en", "2019-08-01", "In the first quarter of 2013 sales fell.",
-       "the first quarter of 2013", "2013-Q1"},
+      {"en", "2019-08-01", "In the first quarter of 2013 sales fell.", "the first quarter of 2013",
+       "2013-Q1"},
       {"en", "2019-08-01", "Reports come quarterly.", "quarterly", "P3M"},
       {"fr", "2019-08-01", "Les ventes ont baissé ce trimestre.", "ce trimestre", "2019-Q3"},
       {"fr", "2019-08-01", "Les ventes ont baissé au trimestre dernier.", "trimestre dernier",
@@ -282,15 +290,14 @@ TEST_F(TimeTaggerTest, DaysOfMonthAndHedgedPeriods) {
   const Case cases[] = {
       {"en", "2019-08-01", "Call me Monday 21.", "Monday 21", "2019-10-21"},
       {"en", "2019-08-01", "Call me Wed 21st.", "Wed 21st", "2019-08-21"},
-      {"en", "2019-08-01", "Call me Wednesday the twenty first.",
-       "Wednesday the twenty first", "2019-08-21"},
+      {"en", "2019-08-01", "Call me Wednesday the twenty first.", "Wednesday the twenty first",
+       "2019-08-21"},
       {"en", "2019-08-01", "Call me on the 18th.", "the 18th", "2019-08-18"},
       {"en", "2019-08-01", "Call me on the fourth of July 1995.", "the fourth of July 1995",
        "1995-07-04"},
       {"en", "2019-08-01", "It rained earlier this week.", "earlier this week", "2019-W31",
        "START"},
-      {"en", "2019-08-01", "It will rain later this month.", "later this month", "2019-08",
-       "END"},
+      {"en", "2019-08-01", "It will rain later this month.", "later this month", "2019-08", "END"},
       {"en", "2019-08-01", "It will rain later in the year.", "later in the year", "2019", "END"},
       {"fr", "2019-08-01", "Rendez-vous lundi 21.", "lundi 21", "2019-10-21"},
   };
@@ -300,6 +307,153 @@ TEST_F(TimeTaggerTest, DaysOfMonthAndHedgedPeriods) {
                                         PublishedDate{"2019-08-01", DatePrecision::kDay, "", ""})) {
     EXPECT_EQ(x.text, "Monday");
   }
+}
+
+TEST_F(TimeTaggerTest, RangesWithWordAndHedgedBounds) {
+  // Sunday 26 April 2020.
+  const Case cases[] = {
+      {"en", "2020-04-26", "Sales between jan 2019 and now rose.", "between jan 2019 and now",
+       "2019-01/2020-04-26"},
+      {"en", "2020-04-26", "Open between now and november 15th.", "between now and november 15th",
+       "2020-04-26/2020-11-15"},
+      {"en", "2020-04-26", "He served from 2007 to the end of 2008.",
+       "from 2007 to the end of 2008", "2007/2008-12-31"},
+      {"en", "2020-04-26", "Prices from march to date.", "from march to date",
+       "2020-03/2020-04-26"},
+      {"fr", "2020-04-26", "Il reste d'ici la fin du mois.", "d'ici la fin du mois", "2020-04",
+       "END"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, DaysMovedByAnAmount) {
+  // Monday 7 November 2016.
+  const Case cases[] = {
+      {"en", "2016-11-07", "We meet two days after today.", "two days after today", "2016-11-09"},
+      {"en", "2016-11-07", "Due 4 months from tomorrow.", "4 months from tomorrow", "2017-03-08"},
+      {"en", "2016-11-07", "It was 2 weeks before may 13 1999.", "2 weeks before may 13 1999",
+       "1999-04-29"},
+      {"en", "2016-11-07", "Due 16 days from 01/02/2018.", "16 days from 01/02/2018", "2018-01-18"},
+      {"fr", "2016-11-07", "Il viendra trois jours après le 12 janvier.",
+       "trois jours après le 12 janvier", "2017-01-15"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, WeeksNamedByADayOrAnOrdinal) {
+  // Monday 7 November 2016. The n-th week of a period holds its day 4+7(n-1)
+  // (ISO weeks for a year); the last one holds its last day but three.
+  const Case cases[] = {
+      {"en", "2016-11-07", "Busy the week of April 10th.", "the week of April 10th", "2017-04-10"},
+      {"en", "2016-11-07", "Away the last week of july.", "the last week of july", "2016-W30"},
+      {"en", "2016-11-07", "Away the first week of 2015.", "the first week of 2015", "2015-W01"},
+      {"en", "2016-11-07", "Away last week of 2016.", "last week of 2016", "2016-W52"},
+      {"en", "2016-11-07", "Away the 3rd week of jan 2015.", "the 3rd week of jan 2015",
+       "2015-W03"},
+      {"en", "2016-11-07", "Away in week 31.", "week 31", "2016-W31"},
+      {"en", "2016-11-07", "Away week 3 of 2027.", "week 3 of 2027", "2027-W03"},
+      {"en", "2016-11-07", "He was away last week.", "last week", "2016-W44"},
+      {"fr", "2016-11-07", "Absent la semaine du 10 avril.", "la semaine du 10 avril",
+       "2017-04-10"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, ClockTimesWithDotsAndFrenchMinutes) {
+  // Monday 7 November 2016.
+  const Case cases[] = {
+      {"en", "2016-11-07", "Meet at 8.30pm today.", "8.30pm today", "2016-11-07T20:30"},
+      {"en", "2016-11-07", "Meet at 17.30.", "17.30", "T17:30"},
+      {"en", "2016-11-07", "Meet before 2.30pm.", "before 2.30pm", "T14:30", "BEFORE"},
+      {"en", "2016-11-07", "Meet tonight at 2am.", "tonight at 2am", "2016-11-08T02"},
+      {"en", "2016-11-07", "Meet tonight around 7.", "tonight around 7", "2016-11-07T19"},
+      {"en", "2016-11-07", "Meet tonight.", "tonight", "2016-11-07TNI"},
+      {"fr", "2016-11-07", "Je pars à sept heures moins dix.", "sept heures moins dix", "T06:50"},
+      {"fr", "2016-11-07", "Je pars sept heures dix.", "sept heures dix", "T07:10"},
+      {"fr", "2016-11-07", "Demain à huit heures moins vingt-trois minutes.",
+       "Demain à huit heures moins vingt-trois minutes", "2016-11-08T07:37"},
+      {"fr", "2016-11-07", "Arrivée vers 8h.", "vers 8h", "T08", "APPROX"},
+      {"fr", "2016-11-07", "Il a dormi sept heures.", "sept heures", "PT7H"},
+      {"en", "2016-11-07", "Out 5 to seven in the morning.", "5 to seven in the morning",
+       "T05/T07"},
+      {"en", "2016-11-07", "Out five to seven today.", "five to seven today",
+       "2016-11-07T05/2016-11-07T07"},
+      {"en", "2016-11-07", "Out from three thirty to four thirty pm.",
+       "from three thirty to four thirty pm", "T15:30/T16:30"},
+      {"fr", "2016-11-07", "Je serai là de 5 à 7 aujourd'hui.", "de 5 à 7 aujourd'hui",
+       "2016-11-07T05/2016-11-07T07"},
+      {"fr", "2016-11-07", "Je pars à 15 heures tous les jours.", "15 heures tous les jours",
+       "T15"},
+      {"fr", "2016-11-07", "Dix heures mercredi soir.", "Dix heures mercredi soir",
+       "2016-11-02T22"},
+      {"fr", "2016-11-07", "Je retournerai 18 08 1978 à la maison.", "18 08 1978", "1978-08-18"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // "at 6.45 dollars" is a price; bare hour ranges with no day stay counts.
+  for (const char* text :
+       {"sold at 6.45 dollars", "between 10 and 15 people", "from 5 to 7 children"}) {
+    for (const TimeExpr& x :
+         tagger_->Tag(text, "en", PublishedDate{"2016-11-07", DatePrecision::kDay, "", ""})) {
+      ADD_FAILURE() << text << ": " << x.text;
+    }
+  }
+  // Three numbers before an unknown word are counts, not "3 2 2010" = 3 February.
+  for (const TimeExpr& x : tagger_->Tag("Il a gagné 3 2 2010 fois", "fr",
+                                        PublishedDate{"2016-11-07", DatePrecision::kDay, "", ""})) {
+    EXPECT_EQ(x.text, "2010");
+  }
+}
+
+TEST_F(TimeTaggerTest, CompactAndSpelledDates) {
+  const Case cases[] = {
+      {"en", "2016-11-07", "Filed 20161016.", "20161016", "2016-10-16"},
+      {"en", "2016-11-07", "Filed 2020/Sep/23.", "2020/Sep/23", "2020-09-23"},
+      {"en", "2016-11-07", "Filed 23-2020-september.", "23-2020-september", "2020-09-23"},
+      {"en", "2016-11-07", "Filed dec-2018.", "dec-2018", "2018-12"},
+      {"en", "2016-11-07", "Back Oct/2.", "Oct/2", "2016-10-02"},
+      {"en", "2016-11-07", "Due Tue May 9.", "Tue May 9", "2016-05-09"},
+      {"en", "2016-11-07", "Born nineteen ninety six.", "nineteen ninety six", "1996"},
+      {"en", "2016-11-07", "Back october two thousand and five.", "october two thousand and five",
+       "2005-10"},
+      {"fr", "2016-11-07", "Je reviendrai 2020/sept/23.", "2020/sept/23", "2020-09-23"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A spelled amount before a noun is no year.
+  for (const TimeExpr& x : tagger_->Tag("two thousand and twenty people came", "en",
+                                        PublishedDate{"2016-11-07", DatePrecision::kDay, "", ""})) {
+    ADD_FAILURE() << x.text;
+  }
+}
+
+TEST_F(TimeTaggerTest, HedgesAfterAndSetsOfWeekdays) {
+  // Monday 7 November 2016.
+  const Case cases[] = {
+      {"en", "2016-11-07", "Models from 2018 or later.", "2018 or later", "2018", "AFTER"},
+      {"en", "2016-11-07", "Open 3 pm or later.", "3 pm or later", "T15", "AFTER"},
+      {"en", "2016-11-07", "Due no later than january 1, 2010.", "no later than january 1, 2010",
+       "2010-01-01", "BEFORE"},
+      {"en", "2016-11-07", "Open year 2012 or later.", "year 2012 or later", "2012", "AFTER"},
+      {"en", "2016-11-07", "Yoga thursdays at 17.30.", "thursdays at 17.30", "XXXX-WXX-4T17:30"},
+      {"de", "2016-11-07", "Wir trainieren montags.", "montags", "XXXX-WXX-1"},
+      {"ru", "2016-11-07", "Мы играем по понедельникам.", "по понедельникам", "XXXX-WXX-1"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, GermanCompoundsAndRussianNights) {
+  // Friday 7 January 2022; a weekday glued to a part of day ("weekday+part"
+  // compound line of de/time_words.tsv), the night before a day (part_eve).
+  const Case cases[] = {
+      {"de", "2022-01-07", "Das Treffen war am Donnerstagabend.", "Donnerstagabend",
+       "2022-01-06TEV"},
+      {"de", "2022-01-07", "Montagmorgen um 8 Uhr beginnt es.", "Montagmorgen um 8 Uhr",
+       "2022-01-03T08"},
+      {"de", "2022-01-07", "In der Nacht zum Donnerstag fiel Schnee.", "Nacht zum Donnerstag",
+       "2022-01-05TNI"},
+      {"ru", "2022-01-07", "Обстрел начался в ночь на четверг.", "ночь на четверг",
+       "2022-01-05TNI"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
 }
 
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
