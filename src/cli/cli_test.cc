@@ -133,8 +133,10 @@ TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
   RunResult claims = Sh(Bin() + " query claims --json --db " + db);
   EXPECT_EQ(claims.code, 0) << claims.err;
   RunResult none = Sh(Bin() + " query claims --measure nosuchmeasure --db " + db);
-  EXPECT_EQ(none.code, 0);
-  EXPECT_NE(none.err.find("no claims with measure nosuchmeasure"), std::string::npos) << none.err;
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.err.find("no claims with measure \"nosuchmeasure\"; this store has:"), std::string::npos) << none.err;
+  EXPECT_EQ(Sh(Bin() + " query entities --type XYZ --db " + db).code, 2);
+  EXPECT_EQ(Sh(Bin() + " query entities --type per --db " + db).code, 0);
   EXPECT_EQ(Sh(Bin() + " query frobs --db " + db).code, 2);
   EXPECT_EQ(Sh(Bin() + " query entities --json --db " + db).code, 0);
   RunResult timeline = Sh(Bin() + " query timeline --json --db " + db);

@@ -100,7 +100,7 @@ int CmdIngest(int argc, char** argv) {
     if (batch.empty() || !write_error.ok()) return;
     Result<BatchResult> r = (*store)->AddBatch(batch);
     if (!r.ok()) write_error = r.status();
-    else progress.Duplicates(r->duplicates);
+    else progress.Duplicates(r->duplicates, r->reannotated);
     batch.clear();
   };
   std::string warning;

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <cctype>
 #include <map>
+#include <set>
 
 #include "base/json.h"
 #include "base/utf8.h"
@@ -56,10 +58,17 @@ int CmdQuery(int argc, char** argv) {
   if (!store.ok()) return Fatal("query", store.status());
   auto docs = (*store)->AllDocuments();
   if (!docs.ok()) return Fatal("query", docs.status());
+  if (args->Has("--measure") && what != "claims") {
+    return UsageError("query", Status::InvalidArgument("--measure applies to query claims"));
+  }
   if (what == "entities") {
     std::map<std::string, Actor> actors = CollectActors(*docs);
     std::vector<const Actor*> order;
-    const std::string type = args->Get("--type");
+    std::string type = args->Get("--type");
+    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!type.empty() && type != "PER" && type != "ORG" && type != "LOC") {
+      return UsageError("query", Status::InvalidArgument("--type must be PER, ORG or LOC, got \"" + args->Get("--type") + "\""));
+    }
     for (const auto& [id, a] : actors) {
       if (type.empty() || a.info.type == type) order.push_back(&a);
     }
@@ -115,8 +124,13 @@ int CmdQuery(int argc, char** argv) {
     if (rows.empty() && !args->Has("--json")) std::fprintf(stderr, "query: no dated expressions\n");
     return kExitOk;
   }
+  if (args->Has("--type")) return UsageError("query", Status::InvalidArgument("--type applies to query entities"));
   const std::string measure = args->Get("--measure");
   size_t rows = 0;
+  std::set<std::string> measures;  // those the store holds, to help with a wrong --measure
+  for (const Document& d : *docs) {
+    for (const Claim& c : d.claims) measures.insert(c.measure);
+  }
   for (const Document& d : *docs) {
     CodePointIndex cp(d.text);
     for (const Claim& c : d.claims) {
@@ -153,7 +167,13 @@ int CmdQuery(int argc, char** argv) {
       }
     }
   }
-  if (rows == 0 && !args->Has("--json")) std::fprintf(stderr, "query: no claims%s\n", measure.empty() ? "" : (" with measure " + measure).c_str());
+  if (rows == 0 && !measure.empty() && !measures.count(measure)) {
+    std::string known;
+    for (const auto& m : measures) known += (known.empty() ? "" : ", ") + m;
+    return UsageError("query", Status::InvalidArgument("no claims with measure \"" + measure + "\"; this store has: " +
+                                                       (known.empty() ? "none" : known)));
+  }
+  if (rows == 0 && !args->Has("--json")) std::fprintf(stderr, "query: no claims\n");
   return kExitOk;
 }
 

@@ -63,13 +63,21 @@ class Progress {
     }
   }
   void Skip(size_t n) { skipped_ += n; }
-  void Duplicates(size_t n) { duplicates_ += n; }
+  void Duplicates(size_t n, size_t reannotated = 0) {
+    duplicates_ += n;
+    reannotated_ += reannotated;
+  }
   void Finish(const char* verb) {
     ClearLine();
     if (quiet_) return;
     double s = Seconds();
     std::fprintf(stderr, "%s: %zu documents ok, %zu failed, %zu skipped", verb, ok_, failed_, skipped_);
-    if (duplicates_) std::fprintf(stderr, " (%zu already stored, not written again)", duplicates_);
+    if (duplicates_ && reannotated_) {
+      std::fprintf(stderr, " (%zu already stored; %zu of them re-annotated by this newer analysis)", duplicates_,
+                   reannotated_);
+    } else if (duplicates_) {
+      std::fprintf(stderr, " (%zu already stored, not written again)", duplicates_);
+    }
     std::fprintf(stderr, " in %.2fs (%.1f docs/s, %.2f MB/s)\n", s, s > 0 ? (ok_ + failed_) / s : 0.0,
                  s > 0 ? bytes_ / s / 1e6 : 0.0);
   }
@@ -86,7 +94,7 @@ class Progress {
   static constexpr const char* kSpin[4] = {"|", "/", "-", "\\"};
   bool quiet_, tty_, drawn_ = false;
   Clock::time_point start_, last_{};
-  size_t ok_ = 0, failed_ = 0, skipped_ = 0, duplicates_ = 0, spin_ = 0;
+  size_t ok_ = 0, failed_ = 0, skipped_ = 0, duplicates_ = 0, reannotated_ = 0, spin_ = 0;
   uint64_t bytes_ = 0;
 };
 

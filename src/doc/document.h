@@ -78,6 +78,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Removal> removed;
   std::vector<SourceRun> source_map;  // only for plain-text input
+  bool entities_recognised = false;   // the entity stage ran (a knowledge base was there)
   std::vector<Mention> mentions;      // people, organisations, places (src/entity), sorted by start
   std::vector<EntityInfo> entities;   // the resolved entities the mentions refer to, by id
   std::vector<TimeExpr> times;        // temporal expressions (src/time), sorted by start

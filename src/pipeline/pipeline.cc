@@ -94,6 +94,7 @@ Document Pipeline::Process(const RawDocument& raw) {
   if (shared_->recognizer) {
     std::string date = doc.published ? doc.published->value.substr(0, 10) : "";
     doc.mentions = shared_->recognizer->Recognize(doc.text, doc.lang, date);
+    doc.entities_recognised = true;
   }
   doc.times = times_->TagDocument(doc);
   doc.claims = quantities_->Claims(doc);

@@ -52,7 +52,9 @@ std::string TimelineKey(const std::string& value) {
       long y = std::atol(v.substr(0, 4).c_str());
       long jan4 = DaysFromCivil(y, 1, 4);
       long monday = jan4 - ((jan4 + 3) % 7);  // 1970-01-01 was a Thursday
-      return CivilFromDays(monday + 7 * (std::atol(v.substr(6, 2).c_str()) - 1));
+      long day = monday + 7 * (std::atol(v.substr(6, 2).c_str()) - 1);
+      if (v.size() >= 11 && v.compare(8, 3, "-WE") == 0) day += 5;  // a weekend sorts by its Saturday
+      return CivilFromDays(day);
     }
     if (v.size() >= 10 && Digits(v, 5, 2) && Digits(v, 8, 2)) {
       std::string key = v.substr(0, 10);

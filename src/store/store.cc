@@ -371,24 +371,26 @@ Status Store::WriteDocument(const Document& doc, BatchResult* result) {
     Statement& v = s.analysis_version;
     v.Bind(1, doc.id);
     Result<bool> row = v.Step();
-    int64_t stored = row.ok() && *row ? v.Int(0) : kAnalysisVersion;
+    const int64_t level = AnalysisLevel(doc);
+    int64_t stored = row.ok() && *row ? v.Int(0) : level;
     v.Reset();
     if (!row.ok()) return row.status();
-    if (stored >= kAnalysisVersion) return Status::Ok();
+    if (stored >= level) return Status::Ok();
     SITREP_RETURN_IF_ERROR(s.delete_claims.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(s.delete_times.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(s.delete_mentions.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(WriteClaims(doc));
     SITREP_RETURN_IF_ERROR(WriteTimes(doc));
     SITREP_RETURN_IF_ERROR(WriteMentions(doc));
-    return s.set_analysis_version.Bind(1, doc.id).Bind(2, int64_t{kAnalysisVersion}).Run();
+    ++result->reannotated;
+    return s.set_analysis_version.Bind(1, doc.id).Bind(2, level).Run();
   }
   ++result->inserted;
   SITREP_RETURN_IF_ERROR(WriteParts(doc));
   SITREP_RETURN_IF_ERROR(WriteClaims(doc));
   SITREP_RETURN_IF_ERROR(WriteTimes(doc));
   SITREP_RETURN_IF_ERROR(WriteMentions(doc));
-  return s.set_analysis_version.Bind(1, doc.id).Bind(2, int64_t{kAnalysisVersion}).Run();
+  return s.set_analysis_version.Bind(1, doc.id).Bind(2, AnalysisLevel(doc)).Run();
 }
 
 Status Store::WriteMentions(const Document& doc) {

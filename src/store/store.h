@@ -28,6 +28,7 @@ struct BatchResult {
   size_t inserted = 0;    // new documents written
   size_t duplicates = 0;  // documents whose id was already stored (or repeated in the batch)
   size_t failures = 0;    // failed documents recorded
+  size_t reannotated = 0; // duplicates whose annotations an older analysis wrote, rewritten
 };
 
 struct SearchHit {
@@ -55,8 +56,12 @@ class Store {
  public:
   static constexpr int kSchemaVersion = 2;
   // Version of the per-document analysis (claims, ...). A stored document with
-  // a lower version gets its annotations rewritten when it is ingested again.
+  // a lower level gets its annotations rewritten when it is ingested again.
   static constexpr int kAnalysisVersion = 2;
+  // The level a document's annotations are stored with: 10 * kAnalysisVersion,
+  // plus 1 when entities were recognised (a run without a knowledge base
+  // stores a lower level, so a later run with one fills the entities in).
+  static int64_t AnalysisLevel(const Document& doc) { return 10 * kAnalysisVersion + (doc.entities_recognised ? 1 : 0); }
 
   // Opens or creates `path`. Errors: kCorruption (not a sitrep store, or a
   // schema newer than this build), kIoError.

@@ -518,10 +518,21 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->duplicates, 1u);
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM claims"), "1");
-  EXPECT_EQ(QueryText(path, "SELECT analysis_version FROM documents"), std::to_string(Store::kAnalysisVersion));
+  EXPECT_EQ(r->reannotated, 1u);
+  EXPECT_EQ(QueryText(path, "SELECT analysis_version FROM documents"), std::to_string(Store::AnalysisLevel(doc)));
   auto again = store->AddBatch({doc});  // now current: nothing rewritten
   ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->reannotated, 0u);
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM claims"), "1");
+  // Stored without entities (no knowledge base), then with them: filled in.
+  doc.entities_recognised = true;
+  Mention m;
+  m.start = 0, m.end = 3, m.entity = "KZ", m.name = "Kazakhstan";
+  doc.mentions = {m};
+  auto with_kb = store->AddBatch({doc});
+  ASSERT_TRUE(with_kb.ok());
+  EXPECT_EQ(with_kb->reannotated, 1u);
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM mentions"), "1");
 }
 
 TEST_F(StoreTest, MalformedSearchIsInvalidArgument) {
