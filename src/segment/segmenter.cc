@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <unicode/brkiter.h>
+#include <unicode/dtfmtsym.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
@@ -52,6 +53,20 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const Options& options) {
     auto& set = s->abbreviations_[lang];
     for (const TsvRow& row : file->rows) set.insert(FoldForMatch(row.fields[0]));
   }
+  for (const std::string& lang : DataLanguages(options)) {
+    UErrorCode st = U_ZERO_ERROR;
+    icu::DateFormatSymbols syms(icu::Locale(lang.c_str()), st);
+    if (U_FAILURE(st)) continue;
+    for (auto ctx : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+      int32_t count = 0;
+      const icu::UnicodeString* names = syms.getMonths(count, ctx, icu::DateFormatSymbols::WIDE);
+      for (int32_t i = 0; i < count; ++i) {
+        std::string utf8;
+        names[i].toUTF8String(utf8);
+        s->months_.insert(FoldForMatch(utf8));
+      }
+    }
+  }
   UErrorCode status = U_ZERO_ERROR;
   s->word_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) return Status::Internal(std::string("ICU word iterator: ") + u_errorName(status));
@@ -99,6 +114,20 @@ bool Segmenter::EndsWithAbbreviation(std::string_view before, std::string_view l
   return it->second.count(FoldForMatch(token)) > 0 || it->second.count(FoldForMatch(word)) > 0;
 }
 
+bool Segmenter::OrdinalDayBeforeMonth(std::string_view text, size_t at) const {
+  size_t end = at;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  if (end < 2 || text[end - 1] != '.') return false;
+  size_t d = end - 1, digits = 0;
+  while (d > 0 && std::isdigit(static_cast<unsigned char>(text[d - 1])) && digits < 3) --d, ++digits;
+  if (digits == 0 || digits > 2 || (d > 0 && std::isalnum(static_cast<unsigned char>(text[d - 1])))) return false;
+  size_t w = at;
+  while (w < text.size() && text[w] == ' ') ++w;
+  size_t e = w;
+  while (e < text.size() && text[e] != ' ' && text[e] != ',' && text[e] != '.') ++e;
+  return e > w && months_.count(FoldForMatch(text.substr(w, e - w))) > 0;
+}
+
 std::vector<TextRange> Segmenter::Sentences(std::string_view text, std::string_view lang,
                                             uint32_t base) {
   std::vector<TextRange> out;
@@ -115,7 +144,10 @@ std::vector<TextRange> Segmenter::Sentences(std::string_view text, std::string_v
   uint32_t start = 0;
   for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
     auto end = static_cast<uint32_t>(b);
-    if (end < text.size() && EndsWithAbbreviation(text.substr(0, end), lang)) continue;
+    if (end < text.size() &&
+        (EndsWithAbbreviation(text.substr(0, end), lang) || OrdinalDayBeforeMonth(text, end))) {
+      continue;
+    }
     uint32_t a = start, z = end;
     Trim(text, &a, &z);
     // UAX #29 breaks ". »" (space before the closing guillemet) before the

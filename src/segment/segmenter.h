@@ -4,7 +4,9 @@
 // Sentence breaks use CLDR's abbreviation suppressions ("@ss=standard") and
 // then the language's data/lang/<code>/abbreviations.tsv: a break right after
 // a listed abbreviation ("M.", "Mme", "Dr.") or a single capital initial
-// ("V. Poutine") is removed. Not thread-safe: one Segmenter per thread.
+// ("V. Poutine") is removed, and so is a break between an ordinal day and a
+// month name ("am 2. Januar"; month names from ICU). Not thread-safe: one
+// Segmenter per thread.
 #pragma once
 
 #include <map>
@@ -46,10 +48,13 @@ class Segmenter {
   Segmenter() = default;
   icu::BreakIterator* SentenceIterator(std::string_view lang);
   bool EndsWithAbbreviation(std::string_view before, std::string_view lang) const;
+  // "2." before the break and a month name after it.
+  bool OrdinalDayBeforeMonth(std::string_view text, size_t at) const;
 
   std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> sentence_;
   std::unique_ptr<icu::BreakIterator> word_;
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> abbreviations_;
+  std::set<std::string, std::less<>> months_;  // folded month names of every data language
 };
 
 }  // namespace sitrep

@@ -38,6 +38,9 @@ TEST_F(SegmenterTest, SentencesPerLanguageWithAbbreviationsAndInitials) {
       {"ru", "Заявление сделано 5 янв. 2022 г. в Москве. Это важно.",
        {"Заявление сделано 5 янв. 2022 г. в Москве.", "Это важно."}},
       {"fr", "« Cela suffit. » a-t-il dit. Fin", {"« Cela suffit. » a-t-il dit.", "Fin"}},
+      {"de", "Die Proteste hatten am 2. Januar begonnen. Dann kam es zu Gewalt.",
+       {"Die Proteste hatten am 2. Januar begonnen.", "Dann kam es zu Gewalt."}},
+      {"de", "Sie kamen am 12. Dann gingen sie.", {"Sie kamen am 12.", "Dann gingen sie."}},
   };
   for (const auto& c : cases) EXPECT_EQ(SentenceTexts(*seg_, c.text, c.lang), c.want) << c.text;
 }
