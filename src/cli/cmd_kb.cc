@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "base/data_file.h"
 #include "base/file_io.h"
@@ -38,6 +39,15 @@ int CmdKb(int argc, char** argv) {
   const char* npm_env = std::getenv("KB_NPM_DIR");
   src.npm_dir = args->Get("--npm", npm_env && *npm_env ? npm_env : SITREP_SOURCE_DEFAULT "/build/kb-sources/npm");
   std::string out = args->Get("--out", KbPath(options));
+  // Without the npm sources the knowledge base lacks most demonyms and
+  // country names: refuse rather than build a quietly worse one.
+  for (const char* pkg : {"world-countries", "i18n-nationality", "i18n-iso-countries"}) {
+    std::string manifest = src.npm_dir + "/" + pkg + "/package/package.json";
+    if (!std::filesystem::exists(manifest)) {
+      return Fatal("kb", Status::NotFound(manifest + " is missing: run scripts/setup.sh (it fetches the pinned npm "
+                                          "sources) or give their directory with --npm DIR"));
+    }
+  }
   auto t0 = std::chrono::steady_clock::now();
   KbBuildReport report;
   Result<KbDraft> draft = BuildKnowledgeBase(src, &report);
