@@ -17,6 +17,13 @@ namespace sitrep {
 
 namespace {
 
+// `s` padded with spaces to `width` characters (code points, not bytes), so
+// columns line up with accented and Cyrillic text.
+std::string Pad(const std::string& s, size_t width) {
+  size_t n = CountCodePoints(s);
+  return n >= width ? s : s + std::string(width - n, ' ');
+}
+
 // The text of a span of d.text, or "" when empty.
 std::string SpanText(const Document& d, TextSpan s) {
   if (s.end <= s.start || s.end > d.text.size()) return "";
@@ -94,7 +101,7 @@ int CmdQuery(int argc, char** argv) {
       } else {
         std::string aliases;
         for (const auto& [alias, langs] : a->aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
-        std::printf("%-36s %-4s %4zu mentions, %zu documents  [%s]\n    %s\n", e.name.c_str(), e.type.c_str(),
+        std::printf("%s %-4s %4zu mentions, %zu documents  [%s]\n    %s\n", Pad(e.name, 36).c_str(), e.type.c_str(),
                     a->mentions.size(), a->docs.size(), e.id.c_str(), aliases.c_str());
         for (const auto& [role, where] : a->roles) std::printf("    role: %s (%s)\n", role.c_str(), where.c_str());
         if (e.has_coords) std::printf("    at %.3f, %.3f\n", e.lat, e.lon);
@@ -117,7 +124,7 @@ int CmdQuery(int argc, char** argv) {
         w.Field("sentence", r.sentence).EndObject();
         std::printf("%s\n", out.c_str());
       } else {
-        std::printf("%-22s %-28s %s\n%22s %s\n\n", r.value.c_str(), r.text.c_str(), d.title.c_str(), "",
+        std::printf("%s %s %s\n%22s %s\n\n", Pad(r.value, 22).c_str(), Pad(r.text, 28).c_str(), d.title.c_str(), "",
                     r.sentence.c_str());
       }
     }

@@ -295,6 +295,9 @@ void AppendTimeline(const ReportInput& input, std::string* h) {
   for (const TimelineRow& r : rows) {
     const Document& d = *r.doc;
     std::string day = r.key.substr(0, 10);
+    if (!r.anchored && (last_key.empty() || last_key[0] != '~')) {
+      *h += "<tr><th colspan=\"4\">Dates without a year (their articles have no publication date)</th></tr>";
+    }
     *h += std::string("<tr") + (day != last_key ? " class=\"newday\"" : "") + "><td class=\"when\">" +
           Esc(r.value) + (r.mod.empty() ? "" : " <span class=\"chip\">" + Esc(r.mod) + "</span>") +
           "</td><td><b>" + Esc(r.text) + "</b></td><td class=\"sent\">" + Esc(r.sentence) +

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cctype>
 #include <cstdlib>
 
 namespace sitrep {
@@ -81,11 +82,17 @@ std::vector<TimelineRow> BuildTimeline(const std::vector<Document>& docs) {
   std::vector<TimelineRow> rows;
   for (const Document& d : docs) {
     for (const TimeExpr& t : d.times) {
-      if ((t.type != TimeType::kDate && t.type != TimeType::kTime) || t.unresolved || t.value.empty()) continue;
+      if ((t.type != TimeType::kDate && t.type != TimeType::kTime) || t.value.empty()) continue;
       std::string key = TimelineKey(t.value);
-      if (key.empty()) continue;
+      bool anchored = !key.empty() && !t.unresolved;
+      // A month and day without a year ("XXXX-01-10"): kept, sorted last.
+      if (!anchored) {
+        if (t.value.size() < 10 || t.value.compare(0, 5, "XXXX-") != 0 || !std::isdigit(static_cast<unsigned char>(t.value[5]))) continue;
+        key = "~" + t.value.substr(5);
+      }
       TimelineRow r;
       r.key = key;
+      r.anchored = anchored;
       r.value = t.value;
       r.mod = t.mod;
       r.text = t.text;

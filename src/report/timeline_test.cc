@@ -32,10 +32,13 @@ TEST(Timeline, RowsSortedWithTheirSentences) {
     return t;
   };
   d.times = {expr(0, 5, TimeType::kDate, "2022-01-10"), expr(13, 25, TimeType::kDate, "2022-01-02"),
-             expr(47, 56, TimeType::kDuration, "P10D")};
+             expr(47, 56, TimeType::kDuration, "P10D"), expr(13, 25, TimeType::kDate, "XXXX-01-02")};
+  d.times.back().unresolved = true;
   std::vector<Document> docs = {d};
   auto rows = BuildTimeline(docs);
-  ASSERT_EQ(rows.size(), 2u);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_FALSE(rows[2].anchored);
+  EXPECT_EQ(rows[2].value, "XXXX-01-02");
   EXPECT_EQ(rows[0].value, "2022-01-02");
   EXPECT_EQ(rows[0].sentence, "Le 2 janvier, des manifestations.");
   EXPECT_EQ(rows[1].text, "Lundi");
