@@ -63,6 +63,7 @@ void AppendQuantitiesJson(const Document& doc, const std::vector<Claim>& claims,
       w->BeginObject();
       w->Field("text", text_of(c.attribution));
       w->Field("source", text_of(c.source));
+      w->Field("anaphor", c.source_anaphor);
       if (c.source_entity.empty()) {
         w->Key("entity").Null();
       } else {

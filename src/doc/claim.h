@@ -42,6 +42,8 @@ struct Claim {
   TextSpan attribution;             // "selon des responsables occidentaux"
   TextSpan source;                  // the source inside it: "des responsables occidentaux"
   std::string source_entity;        // entity id of a mention inside `source` ("org:ria"), or ""
+  bool source_anaphor = false;      // the cue refers back ("selon la même source"): `source`
+                                    // is then the previous attributed claim's source
   bool reported = false;            // conditional mood: "auraient tué"
   int sentence = -1;                // index into Document::sentences
 };

@@ -213,7 +213,10 @@ Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::strin
         std::string want = MatchKey(gold_name[g]);
         std::string en = MatchKey(kb.DisplayName(static_cast<uint32_t>(c.kb_entity), "en"));
         std::string canon = MatchKey(e.canonical);
-        right = (e.has_coords || e.kind == EntityKind::kMacroRegion) &&
+        // A former state (a country with no ISO code: the Soviet Union) has
+        // no coordinates by design: no capital stands for it.
+        bool former_state = e.kind == EntityKind::kCountry && e.country[0] == 0;
+        right = (e.has_coords || e.kind == EntityKind::kMacroRegion || former_state) &&
                 (en == want || canon == want || want.find(canon) != std::string::npos ||
                  canon.find(want) != std::string::npos || want.find(en) != std::string::npos);
       }

@@ -179,6 +179,30 @@ bool HasLowerFirst(std::string_view s) {
   return false;
 }
 
+// Lower-cases the first letter ("A" -> "a"; "Est" -> "est").
+std::string LowerFirst(std::string_view s) {
+  if (s.empty()) return std::string(s);
+  size_t pos = 0;
+  char32_t c = NextCodePoint(s, &pos);
+  std::string out;
+  AppendUtf8(&out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+  out.append(s.substr(pos));
+  return out;
+}
+
+// True when the gap between tokens a and b is a closing bracket and spaces:
+// an editor's insertion ends between a first name and its surname
+// ("[Russian President Vladimir] Poutine").
+bool BracketGap(std::string_view text, const Token& a, const Token& b) {
+  std::string_view gap = text.substr(a.end, b.start - a.end);
+  size_t brackets = 0;
+  for (char c : gap) {
+    if (c == ']') ++brackets;
+    else if (c != ' ') return false;
+  }
+  return brackets == 1;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const KnowledgeBase* kb,
@@ -217,9 +241,14 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const Knowled
         else if (kind == "role_link") cues.role_links.insert(key);
         else if (kind == "role_end") cues.role_ends.insert(key);
         else if (kind == "place_before") cues.place_before.insert(key);
+        else if (kind == "indefinite") cues.indefinite.insert(key);
+        else if (kind == "relational") cues.relational.insert(key);
+        else if (kind == "conjunction") cues.conjunctions.insert(key);
+        else if (kind == "verb") cues.verbs.insert(LowerFirst(row.fields[1]));
         else return tsv->ErrorAt(row, "unknown cue kind \"" + kind +
                                           "\" (reporting, org_head, name_link, metonymy_before, stop, "
-                                          "determiner, role_link, role_end, place_before)");
+                                          "determiner, role_link, role_end, place_before, indefinite, "
+                                          "relational, conjunction, verb)");
       }
     }
   }
@@ -251,6 +280,14 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     for (const KbAlias& a : kb_->Find(key)) {
       const KbEntity& e = ents[a.entity];
       if (e.type != EntityType::kPer && !(a.flags & kAliasAdjective)) return true;
+    }
+    return false;
+  };
+  // True when `key` is a name or surname of a KB person.
+  auto is_kb_person = [&](const std::string& key) {
+    for (const KbAlias& a : kb_->Find(key)) {
+      const KbEntity& e = ents[a.entity];
+      if (e.type == EntityType::kPer && !e.id.empty() && e.id[0] != '@') return true;
     }
     return false;
   };
@@ -361,6 +398,12 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
           !is_kb_place_or_org(toks[i + 1].key)) {
         break;
       }
+      // Nor is it a place before a known person's surname across an
+      // editor's bracket ("[President Vladimir] Poutine").
+      if (n == 1 && e.type == EntityType::kLoc && is_small_city(best->entity) && i + 1 < toks.size() &&
+          BracketGap(text, toks[i], toks[i + 1]) && is_first_name(key) && is_kb_person(toks[i + 1].key)) {
+        break;
+      }
       Mention m;
       m.start = toks[i].start;
       m.end = toks[i + n - 1].end;
@@ -456,6 +499,12 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   for (size_t i = 0; i < toks.size(); ++i) {
     if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps) continue;
     if (cues.stop.count(toks[i].key) || cues.titles.count(toks[i].key) || cues.calendar.count(toks[i].key)) continue;
+    // A first name closing an editor's bracket before a known surname is
+    // part of that person's name, not a person of its own.
+    if (i + 1 < toks.size() && BracketGap(text, toks[i], toks[i + 1]) && is_first_name(toks[i].key) &&
+        covered[i + 1] >= 0 && out[covered[i + 1]].type == MentionType::kPer) {
+      continue;
+    }
     size_t n = 1;
     while (i + n < toks.size() && n < 4 && covered[i + n] < 0 && toks[i + n].upper_initial &&
            !toks[i + n].all_caps && Joinable(text, toks[i + n - 1], toks[i + n]) &&
@@ -715,13 +764,37 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     while (k < toks.size() && toks[k].end <= byte) ++k;
     return k;
   };
-  auto add_role = [&](Mention& m, const std::string& role, uint32_t start, uint32_t end) {
+  // Adds a role to `m`; false when the phrase is no role (see below).
+  auto add_role = [&](Mention& m, const std::string& role, uint32_t start, uint32_t end) -> bool {
     // The role phrase starts at the title or its modifier, not at an
     // article ("a former adviser" -> "former adviser").
     for (size_t k = tok_at(start); k + 1 < toks.size() && toks[k].start == start && toks[k + 1].end <= end &&
                                    cues.determiners.count(toks[k].key);) {
       ++k;
       start = toks[k].start;
+    }
+    // A role phrase holds no finite verb ("dirigeant russe a choisi de
+    // renforcer un": a clause) and no other person's name (the title is
+    // that person's), and ends on no link or article ("... sous la
+    // présidence du").
+    size_t first = tok_at(start), stop = tok_at(end);
+    for (size_t k = first; k < stop; ++k) {
+      if (cues.verbs.count(LowerFirst(text.substr(toks[k].start, toks[k].end - toks[k].start)))) return false;
+      // "successeur de Nazarbayev" is a role; "président Kassym-Jomart
+      // Tokayev" is that other person's title.
+      int c = covered[k];
+      if (c >= 0 && out[c].type == MentionType::kPer && out[c].start != m.start && toks[k].start == out[c].start &&
+          !(k > first && (cues.name_links.count(toks[k - 1].key) || toks[k - 1].key == "l" ||
+                          toks[k - 1].key == "d"))) {
+        return false;
+      }
+    }
+    while (stop > first + 1 && (cues.name_links.count(toks[stop - 1].key) ||
+                                cues.determiners.count(toks[stop - 1].key) ||
+                                cues.conjunctions.count(toks[stop - 1].key) ||
+                                toks[stop - 1].key == "l" || toks[stop - 1].key == "d")) {
+      --stop;
+      end = toks[stop - 1].end;
     }
     MentionRole r;
     r.role = role;
@@ -730,9 +803,10 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     r.of = role_of(tok_at(start), tok_at(end));
     r.date = doc_date;
     for (const MentionRole& o : m.roles) {
-      if (o.start == start) return;
+      if (o.start == start) return true;
     }
     m.roles.push_back(std::move(r));
+    return true;
   };
   // "Le secrétaire général de l'OTSC, X": in the clause before the comma
   // that precedes token `a`, the first title that opens the clause or
@@ -743,6 +817,13 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     while (cs > 0 && a - cs < 14 && !ClauseBreak(text, toks[cs - 1], toks[cs]) &&
            !(toks[cs].sentence_start && toks[cs].upper_initial)) {
       --cs;
+    }
+    // "le président actuel et son prédécesseur, X": the role is the last conjunct.
+    for (size_t p = a - 1; p > cs; --p) {
+      if (cues.conjunctions.count(toks[p - 1].key)) {
+        cs = p;
+        break;
+      }
     }
     for (size_t p = cs; p < a; ++p) {
       if (p > cs && !cues.determiners.count(toks[p - 1].key)) continue;
@@ -771,6 +852,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
         bool between_ok = true;
         for (size_t k = j + n; k < t && between_ok; ++k) {
           bool mention = covered[k] >= 0 && out[covered[k]].type != MentionType::kPer;
+          if (k + 1 == t && BracketGap(text, toks[k], toks[t]) && is_first_name(toks[k].key)) continue;
           between_ok = mention || (!toks[k].upper_initial &&
                                    (k > j + n || cues.name_links.count(toks[k].key) > 0));
         }
@@ -797,12 +879,15 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
       size_t anchor = t;
       size_t j = title_before_name(t, &role);
       if (j != std::string::npos) {
-        for (size_t k = j; k < t && k < toks.size(); ++k) {
-          if (covered[k] < 0) title_used[k] = true;
+        // "[Russian President Vladimir] Poutine": the first name is no role.
+        size_t last_role_tok = t - 1;
+        if (last_role_tok > j && BracketGap(text, toks[last_role_tok], toks[t])) --last_role_tok;
+        if (add_role(m, role, toks[j].start, toks[last_role_tok].end)) {
+          for (size_t k = j; k < t && k < toks.size(); ++k) {
+            if (covered[k] < 0) title_used[k] = true;
+          }
+          anchor = j > 0 && cues.determiners.count(toks[j - 1].key) ? j - 1 : j;
         }
-        uint32_t end = toks[t - 1].end;
-        add_role(m, role, toks[j].start, end);
-        anchor = j > 0 && cues.determiners.count(toks[j - 1].key) ? j - 1 : j;
       }
       clause_before(m, anchor);
       size_t title_end = 0;
@@ -876,6 +961,23 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
       main_count = n;
     }
   }
+  // The KB person who held `want` in `of` on the document date (`former`:
+  // the last one whose term ended by then), or -1.
+  auto kb_holder = [&](const std::string& want, const std::string& of, bool former) -> int64_t {
+    int64_t holder = -1;
+    std::string best_to;
+    for (const KbRole& r : kb_->roles()) {
+      if (r.role != want || r.of != of) continue;
+      bool held = former ? (!r.to.empty() && (doc_date.empty() || r.to <= doc_date))
+                         : ((doc_date.empty() ? r.to.empty()
+                                              : (r.from <= doc_date && (r.to.empty() || r.to > doc_date))));
+      if (!held) continue;
+      if (former && std::string(r.to) < best_to) continue;
+      best_to = std::string(r.to);
+      holder = r.person;
+    }
+    return holder;
+  };
   std::vector<Mention> nominals;
   for (size_t d = 0; d + 1 < toks.size(); ++d) {
     if (!cues.determiners.count(toks[d].key) || covered[d] >= 0) continue;
@@ -916,32 +1018,69 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
         break;
       }
       if (!qualified) break;
+      // "son homologue russe": a relational noun names the holder, in the
+      // country named, of the role the nearest person before holds on the
+      // document date (Tokayev's Russian counterpart: Russia's head of
+      // state); when nobody resolves, it names nobody and is dropped.
+      const bool counterpart = cues.relational.count(toks[k].key) > 0;
+      std::string counter_role;
+      if (counterpart) {
+        for (size_t q = k; q < k + n; ++q) title_used[q] = true;
+        std::string country = role_of(k, e);
+        for (size_t p = out.size(); p > 0 && counter_role.empty() && !country.empty();) {
+          const Mention& o = out[--p];
+          if (o.start >= toks[d].start || o.type != MentionType::kPer || o.kb_entity < 0) continue;
+          for (const KbRole* r : kb_->RolesOf(static_cast<uint32_t>(o.kb_entity))) {
+            bool held = doc_date.empty() ? r->to.empty()
+                                         : r->from <= doc_date && (r->to.empty() || r->to > doc_date);
+            if (r->of != country && held) {
+              counter_role = std::string(r->role);
+              break;
+            }
+          }
+          break;  // the nearest person only
+        }
+        if (counter_role.empty()) break;
+      }
+      // "Le chef du Comité de sécurité nationale (KNB), Karim Massimov": a
+      // description in apposition to a name is that person's role.
+      size_t q = e;
+      if (q < toks.size() && covered[q] >= 0 && out[covered[q]].type != MentionType::kPer &&
+          text.substr(toks[q - 1].end, toks[q].start - toks[q - 1].end).find('(') != std::string_view::npos) {
+        q = tok_at(out[covered[q]].end);
+      }
+      if (q < toks.size() && covered[q] >= 0 && out[covered[q]].type == MentionType::kPer &&
+          text.substr(toks[q - 1].end, toks[q].start - toks[q - 1].end).find(',') != std::string_view::npos) {
+        std::string_view gap = text.substr(toks[q - 1].end, toks[q].start - toks[q - 1].end);
+        bool comma_only = gap.find_first_not_of(" ),\u00a0") == std::string_view::npos;
+        Mention& named = out[covered[q]];
+        if (comma_only && add_role(named, role, toks[k].start, end)) {
+          if (named.role.empty()) {
+            named.role = named.roles[0].role;
+            named.role_text = std::string(text.substr(named.roles[0].start, named.roles[0].end - named.roles[0].start));
+          }
+          for (size_t t = k; t < k + n; ++t) title_used[t] = true;
+          break;
+        }
+      }
       Mention m;
       m.start = toks[k].start;
       m.end = toks[k + n - 1].end;
       m.type = MentionType::kPer;
       m.nominal = true;
       m.source = "nominal";
-      add_role(m, role, toks[k].start, end);
-      std::string of = m.roles[0].of;
-      std::string want = role;
+      if (!add_role(m, role, toks[k].start, end)) break;
+      // "un porte-parole du département d'État": an indefinite description
+      // is someone the text does not name, never the KB's holder of the role.
+      const bool indefinite = cues.indefinite.count(toks[d].key) > 0;
+      std::string of = indefinite ? "" : m.roles[0].of;
+      std::string want = counterpart ? counter_role : role;
       bool former = want.rfind("former_", 0) == 0;
       if (former) want = want.substr(7);
       if (want == "leader") want = "head_of_state";
-      if (of.empty() && (want == "head_of_state" || want == "head_of_government")) of = main_country;
-      if (!of.empty()) {
-        std::string best_to;
-        for (const KbRole& r : kb_->roles()) {
-          if (r.role != want || r.of != of) continue;
-          bool held = former ? (!r.to.empty() && (doc_date.empty() || r.to <= doc_date))
-                             : ((doc_date.empty() ? r.to.empty()
-                                                  : (r.from <= doc_date && (r.to.empty() || r.to > doc_date))));
-          if (!held) continue;
-          if (former && std::string(r.to) < best_to) continue;
-          best_to = std::string(r.to);
-          m.kb_entity = r.person;
-        }
-      }
+      if (of.empty() && !indefinite && (want == "head_of_state" || want == "head_of_government")) of = main_country;
+      if (!of.empty()) m.kb_entity = kb_holder(want, of, former);
+      if (counterpart && m.kb_entity < 0) break;
       m.role = role;
       m.role_text = std::string(text.substr(m.roles[0].start, m.roles[0].end - m.roles[0].start));
       nominals.push_back(std::move(m));

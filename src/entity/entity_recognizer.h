@@ -49,6 +49,12 @@ class EntityRecognizer {
     std::set<std::string, std::less<>> role_links;      // "qui est maintenant" before a title
     std::set<std::string, std::less<>> role_ends;       // who, qui, который: end a role phrase
     std::set<std::string, std::less<>> place_before;    // à, in, в: before a small town's name
+    std::set<std::string, std::less<>> indefinite;      // un, a, ein: an unnamed person follows
+    std::set<std::string, std::less<>> relational;      // homologue, counterpart: names nobody alone
+    std::set<std::string, std::less<>> conjunctions;    // et, and: a role phrase starts after one
+    // Finite verbs as written, lower case, accents kept ("a", not "à"): a
+    // role phrase holding one is a clause, not a role.
+    std::set<std::string, std::less<>> verbs;
     // Month and weekday names (ICU DateFormatSymbols, every form): never a
     // name nor part of one ("On Thursday", "Mardi").
     std::set<std::string, std::less<>> calendar;

@@ -9,6 +9,29 @@ namespace sitrep {
 EntityResolver::EntityResolver(const KnowledgeBase* kb, NameTransliterator* translit)
     : kb_(kb), tr_(translit) {}
 
+// Built on first use: transliterating every person's aliases costs more
+// than resolving a few documents.
+int64_t EntityResolver::KbPersonByKey(const std::string& key) {
+  if (!person_keys_built_) BuildPersonKeys();
+  auto it = person_keys_.find(key);
+  return it == person_keys_.end() ? -1 : it->second;
+}
+
+void EntityResolver::BuildPersonKeys() {
+  person_keys_built_ = true;
+  for (const KbAlias& a : kb_->aliases()) {
+    const KbEntity& e = kb_->entities()[a.entity];
+    if (e.type != EntityType::kPer || (a.flags & (kAliasPartial | kAliasAdjective)) ||
+        (!e.id.empty() && e.id[0] == '@')) {
+      continue;
+    }
+    std::string key = tr_->Key(a.text);
+    if (key.find(' ') == std::string::npos) continue;  // full names only
+    auto [it, inserted] = person_keys_.emplace(key, a.entity);
+    if (!inserted && it->second != a.entity) it->second = -1;
+  }
+}
+
 size_t EntityResolver::ForKb(int64_t kb_entity, MentionType type) {
   auto it = by_kb_.find(kb_entity);
   if (it != by_kb_.end()) return it->second;
@@ -70,8 +93,12 @@ std::vector<size_t> EntityResolver::Resolve(std::string_view text, const std::ve
       std::string typed = std::string(MentionTypeName(m.type)) + ":" + key;
       bool single = key.find(' ') == std::string::npos;
       auto sn = surnames.find(key);
+      int64_t kp = -1;
+      if (m.type == MentionType::kPer && !single && !by_key_.count(typed)) kp = KbPersonByKey(key);
       if (m.type == MentionType::kPer && single && sn != surnames.end()) {
         out[i] = sn->second;
+      } else if (kp >= 0) {
+        out[i] = ForKb(kp, m.type);
       } else if (auto it = by_key_.find(typed); it != by_key_.end()) {
         out[i] = it->second;
         if (surface.size() > entities_[it->second].name.size()) entities_[it->second].name = surface;

@@ -4,7 +4,8 @@
 // in the same document ("Tokayev" after "Kassym-Jomart Tokayev"). An acronym
 // defined in the text (Mention::antecedent) takes its long form's entity, and
 // its key leads there in later documents; an unknown nominal mention ("un
-// porte-parole du département d'État") is an entity of its own.
+// porte-parole du département d'État") is an entity of its own. A full name
+// the KB lacks but whose key equals a KB person's is that person.
 //
 // Not thread-safe: one resolver sees the documents of a corpus in order.
 #pragma once
@@ -45,6 +46,13 @@ class EntityResolver {
   std::vector<CorpusEntity> entities_;
   std::map<int64_t, size_t> by_kb_;
   std::map<std::string, size_t> by_key_;  // type + name key -> corpus entity
+  // Spelling-independent key (NameTransliterator::Key) of every full name of
+  // a KB person -> that person, or -1 when two persons share the key: an
+  // unlisted spelling ("Nikol Pashinián") still finds its person.
+  std::map<std::string, int64_t> person_keys_;
+  bool person_keys_built_ = false;
+  int64_t KbPersonByKey(const std::string& key);  // KB person index, or -1
+  void BuildPersonKeys();
 };
 
 }  // namespace sitrep

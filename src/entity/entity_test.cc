@@ -2,6 +2,7 @@
 // absent from the knowledge base, and the JSON array.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <set>
 
 #include "base/json.h"
@@ -9,6 +10,7 @@
 #include "entity/entity_recognizer.h"
 #include "entity/entity_resolver.h"
 #include "kb/kb_builder.h"
+#include "kb/transliterate.h"
 
 namespace sitrep {
 namespace {
@@ -124,6 +126,118 @@ TEST(EntityRecognizerTest, RolesAroundTheName) {
     ASSERT_FALSE(hit->roles.empty()) << c.text;
     EXPECT_EQ(hit->role, c.role) << c.text;
     EXPECT_NE(hit->role_text.find(c.role_text), std::string::npos) << hit->role_text;
+  }
+}
+
+// Descriptions and role phrases seen wrong on the seeds and examples/corpus,
+// one row per rule. `entity`: the KB id the nominal mention starting with
+// `nominal` resolves to, "" for none (an unnamed person), or "drop" when
+// no nominal mention may start there; `name`/`role_text`: a named person
+// whose role phrase must equal `role_text` ("" for no role). The test KB has
+// no npm demonyms: adjectives are the hand-written ones ("américain").
+TEST(EntityRecognizerTest, DescriptionsAndRolePhrases) {
+  const struct {
+    const char* lang;
+    const char* date;
+    const char* text;
+    const char* nominal;
+    const char* entity;
+    const char* name;
+    const char* role_text;
+  } cases[] = {
+      // An indefinite description is nobody the KB knows.
+      {"fr", "2022-01-07", "Selon un porte-parole du département d'État, rien n'est décidé.", "porte-parole", "",
+       "", ""},
+      {"en", "2022-01-07", "Washington was told by a spokesperson for the White House.", "spokesperson", "", "",
+       ""},
+      {"es", "2022-01-07", "Lo dijo un portavoz del Kremlin el jueves.", "portavoz", "", "", ""},
+      // A counterpart is the holder of the nearest person's role in the country named.
+      {"fr", "2022-01-07", "Vladimir Poutine a appelé son homologue américain mardi.", "homologue",
+       "per:joe_biden", "", ""},
+      {"en", "2022-01-07", "Joe Biden called his Russian counterpart on Tuesday.", "", "", "", ""},
+      // ... and nobody when no person precedes it.
+      {"fr", "2022-01-07", "Il a appelé son homologue américain mardi.", "homologue", "drop", "", ""},
+      // A description in apposition to a name is that person's role.
+      {"fr", "2022-01-07", "Le chef du Comité de sécurité nationale (KNB), Karim Massimov, a été arrêté.", "chef",
+       "drop", "Karim Massimov", "chef du Comité de sécurité nationale"},
+      // A role phrase holds no finite verb ...
+      {"fr", "2022-01-07", "C'est pourquoi le dirigeant américain a choisi de soutenir un Tokayev affaibli.",
+       "dirigeant", "per:joe_biden", "Tokayev", ""},
+      // ... no other person's name ...
+      {"fr", "2022-01-07", "Face à Nazarbayev, le président Kassym-Jomart Tokayev a parlé.", "", "",
+       "Nazarbayev", ""},
+      // ... keeps only the last conjunct ...
+      {"fr", "2022-01-07", "La lutte entre le président actuel et son prédécesseur, Nursultan Nazarbayev.", "", "",
+       "Nursultan Nazarbayev", "prédécesseur"},
+      // ... and ends on no preposition.
+      {"fr", "2022-01-07", "Karim Masimov, le plus ancien chef de gouvernement sous la présidence du \"fondateur\".",
+       "", "", "Karim Masimov", "plus ancien chef de gouvernement sous la présidence"},
+      // A first name closing an editor's bracket is no place and no role.
+      {"fr", "2022-01-07", "« Cela renforce [Russian President Vladimir] Poutine », a-t-il dit.", "", "", "Poutine",
+       "President"},
+  };
+  auto rec = Recognizer();
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    const std::vector<Mention> got = rec->Recognize(text, c.lang, c.date);
+    for (const Mention& m : got) {
+      EXPECT_FALSE(m.type == MentionType::kLoc && text.substr(m.start, m.end - m.start) == "Vladimir") << c.text;
+    }
+    if (*c.nominal) {
+      const Mention* hit = nullptr;
+      for (const Mention& m : got) {
+        if (m.nominal && text.compare(m.start, std::strlen(c.nominal), c.nominal) == 0) hit = &m;
+      }
+      if (std::string(c.entity) == "drop") {
+        EXPECT_EQ(hit, nullptr) << c.text;
+      } else {
+        std::string seen;
+        for (const Mention& m : got) seen += " [" + text.substr(m.start, m.end - m.start) + "]";
+        ASSERT_NE(hit, nullptr) << "no nominal " << c.nominal << " in: " << c.text << "; got" << seen;
+        std::string id = hit->kb_entity >= 0 ? std::string(TestKb().entities()[hit->kb_entity].id) : "";
+        EXPECT_EQ(id, c.entity) << c.text;
+      }
+    }
+    if (*c.name) {
+      const Mention* hit = nullptr;
+      for (const Mention& m : got) {
+        if (!m.nominal && text.substr(m.start, m.end - m.start) == c.name) hit = &m;
+      }
+      ASSERT_NE(hit, nullptr) << "no mention " << c.name << " in: " << c.text;
+      EXPECT_EQ(hit->role_text, c.role_text) << c.text;
+    }
+  }
+}
+
+// An unlisted spelling of a KB person's full name resolves to that person
+// by its spelling-independent key, in every language.
+TEST(EntityResolverTest, UnlistedSpellingsOfKbPersons) {
+  auto tr = NameTransliterator::Create(kData);
+  ASSERT_TRUE(tr.ok()) << tr.status().ToString();
+  const struct {
+    const char* lang;
+    const char* text;
+    const char* name;
+    const char* entity;
+  } cases[] = {
+      {"es", "Habló el jueves, dijo Nikol Pashinián en Ereván.", "Nikol Pashinián", "per:nikol_pashinyan"},
+      {"de", "Das sei nötig, sagte Nikol Paschinjan am Abend.", "Nikol Paschinjan", "per:nikol_pashinyan"},
+  };
+  auto rec = Recognizer();
+  for (const auto& c : cases) {
+    EntityResolver resolver(&TestKb(), tr->get());
+    std::string text = c.text;
+    auto ms = rec->Recognize(text, c.lang);
+    auto ids = resolver.Resolve(text, ms);
+    bool found = false;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (text.substr(ms[i].start, ms[i].end - ms[i].start) != c.name) continue;
+      found = true;
+      EXPECT_EQ(resolver.entities()[ids[i]].id, c.entity) << c.text;
+    }
+    std::string seen;
+    for (const Mention& m : ms) seen += " [" + text.substr(m.start, m.end - m.start) + "]";
+    EXPECT_TRUE(found) << "no mention " << c.name << " in: " << c.text << "; got" << seen;
   }
 }
 

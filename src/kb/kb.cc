@@ -239,6 +239,8 @@ std::string_view KnowledgeBase::DisplayName(uint32_t e, std::string_view lang) c
   int want = KbLangIndex(lang);
   for (auto it = lo; it != preferred_.end() && aliases_[*it].entity == e; ++it) {
     const KbAlias& a = aliases_[*it];
+    // A demonym names its place first ("American") but never displays it.
+    if (a.flags & kAliasAdjective) continue;
     if (a.lang == want) return a.text;
     if (a.lang == 2 && english.empty()) english = a.text;
   }

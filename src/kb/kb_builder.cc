@@ -385,6 +385,13 @@ bool UsableAlternateName(std::string_view s) {
   return letters >= 3 && lower;
 }
 
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return !s.empty();
+}
+
 void AddGeoNames(Ctx* ctx, const KbSources& src) {
   std::ifstream in(src.geonames_dir + "/cities15000.txt", std::ios::binary);
   if (!in) {
@@ -413,7 +420,16 @@ void AddGeoNames(Ctx* ctx, const KbSources& src) {
     e.population = static_cast<uint32_t>(std::min<double>(std::atof(f[14].c_str()), 4e9));
     e.prior = e.population + (e.capital ? 50'000'000 : 0);
     uint32_t idx = ctx->draft->AddEntity(e);
+    // The English display name: the en catalog's name when it is plain
+    // ASCII ("Geneva" for Genève), else the GeoNames name when it is
+    // ("Zhanaozen", where the catalog has the Kazakh "Zhangaözen"), else
+    // the catalog's. The others stay aliases.
+    auto en = catalogs["en"].find(f[0]);
+    std::string english = en != catalogs["en"].end() && IsAscii(en->second) ? en->second
+                          : IsAscii(f[1]) || en == catalogs["en"].end()   ? f[1]
+                                                                         : en->second;
     ctx->PlaceName(idx, f[1], "*");
+    ctx->PlaceName(idx, english, "en", kAliasPreferred);
     ctx->PlaceName(idx, f[2], "*");
     // "Washington, D.C.": a capital is also named by the part before the comma.
     if (e.capital && f[1].find(", ") != std::string::npos) ctx->PlaceName(idx, f[1].substr(0, f[1].find(", ")), "*");
@@ -422,7 +438,8 @@ void AddGeoNames(Ctx* ctx, const KbSources& src) {
     }
     for (const char* lang : kNewsLangs) {
       auto it = catalogs[lang].find(f[0]);
-      if (it != catalogs[lang].end()) ctx->PlaceName(idx, it->second, lang, kAliasPreferred);
+      bool english = std::strcmp(lang, "en") == 0;
+      if (it != catalogs[lang].end()) ctx->PlaceName(idx, it->second, lang, english ? 0 : kAliasPreferred);
     }
     ++cities;
   }
@@ -618,13 +635,24 @@ Status AddPersons(Ctx* ctx, NameTransliterator* tr, const std::string& path) {
     AddPersonName(ctx, idx, f[1], f[2] == "latin" ? "*" : "ru", 0);
     // Generated spellings: from the native form, and from the Russian form of
     // a Kazakh/Ukrainian name when the row gives one (ru=...).
+    // A Latin-script person's Russian form is a transliteration of the
+    // Latin name: Latin spellings generated back from it ("Entoni Blinken")
+    // are nobody's spelling, so none are generated. For a Kazakh or
+    // Ukrainian name the Russian form comes first: its BGN romanisation is
+    // the press's English form ("Alikhan Smailov", not "Älīkhan Smaī̆ylov").
     std::vector<std::pair<std::string, std::string>> cyrillic;  // (script, text)
-    if (f[2] != "latin") cyrillic.emplace_back(f[2], f[1]);
     std::set<std::string> typed_langs;
     for (const auto& n : names.value()) {
-      if (n.lang == "ru" && f[2] != "ru") cyrillic.emplace_back("ru", n.text);
+      if (n.lang == "ru" && f[2] != "ru" && f[2] != "latin") cyrillic.emplace_back("ru", n.text);
       typed_langs.insert(n.lang);
       AddPersonName(ctx, idx, n.text, n.lang, kAliasPreferred);
+    }
+    if (f[2] != "latin") cyrillic.emplace_back(f[2], f[1]);
+    if (f[2] == "latin") {
+      // The Latin canonical is the display name wherever none is typed.
+      for (const char* lang : {"fr", "en", "es", "de"}) {
+        if (typed_langs.insert(lang).second) ctx->draft->AddAlias(idx, f[1], lang, kAliasPreferred);
+      }
     }
     for (const auto& [script, text] : cyrillic) {
       for (const auto& [lang, variant] : tr->LatinVariants(text, script == "uk" ? "ru" : script)) {

@@ -184,6 +184,45 @@ TEST(HandWrittenTest, ShippedFilesLoad) {
   EXPECT_GE(built->Find("per:kassym_jomart_tokayev"), 0);
 }
 
+// English display names: the established Latin name, never a spelling
+// generated back from a transliteration, never a demonym.
+TEST(HandWrittenTest, EnglishDisplayNames) {
+  KbSources src;
+  src.data_dir = kData;
+  src.with_cities = false;
+  KbBuildReport report;
+  auto built = BuildKnowledgeBase(src, &report);
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  auto bytes = built->Serialize("test");
+  ASSERT_TRUE(bytes.ok());
+  auto kb = KnowledgeBase::FromBytes(bytes.value());
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  const struct {
+    const char* id;
+    const char* en;
+  } cases[] = {
+      {"per:antony_blinken", "Antony Blinken"},   // Latin canonical, not "Entoni Blinken"
+      {"per:josep_borrell", "Josep Borrell"},
+      {"per:xi_jinping", "Xi Jinping"},
+      {"per:joe_biden", "Joe Biden"},
+      {"per:jen_psaki", "Jen Psaki"},
+      {"per:ned_price", "Ned Price"},
+      {"per:kassym_jomart_tokayev", "Kassym-Jomart Tokayev"},  // typed exonym
+      {"per:alikhan_smailov", "Alikhan Smailov"},  // BGN of the Russian form, not Kazakh BGN
+      {"per:vladimir_putin", "Vladimir Putin"},
+      {"US", "United States"},                   // never the demonym "American"
+      {"place:soviet_union", "Soviet Union"},
+      {"place:the_west", "the West"},
+  };
+  for (const auto& c : cases) {
+    int64_t e = kb->FindId(c.id);
+    ASSERT_GE(e, 0) << c.id;
+    EXPECT_EQ(kb->DisplayName(static_cast<uint32_t>(e), "en"), c.en) << c.id;
+  }
+  // A historical state has no coordinates: no capital stands for it.
+  EXPECT_FALSE(kb->entities()[kb->FindId("place:soviet_union")].has_coords);
+}
+
 TEST(HandWrittenTest, BadLinesReportFileAndLine) {
   const struct {
     const char* file;

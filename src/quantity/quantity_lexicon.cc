@@ -54,6 +54,9 @@ const KindInfo kKinds[] = {
     {"clause_break", LexKind::kClauseBreak, 0, 0},
     {"number_and", LexKind::kNumberAnd, 0, 0},
     {"one_before_scale", LexKind::kOneBeforeScale, 0, 0},
+    {"age_cue", LexKind::kAgeCue, 0, 0},
+    {"part_of", LexKind::kPartOf, 0, 0},
+    {"source_anaphor", LexKind::kSourceAnaphor, 0, 0},
 };
 
 const char* const kHedgeTypes[] = {"exact", "approximate", "lower_bound", "upper_bound",
@@ -171,6 +174,10 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
           return file->ErrorAt(row, "measure role must be noun, group, verb or before, got \"" +
                                         e.tag2 + "\"");
         }
+        // Verbs and cues before the number are kinds of their own, so that a word
+        // can be both a counted noun and a verb ("killed", "tués", "muertos").
+        if (e.tag2 == "verb") e.kind = LexKind::kMeasureVerb;
+        if (e.tag2 == "before") e.kind = LexKind::kMeasureBefore;
         break;
       case LexKind::kUnit:
         e.tag = f[2];

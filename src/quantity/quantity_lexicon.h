@@ -34,7 +34,9 @@ enum class LexKind {
   kOver,            // "sur" in "un sur trois"
   kLink,            // "de", "d'" between a number and what it counts
   kHedge,           // "environ" approximate, "plus de" lower_bound, ...
-  kMeasure,         // counted noun or verb -> measure ("soldats" troops)
+  kMeasure,         // counted noun -> measure ("soldats" troops); roles noun, group
+  kMeasureVerb,     // data `measure` role verb: a predicate of the clause ("ont été tués")
+  kMeasureBefore,   // data `measure` role before: right before the number ("âgé de")
   kUnit,            // unit word or symbol -> unit code and measure ("%" percent)
   kAttributionBefore,  // "selon X": the source follows the cue
   kAttributionVerb,    // "X a déclaré": the source is the clause subject (or follows)
@@ -47,6 +49,9 @@ enum class LexKind {
   kClauseBreak,     // word that ends the counted phrase: "dont", "qui"
   kNumberAnd,       // "and" inside a spelled number: "one hundred and six"
   kOneBeforeScale,  // "a" = 1 before a scale or fraction: "a dozen", "a half"
+  kAgeCue,          // before a number of years, makes it an age: "Nazarbaïev, 81 ans"
+  kPartOf,          // "dont", "including": the number is a part of the previous claim
+  kSourceAnaphor,   // "la même source": the source is the previous claim's source
 };
 
 struct LexEntry {
@@ -54,7 +59,7 @@ struct LexEntry {
   double value = 0;   // cardinal/ordinal/scale/fraction value; vague min; unit factor
   double value2 = 0;  // vague max
   std::string tag;    // hedge type, measure, unit code, vague hedge type, role
-  std::string tag2;   // unit: its measure; measure: "noun", "verb" or "before"
+  std::string tag2;   // unit: its measure; measure: "noun", "group", "verb" or "before"
 };
 
 // One token of text: a run of letters (with a trailing elision apostrophe),

@@ -28,6 +28,7 @@ constexpr size_t kVerbWindowBefore = 6;
 constexpr size_t kPlaceWindow = 10;
 constexpr size_t kSourceMaxTokens = 10;
 constexpr size_t kSubjectMaxTokens = 20;
+constexpr size_t kOpeningMaxTokens = 3;  // "Separately,", "El domingo,", "Am Freitag,"
 
 HedgeType HedgeFromName(const std::string& name) {
   if (name == "approximate") return HedgeType::kApproximate;
@@ -40,6 +41,12 @@ HedgeType HedgeFromName(const std::string& name) {
 
 bool IsStop(const QToken& t) {
   return t.type == Type::kPunct && t.key != "-" && t.key != "'" && t.key != "%";
+}
+
+// Punctuation that separates clauses (quotes and dashes do not).
+bool IsClauseMark(const QToken& t) {
+  return t.type == Type::kPunct &&
+         (t.key == "," || t.key == ";" || t.key == ":" || t.key == "(" || t.key == ")");
 }
 
 class SentenceReader {
@@ -61,9 +68,11 @@ class SentenceReader {
     return SIZE_MAX;
   }
 
-  // A run of capitalized words (with "de", "l'" inside), from i; returns end.
+  // A run of capitalized words (with "de", "l'" inside), from i; returns end
+  // (i when t[i] is not capitalized: "informó de 164" names nobody).
   size_t NameRun(size_t i) const {
     size_t j = i, end = i;
+    if (i >= n_ || !t_[i].capitalized) return i;
     while (j < n_ && t_[j].type != Type::kPunct) {
       size_t len = 0;
       if (t_[j].capitalized || t_[j].type == Type::kDigits) {
@@ -146,6 +155,15 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc) const {
     }
   }
   if (out.size() > options_.max_claims_per_document) out.resize(options_.max_claims_per_document);
+  // "selon la même source": the source of the previous attributed claim.
+  TextSpan previous;
+  for (Claim& c : out) {
+    if (c.source_anaphor) {
+      if (!previous.empty()) c.source = previous;
+    } else if (!c.source.empty()) {
+      previous = c.source;
+    }
+  }
   return out;
 }
 
@@ -165,22 +183,43 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
 
   // Sentence-wide cues: attribution and conditional mood.
   TextSpan attribution, source;
-  size_t attribution_from = 0;  // claims before this token are not attributed
+  size_t attribution_from = 0;        // claims before this token are not attributed
+  size_t attribution_to = SIZE_MAX;   // nor claims from this token on
+  bool anaphor = false;               // "selon la même source": the previous source
   if (size_t a = r.Find(0, n, LexKind::kAttributionBefore, &len, &e); a != SIZE_MAX) {
     size_t stop = r.PhraseEnd(a + len, kSourceMaxTokens);
     if (stop > a + len) {
       attribution = {t[a].start, t[stop - 1].end};
       source = {t[a + len].start, t[stop - 1].end};
+      anaphor = r.Has(a + len, LexKind::kSourceAnaphor, &len);
     }
   } else if (size_t v = r.Find(0, n, LexKind::kAttributionVerb, &len, &e); v != SIZE_MAX) {
     size_t name_end = r.NameRun(v + len);
     if (name_end > v + len) {  // "a rapporté AP"
       attribution = {t[v].start, t[name_end - 1].end};
       source = {t[v + len].start, t[name_end - 1].end};
+    } else if (v > 1 && t[v - 1].key == "," && !IsStop(t[v - 2]) &&
+               std::none_of(numbers.begin(), numbers.end(), [&](const NumberMatch& m) {
+                 return m.first_token > v && m.first_token < r.PhraseEnd(v, kSourceMaxTokens);
+               })) {
+      // "Más de 200 personas fueron detenidas, informó la agencia oficial
+      // Kazinform": the source follows the verb, for the claims before it.
+      // (After a closing quote, the verb names a speaker, not a source; with a
+      // number after it, it reports that number: "informó de 164 muertos".)
+      size_t stop = r.PhraseEnd(v + len, kSourceMaxTokens);
+      if (stop > v + len) {
+        attribution = {t[v].start, t[stop - 1].end};
+        source = {t[v + len].start, t[stop - 1].end};
+        attribution_to = v;
+      }
     } else if (v > 0) {
-      // "Le ministère de l'Intérieur a compté ... 6 000 arrestations": a subject
-      // that opens the sentence (parentheses skipped), for what the verb introduces.
-      size_t s = v;
+      // "Le ministère de l'Intérieur a compté ... 6 000 arrestations": the subject
+      // before the verb, for what the verb introduces. It opens the sentence or
+      // follows a short opening adverbial and a comma ("Separately, President
+      // Tokayev's office said", "El domingo, la televisión ..."); a
+      // parenthesis or a comma insert right before the verb is skipped ("Khabar
+      // 24, citando al Ministerio de Sanidad, informó").
+      size_t s = v, subject_end = v;
       while (s > 0 && v - s < kSubjectMaxTokens) {
         if (t[s - 1].key == ")") {
           size_t open = s - 1;
@@ -188,16 +227,43 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
           s = open;
           continue;
         }
+        if (t[s - 1].key == "," && s == subject_end && subject_end == v) {
+          size_t open = s - 1;
+          while (open > 0 && !IsStop(t[open - 1])) --open;
+          if (open == 0 || t[open - 1].key != ",") break;
+          s = subject_end = open - 1;
+          continue;
+        }
         if (IsStop(t[s - 1])) break;
         --s;
       }
-      if (s == 0 && s < v) {
-        attribution = source = {t[s].start, t[v - 1].end};
+      bool opens = s == 0;
+      if (!opens && t[s - 1].key == "," && s - 1 <= kOpeningMaxTokens) {
+        opens = true;  // nothing but words between the sentence start and the comma
+        for (size_t i = 0; i + 1 < s; ++i) opens &= !IsStop(t[i]);
+      }
+      if (s < subject_end && opens) {
+        attribution = source = {t[s].start, t[subject_end - 1].end};
         attribution_from = v;
       }
     }
   }
-  bool reported = r.Find(0, n, LexKind::kReported, &len, &e) != SIZE_MAX;
+  // Conditional mood: the cues of the sentence, each for its own clause only.
+  std::vector<size_t> reported_at;
+  for (size_t i = 0; i < n; ++i) {
+    if (lex->MayStart(t[i]) && r.Has(i, LexKind::kReported, &len)) reported_at.push_back(i);
+  }
+  // The clause of tokens [from, to): between clause marks or clause-break words.
+  auto in_reported_clause = [&](size_t from, size_t to) {
+    if (reported_at.empty()) return false;
+    size_t lo = from, hi = to;
+    while (lo > 0 && !IsClauseMark(t[lo - 1]) && !r.Has(lo, LexKind::kClauseBreak, &len)) --lo;
+    while (hi < n && !IsClauseMark(t[hi]) && !r.Has(hi, LexKind::kClauseBreak, &len)) ++hi;
+    for (size_t i : reported_at) {
+      if (i >= lo && i < hi) return true;
+    }
+    return false;
+  };
 
   for (size_t k = 0; k < numbers.size(); ++k) {
     const NumberMatch& m = numbers[k];
@@ -205,6 +271,9 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     if (m.date_like || m.glued) continue;
     // Dates: a month name after the number ("5 janvier") or right before it.
     if ((b < n && lex->IsMonth(t[b].key)) || (a > 0 && lex->IsMonth(t[a - 1].key))) continue;
+    if (r.Has(b, LexKind::kLink, &len) && b + len < n && lex->IsMonth(t[b + len].key)) {
+      continue;  // "1 de enero"
+    }
     if (lex->MatchEndingAt(t, a, LexKind::kNotBefore, &e) != SIZE_MAX) continue;
     if (r.Has(b, LexKind::kNotAfter, &len)) continue;
     if (m.kind == NumberKind::kOrdinal && b < n && t[b].capitalized) continue;  // "Seconde Guerre"
@@ -233,6 +302,16 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     }
     // A year: four plain digits in 1000..2100 that count nothing.
     bool counts = r.Has(b, LexKind::kUnit, &len) || r.Has(b, LexKind::kMeasure, &len);
+    if (!counts && r.Has(b, LexKind::kLink, &len)) {
+      size_t after = b + len;
+      counts = r.Has(after, LexKind::kUnit, &len) || r.Has(after, LexKind::kMeasure, &len);
+    }
+    // Part of a name: digits right after a capitalized word that does not open
+    // the sentence, counting nothing ("Khabar 24", like "G20").
+    if (!m.spelled && m.kind == NumberKind::kCardinal && a > 1 && t[a - 1].type == Type::kWord &&
+        t[a - 1].capitalized && !counts && !c.interval) {
+      continue;
+    }
     if (!m.spelled && !m.grouped && !m.decimal && !m.scaled && m.digits == 4 && !c.interval &&
         m.value >= 1000 && m.value <= 2100 && !counts) {
       continue;
@@ -244,6 +323,13 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
       c.hedge = HedgeFromName(e->tag);
       c.hedge_span = {t[h].start, t[first - 1].end};
       first = h;
+      // "plus d'un millier": a bound on the round number, not the interval of
+      // "un millier" (800..1200): its centre, min 1000, no max.
+      if (m.kind == NumberKind::kVague && m.vague_hedge == "approximate" &&
+          (c.hedge == HedgeType::kLowerBound || c.hedge == HedgeType::kUpperBound)) {
+        c.interval = false;
+        c.value = c.min = c.max = (m.min + m.max) / 2;
+      }
     }
     // Currency or unit before: "$5", "€1000".
     size_t u = lex->MatchEndingAt(t, a, LexKind::kUnit, &e);
@@ -281,7 +367,9 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
         break;
       }
       if (r.Has(j, LexKind::kClauseBreak, &len) || r.Has(j, LexKind::kPlace, &len) ||
-          r.Has(j, LexKind::kMeasure, &len)) {
+          r.Has(j, LexKind::kMeasure, &len) || r.Has(j, LexKind::kMeasureVerb, &len) ||
+          (t[j].type == Type::kWord && r.Has(j, LexKind::kRangeMid, &len))) {  // "2,000 and will"
+        // a predicate is not a counted noun: "nearly 5,800 detained"; it is read below
         break;
       }
       if (w == 0 && t[j].type == Type::kWord && j == (r.Has(b, LexKind::kLink, &len) ? b + len : b)) {
@@ -293,9 +381,18 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     }
     if (m.kind == NumberKind::kOrdinal) c.measure = "ordinal";
     // A measure cue right before: "âgé de 81 ans" is an age.
-    if (size_t mb = lex->MatchEndingAt(t, first, LexKind::kMeasure, &e);
-        mb != SIZE_MAX && e->tag2 == "before") {
+    if (size_t mb = lex->MatchEndingAt(t, first, LexKind::kMeasureBefore, &e); mb != SIZE_MAX) {
       c.measure = e->tag;
+      group = false;
+    }
+    // Years right after an age cue: "Nazarbaïev, 81 ans", "un taxista de 47 años".
+    // A punctuation cue is an apposition that closes after the age: "X, 81 ans,"
+    // (but not "Pourtant, 30 ans après").
+    if (c.measure == "duration" && c.unit == "year" && first == a) {
+      size_t cue = lex->MatchEndingAt(t, a, LexKind::kAgeCue, &e);
+      if (cue != SIZE_MAX && (t[cue].type != Type::kPunct || last >= n || IsStop(t[last]))) {
+        c.measure = "age";
+      }
     }
     // A measure verb in the clause: "des dizaines de personnes ... ont été tuées".
     // "huit membres des forces de l'ordre ont été tués": killed, not troops.
@@ -303,8 +400,23 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     if (c.measure.empty() || c.measure == "people" || group) {
       size_t stop = std::min(n, last + kVerbWindowAfter);
       if (k + 1 < numbers.size()) stop = std::min(stop, numbers[k + 1].first_token);
-      for (size_t v = last; v < stop && !(t[v].key == ";" || t[v].key == ":"); ++v) {
-        if (r.Has(v, LexKind::kMeasure, &len, &e) && e->tag2 == "verb") {
+      // The verb is in the same clause: the search stops at a clause mark, except
+      // over an insert that opens with a clause-break or part-of word ("Des
+      // dizaines de personnes, dont des policiers, ont été tuées"; but "six former
+      // Soviet states, remain deployed" is another clause).
+      for (size_t v = last; v < stop; ++v) {
+        if (IsClauseMark(t[v])) {
+          if (t[v].key != "," || v + 1 >= n ||
+              !(r.Has(v + 1, LexKind::kClauseBreak, &len) || r.Has(v + 1, LexKind::kPartOf, &len))) {
+            break;
+          }
+          size_t close = v + 1;
+          while (close < stop && !IsClauseMark(t[close])) ++close;
+          if (close >= stop || t[close].key != ",") break;
+          v = close;
+          continue;
+        }
+        if (r.Has(v, LexKind::kMeasureVerb, &len, &e)) {
           c.measure = e->tag;
           group = false;
           break;
@@ -314,12 +426,19 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     if (c.measure.empty() || c.measure == "people" || group) {
       for (size_t v = first; v-- > 0 && first - v <= kVerbWindowBefore;) {
         if (IsStop(t[v])) break;
-        if (r.Has(v, LexKind::kMeasure, &len, &e) && e->tag2 == "verb") {
+        if (r.Has(v, LexKind::kMeasureVerb, &len, &e)) {
           c.measure = e->tag;  // "погибли 12 сотрудников"
           group = false;
           break;
         }
       }
+    }
+    // "225 personnes ont perdu la vie, dont 19 membres des forces": a part of the
+    // claim before it in the sentence counts the same thing.
+    if ((c.measure.empty() || c.measure == "people" || group) && !out->empty() &&
+        out->back().sentence == sentence && out->back().start >= start &&
+        lex->MatchEndingAt(t, first, LexKind::kPartOf, &e) != SIZE_MAX) {
+      c.measure = out->back().measure;
     }
     if (c.measure.empty()) c.measure = "other";
     // A lone spelled number or bare digits with nothing counted and no hedge is
@@ -350,11 +469,12 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
     c.end = t[last - 1].end;
     c.number_start = m.start;
     c.number_end = t[b - 1].end;
-    if (first >= attribution_from) {
+    if (first >= attribution_from && first < attribution_to) {
       c.attribution = attribution;
       c.source = source;
+      c.source_anaphor = anaphor;
     }
-    c.reported = reported;
+    c.reported = in_reported_clause(first, last);
     if (options_.time_of) c.time = options_.time_of(doc, c.start, c.end);
     out->push_back(std::move(c));
   }

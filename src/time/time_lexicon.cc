@@ -71,7 +71,16 @@ constexpr KindName kKindNames[] = {
     {"part_eve", TimeLexKind::kPartEve},
     {"minus_word", TimeLexKind::kMinusWord},
     {"set_weekday", TimeLexKind::kSetWeekday},
+    {"count_noun", TimeLexKind::kCountNoun},
 };
+
+// The unit codes of docs/formats/time.md.
+bool KnownUnit(std::string_view u) {
+  for (const char* k : {"D", "W", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
+    if (u == k) return true;
+  }
+  return false;
+}
 
 // Kinds whose value must be an integer.
 bool NumericKind(TimeLexKind k) {
@@ -321,11 +330,32 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       }
       e.value = e.value.substr(sp + 1);
     }
+    if (e.kind == TimeLexKind::kUnit) {
+      // "<code>" or "<code> plural": a plural form is no period on its own ("after days").
+      const size_t sp = e.value.find(' ');
+      if (sp != std::string::npos) {
+        if (e.value.substr(sp + 1) != "plural") {
+          return file->ErrorAt(
+              row, "unit value must be \"<code>\" or \"<code> plural\", got \"" + e.value + "\"");
+        }
+        e.plural = true;
+        e.value.resize(sp);
+      }
+      if (!KnownUnit(e.value)) return file->ErrorAt(row, "unknown unit \"" + e.value + "\"");
+    }
+    if (e.kind == TimeLexKind::kLaterPost && !e.value.empty() && e.value != "ref") {
+      return file->ErrorAt(row, "later_post value must be empty or ref, got \"" + e.value + "\"");
+    }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
       return file->ErrorAt(row, "quant value must be X or an integer");
     }
     for (TimeToken& t : TokenizeForTime(row.fields[0])) e.tokens.push_back(std::move(t.folded));
     if (e.tokens.empty()) return file->ErrorAt(row, "empty phrase");
+    if (e.kind == TimeLexKind::kCountNoun) {
+      if (e.tokens.size() != 1) return file->ErrorAt(row, "a count_noun is one word");
+      count_nouns_.insert(std::move(e.tokens[0]));
+      continue;
+    }
     Add(std::move(e));
   }
   return Status::Ok();
@@ -345,12 +375,29 @@ Status TimeLexicon::LoadTense(const std::string& path) {
     }
     std::string match = row.fields.size() > 2 ? row.fields[2] : "word";
     std::string cue = LowerForTense(row.fields[0]);
-    if (match == "word") {
+    if (match == "phrase") {
+      // Words separated by spaces, each compared with one token of the text.
+      TensePhrase ph;
+      ph.tense = t;
+      size_t b = 0;
+      while (b < cue.size()) {
+        size_t e = cue.find(' ', b);
+        if (e == std::string::npos) e = cue.size();
+        if (e > b) ph.words.push_back(cue.substr(b, e - b));
+        b = e + 1;
+      }
+      if (ph.words.size() < 2) return file->ErrorAt(row, "a phrase cue needs two words or more");
+      std::vector<TensePhrase>& v = tense_phrases_[ph.words[0]];
+      v.push_back(std::move(ph));
+      std::stable_sort(v.begin(), v.end(), [](const TensePhrase& a, const TensePhrase& b) {
+        return a.words.size() > b.words.size();
+      });
+    } else if (match == "word") {
       tense_words_.emplace(cue, t);
     } else if (match == "suffix") {
       tense_suffixes_.emplace_back(cue, t);
     } else {
-      return file->ErrorAt(row, "match must be word or suffix, got \"" + match + "\"");
+      return file->ErrorAt(row, "match must be word, suffix or phrase, got \"" + match + "\"");
     }
   }
   std::stable_sort(tense_suffixes_.begin(), tense_suffixes_.end(),

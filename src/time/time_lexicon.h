@@ -92,6 +92,7 @@ enum class TimeLexKind {
   kPartEve,
   kMinusWord,
   kSetWeekday,
+  kCountNoun,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart
@@ -103,15 +104,22 @@ std::string LowerForTense(std::string_view s);
 // Parses a kind name of time_words.tsv ("day_rel"); false when unknown.
 bool ParseLexKind(std::string_view name, TimeLexKind* kind);
 
+enum class Tense { kNone, kPast, kFuture };
+
 struct TimeLexEntry {
   std::vector<std::string> tokens;  // folded tokens of the phrase
   TimeLexKind kind = TimeLexKind::kFiller;
-  std::string value;  // as in the TSV (a TIMEX piece or a label)
-  int number = 0;     // numeric value when `value` is an integer
-  bool weak = false;  // abbreviations: need a neighbouring number or "."
+  std::string value;    // as in the TSV (a TIMEX piece or a label)
+  int number = 0;       // numeric value when `value` is an integer
+  bool weak = false;    // abbreviations: need a neighbouring number or "."
+  bool plural = false;  // `unit` marked "plural" ("days", "Tagen"): bare, no period
 };
 
-enum class Tense { kNone, kPast, kFuture };
+// A multi-word tense cue ("are due", "se déroule"): lower-cased words.
+struct TensePhrase {
+  std::vector<std::string> words;
+  Tense tense = Tense::kNone;
+};
 
 class TimeLexicon {
  public:
@@ -139,6 +147,11 @@ class TimeLexicon {
   size_t MatchEntries(const std::vector<TimeLexEntry>* entries, const std::vector<TimeToken>& toks,
                       size_t i, TimeLexKind kind, const TimeLexEntry** entry = nullptr) const;
 
+  // True when `folded` is a `count_noun` ("soldiers"): a number before it is an
+  // amount. Count nouns are not lexicon entries: they never start or end an
+  // expression and do not make a word "known".
+  bool IsCountNoun(const std::string& folded) const { return count_nouns_.count(folded) != 0; }
+
   // True when some entry's first token is `folded` (a cheap prefilter).
   bool Knows(const std::string& folded) const { return by_first_.count(folded) != 0; }
 
@@ -149,6 +162,11 @@ class TimeLexicon {
   // Tense cue of one lower-cased (not accent-folded: "a" is not "à") word,
   // from time_tense.tsv: whole words first, then suffixes.
   Tense TenseOf(const std::string& lower) const;
+  // The multi-word tense cues whose first word is `lower` (longest first), or null.
+  const std::vector<TensePhrase>* TensePhrasesFor(const std::string& lower) const {
+    auto it = tense_phrases_.find(lower);
+    return it == tense_phrases_.end() ? nullptr : &it->second;
+  }
 
   // Parses a spelled-out number at the start of `phrase` with ICU's lenient
   // spell-out rules; returns it and sets *consumed (bytes), or -1 when none.
@@ -168,11 +186,13 @@ class TimeLexicon {
   std::string lang_;
   std::unordered_map<std::string, std::vector<TimeLexEntry>> by_first_;
   std::unordered_map<std::string, Tense> tense_words_;
-  std::vector<std::pair<std::string, Tense>> tense_suffixes_;  // longest first
+  std::vector<std::pair<std::string, Tense>> tense_suffixes_;                // longest first
+  std::unordered_map<std::string, std::vector<TensePhrase>> tense_phrases_;  // by first word
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
   std::unordered_set<std::string> number_words_;
-  bool glue_weekday_part_ = false;  // a `compound weekday+part` line was read
-  mutable std::mutex spellout_mu_;  // guards spellout_ and spellout_cache_
+  std::unordered_set<std::string> count_nouns_;  // folded, one token each
+  bool glue_weekday_part_ = false;               // a `compound weekday+part` line was read
+  mutable std::mutex spellout_mu_;               // guards spellout_ and spellout_cache_
   mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> spellout_cache_;
 };
 

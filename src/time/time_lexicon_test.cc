@@ -16,8 +16,8 @@ TEST(TimeTokenizerTest, SplitsLettersDigitsAndSymbols) {
   std::vector<TimeToken> t = TokenizeForTime("Le 1er janvier, à 14h30 aujourd’hui");
   std::vector<std::string> folded;
   for (const TimeToken& x : t) folded.push_back(x.folded);
-  std::vector<std::string> want = {"le", "1", "er", "janvier", ",", "a", "14", "h", "30",
-                                   "aujourd", "'", "hui"};
+  std::vector<std::string> want = {"le", "1", "er", "janvier", ",", "a",
+                                   "14", "h", "30", "aujourd", "'", "hui"};
   EXPECT_EQ(folded, want);
   EXPECT_FALSE(t[2].space_before);
   EXPECT_TRUE(t[3].space_before);
@@ -88,6 +88,56 @@ TEST(TimeLexiconTest, BadLineIsReportedWithFileAndLine) {
   lex = TimeLexicon::Load(dir.string(), "xx");
   ASSERT_FALSE(lex.ok());
   EXPECT_NE(lex.status().message().find("time_words.tsv:1"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(TimeLexiconTest, TensePhrasesPluralUnitsAndCountNouns) {
+  auto en = TimeLexicon::Load(kData, "en");
+  ASSERT_TRUE(en.ok());
+  const std::vector<TensePhrase>* p = (*en)->TensePhrasesFor("are");
+  ASSERT_NE(p, nullptr);
+  bool due = false;
+  for (const TensePhrase& ph : *p) due |= ph.words == std::vector<std::string>{"are", "due"};
+  EXPECT_TRUE(due);
+  EXPECT_TRUE((*en)->IsCountNoun("soldiers"));
+  EXPECT_FALSE((*en)->IsCountNoun("monday"));
+  auto toks = TokenizeForTime("days day");
+  const TimeLexEntry* e = nullptr;
+  ASSERT_NE((*en)->Match(toks, 0, TimeLexKind::kUnit, &e), 0u);
+  EXPECT_EQ(e->value, "D");
+  EXPECT_TRUE(e->plural);
+  ASSERT_NE((*en)->Match(toks, 1, TimeLexKind::kUnit, &e), 0u);
+  EXPECT_FALSE(e->plural);
+}
+
+TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "sitrep_time_lex_test2";
+  std::filesystem::create_directories(dir / "lang" / "xx");
+  struct Bad {
+    const char* words;
+    const char* tense;
+    const char* where;
+    const char* what;
+  };
+  const Bad bad[] = {
+      {"day\tunit\tD\ndays\tunit\tD plurals\n", "a\tpast\n", "time_words.tsv:2", "plural"},
+      {"day\tunit\tDAY\n", "a\tpast\n", "time_words.tsv:1", "unknown unit"},
+      {"later\tlater_post\tdct\n", "a\tpast\n", "time_words.tsv:1", "later_post"},
+      {"men\tcount_noun\nin all\tcount_noun\n", "a\tpast\n", "time_words.tsv:2", "one word"},
+      {"day\tunit\tD\n", "due\tfuture\tphrase\n", "time_tense.tsv:1", "two words"},
+  };
+  for (const Bad& b : bad) {
+    {
+      std::ofstream w(dir / "lang" / "xx" / "time_words.tsv");
+      w << b.words;
+      std::ofstream t(dir / "lang" / "xx" / "time_tense.tsv");
+      t << b.tense;
+    }
+    auto lex = TimeLexicon::Load(dir.string(), "xx");
+    ASSERT_FALSE(lex.ok()) << b.words << b.tense;
+    EXPECT_NE(lex.status().message().find(b.where), std::string::npos) << lex.status().message();
+    EXPECT_NE(lex.status().message().find(b.what), std::string::npos) << lex.status().message();
+  }
   std::filesystem::remove_all(dir);
 }
 

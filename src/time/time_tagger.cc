@@ -50,6 +50,15 @@ Dct MakeDct(const std::optional<PublishedDate>& p) {
   return d;
 }
 
+// The last resolved day-precision date of a text: what "la veille" and "two
+// days later" count from. It carries over from paragraph to paragraph of a
+// document; `start` is in the caller's offsets.
+struct TextAnchor {
+  bool have = false;
+  Ymd day;
+  uint32_t start = 0;
+};
+
 // A candidate match, before it becomes a TimeExpr.
 struct Cand {
   size_t te = 0;  // token index after the match
@@ -75,15 +84,31 @@ struct TimeOfDay {
 
 class Scan {
  public:
+  // Offsets of the expressions are shifted by `base`; `anchor` is read and
+  // updated (the last date of the text so far).
   Scan(std::string_view text, const std::vector<TimeToken>& toks, const TimeLexicon& lex,
-       const Dct& dct)
+       const Dct& dct, uint32_t base, TextAnchor* anchor)
       : text_(text),
         t_(toks),
         lex_(lex),
         dct_(dct),
         entries_(toks.size()),
         kinds_(toks.size()),
-        number_word_(toks.size()) {
+        number_word_(toks.size()),
+        grouped_(toks.size()),
+        base_(base),
+        anchor_(anchor) {
+    // "2 030 militaires", "10 000": groups of three digits after one space
+    // make one number, never a day, an hour or a year.
+    for (size_t i = 0; i + 1 < toks.size(); ++i) {
+      const TimeToken& a = toks[i];
+      const TimeToken& b = toks[i + 1];
+      if (a.kind == TimeTokKind::kNumber && a.ndigits <= 3 && b.kind == TimeTokKind::kNumber &&
+          b.ndigits == 3 && b.space_before && b.start - a.end <= 3 && text[a.end] != '\n' &&
+          text[a.end] != '\t' && text[a.end] != '\r') {
+        grouped_[i] = grouped_[i + 1] = 1;
+      }
+    }
     // One lexicon lookup per token; M() then answers from these.
     for (size_t i = 0; i < toks.size(); ++i) {
       if (toks[i].kind == TimeTokKind::kNumber) continue;
@@ -103,7 +128,9 @@ class Scan {
     return lex_.MatchEntries(entries_[i], t_, i, k, e);
   }
   bool NumWord(size_t i) const { return i < t_.size() && number_word_[i]; }
-  bool Num(size_t i) const { return i < t_.size() && t_[i].kind == TimeTokKind::kNumber; }
+  bool Num(size_t i) const {
+    return i < t_.size() && t_[i].kind == TimeTokKind::kNumber && !grouped_[i];
+  }
   bool Sym(size_t i, const char* s) const {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
   }
@@ -234,10 +261,10 @@ class Scan {
       entries_;                    // per token: lexicon entries starting there
   std::vector<uint64_t> kinds_;    // per token: bit set of their kinds
   std::vector<char> number_word_;  // per token: lex_.IsNumberWord
+  std::vector<char> grouped_;      // per token: a digit group of a longer number ("2 030")
+  uint32_t base_ = 0;              // added to every output offset
   // The last emitted day-precision, resolved date: anchor for day_ref words.
-  bool have_last_ = false;
-  Ymd last_day_;
-  uint32_t last_start_ = 0;
+  TextAnchor* anchor_;
   size_t cur_start_ = 0;  // token where the current candidate begins
 };
 
@@ -424,9 +451,21 @@ Tense Scan::TenseAround(size_t b, size_t e) const {
     const std::string& f = t_[k].folded;
     return t_[k].kind == TimeTokKind::kPunct && (f == "." || f == "!" || f == "?" || f == ";");
   };
+  auto lower = [&](size_t k) {
+    return LowerForTense(text_.substr(t_[k].start, t_[k].end - t_[k].start));
+  };
+  // A phrase cue starting at k ("are due", "se déroule") before the word itself.
   auto tense = [&](size_t k) {
     if (t_[k].kind != TimeTokKind::kWord) return Tense::kNone;
-    return lex_.TenseOf(LowerForTense(text_.substr(t_[k].start, t_[k].end - t_[k].start)));
+    const std::string w = lower(k);
+    if (const std::vector<TensePhrase>* phrases = lex_.TensePhrasesFor(w)) {
+      for (const TensePhrase& p : *phrases) {
+        bool ok = k + p.words.size() <= t_.size();
+        for (size_t n = 1; ok && n < p.words.size(); ++n) ok = lower(k + n) == p.words[n];
+        if (ok) return p.tense;
+      }
+    }
+    return lex_.TenseOf(w);
   };
   bool left_open = true, right_open = true;
   for (size_t d = 1; d <= 25 && (left_open || right_open); ++d) {
@@ -806,9 +845,20 @@ std::optional<Cand> Scan::DayRel(size_t i) {
   }
   size_t k = M(i, K::kDayRef, &e);
   if (!k) return std::nullopt;
-  if (have_last_) {
-    Cand c = DayCand(k, CivilFromDays(DaysOf(last_day_) + e->number), AnchorKind::kExpr);
-    c.anchor_start = last_start_;
+  // "Накануне, 10 января", "la veille, le 4 janvier": the date in apposition
+  // says which day it is.
+  if (Sym(k, ",")) {
+    size_t j = k + 1;
+    if (size_t a = M(j, K::kArticle)) j = a;
+    if (std::optional<Cand> d = DatePart(j, false); d && d->abs_day) {
+      Cand c = DayCand(k, d->ymd, d->anchor);
+      c.anchor_start = d->anchor_start;
+      return c;
+    }
+  }
+  if (anchor_->have) {
+    Cand c = DayCand(k, CivilFromDays(DaysOf(anchor_->day) + e->number), AnchorKind::kExpr);
+    c.anchor_start = anchor_->start;
     return c;
   }
   if (HasDay()) return DayCand(k, CivilFromDays(dct_.days + e->number), AnchorKind::kDct);
@@ -838,12 +888,25 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   size_t k = M(j, K::kUnit, &e);
   if (!k) return std::nullopt;
   const std::string unit = e->value;
+  const bool plural = e->plural;
   if (!has_rel) {
     if (size_t r = M(k, K::kRel, &e)) {
       rel = e->number;
       has_rel = true;
       k = r;
     }
+  }
+  if (plural) {
+    // "after days of riots", "seit Tagen": a bare plural unit names no period.
+    // "in the coming days", "ces derniers jours": a vague future or past of
+    // calendar units; "les 13 dernières minutes" is counted (RelQuantUnit).
+    if (!has_rel || unit == "H" || unit == "MIN" || unit == "S") return std::nullopt;
+    if (i > 0 && (Num(i - 1) || NumWord(i - 1))) return std::nullopt;
+    Cand c;
+    c.te = k;
+    c.value = rel < 0 ? "PAST_REF" : rel > 0 ? "FUTURE_REF" : "PRESENT_REF";
+    if (dct_.level) MarkDct(&c);
+    return c;
   }
   if (!has_rel) {
     // A bare unit: "le week-end" (tense decides), or a hedged "en début de semaine".
@@ -962,8 +1025,15 @@ std::optional<Cand> Scan::Year(size_t i) {
   if (!Num(i) && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) {
     return std::nullopt;
   }
-  // "2000 soldats": a number followed by a unit word is a quantity.
+  // "2000 soldats", "2030 Soldaten": a number followed by a unit word or a
+  // counted noun is a quantity; but a sentence that opens "In 2019 people ..."
+  // sets a year.
   if (M(k, K::kUnit)) return std::nullopt;
+  if (k < t_.size() && t_[k].kind == TimeTokKind::kWord && lex_.IsCountNoun(t_[k].folded)) {
+    const bool opens = i >= 1 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kInPre) == i) &&
+                       (i == 1 || Sym(i - 2, ".") || Sym(i - 2, "!") || Sym(i - 2, "?"));
+    if (!opens) return std::nullopt;
+  }
   Cand c;
   c.te = k;
   c.value = FormatYear(year);
@@ -1373,6 +1443,12 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   size_t d = DayNumber(j, &day);
   if (!d || (Num(j) && d == j + 1)) return std::nullopt;
   if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller)) return std::nullopt;
+  // "the first comprehensive toll", "le premier ministre", "the first two":
+  // an ordinal before a word it qualifies is no day.
+  if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
+      (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal))) {
+    return std::nullopt;
+  }
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
     Cand c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
     return c;
@@ -1975,12 +2051,15 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     // a whole amount of calendar units from a day the text names.
     if (std::optional<Cand> d = OffsetFromDay(u, unit, static_cast<int>(n))) return d;
   }
+  const size_t unit_end = u;
+  bool anaphoric = false;  // "two days later": from the last date of the text
   if (dir == 0) {
     if (size_t a = M(u, K::kAgoPost)) {
       dir = -1;
       u = a;
-    } else if (size_t l = M(u, K::kLaterPost)) {
+    } else if (size_t l = M(u, K::kLaterPost, &e)) {
       dir = 1;
+      anaphoric = e->value == "ref";
       u = l;
     }
   }
@@ -1995,36 +2074,58 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   const bool known = !std::isnan(n);
   Cand c;
   c.te = u;
+  // "two days later" counts from the last day the text named (when it named
+  // one: else from the DCT); "in two days", "two days from now" from the DCT.
+  const bool from_text = anaphoric && anchor_->have;
   if (dir != 0 && !pre) {
     c.type = TimeType::kDate;
     if (!known) {
-      c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
-      if (dct_.level) MarkDct(&c);
-      return c;
+      if (from_text) {
+        // "quelques heures plus tard" after a date: some hours after it, no
+        // later than the DCT for all we know; the amount is what is said.
+        dir = 0;
+        u = unit_end;
+      } else {
+        c.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+        if (dct_.level) MarkDct(&c);
+        return c;
+      }
     }
+  }
+  if (dir != 0 && !pre) {
     if (n != std::floor(n)) return std::nullopt;
     const int64_t amount = static_cast<int64_t>(n * mult) * dir;
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";
     const int need = unit == "Y" ? 1 : unit == "M" ? 2 : 3;
-    if (dct_.level < need || clock) {
+    if ((!from_text && dct_.level < need) || clock) {
       c.unresolved = true;
       return c;
     }
-    MarkDct(&c);
+    const Ymd base = from_text ? anchor_->day : dct_.day;
+    const int64_t base_days = from_text ? DaysOf(anchor_->day) : dct_.days;
+    if (from_text) {
+      c.anchor = AnchorKind::kExpr;
+      c.anchor_start = anchor_->start;
+    } else {
+      MarkDct(&c);
+    }
     if (unit == "Y") {
-      c.value = FormatYear(dct_.day.y + static_cast<int>(amount));
+      c.value = FormatYear(base.y + static_cast<int>(amount));
     } else if (unit == "M") {
-      Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, static_cast<int>(amount));
+      Ymd m = AddMonths({base.y, base.m, 1}, static_cast<int>(amount));
       c.value = FormatMonth(m.y, m.m);
     } else if (unit == "W") {
-      c.value = FormatWeek(dct_.days + 7 * amount);
+      c.value = FormatWeek(base_days + 7 * amount);
     } else if (unit == "D") {
-      return DayCand(u, CivilFromDays(dct_.days + amount), AnchorKind::kDct);
+      Cand d = DayCand(u, CivilFromDays(base_days + amount), c.anchor);
+      d.anchor_start = c.anchor_start;
+      return d;
     } else {
       return std::nullopt;
     }
     return c;
   }
+  c.te = u;
   c.type = TimeType::kDuration;
   const bool clock = unit == "H" || unit == "MIN" || unit == "S";
   std::string u1 = unit == "MIN" ? "M" : unit;
@@ -2382,6 +2483,11 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   if ((mod == "MORE_THAN" || mod == "LESS_THAN") && c->type != TimeType::kDuration) {
     return std::nullopt;
   }
+  // "après des jours de violences": before/after order points in time, not
+  // amounts; the amount alone is the expression.
+  if ((mod == "AFTER" || mod == "BEFORE") && c->type == TimeType::kDuration) {
+    return std::nullopt;
+  }
   if (c->mod.empty()) c->mod = mod;
   return c;
 }
@@ -2467,6 +2573,8 @@ void Scan::Run(std::vector<TimeExpr>* out) {
       x.end = t_[te - 2].end;
     }
     x.text = std::string(text_.substr(x.start, x.end - x.start));
+    x.start += base_;
+    x.end += base_;
     x.type = c->type;
     x.value = c->value;
     x.mod = c->mod;
@@ -2477,9 +2585,9 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     x.unresolved = c->unresolved;
     if (c->abs_day && c->type == TimeType::kDate &&
         (c->anchor == AnchorKind::kAbsolute || c->anchor == AnchorKind::kDct)) {
-      have_last_ = true;
-      last_day_ = c->ymd;
-      last_start_ = x.start;
+      anchor_->have = true;
+      anchor_->day = c->ymd;
+      anchor_->start = x.start;
     }
     out->push_back(std::move(x));
     i = c->te;
@@ -2512,23 +2620,27 @@ std::vector<TimeExpr> TimeTagger::Tag(std::string_view text, std::string_view la
   auto it = lexicons_.find(lang);
   if (it == lexicons_.end()) return out;
   std::vector<TimeToken> toks = TokenizeForTime(text);
-  Scan scan(text, toks, *it->second, MakeDct(dct));
+  TextAnchor anchor;
+  Scan scan(text, toks, *it->second, MakeDct(dct), 0, &anchor);
   scan.Run(&out);
   return out;
 }
 
 std::vector<TimeExpr> TimeTagger::TagDocument(const Document& doc) const {
-  std::vector<TimeExpr> out;
   if (doc.paragraphs.empty()) return Tag(doc.text, doc.lang, doc.published);
+  std::vector<TimeExpr> out;
+  const Dct dct = MakeDct(doc.published);
+  // One anchor for the whole document: "la veille" at the start of a
+  // paragraph counts from the last date of the paragraphs before it.
+  TextAnchor anchor;
   for (const Paragraph& p : doc.paragraphs) {
     std::string_view lang = HasLanguage(p.lang) ? std::string_view(p.lang) : doc.lang;
+    auto it = lexicons_.find(lang);
+    if (it == lexicons_.end()) continue;
     std::string_view s = std::string_view(doc.text).substr(p.start, p.end - p.start);
-    for (TimeExpr& x : Tag(s, lang, doc.published)) {
-      x.start += p.start;
-      x.end += p.start;
-      if (x.anchor == AnchorKind::kExpr) x.anchor_start += p.start;
-      out.push_back(std::move(x));
-    }
+    std::vector<TimeToken> toks = TokenizeForTime(s);
+    Scan scan(s, toks, *it->second, dct, static_cast<uint32_t>(p.start), &anchor);
+    scan.Run(&out);
   }
   return out;
 }

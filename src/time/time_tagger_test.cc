@@ -28,6 +28,27 @@ struct Case {
   const char* mod = "";
 };
 
+// A text where `span` (its first occurrence) must not be part of any expression.
+struct NotCase {
+  const char* lang;
+  const char* dct;
+  const char* text;
+  const char* span;
+};
+
+void CheckAbsent(const TimeTagger& tagger, const NotCase& c) {
+  std::optional<PublishedDate> dct;
+  if (*c.dct) dct = PublishedDate{c.dct, DatePrecision::kDay, "", "input"};
+  const std::string text = c.text;
+  const size_t b = text.find(c.span);
+  ASSERT_NE(b, std::string::npos) << c.span << " not in " << text;
+  const size_t e = b + std::string(c.span).size();
+  for (const TimeExpr& x : tagger.Tag(text, c.lang, dct)) {
+    EXPECT_FALSE(x.start < e && b < x.end) << c.lang << ": \"" << c.span << "\" is in [" << x.text
+                                           << " = " << x.value << "] of \"" << text << "\"";
+  }
+}
+
 void Check(const TimeTagger& tagger, const Case& c) {
   std::optional<PublishedDate> dct;
   if (*c.dct) dct = PublishedDate{c.dct, DatePrecision::kDay, "", "input"};
@@ -152,7 +173,10 @@ TEST_F(TimeTaggerTest, TimeRanges) {
       {"fr", "2022-01-07", "Le couvre-feu court de 22h à 6h.", "de 22h à 6h", "T22/T06"},
       {"fr", "2022-01-07", "Ils manifestent entre 17 et 18 heures.", "entre 17 et 18 heures",
        "T17/T18"},
+      // "a lieu" (takes place): an announced event, the next Monday.
       {"fr", "2022-01-07", "Le vote a lieu lundi de 8h à 20h.", "lundi de 8h à 20h",
+       "2022-01-10T08/2022-01-10T20"},
+      {"fr", "2022-01-07", "Le vote a eu lieu lundi de 8h à 20h.", "lundi de 8h à 20h",
        "2022-01-03T08/2022-01-03T20"},
       {"en", "2022-01-07", "The office opens 5 to 6pm.", "5 to 6pm", "T17/T18"},
       {"en", "2022-01-07", "Polls close 3:00 to 4:00 tomorrow.", "3:00 to 4:00 tomorrow",
@@ -452,6 +476,178 @@ TEST_F(TimeTaggerTest, GermanCompoundsAndRussianNights) {
        "2022-01-05TNI"},
       {"ru", "2022-01-07", "Обстрел начался в ночь на четверг.", "ночь на четверг",
        "2022-01-05TNI"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+// Precision errors found on the example corpus (issue 4 review), per language.
+
+TEST_F(TimeTaggerTest, CountedAmountsAreNoYears) {
+  // A four-digit number before a counted noun, or grouped with a space, is an amount.
+  const NotCase absent[] = {
+      {"de", "2022-01-12", "Derzeit sind 2030 Soldaten im Land.", "2030"},
+      {"fr", "2022-01-16", "Il y avait 2030 militaires.", "2030"},
+      {"fr", "2022-01-16", "L'alliance a compté jusqu’à 2 030 militaires.", "2 030"},
+      {"fr", "2022-01-16", "L'alliance a compté jusqu’à 2\u00a0030 militaires.", "030"},
+      {"en", "2022-01-19", "About 2030 troops were sent.", "2030"},
+      {"en", "2022-01-19", "It sent a force of 2030 soldiers.", "2030"},
+      {"es", "2022-01-10", "Llegaron 2030 soldados.", "2030"},
+      {"ru", "2022-01-11", "Прибыли 2030 военнослужащих.", "2030"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+  const Case cases[] = {
+      {"de", "2022-01-07", "Dort hatte es bereits 2011 bei einem Streik Tote gegeben.", "2011",
+       "2011"},
+      {"fr", "2022-01-07", "En 2030 soldats et civils voteront.", "2030", "2030"},
+      {"en", "2022-01-07", "In 2019 people took to the streets.", "2019", "2019"},
+      {"en", "2022-01-07", "The plan runs to 2030.", "2030", "2030"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, OrdinalsThatQualifyANounAreNoDays) {
+  const NotCase absent[] = {
+      {"fr", "2022-01-06", "Le premier ministre arménien a parlé.", "premier"},
+      {"en", "2022-01-09", "It was the first comprehensive death toll.", "first"},
+      {"en", "2022-01-09", "Services were restored for the first time in days.", "first"},
+      {"en", "2022-01-09", "The first two planes landed.", "first"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+  const Case cases[] = {
+      {"fr", "2022-01-06", "Les prix ont doublé le premier janvier.", "premier janvier",
+       "2022-01-01"},
+      {"en", "2019-08-01", "Call me on the first.", "the first", "2019-08-01"},
+      {"en", "2019-08-01", "Call me on the 18th at 5pm.", "the 18th at 5pm", "2019-08-18T17"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, BarePluralUnitsAreNoDates) {
+  // "after days of riots" is no date after the DCT; with a `rel` a plural is vague.
+  const NotCase absent[] = {
+      {"en", "2022-01-07", "Order was restored after days of deadly riots.", "days"},
+      {"de", "2022-01-07", "Das Internet ist seit Tagen abgeschaltet.", "Tagen"},
+      {"es", "2022-01-07", "La calma volvió tras días de disturbios.", "días"},
+      {"ru", "2022-01-07", "Порядок восстановлен после дней беспорядков.", "дней"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+  const Case cases[] = {
+      {"fr", "2022-01-07", "Le calme est revenu après des jours de violences.", "des jours", "PXD"},
+      {"en", "2022-01-07", "More talks are planned in the coming days.", "coming days",
+       "FUTURE_REF"},
+      {"de", "2022-01-12", "Der Flughafen soll in den kommenden Tagen öffnen.",
+       "den kommenden Tagen", "FUTURE_REF"},
+      {"fr", "2022-01-07", "Il a été discret ces derniers jours.", "ces derniers jours",
+       "PAST_REF"},
+      {"es", "2022-01-07", "Se reunirán en los próximos días.", "los próximos días", "FUTURE_REF"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A counted plural is no vague past: "les 13 dernières minutes".
+  CheckAbsent(*tagger_,
+              {"fr", "2022-01-07", "J'en ai compté 3 dans les 13 dernières minutes.", "dernières"});
+}
+
+TEST_F(TimeTaggerTest, OffsetsFromAnEventOrAnEarlierDate) {
+  // "N units later" counts from the last date of the text (else the DCT);
+  // "N units after <an event>" is the amount, never the DCT moved.
+  const Case cases[] = {
+      {"en", "2022-01-19",
+       "Tokayev announced the withdrawal on 11 January. The pullout began two days later.",
+       "two days later", "2022-01-13"},
+      {"en", "2022-01-19", "The pullout began two days later.", "two days later", "2022-01-21"},
+      {"en", "2022-01-19", "Its mission is over, two weeks after a deployment.", "two weeks",
+       "P2W"},
+      {"en", "2022-01-09", "He was detained on Thursday, a day after Tokayev removed him.", "a day",
+       "P1D"},
+      {"en", "2022-01-09", "He was detained on Thursday, a day after Tokayev removed him.",
+       "Thursday", "2022-01-06"},
+      {"fr", "2022-01-19",
+       "Le 11 janvier, Tokaïev a annoncé le retrait. Il a commencé deux jours "
+       "plus tard.",
+       "deux jours plus tard", "2022-01-13"},
+      {"fr", "2022-01-11", "Une semaine après que les manifestations ont balayé le pays.",
+       "Une semaine", "P1W"},
+      {"fr", "2022-01-06",
+       "Mercredi, il a appelé Moscou. Quelques heures plus tard, Erevan a "
+       "répondu.",
+       "Quelques heures", "PTXH"},
+      {"de", "2022-01-19",
+       "Am 11. Januar kündigte Tokajew den Abzug an. Er begann zwei Tage "
+       "später.",
+       "zwei Tage später", "2022-01-13"},
+      {"es", "2022-01-19", "El 11 de enero anunció la retirada. Comenzó dos días después.",
+       "dos días después", "2022-01-13"},
+      // A date in apposition names the day: not the last date, not the DCT.
+      {"ru", "2022-01-11", "Кабинет ушёл 5 января. Накануне, 10 января, прошёл саммит.", "Накануне",
+       "2022-01-10"},
+      {"fr", "2022-01-11", "Il est parti le 5 janvier. La veille, le 4 janvier, il a appelé.",
+       "La veille", "2022-01-04"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, AnchorsCarryAcrossParagraphs) {
+  Document doc;
+  doc.text = "Le retrait a été annoncé le 11 janvier.\n\nLa veille, le Conseil s'est réuni.";
+  doc.lang = "fr";
+  doc.published = PublishedDate{"2022-01-19", DatePrecision::kDay, "", "input"};
+  const uint32_t split = static_cast<uint32_t>(doc.text.find("\n\n"));
+  doc.paragraphs = {
+      {0, split, BlockKind::kParagraph, "fr", false},
+      {split + 2, static_cast<uint32_t>(doc.text.size()), BlockKind::kParagraph, "fr", false}};
+  std::vector<TimeExpr> got = tagger_->TagDocument(doc);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].text, "La veille");
+  EXPECT_EQ(got[1].value, "2022-01-10");
+  EXPECT_EQ(got[1].anchor, AnchorKind::kExpr);
+  EXPECT_EQ(doc.text.substr(got[1].anchor_start, 11), "11 janvier.");
+  EXPECT_EQ(doc.text.substr(got[1].start, got[1].end - got[1].start), "La veille");
+}
+
+TEST_F(TimeTaggerTest, FutureCuesForBareWeekdays) {
+  // Scheduled events resolve to the next weekday; reported ones to the last.
+  const Case cases[] = {
+      {"en", "2022-01-09",
+       "Leaders of the alliance are due to hold a video conference on Monday, which Putin is "
+       "expected to attend.",
+       "Monday", "2022-01-10"},
+      {"en", "2022-01-09", "Putin is expected to attend on Monday.", "Monday", "2022-01-10"},
+      {"en", "2022-01-09", "He was detained on Thursday.", "Thursday", "2022-01-06"},
+      {"fr", "2022-01-07",
+       "Contrairement au sommet, lors duquel les invités ont été accueillis dans des locaux "
+       "suisses, la rencontre de lundi se déroule à la mission des États-Unis.",
+       "lundi", "2022-01-10"},
+      {"fr", "2022-01-07", "Les ministres doivent se réunir lundi.", "lundi", "2022-01-10"},
+      {"de", "2022-01-07", "Die Staatschefs sollen am Montag beraten.", "Montag", "2022-01-10"},
+      {"es", "2022-01-07", "Está previsto que la reunión se celebre el lunes.", "lunes",
+       "2022-01-10"},
+      {"ru", "2022-01-07", "Лидеры должны провести видеоконференцию в понедельник.", "понедельник",
+       "2022-01-10"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, LastWeekIsTheIsoWeekBeforeTheDct) {
+  // Sunday 9 January 2022 is in 2022-W01 (ISO weeks start on Monday), so
+  // "last week" is 2021-W52; on Monday 10 January it is 2022-W01.
+  const Case cases[] = {
+      {"en", "2022-01-09", "Protesters stormed buildings last week.", "last week", "2021-W52"},
+      {"en", "2022-01-10", "Protesters stormed buildings last week.", "last week", "2022-W01"},
+      {"fr", "2022-01-09", "La semaine dernière, la ville a brûlé.", "La semaine dernière",
+       "2021-W52"},
+      {"de", "2022-01-12", "Die Regierung war vergangene Woche zurückgetreten.", "vergangene Woche",
+       "2022-W01"},
+      {"es", "2022-01-09", "La semana pasada hubo disturbios.", "La semana pasada", "2021-W52"},
+      {"ru", "2022-01-09", "На прошлой неделе были беспорядки.", "прошлой неделе", "2021-W52"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, GermanDayWithADotIsOneDate) {
+  const Case cases[] = {
+      {"de", "2022-01-07", "Die Demonstrationen hatten am 2. Januar in der Ölstadt begonnen.",
+       "2. Januar", "2022-01-02"},
+      {"de", "2022-01-07", "Am 2. Januar 2022 begann es.", "2. Januar 2022", "2022-01-02"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
 }
