@@ -126,6 +126,20 @@ Result<std::unique_ptr<DateFinder>> DateFinder::Create(const Options& options) {
         }
       }
     }
+    Result<TsvFile> words = ReadTsv(DataDir(options) + "/lang/" + lang + "/date_words.tsv", 2, 2);
+    if (words.ok()) {
+      static const std::set<std::string> kKinds = {"ordinal_suffix", "month_link", "year_suffix",
+                                                   "time_joiner", "time_suffix", "am", "pm"};
+      for (const TsvRow& row : words->rows) {
+        if (!kKinds.count(row.fields[1])) {
+          return words->ErrorAt(row, "unknown kind \"" + row.fields[1] +
+                                         "\" (ordinal_suffix, month_link, year_suffix, time_joiner, time_suffix, am, pm)");
+        }
+        f->date_words_.emplace(row.fields[1], FoldForMatch(row.fields[0]));
+      }
+    } else if (words.status().code() != Code::kNotFound) {
+      return words.status();
+    }
     Result<TsvFile> cues = ReadTsv(DataDir(options) + "/lang/" + lang + "/dateline.tsv", 1, 1);
     if (!cues.ok()) {
       if (cues.status().code() == Code::kNotFound) continue;
@@ -137,6 +151,10 @@ Result<std::unique_ptr<DateFinder>> DateFinder::Create(const Options& options) {
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   f->cues_.erase(std::unique(f->cues_.begin(), f->cues_.end()), f->cues_.end());
   return f;
+}
+
+bool DateFinder::IsDateWord(std::string_view kind, std::string_view word) const {
+  return date_words_.count({std::string(kind), std::string(word)}) > 0;
 }
 
 int DateFinder::MonthNumber(std::string_view word) const {
@@ -201,7 +219,7 @@ std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
     std::string_view suffix = ReadWord(s, &q);
     if (!suffix.empty()) {
       std::string f = FoldForMatch(suffix);
-      if (f != "er" && f != "st" && f != "nd" && f != "rd" && f != "th" && f != "o") return std::nullopt;
+      if (!IsDateWord("ordinal_suffix", f)) return std::nullopt;
       p = q;
     }
     if (p < s.size() && (s[p] == '.' || s[p] == ',')) ++p;
@@ -209,7 +227,7 @@ std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
     size_t wstart = p;
     std::string_view word = ReadWord(s, &p);
     std::string fw = FoldForMatch(word);
-    if (fw == "de" || fw == "of") {  // "7 de enero de 2022"
+    if (IsDateWord("month_link", fw)) {  // "7 de enero de 2022", "the 9th of January"
       SkipSpaces(s, &p);
       wstart = p;
       word = ReadWord(s, &p);
@@ -224,7 +242,7 @@ std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
     SkipSpaces(s, &q2);
     size_t q3 = q2;
     std::string_view de = ReadWord(s, &q3);
-    if (FoldForMatch(de) == "de") {
+    if (IsDateWord("month_link", FoldForMatch(de))) {
       SkipSpaces(s, &q3);
       q2 = q3;
     }
@@ -239,7 +257,7 @@ std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
       size_t q5 = q4;
       std::string_view g = ReadWord(s, &q5);
       std::string fg = FoldForMatch(g);
-      if (fg == "г" || fg == "года" || fg == "год") {
+      if (IsDateWord("year_suffix", fg)) {
         end = q5;
         if (end < s.size() && s[end] == '.') ++end;
       }
@@ -266,7 +284,7 @@ std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
   SkipSpaces(s, &p);
   size_t q = p;
   std::string_view de = ReadWord(s, &q);
-  if (FoldForMatch(de) == "de") {
+  if (IsDateWord("month_link", FoldForMatch(de))) {
     SkipSpaces(s, &q);
     p = q;
   }
@@ -283,7 +301,7 @@ std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
   size_t r = p;
   std::string_view suffix = ReadWord(s, &r);
   std::string fs = FoldForMatch(suffix);
-  if (fs == "st" || fs == "nd" || fs == "rd" || fs == "th") p = r;
+  if (IsDateWord("ordinal_suffix", fs)) p = r;
   if (p < s.size() && s[p] == ',') ++p;
   SkipSpaces(s, &p);
   int yd = 0;
@@ -487,7 +505,7 @@ std::optional<DateMatch> DateFinder::MatchDateline(std::string_view block,
     size_t w = t;
     std::string_view joiner = ReadWord(block, &w);
     std::string fj = FoldForMatch(joiner);
-    if (fj == "a" || fj == "at" || fj == "um" || fj == "в" || fj == "alle" || fj == "a las") {
+    if (IsDateWord("time_joiner", fj)) {
       SkipSpaces(block, &w);
       t = w;
     } else if (t < block.size() && block[t] == '-') {
@@ -506,12 +524,10 @@ std::optional<DateMatch> DateFinder::MatchDateline(std::string_view block,
         SkipSpaces(block, &u);
         size_t u2 = u;
         std::string fu = FoldForMatch(ReadWord(block, &u2));
-        if (fu == "uhr" || fu == "am" || fu == "pm" || fu == "h" || fu == "utc" || fu == "gmt" ||
-            fu == "cet" || fu == "msk") {
-          end = u2;
-        }
-        if (fu == "pm" && hh < 12) hh += 12;
-        if (fu == "am" && hh == 12) hh = 0;
+        bool pm = IsDateWord("pm", fu), am = IsDateWord("am", fu);
+        if (IsDateWord("time_suffix", fu) || am || pm) end = u2;
+        if (pm && hh < 12) hh += 12;
+        if (am && hh == 12) hh = 0;
         // The time as written, without a zone (datelines rarely give one).
         if (m->date.precision == DatePrecision::kDay) {
           char buf[16];

@@ -3,12 +3,15 @@
 //
 // Month names come from ICU (DateFormatSymbols: format and stand-alone, wide
 // and abbreviated, for every language with a data/lang directory); dateline
-// cue words come from data/lang/<code>/dateline.tsv.
+// cue words come from data/lang/<code>/dateline.tsv, and the small words
+// around dates and times ("1er", "7 de enero", "2022 г.", "à 14h32", "Uhr",
+// "pm") from data/lang/<code>/date_words.tsv (docs/formats/lang.md).
 #pragma once
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,8 +57,12 @@ class DateFinder {
                                   bool require_year = true) const;
   int MonthNumber(std::string_view word) const;  // 0 when not a month name
 
+  // True when the folded `word` is listed with `kind` in some date_words.tsv.
+  bool IsDateWord(std::string_view kind, std::string_view word) const;
+
   std::map<std::string, int, std::less<>> months_;  // folded name -> 1..12
   std::vector<std::string> cues_;                   // folded dateline cues, longest first
+  std::set<std::pair<std::string, std::string>> date_words_;  // (kind, folded word)
 };
 
 // The --date flag: exactly YYYY, YYYY-MM or YYYY-MM-DD, a real date.
