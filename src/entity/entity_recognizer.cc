@@ -358,7 +358,13 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
           if (n == 1 && toks[i].sentence_start && cues.stop.count(key)) continue;
           if (all_caps && n == 1 && !(a.flags & kAliasAcronym) && CountCodePoints(surface) <= 4) continue;
           // "La réunion" is not "La Réunion", nor "Le monde" "Le Monde".
-          if (n > 1 && !all_caps && CapitalisedWords(surface) < CapitalisedWords(a.text)) continue;
+          // Organisation names of three words or more are matched whatever
+          // their case ("ministère russe de la défense"): they are no phrase of
+          // the language written otherwise.
+          if (n > 1 && !all_caps && CapitalisedWords(surface) < CapitalisedWords(a.text) &&
+              !(n >= 3 && e.type == EntityType::kOrg)) {
+            continue;
+          }
           // A common word naming a region somewhere ("Est", "Centre") is not
           // taken for that region on its own.
           if (n == 1 && (a.flags & kAliasCommonWord) && e.kind == EntityKind::kRegion &&
@@ -959,6 +965,19 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     if (n > main_count) {
       main_country = c;
       main_count = n;
+    }
+  }
+  // An office every government has, named without its country ("le
+  // ministère de l'Intérieur", "МВД республики"): the office of the country
+  // the document names most, when the KB has one (data/kb/portfolios.tsv:
+  // "org:ministry:interior" -> "org:ministry:interior:KZ").
+  if (!main_country.empty()) {
+    for (Mention& m : out) {
+      if (m.type != MentionType::kOrg || m.kb_entity < 0) continue;
+      const KbEntity& e = ents[m.kb_entity];
+      if (e.country[0] != 0 || e.id.rfind("org:", 0) != 0) continue;
+      const int64_t office = kb_->FindId(std::string(e.id) + ":" + main_country);
+      if (office >= 0) m.kb_entity = office;
     }
   }
   // The KB person who held `want` in `of` on the document date (`former`:

@@ -94,6 +94,59 @@ TEST(EntityRecognizerTest, PerLanguage) {
   }
 }
 
+// Offices every government has (data/kb/portfolios.tsv): the country from an
+// adjective, a possessive or a genitive in the name, else the country the
+// document names most; names of three words or more in any case.
+TEST(EntityRecognizerTest, OfficesOfEveryGovernment) {
+  const struct {
+    const char* lang;
+    const char* text;
+    const char* mention;
+    const char* entity;
+  } cases[] = {
+      // The test KB has no npm demonyms: "américain" is a hand-written one.
+      {"fr", "Le ministère américain de la défense a fait savoir que les troupes arrivaient.",
+       "ministère américain de la défense", "org:ministry:defence:US"},
+      {"fr", "Selon le ministère de la Défense américain, tout va bien.", "ministère de la Défense américain",
+       "org:ministry:defence:US"},
+      {"fr", "Au Kazakhstan, le ministère de l’intérieur a annoncé 18 morts.", "ministère de l’intérieur",
+       "org:ministry:interior:KZ"},
+      {"fr", "Au Kazakhstan, un responsable du parquet général a parlé.", "parquet général",
+       "org:prosecutor_general:KZ"},
+      {"en", "Russia's defence ministry said troops had landed in Kazakhstan.", "Russia's defence ministry",
+       "org:ministry:defence:RU"},
+      {"en", "Kazakhstan's health ministry said 164 people had died.", "Kazakhstan's health ministry",
+       "org:ministry:health:KZ"},
+      {"en", "In Kazakhstan, the interior ministry said 18 officers died.", "interior ministry",
+       "org:ministry:interior:KZ"},
+      {"en", "The interior ministry said nothing more.", "interior ministry", "org:ministry:interior"},
+      {"es", "En Kazajistán, el Ministerio del Interior informó de 26 muertos.", "Ministerio del Interior",
+       "org:ministry:interior:KZ"},
+      {"de", "In Kasachstan meldete das Innenministerium 26 Tote.", "Innenministerium",
+       "org:ministry:interior:KZ"},
+      {"de", "In Kasachstan ermittelt die Generalstaatsanwaltschaft.", "Generalstaatsanwaltschaft",
+       "org:prosecutor_general:KZ"},
+      {"ru", "Как сообщили в Минобороны России, войска прибыли.", "Минобороны России",
+       "org:ministry:defence:RU"},
+      {"ru", "По данным МВД республики, в Казахстане погибли 26 человек.", "МВД", "org:ministry:interior:KZ"},
+      {"ru", "Генпрокуратура Казахстана возбудила дело.", "Генпрокуратура Казахстана",
+       "org:prosecutor_general:KZ"},
+  };
+  auto rec = Recognizer();
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    const Mention* hit = nullptr;
+    const std::vector<Mention> got = rec->Recognize(text, c.lang);
+    for (const Mention& m : got) {
+      if (text.substr(m.start, m.end - m.start) == c.mention) hit = &m;
+    }
+    ASSERT_NE(hit, nullptr) << c.lang << ": no mention \"" << c.mention << "\" in: " << c.text;
+    EXPECT_EQ(hit->type, MentionType::kOrg) << c.text;
+    ASSERT_GE(hit->kb_entity, 0) << c.text;
+    EXPECT_EQ(TestKb().entities()[hit->kb_entity].id, c.entity) << c.text;
+  }
+}
+
 // Roles from apposition, title clauses before a comma and titles with a
 // complement; the role phrase as written must contain `role_text`.
 TEST(EntityRecognizerTest, RolesAroundTheName) {

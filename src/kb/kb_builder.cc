@@ -4,7 +4,9 @@
 // Order matters only for ids: ICU countries first (id = ISO alpha-2), then
 // macro-regions (id "m49:NNN"), GeoNames cities ("gn:ID") and first-level
 // regions ("adm1:CC.NN"), then the hand-written organisations ("org:..."),
-// persons ("per:...") and place aliases that refer to the earlier ids.
+// persons ("per:...") and place aliases that refer to the earlier ids, then
+// the offices of data/kb/portfolios.tsv ("org:ministry:interior:KZ"), which
+// need every country name and adjective, then roles, which may name them.
 // Priors (KbEntity::prior) decide between entities sharing an alias: countries
 // beat macro-regions beat hand-written entities beat cities (by population)
 // beat first-level regions; this is how "Georgia" is the country unless the
@@ -798,6 +800,89 @@ Status AddDemonyms(Ctx* ctx, const std::string& path) {
   return Status::Ok();
 }
 
+// Offices every government has (data/kb/portfolios.tsv): a `*` row makes
+// the office "org:<portfolio>" of no country (its slotless names: the
+// recognizer gives it the country the context names) and one office
+// "org:<portfolio>:<CC>" per country, named by the row's templates with the
+// country's adjectives ({adj}) and names ({name}) of that language filled in.
+// A row with a country code adds names to that country's office. Runs after
+// every source of country names and adjectives.
+Status AddPortfolios(Ctx* ctx, const std::string& path) {
+  if (!std::filesystem::exists(path)) return Status::Ok();
+  auto tsv = ReadTsv(path, 3, 3);
+  if (!tsv.ok()) return tsv.status();
+  std::set<uint32_t> countries;
+  for (uint32_t i = 0; i < ctx->draft->entities().size(); ++i) {
+    const DraftEntity& e = ctx->draft->entities()[i];
+    if (e.kind == EntityKind::kCountry && !e.country.empty() && e.id == e.country) countries.insert(i);
+  }
+  const auto country_aliases = ctx->draft->AliasesOf(countries);
+  size_t generated = 0, offices = 0;
+  for (const TsvRow& row : tsv->rows) {
+    const auto& f = row.fields;
+    for (const auto& part : Split(f[0], ':')) {
+      if (!ValidId(part)) return tsv->ErrorAt(row, "bad portfolio \"" + f[0] + "\" (a-z, 0-9, _, :)");
+    }
+    auto names = ParseNames(*tsv, row, f[2]);
+    if (!names.ok()) return names.status();
+    if (names->empty()) return tsv->ErrorAt(row, "no names");
+    const std::string generic_id = "org:" + f[0];
+    if (f[1] != "*") {
+      int64_t c = ctx->draft->Find(f[1]);
+      int64_t office = ctx->draft->Find(generic_id + ":" + f[1]);
+      if (c < 0) return tsv->ErrorAt(row, "unknown country \"" + f[1] + "\"");
+      if (office < 0) return tsv->ErrorAt(row, "no template row for \"" + f[0] + "\" above");
+      for (const auto& n : names.value()) ctx->Name(static_cast<uint32_t>(office), n.text, n.lang);
+      continue;
+    }
+    if (ctx->draft->Find(generic_id) >= 0) return tsv->ErrorAt(row, "duplicate portfolio \"" + f[0] + "\"");
+    DraftEntity g;
+    g.id = generic_id;
+    g.type = EntityType::kOrg;
+    g.kind = EntityKind::kOrganisation;
+    g.prior = kPriorHandWritten;
+    for (const auto& n : names.value()) {
+      bool slot = n.text.find('{') != std::string::npos;
+      if (slot && n.text.find("{adj}") == std::string::npos && n.text.find("{name}") == std::string::npos) {
+        return tsv->ErrorAt(row, "unknown slot in \"" + n.text + "\" ({adj}, {name})");
+      }
+      if (g.canonical.empty() && !slot && n.lang == "en") g.canonical = n.text;
+    }
+    if (g.canonical.empty()) return tsv->ErrorAt(row, "no English name without a slot");
+    uint32_t gi = ctx->draft->AddEntity(g);
+    std::set<std::string> preferred;
+    for (const auto& n : names.value()) {
+      if (n.text.find('{') != std::string::npos) continue;
+      ctx->Name(gi, n.text, n.lang, preferred.insert(n.lang).second ? kAliasPreferred : 0);
+    }
+    for (uint32_t c : countries) {
+      DraftEntity o = g;
+      o.id = generic_id + ":" + ctx->draft->entities()[c].country;
+      o.country = ctx->draft->entities()[c].country;
+      o.canonical = g.canonical + " (" + ctx->draft->entities()[c].canonical + ")";
+      uint32_t oi = ctx->draft->AddEntity(o);
+      ++offices;
+      auto it = country_aliases.find(c);
+      if (it == country_aliases.end()) continue;
+      for (const auto& n : names.value()) {
+        const bool adj_slot = n.text.find("{adj}") != std::string::npos;
+        const std::string slot = adj_slot ? "{adj}" : "{name}";
+        const size_t at = n.text.find(slot);
+        if (at == std::string::npos) continue;
+        for (const auto& [text, lang, flags] : it->second) {
+          if (lang != n.lang || bool(flags & kAliasAdjective) != adj_slot) continue;
+          std::string filled = n.text;
+          filled.replace(at, slot.size(), text);
+          generated += ctx->draft->AddAlias(oi, filled, n.lang, 0);
+        }
+      }
+    }
+  }
+  ctx->report->sources_used.push_back(path + ": " + std::to_string(offices) + " offices, " +
+                                      std::to_string(generated) + " generated names");
+  return Status::Ok();
+}
+
 Status LoadInflections(Ctx* ctx, const std::string& data_dir) {
   for (const char* lang : kNewsLangs) {
     auto t = ReadInflect(data_dir + "/lang/" + lang + "/entity_inflect.tsv");
@@ -814,8 +899,9 @@ Status AddHandWritten(Ctx* ctx, const std::string& data_dir) {
   SITREP_RETURN_IF_ERROR(AddPlaces(ctx, kb + "places.tsv"));
   SITREP_RETURN_IF_ERROR(AddOrganisations(ctx, kb + "organisations.tsv"));
   SITREP_RETURN_IF_ERROR(AddPersons(ctx, tr->get(), kb + "persons.tsv"));
-  SITREP_RETURN_IF_ERROR(AddRoles(ctx, kb + "roles.tsv"));
   SITREP_RETURN_IF_ERROR(AddDemonyms(ctx, kb + "demonyms.tsv"));
+  SITREP_RETURN_IF_ERROR(AddPortfolios(ctx, kb + "portfolios.tsv"));
+  SITREP_RETURN_IF_ERROR(AddRoles(ctx, kb + "roles.tsv"));
   return Status::Ok();
 }
 

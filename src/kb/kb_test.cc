@@ -184,6 +184,43 @@ TEST(HandWrittenTest, ShippedFilesLoad) {
   EXPECT_GE(built->Find("per:kassym_jomart_tokayev"), 0);
 }
 
+// data/kb/portfolios.tsv: one office per portfolio and country, named by the
+// templates with the country's adjectives and names filled in.
+TEST(HandWrittenTest, PortfoliosMakeOneOfficePerCountry) {
+  KbSources src;
+  src.data_dir = kData;
+  src.with_cities = false;
+  src.hunspell_dir = "/nonexistent";
+  KbBuildReport report;
+  auto built = BuildKnowledgeBase(src, &report);
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
+  const struct {
+    const char* id;
+    const char* canonical;
+    const char* lang;
+    const char* alias;  // "" for none checked
+  } cases[] = {
+      {"org:ministry:interior", "Ministry of Internal Affairs", "ru", "МВД"},
+      {"org:ministry:interior:KZ", "Ministry of Internal Affairs (Kazakhstan)", "en", "Kazakhstan's interior ministry"},
+      {"org:ministry:defence:US", "Ministry of Defence (United States)", "fr", "ministère américain de la Défense"},
+      {"org:ministry:defence:RU", "Ministry of Defence (Russia)", "ru", "Минобороны России"},
+      {"org:ministry:foreign:FR", "Ministry of Foreign Affairs (France)", "fr", "Quai d'Orsay"},
+      {"org:prosecutor_general:KZ", "Prosecutor General's Office (Kazakhstan)", "ru", "Генпрокуратура Казахстана"},
+      {"org:ministry:health:US", "Ministry of Health (United States)", "", ""},
+  };
+  for (const auto& c : cases) {
+    int64_t e = built->Find(c.id);
+    ASSERT_GE(e, 0) << c.id;
+    EXPECT_EQ(built->entity(static_cast<uint32_t>(e)).canonical, c.canonical);
+    if (!*c.alias) continue;
+    bool found = false;
+    for (const auto& [text, lang, flags] : built->AliasesOf(static_cast<uint32_t>(e))) {
+      found |= text == c.alias && lang == c.lang;
+    }
+    EXPECT_TRUE(found) << c.id << " lacks " << c.lang << "=" << c.alias;
+  }
+}
+
 // English display names: the established Latin name, never a spelling
 // generated back from a transliteration, never a demonym.
 TEST(HandWrittenTest, EnglishDisplayNames) {
@@ -239,6 +276,12 @@ TEST(HandWrittenTest, BadLinesReportFileAndLine) {
       {"roles.tsv", "vladimir_putin\thead_of_state\tKZ\t2022-1-1\t-", "dates must be"},
       {"places.tsv", "new:x\tregion\t-\t95,10\ten=X", "bad coordinates"},
       {"places.tsv", "m49:999\t-\t-\t-\ten=X", "unknown entity"},
+      {"portfolios.tsv", "ministry:Bad\t*\ten=X", "bad portfolio"},
+      {"portfolios.tsv", "ministry:x\t*\ten={country} X", "unknown slot"},
+      {"portfolios.tsv", "ministry:x\t*\tfr=ministère X", "no English name without a slot"},
+      {"portfolios.tsv", "ministry:interior\t*\ten=X", "duplicate portfolio"},
+      {"portfolios.tsv", "ministry:interior\tZZ\ten=X", "unknown country"},
+      {"portfolios.tsv", "ministry:nowhere\tKZ\ten=X", "no template row"},
   };
   for (const auto& c : cases) {
     std::string dir = DataWith(c.file, c.line);

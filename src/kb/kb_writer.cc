@@ -48,6 +48,15 @@ std::vector<std::tuple<std::string, std::string, uint8_t>> KbDraft::AliasesOf(ui
   return out;
 }
 
+std::map<uint32_t, std::vector<std::tuple<std::string, std::string, uint8_t>>> KbDraft::AliasesOf(
+    const std::set<uint32_t>& es) const {
+  std::map<uint32_t, std::vector<std::tuple<std::string, std::string, uint8_t>>> out;
+  for (const Alias& a : aliases_) {
+    if (es.count(a.entity)) out[a.entity].emplace_back(a.text, kKbLangs[a.lang], a.flags);
+  }
+  return out;
+}
+
 namespace {
 
 class Pool {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,9 @@ class KbDraft {
   size_t alias_count() const { return aliases_.size(); }
   // Aliases of entity e (text, lang, flags), for tests and variant generation.
   std::vector<std::tuple<std::string, std::string, uint8_t>> AliasesOf(uint32_t e) const;
+  // The same for many entities in one pass over the aliases: entity -> aliases.
+  std::map<uint32_t, std::vector<std::tuple<std::string, std::string, uint8_t>>> AliasesOf(
+      const std::set<uint32_t>& es) const;
 
   // The file image: a text header (magic, version, generator line) then the
   // binary tables (docs/formats/kb.md). Roles naming unknown persons are an error.
