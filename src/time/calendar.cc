@@ -91,4 +91,102 @@ std::string FormatWeek(int64_t days_in_week, bool weekend) {
   return buf;
 }
 
+namespace {
+
+// Western Easter Sunday: the anonymous Gregorian computus (Meeus/Jones/Butcher).
+Ymd GregorianEaster(int y) {
+  const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return {y, month, day};
+}
+
+// Orthodox Easter: the Julian computus (Meeus), moved to the Gregorian calendar
+// by the difference of the two calendars in that century.
+Ymd OrthodoxEaster(int y) {
+  const int a = y % 4, b = y % 7, c = y % 19, d = (19 * c + 15) % 30;
+  const int e = (2 * a + 4 * b - d + 34) % 7;
+  const int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+  const int shift = y / 100 - y / 400 - 2;  // 13 days in 1900..2099
+  return CivilFromDays(DaysFromCivil(y, month, day) + shift);
+}
+
+bool ReadInt(const std::string& s, size_t* pos, int* out) {
+  size_t p = *pos;
+  bool neg = false;
+  if (p < s.size() && (s[p] == '+' || s[p] == '-')) neg = s[p++] == '-';
+  const size_t digits = p;
+  int v = 0;
+  while (p < s.size() && s[p] >= '0' && s[p] <= '9' && p - digits < 4) v = v * 10 + (s[p++] - '0');
+  if (p == digits) return false;
+  *out = neg ? -v : v;
+  *pos = p;
+  return true;
+}
+
+}  // namespace
+
+bool ParseHolidayRule(const std::string& text, HolidayRule* rule) {
+  HolidayRule r;
+  size_t p = 0;
+  if (!text.empty() && (text[0] == 'E' || text[0] == 'O')) {
+    r.kind = text[0] == 'E' ? HolidayRule::Kind::kEaster : HolidayRule::Kind::kOrthodoxEaster;
+    p = 1;
+    if (p >= text.size() || (text[p] != '+' && text[p] != '-')) return false;
+    if (!ReadInt(text, &p, &r.offset) || p != text.size()) return false;
+    *rule = r;
+    return true;
+  }
+  if (!ReadInt(text, &p, &r.month) || r.month < 1 || r.month > 12) return false;
+  if (p >= text.size() || text[p] != '-') return false;
+  ++p;
+  if (p < text.size() && text[p] == 'W') {
+    r.kind = HolidayRule::Kind::kNthWeekday;
+    ++p;
+    if (!ReadInt(text, &p, &r.weekday) || r.weekday < 1 || r.weekday > 7) return false;
+    if (p >= text.size() || text[p] != '-') return false;
+    ++p;
+    if (!ReadInt(text, &p, &r.nth) || r.nth == 0 || r.nth < -1 || r.nth > 5) return false;
+    if (p < text.size() && (text[p] != '+' || !ReadInt(text, &p, &r.offset))) return false;
+  } else {
+    if (!ReadInt(text, &p, &r.day) || r.day < 1 || r.day > 31) return false;
+    if (!ValidDate(2000, r.month, r.day)) return false;
+  }
+  if (p != text.size()) return false;
+  *rule = r;
+  return true;
+}
+
+bool HolidayDate(const HolidayRule& rule, int y, Ymd* out) {
+  if (y < 1583 || y > 9999) return false;
+  switch (rule.kind) {
+    case HolidayRule::Kind::kFixed:
+      if (!ValidDate(y, rule.month, rule.day)) return false;
+      *out = {y, rule.month, rule.day};
+      return true;
+    case HolidayRule::Kind::kEaster:
+      *out = CivilFromDays(DaysOf(GregorianEaster(y)) + rule.offset);
+      return true;
+    case HolidayRule::Kind::kOrthodoxEaster:
+      *out = CivilFromDays(DaysOf(OrthodoxEaster(y)) + rule.offset);
+      return true;
+    case HolidayRule::Kind::kNthWeekday: {
+      int64_t day;
+      if (rule.nth > 0) {
+        const int64_t first = DaysFromCivil(y, rule.month, 1);
+        day = first + (rule.weekday - IsoWeekday(first) + 7) % 7 + 7 * (rule.nth - 1);
+        if (CivilFromDays(day).m != rule.month) return false;  // no 5th one
+      } else {
+        const int64_t last = DaysFromCivil(y, rule.month, DaysInMonth(y, rule.month));
+        day = last - (IsoWeekday(last) - rule.weekday + 7) % 7;
+      }
+      *out = CivilFromDays(day + rule.offset);
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace sitrep

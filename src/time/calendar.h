@@ -29,6 +29,27 @@ void IsoWeek(int64_t days, int* iso_year, int* week);
 // Adds months (and years as 12 months), clamping the day to the month's length.
 Ymd AddMonths(const Ymd& v, int months);
 
+// A holiday's date rule, as written in time_words.tsv (`holiday` kind):
+//   "12-25"      a fixed month and day;
+//   "E+1", "E-2" days from Western (Gregorian) Easter Sunday;
+//   "O+0"        days from Orthodox Easter Sunday, as a Gregorian date;
+//   "11-W4-4+1"  the 4th Thursday of November, plus one day ("-1" as the
+//                count: the last one; the "+N" part is optional).
+struct HolidayRule {
+  enum class Kind { kFixed, kEaster, kOrthodoxEaster, kNthWeekday };
+  Kind kind = Kind::kFixed;
+  int month = 0, day = 0;    // kFixed; month also for kNthWeekday
+  int weekday = 0, nth = 0;  // kNthWeekday: ISO weekday, 1..5 or -1 (last)
+  int offset = 0;            // days added (Easter kinds, kNthWeekday)
+};
+
+// False when `text` is not one of the forms above.
+bool ParseHolidayRule(const std::string& text, HolidayRule* rule);
+
+// The holiday's day in year `y` (1583..9999); false when it has none (a
+// fixed 02-29 in a common year).
+bool HolidayDate(const HolidayRule& rule, int y, Ymd* out);
+
 // TIMEX3 values: "2022-01-05", "2022-01", "2022", "2022-W01", "2021-W52-WE".
 std::string FormatDay(const Ymd& v);
 std::string FormatMonth(int y, int m);

@@ -49,6 +49,12 @@ bool ParseDay(std::string_view v, Ymd* out) {
 
 bool IsWeekValue(std::string_view v) { return v.size() >= 8 && v[4] == '-' && v[5] == 'W'; }
 
+// "T16:00:00" -> "T16", "T11:30:00" -> "T11:30"; other values unchanged.
+std::string_view TrimZeroClock(std::string_view t) {
+  while (t.size() > 3 && t.substr(t.size() - 3) == ":00") t.remove_suffix(3);
+  return t;
+}
+
 // Compares one date/time value of theirs (X = any digit) with ours.
 bool PointMatches(std::string_view theirs, std::string_view ours) {
   if (theirs == ours) return true;
@@ -57,8 +63,10 @@ bool PointMatches(std::string_view theirs, std::string_view ours) {
   std::string_view td = theirs.substr(0, tt), od = ours.substr(0, to);
   std::string_view tT = tt == std::string_view::npos ? "" : theirs.substr(tt);
   std::string_view oT = to == std::string_view::npos ? "" : ours.substr(to);
-  // Their "T17:00" equals our "T17:00"; their "T17" our "T17".
-  if (tT != oT) return false;
+  // Their "T17:00" equals our "T17:00"; their "T17" our "T17". Their
+  // computed bounds carry seconds ("T16:00:00"): zero minutes and seconds
+  // name the same instant as the hour ("T16"), never a different one.
+  if (TrimZeroClock(tT) != TrimZeroClock(oT)) return false;
   if (td == od) return true;
   // "XXXX-WXX-3": any Wednesday.
   if (td.size() == 10 && td.substr(0, 9) == "XXXX-WXX-") {
@@ -119,8 +127,8 @@ bool ValueMatchesAtGranularity(std::string_view gold, std::string_view ours) {
     return false;
   }
   // Plain date prefixes: YYYY, YYYY-MM, YYYY-MM-DD (and decades "199").
-  const bool date_like = !gold.empty() && gold[0] >= '0' && gold[0] <= '9' &&
-                         gold.find('/') == std::string_view::npos;
+  const bool date_like =
+      !gold.empty() && gold[0] >= '0' && gold[0] <= '9' && gold.find('/') == std::string_view::npos;
   if (date_like && ours.size() > gold.size() && ours.compare(0, gold.size(), gold) == 0) {
     char next = ours[gold.size()];
     return next == '-' || next == 'T' || gold.size() == 3;
@@ -207,7 +215,8 @@ Result<SpecTimeScore> ScoreRecognizersSpec(const TimeTagger& tagger, const std::
     if (ref.size() < 10) continue;
     ++score.cases;
     const std::string input = c.GetString("Input");
-    std::optional<PublishedDate> dct = PublishedDate{ref.substr(0, 10), DatePrecision::kDay, "", "input"};
+    std::optional<PublishedDate> dct =
+        PublishedDate{ref.substr(0, 10), DatePrecision::kDay, "", "input"};
     std::vector<TimeExpr> got = tagger.Tag(input, lang, dct);
     OffsetMap map(input);
     const std::vector<JsonValue>& results = c["Results"].items();

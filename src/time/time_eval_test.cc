@@ -35,6 +35,14 @@ TEST(TimeEvalTest, TimexWildcardsAndRanges) {
   EXPECT_TRUE(TimexMatches("(2016-11-08,2016-11-11,P3D)", d));
   EXPECT_TRUE(TimexMatches("(2016-11-08,2016-11-10,P2D)", d));
   EXPECT_FALSE(TimexMatches("(2016-11-08,2016-11-12,P4D)", d));
+  // Zero minutes and seconds name the same instant as the hour.
+  TimeExpr t = Value("T14/T16:30");
+  t.range_begin = "T14";
+  t.range_end = "T16:30";
+  EXPECT_TRUE(TimexMatches("(T14,T16:30:00,PT2H30M)", t));
+  EXPECT_TRUE(TimexMatches("(T14:00,T16:30,PT2H30M)", t));
+  EXPECT_FALSE(TimexMatches("(T14,T16:00:00,PT2H)", t));
+  EXPECT_FALSE(TimexMatches("T16:30:01", Value("T16:30")));
 }
 
 TEST(TimeEvalTest, GoldGranularity) {

@@ -13,10 +13,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 #include "base/data_file.h"
 #include "base/text_fold.h"
 #include "base/utf8.h"
+#include "time/calendar.h"
 
 namespace sitrep {
 namespace {
@@ -72,6 +74,11 @@ constexpr KindName kKindNames[] = {
     {"minus_word", TimeLexKind::kMinusWord},
     {"set_weekday", TimeLexKind::kSetWeekday},
     {"count_noun", TimeLexKind::kCountNoun},
+    {"half_unit", TimeLexKind::kHalfUnit},
+    {"duration_link", TimeLexKind::kDurationLink},
+    {"for_pre", TimeLexKind::kForPre},
+    {"unit_ref", TimeLexKind::kUnitRef},
+    {"holiday", TimeLexKind::kHoliday},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -346,6 +353,21 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     if (e.kind == TimeLexKind::kLaterPost && !e.value.empty() && e.value != "ref") {
       return file->ErrorAt(row, "later_post value must be empty or ref, got \"" + e.value + "\"");
     }
+    if (e.kind == TimeLexKind::kHoliday) {
+      HolidayRule rule;
+      if (!ParseHolidayRule(e.value, &rule)) {
+        return file->ErrorAt(
+            row, "holiday value must be MM-DD, E+N, O+N or MM-Wd-n[+N], got \"" + e.value + "\"");
+      }
+    }
+    if (e.kind == TimeLexKind::kHalfUnit) {
+      char* end = nullptr;
+      const double f = std::strtod(e.value.c_str(), &end);
+      if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1)) {
+        return file->ErrorAt(
+            row, "half_unit value must be a fraction in (0,1), got \"" + e.value + "\"");
+      }
+    }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
       return file->ErrorAt(row, "quant value must be X or an integer");
     }
@@ -474,7 +496,11 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
                              toks[n + 1].kind == TimeTokKind::kNumber && !toks[n + 1].space_before;
       const bool sep_before =
           i >= 2 && sep(i - 1) && toks[i - 2].kind == TimeTokKind::kNumber && !toks[i].space_before;
-      if (!dot && !num_after && !num_before && !sep_after && !sep_before) continue;
+      // After an ordinal number: "14th Feb", "1er janv".
+      const bool ord_before = i >= 2 && toks[i].space_before && !toks[i - 1].space_before &&
+                              toks[i - 2].kind == TimeTokKind::kNumber &&
+                              Match(toks, i - 1, TimeLexKind::kOrdinalSuffix) == i;
+      if (!dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before) continue;
       if (dot) ++n;
       if (entry) *entry = &e;
       return n;

@@ -93,6 +93,11 @@ enum class TimeLexKind {
   kMinusWord,
   kSetWeekday,
   kCountNoun,
+  kHalfUnit,
+  kDurationLink,
+  kForPre,
+  kUnitRef,
+  kHoliday,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

@@ -125,6 +125,9 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
       {"later\tlater_post\tdct\n", "a\tpast\n", "time_words.tsv:1", "later_post"},
       {"men\tcount_noun\nin all\tcount_noun\n", "a\tpast\n", "time_words.tsv:2", "one word"},
       {"day\tunit\tD\n", "due\tfuture\tphrase\n", "time_tense.tsv:1", "two words"},
+      {"xmas\tholiday\t12-25\nyule\tholiday\t13-01\n", "a\tpast\n", "time_words.tsv:2",
+       "holiday value"},
+      {"and a half\thalf_unit\t1.5\n", "a\tpast\n", "time_words.tsv:1", "half_unit value"},
   };
   for (const Bad& b : bad) {
     {

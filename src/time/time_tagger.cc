@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "base/data_file.h"
 #include "time/calendar.h"
@@ -75,6 +76,12 @@ struct Cand {
   Ymd ymd;
 };
 
+// The parts of a duration, largest unit first: "1 hour and 30 minutes" is
+// {(H, 1), (MIN, 30)}; an amount is NaN when unknown ("a few").
+struct DurationParts {
+  std::vector<std::pair<int, double>> parts;  // (DurationRank, amount)
+};
+
 struct TimeOfDay {
   size_t te = 0;
   std::string value;    // "T14:30", "TEV"
@@ -116,6 +123,7 @@ class Scan {
       entries_[i] = lex.EntriesFor(toks[i].folded);
       if (!entries_[i]) continue;
       for (const TimeLexEntry& e : *entries_[i]) kinds_[i] |= 1ull << static_cast<int>(e.kind);
+      if (kinds_[i] & (1ull << static_cast<int>(K::kForPre))) for_pos_.push_back(i);
     }
   }
 
@@ -178,6 +186,28 @@ class Scan {
   std::optional<Cand> RelQuantUnit(size_t i);
   std::optional<Cand> PartRange(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
+  // Further parts of a duration after its first unit: "and a half", "and 30
+  // minutes", "30 minutes" (each unit smaller than the one before). Appends
+  // to *parts and returns the token after them (u when none follow).
+  size_t DurationTail(size_t u, DurationParts* parts);
+  // "from 2pm for 2 hours", "for 2 hours from 2pm", "14th feb from 9:30am for
+  // 7 hours": a range from a clock time to that time moved by the duration.
+  std::optional<Cand> StartPlusDuration(size_t i);
+  // A clock duration at i ("2.5 hrs", "3 hours 30 minutes") in minutes.
+  size_t ClockMinutes(size_t i, double* minutes);
+  // "21st century", "le 20e siècle": a TIMEX3 century with its first and last day.
+  std::optional<Cand> Century(size_t i);
+  // "le 17 de 14h à 16h": a plain day number after an article, then a time
+  // range on that day of the DCT's month; the span starts at the number.
+  std::optional<Cand> DayNumberTimeRange(size_t i);
+  // "partner of the year", "blocked for the day", "dans la journée": a
+  // singular unit after a unit_ref cue and an article is the DCT's (a day:
+  // the last date of the text, as day_ref 0).
+  std::optional<Cand> UnitRef(size_t i);
+  // "easter 2018", "next christmas", "independence day of this year", "Noël":
+  // a holiday of the lexicon in the year given, the one after/before the DCT
+  // with a rel word, else the one nearest to the DCT.
+  std::optional<Cand> Holiday(size_t i);
   std::optional<Cand> Set(size_t i);
   // "<amount> <unit> after|before <day>": the day moved by the amount, or null.
   std::optional<Cand> OffsetFromDay(size_t u, const std::string& unit, int amount);
@@ -262,6 +292,7 @@ class Scan {
   std::vector<uint64_t> kinds_;    // per token: bit set of their kinds
   std::vector<char> number_word_;  // per token: lex_.IsNumberWord
   std::vector<char> grouped_;      // per token: a digit group of a longer number ("2 030")
+  std::vector<size_t> for_pos_;    // tokens that may be for_pre, ascending
   uint32_t base_ = 0;              // added to every output offset
   // The last emitted day-precision, resolved date: anchor for day_ref words.
   TextAnchor* anchor_;
@@ -270,6 +301,20 @@ class Scan {
 
 // ---------------------------------------------------------------------------
 // Small helpers
+
+// The units of a duration from largest to smallest (DE and CE count as Y).
+constexpr const char* kDurationUnits[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
+
+// The fraction of a unit a half_unit entry adds: "and a half" 0.5 (the
+// lexicon checked the value).
+double Fraction(const TimeLexEntry& e) { return std::strtod(e.value.c_str(), nullptr); }
+
+int DurationRank(std::string_view unit) {
+  for (int r = 0; r < 7; ++r) {
+    if (unit == kDurationUnits[r]) return r;
+  }
+  return -1;  // Q, WE: no compound durations
+}
 
 std::string DayValue(const Ymd& v) { return FormatDay(v); }
 
@@ -1050,15 +1095,18 @@ std::optional<Cand> Scan::Decade(size_t i) {
   }
   if (!Num(j) || t_[j].ndigits != 4 || t_[j].number % 10 != 0) return std::nullopt;
   size_t k = j + 1;
-  if (!pre) {
-    if (!Attached(k)) return std::nullopt;
-    size_t s = M(k, K::kDecadeSuffix);
-    if (!s) return std::nullopt;
+  // "1990s", "90er"; also "1990 s" with a space; "the 1990s" has both.
+  if (size_t s = M(k, K::kDecadeSuffix)) {
     k = s;
+  } else if (!pre) {
+    return std::nullopt;
   }
   Cand c;
   c.te = k;
-  c.value = std::to_string(t_[j].number / 10);
+  const int year = static_cast<int>(t_[j].number);
+  c.value = std::to_string(year / 10);
+  c.begin = FormatDay({year, 1, 1});
+  c.end = FormatDay({year + 9, 12, 31});
   c.anchor = AnchorKind::kAbsolute;
   return c;
 }
@@ -1127,6 +1175,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
     if (d && d->is_day) best = std::move(d);
   }
   consider(DayRel(i));
+  consider(Holiday(i));
   consider(RelUnit(i, licensed));
   consider(Decade(i));
   consider(Season(i));
@@ -1596,8 +1645,17 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
       mod = e->value;
     }
   }
-  // "lundi de 14h à 16h", "Monday 8-9am": a time range on that day.
-  if (std::optional<Cand> r = TimeRange(j, ctx); r && !r->begin.empty() && r->begin[0] == 'T') {
+  // "lundi de 14h à 16h", "Monday 8-9am": a time range on that day; the day
+  // vouches for bare hours ("Monday 3-8", "le 17 de 14 à 16") unless a word
+  // follows that they count ("lundi, entre 10 et 15 personnes").
+  std::optional<Cand> r = TimeRange(j, ctx);
+  if (!r) {
+    r = TimeRange(j, ctx, true);
+    if (r && r->te < t_.size() && t_[r->te].kind != TimeTokKind::kPunct && !entries_[r->te]) {
+      r.reset();
+    }
+  }
+  if (r && !r->begin.empty() && r->begin[0] == 'T') {
     d->te = r->te;
     d->begin = d->value + r->begin;
     d->end = d->value + r->end;
@@ -1913,6 +1971,12 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
     x->value = buf + x->value.substr(3);
   }
   if (x->value[0] != 'T' || y->value[0] != 'T') return std::nullopt;
+  // "11-4", "de 10 à 4": a bare end hour before the start is in the afternoon.
+  if (!y->strong && y->hour >= 0 && y->hour < 12 && y->hour < x->hour && y->hour + 12 > x->hour) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d", y->hour + 12);
+    y->value = buf + y->value.substr(3);
+  }
   Cand c;
   c.te = y->te;
   c.type = TimeType::kTime;
@@ -2040,6 +2104,13 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   double n = 0;
   size_t k = Quantity(j, &n);
   if (!k) return std::nullopt;
+  bool half = false;  // "one and a half hours"
+  const TimeLexEntry* f = nullptr;
+  if (size_t h = M(k, K::kHalfUnit, &f); h && !std::isnan(n)) {
+    n += Fraction(*f);
+    k = h;
+    half = true;
+  }
   const TimeLexEntry* e = nullptr;
   size_t u = M(k, K::kUnit, &e);
   if (!u) return std::nullopt;
@@ -2127,9 +2198,320 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   }
   c.te = u;
   c.type = TimeType::kDuration;
-  const bool clock = unit == "H" || unit == "MIN" || unit == "S";
-  std::string u1 = unit == "MIN" ? "M" : unit;
-  c.value = std::string(clock ? "PT" : "P") + NumberText(known ? n * mult : n) + u1;
+  const int rank = DurationRank(unit);
+  if (rank < 0 || !known) {
+    const bool clock = unit == "H" || unit == "MIN" || unit == "S";
+    std::string u1 = unit == "MIN" ? "M" : unit;
+    c.value = std::string(clock ? "PT" : "P") + NumberText(known ? n * mult : n) + u1;
+    return c;
+  }
+  DurationParts d;
+  d.parts.push_back({rank, n * mult});
+  // "one hour and a half" ("one and a half hours" took its half above).
+  if (size_t h = M(u, K::kHalfUnit, &e); h && !half) {
+    d.parts.back().second += Fraction(*e) * mult;
+    u = h;
+  }
+  c.te = DurationTail(u, &d);
+  c.value = "P";
+  bool in_time = false;
+  for (const auto& [r, amount] : d.parts) {
+    if (r >= 4 && !in_time) {
+      c.value += 'T';
+      in_time = true;
+    }
+    c.value += NumberText(amount);
+    c.value += r == 5 ? "M" : kDurationUnits[r];
+  }
+  return c;
+}
+
+size_t Scan::DurationTail(size_t u, DurationParts* d) {
+  while (!d->parts.empty()) {
+    size_t j = u;
+    if (size_t l = M(j, K::kDurationLink)) j = l;
+    double m = 0;
+    size_t k = Quantity(j, &m);
+    if (!k || std::isnan(m) || m < 0) break;
+    const TimeLexEntry* e = nullptr;
+    size_t v = M(k, K::kUnit, &e);
+    if (!v) break;
+    const int rank = DurationRank(e->value);
+    if (rank <= d->parts.back().first) break;  // only smaller units follow
+    d->parts.push_back({rank, m});
+    u = v;
+  }
+  return u;
+}
+
+size_t Scan::ClockMinutes(size_t i, double* minutes) {
+  double n = 0;
+  size_t k = Quantity(i, &n);
+  if (!k || std::isnan(n)) return 0;
+  const TimeLexEntry* e = nullptr;
+  if (size_t h = M(k, K::kHalfUnit, &e)) {
+    n += Fraction(*e);
+    k = h;
+  }
+  size_t u = M(k, K::kUnit, &e);
+  if (!u) return 0;
+  DurationParts d;
+  d.parts.push_back({DurationRank(e->value), n});
+  if (d.parts[0].first < 4) return 0;  // only hours, minutes, seconds
+  if (size_t h = M(u, K::kHalfUnit, &e)) {
+    d.parts[0].second += Fraction(*e);
+    u = h;
+  }
+  u = DurationTail(u, &d);
+  *minutes = 0;
+  for (const auto& [r, amount] : d.parts)
+    *minutes += amount * (r == 4 ? 60 : r == 5 ? 1 : 1.0 / 60);
+  return u;
+}
+
+std::optional<Cand> Scan::StartPlusDuration(size_t i) {
+  size_t j = i;
+  std::optional<Cand> day;
+  // Most starts have no "for" near them: look for one before parsing anything.
+  auto next_for = std::lower_bound(for_pos_.begin(), for_pos_.end(), i);
+  if (next_for == for_pos_.end() || *next_for >= i + 10) return std::nullopt;
+  if (!M(i, K::kRangeFrom) && !M(i, K::kForPre)) {
+    day = DatePart(i, false);
+    if (!day || !day->is_day) return std::nullopt;
+    j = day->te;
+  }
+  std::optional<TimeOfDay> start;
+  double minutes = 0;
+  size_t te = 0;
+  if (size_t f = M(j, K::kRangeFrom)) {
+    start = Clock(f, true, false);
+    if (!start) return std::nullopt;
+    size_t d = M(start->te, K::kForPre);
+    if (!d || !(te = ClockMinutes(d, &minutes))) return std::nullopt;
+  } else if (size_t d = M(j, K::kForPre)) {
+    size_t k = ClockMinutes(d, &minutes);
+    size_t f = k ? M(k, K::kRangeFrom) : 0;
+    if (!f || !(start = Clock(f, true, false))) return std::nullopt;
+    te = start->te;
+  } else {
+    return std::nullopt;
+  }
+  int hour = 0, minute = 0;
+  const std::string& sv = start->value;
+  if (sv.size() < 3 || sv[0] != 'T' || std::sscanf(sv.c_str(), "T%d:%d", &hour, &minute) < 1) {
+    return std::nullopt;  // "TMO": a part of day has no start
+  }
+  const long total = std::lround(hour * 60 + minute + minutes);
+  const long days = total / (24 * 60);
+  if (days > 0 && (!day || !day->abs_day)) return std::nullopt;
+  char buf[16];
+  const int eh = static_cast<int>(total % (24 * 60) / 60), em = static_cast<int>(total % 60);
+  if (em) {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", eh, em);
+  } else {
+    std::snprintf(buf, sizeof buf, "T%02d", eh);
+  }
+  Cand c;
+  c.te = te;
+  c.type = TimeType::kTime;
+  c.begin = sv;
+  c.end = buf;
+  if (day) {
+    c.anchor = day->anchor;
+    c.anchor_start = day->anchor_start;
+    c.unresolved = day->unresolved;
+    c.begin = day->value + c.begin;
+    c.end = (days ? DayValue(CivilFromDays(DaysOf(day->ymd) + days)) : day->value) + c.end;
+  }
+  c.value = c.begin + "/" + c.end;
+  return c;
+}
+
+std::optional<Cand> Scan::DayNumberTimeRange(size_t i) {
+  if (!Num(i) || i == 0 || M(i - 1, K::kArticle) != i) return std::nullopt;
+  int day = 0;
+  size_t d = DayNumber(i, &day);
+  if (!d) return std::nullopt;
+  Cand c;
+  if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
+    c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
+  } else {
+    c.te = d;
+    c.value = Xday(0, day);
+    c.unresolved = true;
+  }
+  std::optional<Cand> r = TimeRange(d, false);
+  if (!r) r = TimeRange(d, false, true);
+  if (!r || r->begin.empty() || r->begin[0] != 'T') return std::nullopt;
+  if (r->te < t_.size() && t_[r->te].kind != TimeTokKind::kPunct && !entries_[r->te]) {
+    return std::nullopt;  // "le 17 de 14 à 16 ans"
+  }
+  c.te = r->te;
+  c.begin = c.value + r->begin;
+  c.end = c.value + r->end;
+  c.value = c.begin + "/" + c.end;
+  c.type = TimeType::kTime;
+  c.abs_day = false;
+  c.is_day = false;
+  return c;
+}
+
+std::optional<Cand> Scan::UnitRef(size_t i) {
+  if (i == 0 || M(i - 1, K::kUnitRef) != i) return std::nullopt;
+  size_t a = M(i, K::kArticle);
+  const TimeLexEntry* e = nullptr;
+  size_t u = a ? M(a, K::kUnit, &e) : 0;
+  if (!u || e->plural) return std::nullopt;
+  // "the day before", "in the week after the vote", "the day of the vote":
+  // a unit that something follows is not the DCT's.
+  if (u < t_.size() && t_[u].kind != TimeTokKind::kPunct) return std::nullopt;
+  const std::string& unit = e->value;
+  Cand c;
+  c.te = u;
+  if (unit == "D") {
+    if (anchor_->have) {
+      c = DayCand(u, anchor_->day, AnchorKind::kExpr);
+      c.anchor_start = anchor_->start;
+      return c;
+    }
+    if (!HasDay()) return std::nullopt;
+    return DayCand(u, dct_.day, AnchorKind::kDct);
+  }
+  if (unit == "W" && HasDay()) {
+    c.value = FormatWeek(dct_.days);
+  } else if (unit == "M" && dct_.level >= 2) {
+    c.value = FormatMonth(dct_.day.y, dct_.day.m);
+  } else if (unit == "Y" && dct_.level >= 1) {
+    c.value = FormatYear(dct_.day.y);
+  } else {
+    return std::nullopt;
+  }
+  MarkDct(&c);
+  return c;
+}
+
+std::optional<Cand> Scan::Holiday(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  size_t j = i;
+  // "the weekend of halloween": the weekend next to the holiday.
+  bool weekend = false;
+  {
+    size_t a = M(j, K::kArticle) ? M(j, K::kArticle) : j;
+    if (size_t w = M(a, K::kUnit, &e); w && e->value == "WE" && !e->plural) {
+      size_t f = SkipFillers(w, 1);
+      if (f != w && M(f, K::kHoliday)) {
+        j = f;
+        weekend = true;
+      }
+    }
+  }
+  int rel = 0;
+  bool has_rel = false;
+  if (size_t k = M(i, K::kRel, &e)) {
+    rel = e->number;
+    has_rel = true;
+    j = k;
+  }
+  size_t h = M(j, K::kHoliday, &e);
+  if (!h) return std::nullopt;
+  HolidayRule rule;
+  if (!ParseHolidayRule(e->value, &rule)) return std::nullopt;  // checked at load
+  size_t te = h;
+  int year = 0;
+  {
+    size_t y = Sym(h, ",") ? h + 1 : h;
+    if (Num(y) && t_[y].ndigits == 4) {
+      year = static_cast<int>(t_[y].number);
+      te = y + 1;
+    } else if (!has_rel && dct_.level >= 1) {
+      // "independence day of this year", "Noël de l'année dernière".
+      size_t f = SkipFillers(h, 1);
+      if (f != h) {
+        const TimeLexEntry* r = nullptr;
+        const TimeLexEntry* u = nullptr;
+        size_t a = M(f, K::kArticle) ? M(f, K::kArticle) : f;
+        if (size_t k = M(a, K::kRel, &r)) {
+          if (size_t v = M(k, K::kUnit, &u); v && u->value == "Y" && !u->plural) {
+            year = dct_.day.y + r->number;
+            te = v;
+          }
+        } else if (size_t k2 = M(a, K::kUnit, &u); k2 && u->value == "Y" && !u->plural) {
+          if (size_t r2 = M(k2, K::kRel, &r)) {
+            year = dct_.day.y + r->number;
+            te = r2;
+          }
+        }
+      }
+    }
+  }
+  // "labor day weekend", "halloween weekend 2021".
+  if (size_t w = M(te, K::kUnit, &e); !weekend && w && e->value == "WE" && !e->plural) {
+    weekend = true;
+    te = w;
+    if (!year && Num(te) && t_[te].ndigits == 4) {
+      year = static_cast<int>(t_[te].number);
+      ++te;
+    }
+  }
+  // A Monday holiday closes a weekend; any other day belongs to its week's.
+  auto finish = [&](Cand c) {
+    if (!weekend || !c.abs_day) return c;
+    int64_t days = DaysOf(c.ymd);
+    if (IsoWeekday(days) == 1) --days;
+    c.value = FormatWeek(days, true);
+    c.is_day = c.abs_day = false;
+    return c;
+  };
+  Ymd d;
+  if (year) {
+    if (!HolidayDate(rule, year, &d)) return std::nullopt;
+    return finish(DayCand(te, d, AnchorKind::kAbsolute));
+  }
+  if (!HasDay() && !(has_rel && rel == 0 && dct_.level >= 1)) {
+    if (rule.kind != HolidayRule::Kind::kFixed) return std::nullopt;
+    Cand c;
+    c.te = te;
+    c.value = Xday(rule.month, rule.day);
+    c.unresolved = true;
+    c.is_day = true;
+    return c;
+  }
+  // The occurrences around the DCT: the rel word or nearness picks one.
+  int64_t best = 0;
+  bool found = false;
+  for (int y = dct_.day.y - 1; y <= dct_.day.y + 1; ++y) {
+    if (!HolidayDate(rule, y, &d)) continue;
+    const int64_t days = DaysOf(d);
+    bool ok = true;
+    if (has_rel && rel == 0) ok = y == dct_.day.y;
+    if (has_rel && rel > 0) ok = days > dct_.days && (!found || days < best);
+    if (has_rel && rel < 0) ok = days < dct_.days && (!found || days > best);
+    if (!has_rel) ok = !found || std::llabs(days - dct_.days) < std::llabs(best - dct_.days);
+    if (ok) {
+      best = days;
+      found = true;
+    }
+  }
+  if (!found) return std::nullopt;
+  Cand c = DayCand(te, CivilFromDays(best), AnchorKind::kDct);
+  c.free_year = !has_rel;
+  return finish(c);
+}
+
+std::optional<Cand> Scan::Century(size_t i) {
+  int n = 0;
+  size_t k = DayNumber(i, &n);
+  const TimeLexEntry* e = nullptr;
+  size_t u = k ? M(k, K::kUnit, &e) : 0;
+  if (!u || e->value != "CE" || e->plural || n > 30) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", n - 1);
+  Cand c;
+  c.te = u;
+  c.value = buf;
+  c.begin = FormatDay({(n - 1) * 100, 1, 1});
+  c.end = FormatDay({n * 100 - 1, 12, 31});
+  c.anchor = AnchorKind::kAbsolute;
   return c;
 }
 
@@ -2462,6 +2844,10 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(PartEve(i));
   consider(WeekOf(i));
   consider(OrdinalWeek(i));
+  consider(StartPlusDuration(i));
+  consider(Century(i));
+  consider(DayNumberTimeRange(i));
+  consider(UnitRef(i));
   return best;
 }
 
@@ -2522,7 +2908,9 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kAmPm) | Bit(TimeLexKind::kYearSuffix) | Bit(TimeLexKind::kDecadeSuffix) |
     Bit(TimeLexKind::kRangeLink) | Bit(TimeLexKind::kDecadePre) | Bit(TimeLexKind::kAgoPost) |
     Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
-    Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve);
+    Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
+    Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
+    Bit(TimeLexKind::kUnitRef);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];

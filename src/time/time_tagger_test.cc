@@ -652,6 +652,123 @@ TEST_F(TimeTaggerTest, GermanDayWithADotIsOneDate) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, CompoundDurationsAndStartPlusDuration) {
+  const Case cases[] = {
+      {"en", "2022-01-07", "It lasted 1 hour and 30 minutes.", "1 hour and 30 minutes", "PT1H30M"},
+      {"en", "2022-01-07", "It took 3 hours 30 minutes.", "3 hours 30 minutes", "PT3H30M"},
+      {"en", "2022-01-07", "It took one and a half hours.", "one and a half hours", "PT1.5H"},
+      {"en", "2022-01-07", "It took one hour and a half.", "one hour and a half", "PT1.5H"},
+      {"en", "2022-01-07", "They stayed 2 years and 6 months.", "2 years and 6 months", "P2Y6M"},
+      {"en", "2022-01-07", "The talks run from 2pm for 2 hours.", "from 2pm for 2 hours",
+       "T14/T16"},
+      {"en", "2022-01-07", "The talks run for 2.5 hours from 9.", "for 2.5 hours from 9",
+       "T09/T11:30"},
+      {"en", "2022-01-07", "Talks on 14th Feb from 9:30am for 7 hours.",
+       "14th Feb from 9:30am for 7 hours", "2022-02-14T09:30/2022-02-14T16:30"},
+      {"fr", "2022-01-07", "La réunion a duré 1 heure et 30 minutes.", "1 heure et 30 minutes",
+       "PT1H30M"},
+      {"fr", "2022-01-07", "Le vol a duré deux ans et six mois.", "deux ans et six mois", "P2Y6M"},
+      {"fr", "2022-01-07", "La réunion ira de 14h pendant 2 heures.", "de 14h pendant 2 heures",
+       "T14/T16"},
+      {"es", "2022-01-07", "La reunión duró 1 hora y 30 minutos.", "1 hora y 30 minutos",
+       "PT1H30M"},
+      {"de", "2022-01-07", "Die Sitzung dauerte 1 Stunde und 30 Minuten.",
+       "1 Stunde und 30 Minuten", "PT1H30M"},
+      {"ru", "2022-01-07", "Заседание длилось 1 час и 30 минут.", "1 час и 30 минут", "PT1H30M"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A larger unit after a smaller one starts a new expression, not a part.
+  Check(*tagger_, {"en", "2022-01-07", "It took 30 minutes and 2 hours later it ended.",
+                   "30 minutes", "PT30M"});
+}
+
+TEST_F(TimeTaggerTest, HourRangesOnADayAndUnitsOfTheDct) {
+  const Case cases[] = {
+      // A day vouches for bare hours; a bare end before the start is p.m.
+      {"en", "2018-11-01", "Are you available next Monday 6-8?", "next Monday 6-8",
+       "2018-11-05T06/2018-11-05T08"},
+      {"en", "2018-11-01", "Free on Wednesday from 10-4.", "Wednesday from 10-4",
+       "2018-10-31T10/2018-10-31T16"},
+      {"fr", "2022-01-07", "Je serai là le 17 de 14h à 16h.", "17 de 14h à 16h",
+       "2022-01-17T14/2022-01-17T16"},
+      {"fr", "2022-01-07", "Je serai là le 17 entre 14 et 16.", "17 entre 14 et 16",
+       "2022-01-17T14/2022-01-17T16"},
+      // A singular unit closing a phrase after of/for/in: the DCT's; a day
+      // is the last date of the text.
+      {"en", "2018-05-24", "We got partner of the year.", "the year", "2018"},
+      {"en", "2018-05-24", "We got partner of the week.", "the week", "2018-W21"},
+      {"en", "2018-05-22", "I'm blocked for the day.", "the day", "2018-05-22"},
+      {"fr", "2022-01-07", "Le 3 janvier, ils ont manifesté. Dans la journée, la police a tiré.",
+       "la journée", "2022-01-03"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-07", "Lundi, entre 10 et 15 personnes sont venues.", "10 et 15"},
+      {"fr", "2022-01-07", "Ils étaient là le 17 entre 14 et 16 ans.", "17 entre"},
+      {"en", "2018-05-22", "It happened on the day of the vote.", "the day"},
+      {"en", "2018-05-22", "He left in the week after the vote.", "the week"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, HolidaysInFiveLanguages) {
+  const Case cases[] = {
+      // Without a year or a rel word: the occurrence nearest to the DCT.
+      {"en", "2019-11-01", "We will meet on Christmas Eve.", "Christmas Eve", "2019-12-24"},
+      {"en", "2019-06-01", "They left on easter 2018.", "easter 2018", "2018-04-01"},
+      {"en", "2019-06-01", "When was the last easter?", "last easter", "2019-04-21"},
+      {"en", "2019-06-01", "When is the next easter?", "next easter", "2020-04-12"},
+      {"en", "2019-06-01", "A party on independence day of this year.",
+       "independence day of this year", "2019-07-04"},
+      {"en", "2010-06-01", "Shops open on black friday 2010.", "black friday 2010", "2010-11-26"},
+      {"en", "2021-06-01", "We prepare for labor day weekend.", "labor day weekend", "2021-W35-WE"},
+      {"en", "2016-11-07", "It happened 2 weeks before Christmas.", "2 weeks before Christmas",
+       "2016-12-11"},
+      {"fr", "2022-01-07", "Les manifestants se sont réunis à Noël.", "Noël", "2021-12-25"},
+      {"fr", "2022-01-07", "Il reviendra pour le lundi de Pâques 2022.", "lundi de Pâques 2022",
+       "2022-04-18"},
+      {"fr", "2022-01-07", "Ils défileront pour la fête du travail 2022.", "fête du travail 2022",
+       "2022-05-01"},
+      {"es", "2022-01-07", "Llegaron en Nochebuena.", "Nochebuena", "2021-12-24"},
+      {"es", "2022-01-07", "Volverán el viernes santo de 2022.", "viernes santo", "2022-04-15"},
+      {"de", "2022-01-07", "Sie kamen an Heiligabend.", "Heiligabend", "2021-12-24"},
+      {"de", "2022-01-07", "Sie kommen Ostermontag 2022.", "Ostermontag 2022", "2022-04-18"},
+      {"ru", "2022-01-07", "Они приехали на Рождество.", "Рождество", "2022-01-07"},
+      {"ru", "2022-01-07", "Они вернутся на Пасху 2022.", "Пасху 2022", "2022-04-24"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, CenturiesAndDecadesAreRanges) {
+  struct RangeCase {
+    const char* lang;
+    const char* text;
+    const char* span;
+    const char* value;
+    const char* begin;
+    const char* end;
+  };
+  const RangeCase cases[] = {
+      {"en", "Records of the 21st century.", "21st century", "20", "2000-01-01", "2099-12-31"},
+      {"en", "It happened in the 15th century.", "15th century", "14", "1400-01-01", "1499-12-31"},
+      {"fr", "Au 20e siècle, la ville a grandi.", "20e siècle", "19", "1900-01-01", "1999-12-31"},
+      {"en", "Presidents in the 1990s.", "the 1990s", "199", "1990-01-01", "1999-12-31"},
+      {"en", "Presidents in 1990 s.", "1990 s", "199", "1990-01-01", "1999-12-31"},
+      {"fr", "Il est mort dans les années 1990.", "années 1990", "199", "1990-01-01", "1999-12-31"},
+  };
+  for (const RangeCase& c : cases) {
+    bool found = false;
+    for (const TimeExpr& x : tagger_->Tag(c.text, c.lang, std::nullopt)) {
+      if (x.text != c.span) continue;
+      found = true;
+      EXPECT_EQ(x.value, c.value) << c.text;
+      EXPECT_EQ(x.range_begin, c.begin) << c.text;
+      EXPECT_EQ(x.range_end, c.end) << c.text;
+    }
+    EXPECT_TRUE(found) << c.lang << ": no \"" << c.span << "\" in " << c.text;
+  }
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
