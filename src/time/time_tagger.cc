@@ -87,6 +87,7 @@ struct TimeOfDay {
   std::string value;    // "T14:30", "TEV"
   bool strong = false;  // ":", an hour word, am/pm, a part of day or a clock word
   int hour = -1;        // the hour when the value is T<hour>...
+  bool half = false;    // am/pm or a part of day chose the half of the day
 };
 
 class Scan {
@@ -1205,6 +1206,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   int hour = -1, minute = -1, second = -1;
   size_t j = i;
   bool strong = false;  // unambiguously a clock time (":" or attached "h" or am/pm)
+  bool half = false;    // am/pm or a part of day named the half of the day
   if (Num(i)) {
     if (t_[i].ndigits > 2 || t_[i].number > 24) return std::nullopt;
     hour = static_cast<int>(t_[i].number);
@@ -1276,6 +1278,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     hour = hour % 12 + e->number;
     j = a;
     strong = true;
+    half = true;
   } else {
     size_t f = SkipFillers(j, 2);
     if (size_t p = M(f, K::kPart, &e)) {
@@ -1283,6 +1286,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
       j = p;
       strong = true;
+      half = true;
     }
   }
   if (!strong && !clock_ctx) return std::nullopt;
@@ -1306,7 +1310,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", hour);
   }
-  return TimeOfDay{j, buf, strong, hour};
+  return TimeOfDay{j, buf, strong, hour, half};
 }
 
 int64_t Scan::SpelledRun(size_t i, size_t max_tokens, size_t* end) {
@@ -1796,7 +1800,28 @@ std::optional<Cand> Scan::Range(size_t i) {
   if (from && !y && M(x->te, K::kDeictic)) {
     y = WordBound(x->te, false);  // "from march to date": the deictic holds the to-word
   }
+  // "November 18-19", "novembre 19-20": a later day number after a month and
+  // day, joined by a dash, is a day of the same month; not when a year, a
+  // unit, am/pm or an hour word follows it ("March 3 - 5 pm", "May 2-3, 2019").
+  if (!y && k && !from && x->abs_day && Num(x->te - 1) &&
+      t_[x->te].kind == TimeTokKind::kPunct) {
+    int d2 = 0;
+    size_t e = DayNumber(k, &d2);
+    if (e && d2 > x->ymd.d && ValidDate(x->ymd.y, x->ymd.m, d2) && !Num(e) &&
+        !(Sym(e, ",") && Num(e + 1)) && !M(e, K::kMonth) && !M(e, K::kUnit) &&
+        !M(e, K::kAmPm) && !M(e, K::kHourWord) &&
+        !(e < t_.size() && t_[e].kind == TimeTokKind::kPunct && t_[e].folded == "%")) {
+      const bool free = x->free_year;
+      y = DayCand(e, {x->ymd.y, x->ymd.m, d2}, x->anchor);
+      y->free_year = free;
+    }
+  }
   if (!y) return std::nullopt;
+  // Two clock times: the time grammar knows which half of the day each is in.
+  if (from && x->type == TimeType::kTime && y->type == TimeType::kTime && x->value[0] == 'T' &&
+      y->value[0] == 'T') {
+    if (std::optional<Cand> r = TimeRange(i, true); r && r->te == y->te) return r;
+  }
   // Bounds without a year move by a year to come in order: "between now and
   // november 15th" (next November), "from nov to march".
   if (x->abs_day && y->abs_day && x->value > y->value && y->free_year && !x->free_year &&
@@ -1919,12 +1944,13 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
       e = e2;
     }
   }
-  bool strong = false;
+  bool strong = false, half = false;
   const TimeLexEntry* p = nullptr;
   if (size_t a = M(e, K::kAmPm, &p)) {
     hour = hour % 12 + p->number;
     e = a;
     strong = true;
+    half = true;
   } else {
     size_t f = SkipFillers(e, 2);
     if (size_t art = M(f, K::kArticle)) f = art;
@@ -1932,6 +1958,7 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
       if ((p->value == "AF" || p->value == "EV") && hour < 12) hour += 12;
       e = pe;
       strong = true;
+      half = true;
     }
   }
   char buf[16];
@@ -1940,7 +1967,7 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", static_cast<int>(hour));
   }
-  return TimeOfDay{e, buf, strong, static_cast<int>(hour)};
+  return TimeOfDay{e, buf, strong, static_cast<int>(hour), half};
 }
 
 std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
@@ -1965,7 +1992,10 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   if (!y || (!weak_ok && (!(x->strong || y->strong) || (!from && !y->strong)))) {
     return std::nullopt;
   }
-  if (!x->strong && x->hour >= 0 && x->hour < 12 && y->hour >= 12 && x->hour + 12 <= y->hour) {
+  // "5 to 6pm"; "from 7:00 to 8:00pm", "2:20 to 3pm": a start without am/pm
+  // takes the end's afternoon when it then still comes first.
+  if ((!x->strong || (!x->half && y->half)) && x->hour >= 1 && x->hour < 12 && y->hour >= 12 &&
+      x->hour + 12 <= y->hour) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "T%02d", x->hour + 12);
     x->value = buf + x->value.substr(3);

@@ -184,8 +184,41 @@ TEST_F(TimeTaggerTest, TimeRanges) {
       {"es", "2022-01-07", "La reunión será de 10 a 12 h.", "de 10 a 12 h", "T10/T12"},
       {"de", "2022-01-07", "Die Sitzung dauert von 8 bis 9 Uhr.", "von 8 bis 9 Uhr", "T08/T09"},
       {"ru", "2022-01-07", "Комендантский час с 23 до 7 часов.", "с 23 до 7 часов", "T23/T07"},
+      // A start without am/pm takes the end's half of the day when it still comes first.
+      {"en", "2022-01-07", "The polls are open from 7:00 to 8:00pm.", "from 7:00 to 8:00pm",
+       "T19:00/T20:00"},
+      {"en", "2022-01-07", "Talks ran between 2:20 and 3pm.", "between 2:20 and 3pm",
+       "T14:20/T15"},
+      {"en", "2022-01-07", "The store is open from 10:00 to 2pm.", "from 10:00 to 2pm",
+       "T10:00/T14"},
+      {"en", "2022-01-07", "Voting is tomorrow from 7:00 to 8:00pm.", "tomorrow from 7:00 to 8:00pm",
+       "2022-01-08T19:00/2022-01-08T20:00"},
+      {"fr", "2022-01-07", "Le bureau ouvre de 9:00 à 17:00.", "de 9:00 à 17:00", "T09:00/T17:00"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, MonthDayDashDay) {
+  // "November 18-19": the second day number is in the first bound's month.
+  const Case cases[] = {
+      {"en", "2022-11-15", "The summit is on November 18-19 in Bali.", "November 18-19",
+       "2022-11-18/2022-11-19"},
+      {"en", "2022-01-07", "Talks were held Jan 3-5.", "Jan 3-5", "2022-01-03/2022-01-05"},
+      {"fr", "2022-11-15", "Je serai de sortie novembre 19-20.", "novembre 19-20",
+       "2022-11-19/2022-11-20"},
+      {"es", "2022-11-15", "La cumbre será en noviembre 18-19.", "noviembre 18-19",
+       "2022-11-18/2022-11-19"},
+      {"de", "2022-11-15", "Der Gipfel ist am November 18-19.", "November 18-19",
+       "2022-11-18/2022-11-19"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      // A score, an hour or a percentage after the dash is not a second day.
+      {"en", "2022-01-07", "On March 3 - 5 pm was the deadline.", "- "},
+      {"en", "2022-01-07", "Polls on May 2 - 9 % for Smith.", "- 9"},
+      {"en", "2022-01-07", "Since March 3-2 wins followed.", "-2"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
 TEST_F(TimeTaggerTest, RangesWithoutFromWord) {
