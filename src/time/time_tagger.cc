@@ -164,6 +164,7 @@ class Scan {
   std::optional<Cand> NumericDate(size_t i);
   std::optional<Cand> DayMonth(size_t i);
   std::optional<Cand> MonthNameNumeric(size_t i);
+  bool LeadingRel(size_t* j, int* rel) const;
   std::optional<Cand> MonthFirst(size_t i, bool licensed);
   std::optional<Cand> Weekday(size_t i);
   std::optional<Cand> DayRel(size_t i);
@@ -802,16 +803,22 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   return ResolveDayMonth(te, month, day, year);
 }
 
+// A relative word before a date word ("next", "dernier", "прошлый") at *j:
+// its number goes to *rel and *j moves past it. False when there is none.
+bool Scan::LeadingRel(size_t* j, int* rel) const {
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(*j, K::kRel, &e);
+  if (!k) return false;
+  *rel = e->number;
+  *j = k;
+  return true;
+}
+
 std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
   size_t j = i;
   const TimeLexEntry* e = nullptr;
   int rel = 0;
-  bool has_rel = false;
-  if (size_t k = M(j, K::kRel, &e)) {
-    rel = e->number;
-    has_rel = true;
-    j = k;
-  }
+  bool has_rel = LeadingRel(&j, &rel);
   size_t k = M(j, K::kMonth, &e);
   if (!k) return std::nullopt;
   const int month = e->number;
@@ -859,12 +866,7 @@ std::optional<Cand> Scan::Weekday(size_t i) {
   size_t j = i;
   const TimeLexEntry* e = nullptr;
   int rel = 0;
-  bool has_rel = false;
-  if (size_t k = M(j, K::kRel, &e)) {
-    rel = e->number;
-    has_rel = true;
-    j = k;
-  }
+  bool has_rel = LeadingRel(&j, &rel);
   size_t k = M(j, K::kWeekday, &e);
   if (!k) return std::nullopt;
   const int wd = e->number;
@@ -925,12 +927,7 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   }
   const TimeLexEntry* e = nullptr;
   int rel = 0;
-  bool has_rel = false;
-  if (size_t k = M(j, K::kRel, &e)) {
-    rel = e->number;
-    has_rel = true;
-    j = k;
-  }
+  bool has_rel = LeadingRel(&j, &rel);
   size_t k = M(j, K::kUnit, &e);
   if (!k) return std::nullopt;
   const std::string unit = e->value;
