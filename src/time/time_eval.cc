@@ -84,12 +84,21 @@ bool PointMatches(std::string_view theirs, std::string_view ours) {
   return true;
 }
 
-// A range bound of ours in their shape: "2010" -> "2010-01-01", "2016-12" -> "2016-12-01".
+// A range bound of ours in their shape: "2010" -> "2010-01-01", "2016-12" -> "2016-12-01",
+// a quarter or half year -> its first day.
 std::string ExpandBound(std::string_view v, std::string_view like) {
   std::string s(v);
   if (like.size() >= 10 && like[4] == '-' && like[7] == '-') {
     if (s.size() == 4) s += "-01-01";
-    if (s.size() == 7 && s[4] == '-') s += "-01";
+    const bool quarter = s.size() == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4';
+    const bool half = s.size() == 7 && s[5] == 'H' && (s[6] == '1' || s[6] == '2');
+    if (quarter || half) {
+      // "2017-Q3" -> "2017-07-01", "2019-H2" -> "2019-07-01": the first day.
+      const int month = (s[6] - '1') * (quarter ? 3 : 6) + 1;
+      s = s.substr(0, 5) + (month < 10 ? "0" : "") + std::to_string(month) + "-01";
+    } else if (s.size() == 7 && s[4] == '-') {
+      s += "-01";
+    }
   }
   return s;
 }

@@ -28,6 +28,17 @@ TEST(TimeEvalTest, TimexWildcardsAndRanges) {
   EXPECT_TRUE(TimexMatches("(2010-01-01,2018-01-01,P8Y)", r));
   EXPECT_FALSE(TimexMatches("(2010-01-01,2019-01-01,P9Y)", r));
   EXPECT_FALSE(TimexMatches("(2010-01-01,2018-01-01,P8Y)", Value("2010")));
+  // A quarter or half-year bound is compared as its first day.
+  TimeExpr q = Value("2017-Q1/2018-Q3");
+  q.range_begin = "2017-Q1";
+  q.range_end = "2018-Q3";
+  EXPECT_TRUE(TimexMatches("(2017-01-01,2018-07-01,P18M)", q));
+  EXPECT_FALSE(TimexMatches("(2017-01-01,2018-10-01,P21M)", q));
+  q.range_begin = "2019-H2";
+  q.range_end = "2019-H2";
+  EXPECT_TRUE(TimexMatches("(2019-07-01,2019-07-01,P0D)", q));
+  q.range_begin = "2019-H3";
+  EXPECT_FALSE(TimexMatches("(2019-07-01,2019-07-01,P0D)", q));
   // Their half-open "next 3 days" vs our closed range: our last day + 1.
   TimeExpr d = Value("2016-11-08/2016-11-10");
   d.range_begin = "2016-11-08";
