@@ -403,14 +403,7 @@ Result<PublishedDate> ParseIso(std::string_view s) {
 
 }  // namespace
 
-Result<PublishedDate> ParseIsoDateFlag(std::string_view s) {
-  Result<PublishedDate> d = ParseIso(s);
-  if (!d.ok()) return d;
-  if (d->precision == DatePrecision::kMinute) {
-    return Status(Code::kInvalidArgument, "a date without a time is expected");
-  }
-  return d;
-}
+Result<PublishedDate> ParseIsoDateFlag(std::string_view s) { return ParseIso(s); }
 
 Result<PublishedDate> DateFinder::ParseMachine(std::string_view s) const {
   size_t a = 0;

@@ -65,7 +65,7 @@ class DateFinder {
   std::set<std::pair<std::string, std::string>> date_words_;  // (kind, folded word)
 };
 
-// The --date flag: exactly YYYY, YYYY-MM or YYYY-MM-DD, a real date.
+// The --date flag: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][zone], a real date.
 Result<PublishedDate> ParseIsoDateFlag(std::string_view s);
 
 // "2022-01-07" from parts; month/day 0 lower the precision.

@@ -102,7 +102,12 @@ TEST_F(DateFinderTest, MachineDates) {
     EXPECT_EQ(d.status().message().rfind(b.why, 0), 0u) << b.in << ": " << d.status().message();
   }
   EXPECT_TRUE(ParseIsoDateFlag("2022-01-07").ok());
-  EXPECT_FALSE(ParseIsoDateFlag("2022-01-07T10:00").ok());
+  // A time of day is kept: "two hours ago" counts from it.
+  Result<PublishedDate> timed = ParseIsoDateFlag("2022-01-07T10:05");
+  ASSERT_TRUE(timed.ok());
+  EXPECT_EQ(timed->value, "2022-01-07T10:05");
+  EXPECT_EQ(timed->precision, DatePrecision::kMinute);
+  EXPECT_FALSE(ParseIsoDateFlag("2022-01-07T25:00").ok());
   EXPECT_FALSE(ParseIsoDateFlag("07.01.2022").ok());
 }
 

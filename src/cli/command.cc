@@ -14,7 +14,7 @@ namespace sitrep {
 
 extern const FlagSpec kHelp{"--help", false, "show this help"};
 extern const FlagSpec kDataDir{"--data-dir", true, "language data directory (default: $SITREP_DATA_DIR or the built-in one)", "DIR"};
-extern const FlagSpec kDate{"--date", true, "publication date for every document (YYYY, YYYY-MM or YYYY-MM-DD); overrides the documents'", "DATE"};
+extern const FlagSpec kDate{"--date", true, "publication date for every document (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM); overrides the documents'", "DATE"};
 extern const FlagSpec kMaxBytes{"--max-bytes", true, "largest document accepted, in bytes (default 33554432)", "N"};
 extern const FlagSpec kQuiet{"--quiet", false, "no progress bar and no summary on stderr"};
 extern const FlagSpec kDb{"--db", true, "the SQLite store file", "FILE"};

@@ -36,6 +36,7 @@ struct Dct {
   int level = 0;  // 0 none, 1 year, 2 month, 3 day
   Ymd day;
   int64_t days = 0;
+  int clock_s = -1;  // seconds after midnight when the DCT has a time of day, else -1
 };
 
 Dct MakeDct(const std::optional<PublishedDate>& p) {
@@ -48,6 +49,14 @@ Dct MakeDct(const std::optional<PublishedDate>& p) {
   if (n >= 3 && ValidDate(y, m, dd)) d.level = 3;
   d.day = {y, d.level >= 2 ? m : 1, d.level >= 3 ? dd : 1};
   d.days = DaysOf(d.day);
+  // "2022-01-07T14:32" or "2016-11-07T16:12:00": a time of day that
+  // "in 5 minutes", "two hours ago" count from.
+  int hh = 0, mm = 0, ss = 0;
+  if (d.level == 3 && p->value.size() >= 16 && p->value[10] == 'T' &&
+      std::sscanf(p->value.c_str() + 11, "%d:%d:%d", &hh, &mm, &ss) >= 2 && hh >= 0 && hh < 24 &&
+      mm >= 0 && mm < 60 && ss >= 0 && ss < 60) {
+    d.clock_s = hh * 3600 + mm * 60 + ss;
+  }
   return d;
 }
 
@@ -319,6 +328,22 @@ int DurationRank(std::string_view unit) {
 }
 
 std::string DayValue(const Ymd& v) { return FormatDay(v); }
+
+// An instant as seconds since 1970-01-01T00:00 -> "2016-11-07T00:05" (or
+// "T00:05:30" with seconds).
+std::string ClockValue(int64_t at, bool seconds) {
+  int64_t days = at >= 0 ? at / 86400 : -((-at + 86399) / 86400);
+  const int64_t s = at - days * 86400;
+  char buf[16];
+  if (seconds) {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(s / 3600),
+                  static_cast<int>(s / 60 % 60), static_cast<int>(s % 60));
+  } else {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", static_cast<int>(s / 3600),
+                  static_cast<int>(s / 60 % 60));
+  }
+  return FormatDay(CivilFromDays(days)) + buf;
+}
 
 std::string Xday(int month, int day) {
   char buf[16];
@@ -2194,6 +2219,15 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     if (n != std::floor(n)) return std::nullopt;
     const int64_t amount = static_cast<int64_t>(n * mult) * dir;
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";
+    if (clock && !from_text && dct_.clock_s >= 0) {
+      // "in 5 minutes", "two hours ago" from a DCT with a time of day.
+      const int64_t step = unit == "H" ? 3600 : unit == "MIN" ? 60 : 1;
+      const int64_t at = dct_.days * 86400 + dct_.clock_s + amount * step;
+      MarkDct(&c);
+      c.type = TimeType::kTime;
+      c.value = ClockValue(at, unit == "S" || at % 60 != 0);
+      return c;
+    }
     const int need = unit == "Y" ? 1 : unit == "M" ? 2 : 3;
     if ((!from_text && dct_.level < need) || clock) {
       c.unresolved = true;

@@ -51,7 +51,10 @@ void CheckAbsent(const TimeTagger& tagger, const NotCase& c) {
 
 void Check(const TimeTagger& tagger, const Case& c) {
   std::optional<PublishedDate> dct;
-  if (*c.dct) dct = PublishedDate{c.dct, DatePrecision::kDay, "", "input"};
+  if (*c.dct) {
+    const bool timed = std::string_view(c.dct).find('T') != std::string_view::npos;
+    dct = PublishedDate{c.dct, timed ? DatePrecision::kMinute : DatePrecision::kDay, "", "input"};
+  }
   std::vector<TimeExpr> got = tagger.Tag(c.text, c.lang, dct);
   std::string all;
   for (const TimeExpr& x : got) {
@@ -142,6 +145,28 @@ TEST_F(TimeTaggerTest, UnanchoredDocumentsKeepRelativeValuesOpen) {
   ASSERT_EQ(got.size(), 1u);
   EXPECT_TRUE(got[0].unresolved);
   EXPECT_EQ(got[0].anchor, AnchorKind::kNone);
+}
+
+TEST_F(TimeTaggerTest, HoursAndMinutesCountFromATimedDct) {
+  const Case cases[] = {
+      {"en", "2022-01-07T14:32", "Police arrived two hours ago.", "two hours ago",
+       "2022-01-07T12:32"},
+      {"en", "2016-11-07T00:00:00", "I'll be back in 5 minutes", "in 5 minutes",
+       "2016-11-07T00:05"},
+      {"en", "2022-01-07T23:50", "The vote closes in 30 minutes.", "in 30 minutes",
+       "2022-01-08T00:20"},  // past midnight: the next day
+      {"fr", "2022-01-07T14:32", "Les tirs ont cessé il y a trois heures.", "il y a trois heures",
+       "2022-01-07T11:32"},
+      {"de", "2022-01-01T00:10", "Vor 20 Minuten fiel der Strom aus.", "Vor 20 Minuten",
+       "2021-12-31T23:50"},
+      {"ru", "2022-01-07T09:00", "Через два часа начнется заседание.", "Через два часа",
+       "2022-01-07T11:00"},
+      {"en", "2022-01-07T14:32", "The blast came 90 seconds ago.", "90 seconds ago",
+       "2022-01-07T14:30:30"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A DCT of day precision has no clock to count hours from.
+  Check(*tagger_, {"en", "2022-01-07", "Police arrived two hours ago.", "two hours ago", ""});
 }
 
 TEST_F(TimeTaggerTest, OtherLanguages) {
