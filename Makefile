@@ -44,6 +44,13 @@ bench: build
 eval: build
 	$(BUILD)/sitrep eval boilerplate
 	$(BUILD)/sitrep eval trafilatura
+	$(BUILD)/sitrep eval time
+	$(BUILD)/sitrep eval time-spec
+	$(BUILD)/sitrep eval quantity
+	$(BUILD)/sitrep eval numbers --lang fr
+	$(BUILD)/sitrep eval numbers --lang en
+	$(BUILD)/sitrep eval currency --lang fr
+	$(BUILD)/sitrep eval entity
 
 format:
 	find src bench fuzz -name '*.cc' -o -name '*.h' | xargs clang-format -i

@@ -117,6 +117,38 @@ TEST_F(CliTest, JsonlOnStdinAndDateFlag) {
   EXPECT_NE(r.err.find("<stdin>#2: invalid JSON at byte 1"), std::string::npos) << r.err;
 }
 
+TEST_F(CliTest, DateFlagWithATimeResolvesHoursAgo) {
+  Write("a.txt", "Les tirs ont cessé il y a deux heures à Almaty, selon la police locale.\n");
+  RunResult r = Sh(Bin() + " extract --date 2022-01-07T14:32 " + (dir_ / "in" / "a.txt").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"precision\":\"minute\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"text\":\"il y a deux heures\",\"type\":\"TIME\",\"value\":\"2022-01-07T12:32\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(Sh(Bin() + " extract --date 2022-01-07T25:00 x.txt").code, 2);
+}
+
+TEST_F(CliTest, EvalScoresEachStageAgainstGoldFiles) {
+  EXPECT_EQ(Sh(Bin() + " eval time-spec --spec x.json").code, 2);  // --spec needs --lang
+  EXPECT_EQ(Sh(Bin() + " eval time --errors -3").code, 2);
+  RunResult missing = Sh(Bin() + " eval time --gold " + (dir_ / "none.json").string());
+  EXPECT_EQ(missing.code, 3);  // could not run
+  EXPECT_NE(missing.err.find("none.json"), std::string::npos) << missing.err;
+  const fs::path shared = fs::path(SITREP_SOURCE_DIR) / ".." / "shared" / "eval";
+  if (!fs::exists(shared)) GTEST_SKIP() << "no ../shared/eval";
+  RunResult t = Sh(Bin() + " eval time --errors 3");
+  EXPECT_EQ(t.code, 0) << t.err;
+  EXPECT_NE(t.out.find("span (overlap): P "), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("value accuracy on matched spans: "), std::string::npos) << t.out;
+  RunResult spec = Sh(Bin() + " eval time-spec --lang fr");
+  EXPECT_EQ(spec.code, 0) << spec.err;
+  EXPECT_NE(spec.out.find("fr DateTimeModel"), std::string::npos) << spec.out;
+  EXPECT_NE(spec.out.find("cases 177"), std::string::npos) << spec.out;
+  RunResult q = Sh(Bin() + " eval quantity");
+  EXPECT_EQ(q.code, 0) << q.err;
+  EXPECT_NE(q.out.find("value+hedge"), std::string::npos) << q.out;
+}
+
 TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
   Write("a.txt", kArticle);
   std::string db = (dir_ / "s.db").string();

@@ -1,7 +1,9 @@
-// @brief sitrep eval: the cleaning stage against gold data.
+// @brief sitrep eval: each stage against gold data (the cleaning stage here,
+// the extraction stages in cmd_eval_stages.cc).
 #include <algorithm>
 #include <cstdio>
 
+#include "cli/cmd_eval_stages.h"
 #include "cli/command.h"
 #include "clean/cleaner.h"
 #include "eval/seed_eval.h"
@@ -57,10 +59,14 @@ int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
 int CmdEval(int argc, char** argv) {
   std::vector<FlagSpec> flags = {
       kHelp, kDataDir,
-      {"--gold", true, "gold file (default ../shared/eval/seed-gold/boilerplate.json)", "FILE"},
+      {"--gold", true, "gold file (default: the task's file in ../shared/eval/seed-gold/; entity: the folder)", "FILE"},
       {"--seeds", true, "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
       {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
       {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
+      {"--spec", true, "time-spec, numbers, currency: a Recognizers-Text spec file (default: the language's)", "FILE"},
+      {"--lang", true, "time-spec, numbers, currency: language of the spec (time-spec default: fr and en; else fr)", "LANG"},
+      {"--kb", true, "entity: knowledge base (default build/kb.bin)", "FILE"},
+      {"--errors", true, "time, time-spec, quantity, numbers, currency, entity: list the first N errors", "N"},
       {"--verbose", false, "list every missed item and lost sentence"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("eval", args.status());
@@ -68,15 +74,29 @@ int CmdEval(int argc, char** argv) {
     PrintUsage("eval", "TASK [flags]",
                "Scores sitrep against gold annotations. Tasks:\n"
                "  boilerplate   seed gold: share of boilerplate items removed, of body sentences kept\n"
-               "  trafilatura   main-text extraction on the trafilatura pages: precision, recall, F1",
+               "  trafilatura   main-text extraction on the trafilatura pages: precision, recall, F1\n"
+               "  time          seed gold temporal.json: span F1 (overlap), value accuracy\n"
+               "  time-spec     Recognizers-Text DateTimeModel (cases with a reference date): span + value F1\n"
+               "  quantity      seed gold quantities.json: span F1, value+hedge, measure, attribution\n"
+               "  numbers       Recognizers-Text NumberModel: same offsets + value\n"
+               "  currency      Recognizers-Text CurrencyModel: money expressions\n"
+               "  entity        seed gold entities: mentions F1, resolution, roles, geocoding",
                flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("eval", st);
   const std::string& task = args->positional[0];
+  if (task == "time") return EvalTime(*args, options);
+  if (task == "time-spec") return EvalTimeSpec(*args, options);
+  if (task == "quantity" || task == "numbers" || task == "currency") {
+    return EvalQuantity(task, *args, options);
+  }
+  if (task == "entity") return EvalEntity(*args, options);
   if (task != "boilerplate" && task != "trafilatura") {
-    return UsageError("eval", Status::InvalidArgument("unknown task \"" + task + "\" (boilerplate, trafilatura)"));
+    return UsageError("eval", Status::InvalidArgument(
+                                  "unknown task \"" + task +
+                                  "\" (boilerplate, trafilatura, time, time-spec, quantity, numbers, currency, entity)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());

@@ -1,0 +1,181 @@
+// @brief sitrep eval for the extraction stages: time, quantities, entities,
+// against the seed gold and the Recognizers-Text specs. The scorers live
+// beside each stage (time_eval, quantity_eval, entity_eval); this file only
+// picks the files, runs them and prints the figures.
+#include "cli/cmd_eval_stages.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/data_file.h"
+#include "entity/entity_eval.h"
+#include "kb/kb.h"
+#include "quantity/quantity_eval.h"
+#include "segment/segmenter.h"
+#include "time/time_eval.h"
+
+namespace sitrep {
+
+namespace {
+
+constexpr const char* kShared = SITREP_SHARED_DEFAULT;
+
+double Ratio(int a, int b) { return b ? static_cast<double>(a) / b : 0.0; }
+
+// --errors N: how many errors to list (0 when absent).
+Result<size_t> ErrorCount(const ParsedArgs& args) {
+  if (!args.Has("--errors")) return size_t{0};
+  return CountFlag(args, "--errors", 20, 100000);
+}
+
+void PrintTimeErrors(const std::vector<TimeEvalError>& errors, size_t n) {
+  for (size_t i = 0; i < errors.size() && i < n; ++i) {
+    const TimeEvalError& e = errors[i];
+    std::printf("  [%s] %s | gold: %s | got: %s\n", e.category.c_str(), e.where.c_str(),
+                e.gold.c_str(), e.got.c_str());
+  }
+}
+
+// The Recognizers-Text DateTime spec of a language: its folder name.
+std::string SpecFolder(const std::string& lang) {
+  if (lang == "fr") return "French";
+  if (lang == "en") return "English";
+  if (lang == "es") return "Spanish";
+  if (lang == "de") return "German";
+  if (lang == "ru") return "Russian";
+  return "";
+}
+
+}  // namespace
+
+int EvalTime(const ParsedArgs& args, const Options& options) {
+  Result<size_t> errors = ErrorCount(args);
+  if (!errors.ok()) return UsageError("eval", errors.status());
+  auto tagger = TimeTagger::Create(options);
+  if (!tagger.ok()) return Fatal("eval", tagger.status());
+  const std::string gold = args.Get("--gold", std::string(kShared) + "/eval/seed-gold/temporal.json");
+  const std::string seeds = args.Get("--seeds", std::string(kShared) + "/corpus/seeds");
+  auto s = ScoreSeedTemporal(**tagger, gold, seeds);
+  if (!s.ok()) return Fatal("eval", s.status());
+  PrintTimeErrors(s->errors, *errors);
+  std::printf("temporal expressions: gold %d, predicted %d, matched %d\n", s->gold, s->predicted,
+              s->gold_matched);
+  std::printf("span (overlap): P %.3f R %.3f F1 %.3f  (target >= 0.90)\n", s->span_precision,
+              s->span_recall, s->span_f1);
+  std::printf("value accuracy on matched spans: %.3f (%d/%d)  (target >= 0.85)\n",
+              s->value_accuracy, s->value_correct, s->gold_matched);
+  return kExitOk;
+}
+
+int EvalTimeSpec(const ParsedArgs& args, const Options& options) {
+  Result<size_t> errors = ErrorCount(args);
+  if (!errors.ok()) return UsageError("eval", errors.status());
+  auto tagger = TimeTagger::Create(options);
+  if (!tagger.ok()) return Fatal("eval", tagger.status());
+  std::vector<std::pair<std::string, std::string>> runs;  // (spec file, language)
+  if (args.Has("--spec")) {
+    if (!args.Has("--lang")) {
+      return UsageError("eval", Status::InvalidArgument("--spec needs --lang (fr, en, es, de, ru)"));
+    }
+    runs.emplace_back(args.Get("--spec"), args.Get("--lang"));
+  } else {
+    const std::vector<std::string> langs =
+        args.Has("--lang") ? std::vector<std::string>{args.Get("--lang")}
+                           : std::vector<std::string>{"fr", "en"};
+    for (const std::string& l : langs) {
+      if (SpecFolder(l).empty()) {
+        return UsageError("eval", Status::InvalidArgument("no DateTime spec for language \"" + l + "\""));
+      }
+      runs.emplace_back(std::string(kShared) + "/eval/recognizers-text/Specs/DateTime/" +
+                            SpecFolder(l) + "/DateTimeModel.json",
+                        l);
+    }
+  }
+  for (const auto& [path, lang] : runs) {
+    if (!(*tagger)->HasLanguage(lang)) {
+      return UsageError("eval", Status::InvalidArgument("no time data for language \"" + lang + "\""));
+    }
+    auto s = ScoreRecognizersSpec(**tagger, path, lang);
+    if (!s.ok()) return Fatal("eval", s.status());
+    PrintTimeErrors(s->errors, *errors);
+    std::printf("%s DateTimeModel (%s): cases %d, gold %d, predicted %d, correct %d: P %.3f R %.3f F1 %.3f\n",
+                lang.c_str(), path.c_str(), s->cases, s->gold, s->predicted, s->correct,
+                s->precision, s->recall, s->f1);
+  }
+  return kExitOk;
+}
+
+int EvalQuantity(const std::string& task, const ParsedArgs& args, const Options& options) {
+  Result<size_t> errors = ErrorCount(args);
+  if (!errors.ok()) return UsageError("eval", errors.status());
+  QuantityOptions qo;
+  qo.base = options;
+  auto tagger = QuantityTagger::Create(qo);
+  if (!tagger.ok()) return Fatal("eval", tagger.status());
+  auto list = [&](const std::vector<std::string>& lines) {
+    for (size_t i = 0; i < lines.size() && i < *errors; ++i) std::printf("  %s\n", lines[i].c_str());
+  };
+  if (task == "quantity") {
+    auto segmenter = Segmenter::Create(options);
+    if (!segmenter.ok()) return Fatal("eval", segmenter.status());
+    const std::string gold =
+        args.Get("--gold", std::string(kShared) + "/eval/seed-gold/quantities.json");
+    const std::string seeds = args.Get("--seeds", std::string(kShared) + "/corpus/seeds");
+    auto s = ScoreSeedQuantities(**tagger, segmenter->get(), gold, seeds);
+    if (!s.ok()) return Fatal("eval", s.status());
+    list(s->details);
+    std::printf("quantity claims: gold %d, predicted %d, matched %d\n", s->gold, s->predicted,
+                s->matched);
+    std::printf("span (overlap): P %.3f R %.3f F1 %.3f  (target >= 0.90)\n", s->precision,
+                s->recall, s->f1);
+    std::printf("on matched claims: value+hedge %.3f, measure %.3f, attribution %.3f\n",
+                Ratio(s->value_ok, s->matched), Ratio(s->measure_ok, s->matched),
+                Ratio(s->attribution_ok, s->matched));
+    return kExitOk;
+  }
+  // numbers | currency: one Recognizers-Text spec per language.
+  const std::string lang = args.Get("--lang", "fr");
+  const std::string folder = SpecFolder(lang);
+  if (folder.empty()) {
+    return UsageError("eval", Status::InvalidArgument("no spec for language \"" + lang + "\""));
+  }
+  const std::string spec = args.Get(
+      "--spec", std::string(kShared) + "/eval/recognizers-text/Specs/" +
+                    (task == "numbers" ? "Number/" + folder + "/NumberModel.json"
+                                       : "NumberWithUnit/" + folder + "/CurrencyModel.json"));
+  auto s = task == "numbers" ? ScoreNumberSpec(**tagger, spec, lang)
+                             : ScoreCurrencySpec(**tagger, spec, lang);
+  if (!s.ok()) return Fatal("eval", s.status());
+  list(s->failures);
+  std::printf("%s %s (%s): cases right %d/%d = %.3f; results P %.3f R %.3f F1 %.3f (gold %d, predicted %d)\n",
+              task.c_str(), lang.c_str(), spec.c_str(), s->cases_ok, s->cases, s->case_accuracy,
+              s->precision, s->recall, s->f1, s->gold, s->predicted);
+  return kExitOk;
+}
+
+int EvalEntity(const ParsedArgs& args, const Options& options) {
+  Result<size_t> errors = ErrorCount(args);
+  if (!errors.ok()) return UsageError("eval", errors.status());
+  const std::string kb_path = args.Get("--kb", KbPath(options));
+  auto kb = KnowledgeBase::Load(kb_path);
+  if (!kb.ok()) {
+    return Fatal("eval", kb.status().WithContext(kb_path + " (build it with: sitrep kb build)"));
+  }
+  const std::string seeds = args.Get("--seeds", std::string(kShared) + "/corpus/seeds");
+  const std::string gold = args.Get("--gold", std::string(kShared) + "/eval/seed-gold");
+  auto s = ScoreSeedEntities(*kb, DataDir(options), seeds, gold);
+  if (!s.ok()) return Fatal("eval", s.status());
+  for (size_t i = 0; i < s->misses.size() && i < *errors; ++i) std::printf("  %s\n", s->misses[i].c_str());
+  std::printf("mentions (NAM+ADJ, body, exact span and type): gold %d, system %d, matched %d: P %.3f R %.3f F1 %.3f  (target >= 0.90)\n",
+              s->gold_mentions, s->system_mentions, s->matched, s->precision, s->recall, s->f1);
+  std::printf("resolution: %d/%d gold entities resolved exactly (%.3f)\n", s->resolved_exactly,
+              s->gold_entities, Ratio(s->resolved_exactly, s->gold_entities));
+  std::printf("roles: %d/%d found (%.3f); %d on the right entity (%.3f)\n", s->roles_found,
+              s->gold_roles, Ratio(s->roles_found, s->gold_roles), s->roles_attributed,
+              Ratio(s->roles_attributed, s->gold_roles));
+  std::printf("places: %d/%d geocoded right (%.3f)\n", s->places_right, s->gold_places,
+              Ratio(s->places_right, s->gold_places));
+  return kExitOk;
+}
+
+}  // namespace sitrep
