@@ -2127,9 +2127,13 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
 }
 
 std::optional<Cand> Scan::PartRange(size_t i) {
-  // "la nuit de mardi à mercredi": the part of day of the first bound.
+  // "(dans) la nuit de mardi à mercredi": the part of day of the first
+  // bound; the lead words are those PartOfDay takes.
+  size_t j = i;
+  if (size_t p = M(j, K::kInPre)) j = p;
+  if (size_t a = M(j, K::kArticle)) j = a;
   const TimeLexEntry* e = nullptr;
-  size_t k = M(i, K::kPart, &e);
+  size_t k = M(j, K::kPart, &e);
   if (!k) return std::nullopt;
   std::optional<Cand> r = Range(k);
   if (!r || r->begin.empty() || r->type != TimeType::kDate) return std::nullopt;

@@ -147,6 +147,18 @@ TEST_F(TimeTaggerTest, UnanchoredDocumentsKeepRelativeValuesOpen) {
   EXPECT_EQ(got[0].anchor, AnchorKind::kNone);
 }
 
+TEST_F(TimeTaggerTest, ANightBetweenTwoDaysIsTheNightOfTheFirst) {
+  const Case cases[] = {
+      {"fr", "2022-01-06", "Il a sollicité, dans la nuit de mercredi à jeudi, l'aide de l'OTSC.",
+       "dans la nuit de mercredi à jeudi", "2022-01-05TNI"},
+      {"fr", "2022-01-06", "La nuit de mercredi à jeudi a été calme.", "La nuit de mercredi à jeudi",
+       "2022-01-05TNI"},
+      {"en", "2022-01-06", "Shots were heard in the night from Wednesday to Thursday.",
+       "in the night from Wednesday to Thursday", "2022-01-05TNI"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, HoursAndMinutesCountFromATimedDct) {
   const Case cases[] = {
       {"en", "2022-01-07T14:32", "Police arrived two hours ago.", "two hours ago",
