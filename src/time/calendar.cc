@@ -189,4 +189,39 @@ bool HolidayDate(const HolidayRule& rule, int y, Ymd* out) {
   return false;
 }
 
+int ParseCalendarValue(std::string_view v, Ymd* first) {
+  auto digits = [&](size_t at, size_t n, int* out) {
+    if (at + n > v.size()) return false;
+    int x = 0;
+    for (size_t k = at; k < at + n; ++k) {
+      if (v[k] < '0' || v[k] > '9') return false;
+      x = x * 10 + (v[k] - '0');
+    }
+    *out = x;
+    return true;
+  };
+  int y = 0, m = 1, d = 1;
+  if (!digits(0, 4, &y)) return 0;
+  int precision = 1;
+  if (v.size() == 7 || v.size() == 10) {
+    if (v[4] != '-' || !digits(5, 2, &m) || m < 1 || m > 12) return 0;
+    precision = 2;
+  }
+  if (v.size() == 10) {
+    if (v[7] != '-' || !digits(8, 2, &d) || !ValidDate(y, m, d)) return 0;
+    precision = 3;
+  }
+  if (v.size() != 4 && v.size() != 7 && v.size() != 10) return 0;
+  if (first) *first = {y, m, d};
+  return precision;
+}
+
+bool ValidPeriodValue(std::string_view v) {
+  const size_t slash = v.find('/');
+  Ymd a, b;
+  if (slash == std::string_view::npos) return ParseCalendarValue(v, &a) != 0;
+  return ParseCalendarValue(v.substr(0, slash), &a) != 0 &&
+         ParseCalendarValue(v.substr(slash + 1), &b) != 0 && DaysOf(a) <= DaysOf(b);
+}
+
 }  // namespace sitrep

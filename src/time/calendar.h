@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace sitrep {
 
@@ -49,6 +50,14 @@ bool ParseHolidayRule(const std::string& text, HolidayRule* rule);
 // The holiday's day in year `y` (1583..9999); false when it has none (a
 // fixed 02-29 in a common year).
 bool HolidayDate(const HolidayRule& rule, int y, Ymd* out);
+
+// A calendar value "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real date): its
+// first day and its precision (1 year, 2 month, 3 day); 0 when malformed.
+int ParseCalendarValue(std::string_view v, Ymd* first);
+
+// One such value, or two joined by '/' with the first not after the second
+// ("1947/1991"): the value of a `period_name` line.
+bool ValidPeriodValue(std::string_view v);
 
 // TIMEX3 values: "2022-01-05", "2022-01", "2022", "2022-W01", "2021-W52-WE".
 std::string FormatDay(const Ymd& v);

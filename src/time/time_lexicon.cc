@@ -79,6 +79,7 @@ constexpr KindName kKindNames[] = {
     {"for_pre", TimeLexKind::kForPre},
     {"unit_ref", TimeLexKind::kUnitRef},
     {"holiday", TimeLexKind::kHoliday},
+    {"period_name", TimeLexKind::kPeriodName},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -359,6 +360,10 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         return file->ErrorAt(
             row, "holiday value must be MM-DD, E+N, O+N or MM-Wd-n[+N], got \"" + e.value + "\"");
       }
+    }
+    if (e.kind == TimeLexKind::kPeriodName && !ValidPeriodValue(e.value)) {
+      return file->ErrorAt(row, "period_name value must be a date (YYYY, YYYY-MM, YYYY-MM-DD) or "
+                                "two joined by '/', got \"" + e.value + "\"");
     }
     if (e.kind == TimeLexKind::kHalfUnit) {
       char* end = nullptr;

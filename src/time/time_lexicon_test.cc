@@ -128,6 +128,9 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
       {"xmas\tholiday\t12-25\nyule\tholiday\t13-01\n", "a\tpast\n", "time_words.tsv:2",
        "holiday value"},
       {"and a half\thalf_unit\t1.5\n", "a\tpast\n", "time_words.tsv:1", "half_unit value"},
+      {"cold war\tperiod_name\t1947/1991\nbig war\tperiod_name\t1945/1939\n", "a\tpast\n",
+       "time_words.tsv:2", "period_name value"},
+      {"long ago\tperiod_name\t1991-13\n", "a\tpast\n", "time_words.tsv:1", "period_name value"},
   };
   for (const Bad& b : bad) {
     {

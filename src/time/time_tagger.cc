@@ -196,6 +196,7 @@ class Scan {
   std::optional<Cand> TimeRangeOnDay(size_t i);
   std::optional<Cand> RelQuantUnit(size_t i);
   std::optional<Cand> PartRange(size_t i);
+  std::optional<Cand> NamedPeriod(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
   // Further parts of a duration after its first unit: "and a half", "and 30
   // minutes", "30 minutes" (each unit smaller than the one before). Appends
@@ -2142,6 +2143,71 @@ std::optional<Cand> Scan::PartRange(size_t i) {
   return r;
 }
 
+std::optional<Cand> Scan::NamedPeriod(size_t i) {
+  // A named era or event with known dates (`period_name`): "la guerre
+  // froide" 1947/1991; "depuis l'effondrement de l'URSS" runs from the event
+  // to the DCT's month; "au lendemain de la chute du mur" is the next unit
+  // after the event, at its precision (APPROX).
+  size_t j = i;
+  bool since = false;
+  int shift = 0;
+  const TimeLexEntry* e = nullptr;
+  if (size_t d = M(j, K::kDurationPre)) {
+    since = true;
+    j = d;
+  } else if (size_t r = M(SkipFillers(j, 1), K::kDayRef, &e); r && e->number != 0) {
+    shift = e->number;
+    j = SkipFillers(r, 1);
+  }
+  if (size_t a = M(j, K::kArticle)) {
+    j = a;
+  } else if (j != i) {
+    j = SkipFillers(j, 1);  // "au lendemain de l'" : de, then l'
+    if (size_t a2 = M(j, K::kArticle)) j = a2;
+  }
+  size_t p = M(j, K::kPeriodName, &e);
+  if (!p) return std::nullopt;
+  const std::string_view v = e->value;
+  const size_t slash = v.find('/');
+  Cand c;
+  c.te = p;
+  c.anchor = AnchorKind::kAbsolute;
+  if (since) {
+    // "depuis la guerre froide": since when in the era is unsaid; the era
+    // alone is the expression (found from the next token).
+    if (slash != std::string_view::npos) return std::nullopt;
+    if (dct_.level < 1) {
+      c.unresolved = true;
+      return c;
+    }
+    c.begin = std::string(v);
+    c.end = dct_.level >= 2 ? FormatMonth(dct_.day.y, dct_.day.m) : FormatYear(dct_.day.y);
+    c.value = c.begin + "/" + c.end;
+    MarkDct(&c);
+    return c;
+  }
+  if (shift != 0) {
+    const std::string_view last = slash == std::string_view::npos ? v : v.substr(slash + 1);
+    Ymd d;
+    const int precision = ParseCalendarValue(last, &d);
+    if (precision == 1) c.value = FormatYear(d.y + shift);
+    if (precision == 2) {
+      const Ymd m = AddMonths(d, shift);
+      c.value = FormatMonth(m.y, m.m);
+    }
+    if (precision == 3) c.value = FormatDay(CivilFromDays(DaysOf(d) + shift));
+    if (c.value.empty()) return std::nullopt;  // checked at load
+    c.mod = "APPROX";
+    return c;
+  }
+  c.value = std::string(v);
+  if (slash != std::string_view::npos) {
+    c.begin = std::string(v.substr(0, slash));
+    c.end = std::string(v.substr(slash + 1));
+  }
+  return c;
+}
+
 std::optional<Cand> Scan::QuantUnit(size_t i) {
   size_t j = i;
   int dir = 0;  // -1 ago, +1 in
@@ -2901,6 +2967,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(DateWithTime(i, licensed));
   consider(TimeThenDate(i));
   consider(PartRange(i));
+  consider(NamedPeriod(i));
   consider(TimeRangeOnDay(i));
   consider(RelQuantUnit(i));
   consider(PartOfDay(i, licensed));

@@ -159,6 +159,36 @@ TEST_F(TimeTaggerTest, ANightBetweenTwoDaysIsTheNightOfTheFirst) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, NamedErasAndEventsHaveTheirDates) {
+  const Case cases[] = {
+      {"fr", "2022-01-10", "Un héritage de la guerre froide pèse encore.", "la guerre froide",
+       "1947/1991"},
+      {"fr", "2022-01-10", "Un espace perdu depuis l'effondrement de l'URSS, selon elle.",
+       "depuis l'effondrement de l'URSS", "1991/2022-01"},
+      {"fr", "2022-01-10", "L'alliance est née au lendemain de la chute de l'Union soviétique.",
+       "au lendemain de la chute de l'Union soviétique", "1992", "APPROX"},
+      {"fr", "2022-01-10", "Au lendemain de la chute du mur de Berlin, tout change.",
+       "Au lendemain de la chute du mur de Berlin", "1989-11-10", "APPROX"},
+      {"en", "2022-01-10", "It is the worst unrest since the collapse of the Soviet Union.",
+       "since the collapse of the Soviet Union", "1991", "AFTER"},  // as "since 1991"
+      {"en", "2022-01-10", "Ties forged during the Cold War still matter.", "the Cold War",
+       "1947/1991"},
+      {"de", "2022-01-10", "Seit dem Zerfall der Sowjetunion ist das Land unabhängig.",
+       "Zerfall der Sowjetunion", "1991"},
+      {"de", "2022-01-10", "Nach dem Ende des Kalten Krieges wuchs die NATO.",
+       "Ende des Kalten Krieges", "1947/1991", "END"},
+      {"es", "2022-01-10", "Desde la disolución de la URSS el país es independiente.",
+       "la disolución de la URSS", "1991"},
+      {"ru", "2022-01-10", "Впервые после распада СССР войска ОДКБ вошли в страну.",
+       "после распада СССР", "1991", "AFTER"},
+      {"ru", "2022-01-10", "Это наследие холодной войны.", "холодной войны", "1947/1991"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // "depuis" before an era: since when within it is unsaid; the era alone.
+  Check(*tagger_, {"fr", "2022-01-10", "Une région dominée depuis l'ère soviétique par Moscou.",
+                   "l'ère soviétique", "1922/1991"});
+}
+
 TEST_F(TimeTaggerTest, HoursAndMinutesCountFromATimedDct) {
   const Case cases[] = {
       {"en", "2022-01-07T14:32", "Police arrived two hours ago.", "two hours ago",
