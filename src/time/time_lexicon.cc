@@ -80,6 +80,7 @@ constexpr KindName kKindNames[] = {
     {"unit_ref", TimeLexKind::kUnitRef},
     {"holiday", TimeLexKind::kHoliday},
     {"period_name", TimeLexKind::kPeriodName},
+    {"part_link", TimeLexKind::kPartLink},
 };
 
 // The unit codes of docs/formats/time.md.

@@ -197,6 +197,7 @@ class Scan {
   std::optional<Cand> RelQuantUnit(size_t i);
   std::optional<Cand> PartRange(size_t i);
   std::optional<Cand> NamedPeriod(size_t i);
+  std::optional<Cand> NightOfTwoDays(size_t k);
   std::optional<Cand> QuantUnit(size_t i);
   // Further parts of a duration after its first unit: "and a half", "and 30
   // minutes", "30 minutes" (each unit smaller than the one before). Appends
@@ -2137,10 +2138,35 @@ std::optional<Cand> Scan::PartRange(size_t i) {
   size_t k = M(j, K::kPart, &e);
   if (!k) return std::nullopt;
   std::optional<Cand> r = Range(k);
+  if (!r) r = NightOfTwoDays(k);
   if (!r || r->begin.empty() || r->type != TimeType::kDate) return std::nullopt;
   r->value = r->begin + "T" + e->value;
   r->type = TimeType::kTime;
   return r;
+}
+
+std::optional<Cand> Scan::NightOfTwoDays(size_t k) {
+  // After a part of day: "von Mittwoch auf Donnerstag", "со вторника на
+  // среду": a from-word, a day, a `part_link` word, the next day.
+  size_t j = M(k, K::kRangeFrom);
+  if (!j) return std::nullopt;
+  std::optional<Cand> a = Core(j, true);
+  if (!a || !a->is_day || !a->abs_day) return std::nullopt;
+  size_t l = M(a->te, K::kPartLink);
+  if (!l) return std::nullopt;
+  std::optional<Cand> b = Core(l, true);
+  // The second day is the one after the first (each was resolved on its own:
+  // only its weekday counts).
+  const int64_t next = DaysOf(a->ymd) + 1;
+  if (!b || !b->is_day || !b->abs_day || IsoWeekday(DaysOf(b->ymd)) != IsoWeekday(next)) {
+    return std::nullopt;
+  }
+  Cand c = *a;
+  c.te = b->te;
+  c.begin = FormatDay(a->ymd);
+  c.end = FormatDay(CivilFromDays(next));
+  c.value = c.begin + "/" + c.end;
+  return c;
 }
 
 std::optional<Cand> Scan::NamedPeriod(size_t i) {

@@ -155,6 +155,14 @@ TEST_F(TimeTaggerTest, ANightBetweenTwoDaysIsTheNightOfTheFirst) {
        "2022-01-05TNI"},
       {"en", "2022-01-06", "Shots were heard in the night from Wednesday to Thursday.",
        "in the night from Wednesday to Thursday", "2022-01-05TNI"},
+      {"es", "2022-01-06", "En la noche del miércoles al jueves llegaron las tropas.",
+       "En la noche del miércoles al jueves", "2022-01-05TNI"},
+      {"de", "2022-01-06", "In der Nacht von Mittwoch auf Donnerstag kamen die Truppen.",
+       "Nacht von Mittwoch auf Donnerstag", "2022-01-05TNI"},
+      {"ru", "2022-01-06", "В ночь со вторника на среду прибыли войска.",
+       "ночь со вторника на среду", "2022-01-04TNI"},
+      {"ru", "2022-01-06", "С понедельника по среду шли протесты.", "С понедельника по среду",
+       "2022-01-03/2022-01-05"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
 }
