@@ -79,6 +79,11 @@ constexpr KindName kKindNames[] = {
     {"for_pre", TimeLexKind::kForPre},
     {"unit_ref", TimeLexKind::kUnitRef},
     {"holiday", TimeLexKind::kHoliday},
+    {"homonym", TimeLexKind::kHomonym},
+    {"currency", TimeLexKind::kCurrency},
+    {"idiom", TimeLexKind::kIdiom},
+    {"year_type", TimeLexKind::kYearType},
+    {"half_abbr", TimeLexKind::kHalfAbbr},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -325,7 +330,7 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         e.kind == TimeLexKind::kPart || e.kind == TimeLexKind::kClock ||
         e.kind == TimeLexKind::kSetWord || e.kind == TimeLexKind::kSeason ||
         e.kind == TimeLexKind::kDurationWord || e.kind == TimeLexKind::kHedgePost ||
-        e.kind == TimeLexKind::kPartEve) {
+        e.kind == TimeLexKind::kPartEve || e.kind == TimeLexKind::kYearType) {
       if (e.value.empty()) return file->ErrorAt(row, "kind " + row.fields[1] + " needs a value");
     }
     if (e.kind == TimeLexKind::kDayPart) {
@@ -369,7 +374,16 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       }
     }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
-      return file->ErrorAt(row, "quant value must be X or an integer");
+      // A fraction of one ("half an hour" 0.5); `number` stays 0.
+      char* end = nullptr;
+      const double f = std::strtod(e.value.c_str(), &end);
+      if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1)) {
+        return file->ErrorAt(row, "quant value must be X, an integer or a fraction in (0,1)");
+      }
+    }
+    if (e.kind == TimeLexKind::kYearType && e.value != "FY" && e.value != "SY" &&
+        e.value != "CY") {
+      return file->ErrorAt(row, "year_type value must be FY, SY or CY, got \"" + e.value + "\"");
     }
     for (TimeToken& t : TokenizeForTime(row.fields[0])) e.tokens.push_back(std::move(t.folded));
     if (e.tokens.empty()) return file->ErrorAt(row, "empty phrase");

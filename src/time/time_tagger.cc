@@ -104,6 +104,7 @@ class Scan {
         kinds_(toks.size()),
         number_word_(toks.size()),
         grouped_(toks.size()),
+        chain_(toks.size()),
         base_(base),
         anchor_(anchor) {
     // "2 030 militaires", "10 000": groups of three digits after one space
@@ -115,6 +116,23 @@ class Scan {
           b.ndigits == 3 && b.space_before && b.start - a.end <= 3 && text[a.end] != '\n' &&
           text[a.end] != '\t' && text[a.end] != '\r') {
         grouped_[i] = grouped_[i + 1] = 1;
+      }
+    }
+    // "138-2010-2015", "133-03-03-2020": numbers glued by "-" or "/" are one
+    // code; a date must span all of them (chain_[i]: first and last number).
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks[i].kind != TimeTokKind::kNumber) continue;
+      chain_[i] = {i, i};
+      if (i >= 2 && toks[i - 2].kind == TimeTokKind::kNumber && !toks[i].space_before &&
+          !toks[i - 1].space_before && (toks[i - 1].folded == "-" || toks[i - 1].folded == "/")) {
+        chain_[i].first = chain_[i - 2].first;
+      }
+    }
+    for (size_t i = toks.size(); i-- > 0;) {
+      if (toks[i].kind != TimeTokKind::kNumber) continue;
+      if (i + 2 < toks.size() && chain_[i + 2].first == chain_[i].first &&
+          toks[i + 2].kind == TimeTokKind::kNumber) {
+        chain_[i].last = chain_[i + 2].last;
       }
     }
     // One lexicon lookup per token; M() then answers from these.
@@ -144,6 +162,10 @@ class Scan {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
   }
   bool Attached(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  // The token starts with an ASCII capital ("May", not "may").
+  bool Capitalized(size_t i) const {
+    return i < t_.size() && text_[t_[i].start] >= 'A' && text_[t_[i].start] <= 'Z';
+  }
   size_t SkipFillers(size_t i, int max = 3) const {
     for (int k = 0; k < max; ++k) {
       size_t j = M(i, K::kFiller);
@@ -154,6 +176,14 @@ class Scan {
   }
 
   bool MayStart(size_t i) const;
+  // No run of glued numbers ("138-2010-2015") is cut by the span [b, e).
+  bool WholeChains(size_t b, size_t e) const {
+    if (t_[b].kind == TimeTokKind::kNumber && chain_[b].first != b) return false;
+    for (size_t k = e; k-- > b;) {
+      if (t_[k].kind == TimeTokKind::kNumber) return chain_[k].last < e;
+    }
+    return true;
+  }
   std::optional<Cand> Best(size_t i, bool licensed);
   std::optional<Cand> Core(size_t i, bool licensed);
   std::optional<Cand> Hedged(size_t i);
@@ -294,6 +324,10 @@ class Scan {
   std::vector<uint64_t> kinds_;    // per token: bit set of their kinds
   std::vector<char> number_word_;  // per token: lex_.IsNumberWord
   std::vector<char> grouped_;      // per token: a digit group of a longer number ("2 030")
+  struct Chain {
+    size_t first = 0, last = 0;
+  };
+  std::vector<Chain> chain_;       // per number token: its run of glued numbers
   std::vector<size_t> for_pos_;    // tokens that may be for_pre, ascending
   uint32_t base_ = 0;              // added to every output offset
   // The last emitted day-precision, resolved date: anchor for day_ref words.
@@ -410,7 +444,7 @@ size_t Scan::Quantity(size_t i, double* n) {
   }
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kQuant, &e)) {
-    *n = e->value == "X" ? std::nan("") : e->number;
+    *n = e->value == "X" ? std::nan("") : std::strtod(e->value.c_str(), nullptr);  // "half a" 0.5
     return j;
   }
   if (entries_[i] && !OnlyWeakName(i)) return 0;  // a known word is not a spelled number
@@ -851,6 +885,20 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     }
   }
   if (weak) return std::nullopt;
+  if (M(j, K::kHomonym) && !Capitalized(j)) {
+    // en "may", "march": also a verb or a noun. Bare and in lower case, such a
+    // month needs a preposition before it ("in may", "from march to may"); a
+    // rel word, an article or "and" is not enough ("this may take longer",
+    // "the march", "and may differ").
+    if (has_rel) return std::nullopt;
+    if (!licensed) {
+      if (i == 0) return std::nullopt;
+      size_t p = i - 1;
+      bool ok = (M(p, K::kFiller) == i && !M(p, K::kArticle)) || M(p, K::kInPre) == i ||
+                M(p, K::kRangeFrom) == i || M(p, K::kRangeLink) == i || M(p, K::kClockPre) == i;
+      if (!ok) return std::nullopt;
+    }
+  }
   if (!licensed && !has_rel) {
     // A bare month needs a preposition or article before it ("en juillet", "in May").
     if (i == 0) return std::nullopt;
@@ -1247,7 +1295,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     if (!k || v > 24) {
       const TimeLexEntry* q = nullptr;
       k = M(i, K::kQuant, &q);
-      if (!k || q->value == "X") return std::nullopt;
+      if (!k || q->value == "X" || q->number <= 0) return std::nullopt;  // not "half an"
       v = q->number;
     }
     size_t h = M(k, K::kHourWord);
@@ -2142,6 +2190,12 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   size_t u = M(k, K::kUnit, &e);
   if (!u) return std::nullopt;
   std::string unit = e->value;
+  // "a second round", "a second wave of": a unit that is also an ordinal,
+  // before a word it qualifies, is the ordinal.
+  if (M(k, K::kOrdinal) && !Num(j) && !NumWord(j) && u < t_.size() &&
+      t_[u].kind == TimeTokKind::kWord && !entries_[u]) {
+    return std::nullopt;
+  }
   if (unit == "WE") return std::nullopt;
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
   if (dir == 0 && !pre && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
@@ -2884,8 +2938,17 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   if (!k) return std::nullopt;
   const std::string mod = e->value;
   size_t j = SkipFillers(k, 3);
-  std::optional<Cand> c = Core(j, true);
-  if (!c && j != k) c = Core(k, true);
+  // "day after day", "sales by year": a bare unit takes a hedge on a part of
+  // it only ("end of year", "mid-week"), not before/after/about.
+  auto core = [&](size_t at) {
+    std::optional<Cand> x = Core(at, true);
+    if (x && M(at, K::kUnit) == x->te && mod != "START" && mod != "MID" && mod != "END") {
+      x.reset();
+    }
+    return x;
+  };
+  std::optional<Cand> c = core(j);
+  if (!c && j != k) c = core(k);
   if (!c && M(j, K::kHedge) && M(j, K::kHedge) != k) {
     // "d'ici la fin du mois", "by the end of the year": a hedge on a hedged
     // period keeps the inner one (END) as the mod.
@@ -2906,7 +2969,10 @@ std::optional<Cand> Scan::Hedged(size_t i) {
 }
 
 std::optional<Cand> Scan::Best(size_t i, bool licensed) {
-  std::optional<Cand> a = Hedged(i);
+  // en "the end of 2000" -> "end of 2000": an outside article stays out of a
+  // hedged period (a hedge or range word before it keeps it: "since the end of").
+  std::optional<Cand> a;
+  if (!ArticleOutside(i) || !M(i, K::kHedge)) a = Hedged(i);
   std::optional<Cand> b = Core(i, licensed);
   std::optional<Cand> c = (a && (!b || a->te >= b->te)) ? std::move(a) : std::move(b);
   // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
@@ -2915,6 +2981,8 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
     size_t k = M(c->te, K::kHedgePost, &e);
     // "before 2010 or after 2018": a hedge of the next expression, not of this one.
     if (k && (Num(k) || (k < t_.size() && entries_[k] && Core(k, true)))) k = 0;
+    // "1/1/2016 and after my work is done": a clause follows, not a hedge.
+    if (k && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) k = 0;
     if (k) {
       c->te = k;
       if (c->mod.empty()) c->mod = e->value;
@@ -2972,7 +3040,9 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     // Mid-word: letters glued to a previous letter run do not start a match.
     cur_start_ = i;
     std::optional<Cand> c = Best(i, false);
-    if (!c || c->te <= i) {
+    if (!c || c->te <= i || !WholeChains(i, c->te) ||
+        (tok.kind == TimeTokKind::kNumber && i > 0 && M(i - 1, K::kCurrency) == i)) {
+      // "$12 December 27": a number after a currency sign is money.
       ++i;
       continue;
     }

@@ -802,6 +802,39 @@ TEST_F(TimeTaggerTest, CenturiesAndDecadesAreRanges) {
   }
 }
 
+TEST_F(TimeTaggerTest, WordsAndNumbersThatAreNoDates) {
+  // Modal "may", glued number codes, money, ordinal "second", "day after day".
+  const NotCase absent[] = {
+      {"en", "2022-01-07", "This may delay the vote.", "may"},
+      {"en", "2022-01-07", "Results are provisional and may change.", "may"},
+      {"en", "2022-01-07", "The march ended at the square.", "march"},
+      {"en", "2022-01-07", "Call +86 138-2010-2015 for details.", "2010"},
+      {"en", "2022-01-07", "The part number is 133-03-03-2020.", "03-03"},
+      {"en", "2022-01-07", "Reference 82-2100 was cited.", "2100"},
+      {"en", "2022-01-07", "The ticket cost $12 December 27.", "$12"},
+      {"en", "2022-01-07", "It sold for £ 3 May 4.", "£ 3"},
+      {"en", "2022-01-07", "Officials fear a second wave of infections.", "second"},
+      {"en", "2022-01-07", "They waited, day after day, for news.", "after day"},
+      {"en", "2022-01-07", "Show the sales by year for the firm.", "by year"},
+      {"en", "2022-01-07", "Leave on 1/1/2016 and after my shift ends.", "after"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+  const Case cases[] = {
+      {"en", "2022-01-07", "The talks may resume in may.", "may", "2022-05"},
+      {"en", "2022-01-07", "The vote was held in May.", "May", "2021-05"},
+      {"en", "2022-01-07", "This May the party split.", "This May", "2022-05"},
+      {"en", "2022-01-07", "It came after a one second pause.", "one second", "PT1S"},
+      {"en", "2022-01-07", "The ticket cost $12 December 27.", "December 27", "2021-12-27"},
+      {"en", "2022-01-07", "Seasons 2014-2018 were dry.", "2014-2018", "2014/2018"},
+      {"en", "2022-01-07", "The firm was founded at the end of 1990.", "end of 1990", "1990",
+       "END"},
+      {"en", "2022-01-07", "He has lived there since the end of 1989.", "since the end of 1989",
+       "1989", "END"},
+      {"en", "2022-01-07", "Profits rose at the end of year.", "end of year", "2022", "END"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
