@@ -381,6 +381,11 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         return file->ErrorAt(row, "quant value must be X, an integer or a fraction in (0,1)");
       }
     }
+    if (e.kind == TimeLexKind::kSetPre && !e.value.empty() &&
+        (!ParseInt(e.value, &e.number) || e.number < 2)) {
+      return file->ErrorAt(row, "set_pre value must be empty or an integer from 2, got \"" +
+                                    e.value + "\"");
+    }
     if (e.kind == TimeLexKind::kYearType && e.value != "FY" && e.value != "SY" &&
         e.value != "CY") {
       return file->ErrorAt(row, "year_type value must be FY, SY or CY, got \"" + e.value + "\"");

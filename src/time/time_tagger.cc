@@ -2196,9 +2196,11 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       t_[u].kind == TimeTokKind::kWord && !entries_[u]) {
     return std::nullopt;
   }
-  if (unit == "WE") return std::nullopt;
+  // "all days", "another weeks": a word amount of one counts a singular unit.
+  if (e->plural && n == 1 && !Num(j) && !NumWord(j)) return std::nullopt;
+  if (unit == "WE" && dir != 0) return std::nullopt;  // "three weekends" is a duration only
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
-  if (dir == 0 && !pre && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
+  if (dir == 0 && !pre && unit != "WE" && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
     // "two days after today", "3 days from tuesday", "2 weeks before may 13 1999":
     // a whole amount of calendar units from a day the text names.
     if (std::optional<Cand> d = OffsetFromDay(u, unit, static_cast<int>(n))) return d;
@@ -2244,8 +2246,22 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       }
     }
   }
+  if (dir != 0 && !pre && unit == "WE") return std::nullopt;
+  if (dir != 0 && !pre && n != std::floor(n)) {
+    // "half a year ago": whole months; "in half an hour": a clock time, not
+    // resolved at day precision.
+    if ((unit == "Y" || unit == "DE" || unit == "CE") && n * mult * 12 == std::floor(n * mult * 12)) {
+      n = n * mult * 12;
+      mult = 1;
+      unit = "M";
+    } else if (unit == "H" || unit == "MIN" || unit == "S") {
+      c.unresolved = true;
+      return c;
+    } else {
+      return std::nullopt;
+    }
+  }
   if (dir != 0 && !pre) {
-    if (n != std::floor(n)) return std::nullopt;
     const int64_t amount = static_cast<int64_t>(n * mult) * dir;
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";
     const int need = unit == "Y" ? 1 : unit == "M" ? 2 : 3;
@@ -2692,8 +2708,10 @@ std::optional<Cand> Scan::Set(size_t i) {
     }
     return c;
   }
-  size_t j = M(i, K::kSetPre);
+  size_t j = M(i, K::kSetPre, &e);
   if (!j) return std::nullopt;
+  // "every other week" P2W: a set_pre value multiplies the period.
+  const int every = e->value.empty() ? 1 : std::atoi(e->value.c_str());
   Cand c;
   c.type = TimeType::kSet;
   // "each Monday at 4pm", "every day at 7:13 pm", "every night": a time
@@ -2726,14 +2744,14 @@ std::optional<Cand> Scan::Set(size_t i) {
   if (!u) return std::nullopt;
   std::string unit = e->value == "MIN" ? "M" : e->value;
   bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
-  if (e->value == "WE") return std::nullopt;
+  n *= every;
   c.te = u;
   if (unit == "Q") {
     unit = "M";
     n *= 3;
   }
   c.value = std::string(clock ? "PT" : "P") + NumberText(n) + unit;
-  if (unit == "D" && n == 1) {
+  if (unit == "D" && n == 1 && every == 1) {
     if (std::string t = with_time(u); !t.empty()) c.value = t;
   }
   return c;
@@ -2954,7 +2972,7 @@ std::optional<Cand> Scan::Hedged(size_t i) {
     // period keeps the inner one (END) as the mod.
     c = Hedged(j);
   }
-  if (!c) return std::nullopt;
+  if (!c || c->type == TimeType::kSet) return std::nullopt;  // "early every day": the set alone
   // "more than", "less than" bound amounts; "over the next 3 days" is no amount.
   if ((mod == "MORE_THAN" || mod == "LESS_THAN") && c->type != TimeType::kDuration) {
     return std::nullopt;
@@ -3010,7 +3028,9 @@ constexpr uint64_t kLeadKinds =
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
   if (tok.kind == TimeTokKind::kNumber) return true;
-  if (tok.kind == TimeTokKind::kPunct) return false;
+  if (tok.kind == TimeTokKind::kPunct) {
+    return (kinds_[i] & (1ull << static_cast<int>(K::kQuant))) != 0;  // "½ hour"
+  }
   if (!entries_[i]) return number_word_[i];
   if (kinds_[i] & ~kLeadKinds) return true;
   // A lead word: worth trying when, after its longest phrase, comes a number

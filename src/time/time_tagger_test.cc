@@ -835,6 +835,33 @@ TEST_F(TimeTaggerTest, WordsAndNumbersThatAreNoDates) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
+  const Case cases[] = {
+      {"en", "2022-01-07", "Protesters stayed all day.", "all day", "P1D"},
+      {"en", "2022-01-07", "The ceasefire held for another week.", "another week", "P1W"},
+      {"en", "2022-01-07", "The meeting lasted half an hour.", "half an hour", "PT0.5H"},
+      {"en", "2022-01-07", "A ½ hour call.", "½ hour", "PT0.5H"},
+      {"en", "2022-01-07", "He left half a year ago.", "half a year ago", "2021-07"},
+      {"en", "2022-01-07", "It took a couple weeks.", "a couple weeks", "P2W"},
+      {"en", "2022-01-07", "The hostages spent two nights there.", "two nights", "P2D"},
+      {"en", "2022-01-07", "The course lasts three weekends.", "three weekends", "P3WE"},
+      {"en", "2022-01-07", "Markets open every weekend.", "every weekend", "P1WE"},
+      {"en", "2022-01-07", "Buses run every other day.", "every other day", "P2D"},
+      {"en", "2022-01-07", "The council meets every other Friday.", "every other Friday",
+       "XXXX-WXX-5"},
+      {"fr", "2022-01-07", "La réunion a duré une demi-heure.", "une demi-heure", "PT0.5H"},
+      {"fr", "2022-01-07", "Il part tous les jours.", "tous les jours", "P1D"},
+      {"de", "2022-01-07", "Sie blieben zwei Nächte.", "zwei Nächte", "P2D"},
+      {"de", "2022-01-07", "Der Bus fährt jeden zweiten Tag.", "jeden zweiten Tag", "P2D"},
+      {"es", "2022-01-07", "Esperó media hora.", "media hora", "PT0.5H"},
+      {"ru", "2022-01-07", "Он провёл там пару дней.", "пару дней", "P2D"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A word amount of one does not count a plural; a set takes no hedge.
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "He studied all days of the week.", "all days"});
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "I leave early every other day.", "early"});
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
