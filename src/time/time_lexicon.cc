@@ -83,7 +83,7 @@ constexpr KindName kKindNames[] = {
     {"currency", TimeLexKind::kCurrency},
     {"idiom", TimeLexKind::kIdiom},
     {"year_type", TimeLexKind::kYearType},
-    {"half_abbr", TimeLexKind::kHalfAbbr},
+    {"half_year", TimeLexKind::kHalfYear},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -107,6 +107,7 @@ bool NumericKind(TimeLexKind k) {
     case TimeLexKind::kHalf:
     case TimeLexKind::kOffsetDir:
     case TimeLexKind::kSetWeekday:
+    case TimeLexKind::kHalfYear:
       return true;
     default:
       return false;
@@ -385,6 +386,9 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         (!ParseInt(e.value, &e.number) || e.number < 2)) {
       return file->ErrorAt(row, "set_pre value must be empty or an integer from 2, got \"" +
                                     e.value + "\"");
+    }
+    if (e.kind == TimeLexKind::kHalfYear && e.number != 1 && e.number != 2) {
+      return file->ErrorAt(row, "half_year value must be 1 or 2");
     }
     if (e.kind == TimeLexKind::kYearType && e.value != "FY" && e.value != "SY" &&
         e.value != "CY") {

@@ -102,7 +102,7 @@ enum class TimeLexKind {
   kCurrency,
   kIdiom,
   kYearType,
-  kHalfAbbr,
+  kHalfYear,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

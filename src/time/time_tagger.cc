@@ -229,6 +229,12 @@ class Scan {
   size_t ClockMinutes(size_t i, double* minutes);
   // "21st century", "le 20e siècle": a TIMEX3 century with its first and last day.
   std::optional<Cand> Century(size_t i);
+  // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
+  // 2019", "the second half of next year": a half year (`half_year` words).
+  std::optional<Cand> HalfYear(size_t i);
+  // "fiscal year 2008" FY2008, "FY19", "last fiscal year" FY2018, "this
+  // school year" SY2019, "calendar year 2008" 2008 (`year_type` words).
+  std::optional<Cand> YearType(size_t i);
   // "le 17 de 14h à 16h": a plain day number after an article, then a time
   // range on that day of the DCT's month; the span starts at the number.
   std::optional<Cand> DayNumberTimeRange(size_t i);
@@ -371,6 +377,17 @@ Cand QuarterCand(size_t te, int year, int q) {
   c.value = FormatYear(year) + "-Q" + std::to_string(q);
   c.begin = FormatDay({year, 3 * q - 2, 1});
   c.end = FormatDay({year, 3 * q, DaysInMonth(year, 3 * q)});
+  return c;
+}
+
+// "2019-H2": a half year with its first and last day.
+Cand HalfYearCand(size_t te, int year, int h) {
+  Cand c;
+  c.te = te;
+  c.value = FormatYear(year) + "-H" + std::to_string(h);
+  c.begin = FormatDay({year, h == 1 ? 1 : 7, 1});
+  c.end = FormatDay({year, h == 1 ? 6 : 12, h == 1 ? 30 : 31});
+  c.anchor = AnchorKind::kAbsolute;
   return c;
 }
 
@@ -518,8 +535,11 @@ size_t Scan::YearNumber(size_t i, int* year) {
   if (Num(j) && Attached(j)) return 0;
   *year = static_cast<int>(t_[i].number);
   if (size_t k = M(j, K::kYearSuffix)) {
+    // The dot of an abbreviation ("2019 г."), not a sentence's ("2019 года.").
+    size_t letters = 0;
+    for (char ch : t_[k - 1].folded) letters += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
     j = k;
-    if (Sym(j, ".") && Attached(j)) ++j;
+    if (Sym(j, ".") && Attached(j) && letters == 1) ++j;
   }
   return j;
 }
@@ -1544,7 +1564,7 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   // "the first comprehensive toll", "le premier ministre", "the first two":
   // an ordinal before a word it qualifies is no day.
   if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
-      (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal))) {
+      (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal) || M(d, K::kHalf))) {
     return std::nullopt;
   }
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
@@ -2200,6 +2220,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (e->plural && n == 1 && !Num(j) && !NumWord(j)) return std::nullopt;
   if (unit == "WE" && dir != 0) return std::nullopt;  // "three weekends" is a duration only
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
+  if (Num(j) && t_[j].ndigits == 4 && M(k, K::kYearSuffix)) return std::nullopt;  // "в 2019 году"
   if (dir == 0 && !pre && unit != "WE" && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
     // "two days after today", "3 days from tuesday", "2 weeks before may 13 1999":
     // a whole amount of calendar units from a day the text names.
@@ -2922,6 +2943,76 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::HalfYear(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  int year = 0;
+  if (size_t ye = YearNumber(i, &year)) {
+    // "2019 H2", "2019-H2".
+    size_t j = ye;
+    if (Sym(j, "-") && Attached(j)) ++j;
+    size_t k = M(j, K::kHalfYear, &e);
+    if (!k) return std::nullopt;
+    return HalfYearCand(k, year, e->number);
+  }
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  size_t k = M(j, K::kHalfYear, &e);
+  if (!k) return std::nullopt;
+  const int h = e->number;
+  size_t y0 = k;
+  if (Sym(y0, "-") || Sym(y0, ",")) ++y0;
+  y0 = SkipFillers(y0, 2);
+  if (size_t ye = YearNumber(y0, &year)) return HalfYearCand(ye, year, h);
+  // "the second half of the year", "of next year": the DCT's year moved.
+  std::optional<Cand> ry = RelUnit(y0, true);
+  if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+    return std::nullopt;
+  }
+  Cand c = HalfYearCand(ry->te, std::stoi(ry->value), h);
+  MarkDct(&c);
+  return c;
+}
+
+std::optional<Cand> Scan::YearType(size_t i) {
+  size_t j = i;
+  const TimeLexEntry* e = nullptr;
+  int rel = 0;
+  bool has_rel = LeadingRel(&j, &rel);
+  size_t k = M(j, K::kYearType, &e);
+  if (!k) return std::nullopt;
+  const std::string prefix = e->value == "CY" ? "" : e->value;
+  Cand c;
+  c.te = k;
+  int year = 0;
+  if (!has_rel) {
+    if (size_t ye = YearNumber(k, &year)) {
+      c.te = ye;  // "fiscal year 2008", "FY 2019", "FY2019"
+    } else if (Num(k) && Attached(k) && t_[k].ndigits == 2 && !Attached(k + 1)) {
+      year = 2000 + static_cast<int>(t_[k].number);  // "FY19", "sy18"
+      c.te = k + 1;
+    } else if (size_t r = M(k, K::kRel, &e)) {
+      // fr "l'année scolaire prochaine", es "el año fiscal pasado".
+      has_rel = true;
+      rel = e->number;
+      c.te = r;
+    }
+  }
+  if (year) {
+    c.value = prefix + FormatYear(year);
+    c.anchor = AnchorKind::kAbsolute;
+    return c;
+  }
+  if (!has_rel) return std::nullopt;  // a bare "fiscal year": which one is unknown
+  if (dct_.level < 1) {
+    c.value = prefix + "XXXX";
+    c.unresolved = true;
+    return c;
+  }
+  c.value = prefix + FormatYear(dct_.day.y + rel);
+  MarkDct(&c);
+  return c;
+}
+
 std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   std::optional<Cand> best;
   auto consider = [&](std::optional<Cand> c) {
@@ -2945,6 +3036,8 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(OrdinalWeek(i));
   consider(StartPlusDuration(i));
   consider(Century(i));
+  consider(HalfYear(i));
+  consider(YearType(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));
   return best;

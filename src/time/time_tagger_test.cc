@@ -862,6 +862,42 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
   CheckAbsent(*tagger_, {"en", "2022-01-07", "I leave early every other day.", "early"});
 }
 
+TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
+  const Case cases[] = {
+      {"en", "2019-07-05", "Sales fell in H1 2019.", "H1 2019", "2019-H1"},
+      {"en", "2019-07-05", "The 2019-H2 outlook is weak.", "2019-H2", "2019-H2"},
+      {"en", "2019-07-05", "Growth slowed in the first half of 2018.", "the first half of 2018",
+       "2018-H1"},
+      {"en", "2019-07-05", "Talks resume in the second half of next year.",
+       "the second half of next year", "2020-H2"},
+      {"en", "2019-07-05", "Profits rose in fiscal year 2008.", "fiscal year 2008", "FY2008"},
+      {"en", "2019-07-05", "Revenue for FY19 was flat.", "FY19", "FY2019"},
+      {"en", "2019-07-05", "Losses widened in fiscal 2018.", "fiscal 2018", "FY2018"},
+      {"en", "2019-07-05", "Costs rose last fiscal year.", "last fiscal year", "FY2018"},
+      {"en", "2019-07-05", "Schools reopen this school year.", "this school year", "SY2019"},
+      {"en", "2019-07-05", "Output grew in calendar year 2008.", "calendar year 2008", "2008"},
+      {"fr", "2019-07-05", "Les ventes ont baissé au premier semestre 2019.",
+       "premier semestre 2019", "2019-H1"},
+      {"fr", "2019-07-05", "Le bénéfice de l'exercice 2018 a doublé.", "exercice 2018", "FY2018"},
+      {"fr", "2019-07-05", "La réforme entre en vigueur l'année scolaire prochaine.",
+       "année scolaire prochaine", "SY2020"},
+      {"de", "2019-07-05", "Im ersten Halbjahr 2019 sank der Umsatz.", "ersten Halbjahr 2019",
+       "2019-H1"},
+      {"de", "2019-07-05", "Im Geschäftsjahr 2018 stieg der Gewinn.", "Geschäftsjahr 2018",
+       "FY2018"},
+      {"es", "2019-07-05", "Las ventas cayeron en el primer semestre de 2019.",
+       "el primer semestre de 2019", "2019-H1"},
+      {"ru", "2019-07-05", "Продажи упали в первом полугодии 2019 года.",
+       "первом полугодии 2019 года", "2019-H1"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A bare half or fiscal year names no period; "the second half" of a match is no day.
+  CheckAbsent(*tagger_, {"en", "2019-07-05", "Sales rose during H2.", "H2"});
+  CheckAbsent(*tagger_, {"en", "2019-07-05", "Sales in the fiscal year rose.", "fiscal"});
+  CheckAbsent(*tagger_, {"en", "2019-07-05", "He scored in the second half of the match.",
+                         "second"});
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
