@@ -84,6 +84,7 @@ constexpr KindName kKindNames[] = {
     {"idiom", TimeLexKind::kIdiom},
     {"year_type", TimeLexKind::kYearType},
     {"half_year", TimeLexKind::kHalfYear},
+    {"start_pre", TimeLexKind::kStartPre},
 };
 
 // The unit codes of docs/formats/time.md.

@@ -103,6 +103,7 @@ enum class TimeLexKind {
   kIdiom,
   kYearType,
   kHalfYear,
+  kStartPre,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

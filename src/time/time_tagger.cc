@@ -229,6 +229,11 @@ class Scan {
   size_t ClockMinutes(size_t i, double* minutes);
   // "21st century", "le 20e siècle": a TIMEX3 century with its first and last day.
   std::optional<Cand> Century(size_t i);
+  // "a week starting tomorrow", "3 days starting from next monday", "for 3
+  // days from today", "a day starting this Friday at 5 pm": the period of that
+  // length from the day on (closed days; with a clock time, the same time N
+  // units later). "for" belongs to the span only before a range_from word.
+  std::optional<Cand> LengthFromDay(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -2943,6 +2948,60 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::LengthFromDay(size_t i) {
+  size_t j = i;
+  const size_t for_end = M(i, K::kForPre);
+  if (for_end) j = for_end;
+  double n = 0;
+  size_t k = Quantity(j, &n);
+  if (!k || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(k, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  const std::string unit = e->value;
+  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  size_t s = u;
+  if (Sym(s, ",")) ++s;
+  size_t d0 = M(s, K::kStartPre);
+  if (d0) {
+    if (for_end) return std::nullopt;  // "for a week starting tomorrow": from "a week"
+  } else if (for_end) {
+    d0 = M(s, K::kRangeFrom);
+  }
+  if (!d0) return std::nullopt;
+  std::optional<Cand> day = DatePart(d0, false);
+  if (!day) {
+    if (size_t a = M(d0, K::kArticle)) day = DatePart(a, false);
+  }
+  if (!day || !day->is_day || !day->abs_day) return std::nullopt;
+  std::string time;
+  size_t te = day->te;
+  if (std::optional<Cand> dt = DateWithTime(d0, false);
+      dt && dt->te > te && dt->type == TimeType::kTime && dt->begin.empty() &&
+      dt->value.size() > 10 && dt->value[10] == 'T') {
+    time = dt->value.substr(10);  // "this Friday at 5 pm"
+    te = dt->te;
+  }
+  const int amount = static_cast<int>(n);
+  int64_t last = 0;
+  if (unit == "D" || unit == "W") {
+    last = DaysOf(day->ymd) + amount * (unit == "W" ? 7 : 1);
+  } else {
+    Ymd m = AddMonths({day->ymd.y, day->ymd.m, 1}, amount * (unit == "Y" ? 12 : 1));
+    last = DaysFromCivil(m.y, m.m, std::min(day->ymd.d, DaysInMonth(m.y, m.m)));
+  }
+  if (time.empty()) --last;  // whole days: the day before the same day N units on
+  Cand c;
+  c.te = te;
+  c.begin = DayValue(day->ymd) + time;
+  c.end = DayValue(CivilFromDays(last)) + time;
+  c.value = c.begin + "/" + c.end;
+  if (!time.empty()) c.type = TimeType::kTime;
+  c.anchor = day->anchor;
+  c.anchor_start = day->anchor_start;
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -3037,6 +3096,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(HalfYear(i));
+  consider(LengthFromDay(i));
   consider(YearType(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));

@@ -898,6 +898,27 @@ TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
                          "second"});
 }
 
+TEST_F(TimeTaggerTest, PeriodsOfALengthFromADay) {
+  // Monday 7 October 2019.
+  const Case cases[] = {
+      {"en", "2019-10-07", "The border closes for a week starting tomorrow.",
+       "a week starting tomorrow", "2019-10-08/2019-10-14"},
+      {"en", "2019-10-07", "Strikes are planned for 3 days starting from next Monday.",
+       "3 days starting from next Monday", "2019-10-14/2019-10-16"},
+      {"en", "2019-10-07", "Roads stay shut for 3 days from today.", "for 3 days from today",
+       "2019-10-07/2019-10-09"},
+      {"en", "2019-10-07", "A curfew applies for a day starting tomorrow at 5 pm.",
+       "a day starting tomorrow at 5 pm", "2019-10-08T17/2019-10-09T17"},
+      {"fr", "2019-10-07", "La grève durera trois jours à partir de lundi prochain.",
+       "trois jours à partir de lundi prochain", "2019-10-14/2019-10-16"},
+      {"de", "2019-10-07", "Die Straße ist drei Tage ab morgen gesperrt.", "drei Tage ab morgen",
+       "2019-10-08/2019-10-10"},
+      // Without "for", "from" moves the day: an offset.
+      {"en", "2019-10-07", "They return 3 days from today.", "3 days from today", "2019-10-10"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
