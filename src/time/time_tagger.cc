@@ -73,6 +73,8 @@ struct Cand {
   int day_number = 0;
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
   bool free_year = false;  // the year was chosen from the DCT, the text names none
+  bool offset = false;     // "2 weeks after today": a day moved from `from`
+  Ymd from;
   Ymd ymd;
 };
 
@@ -234,6 +236,9 @@ class Scan {
   // length from the day on (closed days; with a clock time, the same time N
   // units later). "for" belongs to the span only before a range_from word.
   std::optional<Cand> LengthFromDay(size_t i);
+  // "within 9 months", "within the next 10 days" (an in_pre word of value
+  // `range`): the days from the DCT to N units later (closed).
+  std::optional<Cand> WithinRange(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -2226,10 +2231,14 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (unit == "WE" && dir != 0) return std::nullopt;  // "three weekends" is a duration only
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
   if (Num(j) && t_[j].ndigits == 4 && M(k, K::kYearSuffix)) return std::nullopt;  // "в 2019 году"
-  if (dir == 0 && !pre && unit != "WE" && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
+  if (!pre && unit != "WE" && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
     // "two days after today", "3 days from tuesday", "2 weeks before may 13 1999":
-    // a whole amount of calendar units from a day the text names.
-    if (std::optional<Cand> d = OffsetFromDay(u, unit, static_cast<int>(n))) return d;
+    // a whole amount of calendar units from a day the text names. "in two days
+    // from today": the offset without "in".
+    if (std::optional<Cand> d = OffsetFromDay(u, unit, static_cast<int>(n))) {
+      if (dir != 0) return std::nullopt;
+      return d;
+    }
   }
   const size_t unit_end = u;
   bool anaphoric = false;  // "two days later": from the last date of the text
@@ -2667,6 +2676,8 @@ std::optional<Cand> Scan::OffsetFromDay(size_t u, const std::string& unit, int a
   }
   Cand c = DayCand(d->te, CivilFromDays(days), d->anchor);
   c.anchor_start = d->anchor_start;
+  c.offset = true;
+  c.from = d->ymd;
   return c;
 }
 
@@ -3002,6 +3013,40 @@ std::optional<Cand> Scan::LengthFromDay(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::WithinRange(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  size_t j = M(i, K::kInPre, &e);
+  if (!j || e->value != "range") return std::nullopt;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  if (size_t r = M(j, K::kRel, &e); r && e->number > 0) j = r;  // "within (the) next 10 months"
+  double n = 0;
+  size_t k = Quantity(j, &n);
+  if (!k || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  size_t u = M(k, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  const std::string unit = e->value;
+  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  Cand c;
+  c.te = u;
+  if (!HasDay()) {
+    c.unresolved = true;
+    return c;
+  }
+  const int amount = static_cast<int>(n);
+  int64_t last = 0;
+  if (unit == "D" || unit == "W") {
+    last = dct_.days + amount * (unit == "W" ? 7 : 1);
+  } else {
+    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, amount * (unit == "Y" ? 12 : 1));
+    last = DaysFromCivil(m.y, m.m, std::min(dct_.day.d, DaysInMonth(m.y, m.m)));
+  }
+  c.begin = DayValue(dct_.day);
+  c.end = DayValue(CivilFromDays(last - 1));
+  c.value = c.begin + "/" + c.end;
+  MarkDct(&c);
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -3080,6 +3125,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(Simple(i));
   consider(Range(i));
   consider(TimeOnly(i));  // before QuantUnit: "à 16 heures", "16h" are times
+  consider(WithinRange(i));  // before QuantUnit: "within 9 months" is a range
   consider(QuantUnit(i));
   consider(Set(i));
   consider(DateWithTime(i, licensed));
@@ -3127,8 +3173,18 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   }
   if (!c || c->type == TimeType::kSet) return std::nullopt;  // "early every day": the set alone
   // "more than", "less than" bound amounts; "over the next 3 days" is no amount.
+  // "more than 2 weeks before today" hedges the amount of an offset: the day
+  // it names; "less than 3 days after tomorrow": the days between.
   if ((mod == "MORE_THAN" || mod == "LESS_THAN") && c->type != TimeType::kDuration) {
-    return std::nullopt;
+    if (!c->offset || !c->abs_day) return std::nullopt;
+    if (mod == "LESS_THAN") {
+      const std::string from = DayValue(c->from);
+      const bool after = DaysOf(c->from) < DaysOf(c->ymd);
+      c->begin = after ? from : c->value;
+      c->end = after ? c->value : from;
+      c->value = c->begin + "/" + c->end;
+      c->is_day = c->abs_day = false;
+    }
   }
   // "après des jours de violences": before/after order points in time, not
   // amounts; the amount alone is the expression.

@@ -919,6 +919,27 @@ TEST_F(TimeTaggerTest, PeriodsOfALengthFromADay) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
+  // Tuesday 29 May 2018.
+  const Case cases[] = {
+      {"en", "2018-05-29", "The deal closed more than 2 weeks before today.",
+       "more than 2 weeks before today", "2018-05-15", "MORE_THAN"},
+      {"en", "2018-05-29", "It ends less than 3 days after tomorrow.",
+       "less than 3 days after tomorrow", "2018-05-30/2018-06-02", "LESS_THAN"},
+      {"en", "2018-05-29", "They leave in two days from today.", "two days from today",
+       "2018-05-31"},
+      {"en", "2018-05-29", "Aid will arrive within 9 months.", "within 9 months",
+       "2018-05-29/2019-02-27"},
+      {"en", "2018-05-29", "Talks end within the next 3 days.", "within the next 3 days",
+       "2018-05-29/2018-05-31"},
+      {"de", "2018-05-29", "Die Wahl soll binnen drei Monaten stattfinden.", "binnen drei Monaten",
+       "2018-05-29/2018-08-28"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // "more than" still bounds no plain date.
+  CheckAbsent(*tagger_, {"en", "2018-05-29", "It took more than the next 3 days.", "more"});
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
