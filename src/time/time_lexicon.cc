@@ -85,6 +85,7 @@ constexpr KindName kKindNames[] = {
     {"year_type", TimeLexKind::kYearType},
     {"half_year", TimeLexKind::kHalfYear},
     {"start_pre", TimeLexKind::kStartPre},
+    {"meal", TimeLexKind::kMeal},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -332,7 +333,8 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         e.kind == TimeLexKind::kPart || e.kind == TimeLexKind::kClock ||
         e.kind == TimeLexKind::kSetWord || e.kind == TimeLexKind::kSeason ||
         e.kind == TimeLexKind::kDurationWord || e.kind == TimeLexKind::kHedgePost ||
-        e.kind == TimeLexKind::kPartEve || e.kind == TimeLexKind::kYearType) {
+        e.kind == TimeLexKind::kPartEve || e.kind == TimeLexKind::kYearType ||
+        e.kind == TimeLexKind::kMeal) {
       if (e.value.empty()) return file->ErrorAt(row, "kind " + row.fields[1] + " needs a value");
     }
     if (e.kind == TimeLexKind::kDayPart) {

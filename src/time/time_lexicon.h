@@ -104,6 +104,7 @@ enum class TimeLexKind {
   kYearType,
   kHalfYear,
   kStartPre,
+  kMeal,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

@@ -239,6 +239,10 @@ class Scan {
   // "within 9 months", "within the next 10 days" (an in_pre word of value
   // `range`): the days from the DCT to N units later (closed).
   std::optional<Cand> WithinRange(size_t i);
+  // "at lunch", "after breakfast" (with the hedge: Hedged), "for lunchtime":
+  // a meal names a time of day (TMEL) only after a clock_pre, hedge or
+  // for_pre word; "the dinner was held" is an event.
+  std::optional<Cand> Meal(size_t i, bool licensed);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -3047,6 +3051,25 @@ std::optional<Cand> Scan::WithinRange(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::Meal(size_t i, bool licensed) {
+  size_t j = i;
+  if (size_t cp = M(i, K::kClockPre)) {
+    j = cp;  // "at lunch" keeps "at"
+  } else if (!licensed && (i == 0 || !(M(i - 1, K::kHedge) == i || M(i - 1, K::kClockPre) == i ||
+                                       M(i - 1, K::kForPre) == i))) {
+    return std::nullopt;
+  }
+  if (size_t a = M(j, K::kArticle)) j = a;  // fr "après le déjeuner"
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(j, K::kMeal, &e);
+  if (!k) return std::nullopt;
+  Cand c;
+  c.te = k;
+  c.type = TimeType::kTime;
+  c.value = "T" + e->value;
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -3142,6 +3165,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(HalfYear(i));
+  consider(Meal(i, licensed));
   consider(LengthFromDay(i));
   consider(YearType(i));
   consider(DayNumberTimeRange(i));
@@ -3201,7 +3225,22 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   std::optional<Cand> a;
   if (!ArticleOutside(i) || !M(i, K::kHedge)) a = Hedged(i);
   std::optional<Cand> b = Core(i, licensed);
-  std::optional<Cand> c = (a && (!b || a->te >= b->te)) ? std::move(a) : std::move(b);
+  // On a tie the hedge wins ("around 7" keeps APPROX), unless a longer phrase
+  // starts with the hedge word ("mid night" is midnight, not the middle of a night).
+  bool core_tie = false;
+  if (a && b && a->te == b->te && entries_[i]) {
+    const size_t h = M(i, K::kHedge);
+    for (const TimeLexEntry& e : *entries_[i]) {
+      if (e.kind == K::kHedge || i + e.tokens.size() <= h || i + e.tokens.size() > t_.size()) {
+        continue;
+      }
+      bool whole = true;
+      for (size_t k = 1; k < e.tokens.size() && whole; ++k) whole = t_[i + k].folded == e.tokens[k];
+      core_tie |= whole;
+    }
+  }
+  std::optional<Cand> c =
+      (a && (!b || a->te > b->te || (a->te == b->te && !core_tie))) ? std::move(a) : std::move(b);
   // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
   const TimeLexEntry* e = nullptr;
   if (c && (c->type == TimeType::kDate || c->type == TimeType::kTime) && c->begin.empty()) {
@@ -3262,6 +3301,10 @@ bool Scan::MayStart(size_t i) const {
 void Scan::Run(std::vector<TimeExpr>* out) {
   for (size_t i = 0; i < t_.size();) {
     const TimeToken& tok = t_[i];
+    if (size_t k = M(i, K::kIdiom)) {
+      i = k;  // "up to date": no time expression
+      continue;
+    }
     if (!MayStart(i)) {
       ++i;
       continue;

@@ -940,6 +940,29 @@ TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
   CheckAbsent(*tagger_, {"en", "2018-05-29", "It took more than the next 3 days.", "more"});
 }
 
+TEST_F(TimeTaggerTest, MealsIdiomsAndPresentPhrases) {
+  const Case cases[] = {
+      {"en", "2018-05-29", "Ministers met after breakfast.", "after breakfast", "TMEB", "AFTER"},
+      {"en", "2018-05-29", "The vote comes before lunch.", "before lunch", "TMEL", "BEFORE"},
+      {"en", "2018-05-29", "We spoke at lunchtime.", "at lunchtime", "TMEL"},
+      {"en", "2018-05-29", "Talks are stalled at the moment.", "at the moment", "PRESENT_REF"},
+      {"en", "2018-05-29", "The curfew starts at mid night.", "mid night", "T00"},
+      {"en", "2018-05-29", "Come around 7 tonight.", "around 7", "T07", "APPROX"},
+      {"fr", "2018-05-29", "Il parlera après le déjeuner.", "après le déjeuner", "TMEL", "AFTER"},
+      {"es", "2018-05-29", "Habló después del almuerzo.", "después del almuerzo", "TMEL",
+       "AFTER"},
+      {"ru", "2018-05-29", "Он выступит после обеда.", "после обеда", "TMEL", "AFTER"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-05-29", "The dinner was held in the palace.", "dinner"},
+      {"en", "2018-05-29", "He had a lunch with the envoy.", "lunch"},
+      {"en", "2018-05-29", "The list is kept up to date.", "date"},
+      {"fr", "2018-05-29", "Il va déjeuner avec le ministre.", "déjeuner"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
