@@ -164,6 +164,13 @@ class Scan {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
   }
   bool Attached(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  // "the fall of Rome", "The fall in prices": a homonym after an article (the
+  // token before i) is the noun unless a preposition precedes the article
+  // ("in the fall") or nothing but punctuation follows it (k: after it).
+  bool HomonymNoun(size_t i, size_t k) const {
+    if (i >= 2 && (M(i - 2, K::kFiller) == i - 1 || M(i - 2, K::kInPre) == i - 1)) return false;
+    return k < t_.size() && t_[k].kind != TimeTokKind::kPunct;
+  }
   // The token starts with an ASCII capital ("May", not "may").
   bool Capitalized(size_t i) const {
     return i < t_.size() && text_[t_[i].start] >= 'A' && text_[t_[i].start] <= 'Z';
@@ -663,9 +670,9 @@ Cand Scan::ResolveWeekday(size_t b, size_t te, int wd, int rel) {
   int64_t fwd = (wd - today + 7) % 7;   // days until the next one
   int64_t target;
   if (rel < 0) {
-    target = dct_.days - (back ? back : 7);
+    target = dct_.days - (back ? back : 7) - 7 * (-rel - 1);  // "Friday before last": -2
   } else if (rel > 0) {
-    target = dct_.days + (fwd ? fwd : 7);
+    target = dct_.days + (fwd ? fwd : 7) + 7 * (rel - 1);  // "Friday after next": 2
   } else if (back == 0) {
     target = dct_.days;  // "lundi" said on a Monday: that day
   } else {
@@ -1003,7 +1010,13 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   size_t j = i;
   bool article = false;
   if (size_t k = M(j, K::kArticle)) {
-    if (ArticleOutside(j)) return std::nullopt;  // en "the next quarter": "next quarter"
+    // en "the next quarter": "next quarter"; but "the week after next" (a
+    // rel of two after the unit) keeps it.
+    const TimeLexEntry* r = nullptr;
+    size_t u = M(k, K::kUnit);
+    if (ArticleOutside(j) && !(u && M(u, K::kRel, &r) && std::abs(r->number) >= 2)) {
+      return std::nullopt;
+    }
     j = k;
     article = true;
   }
@@ -1212,8 +1225,14 @@ std::optional<Cand> Scan::Season(size_t i) {
   } else if (has_rel && dct_.level >= 1) {
     c.value = FormatYear(dct_.day.y) + "-" + e->value;
     MarkDct(&c);
-  } else if (has_rel || (i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kArticle) == i))) {
+  } else if (has_rel || (i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kArticle) == i) &&
+                         !(M(j, K::kHomonym) && M(i - 1, K::kArticle) == i && HomonymNoun(i, k)))) {
     c.value = e->value;  // "l'été", "en hiver"; "a été" is a verb
+  } else if (!M(j, K::kHomonym) &&
+             (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct || entries_[k] || Num(k))) {
+    // "Winter, and ...", "the whole summer.": a season that is no other word
+    // may stand alone, but not before a noun it qualifies ("winter storm").
+    c.value = e->value;
   } else {
     return std::nullopt;
   }

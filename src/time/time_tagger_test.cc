@@ -963,6 +963,29 @@ TEST_F(TimeTaggerTest, MealsIdiomsAndPresentPhrases) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, BareSeasonsAndTwoPeriodsAway) {
+  // Thursday 5 July 2018.
+  const Case cases[] = {
+      {"en", "2018-07-05", "Winter, and above all January, was cold.", "Winter", "WI"},
+      {"en", "2018-07-05", "Drills run through the whole summer.", "summer", "SU"},
+      {"en", "2018-07-05", "Troops leave in the fall.", "fall", "FA"},
+      {"en", "2018-07-05", "Sales rose in the week after next.", "the week after next",
+       "2018-W29"},
+      {"en", "2018-07-05", "He won the year before last.", "the year before last", "2016"},
+      {"en", "2018-07-05", "They vote Friday after next.", "Friday after next", "2018-07-13"},
+      {"de", "2018-07-05", "Sie wählen übernächste Woche.", "übernächste Woche", "2018-W29"},
+      {"ru", "2018-07-05", "Это было в позапрошлом году.", "позапрошлом году", "2016"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-07-05", "A winter storm hit the coast.", "winter"},
+      {"en", "2018-07-05", "The fall of the city was swift.", "fall"},
+      {"en", "2018-07-05", "Prices fall in July.", "fall"},
+      {"fr", "2018-07-05", "Il a été élu hier.", "été"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
