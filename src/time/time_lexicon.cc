@@ -86,6 +86,7 @@ constexpr KindName kKindNames[] = {
     {"half_year", TimeLexKind::kHalfYear},
     {"start_pre", TimeLexKind::kStartPre},
     {"meal", TimeLexKind::kMeal},
+    {"same", TimeLexKind::kSame},
 };
 
 // The unit codes of docs/formats/time.md.

@@ -105,6 +105,7 @@ enum class TimeLexKind {
   kHalfYear,
   kStartPre,
   kMeal,
+  kSame,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

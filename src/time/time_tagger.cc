@@ -250,6 +250,9 @@ class Scan {
   // a meal names a time of day (TMEL) only after a clock_pre, hedge or
   // for_pre word; "the dinner was held" is an event.
   std::optional<Cand> Meal(size_t i, bool licensed);
+  // "the same day", "that week", "la même année", "im selben Jahr": the
+  // period holding the last date of the text (`same` words), else unresolved.
+  std::optional<Cand> SamePeriod(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -3089,6 +3092,47 @@ std::optional<Cand> Scan::Meal(size_t i, bool licensed) {
   return c;
 }
 
+std::optional<Cand> Scan::SamePeriod(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) {
+    if (ArticleOutside(j)) return std::nullopt;  // en "the same week": "same week"
+    j = a;
+  }
+  size_t k = M(j, K::kSame);
+  if (!k) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(k, K::kUnit, &e);
+  if (!u || e->plural || (Sym(u, "-") && Attached(u))) return std::nullopt;  // "that year-end"
+  const std::string unit = e->value;
+  Cand c;
+  c.te = u;
+  if (!anchor_->have) {
+    c.unresolved = true;
+    if (unit == "D") c.value = "XXXX-XX-XX";
+    else if (unit == "W") c.value = "XXXX-WXX";
+    else if (unit == "WE") c.value = "XXXX-WXX-WE";
+    else if (unit == "M") c.value = "XXXX-XX";
+    else if (unit == "Y") c.value = "XXXX";
+    else return std::nullopt;
+    return c;
+  }
+  const Ymd& d = anchor_->day;
+  if (unit == "D") {
+    c = DayCand(u, d, AnchorKind::kExpr);
+  } else if (unit == "W" || unit == "WE") {
+    c.value = FormatWeek(DaysOf(d), unit == "WE");
+  } else if (unit == "M") {
+    c.value = FormatMonth(d.y, d.m);
+  } else if (unit == "Y") {
+    c.value = FormatYear(d.y);
+  } else {
+    return std::nullopt;
+  }
+  c.anchor = AnchorKind::kExpr;
+  c.anchor_start = anchor_->start;
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -3184,6 +3228,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(HalfYear(i));
+  consider(SamePeriod(i));
   consider(Meal(i, licensed));
   consider(LengthFromDay(i));
   consider(YearType(i));

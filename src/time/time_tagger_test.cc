@@ -986,6 +986,26 @@ TEST_F(TimeTaggerTest, BareSeasonsAndTwoPeriodsAway) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, TheSamePeriodAsTheLastDate) {
+  const Case cases[] = {
+      {"en", "2018-07-05", "On 3 March 2015 troops moved in. The same day, rebels fled.",
+       "same day", "2015-03-03"},
+      {"en", "2018-07-05", "On 3 March 2015 troops moved in. That year was hard.", "That year",
+       "2015"},
+      {"en", "2018-07-05", "He was away that weekend.", "that weekend", "XXXX-WXX-WE"},
+      {"fr", "2018-07-05", "Le 3 mars 2015, l'armée est entrée. Le même jour, ils ont fui.",
+       "Le même jour", "2015-03-03"},
+      {"de", "2018-07-05", "Am 3. März 2015 kam die Armee. Im selben Jahr floh er.",
+       "selben Jahr", "2015"},
+      {"es", "2018-07-05", "El 3 de marzo de 2015 llegó el ejército. Ese año fue duro.",
+       "Ese año", "2015"},
+      {"ru", "2018-07-05", "3 марта 2015 года армия вошла. В тот же день они ушли.",
+       "тот же день", "2015-03-03"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  CheckAbsent(*tagger_, {"en", "2018-07-05", "He said that year-end sales fell.", "that year"});
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
