@@ -2175,7 +2175,9 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   size_t u = M(j, K::kUnit, &e);
   if (!u) return std::nullopt;
   const std::string& unit = e->value;
-  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  if (unit != "D" && unit != "BD" && unit != "W" && unit != "M" && unit != "Y") {
+    return std::nullopt;
+  }
   Cand c;
   c.te = u;
   if (!HasDay()) {
@@ -2184,6 +2186,27 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   }
   const int amount = static_cast<int>(n);
   int64_t first, last;  // days, inclusive
+  if (unit == "BD") {
+    // "the next 4 business days": Mondays to Fridays only.
+    auto business = [](int64_t d) { return IsoWeekday(d) <= 5; };
+    int left = amount;
+    if (rel > 0) {
+      first = last = dct_.days;
+      while (left > 0) left -= business(++last);
+      while (!business(++first)) {
+      }
+    } else {
+      first = last = dct_.days;
+      while (left > 0) left -= business(--first);
+      while (!business(--last)) {
+      }
+    }
+    c.begin = DayValue(CivilFromDays(first));
+    c.end = DayValue(CivilFromDays(last));
+    c.value = c.begin + "/" + c.end;
+    MarkDct(&c);
+    return c;
+  }
   auto shifted = [&](int sign) {
     if (unit == "D") return dct_.days + sign * amount;
     if (unit == "W") return dct_.days + sign * 7 * amount;

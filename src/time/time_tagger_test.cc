@@ -1006,6 +1006,23 @@ TEST_F(TimeTaggerTest, TheSamePeriodAsTheLastDate) {
   CheckAbsent(*tagger_, {"en", "2018-07-05", "He said that year-end sales fell.", "that year"});
 }
 
+TEST_F(TimeTaggerTest, BusinessDaysAndWorkingWeeks) {
+  // Monday 20 August 2018.
+  const Case cases[] = {
+      {"en", "2018-08-20", "Refunds take 3 working days.", "3 working days", "P3BD"},
+      {"en", "2018-08-20", "Courts close for the next 4 business days.", "next 4 business days",
+       "2018-08-21/2018-08-24"},
+      {"en", "2018-08-20", "Sales for the previous 4 business days fell.",
+       "previous 4 business days", "2018-08-14/2018-08-17"},
+      {"en", "2018-08-20", "The vote is this working week.", "this working week", "2018-W34"},
+      {"en", "2018-08-20", "Patrols run in the daytime.", "in the daytime", "TDT"},
+      {"de", "2018-08-20", "Es dauert die nächsten 5 Werktage.", "die nächsten 5 Werktage",
+       "2018-08-21/2018-08-27"},
+      {"fr", "2018-08-20", "Réponse sous 5 jours ouvrables.", "5 jours ouvrables", "P5BD"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
