@@ -3233,9 +3233,13 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   };
   consider(Simple(i));
   consider(Range(i));
-  consider(TimeOnly(i));  // before QuantUnit: "à 16 heures", "16h" are times
-  consider(WithinRange(i));  // before QuantUnit: "within 9 months" is a range
-  consider(QuantUnit(i));
+  // "à 16 heures", "16h" are times (TimeOnly first); after "for", "3h" is a
+  // duration (QuantUnit first); "within 9 months" is a range.
+  const bool after_for = i > 0 && M(i - 1, K::kForPre) == i;
+  if (after_for) consider(QuantUnit(i));
+  consider(TimeOnly(i));
+  consider(WithinRange(i));
+  if (!after_for) consider(QuantUnit(i));
   consider(Set(i));
   consider(DateWithTime(i, licensed));
   consider(TimeThenDate(i));
