@@ -441,8 +441,18 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
          (NumWord(run) || (Sym(run, "-") && !t_[run].space_before))) {
     ++run;
   }
+  // "two and a half hours": the number stops before the half.
+  bool half = false;
+  for (size_t p = i + 1; p <= run && p < t_.size(); ++p) {
+    // (Before an hour word it is a clock time: fr "sept et demie heures".)
+    if (size_t h = M(p, K::kHalfUnit); h && M(h, K::kUnit) && !M(h, K::kHourWord)) {
+      run = p;
+      half = true;
+      break;
+    }
+  }
   const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
-  if (!(M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) || M(run, K::kAgoPost) ||
+  if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) || M(run, K::kAgoPost) ||
         M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
     return 0;
   }
@@ -2266,6 +2276,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     half = true;
   }
   const TimeLexEntry* e = nullptr;
+  // "a 3-day visit", "30-minutes": a hyphen glued between amount and unit.
+  if (Sym(k, "-") && Attached(k) && Attached(k + 1) && M(k + 1, K::kUnit)) ++k;
   size_t u = M(k, K::kUnit, &e);
   if (!u) return std::nullopt;
   std::string unit = e->value;
@@ -3403,7 +3415,12 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     // Mid-word: letters glued to a previous letter run do not start a match.
     cur_start_ = i;
     std::optional<Cand> c = Best(i, false);
-    if (!c || c->te <= i || !WholeChains(i, c->te) ||
+    // "COVID-19 days", "F-16 jets": a number glued to a word by a hyphen is a name.
+    const bool named = tok.kind == TimeTokKind::kNumber && tok.ndigits <= 3 && i >= 2 &&
+                       !tok.space_before &&
+                       Sym(i - 1, "-") && !t_[i - 1].space_before &&
+                       t_[i - 2].kind == TimeTokKind::kWord;
+    if (!c || c->te <= i || named || !WholeChains(i, c->te) ||
         (tok.kind == TimeTokKind::kNumber && i > 0 && M(i - 1, K::kCurrency) == i)) {
       // "$12 December 27": a number after a currency sign is money.
       ++i;

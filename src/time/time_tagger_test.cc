@@ -842,6 +842,11 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
       {"en", "2022-01-07", "The meeting lasted half an hour.", "half an hour", "PT0.5H"},
       {"en", "2022-01-07", "A ½ hour call.", "½ hour", "PT0.5H"},
       {"en", "2022-01-07", "The road was shut for 3h.", "3h", "PT3H"},
+      {"en", "2022-01-07", "They talked for two and a half hours.", "two and a half hours",
+       "PT2.5H"},
+      {"en", "2022-01-07", "He paid a 3-day visit.", "3-day", "P3D"},
+      {"en", "2022-01-07", "It took a whole year.", "whole year", "P1Y"},
+      {"en", "2022-01-07", "It took half an hour, not a full day.", "full day", "P1D"},
       {"en", "2022-01-07", "The rally was called for 8pm.", "8pm", "T20"},
       {"fr", "2022-01-07", "La route a été coupée pendant 2h.", "2h", "PT2H"},
       {"en", "2022-01-07", "He left half a year ago.", "half a year ago", "2021-07"},
@@ -863,6 +868,8 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
   // A word amount of one does not count a plural; a set takes no hedge.
   CheckAbsent(*tagger_, {"en", "2022-01-07", "He studied all days of the week.", "all days"});
   CheckAbsent(*tagger_, {"en", "2022-01-07", "I leave early every other day.", "early"});
+  // "COVID-19 days", "F-16 jets": a number glued to a name is no amount.
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "Those COVID-19 days were hard.", "19"});
 }
 
 TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
