@@ -2783,6 +2783,13 @@ std::optional<Cand> Scan::Set(size_t i) {
       }
     } else if (size_t w = M(k, K::kSetWord, &e); w && e->value == "P1D") {
       end = w;
+    } else if (size_t sw = M(SkipFillers(k, 1), K::kSetWeekday, &e)) {
+      // "9am on Sundays", "9am Sundays": a time, then a repeating weekday.
+      Cand c;
+      c.te = sw;
+      c.type = TimeType::kSet;
+      c.value = "XXXX-WXX-" + std::to_string(e->number) + t->value;
+      return c;
     }
     if (end) {
       Cand c;
@@ -2829,10 +2836,22 @@ std::optional<Cand> Scan::Set(size_t i) {
     c.value += with_time(k);
     return c;
   }
+  // "each 4/15", "every May 9": a day of the year that repeats.
+  if (std::optional<Cand> d = DatePart(j, false);
+      d && d->is_day && d->abs_day && d->free_year && d->value.size() == 10) {
+    c.te = d->te;
+    c.value = "XXXX" + d->value.substr(4);
+    return c;
+  }
   if (size_t k = M(j, K::kPart, &e)) {
     c.te = k;
     c.value = "T" + e->value;
-    if (std::string t = with_time(k); !t.empty()) c.value = t;
+    if (std::string t = with_time(k); !t.empty()) {
+      c.value = t;
+    } else if (size_t te = 0; !(t = TimeInPart(k, e->value, &te)).empty()) {
+      c.value = t;  // "every night at 9": the part says which 9 (T21)
+      c.te = te;
+    }
     return c;
   }
   double n = 1;
