@@ -87,6 +87,7 @@ constexpr KindName kKindNames[] = {
     {"start_pre", TimeLexKind::kStartPre},
     {"meal", TimeLexKind::kMeal},
     {"same", TimeLexKind::kSame},
+    {"rest_of", TimeLexKind::kRestOf},
 };
 
 // The unit codes of docs/formats/time.md.

@@ -106,6 +106,7 @@ enum class TimeLexKind {
   kStartPre,
   kMeal,
   kSame,
+  kRestOf,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

@@ -171,6 +171,13 @@ class Scan {
     if (i >= 2 && (M(i - 2, K::kFiller) == i - 1 || M(i - 2, K::kInPre) == i - 1)) return false;
     return k < t_.size() && t_[k].kind != TimeTokKind::kPunct;
   }
+  // The length (1 or 2 tokens) of an article phrase ending just before i
+  // ("the", fr "l '"), or 0.
+  size_t ArticleBefore(size_t i) const {
+    if (i >= 1 && M(i - 1, K::kArticle) == i) return 1;
+    if (i >= 2 && M(i - 2, K::kArticle) == i) return 2;
+    return 0;
+  }
   // The token starts with an ASCII capital ("May", not "may").
   bool Capitalized(size_t i) const {
     return i < t_.size() && text_[t_[i].start] >= 'A' && text_[t_[i].start] <= 'Z';
@@ -253,6 +260,10 @@ class Scan {
   // "the same day", "that week", "la même année", "im selben Jahr": the
   // period holding the last date of the text (`same` words), else unresolved.
   std::optional<Cand> SamePeriod(size_t i);
+  // "rest of the week", "the remainder of this year", fr "le reste de
+  // l'année": the days from the DCT to the end of its week, month, quarter
+  // or year (`rest_of` words).
+  std::optional<Cand> RestOf(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -1221,25 +1232,62 @@ std::optional<Cand> Scan::Season(size_t i) {
   size_t j = i;
   const TimeLexEntry* e = nullptr;
   bool has_rel = false;
+  int rel = 0;
   if (size_t k = M(j, K::kRel, &e)) {
-    if (e->number != 0) return std::nullopt;
+    rel = e->number;
     has_rel = true;
     j = k;
   }
   size_t k = M(j, K::kSeason, &e);
   if (!k) return std::nullopt;
+  if (size_t r = M(k, K::kRel); r && !has_rel && ArticleBefore(i)) {
+    // fr "l'été prochain", "l'hiver dernier".
+    const TimeLexEntry* re = nullptr;
+    M(k, K::kRel, &re);
+    rel = re->number;
+    has_rel = true;
+    k = r;
+  }
   Cand c;
   c.te = k;
   int year = 0;
-  if (size_t ye = YearNumber(k, &year)) {
+  size_t y0 = SkipFillers(k, 1);  // "summer of 2016"
+  if (!has_rel && y0 > k && !YearNumber(y0, &year)) y0 = k;
+  if (rel != 0) {
+    // "next spring", "last summer": the first season of that name after (before)
+    // the DCT's month; a winter belongs to the year of its December.
+    if (dct_.level < 2) return std::nullopt;
+    static constexpr struct { const char* code; int first; } kStarts[] = {
+        {"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
+    int first = 0;
+    for (const auto& s : kStarts) {
+      if (e->value == s.code) first = s.first;
+    }
+    if (!first) return std::nullopt;
+    int y = dct_.day.y, m = dct_.day.m;
+    if (e->value == "WI" && m <= 2) {  // January, February: in the winter of last December
+      --y;
+      m += 12;
+    }
+    if (rel > 0) {
+      y += m >= first ? 1 : 0;
+    } else {
+      y -= m <= first + 2 ? 1 : 0;
+    }
+    c.value = FormatYear(y) + "-" + e->value;
+    MarkDct(&c);
+    return c;
+  }
+  if (size_t ye = YearNumber(y0, &year)) {
     c.te = ye;
     c.value = FormatYear(year) + "-" + e->value;
     c.anchor = AnchorKind::kAbsolute;
   } else if (has_rel && dct_.level >= 1) {
     c.value = FormatYear(dct_.day.y) + "-" + e->value;
     MarkDct(&c);
-  } else if (has_rel || (i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kArticle) == i) &&
-                         !(M(j, K::kHomonym) && M(i - 1, K::kArticle) == i && HomonymNoun(i, k)))) {
+  } else if (has_rel ||
+             (i > 0 && (M(i - 1, K::kFiller) == i || ArticleBefore(i)) &&
+              !(M(j, K::kHomonym) && ArticleBefore(i) && HomonymNoun(i - ArticleBefore(i) + 1, k)))) {
     c.value = e->value;  // "l'été", "en hiver"; "a été" is a verb
   } else if (!M(j, K::kHomonym) &&
              (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct || entries_[k] || Num(k))) {
@@ -2184,8 +2232,8 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   if (rel == 0) return std::nullopt;
   size_t u = M(j, K::kUnit, &e);
   if (!u) return std::nullopt;
-  const std::string& unit = e->value;
-  if (unit != "D" && unit != "BD" && unit != "W" && unit != "M" && unit != "Y") {
+  std::string unit = e->value;
+  if (unit != "D" && unit != "BD" && unit != "W" && unit != "M" && unit != "Y" && unit != "DE") {
     return std::nullopt;
   }
   Cand c;
@@ -2194,7 +2242,11 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
     c.unresolved = true;
     return c;
   }
-  const int amount = static_cast<int>(n);
+  int amount = static_cast<int>(n);
+  if (unit == "DE") {  // "the past two decades": twenty years
+    unit = "Y";
+    amount *= 10;
+  }
   int64_t first, last;  // days, inclusive
   if (unit == "BD") {
     // "the next 4 business days": Mondays to Fridays only.
@@ -2877,6 +2929,11 @@ std::optional<Cand> Scan::Set(size_t i) {
 std::optional<Cand> Scan::Simple(size_t i) {
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kDeictic, &e)) {
+    // "in the past week", "in the past 3 years": the deictic's last word
+    // belongs to a period ("past week"), not a vague past.
+    double n = 0;
+    size_t q = Quantity(k, &n);
+    if (M(k, K::kUnit) || (q && M(q, K::kUnit))) return std::nullopt;
     Cand c;
     c.te = k;
     c.value = e->value;
@@ -3187,6 +3244,43 @@ std::optional<Cand> Scan::SamePeriod(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::RestOf(size_t i) {
+  size_t k = M(i, K::kRestOf);
+  if (!k) return std::nullopt;
+  size_t j = SkipFillers(k, 2);
+  const TimeLexEntry* e = nullptr;
+  if (size_t r = M(j, K::kRel, &e)) {
+    if (e->number != 0) return std::nullopt;  // "the rest of next week": not from the DCT
+    j = r;
+  }
+  size_t u = M(j, K::kUnit, &e);
+  if (!u || e->plural) return std::nullopt;
+  const std::string unit = e->value;
+  Cand c;
+  c.te = u;
+  if (unit != "W" && unit != "M" && unit != "Q" && unit != "Y") return std::nullopt;
+  if (!HasDay()) {
+    c.unresolved = true;
+    return c;
+  }
+  Ymd last = dct_.day;
+  if (unit == "W") {
+    last = CivilFromDays(dct_.days + 7 - IsoWeekday(dct_.days));
+  } else if (unit == "M") {
+    last.d = DaysInMonth(last.y, last.m);
+  } else if (unit == "Q") {
+    last.m = ((last.m - 1) / 3 + 1) * 3;
+    last.d = DaysInMonth(last.y, last.m);
+  } else {
+    last = {last.y, 12, 31};
+  }
+  c.begin = DayValue(dct_.day);
+  c.end = DayValue(last);
+  c.value = c.begin + "/" + c.end;
+  MarkDct(&c);
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -3286,6 +3380,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(HalfYear(i));
+  consider(RestOf(i));
   consider(SamePeriod(i));
   consider(Meal(i, licensed));
   consider(LengthFromDay(i));

@@ -988,6 +988,18 @@ TEST_F(TimeTaggerTest, BareSeasonsAndTwoPeriodsAway) {
       {"en", "2018-07-05", "He won the year before last.", "the year before last", "2016"},
       {"en", "2018-07-05", "They vote Friday after next.", "Friday after next", "2018-07-13"},
       {"de", "2018-07-05", "Sie wählen übernächste Woche.", "übernächste Woche", "2018-W29"},
+      {"en", "2018-07-05", "Troops leave next spring.", "next spring", "2019-SP"},
+      {"en", "2018-07-05", "It rained last winter.", "last winter", "2017-WI"},
+      {"en", "2018-07-05", "It was built in the summer of 2016.", "summer of 2016", "2016-SU"},
+      {"fr", "2018-07-05", "Il partira l'été prochain.", "été prochain", "2019-SU"},
+      {"fr", "2018-07-05", "Il est parti pendant l'été.", "été", "SU"},
+      {"en", "2018-07-05", "Prices rose in the past week.", "past week", "2018-W26"},
+      {"en", "2018-07-05", "Prices rose in the past two decades.", "past two decades",
+       "1998-07-05/2018-07-04"},
+      {"en", "2018-07-05", "Talks go on for the rest of the year.", "rest of the year",
+       "2018-07-05/2018-12-31"},
+      {"fr", "2018-07-05", "Il restera le reste de la semaine.", "le reste de la semaine",
+       "2018-07-05/2018-07-08"},
       {"ru", "2018-07-05", "Это было в позапрошлом году.", "позапрошлом году", "2016"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
