@@ -1058,6 +1058,20 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       k = r;
     }
   }
+  if (unit == "FN") {
+    // "this fortnight": the two weeks from the DCT's Monday; "the past
+    // fortnight", "next fortnight": the two weeks before or after those.
+    if (!has_rel || plural || !HasDay()) return std::nullopt;
+    Cand c;
+    c.te = k;
+    const int64_t monday = dct_.days - (IsoWeekday(dct_.days) - 1);
+    const int64_t first = monday + 14 * rel;
+    c.begin = DayValue(CivilFromDays(first));
+    c.end = DayValue(CivilFromDays(first + 13));
+    c.value = c.begin + "/" + c.end;
+    MarkDct(&c);
+    return c;
+  }
   if (plural) {
     // "after days of riots", "seit Tagen": a bare plural unit names no period.
     // "in the coming days", "ces derniers jours": a vague future or past of
@@ -2369,6 +2383,9 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (unit == "DE") {
     unit = "Y";
     mult = 10;
+  } else if (unit == "FN") {  // a fortnight: two weeks
+    unit = "W";
+    mult = 2;
   } else if (unit == "CE") {
     unit = "Y";
     mult = 100;
@@ -2918,6 +2935,9 @@ std::optional<Cand> Scan::Set(size_t i) {
   if (unit == "Q") {
     unit = "M";
     n *= 3;
+  } else if (unit == "FN") {
+    unit = "W";
+    n *= 2;
   }
   c.value = std::string(clock ? "PT" : "P") + NumberText(n) + unit;
   if (unit == "D" && n == 1 && every == 1) {
