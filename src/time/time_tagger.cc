@@ -264,6 +264,9 @@ class Scan {
   // l'année": the days from the DCT to the end of its week, month, quarter
   // or year (`rest_of` words).
   std::optional<Cand> RestOf(size_t i);
+  // "next year's first quarter", "2019's second half": a quarter or half of
+  // the year before the possessive.
+  std::optional<Cand> PossessivePeriod(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -3301,6 +3304,39 @@ std::optional<Cand> Scan::RestOf(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::PossessivePeriod(size_t i) {
+  int year = 0;
+  size_t k = YearNumber(i, &year);
+  bool from_dct = false;
+  if (!k) {
+    std::optional<Cand> ry = RelUnit(i, false);
+    if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+      return std::nullopt;
+    }
+    year = std::stoi(ry->value);
+    k = ry->te;
+    from_dct = true;
+  }
+  if (!Sym(k, "'") || k + 1 >= t_.size() || t_[k + 1].folded != "s" || !Attached(k + 1)) {
+    return std::nullopt;
+  }
+  size_t j = k + 2;
+  const TimeLexEntry* e = nullptr;
+  std::optional<Cand> c;
+  if (size_t h = M(j, K::kHalfYear, &e)) {
+    c = HalfYearCand(h, year, e->number);
+  } else {
+    int n = 0;
+    size_t o = DayNumber(j, &n);
+    size_t u = o ? M(o, K::kUnit, &e) : 0;
+    if (!u || e->value != "Q" || n < 1 || n > 4 || Num(j)) return std::nullopt;
+    c = QuarterCand(u, year, n);
+    c->anchor = AnchorKind::kAbsolute;
+  }
+  if (from_dct) MarkDct(&*c);
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -3400,6 +3436,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(HalfYear(i));
+  consider(PossessivePeriod(i));
   consider(RestOf(i));
   consider(SamePeriod(i));
   consider(Meal(i, licensed));
