@@ -2376,7 +2376,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     if (size_t a = M(u, K::kAgoPost)) {
       dir = -1;
       u = a;
-    } else if (size_t l = M(u, K::kLaterPost, &e)) {
+    } else if (size_t l = M(u, K::kLaterPost, &e); l && !(M(u, K::kHedge) == l && M(l, K::kRel))) {
+      // ("30 minutes later this week": "later" hedges the week, the amount stays a duration.)
       dir = 1;
       anaphoric = e->value == "ref";
       u = l;
