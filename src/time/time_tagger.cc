@@ -267,6 +267,9 @@ class Scan {
   // "next year's first quarter", "2019's second half": a quarter or half of
   // the year before the possessive.
   std::optional<Cand> PossessivePeriod(size_t i);
+  // "the 15th day of next month", "the twenty-sixth day of the month", "the
+  // 23rd day of September": that day of the month named.
+  std::optional<Cand> OrdinalDayOf(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -3338,6 +3341,28 @@ std::optional<Cand> Scan::PossessivePeriod(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::OrdinalDayOf(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  int day = 0;
+  size_t o = DayNumber(j, &day);
+  if (!o || (Num(j) && o == j + 1)) return std::nullopt;  // an ordinal: "15th", "twenty third"
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(o, K::kUnit, &e);
+  if (!u || e->value != "D" || e->plural) return std::nullopt;
+  size_t f = M(u, K::kFiller);
+  if (!f) return std::nullopt;
+  std::optional<Cand> m = DatePart(SkipFillers(u, 2), true);
+  if (!m || m->value.size() != 7 || m->value[4] != '-' || !m->begin.empty()) return std::nullopt;
+  int y = 0, mo = 0;
+  if (std::sscanf(m->value.c_str(), "%d-%d", &y, &mo) != 2 || !ValidDate(y, mo, day)) {
+    return std::nullopt;
+  }
+  Cand c = DayCand(m->te, {y, mo, day}, m->anchor);
+  c.anchor_start = m->anchor_start;
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -3437,6 +3462,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(HalfYear(i));
+  consider(OrdinalDayOf(i));
   consider(PossessivePeriod(i));
   consider(RestOf(i));
   consider(SamePeriod(i));

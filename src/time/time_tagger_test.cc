@@ -952,6 +952,10 @@ TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
       {"en", "2018-05-29", "Find 30 minutes later this week.", "later this week", "2018-W22",
        "END"},
       {"en", "2018-05-29", "Find 30 minutes later this week.", "30 minutes", "PT30M"},
+      {"en", "2018-05-29", "Pay before the twenty-sixth day of the month.",
+       "before the twenty-sixth day of the month", "2018-05-26", "BEFORE"},
+      {"en", "2018-05-29", "Come back on the 15th day of next month.",
+       "the 15th day of next month", "2018-06-15"},
       {"en", "2018-05-29", "Aid will arrive within 9 months.", "within 9 months",
        "2018-05-29/2019-02-27"},
       {"en", "2018-05-29", "Talks end within the next 3 days.", "within the next 3 days",
@@ -962,6 +966,8 @@ TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
   for (const Case& c : cases) Check(*tagger_, c);
   // "more than" still bounds no plain date.
   CheckAbsent(*tagger_, {"en", "2018-05-29", "It took more than the next 3 days.", "more"});
+  CheckAbsent(*tagger_, {"en", "2018-05-29", "On the 15th day of the strike he ate.", "15th"});
+  CheckAbsent(*tagger_, {"en", "2018-05-29", "Costs were spread over 3 years.", "over"});
 }
 
 TEST_F(TimeTaggerTest, MealsIdiomsAndPresentPhrases) {
