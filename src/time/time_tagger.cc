@@ -1062,6 +1062,11 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       rel = e->number;
       has_rel = true;
       k = r;
+    } else if (size_t d = M(k, K::kDeictic, &e);
+               d && e->value == "PRESENT_REF" && !plural && unit != "D" && unit != "H" &&
+               unit != "MIN" && unit != "S") {
+      has_rel = true;  // "year to date", "the quarter so far": the DCT's period
+      k = d;
     }
   }
   if (unit == "FN") {

@@ -1012,6 +1012,7 @@ TEST_F(TimeTaggerTest, BareSeasonsAndTwoPeriodsAway) {
       {"en", "2018-07-05", "Prices rose in the past week.", "past week", "2018-W26"},
       {"en", "2018-07-05", "Prices rose in the past two decades.", "past two decades",
        "1998-07-05/2018-07-04"},
+      {"en", "2018-07-05", "Shares fell 20% in the year to date.", "year to date", "2018"},
       {"en", "2018-07-05", "Talks go on for the rest of the year.", "rest of the year",
        "2018-07-05/2018-12-31"},
       {"fr", "2018-07-05", "Il restera le reste de la semaine.", "le reste de la semaine",
