@@ -92,7 +92,7 @@ constexpr KindName kKindNames[] = {
 
 // The unit codes of docs/formats/time.md.
 bool KnownUnit(std::string_view u) {
-  for (const char* k : {"D", "BD", "W", "FN", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
+  for (const char* k : {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
     if (u == k) return true;
   }
   return false;

@@ -1207,7 +1207,12 @@ std::optional<Cand> Scan::UnitNumber(size_t i) {
 std::optional<Cand> Scan::Year(size_t i) {
   int year = 0;
   size_t k = YearNumber(i, &year);
-  if (!k || year < 1800 || year > 2100) return std::nullopt;
+  if (!k || year < 1800 || year > 2199) return std::nullopt;
+  // "in 2150": a year past 2100 needs a preposition before it.
+  if (year > 2100 && !(i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kInPre) == i ||
+                                 M(i - 1, K::kRangeTo) == i || M(i - 1, K::kHedge) == i))) {
+    return std::nullopt;
+  }
   // "two thousand and twenty people": a spelled year before an unknown word is an amount.
   if (!Num(i) && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) {
     return std::nullopt;

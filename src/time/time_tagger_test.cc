@@ -865,6 +865,8 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
       {"en", "2022-01-07", "Mass is held at 9am on Sundays.", "9am on Sundays", "XXXX-WXX-7T09"},
       {"en", "2022-01-07", "Veterans march every May 9.", "every May 9", "XXXX-05-09"},
       {"en", "2022-01-07", "The paper comes out biweekly.", "biweekly", "P2W"},
+      {"en", "2022-01-07", "Buses run every weekday.", "every weekday", "P1WD"},
+      {"en", "2022-01-07", "The lease ends in 2150.", "2150", "2150"},
       {"fr", "2022-01-07", "La réunion a duré une demi-heure.", "une demi-heure", "PT0.5H"},
       {"fr", "2022-01-07", "Il part tous les jours.", "tous les jours", "P1D"},
       {"de", "2022-01-07", "Sie blieben zwei Nächte.", "zwei Nächte", "P2D"},
@@ -878,6 +880,7 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
   CheckAbsent(*tagger_, {"en", "2022-01-07", "I leave early every other day.", "early"});
   // "COVID-19 days", "F-16 jets": a number glued to a name is no amount.
   CheckAbsent(*tagger_, {"en", "2022-01-07", "Those COVID-19 days were hard.", "19"});
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "Some 2150 homes were hit.", "2150"});
 }
 
 TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
