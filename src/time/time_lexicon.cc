@@ -81,11 +81,20 @@ constexpr KindName kKindNames[] = {
     {"holiday", TimeLexKind::kHoliday},
     {"period_name", TimeLexKind::kPeriodName},
     {"part_link", TimeLexKind::kPartLink},
+    {"homonym", TimeLexKind::kHomonym},
+    {"currency", TimeLexKind::kCurrency},
+    {"idiom", TimeLexKind::kIdiom},
+    {"year_type", TimeLexKind::kYearType},
+    {"half_year", TimeLexKind::kHalfYear},
+    {"start_pre", TimeLexKind::kStartPre},
+    {"meal", TimeLexKind::kMeal},
+    {"same", TimeLexKind::kSame},
+    {"rest_of", TimeLexKind::kRestOf},
 };
 
 // The unit codes of docs/formats/time.md.
 bool KnownUnit(std::string_view u) {
-  for (const char* k : {"D", "W", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
+  for (const char* k : {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
     if (u == k) return true;
   }
   return false;
@@ -104,6 +113,7 @@ bool NumericKind(TimeLexKind k) {
     case TimeLexKind::kHalf:
     case TimeLexKind::kOffsetDir:
     case TimeLexKind::kSetWeekday:
+    case TimeLexKind::kHalfYear:
       return true;
     default:
       return false;
@@ -327,7 +337,8 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         e.kind == TimeLexKind::kPart || e.kind == TimeLexKind::kClock ||
         e.kind == TimeLexKind::kSetWord || e.kind == TimeLexKind::kSeason ||
         e.kind == TimeLexKind::kDurationWord || e.kind == TimeLexKind::kHedgePost ||
-        e.kind == TimeLexKind::kPartEve) {
+        e.kind == TimeLexKind::kPartEve || e.kind == TimeLexKind::kYearType ||
+        e.kind == TimeLexKind::kMeal) {
       if (e.value.empty()) return file->ErrorAt(row, "kind " + row.fields[1] + " needs a value");
     }
     if (e.kind == TimeLexKind::kDayPart) {
@@ -375,7 +386,24 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       }
     }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
-      return file->ErrorAt(row, "quant value must be X or an integer");
+      // A fraction of one ("half an hour" 0.5); `number` stays 0.
+      char* end = nullptr;
+      const double f = std::strtod(e.value.c_str(), &end);
+      if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1)) {
+        return file->ErrorAt(row, "quant value must be X, an integer or a fraction in (0,1)");
+      }
+    }
+    if (e.kind == TimeLexKind::kSetPre && !e.value.empty() &&
+        (!ParseInt(e.value, &e.number) || e.number < 2)) {
+      return file->ErrorAt(row, "set_pre value must be empty or an integer from 2, got \"" +
+                                    e.value + "\"");
+    }
+    if (e.kind == TimeLexKind::kHalfYear && e.number != 1 && e.number != 2) {
+      return file->ErrorAt(row, "half_year value must be 1 or 2");
+    }
+    if (e.kind == TimeLexKind::kYearType && e.value != "FY" && e.value != "SY" &&
+        e.value != "CY") {
+      return file->ErrorAt(row, "year_type value must be FY, SY or CY, got \"" + e.value + "\"");
     }
     for (TimeToken& t : TokenizeForTime(row.fields[0])) e.tokens.push_back(std::move(t.folded));
     if (e.tokens.empty()) return file->ErrorAt(row, "empty phrase");

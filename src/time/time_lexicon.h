@@ -100,6 +100,15 @@ enum class TimeLexKind {
   kHoliday,
   kPeriodName,
   kPartLink,
+  kHomonym,
+  kCurrency,
+  kIdiom,
+  kYearType,
+  kHalfYear,
+  kStartPre,
+  kMeal,
+  kSame,
+  kRestOf,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

@@ -82,6 +82,8 @@ struct Cand {
   int day_number = 0;
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
   bool free_year = false;  // the year was chosen from the DCT, the text names none
+  bool offset = false;     // "2 weeks after today": a day moved from `from`
+  Ymd from;
   Ymd ymd;
 };
 
@@ -113,6 +115,7 @@ class Scan {
         kinds_(toks.size()),
         number_word_(toks.size()),
         grouped_(toks.size()),
+        chain_(toks.size()),
         base_(base),
         anchor_(anchor) {
     // "2 030 militaires", "10 000": groups of three digits after one space
@@ -124,6 +127,23 @@ class Scan {
           b.ndigits == 3 && b.space_before && b.start - a.end <= 3 && text[a.end] != '\n' &&
           text[a.end] != '\t' && text[a.end] != '\r') {
         grouped_[i] = grouped_[i + 1] = 1;
+      }
+    }
+    // "138-2010-2015", "133-03-03-2020": numbers glued by "-" or "/" are one
+    // code; a date must span all of them (chain_[i]: first and last number).
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks[i].kind != TimeTokKind::kNumber) continue;
+      chain_[i] = {i, i};
+      if (i >= 2 && toks[i - 2].kind == TimeTokKind::kNumber && !toks[i].space_before &&
+          !toks[i - 1].space_before && (toks[i - 1].folded == "-" || toks[i - 1].folded == "/")) {
+        chain_[i].first = chain_[i - 2].first;
+      }
+    }
+    for (size_t i = toks.size(); i-- > 0;) {
+      if (toks[i].kind != TimeTokKind::kNumber) continue;
+      if (i + 2 < toks.size() && chain_[i + 2].first == chain_[i].first &&
+          toks[i + 2].kind == TimeTokKind::kNumber) {
+        chain_[i].last = chain_[i + 2].last;
       }
     }
     // One lexicon lookup per token; M() then answers from these.
@@ -153,6 +173,24 @@ class Scan {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
   }
   bool Attached(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  // "the fall of Rome", "The fall in prices": a homonym after an article (the
+  // token before i) is the noun unless a preposition precedes the article
+  // ("in the fall") or nothing but punctuation follows it (k: after it).
+  bool HomonymNoun(size_t i, size_t k) const {
+    if (i >= 2 && (M(i - 2, K::kFiller) == i - 1 || M(i - 2, K::kInPre) == i - 1)) return false;
+    return k < t_.size() && t_[k].kind != TimeTokKind::kPunct;
+  }
+  // The length (1 or 2 tokens) of an article phrase ending just before i
+  // ("the", fr "l '"), or 0.
+  size_t ArticleBefore(size_t i) const {
+    if (i >= 1 && M(i - 1, K::kArticle) == i) return 1;
+    if (i >= 2 && M(i - 2, K::kArticle) == i) return 2;
+    return 0;
+  }
+  // The token starts with an ASCII capital ("May", not "may").
+  bool Capitalized(size_t i) const {
+    return i < t_.size() && text_[t_[i].start] >= 'A' && text_[t_[i].start] <= 'Z';
+  }
   size_t SkipFillers(size_t i, int max = 3) const {
     for (int k = 0; k < max; ++k) {
       size_t j = M(i, K::kFiller);
@@ -163,6 +201,14 @@ class Scan {
   }
 
   bool MayStart(size_t i) const;
+  // No run of glued numbers ("138-2010-2015") is cut by the span [b, e).
+  bool WholeChains(size_t b, size_t e) const {
+    if (t_[b].kind == TimeTokKind::kNumber && chain_[b].first != b) return false;
+    for (size_t k = e; k-- > b;) {
+      if (t_[k].kind == TimeTokKind::kNumber) return chain_[k].last < e;
+    }
+    return true;
+  }
   std::optional<Cand> Best(size_t i, bool licensed);
   std::optional<Cand> Core(size_t i, bool licensed);
   std::optional<Cand> Hedged(size_t i);
@@ -210,6 +256,37 @@ class Scan {
   size_t ClockMinutes(size_t i, double* minutes);
   // "21st century", "le 20e siècle": a TIMEX3 century with its first and last day.
   std::optional<Cand> Century(size_t i);
+  // "a week starting tomorrow", "3 days starting from next monday", "for 3
+  // days from today", "a day starting this Friday at 5 pm": the period of that
+  // length from the day on (closed days; with a clock time, the same time N
+  // units later). "for" belongs to the span only before a range_from word.
+  std::optional<Cand> LengthFromDay(size_t i);
+  // "within 9 months", "within the next 10 days" (an in_pre word of value
+  // `range`): the days from the DCT to N units later (closed).
+  std::optional<Cand> WithinRange(size_t i);
+  // "at lunch", "after breakfast" (with the hedge: Hedged), "for lunchtime":
+  // a meal names a time of day (TMEL) only after a clock_pre, hedge or
+  // for_pre word; "the dinner was held" is an event.
+  std::optional<Cand> Meal(size_t i, bool licensed);
+  // "the same day", "that week", "la même année", "im selben Jahr": the
+  // period holding the last date of the text (`same` words), else unresolved.
+  std::optional<Cand> SamePeriod(size_t i);
+  // "rest of the week", "the remainder of this year", fr "le reste de
+  // l'année": the days from the DCT to the end of its week, month, quarter
+  // or year (`rest_of` words).
+  std::optional<Cand> RestOf(size_t i);
+  // "next year's first quarter", "2019's second half": a quarter or half of
+  // the year before the possessive.
+  std::optional<Cand> PossessivePeriod(size_t i);
+  // "the 15th day of next month", "the twenty-sixth day of the month", "the
+  // 23rd day of September": that day of the month named.
+  std::optional<Cand> OrdinalDayOf(size_t i);
+  // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
+  // 2019", "the second half of next year": a half year (`half_year` words).
+  std::optional<Cand> HalfYear(size_t i);
+  // "fiscal year 2008" FY2008, "FY19", "last fiscal year" FY2018, "this
+  // school year" SY2019, "calendar year 2008" 2008 (`year_type` words).
+  std::optional<Cand> YearType(size_t i);
   // "le 17 de 14h à 16h": a plain day number after an article, then a time
   // range on that day of the DCT's month; the span starts at the number.
   std::optional<Cand> DayNumberTimeRange(size_t i);
@@ -305,6 +382,10 @@ class Scan {
   std::vector<uint64_t> kinds_;    // per token: bit set of their kinds
   std::vector<char> number_word_;  // per token: lex_.IsNumberWord
   std::vector<char> grouped_;      // per token: a digit group of a longer number ("2 030")
+  struct Chain {
+    size_t first = 0, last = 0;
+  };
+  std::vector<Chain> chain_;       // per number token: its run of glued numbers
   std::vector<size_t> for_pos_;    // tokens that may be for_pre, ascending
   uint32_t base_ = 0;              // added to every output offset
   // The last emitted day-precision, resolved date: anchor for day_ref words.
@@ -367,6 +448,17 @@ Cand QuarterCand(size_t te, int year, int q) {
   return c;
 }
 
+// "2019-H2": a half year with its first and last day.
+Cand HalfYearCand(size_t te, int year, int h) {
+  Cand c;
+  c.te = te;
+  c.value = FormatYear(year) + "-H" + std::to_string(h);
+  c.begin = FormatDay({year, h == 1 ? 1 : 7, 1});
+  c.end = FormatDay({year, h == 1 ? 6 : 12, h == 1 ? 30 : 31});
+  c.anchor = AnchorKind::kAbsolute;
+  return c;
+}
+
 std::string NumberText(double n) {
   if (std::isnan(n)) return "X";
   char buf[32];
@@ -393,8 +485,18 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
          (NumWord(run) || (Sym(run, "-") && !t_[run].space_before))) {
     ++run;
   }
+  // "two and a half hours": the number stops before the half.
+  bool half = false;
+  for (size_t p = i + 1; p <= run && p < t_.size(); ++p) {
+    // (Before an hour word it is a clock time: fr "sept et demie heures".)
+    if (size_t h = M(p, K::kHalfUnit); h && M(h, K::kUnit) && !M(h, K::kHourWord)) {
+      run = p;
+      half = true;
+      break;
+    }
+  }
   const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
-  if (!(M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) || M(run, K::kAgoPost) ||
+  if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) || M(run, K::kAgoPost) ||
         M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
     return 0;
   }
@@ -437,7 +539,7 @@ size_t Scan::Quantity(size_t i, double* n) {
   }
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kQuant, &e)) {
-    *n = e->value == "X" ? std::nan("") : e->number;
+    *n = e->value == "X" ? std::nan("") : std::strtod(e->value.c_str(), nullptr);  // "half a" 0.5
     return j;
   }
   if (entries_[i] && !OnlyWeakName(i)) return 0;  // a known word is not a spelled number
@@ -511,8 +613,11 @@ size_t Scan::YearNumber(size_t i, int* year) {
   if (Num(j) && Attached(j)) return 0;
   *year = static_cast<int>(t_[i].number);
   if (size_t k = M(j, K::kYearSuffix)) {
+    // The dot of an abbreviation ("2019 г."), not a sentence's ("2019 года.").
+    size_t letters = 0;
+    for (char ch : t_[k - 1].folded) letters += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
     j = k;
-    if (Sym(j, ".") && Attached(j)) ++j;
+    if (Sym(j, ".") && Attached(j) && letters == 1) ++j;
   }
   return j;
 }
@@ -622,9 +727,9 @@ Cand Scan::ResolveWeekday(size_t b, size_t te, int wd, int rel) {
   int64_t fwd = (wd - today + 7) % 7;   // days until the next one
   int64_t target;
   if (rel < 0) {
-    target = dct_.days - (back ? back : 7);
+    target = dct_.days - (back ? back : 7) - 7 * (-rel - 1);  // "Friday before last": -2
   } else if (rel > 0) {
-    target = dct_.days + (fwd ? fwd : 7);
+    target = dct_.days + (fwd ? fwd : 7) + 7 * (rel - 1);  // "Friday after next": 2
   } else if (back == 0) {
     target = dct_.days;  // "lundi" said on a Monday: that day
   } else {
@@ -878,6 +983,20 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     }
   }
   if (weak) return std::nullopt;
+  if (M(j, K::kHomonym) && !Capitalized(j)) {
+    // en "may", "march": also a verb or a noun. Bare and in lower case, such a
+    // month needs a preposition before it ("in may", "from march to may"); a
+    // rel word, an article or "and" is not enough ("this may take longer",
+    // "the march", "and may differ").
+    if (has_rel) return std::nullopt;
+    if (!licensed) {
+      if (i == 0) return std::nullopt;
+      size_t p = i - 1;
+      bool ok = (M(p, K::kFiller) == i && !M(p, K::kArticle)) || M(p, K::kInPre) == i ||
+                M(p, K::kRangeFrom) == i || M(p, K::kRangeLink) == i || M(p, K::kClockPre) == i;
+      if (!ok) return std::nullopt;
+    }
+  }
   if (!licensed && !has_rel) {
     // A bare month needs a preposition or article before it ("en juillet", "in May").
     if (i == 0) return std::nullopt;
@@ -948,7 +1067,13 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   size_t j = i;
   bool article = false;
   if (size_t k = M(j, K::kArticle)) {
-    if (ArticleOutside(j)) return std::nullopt;  // en "the next quarter": "next quarter"
+    // en "the next quarter": "next quarter"; but "the week after next" (a
+    // rel of two after the unit) keeps it.
+    const TimeLexEntry* r = nullptr;
+    size_t u = M(k, K::kUnit);
+    if (ArticleOutside(j) && !(u && M(u, K::kRel, &r) && std::abs(r->number) >= 2)) {
+      return std::nullopt;
+    }
     j = k;
     article = true;
   }
@@ -964,7 +1089,26 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       rel = e->number;
       has_rel = true;
       k = r;
+    } else if (size_t d = M(k, K::kDeictic, &e);
+               d && e->value == "PRESENT_REF" && !plural && unit != "D" && unit != "H" &&
+               unit != "MIN" && unit != "S") {
+      has_rel = true;  // "year to date", "the quarter so far": the DCT's period
+      k = d;
     }
+  }
+  if (unit == "FN") {
+    // "this fortnight": the two weeks from the DCT's Monday; "the past
+    // fortnight", "next fortnight": the two weeks before or after those.
+    if (!has_rel || plural || !HasDay()) return std::nullopt;
+    Cand c;
+    c.te = k;
+    const int64_t monday = dct_.days - (IsoWeekday(dct_.days) - 1);
+    const int64_t first = monday + 14 * rel;
+    c.begin = DayValue(CivilFromDays(first));
+    c.end = DayValue(CivilFromDays(first + 13));
+    c.value = c.begin + "/" + c.end;
+    MarkDct(&c);
+    return c;
   }
   if (plural) {
     // "after days of riots", "seit Tagen": a bare plural unit names no period.
@@ -1090,7 +1234,12 @@ std::optional<Cand> Scan::UnitNumber(size_t i) {
 std::optional<Cand> Scan::Year(size_t i) {
   int year = 0;
   size_t k = YearNumber(i, &year);
-  if (!k || year < 1800 || year > 2100) return std::nullopt;
+  if (!k || year < 1800 || year > 2199) return std::nullopt;
+  // "in 2150": a year past 2100 needs a preposition before it.
+  if (year > 2100 && !(i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kInPre) == i ||
+                                 M(i - 1, K::kRangeTo) == i || M(i - 1, K::kHedge) == i))) {
+    return std::nullopt;
+  }
   // "two thousand and twenty people": a spelled year before an unknown word is an amount.
   if (!Num(i) && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) {
     return std::nullopt;
@@ -1140,25 +1289,68 @@ std::optional<Cand> Scan::Season(size_t i) {
   size_t j = i;
   const TimeLexEntry* e = nullptr;
   bool has_rel = false;
+  int rel = 0;
   if (size_t k = M(j, K::kRel, &e)) {
-    if (e->number != 0) return std::nullopt;
+    rel = e->number;
     has_rel = true;
     j = k;
   }
   size_t k = M(j, K::kSeason, &e);
   if (!k) return std::nullopt;
+  if (size_t r = M(k, K::kRel); r && !has_rel && ArticleBefore(i)) {
+    // fr "l'été prochain", "l'hiver dernier".
+    const TimeLexEntry* re = nullptr;
+    M(k, K::kRel, &re);
+    rel = re->number;
+    has_rel = true;
+    k = r;
+  }
   Cand c;
   c.te = k;
   int year = 0;
-  if (size_t ye = YearNumber(k, &year)) {
+  size_t y0 = SkipFillers(k, 1);  // "summer of 2016"
+  if (!has_rel && y0 > k && !YearNumber(y0, &year)) y0 = k;
+  if (rel != 0) {
+    // "next spring", "last summer": the first season of that name after (before)
+    // the DCT's month; a winter belongs to the year of its December.
+    if (dct_.level < 2) return std::nullopt;
+    static constexpr struct { const char* code; int first; } kStarts[] = {
+        {"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
+    int first = 0;
+    for (const auto& s : kStarts) {
+      if (e->value == s.code) first = s.first;
+    }
+    if (!first) return std::nullopt;
+    int y = dct_.day.y, m = dct_.day.m;
+    if (e->value == "WI" && m <= 2) {  // January, February: in the winter of last December
+      --y;
+      m += 12;
+    }
+    if (rel > 0) {
+      y += m >= first ? 1 : 0;
+    } else {
+      y -= m <= first + 2 ? 1 : 0;
+    }
+    c.value = FormatYear(y) + "-" + e->value;
+    MarkDct(&c);
+    return c;
+  }
+  if (size_t ye = YearNumber(y0, &year)) {
     c.te = ye;
     c.value = FormatYear(year) + "-" + e->value;
     c.anchor = AnchorKind::kAbsolute;
   } else if (has_rel && dct_.level >= 1) {
     c.value = FormatYear(dct_.day.y) + "-" + e->value;
     MarkDct(&c);
-  } else if (has_rel || (i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kArticle) == i))) {
+  } else if (has_rel ||
+             (i > 0 && (M(i - 1, K::kFiller) == i || ArticleBefore(i)) &&
+              !(M(j, K::kHomonym) && ArticleBefore(i) && HomonymNoun(i - ArticleBefore(i) + 1, k)))) {
     c.value = e->value;  // "l'été", "en hiver"; "a été" is a verb
+  } else if (!M(j, K::kHomonym) &&
+             (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct || entries_[k] || Num(k))) {
+    // "Winter, and ...", "the whole summer.": a season that is no other word
+    // may stand alone, but not before a noun it qualifies ("winter storm").
+    c.value = e->value;
   } else {
     return std::nullopt;
   }
@@ -1274,7 +1466,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     if (!k || v > 24) {
       const TimeLexEntry* q = nullptr;
       k = M(i, K::kQuant, &q);
-      if (!k || q->value == "X") return std::nullopt;
+      if (!k || q->value == "X" || q->number <= 0) return std::nullopt;  // not "half an"
       v = q->number;
     }
     size_t h = M(k, K::kHourWord);
@@ -1523,7 +1715,7 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   // "the first comprehensive toll", "le premier ministre", "the first two":
   // an ordinal before a word it qualifies is no day.
   if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
-      (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal))) {
+      (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal) || M(d, K::kHalf))) {
     return std::nullopt;
   }
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
@@ -2097,16 +2289,43 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   if (rel == 0) return std::nullopt;
   size_t u = M(j, K::kUnit, &e);
   if (!u) return std::nullopt;
-  const std::string& unit = e->value;
-  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  std::string unit = e->value;
+  if (unit != "D" && unit != "BD" && unit != "W" && unit != "M" && unit != "Y" && unit != "DE") {
+    return std::nullopt;
+  }
   Cand c;
   c.te = u;
   if (!HasDay()) {
     c.unresolved = true;
     return c;
   }
-  const int amount = static_cast<int>(n);
+  int amount = static_cast<int>(n);
+  if (unit == "DE") {  // "the past two decades": twenty years
+    unit = "Y";
+    amount *= 10;
+  }
   int64_t first, last;  // days, inclusive
+  if (unit == "BD") {
+    // "the next 4 business days": Mondays to Fridays only.
+    auto business = [](int64_t d) { return IsoWeekday(d) <= 5; };
+    int left = amount;
+    if (rel > 0) {
+      first = last = dct_.days;
+      while (left > 0) left -= business(++last);
+      while (!business(++first)) {
+      }
+    } else {
+      first = last = dct_.days;
+      while (left > 0) left -= business(--first);
+      while (!business(--last)) {
+      }
+    }
+    c.begin = DayValue(CivilFromDays(first));
+    c.end = DayValue(CivilFromDays(last));
+    c.value = c.begin + "/" + c.end;
+    MarkDct(&c);
+    return c;
+  }
   auto shifted = [&](int sign) {
     if (unit == "D") return dct_.days + sign * amount;
     if (unit == "W") return dct_.days + sign * 7 * amount;
@@ -2260,15 +2479,30 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     half = true;
   }
   const TimeLexEntry* e = nullptr;
+  // "a 3-day visit", "30-minutes": a hyphen glued between amount and unit.
+  if (Sym(k, "-") && Attached(k) && Attached(k + 1) && M(k + 1, K::kUnit)) ++k;
   size_t u = M(k, K::kUnit, &e);
   if (!u) return std::nullopt;
   std::string unit = e->value;
-  if (unit == "WE") return std::nullopt;
+  // "a second round", "a second wave of": a unit that is also an ordinal,
+  // before a word it qualifies, is the ordinal.
+  if (M(k, K::kOrdinal) && !Num(j) && !NumWord(j) && u < t_.size() &&
+      t_[u].kind == TimeTokKind::kWord && !entries_[u]) {
+    return std::nullopt;
+  }
+  // "all days", "another weeks": a word amount of one counts a singular unit.
+  if (e->plural && n == 1 && !Num(j) && !NumWord(j)) return std::nullopt;
+  if (unit == "WE" && dir != 0) return std::nullopt;  // "three weekends" is a duration only
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
-  if (dir == 0 && !pre && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
+  if (Num(j) && t_[j].ndigits == 4 && M(k, K::kYearSuffix)) return std::nullopt;  // "в 2019 году"
+  if (!pre && unit != "WE" && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
     // "two days after today", "3 days from tuesday", "2 weeks before may 13 1999":
-    // a whole amount of calendar units from a day the text names.
-    if (std::optional<Cand> d = OffsetFromDay(u, unit, static_cast<int>(n))) return d;
+    // a whole amount of calendar units from a day the text names. "in two days
+    // from today": the offset without "in".
+    if (std::optional<Cand> d = OffsetFromDay(u, unit, static_cast<int>(n))) {
+      if (dir != 0) return std::nullopt;
+      return d;
+    }
   }
   const size_t unit_end = u;
   bool anaphoric = false;  // "two days later": from the last date of the text
@@ -2276,7 +2510,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     if (size_t a = M(u, K::kAgoPost)) {
       dir = -1;
       u = a;
-    } else if (size_t l = M(u, K::kLaterPost, &e)) {
+    } else if (size_t l = M(u, K::kLaterPost, &e); l && !(M(u, K::kHedge) == l && M(l, K::kRel))) {
+      // ("30 minutes later this week": "later" hedges the week, the amount stays a duration.)
       dir = 1;
       anaphoric = e->value == "ref";
       u = l;
@@ -2286,6 +2521,9 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (unit == "DE") {
     unit = "Y";
     mult = 10;
+  } else if (unit == "FN") {  // a fortnight: two weeks
+    unit = "W";
+    mult = 2;
   } else if (unit == "CE") {
     unit = "Y";
     mult = 100;
@@ -2311,8 +2549,22 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       }
     }
   }
+  if (dir != 0 && !pre && unit == "WE") return std::nullopt;
+  if (dir != 0 && !pre && n != std::floor(n)) {
+    // "half a year ago": whole months; "in half an hour": a clock time, not
+    // resolved at day precision.
+    if ((unit == "Y" || unit == "DE" || unit == "CE") && n * mult * 12 == std::floor(n * mult * 12)) {
+      n = n * mult * 12;
+      mult = 1;
+      unit = "M";
+    } else if (unit == "H" || unit == "MIN" || unit == "S") {
+      c.unresolved = true;
+      return c;
+    } else {
+      return std::nullopt;
+    }
+  }
   if (dir != 0 && !pre) {
-    if (n != std::floor(n)) return std::nullopt;
     const int64_t amount = static_cast<int64_t>(n * mult) * dir;
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";
     if (clock && !from_text && dct_.clock_s >= 0) {
@@ -2701,6 +2953,8 @@ std::optional<Cand> Scan::OffsetFromDay(size_t u, const std::string& unit, int a
   }
   Cand c = DayCand(d->te, CivilFromDays(days), d->anchor);
   c.anchor_start = d->anchor_start;
+  c.offset = true;
+  c.from = d->ymd;
   return c;
 }
 
@@ -2745,6 +2999,13 @@ std::optional<Cand> Scan::Set(size_t i) {
       }
     } else if (size_t w = M(k, K::kSetWord, &e); w && e->value == "P1D") {
       end = w;
+    } else if (size_t sw = M(SkipFillers(k, 1), K::kSetWeekday, &e)) {
+      // "9am on Sundays", "9am Sundays": a time, then a repeating weekday.
+      Cand c;
+      c.te = sw;
+      c.type = TimeType::kSet;
+      c.value = "XXXX-WXX-" + std::to_string(e->number) + t->value;
+      return c;
     }
     if (end) {
       Cand c;
@@ -2768,8 +3029,10 @@ std::optional<Cand> Scan::Set(size_t i) {
     }
     return c;
   }
-  size_t j = M(i, K::kSetPre);
+  size_t j = M(i, K::kSetPre, &e);
   if (!j) return std::nullopt;
+  // "every other week" P2W: a set_pre value multiplies the period.
+  const int every = e->value.empty() ? 1 : std::atoi(e->value.c_str());
   Cand c;
   c.type = TimeType::kSet;
   // "each Monday at 4pm", "every day at 7:13 pm", "every night": a time
@@ -2789,10 +3052,22 @@ std::optional<Cand> Scan::Set(size_t i) {
     c.value += with_time(k);
     return c;
   }
+  // "each 4/15", "every May 9": a day of the year that repeats.
+  if (std::optional<Cand> d = DatePart(j, false);
+      d && d->is_day && d->abs_day && d->free_year && d->value.size() == 10) {
+    c.te = d->te;
+    c.value = "XXXX" + d->value.substr(4);
+    return c;
+  }
   if (size_t k = M(j, K::kPart, &e)) {
     c.te = k;
     c.value = "T" + e->value;
-    if (std::string t = with_time(k); !t.empty()) c.value = t;
+    if (std::string t = with_time(k); !t.empty()) {
+      c.value = t;
+    } else if (size_t te = 0; !(t = TimeInPart(k, e->value, &te)).empty()) {
+      c.value = t;  // "every night at 9": the part says which 9 (T21)
+      c.te = te;
+    }
     return c;
   }
   double n = 1;
@@ -2802,14 +3077,17 @@ std::optional<Cand> Scan::Set(size_t i) {
   if (!u) return std::nullopt;
   std::string unit = e->value == "MIN" ? "M" : e->value;
   bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
-  if (e->value == "WE") return std::nullopt;
+  n *= every;
   c.te = u;
   if (unit == "Q") {
     unit = "M";
     n *= 3;
+  } else if (unit == "FN") {
+    unit = "W";
+    n *= 2;
   }
   c.value = std::string(clock ? "PT" : "P") + NumberText(n) + unit;
-  if (unit == "D" && n == 1) {
+  if (unit == "D" && n == 1 && every == 1) {
     if (std::string t = with_time(u); !t.empty()) c.value = t;
   }
   return c;
@@ -2818,6 +3096,11 @@ std::optional<Cand> Scan::Set(size_t i) {
 std::optional<Cand> Scan::Simple(size_t i) {
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kDeictic, &e)) {
+    // "in the past week", "in the past 3 years": the deictic's last word
+    // belongs to a period ("past week"), not a vague past.
+    double n = 0;
+    size_t q = Quantity(k, &n);
+    if (M(k, K::kUnit) || (q && M(q, K::kUnit))) return std::nullopt;
     Cand c;
     c.te = k;
     c.value = e->value;
@@ -2980,6 +3263,316 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::LengthFromDay(size_t i) {
+  size_t j = i;
+  const size_t for_end = M(i, K::kForPre);
+  if (for_end) j = for_end;
+  double n = 0;
+  size_t k = Quantity(j, &n);
+  if (!k || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(k, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  const std::string unit = e->value;
+  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  size_t s = u;
+  if (Sym(s, ",")) ++s;
+  size_t d0 = M(s, K::kStartPre);
+  if (d0) {
+    if (for_end) return std::nullopt;  // "for a week starting tomorrow": from "a week"
+  } else if (for_end) {
+    d0 = M(s, K::kRangeFrom);
+  }
+  if (!d0) return std::nullopt;
+  std::optional<Cand> day = DatePart(d0, false);
+  if (!day) {
+    if (size_t a = M(d0, K::kArticle)) day = DatePart(a, false);
+  }
+  if (!day || !day->is_day || !day->abs_day) return std::nullopt;
+  std::string time;
+  size_t te = day->te;
+  if (std::optional<Cand> dt = DateWithTime(d0, false);
+      dt && dt->te > te && dt->type == TimeType::kTime && dt->begin.empty() &&
+      dt->value.size() > 10 && dt->value[10] == 'T') {
+    time = dt->value.substr(10);  // "this Friday at 5 pm"
+    te = dt->te;
+  }
+  const int amount = static_cast<int>(n);
+  int64_t last = 0;
+  if (unit == "D" || unit == "W") {
+    last = DaysOf(day->ymd) + amount * (unit == "W" ? 7 : 1);
+  } else {
+    Ymd m = AddMonths({day->ymd.y, day->ymd.m, 1}, amount * (unit == "Y" ? 12 : 1));
+    last = DaysFromCivil(m.y, m.m, std::min(day->ymd.d, DaysInMonth(m.y, m.m)));
+  }
+  if (time.empty()) --last;  // whole days: the day before the same day N units on
+  Cand c;
+  c.te = te;
+  c.begin = DayValue(day->ymd) + time;
+  c.end = DayValue(CivilFromDays(last)) + time;
+  c.value = c.begin + "/" + c.end;
+  if (!time.empty()) c.type = TimeType::kTime;
+  c.anchor = day->anchor;
+  c.anchor_start = day->anchor_start;
+  return c;
+}
+
+std::optional<Cand> Scan::WithinRange(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  size_t j = M(i, K::kInPre, &e);
+  if (!j || e->value != "range") return std::nullopt;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  if (size_t r = M(j, K::kRel, &e); r && e->number > 0) j = r;  // "within (the) next 10 months"
+  double n = 0;
+  size_t k = Quantity(j, &n);
+  if (!k || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  size_t u = M(k, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  const std::string unit = e->value;
+  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  Cand c;
+  c.te = u;
+  if (!HasDay()) {
+    c.unresolved = true;
+    return c;
+  }
+  const int amount = static_cast<int>(n);
+  int64_t last = 0;
+  if (unit == "D" || unit == "W") {
+    last = dct_.days + amount * (unit == "W" ? 7 : 1);
+  } else {
+    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, amount * (unit == "Y" ? 12 : 1));
+    last = DaysFromCivil(m.y, m.m, std::min(dct_.day.d, DaysInMonth(m.y, m.m)));
+  }
+  c.begin = DayValue(dct_.day);
+  c.end = DayValue(CivilFromDays(last - 1));
+  c.value = c.begin + "/" + c.end;
+  MarkDct(&c);
+  return c;
+}
+
+std::optional<Cand> Scan::Meal(size_t i, bool licensed) {
+  size_t j = i;
+  if (size_t cp = M(i, K::kClockPre)) {
+    j = cp;  // "at lunch" keeps "at"
+  } else if (!licensed && (i == 0 || !(M(i - 1, K::kHedge) == i || M(i - 1, K::kClockPre) == i ||
+                                       M(i - 1, K::kForPre) == i))) {
+    return std::nullopt;
+  }
+  if (size_t a = M(j, K::kArticle)) j = a;  // fr "après le déjeuner"
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(j, K::kMeal, &e);
+  if (!k) return std::nullopt;
+  Cand c;
+  c.te = k;
+  c.type = TimeType::kTime;
+  c.value = "T" + e->value;
+  return c;
+}
+
+std::optional<Cand> Scan::SamePeriod(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) {
+    if (ArticleOutside(j)) return std::nullopt;  // en "the same week": "same week"
+    j = a;
+  }
+  size_t k = M(j, K::kSame);
+  if (!k) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(k, K::kUnit, &e);
+  if (!u || e->plural || (Sym(u, "-") && Attached(u))) return std::nullopt;  // "that year-end"
+  const std::string unit = e->value;
+  Cand c;
+  c.te = u;
+  if (!anchor_->have) {
+    c.unresolved = true;
+    if (unit == "D") c.value = "XXXX-XX-XX";
+    else if (unit == "W") c.value = "XXXX-WXX";
+    else if (unit == "WE") c.value = "XXXX-WXX-WE";
+    else if (unit == "M") c.value = "XXXX-XX";
+    else if (unit == "Y") c.value = "XXXX";
+    else return std::nullopt;
+    return c;
+  }
+  const Ymd& d = anchor_->day;
+  if (unit == "D") {
+    c = DayCand(u, d, AnchorKind::kExpr);
+  } else if (unit == "W" || unit == "WE") {
+    c.value = FormatWeek(DaysOf(d), unit == "WE");
+  } else if (unit == "M") {
+    c.value = FormatMonth(d.y, d.m);
+  } else if (unit == "Y") {
+    c.value = FormatYear(d.y);
+  } else {
+    return std::nullopt;
+  }
+  c.anchor = AnchorKind::kExpr;
+  c.anchor_start = anchor_->start;
+  return c;
+}
+
+std::optional<Cand> Scan::RestOf(size_t i) {
+  size_t k = M(i, K::kRestOf);
+  if (!k) return std::nullopt;
+  size_t j = SkipFillers(k, 2);
+  const TimeLexEntry* e = nullptr;
+  if (size_t r = M(j, K::kRel, &e)) {
+    if (e->number != 0) return std::nullopt;  // "the rest of next week": not from the DCT
+    j = r;
+  }
+  size_t u = M(j, K::kUnit, &e);
+  if (!u || e->plural) return std::nullopt;
+  const std::string unit = e->value;
+  Cand c;
+  c.te = u;
+  if (unit != "W" && unit != "M" && unit != "Q" && unit != "Y") return std::nullopt;
+  if (!HasDay()) {
+    c.unresolved = true;
+    return c;
+  }
+  Ymd last = dct_.day;
+  if (unit == "W") {
+    last = CivilFromDays(dct_.days + 7 - IsoWeekday(dct_.days));
+  } else if (unit == "M") {
+    last.d = DaysInMonth(last.y, last.m);
+  } else if (unit == "Q") {
+    last.m = ((last.m - 1) / 3 + 1) * 3;
+    last.d = DaysInMonth(last.y, last.m);
+  } else {
+    last = {last.y, 12, 31};
+  }
+  c.begin = DayValue(dct_.day);
+  c.end = DayValue(last);
+  c.value = c.begin + "/" + c.end;
+  MarkDct(&c);
+  return c;
+}
+
+std::optional<Cand> Scan::PossessivePeriod(size_t i) {
+  int year = 0;
+  size_t k = YearNumber(i, &year);
+  bool from_dct = false;
+  if (!k) {
+    std::optional<Cand> ry = RelUnit(i, false);
+    if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+      return std::nullopt;
+    }
+    year = std::stoi(ry->value);
+    k = ry->te;
+    from_dct = true;
+  }
+  if (!Sym(k, "'") || k + 1 >= t_.size() || t_[k + 1].folded != "s" || !Attached(k + 1)) {
+    return std::nullopt;
+  }
+  size_t j = k + 2;
+  const TimeLexEntry* e = nullptr;
+  std::optional<Cand> c;
+  if (size_t h = M(j, K::kHalfYear, &e)) {
+    c = HalfYearCand(h, year, e->number);
+  } else {
+    int n = 0;
+    size_t o = DayNumber(j, &n);
+    size_t u = o ? M(o, K::kUnit, &e) : 0;
+    if (!u || e->value != "Q" || n < 1 || n > 4 || Num(j)) return std::nullopt;
+    c = QuarterCand(u, year, n);
+    c->anchor = AnchorKind::kAbsolute;
+  }
+  if (from_dct) MarkDct(&*c);
+  return c;
+}
+
+std::optional<Cand> Scan::OrdinalDayOf(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  int day = 0;
+  size_t o = DayNumber(j, &day);
+  if (!o || (Num(j) && o == j + 1)) return std::nullopt;  // an ordinal: "15th", "twenty third"
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(o, K::kUnit, &e);
+  if (!u || e->value != "D" || e->plural) return std::nullopt;
+  size_t f = M(u, K::kFiller);
+  if (!f) return std::nullopt;
+  std::optional<Cand> m = DatePart(SkipFillers(u, 2), true);
+  if (!m || m->value.size() != 7 || m->value[4] != '-' || !m->begin.empty()) return std::nullopt;
+  int y = 0, mo = 0;
+  if (std::sscanf(m->value.c_str(), "%d-%d", &y, &mo) != 2 || !ValidDate(y, mo, day)) {
+    return std::nullopt;
+  }
+  Cand c = DayCand(m->te, {y, mo, day}, m->anchor);
+  c.anchor_start = m->anchor_start;
+  return c;
+}
+
+std::optional<Cand> Scan::HalfYear(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  int year = 0;
+  if (size_t ye = YearNumber(i, &year)) {
+    // "2019 H2", "2019-H2".
+    size_t j = ye;
+    if (Sym(j, "-") && Attached(j)) ++j;
+    size_t k = M(j, K::kHalfYear, &e);
+    if (!k) return std::nullopt;
+    return HalfYearCand(k, year, e->number);
+  }
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  size_t k = M(j, K::kHalfYear, &e);
+  if (!k) return std::nullopt;
+  const int h = e->number;
+  size_t y0 = k;
+  if (Sym(y0, "-") || Sym(y0, ",")) ++y0;
+  y0 = SkipFillers(y0, 2);
+  if (size_t ye = YearNumber(y0, &year)) return HalfYearCand(ye, year, h);
+  // "the second half of the year", "of next year": the DCT's year moved.
+  std::optional<Cand> ry = RelUnit(y0, true);
+  if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+    return std::nullopt;
+  }
+  Cand c = HalfYearCand(ry->te, std::stoi(ry->value), h);
+  MarkDct(&c);
+  return c;
+}
+
+std::optional<Cand> Scan::YearType(size_t i) {
+  size_t j = i;
+  const TimeLexEntry* e = nullptr;
+  int rel = 0;
+  bool has_rel = LeadingRel(&j, &rel);
+  size_t k = M(j, K::kYearType, &e);
+  if (!k) return std::nullopt;
+  const std::string prefix = e->value == "CY" ? "" : e->value;
+  Cand c;
+  c.te = k;
+  int year = 0;
+  if (!has_rel) {
+    if (size_t ye = YearNumber(k, &year)) {
+      c.te = ye;  // "fiscal year 2008", "FY 2019", "FY2019"
+    } else if (Num(k) && Attached(k) && t_[k].ndigits == 2 && !Attached(k + 1)) {
+      year = 2000 + static_cast<int>(t_[k].number);  // "FY19", "sy18"
+      c.te = k + 1;
+    } else if (size_t r = M(k, K::kRel, &e)) {
+      // fr "l'année scolaire prochaine", es "el año fiscal pasado".
+      has_rel = true;
+      rel = e->number;
+      c.te = r;
+    }
+  }
+  if (year) {
+    c.value = prefix + FormatYear(year);
+    c.anchor = AnchorKind::kAbsolute;
+    return c;
+  }
+  if (!has_rel) return std::nullopt;  // a bare "fiscal year": which one is unknown
+  if (dct_.level < 1) {
+    c.value = prefix + "XXXX";
+    c.unresolved = true;
+    return c;
+  }
+  c.value = prefix + FormatYear(dct_.day.y + rel);
+  MarkDct(&c);
+  return c;
+}
+
 std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   std::optional<Cand> best;
   auto consider = [&](std::optional<Cand> c) {
@@ -2987,8 +3580,13 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   };
   consider(Simple(i));
   consider(Range(i));
-  consider(TimeOnly(i));  // before QuantUnit: "à 16 heures", "16h" are times
-  consider(QuantUnit(i));
+  // "à 16 heures", "16h" are times (TimeOnly first); after "for", "3h" is a
+  // duration (QuantUnit first); "within 9 months" is a range.
+  const bool after_for = i > 0 && M(i - 1, K::kForPre) == i;
+  if (after_for) consider(QuantUnit(i));
+  consider(TimeOnly(i));
+  consider(WithinRange(i));
+  if (!after_for) consider(QuantUnit(i));
   consider(Set(i));
   consider(DateWithTime(i, licensed));
   consider(TimeThenDate(i));
@@ -3004,6 +3602,14 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(OrdinalWeek(i));
   consider(StartPlusDuration(i));
   consider(Century(i));
+  consider(HalfYear(i));
+  consider(OrdinalDayOf(i));
+  consider(PossessivePeriod(i));
+  consider(RestOf(i));
+  consider(SamePeriod(i));
+  consider(Meal(i, licensed));
+  consider(LengthFromDay(i));
+  consider(YearType(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));
   return best;
@@ -3015,17 +3621,36 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   if (!k) return std::nullopt;
   const std::string mod = e->value;
   size_t j = SkipFillers(k, 3);
-  std::optional<Cand> c = Core(j, true);
-  if (!c && j != k) c = Core(k, true);
+  // "day after day", "sales by year": a bare unit takes a hedge on a part of
+  // it only ("end of year", "mid-week"), not before/after/about.
+  auto core = [&](size_t at) {
+    std::optional<Cand> x = Core(at, true);
+    if (x && M(at, K::kUnit) == x->te && mod != "START" && mod != "MID" && mod != "END") {
+      x.reset();
+    }
+    return x;
+  };
+  std::optional<Cand> c = core(j);
+  if (!c && j != k) c = core(k);
   if (!c && M(j, K::kHedge) && M(j, K::kHedge) != k) {
     // "d'ici la fin du mois", "by the end of the year": a hedge on a hedged
     // period keeps the inner one (END) as the mod.
     c = Hedged(j);
   }
-  if (!c) return std::nullopt;
+  if (!c || c->type == TimeType::kSet) return std::nullopt;  // "early every day": the set alone
   // "more than", "less than" bound amounts; "over the next 3 days" is no amount.
+  // "more than 2 weeks before today" hedges the amount of an offset: the day
+  // it names; "less than 3 days after tomorrow": the days between.
   if ((mod == "MORE_THAN" || mod == "LESS_THAN") && c->type != TimeType::kDuration) {
-    return std::nullopt;
+    if (!c->offset || !c->abs_day) return std::nullopt;
+    if (mod == "LESS_THAN") {
+      const std::string from = DayValue(c->from);
+      const bool after = DaysOf(c->from) < DaysOf(c->ymd);
+      c->begin = after ? from : c->value;
+      c->end = after ? c->value : from;
+      c->value = c->begin + "/" + c->end;
+      c->is_day = c->abs_day = false;
+    }
   }
   // "après des jours de violences": before/after order points in time, not
   // amounts; the amount alone is the expression.
@@ -3037,15 +3662,35 @@ std::optional<Cand> Scan::Hedged(size_t i) {
 }
 
 std::optional<Cand> Scan::Best(size_t i, bool licensed) {
-  std::optional<Cand> a = Hedged(i);
+  // en "the end of 2000" -> "end of 2000": an outside article stays out of a
+  // hedged period (a hedge or range word before it keeps it: "since the end of").
+  std::optional<Cand> a;
+  if (!ArticleOutside(i) || !M(i, K::kHedge)) a = Hedged(i);
   std::optional<Cand> b = Core(i, licensed);
-  std::optional<Cand> c = (a && (!b || a->te >= b->te)) ? std::move(a) : std::move(b);
+  // On a tie the hedge wins ("around 7" keeps APPROX), unless a longer phrase
+  // starts with the hedge word ("mid night" is midnight, not the middle of a night).
+  bool core_tie = false;
+  if (a && b && a->te == b->te && entries_[i]) {
+    const size_t h = M(i, K::kHedge);
+    for (const TimeLexEntry& e : *entries_[i]) {
+      if (e.kind == K::kHedge || i + e.tokens.size() <= h || i + e.tokens.size() > t_.size()) {
+        continue;
+      }
+      bool whole = true;
+      for (size_t k = 1; k < e.tokens.size() && whole; ++k) whole = t_[i + k].folded == e.tokens[k];
+      core_tie |= whole;
+    }
+  }
+  std::optional<Cand> c =
+      (a && (!b || a->te > b->te || (a->te == b->te && !core_tie))) ? std::move(a) : std::move(b);
   // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
   const TimeLexEntry* e = nullptr;
   if (c && (c->type == TimeType::kDate || c->type == TimeType::kTime) && c->begin.empty()) {
     size_t k = M(c->te, K::kHedgePost, &e);
     // "before 2010 or after 2018": a hedge of the next expression, not of this one.
     if (k && (Num(k) || (k < t_.size() && entries_[k] && Core(k, true)))) k = 0;
+    // "1/1/2016 and after my work is done": a clause follows, not a hedge.
+    if (k && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) k = 0;
     if (k) {
       c->te = k;
       if (c->mod.empty()) c->mod = e->value;
@@ -3073,7 +3718,9 @@ constexpr uint64_t kLeadKinds =
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
   if (tok.kind == TimeTokKind::kNumber) return true;
-  if (tok.kind == TimeTokKind::kPunct) return false;
+  if (tok.kind == TimeTokKind::kPunct) {
+    return (kinds_[i] & (1ull << static_cast<int>(K::kQuant))) != 0;  // "½ hour"
+  }
   if (!entries_[i]) return number_word_[i];
   if (kinds_[i] & ~kLeadKinds) return true;
   // A lead word: worth trying when, after its longest phrase, comes a number
@@ -3096,6 +3743,10 @@ bool Scan::MayStart(size_t i) const {
 void Scan::Run(std::vector<TimeExpr>* out) {
   for (size_t i = 0; i < t_.size();) {
     const TimeToken& tok = t_[i];
+    if (size_t k = M(i, K::kIdiom)) {
+      i = k;  // "up to date": no time expression
+      continue;
+    }
     if (!MayStart(i)) {
       ++i;
       continue;
@@ -3103,7 +3754,14 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     // Mid-word: letters glued to a previous letter run do not start a match.
     cur_start_ = i;
     std::optional<Cand> c = Best(i, false);
-    if (!c || c->te <= i) {
+    // "COVID-19 days", "F-16 jets": a number glued to a word by a hyphen is a name.
+    const bool named = tok.kind == TimeTokKind::kNumber && tok.ndigits <= 3 && i >= 2 &&
+                       !tok.space_before &&
+                       Sym(i - 1, "-") && !t_[i - 1].space_before &&
+                       t_[i - 2].kind == TimeTokKind::kWord;
+    if (!c || c->te <= i || named || !WholeChains(i, c->te) ||
+        (tok.kind == TimeTokKind::kNumber && i > 0 && M(i - 1, K::kCurrency) == i)) {
+      // "$12 December 27": a number after a currency sign is money.
       ++i;
       continue;
     }

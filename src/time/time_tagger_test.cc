@@ -877,6 +877,273 @@ TEST_F(TimeTaggerTest, CenturiesAndDecadesAreRanges) {
   }
 }
 
+TEST_F(TimeTaggerTest, WordsAndNumbersThatAreNoDates) {
+  // Modal "may", glued number codes, money, ordinal "second", "day after day".
+  const NotCase absent[] = {
+      {"en", "2022-01-07", "This may delay the vote.", "may"},
+      {"en", "2022-01-07", "Results are provisional and may change.", "may"},
+      {"en", "2022-01-07", "The march ended at the square.", "march"},
+      {"en", "2022-01-07", "Call +86 138-2010-2015 for details.", "2010"},
+      {"en", "2022-01-07", "The part number is 133-03-03-2020.", "03-03"},
+      {"en", "2022-01-07", "Reference 82-2100 was cited.", "2100"},
+      {"en", "2022-01-07", "The ticket cost $12 December 27.", "$12"},
+      {"en", "2022-01-07", "It sold for £ 3 May 4.", "£ 3"},
+      {"en", "2022-01-07", "Officials fear a second wave of infections.", "second"},
+      {"en", "2022-01-07", "They waited, day after day, for news.", "after day"},
+      {"en", "2022-01-07", "Show the sales by year for the firm.", "by year"},
+      {"en", "2022-01-07", "Leave on 1/1/2016 and after my shift ends.", "after"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+  const Case cases[] = {
+      {"en", "2022-01-07", "The talks may resume in may.", "may", "2022-05"},
+      {"en", "2022-01-07", "The vote was held in May.", "May", "2021-05"},
+      {"en", "2022-01-07", "This May the party split.", "This May", "2022-05"},
+      {"en", "2022-01-07", "It came after a one second pause.", "one second", "PT1S"},
+      {"en", "2022-01-07", "The ticket cost $12 December 27.", "December 27", "2021-12-27"},
+      {"en", "2022-01-07", "Seasons 2014-2018 were dry.", "2014-2018", "2014/2018"},
+      {"en", "2022-01-07", "The firm was founded at the end of 1990.", "end of 1990", "1990",
+       "END"},
+      {"en", "2022-01-07", "He has lived there since the end of 1989.", "since the end of 1989",
+       "1989", "END"},
+      {"en", "2022-01-07", "Profits rose at the end of year.", "end of year", "2022", "END"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
+  const Case cases[] = {
+      {"en", "2022-01-07", "Protesters stayed all day.", "all day", "P1D"},
+      {"en", "2022-01-07", "The ceasefire held for another week.", "another week", "P1W"},
+      {"en", "2022-01-07", "The meeting lasted half an hour.", "half an hour", "PT0.5H"},
+      {"en", "2022-01-07", "A ½ hour call.", "½ hour", "PT0.5H"},
+      {"en", "2022-01-07", "The road was shut for 3h.", "3h", "PT3H"},
+      {"en", "2022-01-07", "They talked for two and a half hours.", "two and a half hours",
+       "PT2.5H"},
+      {"en", "2022-01-07", "He paid a 3-day visit.", "3-day", "P3D"},
+      {"en", "2022-01-07", "It took a whole year.", "whole year", "P1Y"},
+      {"en", "2022-01-07", "They stayed a fortnight.", "a fortnight", "P2W"},
+      {"en", "2022-01-07", "Cases rose over the past fortnight.", "past fortnight",
+       "2021-12-20/2022-01-02"},
+      {"en", "2022-01-07", "We spoke for a half hour.", "a half hour", "PT0.5H"},
+      {"en", "2022-01-07", "It took half an hour, not a full day.", "full day", "P1D"},
+      {"en", "2022-01-07", "The rally was called for 8pm.", "8pm", "T20"},
+      {"fr", "2022-01-07", "La route a été coupée pendant 2h.", "2h", "PT2H"},
+      {"en", "2022-01-07", "He left half a year ago.", "half a year ago", "2021-07"},
+      {"en", "2022-01-07", "It took a couple weeks.", "a couple weeks", "P2W"},
+      {"en", "2022-01-07", "The hostages spent two nights there.", "two nights", "P2D"},
+      {"en", "2022-01-07", "The course lasts three weekends.", "three weekends", "P3WE"},
+      {"en", "2022-01-07", "Markets open every weekend.", "every weekend", "P1WE"},
+      {"en", "2022-01-07", "Buses run every other day.", "every other day", "P2D"},
+      {"en", "2022-01-07", "The council meets every other Friday.", "every other Friday",
+       "XXXX-WXX-5"},
+      {"en", "2022-01-07", "Guards patrol every night at 9.", "every night at 9", "T21"},
+      {"en", "2022-01-07", "Mass is held at 9am on Sundays.", "9am on Sundays", "XXXX-WXX-7T09"},
+      {"en", "2022-01-07", "Veterans march every May 9.", "every May 9", "XXXX-05-09"},
+      {"en", "2022-01-07", "The paper comes out biweekly.", "biweekly", "P2W"},
+      {"en", "2022-01-07", "Buses run every weekday.", "every weekday", "P1WD"},
+      {"en", "2022-01-07", "The lease ends in 2150.", "2150", "2150"},
+      {"fr", "2022-01-07", "La réunion a duré une demi-heure.", "une demi-heure", "PT0.5H"},
+      {"fr", "2022-01-07", "Il part tous les jours.", "tous les jours", "P1D"},
+      {"de", "2022-01-07", "Sie blieben zwei Nächte.", "zwei Nächte", "P2D"},
+      {"de", "2022-01-07", "Der Bus fährt jeden zweiten Tag.", "jeden zweiten Tag", "P2D"},
+      {"es", "2022-01-07", "Esperó media hora.", "media hora", "PT0.5H"},
+      {"ru", "2022-01-07", "Он провёл там пару дней.", "пару дней", "P2D"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A word amount of one does not count a plural; a set takes no hedge.
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "He studied all days of the week.", "all days"});
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "I leave early every other day.", "early"});
+  // "COVID-19 days", "F-16 jets": a number glued to a name is no amount.
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "Those COVID-19 days were hard.", "19"});
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "Some 2150 homes were hit.", "2150"});
+}
+
+TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
+  const Case cases[] = {
+      {"en", "2019-07-05", "Sales fell in H1 2019.", "H1 2019", "2019-H1"},
+      {"en", "2019-07-05", "The 2019-H2 outlook is weak.", "2019-H2", "2019-H2"},
+      {"en", "2019-07-05", "Growth slowed in the first half of 2018.", "the first half of 2018",
+       "2018-H1"},
+      {"en", "2019-07-05", "Talks resume in the second half of next year.",
+       "the second half of next year", "2020-H2"},
+      {"en", "2019-07-05", "Profits rose in fiscal year 2008.", "fiscal year 2008", "FY2008"},
+      {"en", "2019-07-05", "Revenue for FY19 was flat.", "FY19", "FY2019"},
+      {"en", "2019-07-05", "Sales recover in next year's first quarter.",
+       "next year's first quarter", "2020-Q1"},
+      {"en", "2019-07-05", "2018's second half was weak.", "2018's second half", "2018-H2"},
+      {"en", "2019-07-05", "Losses widened in fiscal 2018.", "fiscal 2018", "FY2018"},
+      {"en", "2019-07-05", "Costs rose last fiscal year.", "last fiscal year", "FY2018"},
+      {"en", "2019-07-05", "Schools reopen this school year.", "this school year", "SY2019"},
+      {"en", "2019-07-05", "Output grew in calendar year 2008.", "calendar year 2008", "2008"},
+      {"fr", "2019-07-05", "Les ventes ont baissé au premier semestre 2019.",
+       "premier semestre 2019", "2019-H1"},
+      {"fr", "2019-07-05", "Le bénéfice de l'exercice 2018 a doublé.", "exercice 2018", "FY2018"},
+      {"fr", "2019-07-05", "La réforme entre en vigueur l'année scolaire prochaine.",
+       "année scolaire prochaine", "SY2020"},
+      {"de", "2019-07-05", "Im ersten Halbjahr 2019 sank der Umsatz.", "ersten Halbjahr 2019",
+       "2019-H1"},
+      {"de", "2019-07-05", "Im Geschäftsjahr 2018 stieg der Gewinn.", "Geschäftsjahr 2018",
+       "FY2018"},
+      {"es", "2019-07-05", "Las ventas cayeron en el primer semestre de 2019.",
+       "el primer semestre de 2019", "2019-H1"},
+      {"ru", "2019-07-05", "Продажи упали в первом полугодии 2019 года.",
+       "первом полугодии 2019 года", "2019-H1"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A bare half or fiscal year names no period; "the second half" of a match is no day.
+  CheckAbsent(*tagger_, {"en", "2019-07-05", "Sales rose during H2.", "H2"});
+  CheckAbsent(*tagger_, {"en", "2019-07-05", "Sales in the fiscal year rose.", "fiscal"});
+  CheckAbsent(*tagger_, {"en", "2019-07-05", "He scored in the second half of the match.",
+                         "second"});
+}
+
+TEST_F(TimeTaggerTest, PeriodsOfALengthFromADay) {
+  // Monday 7 October 2019.
+  const Case cases[] = {
+      {"en", "2019-10-07", "The border closes for a week starting tomorrow.",
+       "a week starting tomorrow", "2019-10-08/2019-10-14"},
+      {"en", "2019-10-07", "Strikes are planned for 3 days starting from next Monday.",
+       "3 days starting from next Monday", "2019-10-14/2019-10-16"},
+      {"en", "2019-10-07", "Roads stay shut for 3 days from today.", "for 3 days from today",
+       "2019-10-07/2019-10-09"},
+      {"en", "2019-10-07", "A curfew applies for a day starting tomorrow at 5 pm.",
+       "a day starting tomorrow at 5 pm", "2019-10-08T17/2019-10-09T17"},
+      {"fr", "2019-10-07", "La grève durera trois jours à partir de lundi prochain.",
+       "trois jours à partir de lundi prochain", "2019-10-14/2019-10-16"},
+      {"de", "2019-10-07", "Die Straße ist drei Tage ab morgen gesperrt.", "drei Tage ab morgen",
+       "2019-10-08/2019-10-10"},
+      // Without "for", "from" moves the day: an offset.
+      {"en", "2019-10-07", "They return 3 days from today.", "3 days from today", "2019-10-10"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
+  // Tuesday 29 May 2018.
+  const Case cases[] = {
+      {"en", "2018-05-29", "The deal closed more than 2 weeks before today.",
+       "more than 2 weeks before today", "2018-05-15", "MORE_THAN"},
+      {"en", "2018-05-29", "It ends less than 3 days after tomorrow.",
+       "less than 3 days after tomorrow", "2018-05-30/2018-06-02", "LESS_THAN"},
+      {"en", "2018-05-29", "They leave in two days from today.", "two days from today",
+       "2018-05-31"},
+      {"en", "2018-05-29", "Find 30 minutes later this week.", "later this week", "2018-W22",
+       "END"},
+      {"en", "2018-05-29", "Find 30 minutes later this week.", "30 minutes", "PT30M"},
+      {"en", "2018-05-29", "Pay before the twenty-sixth day of the month.",
+       "before the twenty-sixth day of the month", "2018-05-26", "BEFORE"},
+      {"en", "2018-05-29", "Come back on the 15th day of next month.",
+       "the 15th day of next month", "2018-06-15"},
+      {"en", "2018-05-29", "Aid will arrive within 9 months.", "within 9 months",
+       "2018-05-29/2019-02-27"},
+      {"en", "2018-05-29", "Talks end within the next 3 days.", "within the next 3 days",
+       "2018-05-29/2018-05-31"},
+      {"de", "2018-05-29", "Die Wahl soll binnen drei Monaten stattfinden.", "binnen drei Monaten",
+       "2018-05-29/2018-08-28"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // "more than" still bounds no plain date.
+  CheckAbsent(*tagger_, {"en", "2018-05-29", "It took more than the next 3 days.", "more"});
+  CheckAbsent(*tagger_, {"en", "2018-05-29", "On the 15th day of the strike he ate.", "15th"});
+  CheckAbsent(*tagger_, {"en", "2018-05-29", "Costs were spread over 3 years.", "over"});
+}
+
+TEST_F(TimeTaggerTest, MealsIdiomsAndPresentPhrases) {
+  const Case cases[] = {
+      {"en", "2018-05-29", "Ministers met after breakfast.", "after breakfast", "TMEB", "AFTER"},
+      {"en", "2018-05-29", "The vote comes before lunch.", "before lunch", "TMEL", "BEFORE"},
+      {"en", "2018-05-29", "We spoke at lunchtime.", "at lunchtime", "TMEL"},
+      {"en", "2018-05-29", "Talks are stalled at the moment.", "at the moment", "PRESENT_REF"},
+      {"en", "2018-05-29", "The curfew starts at mid night.", "mid night", "T00"},
+      {"en", "2018-05-29", "Come around 7 tonight.", "around 7", "T07", "APPROX"},
+      {"fr", "2018-05-29", "Il parlera après le déjeuner.", "après le déjeuner", "TMEL", "AFTER"},
+      {"es", "2018-05-29", "Habló después del almuerzo.", "después del almuerzo", "TMEL",
+       "AFTER"},
+      {"ru", "2018-05-29", "Он выступит после обеда.", "после обеда", "TMEL", "AFTER"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-05-29", "The dinner was held in the palace.", "dinner"},
+      {"en", "2018-05-29", "He had a lunch with the envoy.", "lunch"},
+      {"en", "2018-05-29", "The list is kept up to date.", "date"},
+      {"fr", "2018-05-29", "Il va déjeuner avec le ministre.", "déjeuner"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, BareSeasonsAndTwoPeriodsAway) {
+  // Thursday 5 July 2018.
+  const Case cases[] = {
+      {"en", "2018-07-05", "Winter, and above all January, was cold.", "Winter", "WI"},
+      {"en", "2018-07-05", "Drills run through the whole summer.", "summer", "SU"},
+      {"en", "2018-07-05", "Troops leave in the fall.", "fall", "FA"},
+      {"en", "2018-07-05", "Sales rose in the week after next.", "the week after next",
+       "2018-W29"},
+      {"en", "2018-07-05", "He won the year before last.", "the year before last", "2016"},
+      {"en", "2018-07-05", "They vote Friday after next.", "Friday after next", "2018-07-13"},
+      {"de", "2018-07-05", "Sie wählen übernächste Woche.", "übernächste Woche", "2018-W29"},
+      {"en", "2018-07-05", "Troops leave next spring.", "next spring", "2019-SP"},
+      {"en", "2018-07-05", "It rained last winter.", "last winter", "2017-WI"},
+      {"en", "2018-07-05", "It was built in the summer of 2016.", "summer of 2016", "2016-SU"},
+      {"fr", "2018-07-05", "Il partira l'été prochain.", "été prochain", "2019-SU"},
+      {"fr", "2018-07-05", "Il est parti pendant l'été.", "été", "SU"},
+      {"en", "2018-07-05", "Prices rose in the past week.", "past week", "2018-W26"},
+      {"en", "2018-07-05", "Prices rose in the past two decades.", "past two decades",
+       "1998-07-05/2018-07-04"},
+      {"en", "2018-07-05", "Shares fell 20% in the year to date.", "year to date", "2018"},
+      {"en", "2018-07-05", "Talks go on for the rest of the year.", "rest of the year",
+       "2018-07-05/2018-12-31"},
+      {"fr", "2018-07-05", "Il restera le reste de la semaine.", "le reste de la semaine",
+       "2018-07-05/2018-07-08"},
+      {"ru", "2018-07-05", "Это было в позапрошлом году.", "позапрошлом году", "2016"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-07-05", "A winter storm hit the coast.", "winter"},
+      {"en", "2018-07-05", "The fall of the city was swift.", "fall"},
+      {"en", "2018-07-05", "Prices fall in July.", "fall"},
+      {"fr", "2018-07-05", "Il a été élu hier.", "été"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, TheSamePeriodAsTheLastDate) {
+  const Case cases[] = {
+      {"en", "2018-07-05", "On 3 March 2015 troops moved in. The same day, rebels fled.",
+       "same day", "2015-03-03"},
+      {"en", "2018-07-05", "On 3 March 2015 troops moved in. That year was hard.", "That year",
+       "2015"},
+      {"en", "2018-07-05", "He was away that weekend.", "that weekend", "XXXX-WXX-WE"},
+      {"fr", "2018-07-05", "Le 3 mars 2015, l'armée est entrée. Le même jour, ils ont fui.",
+       "Le même jour", "2015-03-03"},
+      {"de", "2018-07-05", "Am 3. März 2015 kam die Armee. Im selben Jahr floh er.",
+       "selben Jahr", "2015"},
+      {"es", "2018-07-05", "El 3 de marzo de 2015 llegó el ejército. Ese año fue duro.",
+       "Ese año", "2015"},
+      {"ru", "2018-07-05", "3 марта 2015 года армия вошла. В тот же день они ушли.",
+       "тот же день", "2015-03-03"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  CheckAbsent(*tagger_, {"en", "2018-07-05", "He said that year-end sales fell.", "that year"});
+}
+
+TEST_F(TimeTaggerTest, BusinessDaysAndWorkingWeeks) {
+  // Monday 20 August 2018.
+  const Case cases[] = {
+      {"en", "2018-08-20", "Refunds take 3 working days.", "3 working days", "P3BD"},
+      {"en", "2018-08-20", "Courts close for the next 4 business days.", "next 4 business days",
+       "2018-08-21/2018-08-24"},
+      {"en", "2018-08-20", "Sales for the previous 4 business days fell.",
+       "previous 4 business days", "2018-08-14/2018-08-17"},
+      {"en", "2018-08-20", "The vote is this working week.", "this working week", "2018-W34"},
+      {"en", "2018-08-20", "Patrols run in the daytime.", "in the daytime", "TDT"},
+      {"de", "2018-08-20", "Es dauert die nächsten 5 Werktage.", "die nächsten 5 Werktage",
+       "2018-08-21/2018-08-27"},
+      {"fr", "2018-08-20", "Réponse sous 5 jours ouvrables.", "5 jours ouvrables", "P5BD"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
