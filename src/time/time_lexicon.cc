@@ -316,6 +316,12 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       return file->ErrorAt(row, "unknown kind \"" + row.fields[1] + "\"");
     }
     if (row.fields.size() > 2) e.value = row.fields[2];
+    if ((e.kind == TimeLexKind::kMonth || e.kind == TimeLexKind::kWeekday) &&
+        e.value.size() > 5 && e.value.compare(e.value.size() - 5, 5, " abbr") == 0) {
+      // "sep\tmonth\t9 abbr": an abbreviation ICU lacks, weak like ICU's own.
+      e.weak = true;
+      e.value.resize(e.value.size() - 5);
+    }
     if (NumericKind(e.kind) && !ParseInt(e.value, &e.number)) {
       return file->ErrorAt(
           row, "kind " + row.fields[1] + " needs an integer value, got \"" + e.value + "\"");
@@ -327,6 +333,13 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         e.kind == TimeLexKind::kDurationWord || e.kind == TimeLexKind::kHedgePost ||
         e.kind == TimeLexKind::kPartEve) {
       if (e.value.empty()) return file->ErrorAt(row, "kind " + row.fields[1] + " needs a value");
+    }
+    if (e.kind == TimeLexKind::kHedge && e.value.size() > 8 &&
+        e.value.compare(e.value.size() - 8, 8, " outside") == 0) {
+      // "jusqu'à\thedge\tEQUAL_OR_LESS outside": "jusqu'à la semaine prochaine"
+      // spans "la semaine prochaine"; an amount keeps it ("jusqu'à 10 jours").
+      e.outside = true;
+      e.value.resize(e.value.size() - 8);
     }
     if (e.kind == TimeLexKind::kDayPart) {
       // "<days> <part>": tonight "0 NI".
@@ -500,7 +513,14 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
       const bool ord_before = i >= 2 && toks[i].space_before && !toks[i - 1].space_before &&
                               toks[i - 2].kind == TimeTokKind::kNumber &&
                               Match(toks, i - 1, TimeLexKind::kOrdinalSuffix) == i;
-      if (!dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before) continue;
+      // A month after a day number and a filler: "12 de sept", "3 de sep".
+      const bool filler_before = kind == TimeLexKind::kMonth && i >= 2 &&
+                                 toks[i - 2].kind == TimeTokKind::kNumber &&
+                                 Match(toks, i - 1, TimeLexKind::kFiller) == i;
+      if (!dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before &&
+          !filler_before) {
+        continue;
+      }
       if (dot) ++n;
       if (entry) *entry = &e;
       return n;

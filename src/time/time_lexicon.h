@@ -118,6 +118,7 @@ struct TimeLexEntry {
   int number = 0;       // numeric value when `value` is an integer
   bool weak = false;    // abbreviations: need a neighbouring number or "."
   bool plural = false;  // `unit` marked "plural" ("days", "Tagen"): bare, no period
+  bool outside = false;  // `hedge` marked "outside": a date or time it hedges starts after it
 };
 
 // A multi-word tense cue ("are due", "se déroule"): lower-cased words.

@@ -73,6 +73,7 @@ struct Cand {
   int day_number = 0;
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
   bool free_year = false;  // the year was chosen from the DCT, the text names none
+  size_t tb = 0;           // when past the scan position: where the span starts
   Ymd ymd;
 };
 
@@ -669,13 +670,22 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     }
     return DayCand(i + 1, {y, m, d}, AnchorKind::kAbsolute);
   }
-  // Space-separated with a four-digit year: "18 08 1978", "2 4 2009".
+  // Space-separated: "18 08 1978", "2 4 2009", "18 8 78." (a sentence dot may
+  // follow; "18 8 1978.5" or a fourth number may not).
   if (a.ndigits <= 2 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
-      t_[i + 2].ndigits == 4 && t_[i + 1].space_before && t_[i + 2].space_before &&
-      !(i + 3 < t_.size() && Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kWord) &&
-      !(i > 0 && Num(i - 1))) {
+      (t_[i + 2].ndigits == 4 || t_[i + 2].ndigits == 2) && t_[i + 1].space_before &&
+      t_[i + 2].space_before &&
+      !(i + 3 < t_.size() && Attached(i + 3) &&
+        (t_[i + 3].kind == TimeTokKind::kNumber ||
+         (t_[i + 3].kind == TimeTokKind::kPunct && i + 4 < t_.size() && Attached(i + 4) &&
+          t_[i + 4].kind != TimeTokKind::kWord))) &&
+      !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kNumber) &&
+      !(i > 0 && t_[i - 1].kind == TimeTokKind::kNumber) &&
+      !(i > 1 && Attached(i) && t_[i - 1].kind == TimeTokKind::kPunct &&
+        t_[i - 2].kind == TimeTokKind::kNumber)) {
     int day = static_cast<int>(a.number), month = static_cast<int>(t_[i + 1].number);
-    const int year = static_cast<int>(t_[i + 2].number);
+    int year = static_cast<int>(t_[i + 2].number);
+    if (t_[i + 2].ndigits == 2) year += year <= 40 ? 2000 : 1900;
     if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
     if (month > 12 && day <= 12) std::swap(day, month);
     if (year >= 1800 && year <= 2100 && month >= 1 && month <= 12 && ValidDate(year, month, day) &&
@@ -2902,6 +2912,9 @@ std::optional<Cand> Scan::Hedged(size_t i) {
     return std::nullopt;
   }
   if (c->mod.empty()) c->mod = mod;
+  // "jusqu'à la semaine prochaine": an `outside` hedge of a date or time is a
+  // signal before it, not part of it.
+  if (e->outside && c->type != TimeType::kDuration && c->tb < k) c->tb = k;
   return c;
 }
 
@@ -2981,7 +2994,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     while (te > i + 1 && t_[te - 1].kind == TimeTokKind::kPunct && t_[te - 1].folded != ".") --te;
     while (te > i + 1 && M(te - 1, K::kFiller) == te) --te;
     TimeExpr x;
-    x.start = tok.start;
+    x.start = c->tb > i && c->tb < te ? t_[c->tb].start : tok.start;
     x.end = t_[te - 1].end;
     // A dot right after an abbreviation belongs to it; a sentence dot does not.
     if (t_[te - 1].folded == "." && te - 1 > i && t_[te - 2].kind == TimeTokKind::kNumber) {

@@ -241,7 +241,7 @@ TEST_F(TimeTaggerTest, RangesWithoutFromWord) {
 TEST_F(TimeTaggerTest, NextAndLastNUnits) {
   // The N whole units after or before the DCT, as a closed range of days.
   const Case cases[] = {
-      {"fr", "2022-01-07", "Il neigera les 3 prochains jours.", "les 3 prochains jours",
+      {"fr", "2022-01-07", "Il neigera les 3 prochains jours.", "3 prochains jours",
        "2022-01-08/2022-01-10"},
       {"fr", "2022-01-07", "Au cours des trois dernières années, rien.", "trois dernières années",
        "2019-01-07/2022-01-06"},
@@ -800,6 +800,45 @@ TEST_F(TimeTaggerTest, CenturiesAndDecadesAreRanges) {
     }
     EXPECT_TRUE(found) << c.lang << ": no \"" << c.span << "\" in " << c.text;
   }
+}
+
+TEST_F(TimeTaggerTest, AbbreviatedMonthsAndSpacedDates) {
+  // Monday 7 November 2016. Month abbreviations from the data (`abbr`), a
+  // month after "day de", numeric dates separated by spaces.
+  const Case cases[] = {
+      {"fr", "2016-11-07", "Je reviendrai 23/Sep/2020", "23/Sep/2020", "2020-09-23"},
+      {"fr", "2016-11-07", "Je reviendrai Sep-23-2020.", "Sep-23-2020", "2020-09-23"},
+      {"fr", "2016-11-07", "Absent entre 3 et 12 de Sept pour raisons.", "entre 3 et 12 de Sept",
+       "2016-09-03/2016-09-12"},
+      {"de", "2016-11-07", "Zurück am 23/Sep/2020.", "23/Sep/2020", "2020-09-23"},
+      {"es", "2016-11-07", "Vuelvo el 23/Sep/2020.", "23/Sep/2020", "2020-09-23"},
+      {"fr", "2016-11-07", "Je retournerai 2 4 2009.", "2 4 2009", "2009-04-02"},
+      {"fr", "2016-11-07", "Je retournerai 18 8 78.", "18 8 78", "1978-08-18"},
+      {"fr", "2016-11-07", "Je retournerai 18 08 78 à la maison.", "18 08 78", "1978-08-18"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "La SEP touche 3 personnes sur mille.", "SEP"},
+      {"fr", "2016-11-07", "Ils étaient 18 8 78 points au total.", "78"},
+      {"fr", "2016-11-07", "Les valeurs 3 18 8 1978 sont fausses.", "18 8"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
+  // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
+  // a bound; "les" before "3 prochaines semaines" stays out like en "the".
+  const Case cases[] = {
+      {"fr", "2019-07-30", "Que faites-vous jusqu'à la semaine prochaine ?",
+       "la semaine prochaine", "2019-W32", "EQUAL_OR_LESS"},
+      {"fr", "2022-01-07", "Le retrait prendra jusqu'à 10 jours.", "jusqu'à 10 jours", "P10D",
+       "EQUAL_OR_LESS"},
+      {"es", "2019-07-30", "Estaré fuera hasta la próxima semana.", "la próxima semana",
+       "2019-W32", "EQUAL_OR_LESS"},
+      {"fr", "2016-11-07", "Nous serons absents les 3 prochaines semaines.",
+       "3 prochaines semaines", "2016-11-08/2016-11-28"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
 }
 
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
