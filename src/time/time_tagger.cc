@@ -277,6 +277,13 @@ class Scan {
   // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
   size_t DayNumber(size_t i, int* day);
   size_t YearNumber(size_t i, int* year);
+  // A two-digit year right after a month: "juillet 98" (above 31, so no day);
+  // not an amount ("juillet 98 personnes", "98 %"). Returns the token after it.
+  size_t ShortYear(size_t i, int* year) const;
+  // A day of the month spelled out, 1..31 ("vingt-neuf", "quatre"; not a
+  // quant word such as "un"). With `month_after`, only when a month follows
+  // (after an optional filler): the gate before ICU's parser.
+  size_t SpelledDay(size_t i, int* day, bool month_after);
 
   Tense TenseAround(size_t b, size_t e) const;
   Cand DayCand(size_t te, const Ymd& v, AnchorKind a);
@@ -489,6 +496,40 @@ size_t Scan::YearNumber(size_t i, int* year) {
     if (Sym(j, ".") && Attached(j)) ++j;
   }
   return j;
+}
+
+size_t Scan::ShortYear(size_t i, int* year) const {
+  if (!Num(i) || t_[i].ndigits != 2 || t_[i].number <= 31) return 0;
+  const size_t k = i + 1;
+  if (k < t_.size()) {
+    const TimeToken& n = t_[k];
+    if (n.kind == TimeTokKind::kNumber && !n.space_before) return 0;
+    if (n.kind == TimeTokKind::kPunct && (n.folded == "%" || (Attached(k) && Num(k + 1)))) return 0;
+    if (n.kind == TimeTokKind::kWord && (!entries_[k] || M(k, K::kUnit))) return 0;
+  }
+  const int n = static_cast<int>(t_[i].number);
+  *year = n + (n <= 40 ? 2000 : 1900);
+  return k;
+}
+
+size_t Scan::SpelledDay(size_t i, int* day, bool month_after) {
+  if (i >= t_.size() || t_[i].kind != TimeTokKind::kWord || !NumWord(i) || M(i, K::kQuant)) {
+    return 0;
+  }
+  if (month_after) {
+    size_t run = i;
+    while (run < t_.size() && run < i + 6 && (NumWord(run) || (Sym(run, "-") && Attached(run)))) {
+      ++run;
+    }
+    size_t m = run;
+    if (size_t f = M(m, K::kFiller)) m = f;
+    if (!M(run, K::kMonth) && !M(m, K::kMonth)) return 0;
+  }
+  size_t end = 0;
+  const int64_t v = SpelledRun(i, 6, &end);
+  if (v < 1 || v > 31) return 0;
+  *day = static_cast<int>(v);
+  return end;
 }
 
 // ---------------------------------------------------------------------------
@@ -745,10 +786,11 @@ std::optional<Cand> Scan::MonthNameNumeric(size_t i) {
     }
     const TimeLexEntry* e = nullptr;
     if (size_t k = M(p, K::kMonth, &e); k && !month) {
-      if (Sym(k - 1, ".")) break;  // "sept." before a separator: not this shape
+      if (Sym(k - 1, ".") && (Sym(k, "-") || Sym(k, "/"))) break;  // "sept.-": not this shape
       month = e->number;
       month_first = parts == 0;
       j = k;
+      if (parts > 0 && Sym(k - 1, ".")) j = k - 1;  // "2020/23/Sep.": the sentence's dot
     } else if (Num(p) && t_[p].ndigits == 4 && !year && t_[p].number >= 1000 &&
                t_[p].number <= 2199) {
       year = static_cast<int>(t_[p].number);
@@ -791,6 +833,7 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
     k = DayNumber(a, &day);
     if (!k || (Num(a) && k == a + 1 && !Attached(k)) || !M(k, K::kFiller)) return std::nullopt;
   }
+  if (!k) k = SpelledDay(j, &day, true);  // "le quatre octobre"
   if (!k) return std::nullopt;
   if (Sym(k, ".") && Attached(k)) ++k;
   size_t m0 = k;
@@ -806,7 +849,11 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   if (size_t f = M(y0, K::kFiller)) {
     if (Num(f)) y0 = f;
   }
-  if (size_t ye = YearNumber(y0, &year)) te = ye;
+  if (size_t ye = YearNumber(y0, &year)) {
+    te = ye;
+  } else if (size_t ys = ShortYear(mend, &year)) {
+    te = ys;  // "14 juillet 98"
+  }
   if (year && !ValidDate(year, month, day)) return std::nullopt;
   if (!year && !ValidDate(2000, month, day)) return std::nullopt;
   (void)wd;
@@ -848,11 +895,23 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
         return ResolveDayMonth(d, month, day, 0);
       }
     }
+    // "mai vingt-neuf": a spelled day, then the end of the phrase or a
+    // time word ("mai vingt-neuf personnes" counts people).
+    if (!weak) {
+      if (size_t d = SpelledDay(n0, &day, false)) {
+        const bool ends = d >= t_.size() || t_[d].kind == TimeTokKind::kPunct ||
+                          (t_[d].kind == TimeTokKind::kWord && entries_[d] && !NumWord(d) &&
+                           !M(d, K::kUnit) && !M(d, K::kHourWord) && !M(d, K::kMinuteWord));
+        if (ends && ValidDate(2000, month, day)) return ResolveDayMonth(d, month, day, 0);
+      }
+    }
     size_t y0 = k;
     if (Sym(y0, ",") || Sym(y0, "-") || Sym(y0, "/")) ++y0;
     if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
     int year = 0;
-    if (size_t ye = YearNumber(y0, &year)) {
+    size_t ye = YearNumber(y0, &year);
+    if (!ye && !weak) ye = ShortYear(k, &year);  // "juillet 98"
+    if (ye) {
       Cand c;
       c.te = ye;
       c.value = FormatMonth(year, month);
@@ -1101,21 +1160,40 @@ std::optional<Cand> Scan::Decade(size_t i) {
     j = k;
     pre = true;
   }
-  if (!Num(j) || t_[j].ndigits != 4 || t_[j].number % 10 != 0) return std::nullopt;
+  // Two digits ("les années 90", "90 s") or, after a decade word, spelled
+  // tens ("les années quatre-vingt-dix", "los años noventa").
+  int tens = -1;
   size_t k = j + 1;
+  if (pre && !Num(j)) {
+    size_t end = 0;
+    const int64_t v = NumWord(j) && !M(j, K::kQuant) ? SpelledRun(j, 6, &end) : -1;
+    if (v < 10 || v > 90 || v % 10 != 0) return std::nullopt;
+    tens = static_cast<int>(v);
+    k = end;
+  } else if (!Num(j) || t_[j].number % 10 != 0 || (t_[j].ndigits != 4 && t_[j].ndigits != 2)) {
+    return std::nullopt;
+  } else if (t_[j].ndigits == 2) {
+    tens = static_cast<int>(t_[j].number);
+  }
   // "1990s", "90er"; also "1990 s" with a space; "the 1990s" has both.
   if (size_t s = M(k, K::kDecadeSuffix)) {
     k = s;
-  } else if (!pre) {
-    return std::nullopt;
+  } else if (!pre || (tens >= 0 && M(i, K::kArticle) == j)) {
+    return std::nullopt;  // "the 10 previous weeks": an article is no decade word
   }
   Cand c;
   c.te = k;
-  const int year = static_cast<int>(t_[j].number);
+  int year = tens < 0 ? static_cast<int>(t_[j].number) : 1900 + tens;
+  if (tens >= 0 && dct_.level >= 1) {
+    // The last decade with these tens that is over by the DCT's year: in
+    // 2022 "les années 20" are the 1920s, "les années 10" the 2010s.
+    year = dct_.day.y / 100 * 100 + tens;
+    if (year + 10 > dct_.day.y) year -= 100;
+  }
   c.value = std::to_string(year / 10);
   c.begin = FormatDay({year, 1, 1});
   c.end = FormatDay({year + 9, 12, 31});
-  c.anchor = AnchorKind::kAbsolute;
+  c.anchor = tens >= 0 && dct_.level >= 1 ? AnchorKind::kDct : AnchorKind::kAbsolute;
   return c;
 }
 
@@ -1214,7 +1292,13 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   size_t j = i;
   bool strong = false;  // unambiguously a clock time (":" or attached "h" or am/pm)
   bool half = false;    // am/pm or a part of day named the half of the day
-  if (Num(i)) {
+  if (Num(i) && t_[i].ndigits >= 3 && t_[i].ndigits <= 4 && M(i + 1, K::kAmPm)) {
+    // "1140 a.m.", "930pm": hours and minutes run together, then am/pm.
+    hour = static_cast<int>(t_[i].number / 100);
+    minute = static_cast<int>(t_[i].number % 100);
+    if (hour < 1 || hour > 12 || minute > 59) return std::nullopt;
+    j = i + 1;
+  } else if (Num(i)) {
     if (t_[i].ndigits > 2 || t_[i].number > 24) return std::nullopt;
     hour = static_cast<int>(t_[i].number);
     j = i + 1;
@@ -2154,6 +2238,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   std::string unit = e->value;
   if (unit == "WE") return std::nullopt;
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
+  if (M(k, K::kDecadePre) && Decade(k)) return std::nullopt;  // "des années 20"
   if (dir == 0 && !pre && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
     // "two days after today", "3 days from tuesday", "2 weeks before may 13 1999":
     // a whole amount of calendar units from a day the text names.

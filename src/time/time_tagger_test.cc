@@ -825,6 +825,36 @@ TEST_F(TimeTaggerTest, AbbreviatedMonthsAndSpacedDates) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, ShortYearsSpelledDaysAndDecades) {
+  const Case cases[] = {
+      {"fr", "2019-07-05", "En juillet 98, la France a remporté le mondial.", "juillet 98",
+       "1998-07"},
+      {"fr", "2019-07-05", "Il est arrivé le 14 juillet 98.", "14 juillet 98", "1998-07-14"},
+      {"fr", "2016-11-07", "Je reviendrai mai vingt-neuf.", "mai vingt-neuf", "2016-05-29"},
+      {"fr", "2016-11-07", "Elle est née le quatre octobre.", "quatre octobre", "2016-10-04"},
+      {"en", "2016-11-07", "She was born on twenty five January 1986.", "twenty five January 1986",
+       "1986-01-25"},
+      // Tens of a decade: the last such decade over by the DCT's year.
+      {"fr", "2018-05-29", "Dans les années quatre-vingt-dix, rien.", "années quatre-vingt-dix",
+       "199"},
+      {"fr", "2022-01-07", "La mode des années 20 revient.", "années 20", "192"},
+      {"es", "2018-05-29", "Fue en los años noventa.", "los años noventa", "199"},
+      {"en", "2018-05-29", "Presidents in 90 s.", "90 s", "199"},
+      // Hours and minutes run together before am/pm.
+      {"fr", "2016-11-07", "Je retournerai 1140 a.m.", "1140 a.m.", "T11:40"},
+      {"en", "2016-11-07", "I'll be back 1140 a.m.", "1140 a.m.", "T11:40"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2019-07-05", "En juillet 98 personnes sont mortes.", "98"},
+      {"fr", "2019-07-05", "En juillet 98 % des votants.", "98"},
+      {"fr", "2016-11-07", "En mai trois soldats sont morts.", "trois"},
+      {"en", "2018-05-29", "What happened in the 10 previous weeks?", "the"},
+      {"en", "2018-05-29", "The twenty people left.", "twenty"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
