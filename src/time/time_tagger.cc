@@ -266,6 +266,13 @@ class Scan {
     }
     return false;
   }
+  // A clock_verb phrase ("il est", "it's") ends right before token i.
+  bool ClockVerbBefore(size_t i) const {
+    for (size_t s = i > 4 ? i - 4 : 0; s < i; ++s) {
+      if (M(s, K::kClockVerb) == i) return true;
+    }
+    return false;
+  }
   bool DotTimeEnds(size_t i) const {
     return i >= t_.size() || t_[i].kind == TimeTokKind::kPunct || entries_[i] != nullptr;
   }
@@ -1279,7 +1286,24 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   if (i >= t_.size()) return std::nullopt;
   if (std::optional<TimeOfDay> p = PastHour(i)) return p;
   const TimeLexEntry* e = nullptr;
-  if (size_t k = M(i, K::kClock, &e)) return TimeOfDay{k, e->value, true};
+  if (size_t k = M(i, K::kClock, &e)) {
+    // "midi et demi", "minuit moins dix": minutes after a clock word.
+    int h = -1;
+    std::optional<std::pair<size_t, int>> m = MinutesAfterHour(k);
+    // Only a fraction, minutes before the hour or a minute word: "midnight to
+    // two" is a range, "à midi 30 personnes" an amount.
+    if (m && !M(k, K::kMinusWord) && M(m->first - 1, K::kHalf) != m->first &&
+        M(m->first - 1, K::kMinuteWord) != m->first) {
+      m.reset();
+    }
+    if (m && e->value.size() == 3 && std::sscanf(e->value.c_str(), "T%d", &h) == 1) {
+      int minute = (h * 60 + m->second + 24 * 60) % (24 * 60);
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "T%02d:%02d", minute / 60, minute % 60);
+      return TimeOfDay{m->first, buf, true, minute / 60};
+    }
+    return TimeOfDay{k, e->value, true};
+  }
   if (allow_part) {
     // "(in) (the) morning", "dans la soirée": a part of the day just named.
     size_t j = i;
@@ -1292,6 +1316,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   size_t j = i;
   bool strong = false;  // unambiguously a clock time (":" or attached "h" or am/pm)
   bool half = false;    // am/pm or a part of day named the half of the day
+  // An amount of hours with no clock word before it ("8 h et vingt minutes",
+  // "vingt heures") is a time of day only when a part of day follows.
+  bool need_part = false;
   if (Num(i) && t_[i].ndigits >= 3 && t_[i].ndigits <= 4 && M(i + 1, K::kAmPm)) {
     // "1140 a.m.", "930pm": hours and minutes run together, then am/pm.
     hour = static_cast<int>(t_[i].number / 100);
@@ -1320,8 +1347,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       }
     } else if (size_t h = M(j, K::kHourWord)) {
       bool attached = Attached(j);
-      if (!attached && !clock_ctx) return std::nullopt;  // "3 heures": a duration
-      if (attached && t_[j].folded.size() > 2 && !clock_ctx) return std::nullopt;
+      // "3 heures": a duration, unless a part of day follows.
+      if (!attached && !clock_ctx) need_part = true;
+      if (attached && t_[j].folded.size() > 2 && !clock_ctx) need_part = true;
       strong = true;
       j = h;
       if (Num(j) && t_[j].ndigits == 2 && (Attached(j) || true)) {
@@ -1329,6 +1357,16 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
           minute = static_cast<int>(t_[j].number);
           j += 1;
           if (size_t mw = M(j, K::kMinuteWord)) j = mw;
+        }
+      } else if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j);
+                 m && t_[m->first - 1].kind == TimeTokKind::kWord) {
+        // "8 h et vingt minutes", "14h et quart", "8 heures moins dix"; not
+        // "de 8 h à 10" (digits without a minute word are the next bound).
+        j = m->first;
+        minute = m->second;
+        if (minute < 0) {
+          minute += 60;
+          hour = (hour + 23) % 24;
         }
       }
     } else if (!clock_ctx && !M(j, K::kAmPm)) {
@@ -1353,6 +1391,8 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   if (hour >= 0 && !Num(i) && j > i) {
     // "sept heures dix", "huit heures moins vingt-trois minutes", "sept heures et quart".
     if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j)) {
+      // "une heure et demie" is an amount unless a clock word or a part of day says otherwise.
+      if (!clock_ctx && M(m->first - 1, K::kHalf) == m->first) need_part = true;
       j = m->first;
       minute = m->second;
       if (minute < 0) {
@@ -1360,7 +1400,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
         hour = (hour + 23) % 24;
       }
     } else if (!clock_ctx) {
-      return std::nullopt;  // "sept heures": a duration
+      need_part = true;  // "sept heures": a duration, "sept heures du soir" a time
     }
   }
   if (hour < 0) return std::nullopt;
@@ -1371,8 +1411,19 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     strong = true;
     half = true;
   } else {
-    size_t f = SkipFillers(j, 2);
-    if (size_t p = M(f, K::kPart, &e)) {
+    // "du soir", "dans la soirée"; after an amount of hours only "du",
+    // "de la" ("il dort 8 heures la nuit", "marcher sept heures dans la
+    // nuit" are durations).
+    size_t f = j;
+    bool linked = false;
+    if (size_t p = M(f, K::kInPre); p && !need_part) f = p;
+    for (int n = 0; n < 2; ++n) {
+      size_t g = M(f, K::kFiller);
+      if (!g) break;
+      if (M(f, K::kArticle) != g) linked = true;
+      f = g;
+    }
+    if (size_t p = M(f, K::kPart, &e); p && (linked || !need_part)) {
       if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
       if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
       j = p;
@@ -1380,6 +1431,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       half = true;
     }
   }
+  if (need_part && !half) return std::nullopt;
   if (!strong && !clock_ctx) return std::nullopt;
   // "at 6.45 dollars", "à 3,5": a bare hour is not the start of a decimal.
   if (!strong && minute < 0 && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
@@ -1841,6 +1893,15 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
   }
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
+  if (!ctx && ClockVerbBefore(i)) {
+    // "il est vingt heures.", "it's 8 o'clock": after a clock verb, hours
+    // that close the clause tell the time ("c'est trois heures de route" does not).
+    std::optional<TimeOfDay> v = Clock(i, true, false);
+    if (v && v->strong && (!t || v->te > t->te) &&
+        (v->te >= t_.size() || t_[v->te].kind == TimeTokKind::kPunct)) {
+      t = v;
+    }
+  }
   if (!t) return std::nullopt;
   Cand c;
   c.te = t->te;
@@ -3035,7 +3096,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kUnitRef);
+    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kClockVerb);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];

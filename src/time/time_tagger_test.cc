@@ -855,6 +855,41 @@ TEST_F(TimeTaggerTest, ShortYearsSpelledDaysAndDecades) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, HoursThatTellTheTime) {
+  // Hours without a clock word are an amount, unless a part of day follows
+  // ("du soir"), a clock verb stands before hours that close the clause
+  // ("il est vingt heures."), or the minutes are attached ("14h et quart").
+  const Case cases[] = {
+      {"fr", "2016-11-07", "C'est 8 h et vingt minute dans la soirée", "8 h et vingt minute dans la soirée",
+       "T20:20"},
+      {"fr", "2016-11-07", "Rendez-vous huit heures du soir.", "huit heures du soir", "T20"},
+      {"fr", "2016-11-07", "Il est vingt heures.", "vingt heures", "T20"},
+      {"fr", "2016-11-07", "Il est 20 heures, les bureaux ferment.", "20 heures", "T20"},
+      {"fr", "2016-11-07", "Il part à 14h et quart.", "14h et quart", "T14:15"},
+      {"fr", "2016-11-07", "Il part à sept heures et demie.", "sept heures et demie", "T07:30"},
+      {"fr", "2016-11-07", "Il part à midi et demi.", "midi et demi", "T12:30"},
+      {"fr", "2016-11-07", "Il part à minuit moins dix.", "minuit moins dix", "T23:50"},
+      {"fr", "2016-11-07", "Il a dormi une heure et demie.", "une heure et demie", "PT1.5H"},
+      {"fr", "2016-11-07", "Il a dormi 8 heures la nuit.", "8 heures", "PT8H"},
+      {"fr", "2016-11-07", "Ils ont marché sept heures dans la nuit.", "sept heures", "PT7H"},
+      {"fr", "2016-11-07", "C'est trois heures de route.", "trois heures", "PT3H"},
+      {"en", "2016-11-07", "It's 8 o'clock.", "8 o'clock", "T08"},
+      {"de", "2016-11-07", "Es ist acht Uhr.", "acht Uhr", "T08"},
+      {"es", "2016-11-07", "Son las 8 de la tarde.", "8 de la tarde", "T20"},
+      // "tôt dans la journée": the DCT's day, hedged.
+      {"fr", "2020-05-27", "J'ai mangé tôt dans la journée.", "tôt dans la journée", "2020-05-27",
+       "START"},
+      {"fr", "2020-05-27", "Il reviendra plus tard dans la semaine.", "plus tard dans la semaine",
+       "2020-W22", "END"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "Il est 5e au classement.", "5e"},
+      {"fr", "2016-11-07", "Ils étaient à midi 30 personnes.", "30"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
