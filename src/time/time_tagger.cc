@@ -176,6 +176,9 @@ class Scan {
   std::optional<Cand> Quarter(size_t i);
   std::optional<Cand> UnitNumber(size_t i);
   std::optional<Cand> WeekdayDayNumber(size_t i);
+  // "le 4 du mois prochain", "4-23 mois prochain", "the 15th of next month":
+  // a day (or days joined by a range_link) of a relative month.
+  std::optional<Cand> DayOfRelMonth(size_t i);
   std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
   // A range bound in words: "now" (the DCT), "the end of 2008" (its last day
@@ -1245,6 +1248,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
     consider(Year(i));
     consider(Decade(i));
     consider(Quarter(i));
+    consider(DayOfRelMonth(i));
     return best;
   }
   consider(DayMonth(i));
@@ -1275,6 +1279,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(Quarter(i));
   consider(WeekdayDayNumber(i));
   consider(BareDayOfMonth(i));
+  consider(DayOfRelMonth(i));
   consider(UnitNumber(i));  // after Decade: "les années 1990" is a decade
   return best;
 }
@@ -1438,9 +1443,11 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       Attached(j + 1)) {
     return std::nullopt;
   }
-  // "à 18 ans", "at 5 %": a bare number followed by another word is no time.
+  // "à 18 ans", "at 5 %", "à 3 reprises", "à 10 personnes": a bare number
+  // followed by a unit or a word the lexicon does not know is no time.
   if (!strong && (M(j, K::kUnit) ||
-                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%"))) {
+                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%") ||
+                  (j < t_.size() && t_[j].kind == TimeTokKind::kWord && !entries_[j]))) {
     return std::nullopt;
   }
   if (hour > 23 && !(hour == 24 && minute <= 0)) return std::nullopt;
@@ -1628,6 +1635,41 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
     }
   }
   return ResolveWeekday(i, d, wd, 0);
+}
+
+std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
+  int d1 = 0, d2 = 0;
+  size_t k = DayNumber(i, &d1);
+  if (!k || (Num(k) && Attached(k))) return std::nullopt;
+  // A dash joins the days ("4-23"); "du 3 au 5 du mois prochain" is a Range.
+  if (size_t l = M(k, K::kRangeLink); l && t_[k].kind == TimeTokKind::kPunct) {
+    if (size_t e = DayNumber(l, &d2); e && d2 > d1) k = e;
+  }
+  size_t j = k;
+  if (size_t f = M(j, K::kFiller)) j = f;
+  // One day needs "du", "of": "4 mois" alone is an amount.
+  if (!d2 && j == k) return std::nullopt;
+  if (j > k) j = SkipFillers(j, 1);
+  std::optional<Cand> m = RelUnit(j, true);
+  if (!m || m->value.size() != 7 || m->value[4] != '-' || j == m->te) return std::nullopt;
+  // The unit must be a month with a relative word ("mois prochain", "next month").
+  const TimeLexEntry* e = nullptr;
+  size_t u = j;
+  if (size_t a = M(u, K::kArticle)) u = a;
+  if (size_t r = M(u, K::kRel)) u = r;
+  if (!M(u, K::kUnit, &e) || e->value != "M") return std::nullopt;
+  bool rel = false;
+  for (size_t t = j; t < m->te && !rel; ++t) rel = M(t, K::kRel) != 0;
+  if (!rel) return std::nullopt;
+  const int y = std::stoi(m->value.substr(0, 4)), mo = std::stoi(m->value.substr(5));
+  if (!ValidDate(y, mo, d1) || (d2 && !ValidDate(y, mo, d2))) return std::nullopt;
+  Cand c = DayCand(m->te, {y, mo, d1}, AnchorKind::kDct);
+  if (!d2) return c;
+  c.begin = c.value;
+  c.end = FormatDay({y, mo, d2});
+  c.value = c.begin + "/" + c.end;
+  c.is_day = c.abs_day = false;
+  return c;
 }
 
 std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
@@ -1903,6 +1945,9 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
     }
   }
   if (!t) return std::nullopt;
+  // "à 15-20 km", "mené à 3-1": a bare hour before a dash and a number is
+  // one end of a count or a score; time ranges are found as ranges.
+  if (!t->strong && Sym(t->te, "-") && Num(t->te + 1)) return std::nullopt;
   Cand c;
   c.te = t->te;
   c.type = TimeType::kTime;
@@ -2139,9 +2184,17 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   if (!k) return std::nullopt;
   std::optional<TimeOfDay> y = Clock(k, true, false);
   if (!y) y = SpelledHour(k);
+  if (!y) return std::nullopt;
+  // A clock word before two bare hours joined by a dash, the first lower, and
+  // nothing counted after them: "à 16-17" (not "à 15-20 km", "à 3-1").
+  const bool clock_pair = ctx && !from && Num(j) && Num(k) && k == j + 2 &&
+                          t_[j + 1].kind == TimeTokKind::kPunct && x->hour >= 0 &&
+                          x->hour < y->hour && y->te == k + 1 &&
+                          (y->te >= t_.size() || t_[y->te].kind == TimeTokKind::kPunct ||
+                           entries_[y->te]);
   // One bound at least must be a clock time for sure: "entre 10 et 15 personnes"
   // is none; with weak_ok the caller has a day after the range to vouch for it.
-  if (!y || (!weak_ok && (!(x->strong || y->strong) || (!from && !y->strong)))) {
+  if (!weak_ok && !clock_pair && (!(x->strong || y->strong) || (!from && !y->strong))) {
     return std::nullopt;
   }
   // "5 to 6pm"; "from 7:00 to 8:00pm", "2:20 to 3pm": a start without am/pm

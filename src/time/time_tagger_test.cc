@@ -890,6 +890,30 @@ TEST_F(TimeTaggerTest, HoursThatTellTheTime) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, DaysOfARelativeMonthAndBareHourPairs) {
+  // Monday 7 November 2016.
+  const Case cases[] = {
+      {"fr", "2016-11-07", "Je reviendrai de 4-23 mois prochain.", "4-23 mois prochain",
+       "2016-12-04/2016-12-23"},
+      {"fr", "2016-11-07", "Le vote aura lieu le 4 du mois prochain.", "4 du mois prochain",
+       "2016-12-04"},
+      {"fr", "2016-11-07", "Le salon se tient du 3 au 5 du mois prochain.",
+       "du 3 au 5 du mois prochain", "2016-12-03/2016-12-05"},
+      {"en", "2016-11-07", "Paid on the 3rd of last month.", "3rd of last month", "2016-10-03"},
+      // A clock word before two bare hours joined by a dash.
+      {"fr", "2019-08-12", "Je vais retourner à 16-17.", "16-17", "T16/T17"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "Il a 4 mois de plus.", "de plus"},
+      {"fr", "2016-11-07", "Le col est à 15-20 km.", "15-20"},
+      {"fr", "2016-11-07", "L'équipe a été menée à 3-1.", "3-1"},
+      {"fr", "2016-11-07", "Il a été condamné à 3 reprises.", "3"},
+      {"fr", "2016-11-07", "Ils étaient à 10 contre 1.", "10"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
