@@ -522,6 +522,17 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
           !filler_before) {
         continue;
       }
+      // "à la mer.", "un jeu.": after a determiner the word before a dot is a
+      // noun, unless a number follows ("le mer. 10 juin").
+      if (dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before &&
+          !filler_before && !(n + 1 < toks.size() && toks[n + 1].kind == TimeTokKind::kNumber)) {
+        bool determiner = false;
+        for (size_t s = i >= 3 ? i - 3 : 0; s < i && !determiner; ++s) {
+          determiner = Match(toks, s, TimeLexKind::kArticle) == i ||
+                       Match(toks, s, TimeLexKind::kQuant) == i;
+        }
+        if (determiner) continue;
+      }
       if (dot) ++n;
       if (entry) *entry = &e;
       return n;

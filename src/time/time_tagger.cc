@@ -176,6 +176,10 @@ class Scan {
   std::optional<Cand> Quarter(size_t i);
   std::optional<Cand> UnitNumber(size_t i);
   std::optional<Cand> WeekdayDayNumber(size_t i);
+  // The day `day` of the month nearest the DCT that falls on weekday wd,
+  // else the weekday alone; the match ends at te.
+  Cand DayOnWeekday(size_t b, size_t te, int day, int wd);
+  std::optional<Cand> DayThenWeekday(size_t i);
   // "le 4 du mois prochain", "4-23 mois prochain", "the 15th of next month":
   // a day (or days joined by a range_link) of a relative month.
   std::optional<Cand> DayOfRelMonth(size_t i);
@@ -269,13 +273,15 @@ class Scan {
     }
     return false;
   }
-  // A clock_verb phrase ("il est", "it's") ends right before token i.
-  bool ClockVerbBefore(size_t i) const {
+  // A phrase of kind k ends right before token i ("l'" before "été").
+  bool EndsAt(K k, size_t i) const {
     for (size_t s = i > 4 ? i - 4 : 0; s < i; ++s) {
-      if (M(s, K::kClockVerb) == i) return true;
+      if (M(s, k) == i) return true;
     }
     return false;
   }
+  // A clock_verb phrase ("il est", "it's") ends right before token i.
+  bool ClockVerbBefore(size_t i) const { return EndsAt(K::kClockVerb, i); }
   bool DotTimeEnds(size_t i) const {
     return i >= t_.size() || t_[i].kind == TimeTokKind::kPunct || entries_[i] != nullptr;
   }
@@ -291,9 +297,9 @@ class Scan {
   // not an amount ("juillet 98 personnes", "98 %"). Returns the token after it.
   size_t ShortYear(size_t i, int* year) const;
   // A day of the month spelled out, 1..31 ("vingt-neuf", "quatre"; not a
-  // quant word such as "un"). With `month_after`, only when a month follows
-  // (after an optional filler): the gate before ICU's parser.
-  size_t SpelledDay(size_t i, int* day, bool month_after);
+  // quant word such as "un"). With a `gate` kind, only when a word of it
+  // follows (after an optional filler): the gate before ICU's parser.
+  size_t SpelledDay(size_t i, int* day, std::optional<K> gate);
 
   Tense TenseAround(size_t b, size_t e) const;
   Cand DayCand(size_t te, const Ymd& v, AnchorKind a);
@@ -522,18 +528,18 @@ size_t Scan::ShortYear(size_t i, int* year) const {
   return k;
 }
 
-size_t Scan::SpelledDay(size_t i, int* day, bool month_after) {
+size_t Scan::SpelledDay(size_t i, int* day, std::optional<K> gate) {
   if (i >= t_.size() || t_[i].kind != TimeTokKind::kWord || !NumWord(i) || M(i, K::kQuant)) {
     return 0;
   }
-  if (month_after) {
+  if (gate) {
     size_t run = i;
     while (run < t_.size() && run < i + 6 && (NumWord(run) || (Sym(run, "-") && Attached(run)))) {
       ++run;
     }
     size_t m = run;
     if (size_t f = M(m, K::kFiller)) m = f;
-    if (!M(run, K::kMonth) && !M(m, K::kMonth)) return 0;
+    if (!M(run, *gate) && !M(m, *gate)) return 0;
   }
   size_t end = 0;
   const int64_t v = SpelledRun(i, 6, &end);
@@ -843,7 +849,7 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
     k = DayNumber(a, &day);
     if (!k || (Num(a) && k == a + 1 && !Attached(k)) || !M(k, K::kFiller)) return std::nullopt;
   }
-  if (!k) k = SpelledDay(j, &day, true);  // "le quatre octobre"
+  if (!k) k = SpelledDay(j, &day, K::kMonth);  // "le quatre octobre"
   if (!k) return std::nullopt;
   if (Sym(k, ".") && Attached(k)) ++k;
   size_t m0 = k;
@@ -908,7 +914,7 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     // "mai vingt-neuf": a spelled day, then the end of the phrase or a
     // time word ("mai vingt-neuf personnes" counts people).
     if (!weak) {
-      if (size_t d = SpelledDay(n0, &day, false)) {
+      if (size_t d = SpelledDay(n0, &day, std::nullopt)) {
         const bool ends = d >= t_.size() || t_[d].kind == TimeTokKind::kPunct ||
                           (t_[d].kind == TimeTokKind::kWord && entries_[d] && !NumWord(d) &&
                            !M(d, K::kUnit) && !M(d, K::kHourWord) && !M(d, K::kMinuteWord));
@@ -1143,6 +1149,12 @@ std::optional<Cand> Scan::Year(size_t i) {
   int year = 0;
   size_t k = YearNumber(i, &year);
   if (!k || year < 1800 || year > 2100) return std::nullopt;
+  // "29/2/2019", "31.04.2020": the end of a numeric date that is no day.
+  if (Num(i) && i >= 4 && Attached(i) && Attached(i - 1) && Attached(i - 2) && Attached(i - 3) &&
+      (Sym(i - 1, "/") || Sym(i - 1, ".") || Sym(i - 1, "-")) &&
+      t_[i - 3].folded == t_[i - 1].folded && Num(i - 2) && Num(i - 4)) {
+    return std::nullopt;
+  }
   // "two thousand and twenty people": a spelled year before an unknown word is an amount.
   if (!Num(i) && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) {
     return std::nullopt;
@@ -1211,25 +1223,48 @@ std::optional<Cand> Scan::Season(size_t i) {
   size_t j = i;
   const TimeLexEntry* e = nullptr;
   bool has_rel = false;
+  int rel = 0;
   if (size_t k = M(j, K::kRel, &e)) {
-    if (e->number != 0) return std::nullopt;
+    rel = e->number;
     has_rel = true;
     j = k;
   }
   size_t k = M(j, K::kSeason, &e);
   if (!k) return std::nullopt;
+  const std::string season = e->value;
+  // "l'été dernier", "el verano pasado": a relative word after the season.
+  const bool determined = EndsAt(K::kFiller, i) || EndsAt(K::kArticle, i);
+  if (!has_rel && determined) {
+    if (size_t r = M(k, K::kRel, &e)) {
+      rel = e->number;
+      has_rel = true;
+      k = r;
+    }
+  }
   Cand c;
   c.te = k;
   int year = 0;
-  if (size_t ye = YearNumber(k, &year)) {
+  if (size_t ye = has_rel ? 0 : YearNumber(k, &year)) {
     c.te = ye;
-    c.value = FormatYear(year) + "-" + e->value;
+    c.value = FormatYear(year) + "-" + season;
     c.anchor = AnchorKind::kAbsolute;
   } else if (has_rel && dct_.level >= 1) {
-    c.value = FormatYear(dct_.day.y) + "-" + e->value;
+    // Seasons by months (winter: December to February of the next year);
+    // "last" is the latest one over before the DCT's month, "next" the first
+    // one starting after it.
+    const int first = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 12;
+    const int span = 2;  // months after the first
+    int y = dct_.day.y;
+    const int now = dct_.day.y * 12 + (dct_.level >= 2 ? dct_.day.m - 1 : 0);
+    if (rel < 0) {
+      while (y * 12 + first - 1 + span >= now) --y;
+    } else if (rel > 0) {
+      while (y * 12 + first - 1 <= now) ++y;
+    }
+    c.value = FormatYear(y) + "-" + season;
     MarkDct(&c);
-  } else if (has_rel || (i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kArticle) == i))) {
-    c.value = e->value;  // "l'été", "en hiver"; "a été" is a verb
+  } else if (has_rel || determined) {
+    c.value = season;  // "l'été", "en hiver"; "a été" is a verb
   } else {
     return std::nullopt;
   }
@@ -1278,6 +1313,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(Season(i));
   consider(Quarter(i));
   consider(WeekdayDayNumber(i));
+  consider(DayThenWeekday(i));
   consider(BareDayOfMonth(i));
   consider(DayOfRelMonth(i));
   consider(UnitNumber(i));  // after Decade: "les années 1990" is a decade
@@ -1616,9 +1652,13 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
   if (!ordinal && d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) {
     return std::nullopt;  // "Monday 5 people"
   }
+  return DayOnWeekday(i, d, day, wd);
+}
+
+Cand Scan::DayOnWeekday(size_t b, size_t te, int day, int wd) {
   if (!HasDay()) {
     Cand c;
-    c.te = d;
+    c.te = te;
     c.value = "XXXX-WXX-" + std::to_string(wd);
     c.unresolved = true;
     c.is_day = true;
@@ -1631,10 +1671,23 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
       Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, sign * step);
       if (!ValidDate(m.y, m.m, day)) continue;
       if (IsoWeekday(DaysFromCivil(m.y, m.m, day)) != wd) continue;
-      return DayCand(d, {m.y, m.m, day}, AnchorKind::kDct);
+      return DayCand(te, {m.y, m.m, day}, AnchorKind::kDct);
     }
   }
-  return ResolveWeekday(i, d, wd, 0);
+  return ResolveWeekday(b, te, wd, 0);
+}
+
+std::optional<Cand> Scan::DayThenWeekday(size_t i) {
+  // "le 25 mardi", "le vingt-cinq mardi": an article, a day, then its weekday.
+  const size_t j = M(i, K::kArticle);
+  if (!j) return std::nullopt;
+  int day = 0;
+  size_t d = DayNumber(j, &day);
+  if (!d) d = SpelledDay(j, &day, K::kWeekday);
+  const TimeLexEntry* e = nullptr;
+  size_t w = d ? M(d, K::kWeekday, &e) : 0;
+  if (!w || e->weak || M(w, K::kRel)) return std::nullopt;  // "le 3 mardi dernier"
+  return DayOnWeekday(i, w, day, e->number);
 }
 
 std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
@@ -2807,6 +2860,8 @@ std::optional<Cand> Scan::Set(size_t i) {
     if (!t || !t->strong) {
       t = Clock(i, true, false);
       if (t && !M(t->te, K::kSetPre)) t.reset();
+      // "à 15 tous les jours": a clock word before a bare hour and a repeat.
+      if (t && !t->strong && EndsAt(K::kClockPre, i)) t->strong = true;
     }
   }
   if (t && t->strong) {

@@ -914,6 +914,33 @@ TEST_F(TimeTaggerTest, DaysOfARelativeMonthAndBareHourPairs) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
+  const Case cases[] = {
+      // Monday 7 November 2016: last summer is 2016's, last winter 2015's.
+      {"fr", "2016-11-07", "Durant l'été, il pleut.", "été", "SU"},
+      {"fr", "2016-11-07", "Il est venu l'été dernier.", "été dernier", "2016-SU"},
+      {"fr", "2016-11-07", "Il est venu l'hiver dernier.", "hiver dernier", "2015-WI"},
+      {"fr", "2016-11-07", "Il viendra l'hiver prochain.", "hiver prochain", "2016-WI"},
+      {"fr", "2016-11-07", "Il viendra le printemps prochain.", "printemps prochain", "2017-SP"},
+      {"en", "2016-11-07", "We met last summer.", "last summer", "2016-SU"},
+      // An article, a day, then the weekday it falls on.
+      {"fr", "2018-09-20", "Mon salaire sera le 25 mardi.", "le 25 mardi", "2018-09-25"},
+      {"fr", "2018-09-20", "Mon salaire sera le vingt-cinq mardi.", "le vingt-cinq mardi",
+       "2018-09-25"},
+      {"fr", "2018-09-20", "Il a terminé le 3 mardi dernier.", "mardi dernier", "2018-09-18"},
+      // A clock word before a bare hour and a repeat.
+      {"fr", "2016-11-07", "Je pars à 15 tous les jours.", "15 tous les jours", "T15"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "J'ai été à la mer.", "mer"},
+      {"fr", "2016-11-07", "C'est un jeu.", "jeu"},
+      {"fr", "2016-11-07", "Il a été blessé.", "été"},
+      {"fr", "2016-11-07", "Né le 29/2/2019, dit-il.", "2019"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
