@@ -80,6 +80,7 @@ constexpr KindName kKindNames[] = {
     {"unit_ref", TimeLexKind::kUnitRef},
     {"holiday", TimeLexKind::kHoliday},
     {"clock_verb", TimeLexKind::kClockVerb},
+    {"whole_pre", TimeLexKind::kWholePre},
 };
 
 // The unit codes of docs/formats/time.md.

@@ -99,6 +99,7 @@ enum class TimeLexKind {
   kUnitRef,
   kHoliday,
   kClockVerb,
+  kWholePre,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

@@ -219,6 +219,10 @@ class Scan {
   // with a rel word, else the one nearest to the DCT.
   std::optional<Cand> Holiday(size_t i);
   std::optional<Cand> Set(size_t i);
+  // "toute la journée", "all week", "den ganzen Tag": one whole unit, a
+  // duration (P1D); not before a rel or a named period ("toute la semaine
+  // dernière", "tout le mois de mai").
+  std::optional<Cand> WholeUnit(size_t i);
   // "<amount> <unit> after|before <day>": the day moved by the amount, or null.
   std::optional<Cand> OffsetFromDay(size_t u, const std::string& unit, int amount);
   std::optional<Cand> PartOfDay(size_t i, bool licensed);
@@ -1683,6 +1687,8 @@ std::optional<Cand> Scan::DayThenWeekday(size_t i) {
   if (!j) return std::nullopt;
   int day = 0;
   size_t d = DayNumber(j, &day);
+  // An ordinal counts weekdays: "le premier mardi du mois", "the first Monday".
+  if (d && !(Num(j) && d == j + 1)) return std::nullopt;
   if (!d) d = SpelledDay(j, &day, K::kWeekday);
   const TimeLexEntry* e = nullptr;
   size_t w = d ? M(d, K::kWeekday, &e) : 0;
@@ -2949,6 +2955,33 @@ std::optional<Cand> Scan::Set(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::WholeUnit(size_t i) {
+  size_t j = M(i, K::kWholePre);
+  if (!j) return std::nullopt;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  const TimeLexEntry* e = nullptr;
+  const size_t u = M(j, K::kUnit, &e);
+  if (!u || e->plural || e->value == "DE" || e->value == "CE") return std::nullopt;
+  if (M(u, K::kRel)) return std::nullopt;
+  if (size_t f = M(u, K::kFiller); f && (Num(f) || M(f, K::kMonth) || M(f, K::kRel))) {
+    return std::nullopt;
+  }
+  Cand c;
+  c.te = u;
+  c.type = TimeType::kDuration;
+  const std::string& unit = e->value;
+  if (unit == "Q") {
+    c.value = "P3M";
+  } else if (unit == "H" || unit == "S") {
+    c.value = "PT1" + unit;
+  } else if (unit == "MIN") {
+    c.value = "PT1M";
+  } else {
+    c.value = "P1" + unit;
+  }
+  return c;
+}
+
 std::optional<Cand> Scan::Simple(size_t i) {
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kDeictic, &e)) {
@@ -3139,6 +3172,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(Century(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));
+  consider(WholeUnit(i));
   return best;
 }
 
@@ -3204,7 +3238,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kClockVerb);
+    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kClockVerb) | Bit(TimeLexKind::kWholePre);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];

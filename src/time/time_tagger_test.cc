@@ -941,6 +941,27 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, WholeUnitsAreDurations) {
+  const Case cases[] = {
+      {"fr", "2016-11-07", "Il a plu toute la journée.", "toute la journée", "P1D"},
+      {"fr", "2016-11-07", "Je vais partir toute le mois", "toute le mois", "P1M"},
+      {"fr", "2016-11-07", "Ils ont manifesté tout le week-end.", "tout le week-end", "P1WE"},
+      {"fr", "2016-11-07", "Il était là toute la semaine dernière.", "la semaine dernière",
+       "2016-W44"},
+      {"en", "2016-11-07", "I'll leave for all day", "all day", "P1D"},
+      {"en", "2016-11-07", "It rained the whole week.", "the whole week", "P1W"},
+      {"es", "2016-11-07", "Llovió todo el día.", "todo el día", "P1D"},
+      {"de", "2016-11-07", "Es regnete den ganzen Tag.", "den ganzen Tag", "P1D"},
+      {"ru", "2016-11-07", "Шёл дождь весь день.", "весь день", "P1D"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "Tout le monde est venu.", "Tout le monde"},
+      {"fr", "2016-11-07", "Tout le mois de mai fut pluvieux.", "Tout le mois"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
