@@ -1926,9 +1926,18 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
 std::optional<Cand> Scan::TimeThenDate(size_t i) {
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
+  // "je reviendrai 10, ce soir": a bare hour set off by a comma before
+  // today's part of day that ends the sentence.
+  bool bare = false;
   if (!t) {
     t = Clock(i, true, false);  // "dix heures mercredi": the date makes it a time
-    if (!t || !t->strong) return std::nullopt;
+    if (!t) return std::nullopt;
+    if (!t->strong) {
+      if (!Num(i) || t->te != i + 1 || t->hour < 1 || t->hour > 12 || !Sym(t->te, ",")) {
+        return std::nullopt;
+      }
+      bare = true;
+    }
   }
   size_t j = t->te;
   if (Sym(j, ",")) ++j;
@@ -1941,6 +1950,10 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
     p = r;
   }
   if (size_t pe = M(p, K::kPart, &e); pe && t->hour >= 0 && HasDay()) {
+    if (bare && (rel != 0 || p == j ||
+                 !(pe >= t_.size() || Sym(pe, ".") || Sym(pe, "!") || Sym(pe, "?")))) {
+      return std::nullopt;
+    }
     int hour = t->hour;
     if ((e->value == "AF" || e->value == "EV" || e->value == "NI") && hour < 12 && hour >= 5) {
       hour += 12;
@@ -1953,6 +1966,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
     c.abs_day = false;
     return c;
   }
+  if (bare) return std::nullopt;
   if (size_t k = M(j, K::kArticle)) j = k;
   std::optional<Cand> d = DatePart(j, false);
   if (!d || !d->is_day) return std::nullopt;
@@ -1993,6 +2007,9 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
     }
   }
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  // "17 a 18", "passer de 10 à 12": "à" between two numbers links them; it
+  // makes no clock time of the second.
+  if (ctx && i >= 2 && Num(i - 2) && M(i - 1, K::kRangeLink) == i) ctx = false;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
   if (!ctx && ClockVerbBefore(i)) {
     // "il est vingt heures.", "it's 8 o'clock": after a clock verb, hours
@@ -2395,6 +2412,22 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     pre = true;
   }
   if (dir) j = SkipFillers(j, 1);
+  // "il y a plus de dix ans" (before 2011), "dans moins de 3 jours", "il y a
+  // à peu près un mois": a hedge on the amount, a mod on the point in time.
+  std::string hedge_mod;
+  if (dir) {
+    const TimeLexEntry* h = nullptr;
+    if (size_t hk = M(j, K::kHedge, &h)) {
+      if (h->value == "APPROX") {
+        hedge_mod = "APPROX";
+      } else if (h->value == "MORE_THAN") {
+        hedge_mod = dir < 0 ? "BEFORE" : "AFTER";
+      } else if (h->value == "LESS_THAN") {
+        hedge_mod = dir < 0 ? "AFTER" : "BEFORE";
+      }
+      if (!hedge_mod.empty()) j = hk;
+    }
+  }
   double n = 0;
   size_t k = Quantity(j, &n);
   if (!k) return std::nullopt;
@@ -2459,6 +2492,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     }
   }
   if (dir != 0 && !pre) {
+    c.mod = hedge_mod;
     if (n != std::floor(n)) return std::nullopt;
     const int64_t amount = static_cast<int64_t>(n * mult) * dir;
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";
@@ -2485,6 +2519,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     } else if (unit == "D") {
       Cand d = DayCand(u, CivilFromDays(base_days + amount), c.anchor);
       d.anchor_start = c.anchor_start;
+      d.mod = c.mod;
       return d;
     } else {
       return std::nullopt;

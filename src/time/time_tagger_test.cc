@@ -962,6 +962,26 @@ TEST_F(TimeTaggerTest, WholeUnitsAreDurations) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, HedgedAmountsAgoAndBareHours) {
+  const Case cases[] = {
+      {"fr", "2021-05-20", "Il est parti il y a plus de dix ans.", "il y a plus de dix ans",
+       "2011", "BEFORE"},
+      {"fr", "2021-05-20", "Il y a à peu près un mois.", "Il y a à peu près un mois", "2021-04",
+       "APPROX"},
+      {"fr", "2021-05-20", "Ce sera fini dans moins de 3 jours.", "dans moins de 3 jours",
+       "2021-05-23", "BEFORE"},
+      // A bare hour set off by a comma before today's part of day that ends the sentence.
+      {"fr", "2016-11-07", "Je reviendrai 10, ce soir.", "10, ce soir", "2016-11-07T22"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "Ils étaient 10, ce soir, à manifester.", "10"},
+      {"fr", "2016-11-07", "Je vais partir 17 a 18", "18"},
+      {"fr", "2016-11-07", "Le prix va passer de 10 à 12.", "12"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
