@@ -3238,6 +3238,13 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   // "jusqu'à la semaine prochaine": an `outside` hedge of a date or time is a
   // signal before it, not part of it.
   if (e->outside && c->type != TimeType::kDuration && c->tb < k) c->tb = k;
+  // "avant le 15.05.99", "après le 3 mai": a day leaves its article ("le 23
+  // janvier" spans "23 janvier"), so the ordering hedge before that article
+  // is a signal too (an `outside` article such as en "the" belongs to the day).
+  if ((mod == "BEFORE" || mod == "AFTER") && c->is_day && j > k && M(k, K::kArticle) == j &&
+      !ArticleOutside(k) && c->tb < j && c->te > j) {
+    c->tb = j;
+  }
   return c;
 }
 

@@ -994,6 +994,13 @@ TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
        "2019-W32", "EQUAL_OR_LESS"},
       {"fr", "2016-11-07", "Nous serons absents les 3 prochaines semaines.",
        "3 prochaines semaines", "2016-11-08/2016-11-28"},
+      // A day leaves its article out, so "avant le" before it is a signal.
+      {"fr", "2016-11-07", "Envoyez-le avant le 15.05.99 : merci.", "15.05.99", "1999-05-15",
+       "BEFORE"},
+      {"fr", "2016-11-07", "Ventes avant 2000.", "avant 2000", "2000", "BEFORE"},
+      {"fr", "2016-11-07", "Il rentre avant le week-end.", "avant le week-end", "2016-W44-WE",
+       "BEFORE"},
+      {"en", "2016-11-07", "Pay before the 18th.", "before the 18th", "2016-11-18", "BEFORE"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
 }
