@@ -2997,7 +2997,7 @@ std::optional<Cand> Scan::WholeUnit(size_t i) {
   const TimeLexEntry* e = nullptr;
   const size_t u = M(j, K::kUnit, &e);
   if (!u || e->plural || e->value == "DE" || e->value == "CE") return std::nullopt;
-  if (M(u, K::kRel)) return std::nullopt;
+  if (M(u, K::kRel) || Num(u)) return std::nullopt;  // "toute l'année 2007"
   if (size_t f = M(u, K::kFiller); f && (Num(f) || M(f, K::kMonth) || M(f, K::kRel))) {
     return std::nullopt;
   }
@@ -3251,7 +3251,10 @@ std::optional<Cand> Scan::Hedged(size_t i) {
 std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   std::optional<Cand> a = Hedged(i);
   std::optional<Cand> b = Core(i, licensed);
-  std::optional<Cand> c = (a && (!b || a->te >= b->te)) ? std::move(a) : std::move(b);
+  // A hedge that would stay outside loses to a lexicon phrase as long
+  // ("jusqu'à récemment" is one deictic).
+  const bool a_wins = a && (!b || a->te > b->te || (a->te == b->te && a->tb <= i));
+  std::optional<Cand> c = a_wins ? std::move(a) : std::move(b);
   // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
   const TimeLexEntry* e = nullptr;
   if (c && (c->type == TimeType::kDate || c->type == TimeType::kTime) && c->begin.empty()) {
