@@ -523,10 +523,14 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
           !filler_before) {
         continue;
       }
-      // "à la mer.", "un jeu.": after a determiner the word before a dot is a
-      // noun, unless a number follows ("le mer. 10 juin").
+      // "à la mer.", "un jeu.", "dans leur jeu.": after a determiner (for a
+      // weekday: after any word) the word before a dot is a noun, unless a
+      // number follows ("le mer. 10 juin"); "en janv." is a month.
       if (dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before &&
           !filler_before && !(n + 1 < toks.size() && toks[n + 1].kind == TimeTokKind::kNumber)) {
+        if (kind == TimeLexKind::kWeekday && i > 0 && toks[i - 1].kind == TimeTokKind::kWord) {
+          continue;
+        }
         bool determiner = false;
         for (size_t s = i >= 3 ? i - 3 : 0; s < i && !determiner; ++s) {
           determiner = Match(toks, s, TimeLexKind::kArticle) == i ||

@@ -935,6 +935,7 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
   const NotCase absent[] = {
       {"fr", "2016-11-07", "J'ai été à la mer.", "mer"},
       {"fr", "2016-11-07", "C'est un jeu.", "jeu"},
+      {"fr", "2016-11-07", "Il manque de spontanéité dans leur jeu.", "jeu"},
       {"fr", "2016-11-07", "Il a été blessé.", "été"},
       {"fr", "2016-11-07", "Né le 29/2/2019, dit-il.", "2019"},
   };
