@@ -72,6 +72,7 @@ struct Cand {
   bool bare_day = false;  // only a day-of-month number (ranges: "du 6 au ...")
   int day_number = 0;
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
+  bool weekday = false;    // resolved from a weekday name alone (tense chose the week)
   bool free_year = false;  // the year was chosen from the DCT, the text names none
   size_t tb = 0;           // when past the scan position: where the span starts
   Ymd ymd;
@@ -425,6 +426,13 @@ size_t Scan::Quantity(size_t i, double* n) {
     if (t_[i].ndigits > 6) return 0;
     double v = static_cast<double>(t_[i].number);
     size_t j = i + 1;
+    // Thousands: "200.000 ans", "1,500 years" (three digits after the mark).
+    if (j + 1 < t_.size() && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
+        Attached(j + 1) && t_[j + 1].ndigits == 3 && t_[i].ndigits <= 3 &&
+        !(j + 2 < t_.size() && Attached(j + 2) && t_[j + 2].kind != TimeTokKind::kWord)) {
+      *n = v * 1000 + static_cast<double>(t_[j + 1].number);
+      return j + 2;
+    }
     // Decimal part: "3.5", "123,45" (attached on both sides).
     if (j + 1 < t_.size() && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
         Attached(j + 1)) {
@@ -665,7 +673,9 @@ Cand Scan::ResolveWeekday(size_t b, size_t te, int wd, int rel) {
   } else {
     target = TenseAround(b, te) == Tense::kFuture ? dct_.days + fwd : dct_.days - back;
   }
-  return DayCand(te, CivilFromDays(target), AnchorKind::kDct);
+  Cand d = DayCand(te, CivilFromDays(target), AnchorKind::kDct);
+  d.weekday = rel == 0;
+  return d;
 }
 
 Cand Scan::ResolveMonth(size_t b, size_t te, int month, int rel) {
@@ -774,6 +784,12 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   }
   if (Num(te) && Attached(te)) return std::nullopt;
   if (te < t_.size() && Attached(te) && (Sym(te, ".") || Sym(te, "/")) && Num(te + 1)) {
+    return std::nullopt;
+  }
+  // "(2/4)" (part two of four), "les 3/4 des voix": one-digit parts, the
+  // first not above the second, in parentheses or before "de"/"of".
+  if (!year && sep == "/" && a.ndigits == 1 && t_[i + 2].ndigits == 1 && n1 <= n2 &&
+      ((i > 0 && Sym(i - 1, "(") && Sym(te, ")")) || M(te, K::kFiller))) {
     return std::nullopt;
   }
   int day = n1, month = n2;
@@ -2095,6 +2111,13 @@ std::optional<Cand> Scan::Range(size_t i) {
       y->value[0] == 'T') {
     if (std::optional<Cand> r = TimeRange(i, true); r && r->te == y->te) return r;
   }
+  // "du lundi au samedi": a bare weekday as the second bound comes after the first.
+  if (x->abs_day && y->abs_day && y->weekday && y->value < x->value) {
+    int64_t days = DaysOf(y->ymd);
+    while (days < DaysOf(x->ymd)) days += 7;
+    const size_t te = y->te;
+    *y = DayCand(te, CivilFromDays(days), y->anchor);
+  }
   // Bounds without a year move by a year to come in order: "between now and
   // november 15th" (next November), "from nov to march".
   if (x->abs_day && y->abs_day && x->value > y->value && y->free_year && !x->free_year &&
@@ -2509,7 +2532,9 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     } else {
       MarkDct(&c);
     }
-    if (unit == "Y") {
+    if (unit == "Y" && (base.y + amount < 1 || base.y + amount > 9999)) {
+      c.value = amount < 0 ? "PAST_REF" : "FUTURE_REF";  // "il y a 200.000 ans"
+    } else if (unit == "Y") {
       c.value = FormatYear(base.y + static_cast<int>(amount));
     } else if (unit == "M") {
       Ymd m = AddMonths({base.y, base.m, 1}, static_cast<int>(amount));

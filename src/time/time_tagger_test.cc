@@ -983,6 +983,23 @@ TEST_F(TimeTaggerTest, HedgedAmountsAgoAndBareHours) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, WeekdayRangesThousandsAndFractions) {
+  // Wednesday 15 January 2020.
+  const Case cases[] = {
+      {"fr", "2020-01-15", "Du lundi au samedi, découvrez l'actualité.", "Du lundi au samedi",
+       "2020-01-20/2020-01-25"},
+      {"fr", "2020-01-15", "Il est apparu il y a 200.000 ans.", "il y a 200.000 ans", "PAST_REF"},
+      {"en", "2020-01-15", "It lasted 1,500 years.", "1,500 years", "P1500Y"},
+      {"fr", "2020-01-15", "Rendez-vous le 3/4 à midi.", "3/4 à midi", "2020-04-03T12"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2020-01-15", "Oser prendre la parole (2/4) : A la tribune", "2/4"},
+      {"fr", "2020-01-15", "Les 3/4 des Français sont contre.", "3/4"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
