@@ -1254,8 +1254,13 @@ std::optional<Cand> Scan::Season(size_t i) {
   const std::string season = e->value;
   // "l'été dernier", "el verano pasado": a relative word after the season.
   const bool determined = EndsAt(K::kFiller, i) || EndsAt(K::kArticle, i);
+  // Only "last"/"next" on the same line, not a determiner of what follows
+  // (de "im Herbst letzten Jahres", "Herbst / Diese ...").
   if (!has_rel && determined) {
-    if (size_t r = M(k, K::kRel, &e)) {
+    if (size_t r = M(k, K::kRel, &e);
+        r && e->number != 0 && !M(r, K::kUnit) &&
+        text_.substr(t_[k - 1].end, t_[k].start - t_[k - 1].end).find('\n') ==
+            std::string_view::npos) {
       rel = e->number;
       has_rel = true;
       k = r;
@@ -2437,16 +2442,20 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (dir) j = SkipFillers(j, 1);
   // "il y a plus de dix ans" (before 2011), "dans moins de 3 jours", "il y a
   // à peu près un mois": a hedge on the amount, a mod on the point in time.
+  // Only "ago" takes the bounds ("dans moins de 3 jours", es "en menos de 24
+  // horas" are amounts: within); a hedge that is itself the amount (es "hace
+  // unos días") stays.
   std::string hedge_mod;
   if (dir) {
     const TimeLexEntry* h = nullptr;
-    if (size_t hk = M(j, K::kHedge, &h)) {
+    double probe = 0;
+    if (size_t hk = M(j, K::kHedge, &h); hk && Quantity(hk, &probe)) {
       if (h->value == "APPROX") {
         hedge_mod = "APPROX";
-      } else if (h->value == "MORE_THAN") {
-        hedge_mod = dir < 0 ? "BEFORE" : "AFTER";
-      } else if (h->value == "LESS_THAN") {
-        hedge_mod = dir < 0 ? "AFTER" : "BEFORE";
+      } else if (h->value == "MORE_THAN" && dir < 0) {
+        hedge_mod = "BEFORE";
+      } else if (h->value == "LESS_THAN" && dir < 0) {
+        hedge_mod = "AFTER";
       }
       if (!hedge_mod.empty()) j = hk;
     }
@@ -3021,7 +3030,10 @@ std::optional<Cand> Scan::WholeUnit(size_t i) {
   if (size_t a = M(j, K::kArticle)) j = a;
   const TimeLexEntry* e = nullptr;
   const size_t u = M(j, K::kUnit, &e);
-  if (!u || e->plural || e->value == "DE" || e->value == "CE") return std::nullopt;
+  if (!u || e->plural || e->value == "DE" || e->value == "CE" || e->value == "H" ||
+      e->value == "MIN" || e->value == "S") {
+    return std::nullopt;  // es "a toda hora": at any hour
+  }
   if (M(u, K::kRel) || Num(u)) return std::nullopt;  // "toute l'année 2007"
   if (size_t f = M(u, K::kFiller); f && (Num(f) || M(f, K::kMonth) || M(f, K::kRel))) {
     return std::nullopt;
@@ -3261,8 +3273,17 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   }
   if (c->mod.empty()) c->mod = mod;
   // "jusqu'à la semaine prochaine": an `outside` hedge of a date or time is a
-  // signal before it, not part of it.
-  if (e->outside && c->type != TimeType::kDuration && c->tb < k) c->tb = k;
+  // signal before it, not part of it; the fillers after it belong to the
+  // expression only when it starts there ("la semaine prochaine", but es
+  // "hasta el lunes" spans "lunes" as "el lunes" does).
+  if (e->outside && c->type != TimeType::kDuration && c->tb < k) {
+    size_t tb = k;
+    if (j > k) {
+      std::optional<Cand> ck = Core(k, true);
+      if (!ck || ck->te < c->te) tb = j;
+    }
+    c->tb = tb;
+  }
   // "avant le 15.05.99", "après le 3 mai": a day leaves its article ("le 23
   // janvier" spans "23 janvier"), so the ordering hedge before that article
   // is a signal too (an `outside` article such as en "the" belongs to the day).

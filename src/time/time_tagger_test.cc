@@ -937,6 +937,7 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
       {"fr", "2016-11-07", "C'est un jeu.", "jeu"},
       {"fr", "2016-11-07", "Il manque de spontanéité dans leur jeu.", "jeu"},
       {"fr", "2016-11-07", "Il a été blessé.", "été"},
+      {"de", "2016-11-07", "Im Herbst\nDiese Regelung gilt.", "Diese"},
       {"fr", "2016-11-07", "Né le 29/2/2019, dit-il.", "2019"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
@@ -969,8 +970,15 @@ TEST_F(TimeTaggerTest, HedgedAmountsAgoAndBareHours) {
        "2011", "BEFORE"},
       {"fr", "2021-05-20", "Il y a à peu près un mois.", "Il y a à peu près un mois", "2021-04",
        "APPROX"},
-      {"fr", "2021-05-20", "Ce sera fini dans moins de 3 jours.", "dans moins de 3 jours",
-       "2021-05-23", "BEFORE"},
+      {"fr", "2021-05-20", "Ce sera fini dans environ 3 jours.", "dans environ 3 jours",
+       "2021-05-23", "APPROX"},
+      {"fr", "2021-05-20", "Ce sera fini dans moins de 3 jours.", "moins de 3 jours", "P3D",
+       "LESS_THAN"},
+      {"es", "2020-01-15", "Llegó hace unos días.", "hace unos días", "PAST_REF"},
+      {"es", "2020-01-15", "Estaré hasta el 27 de este mes.", "27 de este mes", "2020-01-27",
+       "EQUAL_OR_LESS"},
+      {"de", "2020-01-15", "Das war vor über drei Jahren.", "vor über drei Jahren", "2017",
+       "BEFORE"},
       // A bare hour set off by a comma before today's part of day that ends the sentence.
       {"fr", "2016-11-07", "Je reviendrai 10, ce soir.", "10, ce soir", "2016-11-07T22"},
   };
