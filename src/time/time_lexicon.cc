@@ -219,6 +219,7 @@ std::vector<TimeToken> TokenizeForTime(std::string_view text) {
       t.folded.assign(s);
     } else {
       t.folded = FoldToken(s);
+      if (t.kind == TimeTokKind::kWord) t.capital = u_isupper(static_cast<UChar32>(c)) != 0;
     }
     toks.push_back(std::move(t));
   }
@@ -524,12 +525,13 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
         continue;
       }
       // "à la mer.", "un jeu.", "dans leur jeu.": after a determiner (for a
-      // weekday: after any word) the word before a dot is a noun, unless a
-      // number follows ("le mer. 10 juin"); "en janv." is a month.
+      // lower-case weekday: after any word) the word before a dot is a noun,
+      // unless a number follows ("le mer. 10 juin"); "en janv." is a month.
       if (dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before &&
           !filler_before && !(n + 1 < toks.size() && toks[n + 1].kind == TimeTokKind::kNumber)) {
-        if (kind == TimeLexKind::kWeekday && i > 0 && toks[i - 1].kind == TimeTokKind::kWord) {
-          continue;
+        if (kind == TimeLexKind::kWeekday && !toks[i].capital && i > 0 &&
+            toks[i - 1].kind == TimeTokKind::kWord) {
+          continue;  // "dans leur jeu."; "Forecast for Wed." is a day
         }
         bool determiner = false;
         for (size_t s = i >= 3 ? i - 3 : 0; s < i && !determiner; ++s) {

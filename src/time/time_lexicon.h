@@ -37,6 +37,7 @@ struct TimeToken {
   uint32_t start = 0, end = 0;  // byte offsets into the tokenized text
   TimeTokKind kind = TimeTokKind::kPunct;
   bool space_before = false;  // whitespace between this and the previous token
+  bool capital = false;       // kWord: the first letter is upper-case ("Wed" in "for Wed.")
   int ndigits = 0;            // kNumber: digit count
   int64_t number = 0;         // kNumber: its value (capped)
   std::string folded;         // FoldForMatch of the token

@@ -869,7 +869,11 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
     k = DayNumber(a, &day);
     if (!k || (Num(a) && k == a + 1 && !Attached(k)) || !M(k, K::kFiller)) return std::nullopt;
   }
-  if (!k) k = SpelledDay(j, &day, K::kMonth);  // "le quatre octobre"
+  if (!k) {
+    // "le quatre octobre", es "dos de mayo"; not en "four in August".
+    k = SpelledDay(j, &day, K::kMonth);
+    if (k && M(k, K::kInPre)) k = 0;
+  }
   if (!k) return std::nullopt;
   if (Sym(k, ".") && Attached(k)) ++k;
   size_t m0 = k;
@@ -1385,7 +1389,8 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   // An amount of hours with no clock word before it ("8 h et vingt minutes",
   // "vingt heures") is a time of day only when a part of day follows.
   bool need_part = false;
-  if (Num(i) && t_[i].ndigits >= 3 && t_[i].ndigits <= 4 && M(i + 1, K::kAmPm)) {
+  if (Num(i) && t_[i].ndigits >= 3 && t_[i].ndigits <= 4 && M(i + 1, K::kAmPm) &&
+      (Attached(i + 1) || t_[i + 1].folded.size() > 1 || M(i + 1, K::kAmPm) > i + 2)) {
     // "1140 a.m.", "930pm": hours and minutes run together, then am/pm.
     hour = static_cast<int>(t_[i].number / 100);
     minute = static_cast<int>(t_[i].number % 100);
@@ -2044,7 +2049,7 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
   if (!t) return std::nullopt;
   // "à 15-20 km", "mené à 3-1": a bare hour before a dash and a number is
   // one end of a count or a score; time ranges are found as ranges.
-  if (!t->strong && Sym(t->te, "-") && Num(t->te + 1)) return std::nullopt;
+  if (!t->strong && (Sym(t->te, "-") || Sym(t->te, "/")) && Num(t->te + 1)) return std::nullopt;
   Cand c;
   c.te = t->te;
   c.type = TimeType::kTime;

@@ -923,6 +923,8 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
       {"fr", "2016-11-07", "Il viendra l'hiver prochain.", "hiver prochain", "2016-WI"},
       {"fr", "2016-11-07", "Il viendra le printemps prochain.", "printemps prochain", "2017-SP"},
       {"en", "2016-11-07", "We met last summer.", "last summer", "2016-SU"},
+      {"en", "2020-01-15", "Colder temperatures forecast for Wed. after the alert.", "Wed.",
+       "2020-01-15"},
       // An article, a day, then the weekday it falls on.
       {"fr", "2018-09-20", "Mon salaire sera le 25 mardi.", "le 25 mardi", "2018-09-25"},
       {"fr", "2018-09-20", "Mon salaire sera le vingt-cinq mardi.", "le vingt-cinq mardi",
@@ -936,6 +938,9 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
       {"fr", "2016-11-07", "J'ai été à la mer.", "mer"},
       {"fr", "2016-11-07", "C'est un jeu.", "jeu"},
       {"fr", "2016-11-07", "Il manque de spontanéité dans leur jeu.", "jeu"},
+      {"en", "2016-11-07", "Pay Verisign $200 a year to get certs.", "200 a"},
+      {"en", "2016-11-07", "Dip the balls around 2/3 of the way.", "2/3"},
+      {"en", "2016-11-07", "She was one of four in August.", "four"},
       {"fr", "2016-11-07", "Il a été blessé.", "été"},
       {"de", "2016-11-07", "Im Herbst\nDiese Regelung gilt.", "Diese"},
       {"fr", "2016-11-07", "Né le 29/2/2019, dit-il.", "2019"},
