@@ -938,7 +938,7 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
       {"fr", "2016-11-07", "J'ai été à la mer.", "mer"},
       {"fr", "2016-11-07", "C'est un jeu.", "jeu"},
       {"fr", "2016-11-07", "Il manque de spontanéité dans leur jeu.", "jeu"},
-      {"en", "2016-11-07", "Pay Verisign $200 a year to get certs.", "200 a"},
+      {"en", "2016-11-07", "Pay Verisign $200 a year to get certs.", "200"},
       {"en", "2016-11-07", "Dip the balls around 2/3 of the way.", "2/3"},
       {"en", "2016-11-07", "She was one of four in August.", "four"},
       {"fr", "2016-11-07", "Il a été blessé.", "été"},
