@@ -384,8 +384,13 @@ Status TimeLexicon::LoadWords(const std::string& path) {
             row, "half_unit value must be a fraction in (0,1), got \"" + e.value + "\"");
       }
     }
+    if (e.kind == TimeLexKind::kQuant && e.value.size() > 7 &&
+        e.value.compare(e.value.size() - 7, 7, " approx") == 0) {
+      e.approx = true;  // "une dizaine de\tquant\t10 approx"
+      e.value.resize(e.value.size() - 7);
+    }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
-      return file->ErrorAt(row, "quant value must be X or an integer");
+      return file->ErrorAt(row, "quant value must be X, an integer or \"<integer> approx\"");
     }
     for (TimeToken& t : TokenizeForTime(row.fields[0])) e.tokens.push_back(std::move(t.folded));
     if (e.tokens.empty()) return file->ErrorAt(row, "empty phrase");

@@ -122,6 +122,7 @@ struct TimeLexEntry {
   bool weak = false;    // abbreviations: need a neighbouring number or "."
   bool plural = false;  // `unit` marked "plural" ("days", "Tagen"): bare, no period
   bool outside = false;  // `hedge` marked "outside": a date or time it hedges starts after it
+  bool approx = false;   // `quant` marked "approx": "une dizaine de" (about 10)
 };
 
 // A multi-word tense cue ("are due", "se déroule"): lower-cased words.

@@ -293,7 +293,8 @@ class Scan {
 
   // A quantity at i: digits ("3", "3.5"), a quant word, or a spelled number.
   // Sets *n (NaN for "X") and returns the token after it, or 0.
-  size_t Quantity(size_t i, double* n);
+  // *approx (when given) is set for an approximate quant ("une dizaine de").
+  size_t Quantity(size_t i, double* n, bool* approx = nullptr);
   size_t SpelledNumber(size_t i, int64_t* n);
   // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
   size_t DayNumber(size_t i, int* day);
@@ -420,7 +421,7 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
   return j;
 }
 
-size_t Scan::Quantity(size_t i, double* n) {
+size_t Scan::Quantity(size_t i, double* n, bool* approx) {
   if (i >= t_.size()) return 0;
   if (Num(i)) {
     if (t_[i].ndigits > 6) return 0;
@@ -447,6 +448,7 @@ size_t Scan::Quantity(size_t i, double* n) {
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kQuant, &e)) {
     *n = e->value == "X" ? std::nan("") : e->number;
+    if (approx) *approx = e->approx;
     return j;
   }
   if (entries_[i] && !OnlyWeakName(i)) return 0;  // a known word is not a spelled number
@@ -2466,8 +2468,10 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     }
   }
   double n = 0;
-  size_t k = Quantity(j, &n);
+  bool approx = false;  // "une dizaine de jours": about 10
+  size_t k = Quantity(j, &n, &approx);
   if (!k) return std::nullopt;
+  if (approx && hedge_mod.empty()) hedge_mod = "APPROX";
   bool half = false;  // "one and a half hours"
   const TimeLexEntry* f = nullptr;
   if (size_t h = M(k, K::kHalfUnit, &f); h && !std::isnan(n)) {
@@ -2567,6 +2571,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   }
   c.te = u;
   c.type = TimeType::kDuration;
+  if (approx) c.mod = "APPROX";
   const int rank = DurationRank(unit);
   if (rank < 0 || !known) {
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";

@@ -1013,6 +1013,28 @@ TEST_F(TimeTaggerTest, WeekdayRangesThousandsAndFractions) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, ApproximateAmounts) {
+  // quant "<n> approx": an amount and the mod APPROX.
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Il est arrivé il y a une dizaine de jours.",
+       "il y a une dizaine de jours", "2022-01-02", "APPROX"},
+      {"fr", "2022-01-12", "Cela prendra une quinzaine de jours.", "une quinzaine de jours", "P15D",
+       "APPROX"},
+      {"fr", "2022-01-12", "Il a vécu une vingtaine d'années à Paris.", "une vingtaine d'années",
+       "P20Y", "APPROX"},
+      {"fr", "2022-01-12", "Le conflit dure depuis des dizaines d'années.",
+       "depuis des dizaines d'années", "PXY"},
+      {"es", "2022-01-12", "Hace una decena de años.", "Hace una decena de años", "2012", "APPROX"},
+      {"en", "2022-01-12", "It closed a dozen years ago.", "a dozen years ago", "2010", "APPROX"},
+      {"ru", "2022-01-12", "Это было десяток лет назад.", "десяток лет назад", "2012", "APPROX"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-12", "Il a une dizaine de voitures.", "dizaine"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
