@@ -165,6 +165,10 @@ class Scan {
   std::optional<Cand> TimeOnly(size_t i);
   std::optional<Cand> NumericDate(size_t i);
   std::optional<Cand> DayMonth(size_t i);
+  // A "last"/"next" right after a date without a year, on the same line and
+  // not before a unit ("le 5 mars prochain", "en mars dernier"): its sign.
+  std::optional<int> TrailingRel(size_t te) const;
+  std::optional<Cand> DayMonthRel(size_t te, int month, int day);
   std::optional<Cand> MonthNameNumeric(size_t i);
   bool LeadingRel(size_t* j, int* rel) const;
   std::optional<Cand> MonthFirst(size_t i, bool licensed);
@@ -899,7 +903,36 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   if (year && !ValidDate(year, month, day)) return std::nullopt;
   if (!year && !ValidDate(2000, month, day)) return std::nullopt;
   (void)wd;
+  if (!year) {
+    if (std::optional<Cand> c = DayMonthRel(te, month, day)) return c;
+  }
   return ResolveDayMonth(te, month, day, year);
+}
+
+std::optional<int> Scan::TrailingRel(size_t te) const {
+  const TimeLexEntry* e = nullptr;
+  const size_t r = M(te, K::kRel, &e);
+  if (!r || e->number == 0 || M(r, K::kUnit) || te == 0) return std::nullopt;
+  if (text_.substr(t_[te - 1].end, t_[te].start - t_[te - 1].end).find('\n') !=
+      std::string_view::npos) {
+    return std::nullopt;
+  }
+  return e->number;
+}
+
+std::optional<Cand> Scan::DayMonthRel(size_t te, int month, int day) {
+  std::optional<int> rel = TrailingRel(te);
+  if (!rel || !HasDay()) return std::nullopt;
+  // "le 1er janvier dernier": the last such day before the DCT; "le 5 mars
+  // prochain": the first after it.
+  for (int y = dct_.day.y; y >= dct_.day.y - 1 && y <= dct_.day.y + 1; y += *rel > 0 ? 1 : -1) {
+    if (!ValidDate(y, month, day)) continue;
+    const int64_t days = DaysFromCivil(y, month, day);
+    if ((*rel > 0 && days > dct_.days) || (*rel < 0 && days < dct_.days)) {
+      return DayCand(M(te, K::kRel), {y, month, day}, AnchorKind::kDct);
+    }
+  }
+  return std::nullopt;
 }
 
 // A relative word before a date word ("next", "dernier", "прошлый") at *j:
@@ -962,6 +995,14 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     }
   }
   if (weak) return std::nullopt;
+  if (!has_rel) {
+    // "en mars dernier", "en janvier prochain".
+    if (std::optional<int> r = TrailingRel(k)) {
+      rel = *r;
+      has_rel = true;
+      k = M(k, K::kRel);
+    }
+  }
   if (!licensed && !has_rel) {
     // A bare month needs a preposition or article before it ("en juillet", "in May").
     if (i == 0) return std::nullopt;

@@ -1035,6 +1035,23 @@ TEST_F(TimeTaggerTest, ApproximateAmounts) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, LastOrNextAfterADate) {
+  // Wednesday 12 January 2022.
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Le sommet aura lieu le 5 mars prochain.", "5 mars prochain",
+       "2022-03-05"},
+      {"fr", "2022-01-12", "Il est mort le 1er janvier dernier.", "1er janvier dernier",
+       "2022-01-01"},
+      {"fr", "2022-01-12", "Il est mort le 15 décembre dernier.", "15 décembre dernier",
+       "2021-12-15"},
+      {"fr", "2022-01-12", "Il est parti en mars dernier.", "mars dernier", "2021-03"},
+      {"fr", "2022-01-12", "Il reviendra en janvier prochain.", "janvier prochain", "2023-01"},
+      {"es", "2022-01-12", "Murió el 15 de diciembre pasado.", "15 de diciembre pasado",
+       "2021-12-15"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
