@@ -81,6 +81,8 @@ constexpr KindName kKindNames[] = {
     {"holiday", TimeLexKind::kHoliday},
     {"period_name", TimeLexKind::kPeriodName},
     {"part_link", TimeLexKind::kPartLink},
+    {"clock_verb", TimeLexKind::kClockVerb},
+    {"whole_pre", TimeLexKind::kWholePre},
     {"homonym", TimeLexKind::kHomonym},
     {"currency", TimeLexKind::kCurrency},
     {"idiom", TimeLexKind::kIdiom},
@@ -229,6 +231,7 @@ std::vector<TimeToken> TokenizeForTime(std::string_view text) {
       t.folded.assign(s);
     } else {
       t.folded = FoldToken(s);
+      if (t.kind == TimeTokKind::kWord) t.capital = u_isupper(static_cast<UChar32>(c)) != 0;
     }
     toks.push_back(std::move(t));
   }
@@ -328,6 +331,12 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       return file->ErrorAt(row, "unknown kind \"" + row.fields[1] + "\"");
     }
     if (row.fields.size() > 2) e.value = row.fields[2];
+    if ((e.kind == TimeLexKind::kMonth || e.kind == TimeLexKind::kWeekday) &&
+        e.value.size() > 5 && e.value.compare(e.value.size() - 5, 5, " abbr") == 0) {
+      // "sep\tmonth\t9 abbr": an abbreviation ICU lacks, weak like ICU's own.
+      e.weak = true;
+      e.value.resize(e.value.size() - 5);
+    }
     if (NumericKind(e.kind) && !ParseInt(e.value, &e.number)) {
       return file->ErrorAt(
           row, "kind " + row.fields[1] + " needs an integer value, got \"" + e.value + "\"");
@@ -340,6 +349,13 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         e.kind == TimeLexKind::kPartEve || e.kind == TimeLexKind::kYearType ||
         e.kind == TimeLexKind::kMeal) {
       if (e.value.empty()) return file->ErrorAt(row, "kind " + row.fields[1] + " needs a value");
+    }
+    if (e.kind == TimeLexKind::kHedge && e.value.size() > 8 &&
+        e.value.compare(e.value.size() - 8, 8, " outside") == 0) {
+      // "jusqu'à\thedge\tEQUAL_OR_LESS outside": "jusqu'à la semaine prochaine"
+      // spans "la semaine prochaine"; an amount keeps it ("jusqu'à 10 jours").
+      e.outside = true;
+      e.value.resize(e.value.size() - 8);
     }
     if (e.kind == TimeLexKind::kDayPart) {
       // "<days> <part>": tonight "0 NI".
@@ -385,12 +401,18 @@ Status TimeLexicon::LoadWords(const std::string& path) {
             row, "half_unit value must be a fraction in (0,1), got \"" + e.value + "\"");
       }
     }
+    if (e.kind == TimeLexKind::kQuant && e.value.size() > 7 &&
+        e.value.compare(e.value.size() - 7, 7, " approx") == 0) {
+      e.approx = true;  // "une dizaine de\tquant\t10 approx"
+      e.value.resize(e.value.size() - 7);
+    }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
       // A fraction of one ("half an hour" 0.5); `number` stays 0.
       char* end = nullptr;
       const double f = std::strtod(e.value.c_str(), &end);
-      if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1)) {
-        return file->ErrorAt(row, "quant value must be X, an integer or a fraction in (0,1)");
+      if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1) || e.approx) {
+        return file->ErrorAt(row, "quant value must be X, an integer, \"<integer> approx\" or a "
+                                  "fraction in (0,1)");
       }
     }
     if (e.kind == TimeLexKind::kSetPre && !e.value.empty() &&
@@ -534,7 +556,30 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
       const bool ord_before = i >= 2 && toks[i].space_before && !toks[i - 1].space_before &&
                               toks[i - 2].kind == TimeTokKind::kNumber &&
                               Match(toks, i - 1, TimeLexKind::kOrdinalSuffix) == i;
-      if (!dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before) continue;
+      // A month after a day number and a filler: "12 de sept", "3 de sep".
+      const bool filler_before = kind == TimeLexKind::kMonth && i >= 2 &&
+                                 toks[i - 2].kind == TimeTokKind::kNumber &&
+                                 Match(toks, i - 1, TimeLexKind::kFiller) == i;
+      if (!dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before &&
+          !filler_before) {
+        continue;
+      }
+      // "à la mer.", "un jeu.", "dans leur jeu.": after a determiner (for a
+      // lower-case weekday: after any word) the word before a dot is a noun,
+      // unless a number follows ("le mer. 10 juin"); "en janv." is a month.
+      if (dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before &&
+          !filler_before && !(n + 1 < toks.size() && toks[n + 1].kind == TimeTokKind::kNumber)) {
+        if (kind == TimeLexKind::kWeekday && !toks[i].capital && i > 0 &&
+            toks[i - 1].kind == TimeTokKind::kWord) {
+          continue;  // "dans leur jeu."; "Forecast for Wed." is a day
+        }
+        bool determiner = false;
+        for (size_t s = i >= 3 ? i - 3 : 0; s < i && !determiner; ++s) {
+          determiner = Match(toks, s, TimeLexKind::kArticle) == i ||
+                       Match(toks, s, TimeLexKind::kQuant) == i;
+        }
+        if (determiner) continue;
+      }
       if (dot) ++n;
       if (entry) *entry = &e;
       return n;

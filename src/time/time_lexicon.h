@@ -37,6 +37,7 @@ struct TimeToken {
   uint32_t start = 0, end = 0;  // byte offsets into the tokenized text
   TimeTokKind kind = TimeTokKind::kPunct;
   bool space_before = false;  // whitespace between this and the previous token
+  bool capital = false;       // kWord: the first letter is upper-case ("Wed" in "for Wed.")
   int ndigits = 0;            // kNumber: digit count
   int64_t number = 0;         // kNumber: its value (capped)
   std::string folded;         // FoldForMatch of the token
@@ -109,6 +110,8 @@ enum class TimeLexKind {
   kMeal,
   kSame,
   kRestOf,
+  kClockVerb,
+  kWholePre,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart
@@ -129,6 +132,8 @@ struct TimeLexEntry {
   int number = 0;       // numeric value when `value` is an integer
   bool weak = false;    // abbreviations: need a neighbouring number or "."
   bool plural = false;  // `unit` marked "plural" ("days", "Tagen"): bare, no period
+  bool outside = false;  // `hedge` marked "outside": a date or time it hedges starts after it
+  bool approx = false;   // `quant` marked "approx": "une dizaine de" (about 10)
 };
 
 // A multi-word tense cue ("are due", "se déroule"): lower-cased words.

@@ -81,9 +81,11 @@ struct Cand {
   bool bare_day = false;  // only a day-of-month number (ranges: "du 6 au ...")
   int day_number = 0;
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
+  bool weekday = false;    // resolved from a weekday name alone (tense chose the week)
   bool free_year = false;  // the year was chosen from the DCT, the text names none
   bool offset = false;     // "2 weeks after today": a day moved from `from`
   Ymd from;
+  size_t tb = 0;           // when past the scan position: where the span starts
   Ymd ymd;
 };
 
@@ -218,6 +220,10 @@ class Scan {
   std::optional<Cand> TimeOnly(size_t i);
   std::optional<Cand> NumericDate(size_t i);
   std::optional<Cand> DayMonth(size_t i);
+  // A "last"/"next" right after a date without a year, on the same line and
+  // not before a unit ("le 5 mars prochain", "en mars dernier"): its sign.
+  std::optional<int> TrailingRel(size_t te) const;
+  std::optional<Cand> DayMonthRel(size_t te, int month, int day);
   std::optional<Cand> MonthNameNumeric(size_t i);
   bool LeadingRel(size_t* j, int* rel) const;
   std::optional<Cand> MonthFirst(size_t i, bool licensed);
@@ -230,6 +236,13 @@ class Scan {
   std::optional<Cand> Quarter(size_t i);
   std::optional<Cand> UnitNumber(size_t i);
   std::optional<Cand> WeekdayDayNumber(size_t i);
+  // The day `day` of the month nearest the DCT that falls on weekday wd,
+  // else the weekday alone; the match ends at te.
+  Cand DayOnWeekday(size_t b, size_t te, int day, int wd);
+  std::optional<Cand> DayThenWeekday(size_t i);
+  // "le 4 du mois prochain", "4-23 mois prochain", "the 15th of next month":
+  // a day (or days joined by a range_link) of a relative month.
+  std::optional<Cand> DayOfRelMonth(size_t i);
   std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
   // A range bound in words: "now" (the DCT), "the end of 2008" (its last day
@@ -299,6 +312,10 @@ class Scan {
   // with a rel word, else the one nearest to the DCT.
   std::optional<Cand> Holiday(size_t i);
   std::optional<Cand> Set(size_t i);
+  // "toute la journée", "all week", "den ganzen Tag": one whole unit, a
+  // duration (P1D); not before a rel or a named period ("toute la semaine
+  // dernière", "tout le mois de mai").
+  std::optional<Cand> WholeUnit(size_t i);
   // "<amount> <unit> after|before <day>": the day moved by the amount, or null.
   std::optional<Cand> OffsetFromDay(size_t u, const std::string& unit, int amount);
   std::optional<Cand> PartOfDay(size_t i, bool licensed);
@@ -353,17 +370,34 @@ class Scan {
     }
     return false;
   }
+  // A phrase of kind k ends right before token i ("l'" before "été").
+  bool EndsAt(K k, size_t i) const {
+    for (size_t s = i > 4 ? i - 4 : 0; s < i; ++s) {
+      if (M(s, k) == i) return true;
+    }
+    return false;
+  }
+  // A clock_verb phrase ("il est", "it's") ends right before token i.
+  bool ClockVerbBefore(size_t i) const { return EndsAt(K::kClockVerb, i); }
   bool DotTimeEnds(size_t i) const {
     return i >= t_.size() || t_[i].kind == TimeTokKind::kPunct || entries_[i] != nullptr;
   }
 
   // A quantity at i: digits ("3", "3.5"), a quant word, or a spelled number.
   // Sets *n (NaN for "X") and returns the token after it, or 0.
-  size_t Quantity(size_t i, double* n);
+  // *approx (when given) is set for an approximate quant ("une dizaine de").
+  size_t Quantity(size_t i, double* n, bool* approx = nullptr);
   size_t SpelledNumber(size_t i, int64_t* n);
   // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
   size_t DayNumber(size_t i, int* day);
   size_t YearNumber(size_t i, int* year);
+  // A two-digit year right after a month: "juillet 98" (above 31, so no day);
+  // not an amount ("juillet 98 personnes", "98 %"). Returns the token after it.
+  size_t ShortYear(size_t i, int* year) const;
+  // A day of the month spelled out, 1..31 ("vingt-neuf", "quatre"; not a
+  // quant word such as "un"). With a `gate` kind, only when a word of it
+  // follows (after an optional filler): the gate before ICU's parser.
+  size_t SpelledDay(size_t i, int* day, std::optional<K> gate);
 
   Tense TenseAround(size_t b, size_t e) const;
   Cand DayCand(size_t te, const Ymd& v, AnchorKind a);
@@ -520,12 +554,19 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
   return j;
 }
 
-size_t Scan::Quantity(size_t i, double* n) {
+size_t Scan::Quantity(size_t i, double* n, bool* approx) {
   if (i >= t_.size()) return 0;
   if (Num(i)) {
     if (t_[i].ndigits > 6) return 0;
     double v = static_cast<double>(t_[i].number);
     size_t j = i + 1;
+    // Thousands: "200.000 ans", "1,500 years" (three digits after the mark).
+    if (j + 1 < t_.size() && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
+        Attached(j + 1) && t_[j + 1].ndigits == 3 && t_[i].ndigits <= 3 &&
+        !(j + 2 < t_.size() && Attached(j + 2) && t_[j + 2].kind != TimeTokKind::kWord)) {
+      *n = v * 1000 + static_cast<double>(t_[j + 1].number);
+      return j + 2;
+    }
     // Decimal part: "3.5", "123,45" (attached on both sides).
     if (j + 1 < t_.size() && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
         Attached(j + 1)) {
@@ -540,6 +581,7 @@ size_t Scan::Quantity(size_t i, double* n) {
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kQuant, &e)) {
     *n = e->value == "X" ? std::nan("") : std::strtod(e->value.c_str(), nullptr);  // "half a" 0.5
+    if (approx) *approx = e->approx;
     return j;
   }
   if (entries_[i] && !OnlyWeakName(i)) return 0;  // a known word is not a spelled number
@@ -620,6 +662,40 @@ size_t Scan::YearNumber(size_t i, int* year) {
     if (Sym(j, ".") && Attached(j) && letters == 1) ++j;
   }
   return j;
+}
+
+size_t Scan::ShortYear(size_t i, int* year) const {
+  if (!Num(i) || t_[i].ndigits != 2 || t_[i].number <= 31) return 0;
+  const size_t k = i + 1;
+  if (k < t_.size()) {
+    const TimeToken& n = t_[k];
+    if (n.kind == TimeTokKind::kNumber && !n.space_before) return 0;
+    if (n.kind == TimeTokKind::kPunct && (n.folded == "%" || (Attached(k) && Num(k + 1)))) return 0;
+    if (n.kind == TimeTokKind::kWord && (!entries_[k] || M(k, K::kUnit))) return 0;
+  }
+  const int n = static_cast<int>(t_[i].number);
+  *year = n + (n <= 40 ? 2000 : 1900);
+  return k;
+}
+
+size_t Scan::SpelledDay(size_t i, int* day, std::optional<K> gate) {
+  if (i >= t_.size() || t_[i].kind != TimeTokKind::kWord || !NumWord(i) || M(i, K::kQuant)) {
+    return 0;
+  }
+  if (gate) {
+    size_t run = i;
+    while (run < t_.size() && run < i + 6 && (NumWord(run) || (Sym(run, "-") && Attached(run)))) {
+      ++run;
+    }
+    size_t m = run;
+    if (size_t f = M(m, K::kFiller)) m = f;
+    if (!M(run, *gate) && !M(m, *gate)) return 0;
+  }
+  size_t end = 0;
+  const int64_t v = SpelledRun(i, 6, &end);
+  if (v < 1 || v > 31) return 0;
+  *day = static_cast<int>(v);
+  return end;
 }
 
 // ---------------------------------------------------------------------------
@@ -735,7 +811,9 @@ Cand Scan::ResolveWeekday(size_t b, size_t te, int wd, int rel) {
   } else {
     target = TenseAround(b, te) == Tense::kFuture ? dct_.days + fwd : dct_.days - back;
   }
-  return DayCand(te, CivilFromDays(target), AnchorKind::kDct);
+  Cand d = DayCand(te, CivilFromDays(target), AnchorKind::kDct);
+  d.weekday = rel == 0;
+  return d;
 }
 
 Cand Scan::ResolveMonth(size_t b, size_t te, int month, int rel) {
@@ -801,13 +879,22 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     }
     return DayCand(i + 1, {y, m, d}, AnchorKind::kAbsolute);
   }
-  // Space-separated with a four-digit year: "18 08 1978", "2 4 2009".
+  // Space-separated: "18 08 1978", "2 4 2009", "18 8 78." (a sentence dot may
+  // follow; "18 8 1978.5" or a fourth number may not).
   if (a.ndigits <= 2 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
-      t_[i + 2].ndigits == 4 && t_[i + 1].space_before && t_[i + 2].space_before &&
-      !(i + 3 < t_.size() && Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kWord) &&
-      !(i > 0 && Num(i - 1))) {
+      (t_[i + 2].ndigits == 4 || t_[i + 2].ndigits == 2) && t_[i + 1].space_before &&
+      t_[i + 2].space_before &&
+      !(i + 3 < t_.size() && Attached(i + 3) &&
+        (t_[i + 3].kind == TimeTokKind::kNumber ||
+         (t_[i + 3].kind == TimeTokKind::kPunct && i + 4 < t_.size() && Attached(i + 4) &&
+          t_[i + 4].kind != TimeTokKind::kWord))) &&
+      !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kNumber) &&
+      !(i > 0 && t_[i - 1].kind == TimeTokKind::kNumber) &&
+      !(i > 1 && Attached(i) && t_[i - 1].kind == TimeTokKind::kPunct &&
+        t_[i - 2].kind == TimeTokKind::kNumber)) {
     int day = static_cast<int>(a.number), month = static_cast<int>(t_[i + 1].number);
-    const int year = static_cast<int>(t_[i + 2].number);
+    int year = static_cast<int>(t_[i + 2].number);
+    if (t_[i + 2].ndigits == 2) year += year <= 40 ? 2000 : 1900;
     if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
     if (month > 12 && day <= 12) std::swap(day, month);
     if (year >= 1800 && year <= 2100 && month >= 1 && month <= 12 && ValidDate(year, month, day) &&
@@ -835,6 +922,12 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   }
   if (Num(te) && Attached(te)) return std::nullopt;
   if (te < t_.size() && Attached(te) && (Sym(te, ".") || Sym(te, "/")) && Num(te + 1)) {
+    return std::nullopt;
+  }
+  // "(2/4)" (part two of four), "les 3/4 des voix": one-digit parts, the
+  // first not above the second, in parentheses or before "de"/"of".
+  if (!year && sep == "/" && a.ndigits == 1 && t_[i + 2].ndigits == 1 && n1 <= n2 &&
+      ((i > 0 && Sym(i - 1, "(") && Sym(te, ")")) || M(te, K::kFiller))) {
     return std::nullopt;
   }
   int day = n1, month = n2;
@@ -867,10 +960,11 @@ std::optional<Cand> Scan::MonthNameNumeric(size_t i) {
     }
     const TimeLexEntry* e = nullptr;
     if (size_t k = M(p, K::kMonth, &e); k && !month) {
-      if (Sym(k - 1, ".")) break;  // "sept." before a separator: not this shape
+      if (Sym(k - 1, ".") && (Sym(k, "-") || Sym(k, "/"))) break;  // "sept.-": not this shape
       month = e->number;
       month_first = parts == 0;
       j = k;
+      if (parts > 0 && Sym(k - 1, ".")) j = k - 1;  // "2020/23/Sep.": the sentence's dot
     } else if (Num(p) && t_[p].ndigits == 4 && !year && t_[p].number >= 1000 &&
                t_[p].number <= 2199) {
       year = static_cast<int>(t_[p].number);
@@ -913,6 +1007,11 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
     k = DayNumber(a, &day);
     if (!k || (Num(a) && k == a + 1 && !Attached(k)) || !M(k, K::kFiller)) return std::nullopt;
   }
+  if (!k) {
+    // "le quatre octobre", es "dos de mayo"; not en "four in August".
+    k = SpelledDay(j, &day, K::kMonth);
+    if (k && M(k, K::kInPre)) k = 0;
+  }
   if (!k) return std::nullopt;
   if (Sym(k, ".") && Attached(k)) ++k;
   size_t m0 = k;
@@ -928,11 +1027,44 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   if (size_t f = M(y0, K::kFiller)) {
     if (Num(f)) y0 = f;
   }
-  if (size_t ye = YearNumber(y0, &year)) te = ye;
+  if (size_t ye = YearNumber(y0, &year)) {
+    te = ye;
+  } else if (size_t ys = ShortYear(mend, &year)) {
+    te = ys;  // "14 juillet 98"
+  }
   if (year && !ValidDate(year, month, day)) return std::nullopt;
   if (!year && !ValidDate(2000, month, day)) return std::nullopt;
   (void)wd;
+  if (!year) {
+    if (std::optional<Cand> c = DayMonthRel(te, month, day)) return c;
+  }
   return ResolveDayMonth(te, month, day, year);
+}
+
+std::optional<int> Scan::TrailingRel(size_t te) const {
+  const TimeLexEntry* e = nullptr;
+  const size_t r = M(te, K::kRel, &e);
+  if (!r || e->number == 0 || M(r, K::kUnit) || te == 0) return std::nullopt;
+  if (text_.substr(t_[te - 1].end, t_[te].start - t_[te - 1].end).find('\n') !=
+      std::string_view::npos) {
+    return std::nullopt;
+  }
+  return e->number;
+}
+
+std::optional<Cand> Scan::DayMonthRel(size_t te, int month, int day) {
+  std::optional<int> rel = TrailingRel(te);
+  if (!rel || !HasDay()) return std::nullopt;
+  // "le 1er janvier dernier": the last such day before the DCT; "le 5 mars
+  // prochain": the first after it.
+  for (int y = dct_.day.y; y >= dct_.day.y - 1 && y <= dct_.day.y + 1; y += *rel > 0 ? 1 : -1) {
+    if (!ValidDate(y, month, day)) continue;
+    const int64_t days = DaysFromCivil(y, month, day);
+    if ((*rel > 0 && days > dct_.days) || (*rel < 0 && days < dct_.days)) {
+      return DayCand(M(te, K::kRel), {y, month, day}, AnchorKind::kDct);
+    }
+  }
+  return std::nullopt;
 }
 
 // A relative word before a date word ("next", "dernier", "прошлый") at *j:
@@ -970,11 +1102,23 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
         return ResolveDayMonth(d, month, day, 0);
       }
     }
+    // "mai vingt-neuf": a spelled day, then the end of the phrase or a
+    // time word ("mai vingt-neuf personnes" counts people).
+    if (!weak) {
+      if (size_t d = SpelledDay(n0, &day, std::nullopt)) {
+        const bool ends = d >= t_.size() || t_[d].kind == TimeTokKind::kPunct ||
+                          (t_[d].kind == TimeTokKind::kWord && entries_[d] && !NumWord(d) &&
+                           !M(d, K::kUnit) && !M(d, K::kHourWord) && !M(d, K::kMinuteWord));
+        if (ends && ValidDate(2000, month, day)) return ResolveDayMonth(d, month, day, 0);
+      }
+    }
     size_t y0 = k;
     if (Sym(y0, ",") || Sym(y0, "-") || Sym(y0, "/")) ++y0;
     if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
     int year = 0;
-    if (size_t ye = YearNumber(y0, &year)) {
+    size_t ye = YearNumber(y0, &year);
+    if (!ye && !weak) ye = ShortYear(k, &year);  // "juillet 98"
+    if (ye) {
       Cand c;
       c.te = ye;
       c.value = FormatMonth(year, month);
@@ -995,6 +1139,14 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
       bool ok = (M(p, K::kFiller) == i && !M(p, K::kArticle)) || M(p, K::kInPre) == i ||
                 M(p, K::kRangeFrom) == i || M(p, K::kRangeLink) == i || M(p, K::kClockPre) == i;
       if (!ok) return std::nullopt;
+    }
+  }
+  if (!has_rel) {
+    // "en mars dernier", "en janvier prochain".
+    if (std::optional<int> r = TrailingRel(k)) {
+      rel = *r;
+      has_rel = true;
+      k = M(k, K::kRel);
     }
   }
   if (!licensed && !has_rel) {
@@ -1240,6 +1392,12 @@ std::optional<Cand> Scan::Year(size_t i) {
                                  M(i - 1, K::kRangeTo) == i || M(i - 1, K::kHedge) == i))) {
     return std::nullopt;
   }
+  // "29/2/2019", "31.04.2020": the end of a numeric date that is no day.
+  if (Num(i) && i >= 4 && Attached(i) && Attached(i - 1) && Attached(i - 2) && Attached(i - 3) &&
+      (Sym(i - 1, "/") || Sym(i - 1, ".") || Sym(i - 1, "-")) &&
+      t_[i - 3].folded == t_[i - 1].folded && Num(i - 2) && Num(i - 4)) {
+    return std::nullopt;
+  }
   // "two thousand and twenty people": a spelled year before an unknown word is an amount.
   if (!Num(i) && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) {
     return std::nullopt;
@@ -1267,21 +1425,40 @@ std::optional<Cand> Scan::Decade(size_t i) {
     j = k;
     pre = true;
   }
-  if (!Num(j) || t_[j].ndigits != 4 || t_[j].number % 10 != 0) return std::nullopt;
+  // Two digits ("les années 90", "90 s") or, after a decade word, spelled
+  // tens ("les années quatre-vingt-dix", "los años noventa").
+  int tens = -1;
   size_t k = j + 1;
+  if (pre && !Num(j)) {
+    size_t end = 0;
+    const int64_t v = NumWord(j) && !M(j, K::kQuant) ? SpelledRun(j, 6, &end) : -1;
+    if (v < 10 || v > 90 || v % 10 != 0) return std::nullopt;
+    tens = static_cast<int>(v);
+    k = end;
+  } else if (!Num(j) || t_[j].number % 10 != 0 || (t_[j].ndigits != 4 && t_[j].ndigits != 2)) {
+    return std::nullopt;
+  } else if (t_[j].ndigits == 2) {
+    tens = static_cast<int>(t_[j].number);
+  }
   // "1990s", "90er"; also "1990 s" with a space; "the 1990s" has both.
   if (size_t s = M(k, K::kDecadeSuffix)) {
     k = s;
-  } else if (!pre) {
-    return std::nullopt;
+  } else if (!pre || (tens >= 0 && M(i, K::kArticle) == j)) {
+    return std::nullopt;  // "the 10 previous weeks": an article is no decade word
   }
   Cand c;
   c.te = k;
-  const int year = static_cast<int>(t_[j].number);
+  int year = tens < 0 ? static_cast<int>(t_[j].number) : 1900 + tens;
+  if (tens >= 0 && dct_.level >= 1) {
+    // The last decade with these tens that is over by the DCT's year: in
+    // 2022 "les années 20" are the 1920s, "les années 10" the 2010s.
+    year = dct_.day.y / 100 * 100 + tens;
+    if (year + 10 > dct_.day.y) year -= 100;
+  }
   c.value = std::to_string(year / 10);
   c.begin = FormatDay({year, 1, 1});
   c.end = FormatDay({year + 9, 12, 31});
-  c.anchor = AnchorKind::kAbsolute;
+  c.anchor = tens >= 0 && dct_.level >= 1 ? AnchorKind::kDct : AnchorKind::kAbsolute;
   return c;
 }
 
@@ -1297,60 +1474,54 @@ std::optional<Cand> Scan::Season(size_t i) {
   }
   size_t k = M(j, K::kSeason, &e);
   if (!k) return std::nullopt;
-  if (size_t r = M(k, K::kRel); r && !has_rel && ArticleBefore(i)) {
-    // fr "l'été prochain", "l'hiver dernier".
-    const TimeLexEntry* re = nullptr;
-    M(k, K::kRel, &re);
-    rel = re->number;
-    has_rel = true;
-    k = r;
+  const std::string season = e->value;
+  // "l'été dernier", "el verano pasado": a relative word after the season.
+  const bool determined = EndsAt(K::kFiller, i) || EndsAt(K::kArticle, i);
+  // Only "last"/"next" on the same line, not a determiner of what follows
+  // (de "im Herbst letzten Jahres", "Herbst / Diese ...").
+  if (!has_rel && determined) {
+    if (size_t r = M(k, K::kRel, &e);
+        r && e->number != 0 && !M(r, K::kUnit) &&
+        text_.substr(t_[k - 1].end, t_[k].start - t_[k - 1].end).find('\n') ==
+            std::string_view::npos) {
+      rel = e->number;
+      has_rel = true;
+      k = r;
+    }
   }
   Cand c;
   c.te = k;
   int year = 0;
   size_t y0 = SkipFillers(k, 1);  // "summer of 2016"
-  if (!has_rel && y0 > k && !YearNumber(y0, &year)) y0 = k;
-  if (rel != 0) {
-    // "next spring", "last summer": the first season of that name after (before)
-    // the DCT's month; a winter belongs to the year of its December.
-    if (dct_.level < 2) return std::nullopt;
-    static constexpr struct { const char* code; int first; } kStarts[] = {
-        {"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
-    int first = 0;
-    for (const auto& s : kStarts) {
-      if (e->value == s.code) first = s.first;
-    }
-    if (!first) return std::nullopt;
-    int y = dct_.day.y, m = dct_.day.m;
-    if (e->value == "WI" && m <= 2) {  // January, February: in the winter of last December
-      --y;
-      m += 12;
-    }
-    if (rel > 0) {
-      y += m >= first ? 1 : 0;
-    } else {
-      y -= m <= first + 2 ? 1 : 0;
-    }
-    c.value = FormatYear(y) + "-" + e->value;
-    MarkDct(&c);
-    return c;
-  }
-  if (size_t ye = YearNumber(y0, &year)) {
+  if (y0 > k && !YearNumber(y0, &year)) y0 = k;
+  if (size_t ye = has_rel ? 0 : YearNumber(y0, &year)) {
     c.te = ye;
-    c.value = FormatYear(year) + "-" + e->value;
+    c.value = FormatYear(year) + "-" + season;
     c.anchor = AnchorKind::kAbsolute;
   } else if (has_rel && dct_.level >= 1) {
-    c.value = FormatYear(dct_.day.y) + "-" + e->value;
+    // Seasons by months (winter: December to February of the next year);
+    // "last" is the latest one over before the DCT's month, "next" the first
+    // one starting after it.
+    const int first = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 12;
+    const int span = 2;  // months after the first
+    int y = dct_.day.y;
+    const int now = dct_.day.y * 12 + (dct_.level >= 2 ? dct_.day.m - 1 : 0);
+    if (rel < 0) {
+      while (y * 12 + first - 1 + span >= now) --y;
+    } else if (rel > 0) {
+      while (y * 12 + first - 1 <= now) ++y;
+    }
+    c.value = FormatYear(y) + "-" + season;
     MarkDct(&c);
   } else if (has_rel ||
-             (i > 0 && (M(i - 1, K::kFiller) == i || ArticleBefore(i)) &&
+             (determined &&
               !(M(j, K::kHomonym) && ArticleBefore(i) && HomonymNoun(i - ArticleBefore(i) + 1, k)))) {
-    c.value = e->value;  // "l'été", "en hiver"; "a été" is a verb
+    c.value = season;  // "l'été", "en hiver"; "a été" is a verb
   } else if (!M(j, K::kHomonym) &&
              (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct || entries_[k] || Num(k))) {
     // "Winter, and ...", "the whole summer.": a season that is no other word
     // may stand alone, but not before a noun it qualifies ("winter storm").
-    c.value = e->value;
+    c.value = season;
   } else {
     return std::nullopt;
   }
@@ -1369,6 +1540,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
     consider(Year(i));
     consider(Decade(i));
     consider(Quarter(i));
+    consider(DayOfRelMonth(i));
     return best;
   }
   consider(DayMonth(i));
@@ -1398,7 +1570,9 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(Season(i));
   consider(Quarter(i));
   consider(WeekdayDayNumber(i));
+  consider(DayThenWeekday(i));
   consider(BareDayOfMonth(i));
+  consider(DayOfRelMonth(i));
   consider(UnitNumber(i));  // after Decade: "les années 1990" is a decade
   return best;
 }
@@ -1410,7 +1584,24 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   if (i >= t_.size()) return std::nullopt;
   if (std::optional<TimeOfDay> p = PastHour(i)) return p;
   const TimeLexEntry* e = nullptr;
-  if (size_t k = M(i, K::kClock, &e)) return TimeOfDay{k, e->value, true};
+  if (size_t k = M(i, K::kClock, &e)) {
+    // "midi et demi", "minuit moins dix": minutes after a clock word.
+    int h = -1;
+    std::optional<std::pair<size_t, int>> m = MinutesAfterHour(k);
+    // Only a fraction, minutes before the hour or a minute word: "midnight to
+    // two" is a range, "à midi 30 personnes" an amount.
+    if (m && !M(k, K::kMinusWord) && M(m->first - 1, K::kHalf) != m->first &&
+        M(m->first - 1, K::kMinuteWord) != m->first) {
+      m.reset();
+    }
+    if (m && e->value.size() == 3 && std::sscanf(e->value.c_str(), "T%d", &h) == 1) {
+      int minute = (h * 60 + m->second + 24 * 60) % (24 * 60);
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "T%02d:%02d", minute / 60, minute % 60);
+      return TimeOfDay{m->first, buf, true, minute / 60};
+    }
+    return TimeOfDay{k, e->value, true};
+  }
   if (allow_part) {
     // "(in) (the) morning", "dans la soirée": a part of the day just named.
     size_t j = i;
@@ -1423,7 +1614,17 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   size_t j = i;
   bool strong = false;  // unambiguously a clock time (":" or attached "h" or am/pm)
   bool half = false;    // am/pm or a part of day named the half of the day
-  if (Num(i)) {
+  // An amount of hours with no clock word before it ("8 h et vingt minutes",
+  // "vingt heures") is a time of day only when a part of day follows.
+  bool need_part = false;
+  if (Num(i) && t_[i].ndigits >= 3 && t_[i].ndigits <= 4 && M(i + 1, K::kAmPm) &&
+      (Attached(i + 1) || t_[i + 1].folded.size() > 1 || M(i + 1, K::kAmPm) > i + 2)) {
+    // "1140 a.m.", "930pm": hours and minutes run together, then am/pm.
+    hour = static_cast<int>(t_[i].number / 100);
+    minute = static_cast<int>(t_[i].number % 100);
+    if (hour < 1 || hour > 12 || minute > 59) return std::nullopt;
+    j = i + 1;
+  } else if (Num(i)) {
     if (t_[i].ndigits > 2 || t_[i].number > 24) return std::nullopt;
     hour = static_cast<int>(t_[i].number);
     j = i + 1;
@@ -1445,8 +1646,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       }
     } else if (size_t h = M(j, K::kHourWord)) {
       bool attached = Attached(j);
-      if (!attached && !clock_ctx) return std::nullopt;  // "3 heures": a duration
-      if (attached && t_[j].folded.size() > 2 && !clock_ctx) return std::nullopt;
+      // "3 heures": a duration, unless a part of day follows.
+      if (!attached && !clock_ctx) need_part = true;
+      if (attached && t_[j].folded.size() > 2 && !clock_ctx) need_part = true;
       strong = true;
       j = h;
       if (Num(j) && t_[j].ndigits == 2 && (Attached(j) || true)) {
@@ -1454,6 +1656,16 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
           minute = static_cast<int>(t_[j].number);
           j += 1;
           if (size_t mw = M(j, K::kMinuteWord)) j = mw;
+        }
+      } else if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j);
+                 m && t_[m->first - 1].kind == TimeTokKind::kWord) {
+        // "8 h et vingt minutes", "14h et quart", "8 heures moins dix"; not
+        // "de 8 h à 10" (digits without a minute word are the next bound).
+        j = m->first;
+        minute = m->second;
+        if (minute < 0) {
+          minute += 60;
+          hour = (hour + 23) % 24;
         }
       }
     } else if (!clock_ctx && !M(j, K::kAmPm)) {
@@ -1478,6 +1690,8 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   if (hour >= 0 && !Num(i) && j > i) {
     // "sept heures dix", "huit heures moins vingt-trois minutes", "sept heures et quart".
     if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j)) {
+      // "une heure et demie" is an amount unless a clock word or a part of day says otherwise.
+      if (!clock_ctx && M(m->first - 1, K::kHalf) == m->first) need_part = true;
       j = m->first;
       minute = m->second;
       if (minute < 0) {
@@ -1485,7 +1699,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
         hour = (hour + 23) % 24;
       }
     } else if (!clock_ctx) {
-      return std::nullopt;  // "sept heures": a duration
+      need_part = true;  // "sept heures": a duration, "sept heures du soir" a time
     }
   }
   if (hour < 0) return std::nullopt;
@@ -1496,8 +1710,19 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     strong = true;
     half = true;
   } else {
-    size_t f = SkipFillers(j, 2);
-    if (size_t p = M(f, K::kPart, &e)) {
+    // "du soir", "dans la soirée"; after an amount of hours only "du",
+    // "de la" ("il dort 8 heures la nuit", "marcher sept heures dans la
+    // nuit" are durations).
+    size_t f = j;
+    bool linked = false;
+    if (size_t p = M(f, K::kInPre); p && !need_part) f = p;
+    for (int n = 0; n < 2; ++n) {
+      size_t g = M(f, K::kFiller);
+      if (!g) break;
+      if (M(f, K::kArticle) != g) linked = true;
+      f = g;
+    }
+    if (size_t p = M(f, K::kPart, &e); p && (linked || !need_part)) {
       if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
       if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
       j = p;
@@ -1505,15 +1730,18 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       half = true;
     }
   }
+  if (need_part && !half) return std::nullopt;
   if (!strong && !clock_ctx) return std::nullopt;
   // "at 6.45 dollars", "à 3,5": a bare hour is not the start of a decimal.
   if (!strong && minute < 0 && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
       Attached(j + 1)) {
     return std::nullopt;
   }
-  // "à 18 ans", "at 5 %": a bare number followed by another word is no time.
+  // "à 18 ans", "at 5 %", "à 3 reprises", "à 10 personnes": a bare number
+  // followed by a unit or a word the lexicon does not know is no time.
   if (!strong && (M(j, K::kUnit) ||
-                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%"))) {
+                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%") ||
+                  (j < t_.size() && t_[j].kind == TimeTokKind::kWord && !entries_[j]))) {
     return std::nullopt;
   }
   if (hour > 23 && !(hour == 24 && minute <= 0)) return std::nullopt;
@@ -1682,9 +1910,13 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
   if (!ordinal && d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) {
     return std::nullopt;  // "Monday 5 people"
   }
+  return DayOnWeekday(i, d, day, wd);
+}
+
+Cand Scan::DayOnWeekday(size_t b, size_t te, int day, int wd) {
   if (!HasDay()) {
     Cand c;
-    c.te = d;
+    c.te = te;
     c.value = "XXXX-WXX-" + std::to_string(wd);
     c.unresolved = true;
     c.is_day = true;
@@ -1697,10 +1929,60 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
       Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, sign * step);
       if (!ValidDate(m.y, m.m, day)) continue;
       if (IsoWeekday(DaysFromCivil(m.y, m.m, day)) != wd) continue;
-      return DayCand(d, {m.y, m.m, day}, AnchorKind::kDct);
+      return DayCand(te, {m.y, m.m, day}, AnchorKind::kDct);
     }
   }
-  return ResolveWeekday(i, d, wd, 0);
+  return ResolveWeekday(b, te, wd, 0);
+}
+
+std::optional<Cand> Scan::DayThenWeekday(size_t i) {
+  // "le 25 mardi", "le vingt-cinq mardi": an article, a day, then its weekday.
+  const size_t j = M(i, K::kArticle);
+  if (!j) return std::nullopt;
+  int day = 0;
+  size_t d = DayNumber(j, &day);
+  // An ordinal counts weekdays: "le premier mardi du mois", "the first Monday".
+  if (d && !(Num(j) && d == j + 1)) return std::nullopt;
+  if (!d) d = SpelledDay(j, &day, K::kWeekday);
+  const TimeLexEntry* e = nullptr;
+  size_t w = d ? M(d, K::kWeekday, &e) : 0;
+  if (!w || e->weak || M(w, K::kRel)) return std::nullopt;  // "le 3 mardi dernier"
+  return DayOnWeekday(i, w, day, e->number);
+}
+
+std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
+  int d1 = 0, d2 = 0;
+  size_t k = DayNumber(i, &d1);
+  if (!k || (Num(k) && Attached(k))) return std::nullopt;
+  // A dash joins the days ("4-23"); "du 3 au 5 du mois prochain" is a Range.
+  if (size_t l = M(k, K::kRangeLink); l && t_[k].kind == TimeTokKind::kPunct) {
+    if (size_t e = DayNumber(l, &d2); e && d2 > d1) k = e;
+  }
+  size_t j = k;
+  if (size_t f = M(j, K::kFiller)) j = f;
+  // One day needs "du", "of": "4 mois" alone is an amount.
+  if (!d2 && j == k) return std::nullopt;
+  if (j > k) j = SkipFillers(j, 1);
+  std::optional<Cand> m = RelUnit(j, true);
+  if (!m || m->value.size() != 7 || m->value[4] != '-' || j == m->te) return std::nullopt;
+  // The unit must be a month with a relative word ("mois prochain", "next month").
+  const TimeLexEntry* e = nullptr;
+  size_t u = j;
+  if (size_t a = M(u, K::kArticle)) u = a;
+  if (size_t r = M(u, K::kRel)) u = r;
+  if (!M(u, K::kUnit, &e) || e->value != "M") return std::nullopt;
+  bool rel = false;
+  for (size_t t = j; t < m->te && !rel; ++t) rel = M(t, K::kRel) != 0;
+  if (!rel) return std::nullopt;
+  const int y = std::stoi(m->value.substr(0, 4)), mo = std::stoi(m->value.substr(5));
+  if (!ValidDate(y, mo, d1) || (d2 && !ValidDate(y, mo, d2))) return std::nullopt;
+  Cand c = DayCand(m->te, {y, mo, d1}, AnchorKind::kDct);
+  if (!d2) return c;
+  c.begin = c.value;
+  c.end = FormatDay({y, mo, d2});
+  c.value = c.begin + "/" + c.end;
+  c.is_day = c.abs_day = false;
+  return c;
 }
 
 std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
@@ -1898,9 +2180,18 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
 std::optional<Cand> Scan::TimeThenDate(size_t i) {
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
+  // "je reviendrai 10, ce soir": a bare hour set off by a comma before
+  // today's part of day that ends the sentence.
+  bool bare = false;
   if (!t) {
     t = Clock(i, true, false);  // "dix heures mercredi": the date makes it a time
-    if (!t || !t->strong) return std::nullopt;
+    if (!t) return std::nullopt;
+    if (!t->strong) {
+      if (!Num(i) || t->te != i + 1 || t->hour < 1 || t->hour > 12 || !Sym(t->te, ",")) {
+        return std::nullopt;
+      }
+      bare = true;
+    }
   }
   size_t j = t->te;
   if (Sym(j, ",")) ++j;
@@ -1913,6 +2204,10 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
     p = r;
   }
   if (size_t pe = M(p, K::kPart, &e); pe && t->hour >= 0 && HasDay()) {
+    if (bare && (rel != 0 || p == j ||
+                 !(pe >= t_.size() || Sym(pe, ".") || Sym(pe, "!") || Sym(pe, "?")))) {
+      return std::nullopt;
+    }
     int hour = t->hour;
     if ((e->value == "AF" || e->value == "EV" || e->value == "NI") && hour < 12 && hour >= 5) {
       hour += 12;
@@ -1925,6 +2220,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
     c.abs_day = false;
     return c;
   }
+  if (bare) return std::nullopt;
   if (size_t k = M(j, K::kArticle)) j = k;
   std::optional<Cand> d = DatePart(j, false);
   if (!d || !d->is_day) return std::nullopt;
@@ -1965,8 +2261,23 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
     }
   }
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  // "17 a 18", "passer de 10 à 12": "à" between two numbers links them; it
+  // makes no clock time of the second.
+  if (ctx && i >= 2 && Num(i - 2) && M(i - 1, K::kRangeLink) == i) ctx = false;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
+  if (!ctx && ClockVerbBefore(i)) {
+    // "il est vingt heures.", "it's 8 o'clock": after a clock verb, hours
+    // that close the clause tell the time ("c'est trois heures de route" does not).
+    std::optional<TimeOfDay> v = Clock(i, true, false);
+    if (v && v->strong && (!t || v->te > t->te) &&
+        (v->te >= t_.size() || t_[v->te].kind == TimeTokKind::kPunct)) {
+      t = v;
+    }
+  }
   if (!t) return std::nullopt;
+  // "à 15-20 km", "mené à 3-1": a bare hour before a dash and a number is
+  // one end of a count or a score; time ranges are found as ranges.
+  if (!t->strong && (Sym(t->te, "-") || Sym(t->te, "/")) && Num(t->te + 1)) return std::nullopt;
   Cand c;
   c.te = t->te;
   c.type = TimeType::kTime;
@@ -2037,6 +2348,13 @@ std::optional<Cand> Scan::Range(size_t i) {
   if (from && x->type == TimeType::kTime && y->type == TimeType::kTime && x->value[0] == 'T' &&
       y->value[0] == 'T') {
     if (std::optional<Cand> r = TimeRange(i, true); r && r->te == y->te) return r;
+  }
+  // "du lundi au samedi": a bare weekday as the second bound comes after the first.
+  if (x->abs_day && y->abs_day && y->weekday && y->value < x->value) {
+    int64_t days = DaysOf(y->ymd);
+    while (days < DaysOf(x->ymd)) days += 7;
+    const size_t te = y->te;
+    *y = DayCand(te, CivilFromDays(days), y->anchor);
   }
   // Bounds without a year move by a year to come in order: "between now and
   // november 15th" (next November), "from nov to march".
@@ -2203,9 +2521,17 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   if (!k) return std::nullopt;
   std::optional<TimeOfDay> y = Clock(k, true, false);
   if (!y) y = SpelledHour(k);
+  if (!y) return std::nullopt;
+  // A clock word before two bare hours joined by a dash, the first lower, and
+  // nothing counted after them: "à 16-17" (not "à 15-20 km", "à 3-1").
+  const bool clock_pair = ctx && !from && Num(j) && Num(k) && k == j + 2 &&
+                          t_[j + 1].kind == TimeTokKind::kPunct && x->hour >= 0 &&
+                          x->hour < y->hour && y->te == k + 1 &&
+                          (y->te >= t_.size() || t_[y->te].kind == TimeTokKind::kPunct ||
+                           entries_[y->te]);
   // One bound at least must be a clock time for sure: "entre 10 et 15 personnes"
   // is none; with weak_ok the caller has a day after the range to vouch for it.
-  if (!y || (!weak_ok && (!(x->strong || y->strong) || (!from && !y->strong)))) {
+  if (!weak_ok && !clock_pair && (!(x->strong || y->strong) || (!from && !y->strong))) {
     return std::nullopt;
   }
   // "5 to 6pm"; "from 7:00 to 8:00pm", "2:20 to 3pm": a start without am/pm
@@ -2468,9 +2794,31 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     pre = true;
   }
   if (dir) j = SkipFillers(j, 1);
+  // "il y a plus de dix ans" (before 2011), "dans moins de 3 jours", "il y a
+  // à peu près un mois": a hedge on the amount, a mod on the point in time.
+  // Only "ago" takes the bounds ("dans moins de 3 jours", es "en menos de 24
+  // horas" are amounts: within); a hedge that is itself the amount (es "hace
+  // unos días") stays.
+  std::string hedge_mod;
+  if (dir) {
+    const TimeLexEntry* h = nullptr;
+    double probe = 0;
+    if (size_t hk = M(j, K::kHedge, &h); hk && Quantity(hk, &probe)) {
+      if (h->value == "APPROX") {
+        hedge_mod = "APPROX";
+      } else if (h->value == "MORE_THAN" && dir < 0) {
+        hedge_mod = "BEFORE";
+      } else if (h->value == "LESS_THAN" && dir < 0) {
+        hedge_mod = "AFTER";
+      }
+      if (!hedge_mod.empty()) j = hk;
+    }
+  }
   double n = 0;
-  size_t k = Quantity(j, &n);
+  bool approx = false;  // "une dizaine de jours": about 10
+  size_t k = Quantity(j, &n, &approx);
   if (!k) return std::nullopt;
+  if (approx && hedge_mod.empty()) hedge_mod = "APPROX";
   bool half = false;  // "one and a half hours"
   const TimeLexEntry* f = nullptr;
   if (size_t h = M(k, K::kHalfUnit, &f); h && !std::isnan(n)) {
@@ -2495,6 +2843,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (unit == "WE" && dir != 0) return std::nullopt;  // "three weekends" is a duration only
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
   if (Num(j) && t_[j].ndigits == 4 && M(k, K::kYearSuffix)) return std::nullopt;  // "в 2019 году"
+  if (M(k, K::kDecadePre) && Decade(k)) return std::nullopt;  // "des années 20"
   if (!pre && unit != "WE" && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
     // "two days after today", "3 days from tuesday", "2 weeks before may 13 1999":
     // a whole amount of calendar units from a day the text names. "in two days
@@ -2565,6 +2914,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     }
   }
   if (dir != 0 && !pre) {
+    c.mod = hedge_mod;
     const int64_t amount = static_cast<int64_t>(n * mult) * dir;
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";
     if (clock && !from_text && dct_.clock_s >= 0) {
@@ -2589,7 +2939,9 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     } else {
       MarkDct(&c);
     }
-    if (unit == "Y") {
+    if (unit == "Y" && (base.y + amount < 1 || base.y + amount > 9999)) {
+      c.value = amount < 0 ? "PAST_REF" : "FUTURE_REF";  // "il y a 200.000 ans"
+    } else if (unit == "Y") {
       c.value = FormatYear(base.y + static_cast<int>(amount));
     } else if (unit == "M") {
       Ymd m = AddMonths({base.y, base.m, 1}, static_cast<int>(amount));
@@ -2599,6 +2951,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     } else if (unit == "D") {
       Cand d = DayCand(u, CivilFromDays(base_days + amount), c.anchor);
       d.anchor_start = c.anchor_start;
+      d.mod = c.mod;
       return d;
     } else {
       return std::nullopt;
@@ -2607,6 +2960,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   }
   c.te = u;
   c.type = TimeType::kDuration;
+  if (approx) c.mod = "APPROX";
   const int rank = DurationRank(unit);
   if (rank < 0 || !known) {
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";
@@ -2982,6 +3336,8 @@ std::optional<Cand> Scan::Set(size_t i) {
     if (!t || !t->strong) {
       t = Clock(i, true, false);
       if (t && !M(t->te, K::kSetPre)) t.reset();
+      // "à 15 tous les jours": a clock word before a bare hour and a repeat.
+      if (t && !t->strong && EndsAt(K::kClockPre, i)) t->strong = true;
     }
   }
   if (t && t->strong) {
@@ -3089,6 +3445,36 @@ std::optional<Cand> Scan::Set(size_t i) {
   c.value = std::string(clock ? "PT" : "P") + NumberText(n) + unit;
   if (unit == "D" && n == 1 && every == 1) {
     if (std::string t = with_time(u); !t.empty()) c.value = t;
+  }
+  return c;
+}
+
+std::optional<Cand> Scan::WholeUnit(size_t i) {
+  size_t j = M(i, K::kWholePre);
+  if (!j) return std::nullopt;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  const TimeLexEntry* e = nullptr;
+  const size_t u = M(j, K::kUnit, &e);
+  if (!u || e->plural || e->value == "DE" || e->value == "CE" || e->value == "H" ||
+      e->value == "MIN" || e->value == "S") {
+    return std::nullopt;  // es "a toda hora": at any hour
+  }
+  if (M(u, K::kRel) || Num(u)) return std::nullopt;  // "toute l'année 2007"
+  if (size_t f = M(u, K::kFiller); f && (Num(f) || M(f, K::kMonth) || M(f, K::kRel))) {
+    return std::nullopt;
+  }
+  Cand c;
+  c.te = u;
+  c.type = TimeType::kDuration;
+  const std::string& unit = e->value;
+  if (unit == "Q") {
+    c.value = "P3M";
+  } else if (unit == "H" || unit == "S") {
+    c.value = "PT1" + unit;
+  } else if (unit == "MIN") {
+    c.value = "PT1M";
+  } else {
+    c.value = "P1" + unit;
   }
   return c;
 }
@@ -3612,6 +3998,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(YearType(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));
+  consider(WholeUnit(i));
   return best;
 }
 
@@ -3658,6 +4045,25 @@ std::optional<Cand> Scan::Hedged(size_t i) {
     return std::nullopt;
   }
   if (c->mod.empty()) c->mod = mod;
+  // "jusqu'à la semaine prochaine": an `outside` hedge of a date or time is a
+  // signal before it, not part of it; the fillers after it belong to the
+  // expression only when it starts there ("la semaine prochaine", but es
+  // "hasta el lunes" spans "lunes" as "el lunes" does).
+  if (e->outside && c->type != TimeType::kDuration && c->tb < k) {
+    size_t tb = k;
+    if (j > k) {
+      std::optional<Cand> ck = Core(k, true);
+      if (!ck || ck->te < c->te) tb = j;
+    }
+    c->tb = tb;
+  }
+  // "avant le 15.05.99", "après le 3 mai": a day leaves its article ("le 23
+  // janvier" spans "23 janvier"), so the ordering hedge before that article
+  // is a signal too (an `outside` article such as en "the" belongs to the day).
+  if ((mod == "BEFORE" || mod == "AFTER") && c->is_day && j > k && M(k, K::kArticle) == j &&
+      !ArticleOutside(k) && c->tb < j && c->te > j) {
+    c->tb = j;
+  }
   return c;
 }
 
@@ -3668,7 +4074,9 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   if (!ArticleOutside(i) || !M(i, K::kHedge)) a = Hedged(i);
   std::optional<Cand> b = Core(i, licensed);
   // On a tie the hedge wins ("around 7" keeps APPROX), unless a longer phrase
-  // starts with the hedge word ("mid night" is midnight, not the middle of a night).
+  // starts with the hedge word ("mid night" is midnight, not the middle of a
+  // night), or the hedge would stay outside the span ("jusqu'à récemment" is
+  // one deictic).
   bool core_tie = false;
   if (a && b && a->te == b->te && entries_[i]) {
     const size_t h = M(i, K::kHedge);
@@ -3681,8 +4089,9 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
       core_tie |= whole;
     }
   }
-  std::optional<Cand> c =
-      (a && (!b || a->te > b->te || (a->te == b->te && !core_tie))) ? std::move(a) : std::move(b);
+  const bool a_wins =
+      a && (!b || a->te > b->te || (a->te == b->te && !core_tie && a->tb <= i));
+  std::optional<Cand> c = a_wins ? std::move(a) : std::move(b);
   // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
   const TimeLexEntry* e = nullptr;
   if (c && (c->type == TimeType::kDate || c->type == TimeType::kTime) && c->begin.empty()) {
@@ -3713,7 +4122,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kUnitRef);
+    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kClockVerb) | Bit(TimeLexKind::kWholePre);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
@@ -3770,7 +4179,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     while (te > i + 1 && t_[te - 1].kind == TimeTokKind::kPunct && t_[te - 1].folded != ".") --te;
     while (te > i + 1 && M(te - 1, K::kFiller) == te) --te;
     TimeExpr x;
-    x.start = tok.start;
+    x.start = c->tb > i && c->tb < te ? t_[c->tb].start : tok.start;
     x.end = t_[te - 1].end;
     // A dot right after an abbreviation belongs to it; a sentence dot does not.
     if (t_[te - 1].folded == "." && te - 1 > i && t_[te - 2].kind == TimeTokKind::kNumber) {

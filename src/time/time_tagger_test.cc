@@ -316,7 +316,7 @@ TEST_F(TimeTaggerTest, RangesWithoutFromWord) {
 TEST_F(TimeTaggerTest, NextAndLastNUnits) {
   // The N whole units after or before the DCT, as a closed range of days.
   const Case cases[] = {
-      {"fr", "2022-01-07", "Il neigera les 3 prochains jours.", "les 3 prochains jours",
+      {"fr", "2022-01-07", "Il neigera les 3 prochains jours.", "3 prochains jours",
        "2022-01-08/2022-01-10"},
       {"fr", "2022-01-07", "Au cours des trois dernières années, rien.", "trois dernières années",
        "2019-01-07/2022-01-06"},
@@ -1140,6 +1140,279 @@ TEST_F(TimeTaggerTest, BusinessDaysAndWorkingWeeks) {
       {"de", "2018-08-20", "Es dauert die nächsten 5 Werktage.", "die nächsten 5 Werktage",
        "2018-08-21/2018-08-27"},
       {"fr", "2018-08-20", "Réponse sous 5 jours ouvrables.", "5 jours ouvrables", "P5BD"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, AbbreviatedMonthsAndSpacedDates) {
+  // Monday 7 November 2016. Month abbreviations from the data (`abbr`), a
+  // month after "day de", numeric dates separated by spaces.
+  const Case cases[] = {
+      {"fr", "2016-11-07", "Je reviendrai 23/Sep/2020", "23/Sep/2020", "2020-09-23"},
+      {"fr", "2016-11-07", "Je reviendrai Sep-23-2020.", "Sep-23-2020", "2020-09-23"},
+      {"fr", "2016-11-07", "Absent entre 3 et 12 de Sept pour raisons.", "entre 3 et 12 de Sept",
+       "2016-09-03/2016-09-12"},
+      {"de", "2016-11-07", "Zurück am 23/Sep/2020.", "23/Sep/2020", "2020-09-23"},
+      {"es", "2016-11-07", "Vuelvo el 23/Sep/2020.", "23/Sep/2020", "2020-09-23"},
+      {"fr", "2016-11-07", "Je retournerai 2 4 2009.", "2 4 2009", "2009-04-02"},
+      {"fr", "2016-11-07", "Je retournerai 18 8 78.", "18 8 78", "1978-08-18"},
+      {"fr", "2016-11-07", "Je retournerai 18 08 78 à la maison.", "18 08 78", "1978-08-18"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "La SEP touche 3 personnes sur mille.", "SEP"},
+      {"fr", "2016-11-07", "Ils étaient 18 8 78 points au total.", "78"},
+      {"fr", "2016-11-07", "Les valeurs 3 18 8 1978 sont fausses.", "18 8"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, ShortYearsSpelledDaysAndDecades) {
+  const Case cases[] = {
+      {"fr", "2019-07-05", "En juillet 98, la France a remporté le mondial.", "juillet 98",
+       "1998-07"},
+      {"fr", "2019-07-05", "Il est arrivé le 14 juillet 98.", "14 juillet 98", "1998-07-14"},
+      {"fr", "2016-11-07", "Je reviendrai mai vingt-neuf.", "mai vingt-neuf", "2016-05-29"},
+      {"fr", "2016-11-07", "Elle est née le quatre octobre.", "quatre octobre", "2016-10-04"},
+      {"en", "2016-11-07", "She was born on twenty five January 1986.", "twenty five January 1986",
+       "1986-01-25"},
+      // Tens of a decade: the last such decade over by the DCT's year.
+      {"fr", "2018-05-29", "Dans les années quatre-vingt-dix, rien.", "années quatre-vingt-dix",
+       "199"},
+      {"fr", "2022-01-07", "La mode des années 20 revient.", "années 20", "192"},
+      {"es", "2018-05-29", "Fue en los años noventa.", "los años noventa", "199"},
+      {"en", "2018-05-29", "Presidents in 90 s.", "90 s", "199"},
+      // Hours and minutes run together before am/pm.
+      {"fr", "2016-11-07", "Je retournerai 1140 a.m.", "1140 a.m.", "T11:40"},
+      {"en", "2016-11-07", "I'll be back 1140 a.m.", "1140 a.m.", "T11:40"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2019-07-05", "En juillet 98 personnes sont mortes.", "98"},
+      {"fr", "2019-07-05", "En juillet 98 % des votants.", "98"},
+      {"fr", "2016-11-07", "En mai trois soldats sont morts.", "trois"},
+      {"en", "2018-05-29", "What happened in the 10 previous weeks?", "the"},
+      {"en", "2018-05-29", "The twenty people left.", "twenty"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, HoursThatTellTheTime) {
+  // Hours without a clock word are an amount, unless a part of day follows
+  // ("du soir"), a clock verb stands before hours that close the clause
+  // ("il est vingt heures."), or the minutes are attached ("14h et quart").
+  const Case cases[] = {
+      {"fr", "2016-11-07", "C'est 8 h et vingt minute dans la soirée", "8 h et vingt minute dans la soirée",
+       "T20:20"},
+      {"fr", "2016-11-07", "Rendez-vous huit heures du soir.", "huit heures du soir", "T20"},
+      {"fr", "2016-11-07", "Il est vingt heures.", "vingt heures", "T20"},
+      {"fr", "2016-11-07", "Il est 20 heures, les bureaux ferment.", "20 heures", "T20"},
+      {"fr", "2016-11-07", "Il part à 14h et quart.", "14h et quart", "T14:15"},
+      {"fr", "2016-11-07", "Il part à sept heures et demie.", "sept heures et demie", "T07:30"},
+      {"fr", "2016-11-07", "Il part à midi et demi.", "midi et demi", "T12:30"},
+      {"fr", "2016-11-07", "Il part à minuit moins dix.", "minuit moins dix", "T23:50"},
+      {"fr", "2016-11-07", "Il a dormi une heure et demie.", "une heure et demie", "PT1.5H"},
+      {"fr", "2016-11-07", "Il a dormi 8 heures la nuit.", "8 heures", "PT8H"},
+      {"fr", "2016-11-07", "Ils ont marché sept heures dans la nuit.", "sept heures", "PT7H"},
+      {"fr", "2016-11-07", "C'est trois heures de route.", "trois heures", "PT3H"},
+      {"en", "2016-11-07", "It's 8 o'clock.", "8 o'clock", "T08"},
+      {"de", "2016-11-07", "Es ist acht Uhr.", "acht Uhr", "T08"},
+      {"es", "2016-11-07", "Son las 8 de la tarde.", "8 de la tarde", "T20"},
+      // "tôt dans la journée": the DCT's day, hedged.
+      {"fr", "2020-05-27", "J'ai mangé tôt dans la journée.", "tôt dans la journée", "2020-05-27",
+       "START"},
+      {"fr", "2020-05-27", "Il reviendra plus tard dans la semaine.", "plus tard dans la semaine",
+       "2020-W22", "END"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "Il est 5e au classement.", "5e"},
+      {"fr", "2016-11-07", "Ils étaient à midi 30 personnes.", "30"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, DaysOfARelativeMonthAndBareHourPairs) {
+  // Monday 7 November 2016.
+  const Case cases[] = {
+      {"fr", "2016-11-07", "Je reviendrai de 4-23 mois prochain.", "4-23 mois prochain",
+       "2016-12-04/2016-12-23"},
+      {"fr", "2016-11-07", "Le vote aura lieu le 4 du mois prochain.", "4 du mois prochain",
+       "2016-12-04"},
+      {"fr", "2016-11-07", "Le salon se tient du 3 au 5 du mois prochain.",
+       "du 3 au 5 du mois prochain", "2016-12-03/2016-12-05"},
+      {"en", "2016-11-07", "Paid on the 3rd of last month.", "3rd of last month", "2016-10-03"},
+      // A clock word before two bare hours joined by a dash.
+      {"fr", "2019-08-12", "Je vais retourner à 16-17.", "16-17", "T16/T17"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "Il a 4 mois de plus.", "de plus"},
+      {"fr", "2016-11-07", "Le col est à 15-20 km.", "15-20"},
+      {"fr", "2016-11-07", "L'équipe a été menée à 3-1.", "3-1"},
+      {"fr", "2016-11-07", "Il a été condamné à 3 reprises.", "3"},
+      {"fr", "2016-11-07", "Ils étaient à 10 contre 1.", "10"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
+  const Case cases[] = {
+      // Monday 7 November 2016: last summer is 2016's, last winter 2015's.
+      {"fr", "2016-11-07", "Durant l'été, il pleut.", "été", "SU"},
+      {"fr", "2016-11-07", "Il est venu l'été dernier.", "été dernier", "2016-SU"},
+      {"fr", "2016-11-07", "Il est venu l'hiver dernier.", "hiver dernier", "2015-WI"},
+      {"fr", "2016-11-07", "Il viendra l'hiver prochain.", "hiver prochain", "2016-WI"},
+      {"fr", "2016-11-07", "Il viendra le printemps prochain.", "printemps prochain", "2017-SP"},
+      {"en", "2016-11-07", "We met last summer.", "last summer", "2016-SU"},
+      {"en", "2020-01-15", "Colder temperatures forecast for Wed. after the alert.", "Wed.",
+       "2020-01-15"},
+      // An article, a day, then the weekday it falls on.
+      {"fr", "2018-09-20", "Mon salaire sera le 25 mardi.", "le 25 mardi", "2018-09-25"},
+      {"fr", "2018-09-20", "Mon salaire sera le vingt-cinq mardi.", "le vingt-cinq mardi",
+       "2018-09-25"},
+      {"fr", "2018-09-20", "Il a terminé le 3 mardi dernier.", "mardi dernier", "2018-09-18"},
+      // A clock word before a bare hour and a repeat.
+      {"fr", "2016-11-07", "Je pars à 15 tous les jours.", "15 tous les jours", "T15"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "J'ai été à la mer.", "mer"},
+      {"fr", "2016-11-07", "C'est un jeu.", "jeu"},
+      {"fr", "2016-11-07", "Il manque de spontanéité dans leur jeu.", "jeu"},
+      {"en", "2016-11-07", "Pay Verisign $200 a year to get certs.", "200"},
+      {"en", "2016-11-07", "Dip the balls around 2/3 of the way.", "2/3"},
+      {"en", "2016-11-07", "She was one of four in August.", "four"},
+      {"fr", "2016-11-07", "Il a été blessé.", "été"},
+      {"de", "2016-11-07", "Im Herbst\nDiese Regelung gilt.", "Diese"},
+      {"fr", "2016-11-07", "Né le 29/2/2019, dit-il.", "2019"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, WholeUnitsAreDurations) {
+  const Case cases[] = {
+      {"fr", "2016-11-07", "Il a plu toute la journée.", "toute la journée", "P1D"},
+      {"fr", "2016-11-07", "Je vais partir toute le mois", "toute le mois", "P1M"},
+      {"fr", "2016-11-07", "Ils ont manifesté tout le week-end.", "tout le week-end", "P1WE"},
+      {"fr", "2016-11-07", "Il était là toute la semaine dernière.", "la semaine dernière",
+       "2016-W44"},
+      {"en", "2016-11-07", "I'll leave for all day", "all day", "P1D"},
+      {"en", "2016-11-07", "It rained the whole week.", "the whole week", "P1W"},
+      {"es", "2016-11-07", "Llovió todo el día.", "todo el día", "P1D"},
+      {"de", "2016-11-07", "Es regnete den ganzen Tag.", "den ganzen Tag", "P1D"},
+      {"ru", "2016-11-07", "Шёл дождь весь день.", "весь день", "P1D"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "Tout le monde est venu.", "Tout le monde"},
+      {"fr", "2016-11-07", "Tout le mois de mai fut pluvieux.", "Tout le mois"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, HedgedAmountsAgoAndBareHours) {
+  const Case cases[] = {
+      {"fr", "2021-05-20", "Il est parti il y a plus de dix ans.", "il y a plus de dix ans",
+       "2011", "BEFORE"},
+      {"fr", "2021-05-20", "Il y a à peu près un mois.", "Il y a à peu près un mois", "2021-04",
+       "APPROX"},
+      {"fr", "2021-05-20", "Ce sera fini dans environ 3 jours.", "dans environ 3 jours",
+       "2021-05-23", "APPROX"},
+      {"fr", "2021-05-20", "Ce sera fini dans moins de 3 jours.", "moins de 3 jours", "P3D",
+       "LESS_THAN"},
+      {"es", "2020-01-15", "Llegó hace unos días.", "hace unos días", "PAST_REF"},
+      {"es", "2020-01-15", "Estaré hasta el 27 de este mes.", "27 de este mes", "2020-01-27",
+       "EQUAL_OR_LESS"},
+      {"de", "2020-01-15", "Das war vor über drei Jahren.", "vor über drei Jahren", "2017",
+       "BEFORE"},
+      // A bare hour set off by a comma before today's part of day that ends the sentence.
+      {"fr", "2016-11-07", "Je reviendrai 10, ce soir.", "10, ce soir", "2016-11-07T22"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2016-11-07", "Ils étaient 10, ce soir, à manifester.", "10"},
+      {"fr", "2016-11-07", "Je vais partir 17 a 18", "18"},
+      {"fr", "2016-11-07", "Le prix va passer de 10 à 12.", "12"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, WeekdayRangesThousandsAndFractions) {
+  // Wednesday 15 January 2020.
+  const Case cases[] = {
+      {"fr", "2020-01-15", "Du lundi au samedi, découvrez l'actualité.", "Du lundi au samedi",
+       "2020-01-20/2020-01-25"},
+      {"fr", "2020-01-15", "Il est apparu il y a 200.000 ans.", "il y a 200.000 ans", "PAST_REF"},
+      {"en", "2020-01-15", "It lasted 1,500 years.", "1,500 years", "P1500Y"},
+      {"fr", "2020-01-15", "Rendez-vous le 3/4 à midi.", "3/4 à midi", "2020-04-03T12"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2020-01-15", "Oser prendre la parole (2/4) : A la tribune", "2/4"},
+      {"fr", "2020-01-15", "Les 3/4 des Français sont contre.", "3/4"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, ApproximateAmounts) {
+  // quant "<n> approx": an amount and the mod APPROX.
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Il est arrivé il y a une dizaine de jours.",
+       "il y a une dizaine de jours", "2022-01-02", "APPROX"},
+      {"fr", "2022-01-12", "Cela prendra une quinzaine de jours.", "une quinzaine de jours", "P15D",
+       "APPROX"},
+      {"fr", "2022-01-12", "Il a vécu une vingtaine d'années à Paris.", "une vingtaine d'années",
+       "P20Y", "APPROX"},
+      {"fr", "2022-01-12", "Le conflit dure depuis des dizaines d'années.",
+       "depuis des dizaines d'années", "PXY"},
+      {"es", "2022-01-12", "Hace una decena de años.", "Hace una decena de años", "2012", "APPROX"},
+      {"en", "2022-01-12", "It closed a dozen years ago.", "a dozen years ago", "2010", "APPROX"},
+      {"ru", "2022-01-12", "Это было десяток лет назад.", "десяток лет назад", "2012", "APPROX"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-12", "Il a une dizaine de voitures.", "dizaine"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, LastOrNextAfterADate) {
+  // Wednesday 12 January 2022.
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Le sommet aura lieu le 5 mars prochain.", "5 mars prochain",
+       "2022-03-05"},
+      {"fr", "2022-01-12", "Il est mort le 1er janvier dernier.", "1er janvier dernier",
+       "2022-01-01"},
+      {"fr", "2022-01-12", "Il est mort le 15 décembre dernier.", "15 décembre dernier",
+       "2021-12-15"},
+      {"fr", "2022-01-12", "Il est parti en mars dernier.", "mars dernier", "2021-03"},
+      {"fr", "2022-01-12", "Il reviendra en janvier prochain.", "janvier prochain", "2023-01"},
+      {"es", "2022-01-12", "Murió el 15 de diciembre pasado.", "15 de diciembre pasado",
+       "2021-12-15"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
+  // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
+  // a bound; "les" before "3 prochaines semaines" stays out like en "the".
+  const Case cases[] = {
+      {"fr", "2019-07-30", "Que faites-vous jusqu'à la semaine prochaine ?",
+       "la semaine prochaine", "2019-W32", "EQUAL_OR_LESS"},
+      {"fr", "2022-01-07", "Le retrait prendra jusqu'à 10 jours.", "jusqu'à 10 jours", "P10D",
+       "EQUAL_OR_LESS"},
+      {"es", "2019-07-30", "Estaré fuera hasta la próxima semana.", "la próxima semana",
+       "2019-W32", "EQUAL_OR_LESS"},
+      {"fr", "2016-11-07", "Nous serons absents les 3 prochaines semaines.",
+       "3 prochaines semaines", "2016-11-08/2016-11-28"},
+      // A day leaves its article out, so "avant le" before it is a signal.
+      {"fr", "2016-11-07", "Envoyez-le avant le 15.05.99 : merci.", "15.05.99", "1999-05-15",
+       "BEFORE"},
+      {"fr", "2016-11-07", "Ventes avant 2000.", "avant 2000", "2000", "BEFORE"},
+      {"fr", "2016-11-07", "Il rentre avant le week-end.", "avant le week-end", "2016-W44-WE",
+       "BEFORE"},
+      {"en", "2016-11-07", "Pay before the 18th.", "before the 18th", "2016-11-18", "BEFORE"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
 }
