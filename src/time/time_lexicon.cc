@@ -79,6 +79,7 @@ constexpr KindName kKindNames[] = {
     {"for_pre", TimeLexKind::kForPre},
     {"unit_ref", TimeLexKind::kUnitRef},
     {"holiday", TimeLexKind::kHoliday},
+    {"hedge_cancel", TimeLexKind::kHedgeCancel},
 };
 
 // The unit codes of docs/formats/time.md.

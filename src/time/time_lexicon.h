@@ -98,6 +98,7 @@ enum class TimeLexKind {
   kForPre,
   kUnitRef,
   kHoliday,
+  kHedgeCancel,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

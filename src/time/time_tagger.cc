@@ -73,6 +73,7 @@ struct Cand {
   int day_number = 0;
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
   bool free_year = false;  // the year was chosen from the DCT, the text names none
+  bool begin_half = false, end_half = false;  // time range bounds: am/pm or a part was named
   Ymd ymd;
 };
 
@@ -162,6 +163,9 @@ class Scan {
   std::optional<Cand> TimeThenDate(size_t i);
   std::optional<Cand> TimeOnly(size_t i);
   std::optional<Cand> NumericDate(size_t i);
+  // "7.6", "7-6" after a weekday: month and day (day first outside English)
+  // joined by a dot or a dash, no year; alone they are decimals and scores.
+  std::optional<Cand> ShortNumericDate(size_t i);
   std::optional<Cand> DayMonth(size_t i);
   std::optional<Cand> MonthNameNumeric(size_t i);
   bool LeadingRel(size_t* j, int* rel) const;
@@ -175,6 +179,16 @@ class Scan {
   std::optional<Cand> Quarter(size_t i);
   std::optional<Cand> UnitNumber(size_t i);
   std::optional<Cand> WeekdayDayNumber(size_t i);
+  // "next week Monday", "next week on Tuesday", "tuesday of next week",
+  // "Wednesday evening next week", "mardi de la semaine prochaine": a weekday
+  // of a relative week.
+  std::optional<Cand> WeekdayInWeek(size_t i);
+  // A relative week at i ("next week", "the following week", "la semaine
+  // prochaine"): the token after it, its rel in *rel; 0 when none.
+  size_t RelWeek(size_t i, int* rel) const;
+  // A weekday name of any width at i (weak ones included): the token after
+  // it (and its dot) and the weekday in *wd, or 0.
+  size_t AnyWeekday(size_t i, int* wd) const;
   std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
   // A range bound in words: "now" (the DCT), "the end of 2008" (its last day
@@ -187,6 +201,13 @@ class Scan {
   std::optional<Cand> TimeRangeOnDay(size_t i);
   std::optional<Cand> RelQuantUnit(size_t i);
   std::optional<Cand> PartRange(size_t i);
+  // A day with a part of it at i ("Monday morning", "yesterday afternoon",
+  // "this evening", "last night", "tonight"): *day is the day's value ("" when
+  // unresolved), *part the part; returns the token after, or 0.
+  size_t DayWithPart(size_t i, std::string* day, std::string* part, Cand* anchor);
+  // "Monday morning from 10am to 12pm", "tonight from 7 to 7:30", "between 7
+  // and 9 last night": a time range on a day's part; bare hours move into it.
+  std::optional<Cand> PartTimeRange(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
   // Further parts of a duration after its first unit: "and a half", "and 30
   // minutes", "30 minutes" (each unit smaller than the one before). Appends
@@ -717,6 +738,24 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   return ResolveDayMonth(te, month, day, 0);
 }
 
+std::optional<Cand> Scan::ShortNumericDate(size_t i) {
+  if (!Num(i) || t_[i].ndigits > 2 || !(Sym(i + 1, ".") || Sym(i + 1, "-")) || !Attached(i + 1) ||
+      !Num(i + 2) || !Attached(i + 2) || t_[i + 2].ndigits > 2) {
+    return std::nullopt;
+  }
+  const size_t te = i + 3;
+  if (te < t_.size() && Attached(te) && t_[te].kind != TimeTokKind::kPunct) return std::nullopt;
+  if (te + 1 < t_.size() && Attached(te) && (Sym(te, ".") || Sym(te, "-") || Sym(te, "/")) &&
+      Num(te + 1) && Attached(te + 1)) {
+    return std::nullopt;
+  }
+  int day = static_cast<int>(t_[i].number), month = static_cast<int>(t_[i + 2].number);
+  if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
+  if (month > 12 && day <= 12) std::swap(day, month);
+  if (month < 1 || month > 12 || !ValidDate(2000, month, day)) return std::nullopt;
+  return ResolveDayMonth(te, month, day, 0);
+}
+
 std::optional<Cand> Scan::MonthNameNumeric(size_t i) {
   // "2020/Sep/23", "23-sep-2020", "sep-23-2020", "september-2020-23", "Oct/2":
   // two or three parts glued by one separator ("-" or "/"), one of them a
@@ -1156,14 +1195,38 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(MonthNameNumeric(i));
   consider(MonthFirst(i, licensed));
   if (i < t_.size() && NumWord(i)) consider(Year(i));
-  consider(Weekday(i));
-  if (best && M(i, K::kWeekday) == best->te) {
-    // "Tuesday, January 4, 2022", "samedi 23/06/18": the date decides.
-    size_t j = best->te;
-    if (Sym(j, ",")) ++j;
+  if (std::optional<Cand> w = Weekday(i)) {
+    // "Tuesday, January 4, 2022", "samedi 23/06/18", "this friday 5/12",
+    // "Friday 7.6", "this Friday-Jun-15", "friday (jun-15)": the date decides.
+    size_t j = w->te;
+    const bool paren = Sym(j, "(");
+    if (Sym(j, ",") || paren || (Sym(j, "-") && Attached(j) && Attached(j + 1))) ++j;
     if (size_t a = M(j, K::kArticle)) j = a;
-    std::optional<Cand> d = Num(j) ? NumericDate(j) : MonthFirst(j, false);
-    if (d && d->is_day) best = std::move(d);
+    std::optional<Cand> d;
+    if (Num(j)) {
+      d = NumericDate(j);
+      // A short date must fall on the weekday named: "Friday 7.6" (2018),
+      // not a score ("Friday 3-2").
+      if (!d) {
+        d = ShortNumericDate(j);
+        int wd = 0;
+        size_t wpos = i;
+        int rel = 0;
+        LeadingRel(&wpos, &rel);
+        if (d && (!d->abs_day || !AnyWeekday(wpos, &wd) || IsoWeekday(DaysOf(d->ymd)) != wd)) {
+          d.reset();
+        }
+      }
+    } else {
+      d = MonthFirst(j, false);
+      std::optional<Cand> m = MonthNameNumeric(j);
+      if (m && (!d || m->te > d->te)) d = std::move(m);
+    }
+    if (d && d->is_day && (!paren || Sym(d->te, ")"))) {
+      if (paren) ++d->te;
+      w = std::move(d);
+    }
+    consider(std::move(w));
   }
   if (!best && IsWeekdayName(i)) {
     // "Tue May 9", "wed. 5/12": an abbreviated weekday before a full date.
@@ -1179,6 +1242,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(Season(i));
   consider(Quarter(i));
   consider(WeekdayDayNumber(i));
+  consider(WeekdayInWeek(i));
   consider(BareDayOfMonth(i));
   consider(UnitNumber(i));  // after Decade: "les années 1990" is a decade
   return best;
@@ -1482,6 +1546,83 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
     }
   }
   return ResolveWeekday(i, d, wd, 0);
+}
+
+size_t Scan::RelWeek(size_t i, int* rel) const {
+  const TimeLexEntry* e = nullptr;
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  if (size_t r = M(j, K::kRel, &e)) {
+    const int n = e->number;
+    size_t u = M(r, K::kUnit, &e);
+    if (!u || e->value != "W" || e->plural) return 0;
+    *rel = n;
+    return u;
+  }
+  size_t u = M(j, K::kUnit, &e);
+  if (!u || e->value != "W" || e->plural) return 0;
+  size_t r = M(u, K::kRel, &e);
+  if (!r) return 0;
+  *rel = e->number;
+  return r;
+}
+
+size_t Scan::AnyWeekday(size_t i, int* wd) const {
+  if (i >= t_.size() || !entries_[i]) return 0;
+  for (const TimeLexEntry& e : *entries_[i]) {
+    if (e.kind != K::kWeekday || e.tokens.size() != 1) continue;
+    *wd = e.number;
+    return e.weak && Sym(i + 1, ".") && Attached(i + 1) ? i + 2 : i + 1;
+  }
+  return 0;
+}
+
+std::optional<Cand> Scan::WeekdayInWeek(size_t i) {
+  int rel = 0, wd = 0;
+  size_t te = 0;
+  std::string part;
+  const TimeLexEntry* e = nullptr;
+  if (size_t w = RelWeek(i, &rel)) {
+    // "next week Mon", "next week on Tuesday", "previous week - Monday":
+    // any width of weekday name, the week vouches for it.
+    size_t j = w;
+    if (size_t f = M(j, K::kFiller)) {
+      j = f;
+    } else if (Sym(j, "-") || Sym(j, ",")) {
+      ++j;
+    }
+    te = AnyWeekday(j, &wd);
+    if (!te) return std::nullopt;
+  } else {
+    // "tuesday of next week", "Wednesday evening next week".
+    size_t k = M(i, K::kWeekday, &e);
+    if (!k) return std::nullopt;
+    wd = e->number;
+    if (size_t p = M(k, K::kPart, &e)) {
+      part = e->value;
+      k = p;
+    }
+    size_t j = SkipFillers(k, 2);
+    te = RelWeek(j, &rel);
+    if (!te) return std::nullopt;
+  }
+  Cand c;
+  if (HasDay()) {
+    const int64_t monday = dct_.days - (IsoWeekday(dct_.days) - 1) + 7 * rel;
+    c = DayCand(te, CivilFromDays(monday + wd - 1), AnchorKind::kDct);
+  } else {
+    c.te = te;
+    c.value = "XXXX-WXX-" + std::to_string(wd);
+    c.unresolved = true;
+    c.is_day = true;
+  }
+  if (!part.empty()) {
+    c.value += "T" + part;
+    c.type = TimeType::kTime;
+    c.is_day = false;
+    c.abs_day = false;
+  }
+  return c;
 }
 
 std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
@@ -2010,6 +2151,8 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   c.begin = x->value;
   c.end = y->value;
   c.value = c.begin + "/" + c.end;
+  c.begin_half = x->half || y->half;
+  c.end_half = y->half;
   return c;
 }
 
@@ -2098,6 +2241,92 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   c.end = DayValue(CivilFromDays(last));
   c.value = c.begin + "/" + c.end;
   MarkDct(&c);
+  return c;
+}
+
+size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* anchor) {
+  const TimeLexEntry* e = nullptr;
+  // "tonight": a day_part word.
+  if (size_t k = M(i, K::kDayPart, &e)) {
+    *part = e->value;
+    day->clear();
+    if (HasDay()) {
+      *day = DayValue(CivilFromDays(dct_.days + e->number));
+      MarkDct(anchor);
+    }
+    return k;
+  }
+  // "this morning", "last night", "next evening".
+  if (size_t r = M(i, K::kRel, &e)) {
+    const int rel = e->number;
+    if (size_t p = M(r, K::kPart, &e)) {
+      *part = e->value;
+      day->clear();
+      if (HasDay()) {
+        *day = DayValue(CivilFromDays(dct_.days + rel));
+        MarkDct(anchor);
+      }
+      return p;
+    }
+  }
+  // "Monday morning", "yesterday afternoon", "next Monday morning".
+  std::optional<Cand> d = DatePart(i, false);
+  if (!d || !d->is_day) return 0;
+  size_t p = M(d->te, K::kPart, &e);
+  if (!p) return 0;
+  *part = e->value;
+  *day = d->value;
+  anchor->anchor = d->anchor;
+  anchor->unresolved = d->unresolved;
+  return p;
+}
+
+// The clock value `t` ("T07", "T07:30") moved into a part of the day: a bare
+// hour before noon in the afternoon, evening or night is after noon.
+std::string MoveIntoPart(const std::string& t, const std::string& part) {
+  if (t.size() < 3 || t[0] != 'T' || !std::isdigit(static_cast<unsigned char>(t[1]))) return t;
+  int hour = std::stoi(t.substr(1, 2));
+  if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
+  if (part == "NI" && hour >= 6 && hour < 12) hour += 12;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d", hour);
+  return buf + t.substr(3);
+}
+
+std::optional<Cand> Scan::PartTimeRange(size_t i) {
+  std::string day, part;
+  Cand c;
+  std::optional<Cand> r;
+  if (size_t k = DayWithPart(i, &day, &part, &c)) {
+    // The part vouches for bare hours ("next Monday morning 6-8"), unless a
+    // word follows that they count ("this morning 10 to 15 people").
+    size_t j = k;
+    if (Sym(j, ",")) ++j;
+    if (size_t cp = M(j, K::kClockPre)) j = cp;
+    r = TimeRange(j, false, true);
+    if (!r || (r->te < t_.size() && t_[r->te].kind == TimeTokKind::kWord && !entries_[r->te])) {
+      return std::nullopt;
+    }
+    c.te = r->te;
+  } else {
+    // "from 3-8pm yesterday afternoon", "between 7 and 9:30 last night".
+    const bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+    r = TimeRange(i, ctx, true);
+    if (!r) return std::nullopt;
+    size_t j = r->te;
+    if (Sym(j, ",")) ++j;
+    size_t e = DayWithPart(j, &day, &part, &c);
+    if (!e) return std::nullopt;
+    c.te = e;
+  }
+  if (r->begin.empty() || r->begin[0] != 'T' || r->end[0] != 'T') return std::nullopt;
+  std::string b = r->begin_half ? r->begin : MoveIntoPart(r->begin, part);
+  std::string en = r->end_half ? r->end : MoveIntoPart(r->end, part);
+  c.type = TimeType::kTime;
+  c.begin = day + b;
+  c.end = day + en;
+  c.value = c.begin + "/" + c.end;
+  if (day.empty()) c.unresolved = true;
   return c;
 }
 
@@ -2863,6 +3092,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(DateWithTime(i, licensed));
   consider(TimeThenDate(i));
   consider(PartRange(i));
+  consider(PartTimeRange(i));
   consider(TimeRangeOnDay(i));
   consider(RelQuantUnit(i));
   consider(PartOfDay(i, licensed));
@@ -2882,6 +3112,11 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t k = M(i, K::kHedge, &e);
   if (!k) return std::nullopt;
+  // "How about 2019 q1", "what about Jan/3": inside a hedge_cancel phrase
+  // the hedge word is a preposition, no approximation.
+  for (size_t p = i > 3 ? i - 3 : 0; p < i; ++p) {
+    if (M(p, K::kHedgeCancel) > i) return std::nullopt;
+  }
   const std::string mod = e->value;
   size_t j = SkipFillers(k, 3);
   std::optional<Cand> c = Core(j, true);
@@ -2937,7 +3172,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kUnitRef);
+    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kHedgeCancel);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
@@ -2978,7 +3213,17 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     }
     // Trim trailing fillers and punctuation from the span.
     size_t te = c->te;
-    while (te > i + 1 && t_[te - 1].kind == TimeTokKind::kPunct && t_[te - 1].folded != ".") --te;
+    // A closing parenthesis stays when the span opened it: "friday (jun-15)".
+    auto opened = [&](size_t end) {
+      for (size_t k = i; k < end; ++k) {
+        if (Sym(k, "(")) return true;
+      }
+      return false;
+    };
+    while (te > i + 1 && t_[te - 1].kind == TimeTokKind::kPunct && t_[te - 1].folded != "." &&
+           !(t_[te - 1].folded == ")" && opened(te - 1))) {
+      --te;
+    }
     while (te > i + 1 && M(te - 1, K::kFiller) == te) --te;
     TimeExpr x;
     x.start = tok.start;

@@ -802,6 +802,74 @@ TEST_F(TimeTaggerTest, CenturiesAndDecadesAreRanges) {
   }
 }
 
+TEST_F(TimeTaggerTest, WeekdaysOfARelativeWeekAndWeekdayDates) {
+  // Thursday 5 July 2018.
+  const Case cases[] = {
+      {"en", "2018-07-05", "We meet next week Mon 9 am or 1 pm.", "next week Mon 9 am",
+       "2018-07-09T09"},
+      {"en", "2018-07-05", "a call next week on Tuesday", "next week on Tuesday", "2018-07-10"},
+      {"en", "2018-07-05", "It is on monday of the following week.", "monday of the following week",
+       "2018-07-09"},
+      {"en", "2018-07-05", "We met on tuesday of last week.", "tuesday of last week",
+       "2018-06-26"},
+      {"en", "2018-07-05", "What happened on previous week - Monday", "previous week - Monday",
+       "2018-06-25"},
+      {"en", "2018-07-05", "set it up for Wednesday evening next week", "Wednesday evening next week",
+       "2018-07-11TEV"},
+      {"fr", "2018-07-05", "Il viendra mardi de la semaine prochaine.",
+       "mardi de la semaine prochaine", "2018-07-10"},
+      {"de", "2018-07-05", "Er kommt Dienstag nächster Woche.", "Dienstag nächster Woche",
+       "2018-07-10"},
+      {"es", "2018-07-05", "Llegará el martes de la próxima semana.", "martes de la próxima semana",
+       "2018-07-10"},
+      {"ru", "2018-07-05", "Он приедет во вторник на следующей неделе.",
+       "вторник на следующей неделе", "2018-07-10"},
+      // A weekday before a date: the date decides; a short "7.6" only when it
+      // falls on that weekday.
+      {"en", "2019-05-20", "It should be done this friday 5/12", "this friday 5/12", "2019-05-12"},
+      {"en", "2018-05-20", "a call on Friday 7.6 with Jim", "Friday 7.6", "2018-07-06"},
+      {"en", "2018-05-20", "sometime this Friday-Jun-15", "this Friday-Jun-15", "2018-06-15"},
+      {"en", "2018-05-20", "sometime this friday (jun-15)", "this friday (jun-15)", "2018-06-15"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-05-20", "On Friday 4.5 points were lost.", "4.5"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, TimeRangesInAPartOfADay) {
+  // Wednesday 30 May 2018.
+  const Case cases[] = {
+      {"en", "2018-05-30", "Are you free on Monday morning from 10am to 12pm?",
+       "Monday morning from 10am to 12pm", "2018-05-28T10/2018-05-28T12"},
+      {"en", "2018-05-30", "Where were you yesterday afternoon from 3-8pm",
+       "yesterday afternoon from 3-8pm", "2018-05-29T15/2018-05-29T20"},
+      {"en", "2018-05-30", "Where were you from 8am-3 yesterday afternoon",
+       "from 8am-3 yesterday afternoon", "2018-05-29T08/2018-05-29T15"},
+      {"en", "2018-05-30", "I was out between 7 and 9:30 last night",
+       "between 7 and 9:30 last night", "2018-05-29T19/2018-05-29T21:30"},
+      {"en", "2018-05-30", "Book a room tonight from 7 to 7:30", "tonight from 7 to 7:30",
+       "2018-05-30T19/2018-05-30T19:30"},
+      {"en", "2018-05-30", "Are you available next Monday morning 6-8",
+       "next Monday morning 6-8", "2018-06-04T06/2018-06-04T08"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-05-30", "This morning 10 to 15 people came.", "15 people"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, HowAboutIsNoHedge) {
+  const Case cases[] = {
+      {"en", "2019-03-10", "How about first week of 2015", "first week of 2015", "2015-W01"},
+      {"en", "2019-03-10", "what about Jan/3", "Jan/3", "2019-01-03"},
+      {"en", "2019-03-10", "It took about 3 weeks.", "about 3 weeks", "P3W", "APPROX"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
