@@ -89,6 +89,7 @@ struct TimeOfDay {
   bool strong = false;  // ":", an hour word, am/pm, a part of day or a clock word
   int hour = -1;        // the hour when the value is T<hour>...
   bool half = false;    // am/pm or a part of day chose the half of the day
+  bool ampm = false;    // am/pm was named
 };
 
 class Scan {
@@ -136,6 +137,19 @@ class Scan {
   size_t M(size_t i, K k, const TimeLexEntry** e = nullptr) const {
     if (i >= t_.size() || !(kinds_[i] & (1ull << static_cast<int>(k)))) return 0;
     return lex_.MatchEntries(entries_[i], t_, i, k, e);
+  }
+  // am/pm at i; a one-letter form ("a", "p") only glued to the number or
+  // before punctuation or the end: "5a", "7 p." but not "5 a day".
+  size_t AmPm(size_t i, const TimeLexEntry** e = nullptr) const {
+    const TimeLexEntry* x = nullptr;
+    size_t k = M(i, K::kAmPm, &x);
+    if (!k) return 0;
+    if (k == i + 1 && t_[i].folded.size() == 1 && !Attached(i) && k < t_.size() &&
+        t_[k].kind != TimeTokKind::kPunct) {
+      return 0;
+    }
+    if (e) *e = x;
+    return k;
   }
   bool NumWord(size_t i) const { return i < t_.size() && number_word_[i]; }
   bool Num(size_t i) const {
@@ -1273,7 +1287,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     hour = static_cast<int>(t_[i].number);
     j = i + 1;
     if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2 &&
-        t_[j + 1].number < 60 && (M(j + 2, K::kAmPm) || (clock_ctx && DotTimeEnds(j + 2)))) {
+        t_[j + 1].number < 60 && (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
       // "8.30pm", "at 17.30": a dot between hour and minutes only with am/pm
       // or after a clock word, and not before an unknown word ("at 6.45 dollars").
       minute = static_cast<int>(t_[j + 1].number);
@@ -1290,7 +1304,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       }
     } else if (size_t h = M(j, K::kHourWord)) {
       bool attached = Attached(j);
-      if (!attached && !clock_ctx) return std::nullopt;  // "3 heures": a duration
+      // "3 heures": a duration; "4 o'clock", "3 Uhr" (an hour word that is
+      // no unit) is a clock time anywhere.
+      if (!attached && !clock_ctx && M(j, K::kUnit)) return std::nullopt;
       if (attached && t_[j].folded.size() > 2 && !clock_ctx) return std::nullopt;
       strong = true;
       j = h;
@@ -1301,7 +1317,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
           if (size_t mw = M(j, K::kMinuteWord)) j = mw;
         }
       }
-    } else if (!clock_ctx && !M(j, K::kAmPm)) {
+    } else if (!clock_ctx && !AmPm(j)) {
       return std::nullopt;
     }
   } else if (clock_ctx || NumWord(i)) {
@@ -1334,7 +1350,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     }
   }
   if (hour < 0) return std::nullopt;
-  if (size_t a = M(j, K::kAmPm, &e)) {
+  if (size_t a = AmPm(j, &e)) {
     if (hour < 1 || hour > 12) return std::nullopt;
     hour = hour % 12 + e->number;
     j = a;
@@ -1680,8 +1696,10 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   const std::string part = e->value;
   size_t m = k;
   if (Sym(m, ",")) ++m;
-  if (size_t cp = M(m, K::kClockPre)) {
-    std::optional<TimeOfDay> t = Clock(cp, true, false);
+  // "in the afternoon at 7", "in the morning 9 oclock" (a clock time for sure).
+  const size_t cp = M(m, K::kClockPre);
+  if (std::optional<TimeOfDay> t = cp ? Clock(cp, true, false) : Clock(m, false, false);
+      t && (cp || t->strong)) {
     if (t && t->hour >= 0 && t->value.size() >= 3) {
       int hour = t->hour;
       if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
@@ -1750,7 +1768,7 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
     return std::nullopt;
   }
   if (size_t hw = M(h, K::kHourWord)) h = hw;
-  if (size_t a = M(h, K::kAmPm, &e)) {
+  if (size_t a = AmPm(h, &e)) {
     hour = hour % 12 + e->number;
     h = a;
   } else {
@@ -1808,6 +1826,16 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
     return d;
   }
   std::optional<TimeOfDay> t = Clock(j, ctx, true);
+  if (!t) {
+    // "march eighteenth nine thirty", "monday the twenty seventh at six pm":
+    // spelled, with am/pm, a part of day or minutes.
+    t = SpelledHour(j);
+    if (t && !t->strong &&
+        (t->value.size() < 6 ||
+         (!ctx && t->te < t_.size() && t_[t->te].kind == TimeTokKind::kWord && !entries_[t->te]))) {
+      t.reset();
+    }
+  }
   if (!t) return d;
   d->te = t->te;
   d->value += t->value;
@@ -1822,7 +1850,9 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
   if (!t) {
     t = Clock(i, true, false);  // "dix heures mercredi": the date makes it a time
-    if (!t || !t->strong) return std::nullopt;
+    // "five-thirty tomorrow evening": a spelled time with minutes.
+    if (!t || !t->strong) t = SpelledHour(i);
+    if (!t || (!t->strong && t->value.size() < 6)) return std::nullopt;
   }
   size_t j = t->te;
   if (Sym(j, ",")) ++j;
@@ -1849,6 +1879,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   }
   if (size_t k = M(j, K::kArticle)) j = k;
   std::optional<Cand> d = DatePart(j, false);
+  if ((!d || !d->is_day) && M(j, K::kFiller)) d = DatePart(M(j, K::kFiller), false);  // "9am on Tuesday"
   if (!d || !d->is_day) return std::nullopt;
   std::string time = t->value;
   // "dix heures mercredi matin": the part of day after the day sets the half.
@@ -1876,11 +1907,14 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
       Cand c;
       c.te = p;
       c.type = TimeType::kTime;
+      // "last night at 8", "this morning around 9".
+      std::string time = "T" + e->value;
+      if (std::string t = TimeInPart(p, e->value, &c.te); !t.empty()) time = t;
       if (HasDay()) {
-        c.value = DayValue(CivilFromDays(dct_.days + rel)) + "T" + e->value;
+        c.value = DayValue(CivilFromDays(dct_.days + rel)) + time;
         MarkDct(&c);
       } else {
-        c.value = "T" + e->value;
+        c.value = time;
         c.unresolved = true;
       }
       return c;
@@ -1888,6 +1922,11 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
   }
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
+  if (!t) {
+    // "seven p . m .": a spelled hour with am/pm.
+    t = SpelledHour(i);
+    if (t && !t->ampm) t.reset();
+  }
   if (!t) return std::nullopt;
   Cand c;
   c.te = t->te;
@@ -2069,26 +2108,37 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
 }
 
 std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
-  if (!NumWord(j) || !OnlyWeakName(j)) return std::nullopt;
+  // "one" is also an amount (quant): still an hour here.
+  if (!NumWord(j) || !(OnlyWeakName(j) || M(j, K::kQuant) == j + 1)) return std::nullopt;
   size_t e = 0;
   int64_t hour = SpelledRun(j, 1, &e);
   if (hour < 1 || hour > 12) return std::nullopt;
   int minute = -1;
-  if (NumWord(e) && OnlyWeakName(e)) {
+  // "four thirty", "seven twenty-seven", "five-thirty".
+  size_t m0 = e;
+  if (Sym(m0, "-") && Attached(m0) && Attached(m0 + 1)) ++m0;
+  if (NumWord(m0) && OnlyWeakName(m0)) {
     size_t e2 = 0;
-    int64_t m = SpelledRun(e, 2, &e2);
+    int64_t m = SpelledRun(m0, 3, &e2);
     if (m >= 10 && m <= 59) {
       minute = static_cast<int>(m);
       e = e2;
+      const TimeLexEntry* u = nullptr;
+      if (size_t mw = M(e, K::kMinuteWord)) {
+        e = mw;
+      } else if (size_t k = M(e, K::kUnit, &u); k && u->value == "MIN") {
+        e = k;
+      }
     }
   }
-  bool strong = false, half = false;
+  bool strong = false, half = false, ampm = false;
   const TimeLexEntry* p = nullptr;
-  if (size_t a = M(e, K::kAmPm, &p)) {
+  if (size_t a = AmPm(e, &p)) {
     hour = hour % 12 + p->number;
     e = a;
     strong = true;
     half = true;
+    ampm = true;
   } else {
     size_t f = SkipFillers(e, 2);
     if (size_t art = M(f, K::kArticle)) f = art;
@@ -2105,7 +2155,7 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", static_cast<int>(hour));
   }
-  return TimeOfDay{e, buf, strong, static_cast<int>(hour), half};
+  return TimeOfDay{e, buf, strong, static_cast<int>(hour), half, ampm};
 }
 
 std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {

@@ -870,6 +870,40 @@ TEST_F(TimeTaggerTest, HowAboutIsNoHedge) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, DatesJoinedWithTimes) {
+  // Thursday 30 May 2019.
+  const Case cases[] = {
+      {"en", "2019-05-30", "I'll be there on wednesday 4 oclock.", "wednesday 4 oclock",
+       "2019-05-29T04"},
+      {"de", "2019-05-30", "Das Treffen beginnt 3 Uhr.", "3 Uhr", "T03"},
+      {"en", "2019-05-30", "schedule it in the morning 9 oclock", "in the morning 9 oclock", "T09"},
+      {"en", "2019-05-30", "it happened last night at 8.", "last night at 8", "2019-05-29T20"},
+      {"en", "2019-05-30", "I'll go back 9am on Tuesday", "9am on Tuesday", "2019-05-28T09"},
+      {"en", "2019-05-30", "Let's meet on march eighteenth nine thirty.",
+       "march eighteenth nine thirty", "2019-03-18T09:30"},
+      {"en", "2019-05-30", "I left there january twenty fourth one thirty p m.",
+       "january twenty fourth one thirty p m", "2019-01-24T13:30"},
+      {"en", "2019-05-30", "I'll go back on monday the twenty seventh at six pm",
+       "monday the twenty seventh at six pm", "2019-05-27T18"},
+      {"en", "2019-05-30", "I'll go back at five-thirty tomorrow evening",
+       "five-thirty tomorrow evening", "2019-05-31T17:30"},
+      {"en", "2019-05-30", "The sun will set tomorrow at seven twenty-seven",
+       "tomorrow at seven twenty-seven", "2019-05-31T07:27"},
+      {"en", "2019-05-30", "We will have that staff dinner seven p . m .", "seven p . m .", "T19"},
+      {"en", "2019-05-30", "I drank a coffee on tues the 4th 7pm", "tues the 4th 7pm",
+       "2019-06-04T19"},
+      {"en", "2019-05-30", "It lasted 3 h.", "3 h", "PT3H"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2019-05-30", "Take 5 a day.", "5"},
+      {"en", "2019-05-30", "One a day keeps it away.", "One"},
+      {"en", "2019-05-30", "On March 18 nine thirty people came.", "nine"},
+      {"fr", "2019-05-30", "Il y a une fête programmée.", "une"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
