@@ -71,6 +71,7 @@ struct Cand {
   bool is_day = false;    // value names one day: a time of day may follow
   bool bare_day = false;  // only a day-of-month number (ranges: "du 6 au ...")
   int day_number = 0;
+  bool dct_month = false;  // "the 18th": a day whose month is the DCT's, the text names none
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
   bool free_year = false;  // the year was chosen from the DCT, the text names none
   bool begin_half = false, end_half = false;  // time range bounds: am/pm or a part was named
@@ -151,6 +152,11 @@ class Scan {
     if (e) *e = x;
     return k;
   }
+  // An ordinal day at i: "17th", "seventeenth".
+  bool OrdinalDay(size_t i) const {
+    return (Num(i) && t_[i].ndigits <= 2 && M(i + 1, K::kOrdinalSuffix) && Attached(i + 1)) ||
+           (i < t_.size() && !Num(i) && M(i, K::kOrdinal));
+  }
   bool NumWord(size_t i) const { return i < t_.size() && number_word_[i]; }
   bool Num(size_t i) const {
     return i < t_.size() && t_[i].kind == TimeTokKind::kNumber && !grouped_[i];
@@ -203,6 +209,13 @@ class Scan {
   // A weekday name of any width at i (weak ones included): the token after
   // it (and its dot) and the weekday in *wd, or 0.
   size_t AnyWeekday(size_t i, int* wd) const;
+  // A month name of any width at i (weak ones included): the token after it
+  // (and its dot) and the month in *month, or 0.
+  size_t AnyMonth(size_t i, int* month) const;
+  // "Jan-Feb 2017", "June-August 1992", "from Sep to Nov", "Nov-Feb 5th,
+  // 2017": a range from a month to a month (or a day); without a from-word
+  // the second bound names its year.
+  std::optional<Cand> MonthSpan(size_t i);
   std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
   // A range bound in words: "now" (the DCT), "the end of 2008" (its last day
@@ -840,8 +853,10 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   if (size_t f = M(k, K::kFiller)) m0 = f;
   size_t mend = M(m0, K::kMonth, &e);
   if (!mend) mend = M(k, K::kMonth, &e);
+  int month = mend ? e->number : 0;
+  // "12 of Nov", "second of Aug.": a day and "of" license an abbreviated month.
+  if (!mend && m0 > k) mend = AnyMonth(m0, &month);
   if (!mend) return std::nullopt;
-  int month = e->number;
   int year = 0;
   size_t te = mend;
   size_t y0 = mend;
@@ -873,11 +888,26 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
   int rel = 0;
   bool has_rel = LeadingRel(&j, &rel);
   size_t k = M(j, K::kMonth, &e);
-  if (!k) return std::nullopt;
+  if (!k) {
+    // "Dec, 2018": an abbreviated month, a comma and a year.
+    int m = 0, year = 0;
+    size_t a = AnyMonth(j, &m);
+    size_t ye = a && Sym(a, ",") ? YearNumber(a + 1, &year) : 0;
+    if (!ye || has_rel || t_[a + 1].ndigits != 4) return std::nullopt;
+    Cand c;
+    c.te = ye;
+    c.value = FormatMonth(year, m);
+    c.anchor = AnchorKind::kAbsolute;
+    return c;
+  }
   const int month = e->number;
   const bool weak = e->weak;
   size_t n0 = k;
-  if (Sym(n0, "-") || Sym(n0, "/")) ++n0;
+  if (Sym(n0, "-") || Sym(n0, "/")) {
+    ++n0;
+  } else if ((M(n0, K::kArticle) || Sym(n0, ",")) && OrdinalDay(n0 + 1)) {
+    ++n0;  // "april the ninth", "june the 28th", "October, 1st"
+  }
   int day = 0;
   if (!has_rel) {
     if (size_t d = DayNumber(n0, &day); d && !(Num(d) && Attached(d))) {
@@ -1641,6 +1671,60 @@ std::optional<Cand> Scan::WeekdayInWeek(size_t i) {
   return c;
 }
 
+size_t Scan::AnyMonth(size_t i, int* month) const {
+  if (i >= t_.size() || !entries_[i]) return 0;
+  for (const TimeLexEntry& e : *entries_[i]) {
+    if (e.kind != K::kMonth || e.tokens.size() != 1) continue;
+    *month = e.number;
+    return e.weak && Sym(i + 1, ".") && Attached(i + 1) ? i + 2 : i + 1;
+  }
+  return 0;
+}
+
+std::optional<Cand> Scan::MonthSpan(size_t i) {
+  size_t j = i;
+  const bool from = M(i, K::kRangeFrom) != 0;
+  if (from) j = M(i, K::kRangeFrom);
+  int m1 = 0;
+  size_t a = AnyMonth(j, &m1);
+  if (!a) return std::nullopt;
+  size_t k = M(a, from ? K::kRangeTo : K::kRangeLink);
+  if (!k) return std::nullopt;
+  std::optional<Cand> y = MonthFirst(k, true);
+  int m2 = 0;
+  if (!y) {
+    size_t b = AnyMonth(k, &m2);
+    if (!b || !from) return std::nullopt;
+    y = ResolveMonth(k, b, m2, 0);
+  }
+  const std::string& v = y->value;
+  if (v.size() < 7 || v[4] != '-' || !std::isdigit(static_cast<unsigned char>(v[0]))) {
+    return std::nullopt;
+  }
+  // Without a from-word only a second bound that names its year ("Jan-Feb 2017").
+  if (!from && y->anchor != AnchorKind::kAbsolute) return std::nullopt;
+  int year = std::stoi(v.substr(0, 4));
+  m2 = std::stoi(v.substr(5, 2));
+  Cand c = *y;
+  if (y->anchor == AnchorKind::kAbsolute) {
+    if (m1 > m2) --year;  // "Nov-Feb 2017": November 2016
+  } else if (m1 > m2) {
+    // "from Nov to March": the second month after the first.
+    year = std::stoi(ResolveMonth(j, a, m1, 0).value.substr(0, 4));
+    c.value = FormatMonth(year + 1, m2);
+  } else {
+    year = std::stoi(ResolveMonth(j, a, m1, 0).value.substr(0, 4));
+    c.value = FormatMonth(year, m2);
+  }
+  c.begin = FormatMonth(year, m1);
+  c.end = c.value;
+  c.value = c.begin + "/" + c.end;
+  c.is_day = false;
+  c.abs_day = false;
+  c.mod.clear();
+  return c;
+}
+
 std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   // "the 18th", "the eleventh": an article and an ordinal day name a day of
   // the DCT's month. Plain numbers ("le 18") are too often something else.
@@ -1658,6 +1742,8 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   }
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
     Cand c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
+    c.dct_month = true;
+    c.day_number = day;
     return c;
   }
   Cand c;
@@ -1665,6 +1751,8 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   c.value = Xday(0, day);
   c.unresolved = true;
   c.is_day = true;
+  c.dct_month = true;
+  c.day_number = day;
   return c;
 }
 
@@ -1957,9 +2045,15 @@ std::optional<Cand> Scan::Range(size_t i) {
   }
   int bare_day = 0;
   if (!x || x->te <= j) {
-    if (!from) return std::nullopt;
     size_t k = DayNumber(j, &bare_day);
     if (!k) return std::nullopt;
+    if (!from) {
+      // "9 to 12 of June", "9-12 June": a day number before a day and month.
+      size_t l = M(k, K::kRangeLink);
+      int d2 = 0;
+      std::optional<Cand> y2 = l && DayNumber(l, &d2) ? DayMonth(l) : std::nullopt;
+      if (!y2 || !y2->is_day || d2 <= bare_day) return std::nullopt;
+    }
     x = Cand();
     x->te = k;
     x->bare_day = true;
@@ -1980,8 +2074,12 @@ std::optional<Cand> Scan::Range(size_t i) {
   // "November 18-19", "novembre 19-20": a later day number after a month and
   // day, joined by a dash, is a day of the same month; not when a year, a
   // unit, am/pm or an hour word follows it ("March 3 - 5 pm", "May 2-3, 2019").
-  if (!y && k && !from && x->abs_day && Num(x->te - 1) &&
-      t_[x->te].kind == TimeTokKind::kPunct) {
+  // "april 9th through 17th", "april ninth through seventeenth": a word link
+  // before an ordinal day.
+  const bool day_end = Num(x->te - 1) || (x->te >= 1 && M(x->te - 1, K::kOrdinalSuffix) == x->te) ||
+                       (x->te >= 1 && M(x->te - 1, K::kOrdinal) == x->te);
+  if (!y && k && !from && x->abs_day && day_end &&
+      (t_[x->te].kind == TimeTokKind::kPunct || (OrdinalDay(k) && !Num(x->te - 1)))) {
     int d2 = 0;
     size_t e = DayNumber(k, &d2);
     if (e && d2 > x->ymd.d && ValidDate(x->ymd.y, x->ymd.m, d2) && !Num(e) &&
@@ -1994,6 +2092,24 @@ std::optional<Cand> Scan::Range(size_t i) {
     }
   }
   if (!y) return std::nullopt;
+  // "between the ninth and the seventeenth of april", "from april 27th to the
+  // third": a bare "the Nth" takes the month of the other bound (the next
+  // month when it would come first).
+  if (x->dct_month && y->abs_day && !y->dct_month && ValidDate(y->ymd.y, y->ymd.m, x->day_number)) {
+    Ymd d{y->ymd.y, y->ymd.m, x->day_number};
+    if (x->day_number > y->ymd.d) d = AddMonths({y->ymd.y, y->ymd.m, 1}, -1);
+    if (ValidDate(d.y, d.m, x->day_number)) {
+      const size_t te = x->te;
+      *x = DayCand(te, {d.y, d.m, x->day_number}, y->anchor);
+    }
+  } else if (y->dct_month && x->abs_day && !x->dct_month) {
+    Ymd d{x->ymd.y, x->ymd.m, y->day_number};
+    if (y->day_number < x->ymd.d) d = AddMonths({x->ymd.y, x->ymd.m, 1}, 1);
+    if (ValidDate(d.y, d.m, y->day_number)) {
+      const size_t te = y->te;
+      *y = DayCand(te, {d.y, d.m, y->day_number}, x->anchor);
+    }
+  }
   // Two clock times: the time grammar knows which half of the day each is in.
   if (from && x->type == TimeType::kTime && y->type == TimeType::kTime && x->value[0] == 'T' &&
       y->value[0] == 'T') {
@@ -2007,7 +2123,9 @@ std::optional<Cand> Scan::Range(size_t i) {
   }
   // "between jan 2019 and now", "from 2007 to the end of 2008": resolved dates
   // of different precisions join when the first comes first.
-  const bool mixed = from && x->type == TimeType::kDate && y->type == TimeType::kDate &&
+  // Without a from-word, a word link ("2014 through May 2018") joins them too.
+  const bool linked = from || (k && t_[k - 1].kind == TimeTokKind::kWord);
+  const bool mixed = linked && x->type == TimeType::kDate && y->type == TimeType::kDate &&
                      !x->bare_day && !x->value.empty() && !y->value.empty() &&
                      std::isdigit(static_cast<unsigned char>(x->value[0])) &&
                      std::isdigit(static_cast<unsigned char>(y->value[0])) &&
@@ -2029,7 +2147,7 @@ std::optional<Cand> Scan::Range(size_t i) {
     if (x->unresolved || y->unresolved) c.unresolved = true;
     return c;
   }
-  if (!from && (!Num(k) && !M(k, K::kMonth))) return std::nullopt;
+  if (!from && (!Num(k) && !M(k, K::kMonth) && !OrdinalDay(k))) return std::nullopt;
   // "from May to Oct 2020", "10/1-11/2/2017": the first bound takes the
   // year the second one names.
   if (x->free_year && !y->free_year && y->anchor == AnchorKind::kAbsolute && x->value.size() >= 7 &&
@@ -3143,6 +3261,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(TimeThenDate(i));
   consider(PartRange(i));
   consider(PartTimeRange(i));
+  consider(MonthSpan(i));
   consider(TimeRangeOnDay(i));
   consider(RelQuantUnit(i));
   consider(PartOfDay(i, licensed));

@@ -904,6 +904,43 @@ TEST_F(TimeTaggerTest, DatesJoinedWithTimes) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, MonthAndDayRanges) {
+  // Monday 7 November 2016.
+  const Case cases[] = {
+      {"en", "2016-11-07", "APEC meets in Korea Jan-Feb 2017", "Jan-Feb 2017", "2017-01/2017-02"},
+      {"en", "2016-11-07", "APEC meets in Korea Nov-Feb 2017", "Nov-Feb 2017", "2016-11/2017-02"},
+      {"en", "2016-11-07", "the three months (June-August 1992)", "June-August 1992",
+       "1992-06/1992-08"},
+      {"en", "2016-11-07", "What will happen from Nov to March", "from Nov to March",
+       "2016-11/2017-03"},
+      {"en", "2016-11-07", "i am off april 9th through 17th", "april 9th through 17th",
+       "2017-04-09/2017-04-17"},
+      {"en", "2016-11-07", "i am off april ninth through seventeenth",
+       "april ninth through seventeenth", "2017-04-09/2017-04-17"},
+      {"en", "2016-11-07", "i am off from april the ninth till the seventeenth",
+       "from april the ninth till the seventeenth", "2017-04-09/2017-04-17"},
+      {"en", "2016-11-07", "i am off between the ninth and the seventeenth of april",
+       "between the ninth and the seventeenth of april", "2017-04-09/2017-04-17"},
+      {"en", "2016-11-07", "i am off from april twenty-seventh to the third",
+       "from april twenty-seventh to the third", "2017-04-27/2017-05-03"},
+      {"en", "2016-11-07", "9 to 12 of June: a festival", "9 to 12 of June",
+       "2016-06-09/2016-06-12"},
+      {"en", "2016-11-07", "I'll be out between 3 and 12 of Sept", "between 3 and 12 of Sept",
+       "2016-09-03/2016-09-12"},
+      {"en", "2016-11-07", "The range is 2014 through May 2018.", "2014 through May 2018",
+       "2014/2018-05"},
+      {"en", "2016-11-07", "What's your plan for Dec, 2018", "Dec, 2018", "2018-12"},
+      {"en", "2016-11-07", "Set it up for October, 1st.", "October, 1st", "2016-10-01"},
+      {"en", "2016-11-07", "Is it 12 of Nov?", "12 of Nov", "2016-11-12"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2016-11-07", "Sales rose April 9 to 12 percent.", "12 percent"},
+      {"en", "2016-11-07", "He scored 9 to 12 points.", "9 to 12"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
