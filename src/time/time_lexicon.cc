@@ -80,6 +80,8 @@ constexpr KindName kKindNames[] = {
     {"unit_ref", TimeLexKind::kUnitRef},
     {"holiday", TimeLexKind::kHoliday},
     {"hedge_cancel", TimeLexKind::kHedgeCancel},
+    {"time_zone", TimeLexKind::kTimeZone},
+    {"approx_suffix", TimeLexKind::kApproxSuffix},
 };
 
 // The unit codes of docs/formats/time.md.

@@ -99,6 +99,8 @@ enum class TimeLexKind {
   kUnitRef,
   kHoliday,
   kHedgeCancel,
+  kTimeZone,
+  kApproxSuffix,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

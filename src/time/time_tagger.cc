@@ -91,6 +91,7 @@ struct TimeOfDay {
   int hour = -1;        // the hour when the value is T<hour>...
   bool half = false;    // am/pm or a part of day chose the half of the day
   bool ampm = false;    // am/pm was named
+  std::string mod;      // from an approx_suffix ("11ish": APPROX)
 };
 
 class Scan {
@@ -323,6 +324,9 @@ class Scan {
   size_t SpelledNumber(size_t i, int64_t* n);
   // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
   size_t DayNumber(size_t i, int* day);
+  // A spelled cardinal day 1..31 at i ("fifteen", "twenty five"); callers
+  // demand a year after the date ("twenty five January nineteen eighty six").
+  size_t SpelledDay(size_t i, int* day);
   size_t YearNumber(size_t i, int* year);
 
   Tense TenseAround(size_t b, size_t e) const;
@@ -485,6 +489,20 @@ size_t Scan::DayNumber(size_t i, int* day) {
     if (e->number >= 1 && e->number <= 31) {
       *day = e->number;
       return j;
+    }
+  }
+  return 0;
+}
+
+size_t Scan::SpelledDay(size_t i, int* day) {
+  if (!NumWord(i) || !OnlyWeakName(i) || M(i, K::kQuant)) return 0;
+  // "twenty five nineteen eighty six": the longest run that is a day.
+  for (size_t n = 3; n >= 1; --n) {
+    size_t e = 0;
+    int64_t v = SpelledRun(i, n, &e);
+    if (v >= 1 && v <= 31) {
+      *day = static_cast<int>(v);
+      return e;
     }
   }
   return 0;
@@ -840,6 +858,7 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   }
   int day = 0;
   size_t k = DayNumber(j, &day);
+  const bool spelled = !k && (k = SpelledDay(j, &day)) != 0;
   if (!k && !wd && M(j, K::kArticle)) {
     // "the 9th of May", "the fourth of July": the article belongs to the
     // date only before an ordinal and a filler ("le 23 janvier" keeps "23 janvier").
@@ -865,6 +884,7 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
     if (Num(f)) y0 = f;
   }
   if (size_t ye = YearNumber(y0, &year)) te = ye;
+  if (spelled && !year) return std::nullopt;
   if (year && !ValidDate(year, month, day)) return std::nullopt;
   if (!year && !ValidDate(2000, month, day)) return std::nullopt;
   (void)wd;
@@ -910,6 +930,15 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
   }
   int day = 0;
   if (!has_rel) {
+    // "January twenty five nineteen eighty six": a spelled day needs the year.
+    if (int sd = 0, year = 0; !DayNumber(n0, &day)) {
+      if (size_t d = SpelledDay(n0, &sd)) {
+        size_t y0 = Sym(d, ",") ? d + 1 : d;
+        if (size_t ye = YearNumber(y0, &year); ye && ValidDate(year, month, sd)) {
+          return ResolveDayMonth(ye, month, sd, year);
+        }
+      }
+    }
     if (size_t d = DayNumber(n0, &day); d && !(Num(d) && Attached(d))) {
       size_t y0 = d;
       if (Sym(y0, ",")) ++y0;
@@ -1313,10 +1342,32 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   bool strong = false;  // unambiguously a clock time (":" or attached "h" or am/pm)
   bool half = false;    // am/pm or a part of day named the half of the day
   if (Num(i)) {
-    if (t_[i].ndigits > 2 || t_[i].number > 24) return std::nullopt;
-    hour = static_cast<int>(t_[i].number);
-    j = i + 1;
-    if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2 &&
+    const TimeToken& n = t_[i];
+    if (n.ndigits <= 2 && n.number <= 24) {
+      // "12 noon", "12 midnight": the clock word says it.
+      if (size_t k = M(i + 1, K::kClock, &e)) return TimeOfDay{k, e->value, true};
+    }
+    // "1140 a.m.", "930pm": hours and minutes in one number before am/pm;
+    // "0730": a leading zero after a clock or range word.
+    if ((n.ndigits == 3 || n.ndigits == 4) && n.number % 100 < 60 &&
+        (AmPm(i + 1) ||
+         (clock_ctx && n.ndigits == 4 && text_[n.start] == '0' && !(Num(i + 1) && Attached(i + 1))))) {
+      hour = static_cast<int>(n.number / 100);
+      minute = static_cast<int>(n.number % 100);
+      if (hour > 23 || (AmPm(i + 1) && (hour < 1 || hour > 12))) return std::nullopt;
+      j = i + 1;
+      strong = true;
+    } else if (n.ndigits > 2 || n.number > 24) {
+      return std::nullopt;
+    } else {
+      hour = static_cast<int>(n.number);
+      j = i + 1;
+    }
+  }
+  if (Num(i) && minute < 0) {
+    if (Sym(j, ".") && Attached(j) && Attached(j + 1) && AmPm(j + 1)) {
+      ++j;  // "9.am"
+    } else if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2 &&
         t_[j + 1].number < 60 && (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
       // "8.30pm", "at 17.30": a dot between hour and minutes only with am/pm
       // or after a clock word, and not before an unknown word ("at 6.45 dollars").
@@ -1347,10 +1398,10 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
           if (size_t mw = M(j, K::kMinuteWord)) j = mw;
         }
       }
-    } else if (!clock_ctx && !AmPm(j)) {
+    } else if (!clock_ctx && !AmPm(j) && !(M(j, K::kApproxSuffix) && Attached(j))) {
       return std::nullopt;
     }
-  } else if (clock_ctx || NumWord(i)) {
+  } else if (!Num(i) && (clock_ctx || NumWord(i))) {
     int64_t v = 0;
     if (entries_[i] && !M(i, K::kQuant) && !OnlyWeakName(i)) return std::nullopt;
     size_t k = SpelledNumber(i, &v);
@@ -1396,6 +1447,12 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       half = true;
     }
   }
+  std::string mod;
+  if (size_t x = M(j, K::kApproxSuffix, &e); x && Attached(j) && Num(i)) {
+    j = x;  // "11ish": an approximate clock time
+    strong = true;
+    mod = e->value;
+  }
   if (!strong && !clock_ctx) return std::nullopt;
   // "at 6.45 dollars", "à 3,5": a bare hour is not the start of a decimal.
   if (!strong && minute < 0 && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
@@ -1417,7 +1474,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", hour);
   }
-  return TimeOfDay{j, buf, strong, hour, half};
+  TimeOfDay t{j, buf, strong, hour, half};
+  t.mod = mod;
+  return t;
 }
 
 int64_t Scan::SpelledRun(size_t i, size_t max_tokens, size_t* end) {
@@ -2020,6 +2079,7 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
   c.te = t->te;
   c.type = TimeType::kTime;
   c.value = t->value;
+  c.mod = t->mod;
   return c;
 }
 
@@ -2295,7 +2355,10 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   if (!y) y = SpelledHour(k);
   // One bound at least must be a clock time for sure: "entre 10 et 15 personnes"
   // is none; with weak_ok the caller has a day after the range to vouch for it.
-  if (!y || (!weak_ok && (!(x->strong || y->strong) || (!from && !y->strong)))) {
+  // "from three thirty to four thirty": hours with minutes after a from-word.
+  const bool minutes = from && y && x->value.find(':') != std::string::npos &&
+                       y->value.find(':') != std::string::npos;
+  if (!y || (!weak_ok && !minutes && (!(x->strong || y->strong) || (!from && !y->strong)))) {
     return std::nullopt;
   }
   // "5 to 6pm"; "from 7:00 to 8:00pm", "2:20 to 3pm": a start without am/pm
@@ -3324,6 +3387,11 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
       if (c->mod.empty()) c->mod = e->value;
     }
   }
+  // "9 am PST", "1pm mountain timezone": a time zone after a clock time
+  // belongs to it (the value stays the local time).
+  if (c && c->type == TimeType::kTime && c->value.find('T') != std::string::npos) {
+    if (size_t z = M(c->te, K::kTimeZone)) c->te = z;
+  }
   return c;
 }
 
@@ -3341,7 +3409,8 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kHedgeCancel);
+    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kHedgeCancel) | Bit(TimeLexKind::kTimeZone) |
+    Bit(TimeLexKind::kApproxSuffix);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];

@@ -941,6 +941,31 @@ TEST_F(TimeTaggerTest, MonthAndDayRanges) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, ClockShapesAndSpelledDates) {
+  const Case cases[] = {
+      {"en", "2016-11-07", "I'll be back at 9.am.", "9.am", "T09"},
+      {"en", "2016-11-07", "I'll be back 1140 a.m.", "1140 a.m.", "T11:40"},
+      {"en", "2016-11-07", "We meet at 12 noon.", "12 noon", "T12"},
+      {"en", "2016-11-07", "Where were you between 0730-0930?", "between 0730-0930",
+       "T07:30/T09:30"},
+      {"en", "2016-11-07", "I'll be back 11ish", "11ish", "T11", "APPROX"},
+      {"en", "2016-11-07", "Let's meet at 1pm mountain timezone", "1pm mountain timezone", "T13"},
+      {"en", "2016-11-07", "We play from three thirty to four thirty", "from three thirty to four thirty",
+       "T03:30/T04:30"},
+      {"en", "2016-11-07", "She was born on January twenty five nineteen eighty six",
+       "January twenty five nineteen eighty six", "1986-01-25"},
+      {"en", "2016-11-07", "On fifteen August nineteen hundred ninety three, it opened.",
+       "fifteen August nineteen hundred ninety three", "1993-08-15"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2016-11-07", "In 1140 a king died.", "1140 a"},
+      {"en", "2016-11-07", "from twenty to thirty people", "twenty"},
+      {"en", "2016-11-07", "Fifteen August visitors came.", "Fifteen"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
