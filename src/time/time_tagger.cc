@@ -71,6 +71,7 @@ struct Cand {
   bool is_day = false;    // value names one day: a time of day may follow
   bool bare_day = false;  // only a day-of-month number (ranges: "du 6 au ...")
   int day_number = 0;
+  int bare_weekday = 0;    // a weekday alone (no rel): tense chose the week
   bool dct_month = false;  // "the 18th": a day whose month is the DCT's, the text names none
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
   bool free_year = false;  // the year was chosen from the DCT, the text names none
@@ -187,6 +188,9 @@ class Scan {
   // "7.6", "7-6" after a weekday: month and day (day first outside English)
   // joined by a dot or a dash, no year; alone they are decimals and scores.
   std::optional<Cand> ShortNumericDate(size_t i);
+  // "2017 april" (a year, then a month name), "12-2015", "12/2015" (a month
+  // and a year): a month.
+  std::optional<Cand> MonthOfYear(size_t i);
   std::optional<Cand> DayMonth(size_t i);
   std::optional<Cand> MonthNameNumeric(size_t i);
   bool LeadingRel(size_t* j, int* rel) const;
@@ -801,6 +805,35 @@ std::optional<Cand> Scan::ShortNumericDate(size_t i) {
   return ResolveDayMonth(te, month, day, 0);
 }
 
+std::optional<Cand> Scan::MonthOfYear(size_t i) {
+  if (!Num(i)) return std::nullopt;
+  int year = 0, month = 0;
+  size_t te = 0;
+  if (size_t ye = YearNumber(i, &year); ye && ye == i + 1) {
+    const TimeLexEntry* e = nullptr;
+    size_t k = M(ye, K::kMonth, &e);
+    if (!k || e->weak || Num(k) || NumWord(k)) return std::nullopt;  // "2017 april 5" is another shape
+    month = e->number;
+    te = k;
+  } else if (t_[i].ndigits <= 2 && t_[i].number >= 1 && t_[i].number <= 12 &&
+             (Sym(i + 1, "-") || Sym(i + 1, "/")) && Attached(i + 1) && Num(i + 2) &&
+             Attached(i + 2) && t_[i + 2].ndigits == 4 && t_[i + 2].number >= 1900 &&
+             t_[i + 2].number <= 2099 && !(i > 0 && Attached(i) && t_[i - 1].kind != TimeTokKind::kWord) &&
+             !(i + 3 < t_.size() && Attached(i + 3) &&
+               (Sym(i + 3, "-") || Sym(i + 3, "/") || Num(i + 3)))) {
+    month = static_cast<int>(t_[i].number);
+    year = static_cast<int>(t_[i + 2].number);
+    te = i + 3;
+  } else {
+    return std::nullopt;
+  }
+  Cand c;
+  c.te = te;
+  c.value = FormatMonth(year, month);
+  c.anchor = AnchorKind::kAbsolute;
+  return c;
+}
+
 std::optional<Cand> Scan::MonthNameNumeric(size_t i) {
   // "2020/Sep/23", "23-sep-2020", "sep-23-2020", "september-2020-23", "Oct/2":
   // two or three parts glued by one separator ("-" or "/"), one of them a
@@ -986,9 +1019,12 @@ std::optional<Cand> Scan::Weekday(size_t i) {
     if (size_t r = M(k, K::kRel, &e)) {
       rel = e->number;
       k = r;
+      has_rel = true;
     }
   }
-  return ResolveWeekday(i, k, wd, rel);
+  Cand c = ResolveWeekday(i, k, wd, rel);
+  if (!has_rel) c.bare_weekday = wd;
+  return c;
 }
 
 std::optional<Cand> Scan::DayRel(size_t i) {
@@ -1252,6 +1288,7 @@ std::optional<Cand> Scan::Season(size_t i) {
 
 std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   std::optional<Cand> best;
+  size_t j0 = i;
   auto consider = [&](std::optional<Cand> c) {
     if (c && (!best || c->te > best->te)) best = std::move(c);
   };
@@ -1262,6 +1299,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
     consider(Year(i));
     consider(Decade(i));
     consider(Quarter(i));
+    consider(MonthOfYear(i));
     return best;
   }
   consider(DayMonth(i));
@@ -1300,6 +1338,13 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
       w = std::move(d);
     }
     consider(std::move(w));
+  }
+  if (int rel = 0; !best && LeadingRel(&(j0 = i), &rel)) {
+    // "next 5/12", "this 5/12", "next 6th of April": a rel word before a
+    // written date; the date decides.
+    std::optional<Cand> d = Num(j0) ? NumericDate(j0) : std::nullopt;
+    if (!d && Num(j0)) d = DayMonth(j0);
+    if (d && d->is_day) best = std::move(d);
   }
   if (!best && IsWeekdayName(i)) {
     // "Tue May 9", "wed. 5/12": an abbreviated weekday before a full date.
@@ -1983,8 +2028,27 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
       t.reset();
     }
   }
-  if (!t) return d;
+  if (!t) {
+    // "today pm", "tomorrow am": am/pm alone names the morning or afternoon.
+    const TimeLexEntry* a = nullptr;
+    if (size_t k = AmPm(j, &a); k && t_[j].folded.size() > 1 && M(i, K::kDayRel) == d->te &&
+                                (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct ||
+                                 M(k, K::kRangeTo))) {
+      d->te = k;
+      d->value += a->number ? "TAF" : "TMO";
+      d->type = TimeType::kTime;
+      d->abs_day = false;
+      d->is_day = false;
+    }
+    return d;
+  }
   d->te = t->te;
+  // "Wed Oct 26 15:50:06 2016": the year after the time.
+  int year = 0;
+  if (size_t ye = d->free_year ? YearNumber(t->te, &year) : 0;
+      ye && Num(t->te) && ValidDate(year, d->ymd.m, d->ymd.d)) {
+    *d = DayCand(ye, {year, d->ymd.m, d->ymd.d}, AnchorKind::kAbsolute);
+  }
   d->value += t->value;
   d->type = TimeType::kTime;
   d->abs_day = false;
@@ -1993,6 +2057,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
 }
 
 std::optional<Cand> Scan::TimeThenDate(size_t i) {
+  const TimeLexEntry* e0 = nullptr;
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
   if (!t) {
@@ -2002,6 +2067,12 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
     if (!t || (!t->strong && t->value.size() < 6)) return std::nullopt;
   }
   size_t j = t->te;
+  // "3 pm or later on Monday": a hedge after the time.
+  std::string mod;
+  if (size_t h = M(j, K::kHedgePost, &e0)) {
+    mod = e0->value;
+    j = h;
+  }
   if (Sym(j, ",")) ++j;
   // "8am this morning", "10 pm tonight": the part of day names the day.
   const TimeLexEntry* e = nullptr;
@@ -2042,6 +2113,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   d->value += time;
   d->type = TimeType::kTime;
   d->abs_day = false;
+  if (d->mod.empty()) d->mod = mod;
   return d;
 }
 
@@ -2170,6 +2242,14 @@ std::optional<Cand> Scan::Range(size_t i) {
       *y = DayCand(te, {d.y, d.m, y->day_number}, x->anchor);
     }
   }
+  // "from next monday to friday": a bare weekday after a day is the first
+  // such day after it.
+  if (y->bare_weekday && x->abs_day && y->abs_day && y->type == TimeType::kDate) {
+    const int64_t xd = DaysOf(x->ymd);
+    int64_t fwd = (y->bare_weekday - IsoWeekday(xd) + 7) % 7;
+    const size_t te = y->te;
+    *y = DayCand(te, CivilFromDays(xd + (fwd ? fwd : 7)), x->anchor);
+  }
   // Two clock times: the time grammar knows which half of the day each is in.
   if (from && x->type == TimeType::kTime && y->type == TimeType::kTime && x->value[0] == 'T' &&
       y->value[0] == 'T') {
@@ -2207,7 +2287,12 @@ std::optional<Cand> Scan::Range(size_t i) {
     if (x->unresolved || y->unresolved) c.unresolved = true;
     return c;
   }
-  if (!from && (!Num(k) && !M(k, K::kMonth) && !OrdinalDay(k))) return std::nullopt;
+  // "2019/aug/01 to today": a written date with its year, then a day word.
+  const bool to_day_word = M(k, K::kDayRel) && x->anchor == AnchorKind::kAbsolute && x->abs_day &&
+                           t_[k - 1].kind == TimeTokKind::kWord;
+  if (!from && (!Num(k) && !M(k, K::kMonth) && !OrdinalDay(k) && !to_day_word)) {
+    return std::nullopt;
+  }
   // "from May to Oct 2020", "10/1-11/2/2017": the first bound takes the
   // year the second one names.
   if (x->free_year && !y->free_year && y->anchor == AnchorKind::kAbsolute && x->value.size() >= 7 &&
@@ -2405,7 +2490,15 @@ std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
     if (weak) return std::nullopt;
     return r;
   }
-  if (weak && d->te != j + 1 && !M(j, K::kDayRel)) return std::nullopt;  // one day word
+  // One day word ("aujourd'hui", "Monday"), a rel and a weekday ("6-8 next
+  // Monday"), or after a from-word a date with its year ("between 3 and 5 on
+  // 1/1/2015").
+  int wd = 0;
+  if (weak && d->te != j + 1 && !M(j, K::kDayRel) &&
+      !(M(j, K::kRel) && AnyWeekday(M(j, K::kRel), &wd) == d->te) &&
+      !(M(i, K::kRangeFrom) && d->anchor == AnchorKind::kAbsolute)) {
+    return std::nullopt;
+  }
   d->te = d->te;
   d->begin = d->value + r->begin;
   d->end = d->value + r->end;

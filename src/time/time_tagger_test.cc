@@ -966,6 +966,34 @@ TEST_F(TimeTaggerTest, ClockShapesAndSpelledDates) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
+  // Monday 20 May 2019.
+  const Case cases[] = {
+      {"en", "2019-05-20", "Are you available 6-8 next Monday", "6-8 next Monday",
+       "2019-05-27T06/2019-05-27T08"},
+      {"en", "2019-05-20", "It will happen between 3 and 5 on 1/1/2015",
+       "between 3 and 5 on 1/1/2015", "2015-01-01T03/2015-01-01T05"},
+      {"en", "2019-05-20", "It should be done next 5/12", "next 5/12", "2019-05-12"},
+      {"en", "2019-05-20", "Meet me at 3 pm or later on Monday.", "3 pm or later on Monday",
+       "2019-05-20T15", "AFTER"},
+      {"en", "2019-05-20", "Wed Oct 26 15:50:06 2016 is not a day in 2019.",
+       "Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06"},
+      {"en", "2019-05-20", "Open today pm.", "today pm", "2019-05-20TAF"},
+      {"en", "2019-05-20", "I went back to China in 2017 april.", "2017 april", "2017-04"},
+      {"en", "2019-05-20", "Is this a valid date? 12-2015", "12-2015", "2015-12"},
+      {"en", "2019-09-04", "a vacation from next monday to friday", "from next monday to friday",
+       "2019-09-09/2019-09-13"},
+      {"en", "2019-09-04", "2019/aug/01 to today", "2019/aug/01 to today",
+       "2019-08-01/2019-09-04"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2019-05-20", "Today am I the only one?", "am"},
+      {"en", "2019-05-20", "Is this a valid date? 32-2015", "32"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
