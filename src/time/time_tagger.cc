@@ -812,7 +812,12 @@ std::optional<Cand> Scan::MonthOfYear(size_t i) {
   if (size_t ye = YearNumber(i, &year); ye && ye == i + 1) {
     const TimeLexEntry* e = nullptr;
     size_t k = M(ye, K::kMonth, &e);
-    if (!k || e->weak || Num(k) || NumWord(k)) return std::nullopt;  // "2017 april 5" is another shape
+    // "2017 april 5" is another shape; "in 2024 may be": a word after the
+    // month that no pattern knows makes it no date.
+    if (!k || e->weak || Num(k) || NumWord(k) ||
+        (k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k])) {
+      return std::nullopt;
+    }
     month = e->number;
     te = k;
   } else if (t_[i].ndigits <= 2 && t_[i].number >= 1 && t_[i].number <= 12 &&
@@ -1738,8 +1743,8 @@ std::optional<Cand> Scan::WeekdayInWeek(size_t i) {
     size_t j = w;
     if (size_t f = M(j, K::kFiller)) {
       j = f;
-    } else if (Sym(j, "-") || Sym(j, ",")) {
-      ++j;
+    } else if (Sym(j, "-")) {
+      ++j;  // not ",": "Next week, Monday's vote ..." names no day of that week
     }
     te = AnyWeekday(j, &wd);
     if (!te) return std::nullopt;
