@@ -1489,6 +1489,11 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     half = true;
   } else {
     size_t f = SkipFillers(j, 2);
+    // "8:00 early morning": a one-word START/END hedge before the part.
+    if (size_t h = M(f, K::kHedge, &e); h == f + 1 && (e->value == "START" || e->value == "END") &&
+                                         M(h, K::kPart)) {
+      f = h;
+    }
     if (size_t p = M(f, K::kPart, &e)) {
       if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
       if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
@@ -2021,6 +2026,23 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
     d->abs_day = false;
     d->is_day = false;
     return d;
+  }
+  // "Sunday early morning at 8:00", "Sunday late evening": a one-word
+  // START/END hedge on the day's part (the mod when no clock time follows).
+  if (size_t h = M(j, K::kHedge, &e); h == j + 1 && !ctx && (e->value == "START" || e->value == "END")) {
+    const std::string hmod = e->value;
+    if (size_t p = M(h, K::kPart, &e)) {
+      const std::string part = e->value;
+      size_t te = p;
+      std::string time = TimeInPart(p, part, &te);
+      d->te = te;
+      d->value += time.empty() ? "T" + part : time;
+      d->type = TimeType::kTime;
+      d->abs_day = false;
+      d->is_day = false;
+      if (time.empty() && d->mod.empty()) d->mod = hmod;
+      return d;
+    }
   }
   std::optional<TimeOfDay> t = Clock(j, ctx, true);
   if (!t) {
