@@ -159,6 +159,15 @@ class Scan {
     return (Num(i) && t_[i].ndigits <= 2 && M(i + 1, K::kOrdinalSuffix) && Attached(i + 1)) ||
            (i < t_.size() && !Num(i) && M(i, K::kOrdinal));
   }
+  // "in the morning" at i ending the clause (punctuation or the end after
+  // it): "circa 5 in the morning" is a time, "5 in the morning raids" is not.
+  bool PartEndsClause(size_t i) const {
+    size_t f = SkipFillers(i, 2);
+    if (f == i) return false;
+    size_t p = M(f, K::kPart);
+    if (!p && M(f, K::kArticle)) p = M(M(f, K::kArticle), K::kPart);
+    return p && (p >= t_.size() || t_[p].kind == TimeTokKind::kPunct);
+  }
   bool NumWord(size_t i) const { return i < t_.size() && number_word_[i]; }
   bool Num(size_t i) const {
     return i < t_.size() && t_[i].kind == TimeTokKind::kNumber && !grouped_[i];
@@ -1448,8 +1457,10 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
           if (size_t mw = M(j, K::kMinuteWord)) j = mw;
         }
       }
-    } else if (!clock_ctx && !AmPm(j) && !(M(j, K::kApproxSuffix) && Attached(j))) {
-      return std::nullopt;
+    } else if (!clock_ctx && !AmPm(j) && !(M(j, K::kApproxSuffix) && Attached(j)) &&
+               !(PartEndsClause(j) &&
+                 !(i >= 2 && Attached(i) && (Sym(i - 1, ".") || Sym(i - 1, ",")) && Num(i - 2)))) {
+      return std::nullopt;  // "37.1 in the morning" is a decimal
     }
   } else if (!Num(i) && (clock_ctx || NumWord(i))) {
     int64_t v = 0;
@@ -2198,6 +2209,11 @@ std::optional<Cand> Scan::Range(size_t i) {
   // The first bound: a date or time, or a bare day number ("du 6 au 10 janvier").
   std::optional<Cand> x = from ? DateWithTime(j, false) : DatePart(j, false);
   if (!x && from) x = TimeOnly(j);
+  if (from && x && x->type == TimeType::kTime) {
+    // "between 2:00 tomorrow and 4:00": a time, then its day.
+    std::optional<Cand> td = TimeThenDate(j);
+    if (td && td->te > x->te) x = std::move(td);
+  }
   if (from) {
     std::optional<Cand> w = WordBound(j, true);
     if (w && (!x || w->te > x->te)) x = std::move(w);
@@ -2222,6 +2238,10 @@ std::optional<Cand> Scan::Range(size_t i) {
   if (k) {
     y = from ? DateWithTime(k, false) : DatePart(k, false);
     if (!y && from) y = TimeOnly(k);
+    if (from && y && y->type == TimeType::kTime && !x->bare_day && x->type == TimeType::kTime) {
+      std::optional<Cand> td = TimeThenDate(k);  // "to 3pm tomorrow"
+      if (td && td->te > y->te) y = std::move(td);
+    }
   }
   if (from && k) {
     std::optional<Cand> w = WordBound(k, false);
@@ -2282,6 +2302,20 @@ std::optional<Cand> Scan::Range(size_t i) {
       y->value[0] == 'T') {
     if (std::optional<Cand> r = TimeRange(i, true); r && r->te == y->te) return r;
   }
+  // "from 2pm till tomorrow 4:30pm", "between 2:00 tomorrow and 4:00": a bare
+  // clock time takes the day of the other bound; a first bound before a day
+  // that comes first in the second bound ("till tomorrow 4:30pm"): the DCT's.
+  if (from && x->type == TimeType::kTime && y->type == TimeType::kTime && x->begin.empty() &&
+      y->begin.empty() && !x->value.empty() && !y->value.empty()) {
+    auto dated = [](const std::string& v) { return v.size() > 11 && v[10] == 'T'; };
+    if (x->value[0] == 'T' && dated(y->value) && TimeOnly(k)) {
+      x->value = y->value.substr(0, 10) + x->value;  // "3am - 12pm next Monday"
+    } else if (x->value[0] == 'T' && dated(y->value) && HasDay()) {
+      x->value = DayValue(CivilFromDays(dct_.days)) + x->value;
+    } else if (y->value[0] == 'T' && dated(x->value)) {
+      y->value = x->value.substr(0, 10) + y->value;
+    }
+  }
   // Bounds without a year move by a year to come in order: "between now and
   // november 15th" (next November), "from nov to march".
   if (x->abs_day && y->abs_day && x->value > y->value && y->free_year && !x->free_year &&
@@ -2338,8 +2372,13 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->value = v.substr(0, 8) + buf + v.substr(10);
     if (y->abs_day && !ValidDate(y->ymd.y, y->ymd.m, bare_day)) return std::nullopt;
   }
-  if (!x->bare_day && (x->type != y->type || x->is_day != y->is_day ||
-                       (!x->is_day && x->value.size() != y->value.size()))) {
+  const bool dated_times = !x->bare_day && x->type == TimeType::kTime && y->type == TimeType::kTime &&
+                          x->value <= y->value &&
+                          x->value.size() > 11 && x->value[10] == 'T' && y->value.size() > 11 &&
+                          y->value[10] == 'T';
+  if (!x->bare_day && !dated_times &&
+      (x->type != y->type || x->is_day != y->is_day ||
+       (!x->is_day && x->value.size() != y->value.size()))) {
     return std::nullopt;
   }
   if (!from && (x->value.size() != y->value.size() || x->value[0] == 'X' || x->value >= y->value)) {

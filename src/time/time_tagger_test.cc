@@ -987,6 +987,14 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
        "2019-08-04T08:00"},
       {"en", "2019-08-04", "Talks resume Sunday late evening.", "Sunday late evening",
        "2019-08-04TEV", "END"},
+      {"en", "2016-11-07", "They left circa 5 in the morning.", "circa 5 in the morning", "T05",
+       "APPROX"},
+      {"en", "2016-11-07", "It runs until april 27th.", "until april 27th", "2017-04-27",
+       "EQUAL_OR_LESS"},
+      {"en", "2016-11-07", "I'll be away from 2pm till tomorrow 4:30pm",
+       "from 2pm till tomorrow 4:30pm", "2016-11-07T14/2016-11-08T16:30"},
+      {"en", "2016-11-07", "I'll be away between 2:00 tomorrow and 4:00",
+       "between 2:00 tomorrow and 4:00", "2016-11-08T02:00/2016-11-08T04:00"},
       {"en", "2019-05-20", "I went back to China in 2017 april.", "2017 april", "2017-04"},
       {"en", "2019-05-20", "Is this a valid date? 12-2015", "12-2015", "2015-12"},
       {"en", "2019-09-04", "a vacation from next monday to friday", "from next monday to friday",
@@ -999,6 +1007,8 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
       {"en", "2019-05-20", "Today am I the only one?", "am"},
       {"en", "2019-05-20", "Is this a valid date? 32-2015", "32"},
       {"en", "2019-05-20", "Elections in 2024 may be delayed.", "may"},
+      {"en", "2019-05-20", "Police arrested 5 in the morning raids.", "5"},
+      {"en", "2019-05-20", "My temperature was 37.1 in the morning.", "37.1"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
