@@ -283,6 +283,16 @@ class Scan {
   std::optional<Cand> PartEve(size_t i);
   std::optional<Cand> WeekOf(size_t i);
   std::optional<Cand> OrdinalWeek(size_t i);
+  // "the 15th day of next month", "twenty third day of September", "the third
+  // month of 2021": the n-th day of a month, the n-th month of a year.
+  std::optional<Cand> OrdinalUnitOf(size_t i);
+  // "the first 2 weeks of 2021", "the last four months of 2021", "first ten
+  // days of last year": the first or last N days, weeks or months of a year
+  // (days also of a month), as a range of days; weeks are ISO weeks.
+  std::optional<Cand> SliceOf(size_t i);
+  // The year or month after an "of" at p ("of 2021", "of next month"): its
+  // first and last day; 0 when none.
+  size_t PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src);
   // The clock time after a part of day ("tonight at 2am", "tonight around 7"),
   // its hour moved into that part; empty when none follows. Sets *te.
   std::string TimeInPart(size_t j, const std::string& part, size_t* te);
@@ -1858,7 +1868,8 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   int day = 0;
   size_t d = DayNumber(j, &day);
   if (!d || (Num(j) && d == j + 1)) return std::nullopt;
-  if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller)) return std::nullopt;
+  // "the first 100 days": an ordinal before an amount is no day either.
+  if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller) || Num(d)) return std::nullopt;
   // "the first comprehensive toll", "le premier ministre", "the first two":
   // an ordinal before a word it qualifies is no day.
   if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
@@ -3469,6 +3480,111 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
   return c;
 }
 
+size_t Scan::PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src) {
+  std::optional<Cand> d = DatePart(p, true);
+  if (!d) d = UnitRef(p);  // "of the month"
+  if (!d || d->is_day || d->value.size() < 4 || !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
+    return 0;
+  }
+  const std::string& v = d->value;
+  const int y = std::stoi(v.substr(0, 4));
+  if (v.size() == 4) {
+    *first = {y, 1, 1};
+    *last = {y, 12, 31};
+  } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
+    const int m = std::stoi(v.substr(5));
+    *first = {y, m, 1};
+    *last = {y, m, DaysInMonth(y, m)};
+  } else {
+    return 0;
+  }
+  *src = *d;
+  return d->te;
+}
+
+std::optional<Cand> Scan::OrdinalUnitOf(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  if (!OrdinalDay(j)) return std::nullopt;
+  int n = 0;
+  size_t o = DayNumber(j, &n);
+  const TimeLexEntry* e = nullptr;
+  size_t u = o ? M(o, K::kUnit, &e) : 0;
+  if (!u || e->plural || (e->value != "D" && e->value != "M")) return std::nullopt;
+  const bool day = e->value == "D";
+  size_t p = SkipFillers(u, 1);
+  if (p == u) return std::nullopt;
+  Ymd first, last;
+  Cand src;
+  size_t te = PeriodAfterOf(p, &first, &last, &src);
+  if (!te) return std::nullopt;
+  if (day) {
+    if (first.m != last.m || !ValidDate(first.y, first.m, n)) return std::nullopt;
+    return DayCand(te, {first.y, first.m, n}, src.anchor);
+  }
+  if (first.m != 1 || last.m != 12 || n > 12) return std::nullopt;
+  Cand c;
+  c.te = te;
+  c.value = FormatMonth(first.y, n);
+  c.anchor = src.anchor;
+  return c;
+}
+
+std::optional<Cand> Scan::SliceOf(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  const TimeLexEntry* e = nullptr;
+  bool from_end = false;
+  if (size_t r = M(j, K::kRel, &e); r && e->number < 0) {
+    from_end = true;
+    j = r;
+  } else if (size_t o = M(j, K::kOrdinal, &e); o && e->number == 1) {
+    j = o;
+  } else {
+    return std::nullopt;
+  }
+  double n = 0;
+  size_t q = Quantity(j, &n);
+  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 100) return std::nullopt;
+  size_t u = M(q, K::kUnit, &e);
+  if (!u || (e->value != "D" && e->value != "W" && e->value != "M")) return std::nullopt;
+  const std::string unit = e->value;
+  size_t p = SkipFillers(u, 1);
+  if (p == u) return std::nullopt;
+  Ymd first, last;
+  Cand src;
+  size_t te = PeriodAfterOf(p, &first, &last, &src);
+  if (!te) return std::nullopt;
+  const bool year = first.m == 1 && last.m == 12;
+  const int amount = static_cast<int>(n);
+  int64_t b = 0, end = 0;
+  if (unit == "D") {
+    b = from_end ? DaysOf(last) - amount + 1 : DaysOf(first);
+    end = from_end ? DaysOf(last) : DaysOf(first) + amount - 1;
+  } else if (unit == "M") {
+    if (!year || amount > 12) return std::nullopt;
+    Ymd s = from_end ? AddMonths(first, 12 - amount) : first;
+    Ymd l = from_end ? last : AddMonths(first, amount - 1);
+    b = DaysOf(s);
+    end = DaysOf({l.y, l.m, DaysInMonth(l.y, l.m)});
+  } else {
+    if (!year || amount > 53) return std::nullopt;
+    // ISO weeks: week 1 holds January 4th, the last week December 28th.
+    const int64_t jan4 = DaysFromCivil(first.y, 1, 4), dec28 = DaysFromCivil(first.y, 12, 28);
+    const int64_t w1 = jan4 - (IsoWeekday(jan4) - 1), wl = dec28 - (IsoWeekday(dec28) - 1);
+    b = from_end ? wl - 7 * (amount - 1) : w1;
+    end = from_end ? wl + 6 : w1 + 7 * amount - 1;
+  }
+  if (b > end) return std::nullopt;
+  Cand c;
+  c.te = te;
+  c.begin = DayValue(CivilFromDays(b));
+  c.end = DayValue(CivilFromDays(end));
+  c.value = c.begin + "/" + c.end;
+  c.anchor = src.anchor;
+  return c;
+}
+
 std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   std::optional<Cand> best;
   auto consider = [&](std::optional<Cand> c) {
@@ -3492,6 +3608,8 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(PartEve(i));
   consider(WeekOf(i));
   consider(OrdinalWeek(i));
+  consider(OrdinalUnitOf(i));
+  consider(SliceOf(i));
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(DayNumberTimeRange(i));

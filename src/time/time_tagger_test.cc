@@ -1013,6 +1013,35 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
+  // Friday 10 July 2020.
+  const Case cases[] = {
+      {"en", "2020-07-10", "We will come back on the 15th day of next month", "the 15th day of next month",
+       "2020-08-15"},
+      {"en", "2020-07-10", "We come back before the twenty-sixth day of the month",
+       "before the twenty-sixth day of the month", "2020-07-26", "BEFORE"},
+      {"en", "2020-07-10", "They will leave the third month of 2021", "the third month of 2021",
+       "2021-03"},
+      {"fr", "2020-07-10", "Il reviendra le 15e jour du mois prochain.", "le 15e jour du mois prochain",
+       "2020-08-15"},
+      {"en", "2020-07-10", "Rooms are booked for the first 2 weeks of 2021",
+       "the first 2 weeks of 2021", "2021-01-04/2021-01-17"},
+      {"en", "2020-07-10", "Maintenance is set for the last 3 weeks of this year",
+       "the last 3 weeks of this year", "2020-12-14/2021-01-03"},
+      {"en", "2020-07-10", "The results for the last four months of 2021 are out",
+       "the last four months of 2021", "2021-09-01/2021-12-31"},
+      {"en", "2020-07-10", "They visited Paris first ten days of last year",
+       "first ten days of last year", "2019-01-01/2019-01-10"},
+      {"en", "2020-07-10", "the first 100 days of his presidency", "100 days", "P100D"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2020-07-10", "It was the first day of the war.", "first day"},
+      {"en", "2020-07-10", "the first 100 days of his presidency", "the first"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
