@@ -275,6 +275,12 @@ class Scan {
   std::optional<Cand> Set(size_t i);
   // "<amount> <unit> after|before <day>": the day moved by the amount, or null.
   std::optional<Cand> OffsetFromDay(size_t u, const std::string& unit, int amount);
+  // A day moved by an amount at i, at day precision: "in 3 days", "two weeks
+  // from now", "3 weeks after Christmas"; resolved days only.
+  std::optional<Cand> OffsetDay(size_t i);
+  // "Monday two weeks from now", "in 3 days on Friday", "Sunday 3 weeks after
+  // January 15th": the weekday of the ISO week holding the moved day.
+  std::optional<Cand> WeekdayOfOffset(size_t i);
   std::optional<Cand> PartOfDay(size_t i, bool licensed);
   std::optional<TimeOfDay> PastHour(size_t i);
   std::optional<Cand> Simple(size_t i);
@@ -3204,6 +3210,65 @@ std::optional<Cand> Scan::OffsetFromDay(size_t u, const std::string& unit, int a
   return c;
 }
 
+std::optional<Cand> Scan::OffsetDay(size_t i) {
+  size_t j = i;
+  const bool in = M(j, K::kInPre) != 0;
+  if (in) j = M(j, K::kInPre);
+  double n = 0;
+  size_t q = Quantity(j, &n);
+  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(q, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  const std::string unit = e->value;
+  const int amount = static_cast<int>(n);
+  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  if (!in && !(M(u, K::kLaterPost, &e) && e->value.empty())) {
+    std::optional<Cand> c = OffsetFromDay(u, unit, amount);  // "3 weeks after Christmas"
+    if (!c || !c->abs_day) return std::nullopt;
+    return c;
+  }
+  if (!HasDay()) return std::nullopt;
+  const size_t te = in ? u : M(u, K::kLaterPost);  // "in 3 days", "two weeks from now"
+  int64_t days = dct_.days;
+  if (unit == "D" || unit == "W") {
+    days += amount * (unit == "D" ? 1 : 7);
+  } else {
+    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, amount * (unit == "M" ? 1 : 12));
+    days = DaysFromCivil(m.y, m.m, std::min(dct_.day.d, DaysInMonth(m.y, m.m)));
+  }
+  return DayCand(te, CivilFromDays(days), AnchorKind::kDct);
+}
+
+std::optional<Cand> Scan::WeekdayOfOffset(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  int wd = 0;
+  std::optional<Cand> off;
+  size_t te = 0;
+  if (size_t k = M(i, K::kWeekday, &e)) {
+    wd = e->number;
+    off = OffsetDay(Sym(k, ",") ? k + 1 : k);
+    if (!off) return std::nullopt;
+    te = off->te;
+  } else {
+    off = OffsetDay(i);
+    if (!off) return std::nullopt;
+    size_t j = off->te;
+    if (size_t f = M(j, K::kFiller)) {
+      j = f;
+    } else if (Sym(j, ",")) {
+      ++j;
+    }
+    te = M(j, K::kWeekday, &e);
+    if (!te) return std::nullopt;
+    wd = e->number;
+  }
+  const int64_t d = DaysOf(off->ymd);
+  Cand c = DayCand(te, CivilFromDays(d - (IsoWeekday(d) - 1) + wd - 1), off->anchor);
+  c.anchor_start = off->anchor_start;
+  return c;
+}
+
 std::optional<Cand> Scan::Set(size_t i) {
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kSetWord, &e)) {
@@ -3610,6 +3675,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(OrdinalWeek(i));
   consider(OrdinalUnitOf(i));
   consider(SliceOf(i));
+  consider(WeekdayOfOffset(i));
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(DayNumberTimeRange(i));

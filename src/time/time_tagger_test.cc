@@ -1033,6 +1033,10 @@ TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
       {"en", "2020-07-10", "They visited Paris first ten days of last year",
        "first ten days of last year", "2019-01-01/2019-01-10"},
       {"en", "2020-07-10", "the first 100 days of his presidency", "100 days", "P100D"},
+      // A weekday of the ISO week of a moved day.
+      {"en", "2016-11-07", "I'll go back Monday two weeks from now.", "Monday two weeks from now",
+       "2016-11-21"},
+      {"en", "2016-11-07", "I'll go back in 3 days on Friday.", "in 3 days on Friday", "2016-11-11"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
