@@ -82,6 +82,7 @@ constexpr KindName kKindNames[] = {
     {"hedge_cancel", TimeLexKind::kHedgeCancel},
     {"time_zone", TimeLexKind::kTimeZone},
     {"approx_suffix", TimeLexKind::kApproxSuffix},
+    {"list_link", TimeLexKind::kListLink},
 };
 
 // The unit codes of docs/formats/time.md.

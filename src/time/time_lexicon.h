@@ -101,6 +101,7 @@ enum class TimeLexKind {
   kHedgeCancel,
   kTimeZone,
   kApproxSuffix,
+  kListLink,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

@@ -281,6 +281,9 @@ class Scan {
   // "Monday two weeks from now", "in 3 days on Friday", "Sunday 3 weeks after
   // January 15th": the weekday of the ISO week holding the moved day.
   std::optional<Cand> WeekdayOfOffset(size_t i);
+  // "18 and 19 June", "le 18 et le 19 juin": a day number listed before a day
+  // and month is a day of that month (the span is the number).
+  std::optional<Cand> ListedDay(size_t i);
   std::optional<Cand> PartOfDay(size_t i, bool licensed);
   std::optional<TimeOfDay> PastHour(size_t i);
   std::optional<Cand> Simple(size_t i);
@@ -357,6 +360,18 @@ class Scan {
   // demand a year after the date ("twenty five January nineteen eighty six").
   size_t SpelledDay(size_t i, int* day);
   size_t YearNumber(size_t i, int* year);
+  // "April of 87": two digits after a filler word ending the clause are a year
+  // (up to 40: 20xx, else 19xx); y0 is the number, after the filler.
+  size_t ShortYearAfterFiller(size_t y0, int* year) const {
+    if (y0 == 0 || !Num(y0) || t_[y0].ndigits != 2 || M(y0 - 1, K::kFiller) != y0 ||
+        t_[y0 - 1].kind != TimeTokKind::kWord) {
+      return 0;  // "novembre 19-20": a dash is no "of"
+    }
+    if (y0 + 1 < t_.size() && t_[y0 + 1].kind != TimeTokKind::kPunct) return 0;
+    const int n = static_cast<int>(t_[y0].number);
+    *year = n + (n <= 40 ? 2000 : 1900);
+    return y0 + 1;
+  }
 
   Tense TenseAround(size_t b, size_t e) const;
   Cand DayCand(size_t te, const Ymd& v, AnchorKind a);
@@ -764,6 +779,18 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     }
     return DayCand(i + 1, {y, m, d}, AnchorKind::kAbsolute);
   }
+  // "2016 10 16": year, month and day apart (nothing glued after).
+  if (a.ndigits == 4 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
+      t_[i + 2].ndigits <= 2 && t_[i + 1].space_before && t_[i + 2].space_before &&
+      !(i + 3 < t_.size() && (Num(i + 3) || (Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kPunct))) &&
+      !(i > 0 && Num(i - 1))) {
+    const int y = static_cast<int>(a.number), m = static_cast<int>(t_[i + 1].number),
+              d = static_cast<int>(t_[i + 2].number);
+    if (y >= 1800 && y <= 2100 && ValidDate(y, m, d) &&
+        !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kWord && !entries_[i + 3])) {
+      return DayCand(i + 3, {y, m, d}, AnchorKind::kAbsolute);
+    }
+  }
   // Space-separated with a four-digit year: "18 08 1978", "2 4 2009".
   if (a.ndigits <= 2 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
       t_[i + 2].ndigits == 4 && t_[i + 1].space_before && t_[i + 2].space_before &&
@@ -882,7 +909,12 @@ std::optional<Cand> Scan::MonthNameNumeric(size_t i) {
     }
     const TimeLexEntry* e = nullptr;
     if (size_t k = M(p, K::kMonth, &e); k && !month) {
-      if (Sym(k - 1, ".")) break;  // "sept." before a separator: not this shape
+      if (Sym(k - 1, ".")) {
+        // "sept." before a separator: not this shape; last ("2020/23/Sep."):
+        // the sentence dot stays out.
+        if (parts < 2 || (Attached(k) && (Sym(k, "-") || Sym(k, "/")))) break;
+        --k;
+      }
       month = e->number;
       month_first = parts == 0;
       j = k;
@@ -946,7 +978,11 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   if (size_t f = M(y0, K::kFiller)) {
     if (Num(f)) y0 = f;
   }
-  if (size_t ye = YearNumber(y0, &year)) te = ye;
+  if (size_t ye = YearNumber(y0, &year)) {
+    te = ye;
+  } else if (size_t ys = ShortYearAfterFiller(y0, &year)) {
+    te = ys;  // "15 April of 87"
+  }
   if (spelled && !year) return std::nullopt;
   if (year && !ValidDate(year, month, day)) return std::nullopt;
   if (!year && !ValidDate(2000, month, day)) return std::nullopt;
@@ -1008,6 +1044,7 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
       if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
       int year = 0;
       size_t ye = YearNumber(y0, &year);
+      if (!ye) ye = ShortYearAfterFiller(y0, &year);
       if (ye && ValidDate(year, month, day)) return ResolveDayMonth(ye, month, day, year);
       if (ValidDate(2000, month, day) && !(Num(y0) && t_[y0].ndigits == 4)) {
         return ResolveDayMonth(d, month, day, 0);
@@ -1017,7 +1054,7 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     if (Sym(y0, ",") || Sym(y0, "-") || Sym(y0, "/")) ++y0;
     if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
     int year = 0;
-    if (size_t ye = YearNumber(y0, &year)) {
+    if (size_t ye = YearNumber(y0, &year) ? YearNumber(y0, &year) : ShortYearAfterFiller(y0, &year)) {
       Cand c;
       c.te = ye;
       c.value = FormatMonth(year, month);
@@ -3269,6 +3306,23 @@ std::optional<Cand> Scan::WeekdayOfOffset(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::ListedDay(size_t i) {
+  int day = 0;
+  size_t k = Num(i) ? DayNumber(i, &day) : 0;
+  if (!k || (k < t_.size() && Attached(k) && t_[k].kind != TimeTokKind::kPunct)) return std::nullopt;
+  if (Sym(k, ".") && Attached(k)) ++k;  // de "18. und 19. Juni"
+  size_t l = M(k, K::kListLink);
+  if (!l) return std::nullopt;
+  if (size_t a = M(l, K::kArticle)) l = a;  // "le 18 et le 19 juin"
+  int d2 = 0;
+  if (!Num(l) || !DayNumber(l, &d2) || d2 <= day) return std::nullopt;
+  std::optional<Cand> d = DayMonth(l);
+  if (!d || !d->is_day || !d->abs_day || !ValidDate(d->ymd.y, d->ymd.m, day)) return std::nullopt;
+  Cand c = DayCand(k, {d->ymd.y, d->ymd.m, day}, d->anchor);
+  c.free_year = d->free_year;
+  return c;
+}
+
 std::optional<Cand> Scan::Set(size_t i) {
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kSetWord, &e)) {
@@ -3656,6 +3710,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
     if (c && (!best || c->te > best->te)) best = std::move(c);
   };
   consider(Simple(i));
+  consider(ListedDay(i));  // before TimeOnly: "at 18 and 19 June"
   consider(Range(i));
   consider(TimeOnly(i));  // before QuantUnit: "à 16 heures", "16h" are times
   consider(QuantUnit(i));
@@ -3753,7 +3808,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
     Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kHedgeCancel) | Bit(TimeLexKind::kTimeZone) |
-    Bit(TimeLexKind::kApproxSuffix);
+    Bit(TimeLexKind::kApproxSuffix) | Bit(TimeLexKind::kListLink);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];

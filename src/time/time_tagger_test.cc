@@ -1046,6 +1046,30 @@ TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
+  // Thursday 10 May 2018.
+  const Case cases[] = {
+      {"en", "2018-05-10", "I am looking at 18 and 19 June.", "18", "2018-06-18"},
+      {"fr", "2018-05-10", "Les 18 et 19 juin, il pleuvra.", "18", "2018-06-18"},
+      {"de", "2018-05-10", "Am 18. und 19. Juni regnet es.", "18", "2018-06-18"},
+      {"es", "2018-05-10", "El 18 y 19 de junio llueve.", "18", "2018-06-18"},
+      {"ru", "2018-05-10", "18 и 19 июня будет дождь.", "18", "2018-06-18"},
+      {"en", "2018-05-10", "I'll go back 2020/23/Sep.", "2020/23/Sep", "2020-09-23"},
+      {"en", "2018-05-10", "On 2016 10 16, the conference started.", "2016 10 16", "2016-10-16"},
+      {"en", "2018-05-10", "I was born in April of 87", "April of 87", "1987-04"},
+      {"en", "2018-05-10", "I was born on 15 April of 87.", "15 April of 87", "1987-04-15"},
+      {"fr", "2018-05-10", "je serai de sortie novembre 19-20", "novembre 19-20",
+       "2017-11-19/2017-11-20"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-05-10", "He scored 18 and 19 points.", "18"},
+      {"en", "2018-05-10", "In 2016 10 12 people died.", "10 12"},
+      {"en", "2018-05-10", "In April of 15 people came.", "15"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
