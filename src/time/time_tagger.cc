@@ -2324,6 +2324,28 @@ std::optional<Cand> Scan::Range(size_t i) {
       y->free_year = free;
     }
   }
+  // "from 4-23 in next month", "from 4-23 next month", "du 4 au 23 du mois
+  // prochain": two day numbers, then the month they are in.
+  if (!y && from && k && x->bare_day) {
+    int d2 = 0;
+    size_t e = DayNumber(k, &d2);
+    size_t f = e ? SkipFillers(e, 2) : 0;
+    std::optional<Cand> m = e && !Num(f) ? DatePart(f, true) : std::nullopt;  // "4-23 next month"
+    if (m && !m->is_day && m->value.size() == 7 && m->value[4] == '-' &&
+        std::isdigit(static_cast<unsigned char>(m->value[0])) && d2 > bare_day) {
+      const int yy = std::stoi(m->value.substr(0, 4)), mm = std::stoi(m->value.substr(5));
+      if (ValidDate(yy, mm, d2)) {
+        Cand c = DayCand(m->te, {yy, mm, d2}, m->anchor);
+        Ymd b{yy, mm, bare_day};
+        c.begin = DayValue(b);
+        c.end = DayValue({yy, mm, d2});
+        c.value = c.begin + "/" + c.end;
+        c.is_day = false;
+        c.abs_day = false;
+        return c;
+      }
+    }
+  }
   if (!y) return std::nullopt;
   // "between the ninth and the seventeenth of april", "from april 27th to the
   // third": a bare "the Nth" takes the month of the other bound (the next
@@ -2440,6 +2462,18 @@ std::optional<Cand> Scan::Range(size_t i) {
   }
   Cand c = *y;
   c.te = y->te;
+  // "from 5/1-5/7, 2020": a year after the range dates both free bounds.
+  int year = 0;
+  if (x->abs_day && y->abs_day && x->free_year && y->free_year && Sym(y->te, ",")) {
+    if (size_t ye = YearNumber(y->te + 1, &year); ye && Num(y->te + 1) &&
+                                                  ValidDate(year, x->ymd.m, x->ymd.d) &&
+                                                  ValidDate(year, y->ymd.m, y->ymd.d)) {
+      x->value = DayValue({year, x->ymd.m, x->ymd.d});
+      y->value = DayValue({year, y->ymd.m, y->ymd.d});
+      c.te = ye;
+      c.anchor = AnchorKind::kAbsolute;
+    }
+  }
   c.mod.clear();
   c.begin = x->value;
   c.end = y->value;

@@ -1058,6 +1058,12 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
       {"en", "2018-05-10", "On 2016 10 16, the conference started.", "2016 10 16", "2016-10-16"},
       {"en", "2018-05-10", "I was born in April of 87", "April of 87", "1987-04"},
       {"en", "2018-05-10", "I was born on 15 April of 87.", "15 April of 87", "1987-04-15"},
+      {"en", "2016-11-07", "I'll be out from 4-23 in next month", "from 4-23 in next month",
+       "2016-12-04/2016-12-23"},
+      {"fr", "2016-11-07", "Je serai absent du 4 au 23 du mois prochain.",
+       "du 4 au 23 du mois prochain", "2016-12-04/2016-12-23"},
+      {"en", "2016-11-07", "I will leave from 5/1-5/7, 2020", "from 5/1-5/7, 2020",
+       "2020-05-01/2020-05-07"},
       {"fr", "2018-05-10", "je serai de sortie novembre 19-20", "novembre 19-20",
        "2017-11-19/2017-11-20"},
   };
