@@ -2494,7 +2494,7 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
   // "the end of 2008", "the beginning of march": a hedged period; an end
   // bound at END is the period's last day, a first bound at START its first.
   size_t h = M(i, K::kHedge, &e);
-  if (!h || (e->value != "START" && e->value != "END")) return std::nullopt;
+  if (!h || (e->value != "START" && e->value != "END" && e->value != "MID")) return std::nullopt;
   const std::string mod = e->value;
   std::optional<Cand> d = DatePart(SkipFillers(h, 3), true);
   if (!d || d->is_day || d->value.empty() ||
@@ -2512,6 +2512,15 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
     return std::nullopt;
   }
   Ymd day{y, m ? m : 1, 1};
+  if (mod == "MID") {
+    // "from the middle of 2007", "to the middle of September": the middle
+    // day of the period (2007-07-02, 09-16).
+    const int64_t b = DaysFromCivil(y, m ? m : 1, 1);
+    const int64_t len = m ? DaysInMonth(y, m) : DaysFromCivil(y + 1, 1, 1) - b;
+    Cand c = DayCand(d->te, CivilFromDays(b + len / 2), d->anchor);
+    c.mod = mod;
+    return c;
+  }
   if (mod == "END" && !first) {
     day.m = m ? m : 12;
     day.d = DaysInMonth(y, day.m);
@@ -2606,7 +2615,8 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
       x->hour + 12 <= y->hour) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "T%02d", x->hour + 12);
-    x->value = buf + x->value.substr(3);
+    // "from 2:30 to 2:15 pm": not when the minutes would put it after the end.
+    if (std::string v = buf + x->value.substr(3); v <= y->value) x->value = v;
   }
   if (x->value[0] != 'T' || y->value[0] != 'T') return std::nullopt;
   // "11-4", "de 10 à 4": a bare end hour before the start is in the afternoon.

@@ -1064,6 +1064,10 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
        "du 4 au 23 du mois prochain", "2016-12-04/2016-12-23"},
       {"en", "2016-11-07", "I will leave from 5/1-5/7, 2020", "from 5/1-5/7, 2020",
        "2020-05-01/2020-05-07"},
+      {"en", "2016-11-07", "The range is from the middle of 2007 to the end of 2008.",
+       "from the middle of 2007 to the end of 2008", "2007-07-02/2008-12-31"},
+      {"en", "2016-11-07", "I'll be out from 2:30 to 2:15 pm", "from 2:30 to 2:15 pm",
+       "T02:30/T14:15"},
       {"fr", "2018-05-10", "je serai de sortie novembre 19-20", "novembre 19-20",
        "2017-11-19/2017-11-20"},
   };
