@@ -2425,7 +2425,7 @@ std::optional<Cand> Scan::Range(size_t i) {
     return c;
   }
   // "2019/aug/01 to today": a written date with its year, then a day word.
-  const bool to_day_word = M(k, K::kDayRel) && x->anchor == AnchorKind::kAbsolute && x->abs_day &&
+  const bool to_day_word = k && M(k, K::kDayRel) && x->anchor == AnchorKind::kAbsolute && x->abs_day &&
                            t_[k - 1].kind == TimeTokKind::kWord;
   if (!from && (!Num(k) && !M(k, K::kMonth) && !OrdinalDay(k) && !to_day_word)) {
     return std::nullopt;
