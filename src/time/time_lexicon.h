@@ -112,10 +112,21 @@ enum class TimeLexKind {
   kRestOf,
   kClockVerb,
   kWholePre,
+  kHedgeCancel,
+  kTimeZone,
+  kApproxSuffix,
+  kListLink,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart
 };
+
+// A set of kinds, one bit each: there are more than 64 kinds.
+using TimeLexKindSet = unsigned __int128;
+constexpr TimeLexKindSet KindBit(TimeLexKind k) {
+  return TimeLexKindSet{1} << static_cast<int>(k);
+}
+static_assert(static_cast<int>(TimeLexKind::kWeekdayPart) < 128, "TimeLexKindSet is too small");
 
 // Lower-cases without removing accents; U+2019 becomes '. For tense cues.
 std::string LowerForTense(std::string_view s);

@@ -80,12 +80,15 @@ struct Cand {
   bool is_day = false;    // value names one day: a time of day may follow
   bool bare_day = false;  // only a day-of-month number (ranges: "du 6 au ...")
   int day_number = 0;
+  int bare_weekday = 0;    // a weekday alone (no rel): tense chose the week
+  bool dct_month = false;  // "the 18th": a day whose month is the DCT's, the text names none
   bool abs_day = false;    // value is a resolved YYYY-MM-DD
   bool weekday = false;    // resolved from a weekday name alone (tense chose the week)
   bool free_year = false;  // the year was chosen from the DCT, the text names none
   bool offset = false;     // "2 weeks after today": a day moved from `from`
   Ymd from;
   size_t tb = 0;           // when past the scan position: where the span starts
+  bool begin_half = false, end_half = false;  // time range bounds: am/pm or a part was named
   Ymd ymd;
 };
 
@@ -101,6 +104,8 @@ struct TimeOfDay {
   bool strong = false;  // ":", an hour word, am/pm, a part of day or a clock word
   int hour = -1;        // the hour when the value is T<hour>...
   bool half = false;    // am/pm or a part of day chose the half of the day
+  bool ampm = false;    // am/pm was named
+  std::string mod;      // from an approx_suffix ("11ish": APPROX)
 };
 
 class Scan {
@@ -154,8 +159,8 @@ class Scan {
       if (toks[i].kind == TimeTokKind::kWord) number_word_[i] = lex.IsNumberWord(toks[i].folded);
       entries_[i] = lex.EntriesFor(toks[i].folded);
       if (!entries_[i]) continue;
-      for (const TimeLexEntry& e : *entries_[i]) kinds_[i] |= 1ull << static_cast<int>(e.kind);
-      if (kinds_[i] & (1ull << static_cast<int>(K::kForPre))) for_pos_.push_back(i);
+      for (const TimeLexEntry& e : *entries_[i]) kinds_[i] |= KindBit(e.kind);
+      if (kinds_[i] & (KindBit(K::kForPre))) for_pos_.push_back(i);
     }
   }
 
@@ -164,8 +169,35 @@ class Scan {
  private:
   using K = TimeLexKind;
   size_t M(size_t i, K k, const TimeLexEntry** e = nullptr) const {
-    if (i >= t_.size() || !(kinds_[i] & (1ull << static_cast<int>(k)))) return 0;
+    if (i >= t_.size() || !(kinds_[i] & (KindBit(k)))) return 0;
     return lex_.MatchEntries(entries_[i], t_, i, k, e);
+  }
+  // am/pm at i; a one-letter form ("a", "p") only glued to the number or
+  // before punctuation or the end: "5a", "7 p." but not "5 a day".
+  size_t AmPm(size_t i, const TimeLexEntry** e = nullptr) const {
+    const TimeLexEntry* x = nullptr;
+    size_t k = M(i, K::kAmPm, &x);
+    if (!k) return 0;
+    if (k == i + 1 && t_[i].folded.size() == 1 && !Attached(i) && k < t_.size() &&
+        t_[k].kind != TimeTokKind::kPunct) {
+      return 0;
+    }
+    if (e) *e = x;
+    return k;
+  }
+  // An ordinal day at i: "17th", "seventeenth".
+  bool OrdinalDay(size_t i) const {
+    return (Num(i) && t_[i].ndigits <= 2 && M(i + 1, K::kOrdinalSuffix) && Attached(i + 1)) ||
+           (i < t_.size() && !Num(i) && M(i, K::kOrdinal));
+  }
+  // "in the morning" at i ending the clause (punctuation or the end after
+  // it): "circa 5 in the morning" is a time, "5 in the morning raids" is not.
+  bool PartEndsClause(size_t i) const {
+    size_t f = SkipFillers(i, 2);
+    if (f == i) return false;
+    size_t p = M(f, K::kPart);
+    if (!p && M(f, K::kArticle)) p = M(M(f, K::kArticle), K::kPart);
+    return p && (p >= t_.size() || t_[p].kind == TimeTokKind::kPunct);
   }
   bool NumWord(size_t i) const { return i < t_.size() && number_word_[i]; }
   bool Num(size_t i) const {
@@ -219,6 +251,12 @@ class Scan {
   std::optional<Cand> TimeThenDate(size_t i);
   std::optional<Cand> TimeOnly(size_t i);
   std::optional<Cand> NumericDate(size_t i);
+  // "7.6", "7-6" after a weekday: month and day (day first outside English)
+  // joined by a dot or a dash, no year; alone they are decimals and scores.
+  std::optional<Cand> ShortNumericDate(size_t i);
+  // "2017 april" (a year, then a month name), "12-2015", "12/2015" (a month
+  // and a year): a month.
+  std::optional<Cand> MonthOfYear(size_t i);
   std::optional<Cand> DayMonth(size_t i);
   // A "last"/"next" right after a date without a year, on the same line and
   // not before a unit ("le 5 mars prochain", "en mars dernier"): its sign.
@@ -243,6 +281,23 @@ class Scan {
   // "le 4 du mois prochain", "4-23 mois prochain", "the 15th of next month":
   // a day (or days joined by a range_link) of a relative month.
   std::optional<Cand> DayOfRelMonth(size_t i);
+  // "next week Monday", "next week on Tuesday", "tuesday of next week",
+  // "Wednesday evening next week", "mardi de la semaine prochaine": a weekday
+  // of a relative week.
+  std::optional<Cand> WeekdayInWeek(size_t i);
+  // A relative week at i ("next week", "the following week", "la semaine
+  // prochaine"): the token after it, its rel in *rel; 0 when none.
+  size_t RelWeek(size_t i, int* rel) const;
+  // A weekday name of any width at i (weak ones included): the token after
+  // it (and its dot) and the weekday in *wd, or 0.
+  size_t AnyWeekday(size_t i, int* wd) const;
+  // A month name of any width at i (weak ones included): the token after it
+  // (and its dot) and the month in *month, or 0.
+  size_t AnyMonth(size_t i, int* month) const;
+  // "Jan-Feb 2017", "June-August 1992", "from Sep to Nov", "Nov-Feb 5th,
+  // 2017": a range from a month to a month (or a day); without a from-word
+  // the second bound names its year.
+  std::optional<Cand> MonthSpan(size_t i);
   std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
   // A range bound in words: "now" (the DCT), "the end of 2008" (its last day
@@ -257,6 +312,13 @@ class Scan {
   std::optional<Cand> PartRange(size_t i);
   std::optional<Cand> NamedPeriod(size_t i);
   std::optional<Cand> NightOfTwoDays(size_t k);
+  // A day with a part of it at i ("Monday morning", "yesterday afternoon",
+  // "this evening", "last night", "tonight"): *day is the day's value ("" when
+  // unresolved), *part the part; returns the token after, or 0.
+  size_t DayWithPart(size_t i, std::string* day, std::string* part, Cand* anchor);
+  // "Monday morning from 10am to 12pm", "tonight from 7 to 7:30", "between 7
+  // and 9 last night": a time range on a day's part; bare hours move into it.
+  std::optional<Cand> PartTimeRange(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
   // Further parts of a duration after its first unit: "and a half", "and 30
   // minutes", "30 minutes" (each unit smaller than the one before). Appends
@@ -318,6 +380,15 @@ class Scan {
   std::optional<Cand> WholeUnit(size_t i);
   // "<amount> <unit> after|before <day>": the day moved by the amount, or null.
   std::optional<Cand> OffsetFromDay(size_t u, const std::string& unit, int amount);
+  // A day moved by an amount at i, at day precision: "in 3 days", "two weeks
+  // from now", "3 weeks after Christmas"; resolved days only.
+  std::optional<Cand> OffsetDay(size_t i);
+  // "Monday two weeks from now", "in 3 days on Friday", "Sunday 3 weeks after
+  // January 15th": the weekday of the ISO week holding the moved day.
+  std::optional<Cand> WeekdayOfOffset(size_t i);
+  // "18 and 19 June", "le 18 et le 19 juin": a day number listed before a day
+  // and month is a day of that month (the span is the number).
+  std::optional<Cand> ListedDay(size_t i);
   std::optional<Cand> PartOfDay(size_t i, bool licensed);
   std::optional<TimeOfDay> PastHour(size_t i);
   std::optional<Cand> Simple(size_t i);
@@ -326,6 +397,16 @@ class Scan {
   std::optional<Cand> PartEve(size_t i);
   std::optional<Cand> WeekOf(size_t i);
   std::optional<Cand> OrdinalWeek(size_t i);
+  // "the 15th day of next month", "twenty third day of September", "the third
+  // month of 2021": the n-th day of a month, the n-th month of a year.
+  std::optional<Cand> OrdinalUnitOf(size_t i);
+  // "the first 2 weeks of 2021", "the last four months of 2021", "first ten
+  // days of last year": the first or last N days, weeks or months of a year
+  // (days also of a month), as a range of days; weeks are ISO weeks.
+  std::optional<Cand> SliceOf(size_t i);
+  // The year or month after an "of" at p ("of 2021", "of next month"): its
+  // first and last day; 0 when none.
+  size_t PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src);
   // The clock time after a part of day ("tonight at 2am", "tonight around 7"),
   // its hour moved into that part; empty when none follows. Sets *te.
   std::string TimeInPart(size_t j, const std::string& part, size_t* te);
@@ -390,6 +471,9 @@ class Scan {
   size_t SpelledNumber(size_t i, int64_t* n);
   // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
   size_t DayNumber(size_t i, int* day);
+  // A spelled cardinal day 1..31 at i ("fifteen", "twenty five"); callers
+  // demand a year after the date ("twenty five January nineteen eighty six").
+  size_t SpelledDay(size_t i, int* day);
   size_t YearNumber(size_t i, int* year);
   // A two-digit year right after a month: "juillet 98" (above 31, so no day);
   // not an amount ("juillet 98 personnes", "98 %"). Returns the token after it.
@@ -398,6 +482,18 @@ class Scan {
   // quant word such as "un"). With a `gate` kind, only when a word of it
   // follows (after an optional filler): the gate before ICU's parser.
   size_t SpelledDay(size_t i, int* day, std::optional<K> gate);
+  // "April of 87": two digits after a filler word ending the clause are a year
+  // (up to 40: 20xx, else 19xx); y0 is the number, after the filler.
+  size_t ShortYearAfterFiller(size_t y0, int* year) const {
+    if (y0 == 0 || !Num(y0) || t_[y0].ndigits != 2 || M(y0 - 1, K::kFiller) != y0 ||
+        t_[y0 - 1].kind != TimeTokKind::kWord) {
+      return 0;  // "novembre 19-20": a dash is no "of"
+    }
+    if (y0 + 1 < t_.size() && t_[y0 + 1].kind != TimeTokKind::kPunct) return 0;
+    const int n = static_cast<int>(t_[y0].number);
+    *year = n + (n <= 40 ? 2000 : 1900);
+    return y0 + 1;
+  }
 
   Tense TenseAround(size_t b, size_t e) const;
   Cand DayCand(size_t te, const Ymd& v, AnchorKind a);
@@ -413,7 +509,7 @@ class Scan {
   Dct dct_;
   std::vector<const std::vector<TimeLexEntry>*>
       entries_;                    // per token: lexicon entries starting there
-  std::vector<uint64_t> kinds_;    // per token: bit set of their kinds
+  std::vector<TimeLexKindSet> kinds_;    // per token: bit set of their kinds
   std::vector<char> number_word_;  // per token: lex_.IsNumberWord
   std::vector<char> grouped_;      // per token: a digit group of a longer number ("2 030")
   struct Chain {
@@ -608,6 +704,20 @@ size_t Scan::DayNumber(size_t i, int* day) {
     if (e->number >= 1 && e->number <= 31) {
       *day = e->number;
       return j;
+    }
+  }
+  return 0;
+}
+
+size_t Scan::SpelledDay(size_t i, int* day) {
+  if (!NumWord(i) || !OnlyWeakName(i) || M(i, K::kQuant)) return 0;
+  // "twenty five nineteen eighty six": the longest run that is a day.
+  for (size_t n = 3; n >= 1; --n) {
+    size_t e = 0;
+    int64_t v = SpelledRun(i, n, &e);
+    if (v >= 1 && v <= 31) {
+      *day = static_cast<int>(v);
+      return e;
     }
   }
   return 0;
@@ -879,6 +989,18 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     }
     return DayCand(i + 1, {y, m, d}, AnchorKind::kAbsolute);
   }
+  // "2016 10 16": year, month and day apart (nothing glued after).
+  if (a.ndigits == 4 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
+      t_[i + 2].ndigits <= 2 && t_[i + 1].space_before && t_[i + 2].space_before &&
+      !(i + 3 < t_.size() && (Num(i + 3) || (Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kPunct))) &&
+      !(i > 0 && Num(i - 1))) {
+    const int y = static_cast<int>(a.number), m = static_cast<int>(t_[i + 1].number),
+              d = static_cast<int>(t_[i + 2].number);
+    if (y >= 1800 && y <= 2100 && ValidDate(y, m, d) &&
+        !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kWord && !entries_[i + 3])) {
+      return DayCand(i + 3, {y, m, d}, AnchorKind::kAbsolute);
+    }
+  }
   // Space-separated: "18 08 1978", "2 4 2009", "18 8 78." (a sentence dot may
   // follow; "18 8 1978.5" or a fourth number may not).
   if (a.ndigits <= 2 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
@@ -942,6 +1064,58 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   return ResolveDayMonth(te, month, day, 0);
 }
 
+std::optional<Cand> Scan::ShortNumericDate(size_t i) {
+  if (!Num(i) || t_[i].ndigits > 2 || !(Sym(i + 1, ".") || Sym(i + 1, "-")) || !Attached(i + 1) ||
+      !Num(i + 2) || !Attached(i + 2) || t_[i + 2].ndigits > 2) {
+    return std::nullopt;
+  }
+  const size_t te = i + 3;
+  if (te < t_.size() && Attached(te) && t_[te].kind != TimeTokKind::kPunct) return std::nullopt;
+  if (te + 1 < t_.size() && Attached(te) && (Sym(te, ".") || Sym(te, "-") || Sym(te, "/")) &&
+      Num(te + 1) && Attached(te + 1)) {
+    return std::nullopt;
+  }
+  int day = static_cast<int>(t_[i].number), month = static_cast<int>(t_[i + 2].number);
+  if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
+  if (month > 12 && day <= 12) std::swap(day, month);
+  if (month < 1 || month > 12 || !ValidDate(2000, month, day)) return std::nullopt;
+  return ResolveDayMonth(te, month, day, 0);
+}
+
+std::optional<Cand> Scan::MonthOfYear(size_t i) {
+  if (!Num(i)) return std::nullopt;
+  int year = 0, month = 0;
+  size_t te = 0;
+  if (size_t ye = YearNumber(i, &year); ye && ye == i + 1) {
+    const TimeLexEntry* e = nullptr;
+    size_t k = M(ye, K::kMonth, &e);
+    // "2017 april 5" is another shape; "in 2024 may be": a word after the
+    // month that no pattern knows makes it no date.
+    if (!k || e->weak || Num(k) || NumWord(k) ||
+        (k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k])) {
+      return std::nullopt;
+    }
+    month = e->number;
+    te = k;
+  } else if (t_[i].ndigits <= 2 && t_[i].number >= 1 && t_[i].number <= 12 &&
+             (Sym(i + 1, "-") || Sym(i + 1, "/")) && Attached(i + 1) && Num(i + 2) &&
+             Attached(i + 2) && t_[i + 2].ndigits == 4 && t_[i + 2].number >= 1900 &&
+             t_[i + 2].number <= 2099 && !(i > 0 && Attached(i) && t_[i - 1].kind != TimeTokKind::kWord) &&
+             !(i + 3 < t_.size() && Attached(i + 3) &&
+               (Sym(i + 3, "-") || Sym(i + 3, "/") || Num(i + 3)))) {
+    month = static_cast<int>(t_[i].number);
+    year = static_cast<int>(t_[i + 2].number);
+    te = i + 3;
+  } else {
+    return std::nullopt;
+  }
+  Cand c;
+  c.te = te;
+  c.value = FormatMonth(year, month);
+  c.anchor = AnchorKind::kAbsolute;
+  return c;
+}
+
 std::optional<Cand> Scan::MonthNameNumeric(size_t i) {
   // "2020/Sep/23", "23-sep-2020", "sep-23-2020", "september-2020-23", "Oct/2":
   // two or three parts glued by one separator ("-" or "/"), one of them a
@@ -1000,6 +1174,7 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   }
   int day = 0;
   size_t k = DayNumber(j, &day);
+  const bool spelled = !k && (k = SpelledDay(j, &day)) != 0;
   if (!k && !wd && M(j, K::kArticle)) {
     // "the 9th of May", "the fourth of July": the article belongs to the
     // date only before an ordinal and a filler ("le 23 janvier" keeps "23 janvier").
@@ -1018,8 +1193,10 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   if (size_t f = M(k, K::kFiller)) m0 = f;
   size_t mend = M(m0, K::kMonth, &e);
   if (!mend) mend = M(k, K::kMonth, &e);
+  int month = mend ? e->number : 0;
+  // "12 of Nov", "second of Aug.": a day and "of" license an abbreviated month.
+  if (!mend && m0 > k) mend = AnyMonth(m0, &month);
   if (!mend) return std::nullopt;
-  int month = e->number;
   int year = 0;
   size_t te = mend;
   size_t y0 = mend;
@@ -1031,6 +1208,15 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
     te = ye;
   } else if (size_t ys = ShortYear(mend, &year)) {
     te = ys;  // "14 juillet 98"
+  } else if (size_t ys2 = ShortYearAfterFiller(y0, &year)) {
+    te = ys2;  // "15 April of 87"
+  }
+  // A spelled day needs a year, or an article before it and the month right
+  // after it ("le quatre octobre"; not "one of four in August", "Fifteen
+  // August visitors").
+  if (spelled && !year &&
+      !(i > 0 && M(i - 1, K::kArticle) == i && SpelledDay(j, &day, K::kMonth))) {
+    return std::nullopt;
   }
   if (year && !ValidDate(year, month, day)) return std::nullopt;
   if (!year && !ValidDate(2000, month, day)) return std::nullopt;
@@ -1084,19 +1270,44 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
   int rel = 0;
   bool has_rel = LeadingRel(&j, &rel);
   size_t k = M(j, K::kMonth, &e);
-  if (!k) return std::nullopt;
+  if (!k) {
+    // "Dec, 2018": an abbreviated month, a comma and a year.
+    int m = 0, year = 0;
+    size_t a = AnyMonth(j, &m);
+    size_t ye = a && Sym(a, ",") ? YearNumber(a + 1, &year) : 0;
+    if (!ye || has_rel || t_[a + 1].ndigits != 4) return std::nullopt;
+    Cand c;
+    c.te = ye;
+    c.value = FormatMonth(year, m);
+    c.anchor = AnchorKind::kAbsolute;
+    return c;
+  }
   const int month = e->number;
   const bool weak = e->weak;
   size_t n0 = k;
-  if (Sym(n0, "-") || Sym(n0, "/")) ++n0;
+  if (Sym(n0, "-") || Sym(n0, "/")) {
+    ++n0;
+  } else if ((M(n0, K::kArticle) || Sym(n0, ",")) && OrdinalDay(n0 + 1)) {
+    ++n0;  // "april the ninth", "june the 28th", "October, 1st"
+  }
   int day = 0;
   if (!has_rel) {
+    // "January twenty five nineteen eighty six": a spelled day needs the year.
+    if (int sd = 0, year = 0; !DayNumber(n0, &day)) {
+      if (size_t d = SpelledDay(n0, &sd)) {
+        size_t y0 = Sym(d, ",") ? d + 1 : d;
+        if (size_t ye = YearNumber(y0, &year); ye && ValidDate(year, month, sd)) {
+          return ResolveDayMonth(ye, month, sd, year);
+        }
+      }
+    }
     if (size_t d = DayNumber(n0, &day); d && !(Num(d) && Attached(d))) {
       size_t y0 = d;
       if (Sym(y0, ",")) ++y0;
       if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
       int year = 0;
       size_t ye = YearNumber(y0, &year);
+      if (!ye) ye = ShortYearAfterFiller(y0, &year);
       if (ye && ValidDate(year, month, day)) return ResolveDayMonth(ye, month, day, year);
       if (ValidDate(2000, month, day) && !(Num(y0) && t_[y0].ndigits == 4)) {
         return ResolveDayMonth(d, month, day, 0);
@@ -1117,7 +1328,8 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
     int year = 0;
     size_t ye = YearNumber(y0, &year);
-    if (!ye && !weak) ye = ShortYear(k, &year);  // "juillet 98"
+    if (!ye) ye = ShortYearAfterFiller(y0, &year);  // "April of 87"
+    if (!ye && !weak) ye = ShortYear(k, &year);     // "juillet 98"
     if (ye) {
       Cand c;
       c.te = ye;
@@ -1172,9 +1384,12 @@ std::optional<Cand> Scan::Weekday(size_t i) {
     if (size_t r = M(k, K::kRel, &e)) {
       rel = e->number;
       k = r;
+      has_rel = true;
     }
   }
-  return ResolveWeekday(i, k, wd, rel);
+  Cand c = ResolveWeekday(i, k, wd, rel);
+  if (!has_rel) c.bare_weekday = wd;
+  return c;
 }
 
 std::optional<Cand> Scan::DayRel(size_t i) {
@@ -1530,6 +1745,7 @@ std::optional<Cand> Scan::Season(size_t i) {
 
 std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   std::optional<Cand> best;
+  size_t j0 = i;
   auto consider = [&](std::optional<Cand> c) {
     if (c && (!best || c->te > best->te)) best = std::move(c);
   };
@@ -1541,19 +1757,51 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
     consider(Decade(i));
     consider(Quarter(i));
     consider(DayOfRelMonth(i));
+    consider(MonthOfYear(i));
     return best;
   }
   consider(DayMonth(i));
   consider(MonthNameNumeric(i));
   consider(MonthFirst(i, licensed));
   if (i < t_.size() && NumWord(i)) consider(Year(i));
-  consider(Weekday(i));
-  if (best && M(i, K::kWeekday) == best->te) {
-    // "Tuesday, January 4, 2022", "samedi 23/06/18": the date decides.
-    size_t j = best->te;
-    if (Sym(j, ",")) ++j;
+  if (std::optional<Cand> w = Weekday(i)) {
+    // "Tuesday, January 4, 2022", "samedi 23/06/18", "this friday 5/12",
+    // "Friday 7.6", "this Friday-Jun-15", "friday (jun-15)": the date decides.
+    size_t j = w->te;
+    const bool paren = Sym(j, "(");
+    if (Sym(j, ",") || paren || (Sym(j, "-") && Attached(j) && Attached(j + 1))) ++j;
     if (size_t a = M(j, K::kArticle)) j = a;
-    std::optional<Cand> d = Num(j) ? NumericDate(j) : MonthFirst(j, false);
+    std::optional<Cand> d;
+    if (Num(j)) {
+      d = NumericDate(j);
+      // A short date must fall on the weekday named: "Friday 7.6" (2018),
+      // not a score ("Friday 3-2").
+      if (!d) {
+        d = ShortNumericDate(j);
+        int wd = 0;
+        size_t wpos = i;
+        int rel = 0;
+        LeadingRel(&wpos, &rel);
+        if (d && (!d->abs_day || !AnyWeekday(wpos, &wd) || IsoWeekday(DaysOf(d->ymd)) != wd)) {
+          d.reset();
+        }
+      }
+    } else {
+      d = MonthFirst(j, false);
+      std::optional<Cand> m = MonthNameNumeric(j);
+      if (m && (!d || m->te > d->te)) d = std::move(m);
+    }
+    if (d && d->is_day && (!paren || Sym(d->te, ")"))) {
+      if (paren) ++d->te;
+      w = std::move(d);
+    }
+    consider(std::move(w));
+  }
+  if (int rel = 0; !best && LeadingRel(&(j0 = i), &rel)) {
+    // "next 5/12", "this 5/12", "next 6th of April": a rel word before a
+    // written date; the date decides.
+    std::optional<Cand> d = Num(j0) ? NumericDate(j0) : std::nullopt;
+    if (!d && Num(j0)) d = DayMonth(j0);
     if (d && d->is_day) best = std::move(d);
   }
   if (!best && IsWeekdayName(i)) {
@@ -1571,6 +1819,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
   consider(Quarter(i));
   consider(WeekdayDayNumber(i));
   consider(DayThenWeekday(i));
+  consider(WeekdayInWeek(i));
   consider(BareDayOfMonth(i));
   consider(DayOfRelMonth(i));
   consider(UnitNumber(i));  // after Decade: "les années 1990" is a decade
@@ -1617,19 +1866,34 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   // An amount of hours with no clock word before it ("8 h et vingt minutes",
   // "vingt heures") is a time of day only when a part of day follows.
   bool need_part = false;
-  if (Num(i) && t_[i].ndigits >= 3 && t_[i].ndigits <= 4 && M(i + 1, K::kAmPm) &&
-      (Attached(i + 1) || t_[i + 1].folded.size() > 1 || M(i + 1, K::kAmPm) > i + 2)) {
-    // "1140 a.m.", "930pm": hours and minutes run together, then am/pm.
-    hour = static_cast<int>(t_[i].number / 100);
-    minute = static_cast<int>(t_[i].number % 100);
-    if (hour < 1 || hour > 12 || minute > 59) return std::nullopt;
-    j = i + 1;
-  } else if (Num(i)) {
-    if (t_[i].ndigits > 2 || t_[i].number > 24) return std::nullopt;
-    hour = static_cast<int>(t_[i].number);
-    j = i + 1;
-    if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2 &&
-        t_[j + 1].number < 60 && (M(j + 2, K::kAmPm) || (clock_ctx && DotTimeEnds(j + 2)))) {
+  if (Num(i)) {
+    const TimeToken& n = t_[i];
+    if (n.ndigits <= 2 && n.number <= 24) {
+      // "12 noon", "12 midnight": the clock word says it.
+      if (size_t k = M(i + 1, K::kClock, &e)) return TimeOfDay{k, e->value, true};
+    }
+    // "1140 a.m.", "930pm": hours and minutes in one number before am/pm;
+    // "0730": a leading zero after a clock or range word.
+    if ((n.ndigits == 3 || n.ndigits == 4) && n.number % 100 < 60 &&
+        (AmPm(i + 1) ||
+         (clock_ctx && n.ndigits == 4 && text_[n.start] == '0' && !(Num(i + 1) && Attached(i + 1))))) {
+      hour = static_cast<int>(n.number / 100);
+      minute = static_cast<int>(n.number % 100);
+      if (hour > 23 || (AmPm(i + 1) && (hour < 1 || hour > 12))) return std::nullopt;
+      j = i + 1;
+      strong = true;
+    } else if (n.ndigits > 2 || n.number > 24) {
+      return std::nullopt;
+    } else {
+      hour = static_cast<int>(n.number);
+      j = i + 1;
+    }
+  }
+  if (Num(i) && minute < 0) {
+    if (Sym(j, ".") && Attached(j) && Attached(j + 1) && AmPm(j + 1)) {
+      ++j;  // "9.am"
+    } else if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2 &&
+        t_[j + 1].number < 60 && (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
       // "8.30pm", "at 17.30": a dot between hour and minutes only with am/pm
       // or after a clock word, and not before an unknown word ("at 6.45 dollars").
       minute = static_cast<int>(t_[j + 1].number);
@@ -1646,8 +1910,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       }
     } else if (size_t h = M(j, K::kHourWord)) {
       bool attached = Attached(j);
-      // "3 heures": a duration, unless a part of day follows.
-      if (!attached && !clock_ctx) need_part = true;
+      // "3 heures": a duration, unless a part of day follows; "4 o'clock",
+      // "3 Uhr" (an hour word that is no unit) is a clock time anywhere.
+      if (!attached && !clock_ctx && M(j, K::kUnit)) need_part = true;
       if (attached && t_[j].folded.size() > 2 && !clock_ctx) need_part = true;
       strong = true;
       j = h;
@@ -1668,10 +1933,12 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
           hour = (hour + 23) % 24;
         }
       }
-    } else if (!clock_ctx && !M(j, K::kAmPm)) {
-      return std::nullopt;
+    } else if (!clock_ctx && !AmPm(j) && !(M(j, K::kApproxSuffix) && Attached(j)) &&
+               !(PartEndsClause(j) &&
+                 !(i >= 2 && Attached(i) && (Sym(i - 1, ".") || Sym(i - 1, ",")) && Num(i - 2)))) {
+      return std::nullopt;  // "37.1 in the morning" is a decimal
     }
-  } else if (clock_ctx || NumWord(i)) {
+  } else if (!Num(i) && (clock_ctx || NumWord(i))) {
     int64_t v = 0;
     if (entries_[i] && !M(i, K::kQuant) && !OnlyWeakName(i)) return std::nullopt;
     size_t k = SpelledNumber(i, &v);
@@ -1703,7 +1970,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     }
   }
   if (hour < 0) return std::nullopt;
-  if (size_t a = M(j, K::kAmPm, &e)) {
+  if (size_t a = AmPm(j, &e)) {
     if (hour < 1 || hour > 12) return std::nullopt;
     hour = hour % 12 + e->number;
     j = a;
@@ -1722,6 +1989,11 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       if (M(f, K::kArticle) != g) linked = true;
       f = g;
     }
+    // "8:00 early morning": a one-word START/END hedge before the part.
+    if (size_t h = M(f, K::kHedge, &e); h == f + 1 && (e->value == "START" || e->value == "END") &&
+                                         M(h, K::kPart)) {
+      f = h;
+    }
     if (size_t p = M(f, K::kPart, &e); p && (linked || !need_part)) {
       if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
       if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
@@ -1731,6 +2003,12 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     }
   }
   if (need_part && !half) return std::nullopt;
+  std::string mod;
+  if (size_t x = M(j, K::kApproxSuffix, &e); x && Attached(j) && Num(i)) {
+    j = x;  // "11ish": an approximate clock time
+    strong = true;
+    mod = e->value;
+  }
   if (!strong && !clock_ctx) return std::nullopt;
   // "at 6.45 dollars", "à 3,5": a bare hour is not the start of a decimal.
   if (!strong && minute < 0 && (Sym(j, ".") || Sym(j, ",")) && Attached(j) && Num(j + 1) &&
@@ -1754,7 +2032,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", hour);
   }
-  return TimeOfDay{j, buf, strong, hour, half};
+  TimeOfDay t{j, buf, strong, hour, half};
+  t.mod = mod;
+  return t;
 }
 
 int64_t Scan::SpelledRun(size_t i, size_t max_tokens, size_t* end) {
@@ -1985,6 +2265,137 @@ std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   return c;
 }
 
+size_t Scan::RelWeek(size_t i, int* rel) const {
+  const TimeLexEntry* e = nullptr;
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  if (size_t r = M(j, K::kRel, &e)) {
+    const int n = e->number;
+    size_t u = M(r, K::kUnit, &e);
+    if (!u || e->value != "W" || e->plural) return 0;
+    *rel = n;
+    return u;
+  }
+  size_t u = M(j, K::kUnit, &e);
+  if (!u || e->value != "W" || e->plural) return 0;
+  size_t r = M(u, K::kRel, &e);
+  if (!r) return 0;
+  *rel = e->number;
+  return r;
+}
+
+size_t Scan::AnyWeekday(size_t i, int* wd) const {
+  if (i >= t_.size() || !entries_[i]) return 0;
+  for (const TimeLexEntry& e : *entries_[i]) {
+    if (e.kind != K::kWeekday || e.tokens.size() != 1) continue;
+    *wd = e.number;
+    return e.weak && Sym(i + 1, ".") && Attached(i + 1) ? i + 2 : i + 1;
+  }
+  return 0;
+}
+
+std::optional<Cand> Scan::WeekdayInWeek(size_t i) {
+  int rel = 0, wd = 0;
+  size_t te = 0;
+  std::string part;
+  const TimeLexEntry* e = nullptr;
+  if (size_t w = RelWeek(i, &rel)) {
+    // "next week Mon", "next week on Tuesday", "previous week - Monday":
+    // any width of weekday name, the week vouches for it.
+    size_t j = w;
+    if (size_t f = M(j, K::kFiller)) {
+      j = f;
+    } else if (Sym(j, "-")) {
+      ++j;  // not ",": "Next week, Monday's vote ..." names no day of that week
+    }
+    te = AnyWeekday(j, &wd);
+    if (!te) return std::nullopt;
+  } else {
+    // "tuesday of next week", "Wednesday evening next week".
+    size_t k = M(i, K::kWeekday, &e);
+    if (!k) return std::nullopt;
+    wd = e->number;
+    if (size_t p = M(k, K::kPart, &e)) {
+      part = e->value;
+      k = p;
+    }
+    size_t j = SkipFillers(k, 2);
+    te = RelWeek(j, &rel);
+    if (!te) return std::nullopt;
+  }
+  Cand c;
+  if (HasDay()) {
+    const int64_t monday = dct_.days - (IsoWeekday(dct_.days) - 1) + 7 * rel;
+    c = DayCand(te, CivilFromDays(monday + wd - 1), AnchorKind::kDct);
+  } else {
+    c.te = te;
+    c.value = "XXXX-WXX-" + std::to_string(wd);
+    c.unresolved = true;
+    c.is_day = true;
+  }
+  if (!part.empty()) {
+    c.value += "T" + part;
+    c.type = TimeType::kTime;
+    c.is_day = false;
+    c.abs_day = false;
+  }
+  return c;
+}
+
+size_t Scan::AnyMonth(size_t i, int* month) const {
+  if (i >= t_.size() || !entries_[i]) return 0;
+  for (const TimeLexEntry& e : *entries_[i]) {
+    if (e.kind != K::kMonth || e.tokens.size() != 1) continue;
+    *month = e.number;
+    return e.weak && Sym(i + 1, ".") && Attached(i + 1) ? i + 2 : i + 1;
+  }
+  return 0;
+}
+
+std::optional<Cand> Scan::MonthSpan(size_t i) {
+  size_t j = i;
+  const bool from = M(i, K::kRangeFrom) != 0;
+  if (from) j = M(i, K::kRangeFrom);
+  int m1 = 0;
+  size_t a = AnyMonth(j, &m1);
+  if (!a) return std::nullopt;
+  size_t k = M(a, from ? K::kRangeTo : K::kRangeLink);
+  if (!k) return std::nullopt;
+  std::optional<Cand> y = MonthFirst(k, true);
+  int m2 = 0;
+  if (!y) {
+    size_t b = AnyMonth(k, &m2);
+    if (!b || !from) return std::nullopt;
+    y = ResolveMonth(k, b, m2, 0);
+  }
+  const std::string& v = y->value;
+  if (v.size() < 7 || v[4] != '-' || !std::isdigit(static_cast<unsigned char>(v[0]))) {
+    return std::nullopt;
+  }
+  // Without a from-word only a second bound that names its year ("Jan-Feb 2017").
+  if (!from && y->anchor != AnchorKind::kAbsolute) return std::nullopt;
+  int year = std::stoi(v.substr(0, 4));
+  m2 = std::stoi(v.substr(5, 2));
+  Cand c = *y;
+  if (y->anchor == AnchorKind::kAbsolute) {
+    if (m1 > m2) --year;  // "Nov-Feb 2017": November 2016
+  } else if (m1 > m2) {
+    // "from Nov to March": the second month after the first.
+    year = std::stoi(ResolveMonth(j, a, m1, 0).value.substr(0, 4));
+    c.value = FormatMonth(year + 1, m2);
+  } else {
+    year = std::stoi(ResolveMonth(j, a, m1, 0).value.substr(0, 4));
+    c.value = FormatMonth(year, m2);
+  }
+  c.begin = FormatMonth(year, m1);
+  c.end = c.value;
+  c.value = c.begin + "/" + c.end;
+  c.is_day = false;
+  c.abs_day = false;
+  c.mod.clear();
+  return c;
+}
+
 std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   // "the 18th", "the eleventh": an article and an ordinal day name a day of
   // the DCT's month. Plain numbers ("le 18") are too often something else.
@@ -1993,7 +2404,8 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   int day = 0;
   size_t d = DayNumber(j, &day);
   if (!d || (Num(j) && d == j + 1)) return std::nullopt;
-  if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller)) return std::nullopt;
+  // "the first 100 days": an ordinal before an amount is no day either.
+  if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller) || Num(d)) return std::nullopt;
   // "the first comprehensive toll", "le premier ministre", "the first two":
   // an ordinal before a word it qualifies is no day.
   if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
@@ -2002,6 +2414,8 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   }
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
     Cand c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
+    c.dct_month = true;
+    c.day_number = day;
     return c;
   }
   Cand c;
@@ -2009,6 +2423,8 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   c.value = Xday(0, day);
   c.unresolved = true;
   c.is_day = true;
+  c.dct_month = true;
+  c.day_number = day;
   return c;
 }
 
@@ -2040,8 +2456,10 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   const std::string part = e->value;
   size_t m = k;
   if (Sym(m, ",")) ++m;
-  if (size_t cp = M(m, K::kClockPre)) {
-    std::optional<TimeOfDay> t = Clock(cp, true, false);
+  // "in the afternoon at 7", "in the morning 9 oclock" (a clock time for sure).
+  const size_t cp = M(m, K::kClockPre);
+  if (std::optional<TimeOfDay> t = cp ? Clock(cp, true, false) : Clock(m, false, false);
+      t && (cp || t->strong)) {
     if (t && t->hour >= 0 && t->value.size() >= 3) {
       int hour = t->hour;
       if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
@@ -2110,7 +2528,7 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
     return std::nullopt;
   }
   if (size_t hw = M(h, K::kHourWord)) h = hw;
-  if (size_t a = M(h, K::kAmPm, &e)) {
+  if (size_t a = AmPm(h, &e)) {
     hour = hour % 12 + e->number;
     h = a;
   } else {
@@ -2167,9 +2585,55 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
     d->is_day = false;
     return d;
   }
+  // "Sunday early morning at 8:00", "Sunday late evening": a one-word
+  // START/END hedge on the day's part (the mod when no clock time follows).
+  if (size_t h = M(j, K::kHedge, &e); h == j + 1 && !ctx && (e->value == "START" || e->value == "END")) {
+    const std::string hmod = e->value;
+    if (size_t p = M(h, K::kPart, &e)) {
+      const std::string part = e->value;
+      size_t te = p;
+      std::string time = TimeInPart(p, part, &te);
+      d->te = te;
+      d->value += time.empty() ? "T" + part : time;
+      d->type = TimeType::kTime;
+      d->abs_day = false;
+      d->is_day = false;
+      if (time.empty() && d->mod.empty()) d->mod = hmod;
+      return d;
+    }
+  }
   std::optional<TimeOfDay> t = Clock(j, ctx, true);
-  if (!t) return d;
+  if (!t) {
+    // "march eighteenth nine thirty", "monday the twenty seventh at six pm":
+    // spelled, with am/pm, a part of day or minutes.
+    t = SpelledHour(j);
+    if (t && !t->strong &&
+        (t->value.size() < 6 ||
+         (!ctx && t->te < t_.size() && t_[t->te].kind == TimeTokKind::kWord && !entries_[t->te]))) {
+      t.reset();
+    }
+  }
+  if (!t) {
+    // "today pm", "tomorrow am": am/pm alone names the morning or afternoon.
+    const TimeLexEntry* a = nullptr;
+    if (size_t k = AmPm(j, &a); k && t_[j].folded.size() > 1 && M(i, K::kDayRel) == d->te &&
+                                (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct ||
+                                 M(k, K::kRangeTo))) {
+      d->te = k;
+      d->value += a->number ? "TAF" : "TMO";
+      d->type = TimeType::kTime;
+      d->abs_day = false;
+      d->is_day = false;
+    }
+    return d;
+  }
   d->te = t->te;
+  // "Wed Oct 26 15:50:06 2016": the year after the time.
+  int year = 0;
+  if (size_t ye = d->free_year ? YearNumber(t->te, &year) : 0;
+      ye && Num(t->te) && ValidDate(year, d->ymd.m, d->ymd.d)) {
+    *d = DayCand(ye, {year, d->ymd.m, d->ymd.d}, AnchorKind::kAbsolute);
+  }
   d->value += t->value;
   d->type = TimeType::kTime;
   d->abs_day = false;
@@ -2178,6 +2642,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
 }
 
 std::optional<Cand> Scan::TimeThenDate(size_t i) {
+  const TimeLexEntry* e0 = nullptr;
   bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
   // "je reviendrai 10, ce soir": a bare hour set off by a comma before
@@ -2185,8 +2650,13 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   bool bare = false;
   if (!t) {
     t = Clock(i, true, false);  // "dix heures mercredi": the date makes it a time
+    // "five-thirty tomorrow evening": a spelled time with minutes.
+    if (!t || !t->strong) {
+      std::optional<TimeOfDay> s = SpelledHour(i);
+      if (s && (s->strong || s->value.size() >= 6)) t = s;
+    }
     if (!t) return std::nullopt;
-    if (!t->strong) {
+    if (!t->strong && t->value.size() < 6) {
       if (!Num(i) || t->te != i + 1 || t->hour < 1 || t->hour > 12 || !Sym(t->te, ",")) {
         return std::nullopt;
       }
@@ -2194,6 +2664,12 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
     }
   }
   size_t j = t->te;
+  // "3 pm or later on Monday": a hedge after the time.
+  std::string mod;
+  if (size_t h = M(j, K::kHedgePost, &e0)) {
+    mod = e0->value;
+    j = h;
+  }
   if (Sym(j, ",")) ++j;
   // "8am this morning", "10 pm tonight": the part of day names the day.
   const TimeLexEntry* e = nullptr;
@@ -2223,6 +2699,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   if (bare) return std::nullopt;
   if (size_t k = M(j, K::kArticle)) j = k;
   std::optional<Cand> d = DatePart(j, false);
+  if ((!d || !d->is_day) && M(j, K::kFiller)) d = DatePart(M(j, K::kFiller), false);  // "9am on Tuesday"
   if (!d || !d->is_day) return std::nullopt;
   std::string time = t->value;
   // "dix heures mercredi matin": the part of day after the day sets the half.
@@ -2238,6 +2715,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   d->value += time;
   d->type = TimeType::kTime;
   d->abs_day = false;
+  if (d->mod.empty()) d->mod = mod;
   return d;
 }
 
@@ -2250,11 +2728,14 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
       Cand c;
       c.te = p;
       c.type = TimeType::kTime;
+      // "last night at 8", "this morning around 9".
+      std::string time = "T" + e->value;
+      if (std::string t = TimeInPart(p, e->value, &c.te); !t.empty()) time = t;
       if (HasDay()) {
-        c.value = DayValue(CivilFromDays(dct_.days + rel)) + "T" + e->value;
+        c.value = DayValue(CivilFromDays(dct_.days + rel)) + time;
         MarkDct(&c);
       } else {
-        c.value = "T" + e->value;
+        c.value = time;
         c.unresolved = true;
       }
       return c;
@@ -2274,6 +2755,11 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
       t = v;
     }
   }
+  if (!t) {
+    // "seven p . m .": a spelled hour with am/pm.
+    t = SpelledHour(i);
+    if (t && !t->ampm) t.reset();
+  }
   if (!t) return std::nullopt;
   // "à 15-20 km", "mené à 3-1": a bare hour before a dash and a number is
   // one end of a count or a score; time ranges are found as ranges.
@@ -2282,6 +2768,7 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
   c.te = t->te;
   c.type = TimeType::kTime;
   c.value = t->value;
+  c.mod = t->mod;
   return c;
 }
 
@@ -2301,15 +2788,26 @@ std::optional<Cand> Scan::Range(size_t i) {
   // The first bound: a date or time, or a bare day number ("du 6 au 10 janvier").
   std::optional<Cand> x = from ? DateWithTime(j, false) : DatePart(j, false);
   if (!x && from) x = TimeOnly(j);
+  if (from && x && x->type == TimeType::kTime) {
+    // "between 2:00 tomorrow and 4:00": a time, then its day.
+    std::optional<Cand> td = TimeThenDate(j);
+    if (td && td->te > x->te) x = std::move(td);
+  }
   if (from) {
     std::optional<Cand> w = WordBound(j, true);
     if (w && (!x || w->te > x->te)) x = std::move(w);
   }
   int bare_day = 0;
   if (!x || x->te <= j) {
-    if (!from) return std::nullopt;
     size_t k = DayNumber(j, &bare_day);
     if (!k) return std::nullopt;
+    if (!from) {
+      // "9 to 12 of June", "9-12 June": a day number before a day and month.
+      size_t l = M(k, K::kRangeLink);
+      int d2 = 0;
+      std::optional<Cand> y2 = l && DayNumber(l, &d2) ? DayMonth(l) : std::nullopt;
+      if (!y2 || !y2->is_day || d2 <= bare_day) return std::nullopt;
+    }
     x = Cand();
     x->te = k;
     x->bare_day = true;
@@ -2319,6 +2817,10 @@ std::optional<Cand> Scan::Range(size_t i) {
   if (k) {
     y = from ? DateWithTime(k, false) : DatePart(k, false);
     if (!y && from) y = TimeOnly(k);
+    if (from && y && y->type == TimeType::kTime && !x->bare_day && x->type == TimeType::kTime) {
+      std::optional<Cand> td = TimeThenDate(k);  // "to 3pm tomorrow"
+      if (td && td->te > y->te) y = std::move(td);
+    }
   }
   if (from && k) {
     std::optional<Cand> w = WordBound(k, false);
@@ -2330,8 +2832,12 @@ std::optional<Cand> Scan::Range(size_t i) {
   // "November 18-19", "novembre 19-20": a later day number after a month and
   // day, joined by a dash, is a day of the same month; not when a year, a
   // unit, am/pm or an hour word follows it ("March 3 - 5 pm", "May 2-3, 2019").
-  if (!y && k && !from && x->abs_day && Num(x->te - 1) &&
-      t_[x->te].kind == TimeTokKind::kPunct) {
+  // "april 9th through 17th", "april ninth through seventeenth": a word link
+  // before an ordinal day.
+  const bool day_end = Num(x->te - 1) || (x->te >= 1 && M(x->te - 1, K::kOrdinalSuffix) == x->te) ||
+                       (x->te >= 1 && M(x->te - 1, K::kOrdinal) == x->te);
+  if (!y && k && !from && x->abs_day && day_end &&
+      (t_[x->te].kind == TimeTokKind::kPunct || (OrdinalDay(k) && !Num(x->te - 1)))) {
     int d2 = 0;
     size_t e = DayNumber(k, &d2);
     if (e && d2 > x->ymd.d && ValidDate(x->ymd.y, x->ymd.m, d2) && !Num(e) &&
@@ -2343,7 +2849,55 @@ std::optional<Cand> Scan::Range(size_t i) {
       y->free_year = free;
     }
   }
+  // "from 4-23 in next month", "from 4-23 next month", "du 4 au 23 du mois
+  // prochain": two day numbers, then the month they are in.
+  if (!y && from && k && x->bare_day) {
+    int d2 = 0;
+    size_t e = DayNumber(k, &d2);
+    size_t f = e ? SkipFillers(e, 2) : 0;
+    std::optional<Cand> m = e && !Num(f) ? DatePart(f, true) : std::nullopt;  // "4-23 next month"
+    if (m && !m->is_day && m->value.size() == 7 && m->value[4] == '-' &&
+        std::isdigit(static_cast<unsigned char>(m->value[0])) && d2 > bare_day) {
+      const int yy = std::stoi(m->value.substr(0, 4)), mm = std::stoi(m->value.substr(5));
+      if (ValidDate(yy, mm, d2)) {
+        Cand c = DayCand(m->te, {yy, mm, d2}, m->anchor);
+        Ymd b{yy, mm, bare_day};
+        c.begin = DayValue(b);
+        c.end = DayValue({yy, mm, d2});
+        c.value = c.begin + "/" + c.end;
+        c.is_day = false;
+        c.abs_day = false;
+        return c;
+      }
+    }
+  }
   if (!y) return std::nullopt;
+  // "between the ninth and the seventeenth of april", "from april 27th to the
+  // third": a bare "the Nth" takes the month of the other bound (the next
+  // month when it would come first).
+  if (x->dct_month && y->abs_day && !y->dct_month && ValidDate(y->ymd.y, y->ymd.m, x->day_number)) {
+    Ymd d{y->ymd.y, y->ymd.m, x->day_number};
+    if (x->day_number > y->ymd.d) d = AddMonths({y->ymd.y, y->ymd.m, 1}, -1);
+    if (ValidDate(d.y, d.m, x->day_number)) {
+      const size_t te = x->te;
+      *x = DayCand(te, {d.y, d.m, x->day_number}, y->anchor);
+    }
+  } else if (y->dct_month && x->abs_day && !x->dct_month) {
+    Ymd d{x->ymd.y, x->ymd.m, y->day_number};
+    if (y->day_number < x->ymd.d) d = AddMonths({x->ymd.y, x->ymd.m, 1}, 1);
+    if (ValidDate(d.y, d.m, y->day_number)) {
+      const size_t te = y->te;
+      *y = DayCand(te, {d.y, d.m, y->day_number}, x->anchor);
+    }
+  }
+  // "from next monday to friday": a bare weekday after a day is the first
+  // such day after it.
+  if (y->bare_weekday && x->abs_day && y->abs_day && y->type == TimeType::kDate) {
+    const int64_t xd = DaysOf(x->ymd);
+    int64_t fwd = (y->bare_weekday - IsoWeekday(xd) + 7) % 7;
+    const size_t te = y->te;
+    *y = DayCand(te, CivilFromDays(xd + (fwd ? fwd : 7)), x->anchor);
+  }
   // Two clock times: the time grammar knows which half of the day each is in.
   if (from && x->type == TimeType::kTime && y->type == TimeType::kTime && x->value[0] == 'T' &&
       y->value[0] == 'T') {
@@ -2356,6 +2910,20 @@ std::optional<Cand> Scan::Range(size_t i) {
     const size_t te = y->te;
     *y = DayCand(te, CivilFromDays(days), y->anchor);
   }
+  // "from 2pm till tomorrow 4:30pm", "between 2:00 tomorrow and 4:00": a bare
+  // clock time takes the day of the other bound; a first bound before a day
+  // that comes first in the second bound ("till tomorrow 4:30pm"): the DCT's.
+  if (from && x->type == TimeType::kTime && y->type == TimeType::kTime && x->begin.empty() &&
+      y->begin.empty() && !x->value.empty() && !y->value.empty()) {
+    auto dated = [](const std::string& v) { return v.size() > 11 && v[10] == 'T'; };
+    if (x->value[0] == 'T' && dated(y->value) && TimeOnly(k)) {
+      x->value = y->value.substr(0, 10) + x->value;  // "3am - 12pm next Monday"
+    } else if (x->value[0] == 'T' && dated(y->value) && HasDay()) {
+      x->value = DayValue(CivilFromDays(dct_.days)) + x->value;
+    } else if (y->value[0] == 'T' && dated(x->value)) {
+      y->value = x->value.substr(0, 10) + y->value;
+    }
+  }
   // Bounds without a year move by a year to come in order: "between now and
   // november 15th" (next November), "from nov to march".
   if (x->abs_day && y->abs_day && x->value > y->value && y->free_year && !x->free_year &&
@@ -2364,7 +2932,9 @@ std::optional<Cand> Scan::Range(size_t i) {
   }
   // "between jan 2019 and now", "from 2007 to the end of 2008": resolved dates
   // of different precisions join when the first comes first.
-  const bool mixed = from && x->type == TimeType::kDate && y->type == TimeType::kDate &&
+  // Without a from-word, a word link ("2014 through May 2018") joins them too.
+  const bool linked = from || (k && t_[k - 1].kind == TimeTokKind::kWord);
+  const bool mixed = linked && x->type == TimeType::kDate && y->type == TimeType::kDate &&
                      !x->bare_day && !x->value.empty() && !y->value.empty() &&
                      std::isdigit(static_cast<unsigned char>(x->value[0])) &&
                      std::isdigit(static_cast<unsigned char>(y->value[0])) &&
@@ -2386,7 +2956,12 @@ std::optional<Cand> Scan::Range(size_t i) {
     if (x->unresolved || y->unresolved) c.unresolved = true;
     return c;
   }
-  if (!from && (!Num(k) && !M(k, K::kMonth))) return std::nullopt;
+  // "2019/aug/01 to today": a written date with its year, then a day word.
+  const bool to_day_word = k && M(k, K::kDayRel) && x->anchor == AnchorKind::kAbsolute && x->abs_day &&
+                           t_[k - 1].kind == TimeTokKind::kWord;
+  if (!from && (!Num(k) && !M(k, K::kMonth) && !OrdinalDay(k) && !to_day_word)) {
+    return std::nullopt;
+  }
   // "from May to Oct 2020", "10/1-11/2/2017": the first bound takes the
   // year the second one names.
   if (x->free_year && !y->free_year && y->anchor == AnchorKind::kAbsolute && x->value.size() >= 7 &&
@@ -2405,8 +2980,13 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->value = v.substr(0, 8) + buf + v.substr(10);
     if (y->abs_day && !ValidDate(y->ymd.y, y->ymd.m, bare_day)) return std::nullopt;
   }
-  if (!x->bare_day && (x->type != y->type || x->is_day != y->is_day ||
-                       (!x->is_day && x->value.size() != y->value.size()))) {
+  const bool dated_times = !x->bare_day && x->type == TimeType::kTime && y->type == TimeType::kTime &&
+                          x->value <= y->value &&
+                          x->value.size() > 11 && x->value[10] == 'T' && y->value.size() > 11 &&
+                          y->value[10] == 'T';
+  if (!x->bare_day && !dated_times &&
+      (x->type != y->type || x->is_day != y->is_day ||
+       (!x->is_day && x->value.size() != y->value.size()))) {
     return std::nullopt;
   }
   if (!from && (x->value.size() != y->value.size() || x->value[0] == 'X' || x->value >= y->value)) {
@@ -2414,6 +2994,18 @@ std::optional<Cand> Scan::Range(size_t i) {
   }
   Cand c = *y;
   c.te = y->te;
+  // "from 5/1-5/7, 2020": a year after the range dates both free bounds.
+  int year = 0;
+  if (x->abs_day && y->abs_day && x->free_year && y->free_year && Sym(y->te, ",")) {
+    if (size_t ye = YearNumber(y->te + 1, &year); ye && Num(y->te + 1) &&
+                                                  ValidDate(year, x->ymd.m, x->ymd.d) &&
+                                                  ValidDate(year, y->ymd.m, y->ymd.d)) {
+      x->value = DayValue({year, x->ymd.m, x->ymd.d});
+      y->value = DayValue({year, y->ymd.m, y->ymd.d});
+      c.te = ye;
+      c.anchor = AnchorKind::kAbsolute;
+    }
+  }
   c.mod.clear();
   c.begin = x->value;
   c.end = y->value;
@@ -2434,7 +3026,7 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
   // "the end of 2008", "the beginning of march": a hedged period; an end
   // bound at END is the period's last day, a first bound at START its first.
   size_t h = M(i, K::kHedge, &e);
-  if (!h || (e->value != "START" && e->value != "END")) return std::nullopt;
+  if (!h || (e->value != "START" && e->value != "END" && e->value != "MID")) return std::nullopt;
   const std::string mod = e->value;
   std::optional<Cand> d = DatePart(SkipFillers(h, 3), true);
   if (!d || d->is_day || d->value.empty() ||
@@ -2452,6 +3044,15 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
     return std::nullopt;
   }
   Ymd day{y, m ? m : 1, 1};
+  if (mod == "MID") {
+    // "from the middle of 2007", "to the middle of September": the middle
+    // day of the period (2007-07-02, 09-16).
+    const int64_t b = DaysFromCivil(y, m ? m : 1, 1);
+    const int64_t len = m ? DaysInMonth(y, m) : DaysFromCivil(y + 1, 1, 1) - b;
+    Cand c = DayCand(d->te, CivilFromDays(b + len / 2), d->anchor);
+    c.mod = mod;
+    return c;
+  }
   if (mod == "END" && !first) {
     day.m = m ? m : 12;
     day.d = DaysInMonth(y, day.m);
@@ -2465,26 +3066,37 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
 }
 
 std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
-  if (!NumWord(j) || !OnlyWeakName(j)) return std::nullopt;
+  // "one" is also an amount (quant): still an hour here.
+  if (!NumWord(j) || !(OnlyWeakName(j) || M(j, K::kQuant) == j + 1)) return std::nullopt;
   size_t e = 0;
   int64_t hour = SpelledRun(j, 1, &e);
   if (hour < 1 || hour > 12) return std::nullopt;
   int minute = -1;
-  if (NumWord(e) && OnlyWeakName(e)) {
+  // "four thirty", "seven twenty-seven", "five-thirty".
+  size_t m0 = e;
+  if (Sym(m0, "-") && Attached(m0) && Attached(m0 + 1)) ++m0;
+  if (NumWord(m0) && OnlyWeakName(m0)) {
     size_t e2 = 0;
-    int64_t m = SpelledRun(e, 2, &e2);
+    int64_t m = SpelledRun(m0, 3, &e2);
     if (m >= 10 && m <= 59) {
       minute = static_cast<int>(m);
       e = e2;
+      const TimeLexEntry* u = nullptr;
+      if (size_t mw = M(e, K::kMinuteWord)) {
+        e = mw;
+      } else if (size_t k = M(e, K::kUnit, &u); k && u->value == "MIN") {
+        e = k;
+      }
     }
   }
-  bool strong = false, half = false;
+  bool strong = false, half = false, ampm = false;
   const TimeLexEntry* p = nullptr;
-  if (size_t a = M(e, K::kAmPm, &p)) {
+  if (size_t a = AmPm(e, &p)) {
     hour = hour % 12 + p->number;
     e = a;
     strong = true;
     half = true;
+    ampm = true;
   } else {
     size_t f = SkipFillers(e, 2);
     if (size_t art = M(f, K::kArticle)) f = art;
@@ -2501,7 +3113,7 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", static_cast<int>(hour));
   }
-  return TimeOfDay{e, buf, strong, static_cast<int>(hour), half};
+  return TimeOfDay{e, buf, strong, static_cast<int>(hour), half, ampm};
 }
 
 std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
@@ -2531,7 +3143,11 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
                            entries_[y->te]);
   // One bound at least must be a clock time for sure: "entre 10 et 15 personnes"
   // is none; with weak_ok the caller has a day after the range to vouch for it.
-  if (!weak_ok && !clock_pair && (!(x->strong || y->strong) || (!from && !y->strong))) {
+  // "from three thirty to four thirty": hours with minutes after a from-word.
+  const bool minutes = from && x->value.find(':') != std::string::npos &&
+                       y->value.find(':') != std::string::npos;
+  if (!weak_ok && !clock_pair && !minutes &&
+      (!(x->strong || y->strong) || (!from && !y->strong))) {
     return std::nullopt;
   }
   // "5 to 6pm"; "from 7:00 to 8:00pm", "2:20 to 3pm": a start without am/pm
@@ -2540,7 +3156,8 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
       x->hour + 12 <= y->hour) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "T%02d", x->hour + 12);
-    x->value = buf + x->value.substr(3);
+    // "from 2:30 to 2:15 pm": not when the minutes would put it after the end.
+    if (std::string v = buf + x->value.substr(3); v <= y->value) x->value = v;
   }
   if (x->value[0] != 'T' || y->value[0] != 'T') return std::nullopt;
   // "11-4", "de 10 à 4": a bare end hour before the start is in the afternoon.
@@ -2555,6 +3172,8 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   c.begin = x->value;
   c.end = y->value;
   c.value = c.begin + "/" + c.end;
+  c.begin_half = x->half || y->half;
+  c.end_half = y->half;
   return c;
 }
 
@@ -2576,7 +3195,15 @@ std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
     if (weak) return std::nullopt;
     return r;
   }
-  if (weak && d->te != j + 1 && !M(j, K::kDayRel)) return std::nullopt;  // one day word
+  // One day word ("aujourd'hui", "Monday"), a rel and a weekday ("6-8 next
+  // Monday"), or after a from-word a date with its year ("between 3 and 5 on
+  // 1/1/2015").
+  int wd = 0;
+  if (weak && d->te != j + 1 && !M(j, K::kDayRel) &&
+      !(M(j, K::kRel) && AnyWeekday(M(j, K::kRel), &wd) == d->te) &&
+      !(M(i, K::kRangeFrom) && d->anchor == AnchorKind::kAbsolute)) {
+    return std::nullopt;
+  }
   d->te = d->te;
   d->begin = d->value + r->begin;
   d->end = d->value + r->end;
@@ -2670,6 +3297,92 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   c.end = DayValue(CivilFromDays(last));
   c.value = c.begin + "/" + c.end;
   MarkDct(&c);
+  return c;
+}
+
+size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* anchor) {
+  const TimeLexEntry* e = nullptr;
+  // "tonight": a day_part word.
+  if (size_t k = M(i, K::kDayPart, &e)) {
+    *part = e->value;
+    day->clear();
+    if (HasDay()) {
+      *day = DayValue(CivilFromDays(dct_.days + e->number));
+      MarkDct(anchor);
+    }
+    return k;
+  }
+  // "this morning", "last night", "next evening".
+  if (size_t r = M(i, K::kRel, &e)) {
+    const int rel = e->number;
+    if (size_t p = M(r, K::kPart, &e)) {
+      *part = e->value;
+      day->clear();
+      if (HasDay()) {
+        *day = DayValue(CivilFromDays(dct_.days + rel));
+        MarkDct(anchor);
+      }
+      return p;
+    }
+  }
+  // "Monday morning", "yesterday afternoon", "next Monday morning".
+  std::optional<Cand> d = DatePart(i, false);
+  if (!d || !d->is_day) return 0;
+  size_t p = M(d->te, K::kPart, &e);
+  if (!p) return 0;
+  *part = e->value;
+  *day = d->value;
+  anchor->anchor = d->anchor;
+  anchor->unresolved = d->unresolved;
+  return p;
+}
+
+// The clock value `t` ("T07", "T07:30") moved into a part of the day: a bare
+// hour before noon in the afternoon, evening or night is after noon.
+std::string MoveIntoPart(const std::string& t, const std::string& part) {
+  if (t.size() < 3 || t[0] != 'T' || !std::isdigit(static_cast<unsigned char>(t[1]))) return t;
+  int hour = std::stoi(t.substr(1, 2));
+  if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
+  if (part == "NI" && hour >= 6 && hour < 12) hour += 12;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d", hour);
+  return buf + t.substr(3);
+}
+
+std::optional<Cand> Scan::PartTimeRange(size_t i) {
+  std::string day, part;
+  Cand c;
+  std::optional<Cand> r;
+  if (size_t k = DayWithPart(i, &day, &part, &c)) {
+    // The part vouches for bare hours ("next Monday morning 6-8"), unless a
+    // word follows that they count ("this morning 10 to 15 people").
+    size_t j = k;
+    if (Sym(j, ",")) ++j;
+    if (size_t cp = M(j, K::kClockPre)) j = cp;
+    r = TimeRange(j, false, true);
+    if (!r || (r->te < t_.size() && t_[r->te].kind == TimeTokKind::kWord && !entries_[r->te])) {
+      return std::nullopt;
+    }
+    c.te = r->te;
+  } else {
+    // "from 3-8pm yesterday afternoon", "between 7 and 9:30 last night".
+    const bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+    r = TimeRange(i, ctx, true);
+    if (!r) return std::nullopt;
+    size_t j = r->te;
+    if (Sym(j, ",")) ++j;
+    size_t e = DayWithPart(j, &day, &part, &c);
+    if (!e) return std::nullopt;
+    c.te = e;
+  }
+  if (r->begin.empty() || r->begin[0] != 'T' || r->end[0] != 'T') return std::nullopt;
+  std::string b = r->begin_half ? r->begin : MoveIntoPart(r->begin, part);
+  std::string en = r->end_half ? r->end : MoveIntoPart(r->end, part);
+  c.type = TimeType::kTime;
+  c.begin = day + b;
+  c.end = day + en;
+  c.value = c.begin + "/" + c.end;
+  if (day.empty()) c.unresolved = true;
   return c;
 }
 
@@ -3309,6 +4022,82 @@ std::optional<Cand> Scan::OffsetFromDay(size_t u, const std::string& unit, int a
   c.anchor_start = d->anchor_start;
   c.offset = true;
   c.from = d->ymd;
+  return c;
+}
+
+std::optional<Cand> Scan::OffsetDay(size_t i) {
+  size_t j = i;
+  const bool in = M(j, K::kInPre) != 0;
+  if (in) j = M(j, K::kInPre);
+  double n = 0;
+  size_t q = Quantity(j, &n);
+  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  size_t u = M(q, K::kUnit, &e);
+  if (!u) return std::nullopt;
+  const std::string unit = e->value;
+  const int amount = static_cast<int>(n);
+  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  if (!in && !(M(u, K::kLaterPost, &e) && e->value.empty())) {
+    std::optional<Cand> c = OffsetFromDay(u, unit, amount);  // "3 weeks after Christmas"
+    if (!c || !c->abs_day) return std::nullopt;
+    return c;
+  }
+  if (!HasDay()) return std::nullopt;
+  const size_t te = in ? u : M(u, K::kLaterPost);  // "in 3 days", "two weeks from now"
+  int64_t days = dct_.days;
+  if (unit == "D" || unit == "W") {
+    days += amount * (unit == "D" ? 1 : 7);
+  } else {
+    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, amount * (unit == "M" ? 1 : 12));
+    days = DaysFromCivil(m.y, m.m, std::min(dct_.day.d, DaysInMonth(m.y, m.m)));
+  }
+  return DayCand(te, CivilFromDays(days), AnchorKind::kDct);
+}
+
+std::optional<Cand> Scan::WeekdayOfOffset(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  int wd = 0;
+  std::optional<Cand> off;
+  size_t te = 0;
+  if (size_t k = M(i, K::kWeekday, &e)) {
+    wd = e->number;
+    off = OffsetDay(Sym(k, ",") ? k + 1 : k);
+    if (!off) return std::nullopt;
+    te = off->te;
+  } else {
+    off = OffsetDay(i);
+    if (!off) return std::nullopt;
+    size_t j = off->te;
+    if (size_t f = M(j, K::kFiller)) {
+      j = f;
+    } else if (Sym(j, ",")) {
+      ++j;
+    }
+    te = M(j, K::kWeekday, &e);
+    if (!te) return std::nullopt;
+    wd = e->number;
+  }
+  const int64_t d = DaysOf(off->ymd);
+  Cand c = DayCand(te, CivilFromDays(d - (IsoWeekday(d) - 1) + wd - 1), off->anchor);
+  c.anchor_start = off->anchor_start;
+  return c;
+}
+
+std::optional<Cand> Scan::ListedDay(size_t i) {
+  int day = 0;
+  size_t k = Num(i) ? DayNumber(i, &day) : 0;
+  if (!k || (k < t_.size() && Attached(k) && t_[k].kind != TimeTokKind::kPunct)) return std::nullopt;
+  if (Sym(k, ".") && Attached(k)) ++k;  // de "18. und 19. Juni"
+  size_t l = M(k, K::kListLink);
+  if (!l) return std::nullopt;
+  if (size_t a = M(l, K::kArticle)) l = a;  // "le 18 et le 19 juin"
+  int d2 = 0;
+  if (!Num(l) || !DayNumber(l, &d2) || d2 <= day) return std::nullopt;
+  std::optional<Cand> d = DayMonth(l);
+  if (!d || !d->is_day || !d->abs_day || !ValidDate(d->ymd.y, d->ymd.m, day)) return std::nullopt;
+  Cand c = DayCand(k, {d->ymd.y, d->ymd.m, day}, d->anchor);
+  c.free_year = d->free_year;
   return c;
 }
 
@@ -3959,12 +4748,118 @@ std::optional<Cand> Scan::YearType(size_t i) {
   return c;
 }
 
+size_t Scan::PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src) {
+  std::optional<Cand> d = DatePart(p, true);
+  if (!d) d = UnitRef(p);  // "of the month"
+  if (!d || d->is_day || d->value.size() < 4 || !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
+    return 0;
+  }
+  const std::string& v = d->value;
+  const int y = std::stoi(v.substr(0, 4));
+  if (v.size() == 4) {
+    *first = {y, 1, 1};
+    *last = {y, 12, 31};
+  } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
+    const int m = std::stoi(v.substr(5));
+    *first = {y, m, 1};
+    *last = {y, m, DaysInMonth(y, m)};
+  } else {
+    return 0;
+  }
+  *src = *d;
+  return d->te;
+}
+
+std::optional<Cand> Scan::OrdinalUnitOf(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  if (!OrdinalDay(j)) return std::nullopt;
+  int n = 0;
+  size_t o = DayNumber(j, &n);
+  const TimeLexEntry* e = nullptr;
+  size_t u = o ? M(o, K::kUnit, &e) : 0;
+  if (!u || e->plural || (e->value != "D" && e->value != "M")) return std::nullopt;
+  const bool day = e->value == "D";
+  size_t p = SkipFillers(u, 1);
+  if (p == u) return std::nullopt;
+  Ymd first, last;
+  Cand src;
+  size_t te = PeriodAfterOf(p, &first, &last, &src);
+  if (!te) return std::nullopt;
+  if (day) {
+    if (first.m != last.m || !ValidDate(first.y, first.m, n)) return std::nullopt;
+    return DayCand(te, {first.y, first.m, n}, src.anchor);
+  }
+  if (first.m != 1 || last.m != 12 || n > 12) return std::nullopt;
+  Cand c;
+  c.te = te;
+  c.value = FormatMonth(first.y, n);
+  c.anchor = src.anchor;
+  return c;
+}
+
+std::optional<Cand> Scan::SliceOf(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  const TimeLexEntry* e = nullptr;
+  bool from_end = false;
+  if (size_t r = M(j, K::kRel, &e); r && e->number < 0) {
+    from_end = true;
+    j = r;
+  } else if (size_t o = M(j, K::kOrdinal, &e); o && e->number == 1) {
+    j = o;
+  } else {
+    return std::nullopt;
+  }
+  double n = 0;
+  size_t q = Quantity(j, &n);
+  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 100) return std::nullopt;
+  size_t u = M(q, K::kUnit, &e);
+  if (!u || (e->value != "D" && e->value != "W" && e->value != "M")) return std::nullopt;
+  const std::string unit = e->value;
+  size_t p = SkipFillers(u, 1);
+  if (p == u) return std::nullopt;
+  Ymd first, last;
+  Cand src;
+  size_t te = PeriodAfterOf(p, &first, &last, &src);
+  if (!te) return std::nullopt;
+  const bool year = first.m == 1 && last.m == 12;
+  const int amount = static_cast<int>(n);
+  int64_t b = 0, end = 0;
+  if (unit == "D") {
+    b = from_end ? DaysOf(last) - amount + 1 : DaysOf(first);
+    end = from_end ? DaysOf(last) : DaysOf(first) + amount - 1;
+  } else if (unit == "M") {
+    if (!year || amount > 12) return std::nullopt;
+    Ymd s = from_end ? AddMonths(first, 12 - amount) : first;
+    Ymd l = from_end ? last : AddMonths(first, amount - 1);
+    b = DaysOf(s);
+    end = DaysOf({l.y, l.m, DaysInMonth(l.y, l.m)});
+  } else {
+    if (!year || amount > 53) return std::nullopt;
+    // ISO weeks: week 1 holds January 4th, the last week December 28th.
+    const int64_t jan4 = DaysFromCivil(first.y, 1, 4), dec28 = DaysFromCivil(first.y, 12, 28);
+    const int64_t w1 = jan4 - (IsoWeekday(jan4) - 1), wl = dec28 - (IsoWeekday(dec28) - 1);
+    b = from_end ? wl - 7 * (amount - 1) : w1;
+    end = from_end ? wl + 6 : w1 + 7 * amount - 1;
+  }
+  if (b > end) return std::nullopt;
+  Cand c;
+  c.te = te;
+  c.begin = DayValue(CivilFromDays(b));
+  c.end = DayValue(CivilFromDays(end));
+  c.value = c.begin + "/" + c.end;
+  c.anchor = src.anchor;
+  return c;
+}
+
 std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   std::optional<Cand> best;
   auto consider = [&](std::optional<Cand> c) {
     if (c && (!best || c->te > best->te)) best = std::move(c);
   };
   consider(Simple(i));
+  consider(ListedDay(i));  // before TimeOnly: "at 18 and 19 June"
   consider(Range(i));
   // "à 16 heures", "16h" are times (TimeOnly first); after "for", "3h" is a
   // duration (QuantUnit first); "within 9 months" is a range.
@@ -3978,6 +4873,8 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(TimeThenDate(i));
   consider(PartRange(i));
   consider(NamedPeriod(i));
+  consider(PartTimeRange(i));
+  consider(MonthSpan(i));
   consider(TimeRangeOnDay(i));
   consider(RelQuantUnit(i));
   consider(PartOfDay(i, licensed));
@@ -3986,6 +4883,9 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(PartEve(i));
   consider(WeekOf(i));
   consider(OrdinalWeek(i));
+  consider(OrdinalUnitOf(i));
+  consider(SliceOf(i));
+  consider(WeekdayOfOffset(i));
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(HalfYear(i));
@@ -4006,6 +4906,11 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t k = M(i, K::kHedge, &e);
   if (!k) return std::nullopt;
+  // "How about 2019 q1", "what about Jan/3": inside a hedge_cancel phrase
+  // the hedge word is a preposition, no approximation.
+  for (size_t p = i > 3 ? i - 3 : 0; p < i; ++p) {
+    if (M(p, K::kHedgeCancel) > i) return std::nullopt;
+  }
   const std::string mod = e->value;
   size_t j = SkipFillers(k, 3);
   // "day after day", "sales by year": a bare unit takes a hedge on a part of
@@ -4105,13 +5010,18 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
       if (c->mod.empty()) c->mod = e->value;
     }
   }
+  // "9 am PST", "1pm mountain timezone": a time zone after a clock time
+  // belongs to it (the value stays the local time).
+  if (c && c->type == TimeType::kTime && c->value.find('T') != std::string::npos) {
+    if (size_t z = M(c->te, K::kTimeZone)) c->te = z;
+  }
   return c;
 }
 
 // Kinds that can only begin an expression when something temporal follows
 // them ("de", "la", "vers", "il y a"): the scan skips them cheaply otherwise.
-constexpr uint64_t Bit(TimeLexKind k) { return 1ull << static_cast<int>(k); }
-constexpr uint64_t kLeadKinds =
+constexpr TimeLexKindSet Bit(TimeLexKind k) { return KindBit(k); }
+constexpr TimeLexKindSet kLeadKinds =
     Bit(TimeLexKind::kFiller) | Bit(TimeLexKind::kArticle) | Bit(TimeLexKind::kRangeFrom) |
     Bit(TimeLexKind::kRangeTo) | Bit(TimeLexKind::kClockPre) | Bit(TimeLexKind::kHedge) |
     Bit(TimeLexKind::kInPre) | Bit(TimeLexKind::kAgoPre) | Bit(TimeLexKind::kDurationPre) |
@@ -4122,13 +5032,15 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kClockVerb) | Bit(TimeLexKind::kWholePre);
+    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kClockVerb) | Bit(TimeLexKind::kWholePre) |
+    Bit(TimeLexKind::kHedgeCancel) | Bit(TimeLexKind::kTimeZone) |
+    Bit(TimeLexKind::kApproxSuffix) | Bit(TimeLexKind::kListLink);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
   if (tok.kind == TimeTokKind::kNumber) return true;
   if (tok.kind == TimeTokKind::kPunct) {
-    return (kinds_[i] & (1ull << static_cast<int>(K::kQuant))) != 0;  // "½ hour"
+    return (kinds_[i] & (KindBit(K::kQuant))) != 0;  // "½ hour"
   }
   if (!entries_[i]) return number_word_[i];
   if (kinds_[i] & ~kLeadKinds) return true;
@@ -4176,7 +5088,17 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     }
     // Trim trailing fillers and punctuation from the span.
     size_t te = c->te;
-    while (te > i + 1 && t_[te - 1].kind == TimeTokKind::kPunct && t_[te - 1].folded != ".") --te;
+    // A closing parenthesis stays when the span opened it: "friday (jun-15)".
+    auto opened = [&](size_t end) {
+      for (size_t k = i; k < end; ++k) {
+        if (Sym(k, "(")) return true;
+      }
+      return false;
+    };
+    while (te > i + 1 && t_[te - 1].kind == TimeTokKind::kPunct && t_[te - 1].folded != "." &&
+           !(t_[te - 1].folded == ")" && opened(te - 1))) {
+      --te;
+    }
     while (te > i + 1 && M(te - 1, K::kFiller) == te) --te;
     TimeExpr x;
     x.start = c->tb > i && c->tb < te ? t_[c->tb].start : tok.start;

@@ -1417,6 +1417,287 @@ TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, WeekdaysOfARelativeWeekAndWeekdayDates) {
+  // Thursday 5 July 2018.
+  const Case cases[] = {
+      {"en", "2018-07-05", "We meet next week Mon 9 am or 1 pm.", "next week Mon 9 am",
+       "2018-07-09T09"},
+      {"en", "2018-07-05", "a call next week on Tuesday", "next week on Tuesday", "2018-07-10"},
+      {"en", "2018-07-05", "It is on monday of the following week.", "monday of the following week",
+       "2018-07-09"},
+      {"en", "2018-07-05", "We met on tuesday of last week.", "tuesday of last week",
+       "2018-06-26"},
+      {"en", "2018-07-05", "What happened on previous week - Monday", "previous week - Monday",
+       "2018-06-25"},
+      {"en", "2018-07-05", "set it up for Wednesday evening next week", "Wednesday evening next week",
+       "2018-07-11TEV"},
+      {"fr", "2018-07-05", "Il viendra mardi de la semaine prochaine.",
+       "mardi de la semaine prochaine", "2018-07-10"},
+      {"de", "2018-07-05", "Er kommt Dienstag nächster Woche.", "Dienstag nächster Woche",
+       "2018-07-10"},
+      {"es", "2018-07-05", "Llegará el martes de la próxima semana.", "martes de la próxima semana",
+       "2018-07-10"},
+      {"ru", "2018-07-05", "Он приедет во вторник на следующей неделе.",
+       "вторник на следующей неделе", "2018-07-10"},
+      // A weekday before a date: the date decides; a short "7.6" only when it
+      // falls on that weekday.
+      {"en", "2019-05-20", "It should be done this friday 5/12", "this friday 5/12", "2019-05-12"},
+      {"en", "2018-05-20", "a call on Friday 7.6 with Jim", "Friday 7.6", "2018-07-06"},
+      {"en", "2018-05-20", "sometime this Friday-Jun-15", "this Friday-Jun-15", "2018-06-15"},
+      {"en", "2018-05-20", "sometime this friday (jun-15)", "this friday (jun-15)", "2018-06-15"},
+      // A comma parts them: "Next week" stays the week.
+      {"en", "2018-07-05", "Next week, Monday's vote will decide.", "Next week", "2018-W28"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-05-20", "On Friday 4.5 points were lost.", "4.5"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, TimeRangesInAPartOfADay) {
+  // Wednesday 30 May 2018.
+  const Case cases[] = {
+      {"en", "2018-05-30", "Are you free on Monday morning from 10am to 12pm?",
+       "Monday morning from 10am to 12pm", "2018-05-28T10/2018-05-28T12"},
+      {"en", "2018-05-30", "Where were you yesterday afternoon from 3-8pm",
+       "yesterday afternoon from 3-8pm", "2018-05-29T15/2018-05-29T20"},
+      {"en", "2018-05-30", "Where were you from 8am-3 yesterday afternoon",
+       "from 8am-3 yesterday afternoon", "2018-05-29T08/2018-05-29T15"},
+      {"en", "2018-05-30", "I was out between 7 and 9:30 last night",
+       "between 7 and 9:30 last night", "2018-05-29T19/2018-05-29T21:30"},
+      {"en", "2018-05-30", "Book a room tonight from 7 to 7:30", "tonight from 7 to 7:30",
+       "2018-05-30T19/2018-05-30T19:30"},
+      {"en", "2018-05-30", "Are you available next Monday morning 6-8",
+       "next Monday morning 6-8", "2018-06-04T06/2018-06-04T08"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-05-30", "This morning 10 to 15 people came.", "15 people"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, HowAboutIsNoHedge) {
+  const Case cases[] = {
+      {"en", "2019-03-10", "How about first week of 2015", "first week of 2015", "2015-W01"},
+      {"en", "2019-03-10", "what about Jan/3", "Jan/3", "2019-01-03"},
+      {"en", "2019-03-10", "It took about 3 weeks.", "about 3 weeks", "P3W", "APPROX"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, DatesJoinedWithTimes) {
+  // Thursday 30 May 2019.
+  const Case cases[] = {
+      {"en", "2019-05-30", "I'll be there on wednesday 4 oclock.", "wednesday 4 oclock",
+       "2019-05-29T04"},
+      {"de", "2019-05-30", "Das Treffen beginnt 3 Uhr.", "3 Uhr", "T03"},
+      {"en", "2019-05-30", "schedule it in the morning 9 oclock", "in the morning 9 oclock", "T09"},
+      {"en", "2019-05-30", "it happened last night at 8.", "last night at 8", "2019-05-29T20"},
+      {"en", "2019-05-30", "I'll go back 9am on Tuesday", "9am on Tuesday", "2019-05-28T09"},
+      {"en", "2019-05-30", "Let's meet on march eighteenth nine thirty.",
+       "march eighteenth nine thirty", "2019-03-18T09:30"},
+      {"en", "2019-05-30", "I left there january twenty fourth one thirty p m.",
+       "january twenty fourth one thirty p m", "2019-01-24T13:30"},
+      {"en", "2019-05-30", "I'll go back on monday the twenty seventh at six pm",
+       "monday the twenty seventh at six pm", "2019-05-27T18"},
+      {"en", "2019-05-30", "I'll go back at five-thirty tomorrow evening",
+       "five-thirty tomorrow evening", "2019-05-31T17:30"},
+      {"en", "2019-05-30", "The sun will set tomorrow at seven twenty-seven",
+       "tomorrow at seven twenty-seven", "2019-05-31T07:27"},
+      {"en", "2019-05-30", "We will have that staff dinner seven p . m .", "seven p . m .", "T19"},
+      {"en", "2019-05-30", "I drank a coffee on tues the 4th 7pm", "tues the 4th 7pm",
+       "2019-06-04T19"},
+      {"en", "2019-05-30", "It lasted 3 h.", "3 h", "PT3H"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2019-05-30", "Take 5 a day.", "5"},
+      {"en", "2019-05-30", "One a day keeps it away.", "One"},
+      {"en", "2019-05-30", "On March 18 nine thirty people came.", "nine"},
+      {"fr", "2019-05-30", "Il y a une fête programmée.", "une"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, MonthAndDayRanges) {
+  // Monday 7 November 2016.
+  const Case cases[] = {
+      {"en", "2016-11-07", "APEC meets in Korea Jan-Feb 2017", "Jan-Feb 2017", "2017-01/2017-02"},
+      {"en", "2016-11-07", "APEC meets in Korea Nov-Feb 2017", "Nov-Feb 2017", "2016-11/2017-02"},
+      {"en", "2016-11-07", "the three months (June-August 1992)", "June-August 1992",
+       "1992-06/1992-08"},
+      {"en", "2016-11-07", "What will happen from Nov to March", "from Nov to March",
+       "2016-11/2017-03"},
+      {"en", "2016-11-07", "i am off april 9th through 17th", "april 9th through 17th",
+       "2017-04-09/2017-04-17"},
+      {"en", "2016-11-07", "i am off april ninth through seventeenth",
+       "april ninth through seventeenth", "2017-04-09/2017-04-17"},
+      {"en", "2016-11-07", "i am off from april the ninth till the seventeenth",
+       "from april the ninth till the seventeenth", "2017-04-09/2017-04-17"},
+      {"en", "2016-11-07", "i am off between the ninth and the seventeenth of april",
+       "between the ninth and the seventeenth of april", "2017-04-09/2017-04-17"},
+      {"en", "2016-11-07", "i am off from april twenty-seventh to the third",
+       "from april twenty-seventh to the third", "2017-04-27/2017-05-03"},
+      {"en", "2016-11-07", "9 to 12 of June: a festival", "9 to 12 of June",
+       "2016-06-09/2016-06-12"},
+      {"en", "2016-11-07", "I'll be out between 3 and 12 of Sept", "between 3 and 12 of Sept",
+       "2016-09-03/2016-09-12"},
+      {"en", "2016-11-07", "The range is 2014 through May 2018.", "2014 through May 2018",
+       "2014/2018-05"},
+      {"en", "2016-11-07", "What's your plan for Dec, 2018", "Dec, 2018", "2018-12"},
+      {"en", "2016-11-07", "Set it up for October, 1st.", "October, 1st", "2016-10-01"},
+      {"en", "2016-11-07", "Is it 12 of Nov?", "12 of Nov", "2016-11-12"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2016-11-07", "Sales rose April 9 to 12 percent.", "12 percent"},
+      {"en", "2016-11-07", "He scored 9 to 12 points.", "9 to 12"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, ClockShapesAndSpelledDates) {
+  const Case cases[] = {
+      {"en", "2016-11-07", "I'll be back at 9.am.", "9.am", "T09"},
+      {"en", "2016-11-07", "I'll be back 1140 a.m.", "1140 a.m.", "T11:40"},
+      {"en", "2016-11-07", "We meet at 12 noon.", "12 noon", "T12"},
+      {"en", "2016-11-07", "Where were you between 0730-0930?", "between 0730-0930",
+       "T07:30/T09:30"},
+      {"en", "2016-11-07", "I'll be back 11ish", "11ish", "T11", "APPROX"},
+      {"en", "2016-11-07", "Let's meet at 1pm mountain timezone", "1pm mountain timezone", "T13"},
+      {"en", "2016-11-07", "We play from three thirty to four thirty", "from three thirty to four thirty",
+       "T03:30/T04:30"},
+      {"en", "2016-11-07", "She was born on January twenty five nineteen eighty six",
+       "January twenty five nineteen eighty six", "1986-01-25"},
+      {"en", "2016-11-07", "On fifteen August nineteen hundred ninety three, it opened.",
+       "fifteen August nineteen hundred ninety three", "1993-08-15"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2016-11-07", "In 1140 a king died.", "1140 a"},
+      {"en", "2016-11-07", "from twenty to thirty people", "twenty"},
+      {"en", "2016-11-07", "Fifteen August visitors came.", "Fifteen"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
+  // Monday 20 May 2019.
+  const Case cases[] = {
+      {"en", "2019-05-20", "Are you available 6-8 next Monday", "6-8 next Monday",
+       "2019-05-27T06/2019-05-27T08"},
+      {"en", "2019-05-20", "It will happen between 3 and 5 on 1/1/2015",
+       "between 3 and 5 on 1/1/2015", "2015-01-01T03/2015-01-01T05"},
+      {"en", "2019-05-20", "It should be done next 5/12", "next 5/12", "2019-05-12"},
+      {"en", "2019-05-20", "Meet me at 3 pm or later on Monday.", "3 pm or later on Monday",
+       "2019-05-20T15", "AFTER"},
+      {"en", "2019-05-20", "Wed Oct 26 15:50:06 2016 is not a day in 2019.",
+       "Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06"},
+      {"en", "2019-05-20", "Open today pm.", "today pm", "2019-05-20TAF"},
+      {"en", "2019-08-04", "It starts on Sunday early morning at 8:00", "Sunday early morning at 8:00",
+       "2019-08-04T08:00"},
+      {"en", "2019-08-04", "It starts on Sunday at 8:00 early morning", "Sunday at 8:00 early morning",
+       "2019-08-04T08:00"},
+      {"en", "2019-08-04", "Talks resume Sunday late evening.", "Sunday late evening",
+       "2019-08-04TEV", "END"},
+      {"en", "2016-11-07", "They left circa 5 in the morning.", "circa 5 in the morning", "T05",
+       "APPROX"},
+      {"en", "2016-11-07", "It runs until april 27th.", "until april 27th", "2017-04-27",
+       "EQUAL_OR_LESS"},
+      {"en", "2016-11-07", "I'll be away from 2pm till tomorrow 4:30pm",
+       "from 2pm till tomorrow 4:30pm", "2016-11-07T14/2016-11-08T16:30"},
+      {"en", "2016-11-07", "I'll be away between 2:00 tomorrow and 4:00",
+       "between 2:00 tomorrow and 4:00", "2016-11-08T02:00/2016-11-08T04:00"},
+      {"en", "2019-05-20", "I went back to China in 2017 april.", "2017 april", "2017-04"},
+      {"en", "2019-05-20", "Is this a valid date? 12-2015", "12-2015", "2015-12"},
+      {"en", "2019-09-04", "a vacation from next monday to friday", "from next monday to friday",
+       "2019-09-09/2019-09-13"},
+      {"en", "2019-09-04", "2019/aug/01 to today", "2019/aug/01 to today",
+       "2019-08-01/2019-09-04"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2019-05-20", "Today am I the only one?", "am"},
+      {"en", "2019-05-20", "Is this a valid date? 32-2015", "32"},
+      {"en", "2019-05-20", "Elections in 2024 may be delayed.", "may"},
+      {"en", "2019-05-20", "Police arrested 5 in the morning raids.", "5"},
+      {"en", "2019-05-20", "My temperature was 37.1 in the morning.", "37.1"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
+  // Friday 10 July 2020.
+  const Case cases[] = {
+      {"en", "2020-07-10", "We will come back on the 15th day of next month", "the 15th day of next month",
+       "2020-08-15"},
+      {"en", "2020-07-10", "We come back before the twenty-sixth day of the month",
+       "before the twenty-sixth day of the month", "2020-07-26", "BEFORE"},
+      {"en", "2020-07-10", "They will leave the third month of 2021", "the third month of 2021",
+       "2021-03"},
+      {"fr", "2020-07-10", "Il reviendra le 15e jour du mois prochain.", "le 15e jour du mois prochain",
+       "2020-08-15"},
+      {"en", "2020-07-10", "Rooms are booked for the first 2 weeks of 2021",
+       "the first 2 weeks of 2021", "2021-01-04/2021-01-17"},
+      {"en", "2020-07-10", "Maintenance is set for the last 3 weeks of this year",
+       "the last 3 weeks of this year", "2020-12-14/2021-01-03"},
+      {"en", "2020-07-10", "The results for the last four months of 2021 are out",
+       "the last four months of 2021", "2021-09-01/2021-12-31"},
+      {"en", "2020-07-10", "They visited Paris first ten days of last year",
+       "first ten days of last year", "2019-01-01/2019-01-10"},
+      {"en", "2020-07-10", "the first 100 days of his presidency", "100 days", "P100D"},
+      // A weekday of the ISO week of a moved day.
+      {"en", "2016-11-07", "I'll go back Monday two weeks from now.", "Monday two weeks from now",
+       "2016-11-21"},
+      {"en", "2016-11-07", "I'll go back in 3 days on Friday.", "in 3 days on Friday", "2016-11-11"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2020-07-10", "It was the first day of the war.", "first day"},
+      {"en", "2020-07-10", "the first 100 days of his presidency", "the first"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
+  // Thursday 10 May 2018.
+  const Case cases[] = {
+      {"en", "2018-05-10", "I am looking at 18 and 19 June.", "18", "2018-06-18"},
+      {"fr", "2018-05-10", "Les 18 et 19 juin, il pleuvra.", "18", "2018-06-18"},
+      {"de", "2018-05-10", "Am 18. und 19. Juni regnet es.", "18", "2018-06-18"},
+      {"es", "2018-05-10", "El 18 y 19 de junio llueve.", "18", "2018-06-18"},
+      {"ru", "2018-05-10", "18 и 19 июня будет дождь.", "18", "2018-06-18"},
+      {"en", "2018-05-10", "I'll go back 2020/23/Sep.", "2020/23/Sep", "2020-09-23"},
+      {"en", "2018-05-10", "On 2016 10 16, the conference started.", "2016 10 16", "2016-10-16"},
+      {"en", "2018-05-10", "I was born in April of 87", "April of 87", "1987-04"},
+      {"en", "2018-05-10", "I was born on 15 April of 87.", "15 April of 87", "1987-04-15"},
+      // Days joined by a dash before a relative month are one expression
+      // without the from-word (as fr "de 4-23 mois prochain"; the English
+      // spec keeps "from": a known difference).
+      {"en", "2016-11-07", "I'll be out from 4-23 in next month", "4-23 in next month",
+       "2016-12-04/2016-12-23"},
+      {"fr", "2016-11-07", "Je serai absent du 4 au 23 du mois prochain.",
+       "du 4 au 23 du mois prochain", "2016-12-04/2016-12-23"},
+      {"en", "2016-11-07", "I will leave from 5/1-5/7, 2020", "from 5/1-5/7, 2020",
+       "2020-05-01/2020-05-07"},
+      {"en", "2016-11-07", "The range is from the middle of 2007 to the end of 2008.",
+       "from the middle of 2007 to the end of 2008", "2007-07-02/2008-12-31"},
+      {"en", "2016-11-07", "I'll be out from 2:30 to 2:15 pm", "from 2:30 to 2:15 pm",
+       "T02:30/T14:15"},
+      {"fr", "2018-05-10", "je serai de sortie novembre 19-20", "novembre 19-20",
+       "2017-11-19/2017-11-20"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"en", "2018-05-10", "He scored 18 and 19 points.", "18"},
+      {"en", "2018-05-10", "In 2016 10 12 people died.", "10 12"},
+      {"en", "2018-05-10", "In April of 15 people came.", "15"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
