@@ -20,6 +20,7 @@
 #include "time/time_tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -120,6 +121,7 @@ class Scan {
         dct_(dct),
         entries_(toks.size()),
         kinds_(toks.size()),
+        start_kinds_(toks.size()),
         number_word_(toks.size()),
         grouped_(toks.size()),
         chain_(toks.size()),
@@ -153,15 +155,34 @@ class Scan {
         chain_[i].last = chain_[i + 2].last;
       }
     }
-    // One lexicon lookup per token; M() then answers from these.
+    // One lexicon lookup per token, and the longest phrase of each of its
+    // kinds that matches here: M() answers from these (the constructions ask
+    // the same questions many times).
+    match_at_.assign(toks.size() + 1, 0);
     for (size_t i = 0; i < toks.size(); ++i) {
+      match_at_[i] = static_cast<uint32_t>(matches_.size());
       if (toks[i].kind == TimeTokKind::kNumber) continue;
       if (toks[i].kind == TimeTokKind::kWord) number_word_[i] = lex.IsNumberWord(toks[i].folded);
       entries_[i] = lex.EntriesFor(toks[i].folded);
       if (!entries_[i]) continue;
-      for (const TimeLexEntry& e : *entries_[i]) kinds_[i] |= KindBit(e.kind);
+      TimeLexKindSet seen = 0;
+      for (const TimeLexEntry& e : *entries_[i]) {
+        if (seen & KindBit(e.kind)) continue;
+        seen |= KindBit(e.kind);
+        const TimeLexEntry* hit = nullptr;
+        if (size_t end = lex.MatchEntries(entries_[i], toks, i, e.kind, &hit)) {
+          matches_.push_back({e.kind, static_cast<uint32_t>(end), hit});
+          start_kinds_[i] |= KindBit(e.kind);
+        } else if (e.weak) {
+          start_kinds_[i] |= KindBit(e.kind);
+        }
+      }
+      // Every kind of the word, matched here or not: a weak month ("Dec")
+      // still starts the patterns that read entries_ themselves.
+      kinds_[i] = seen;
       if (kinds_[i] & (KindBit(K::kForPre))) for_pos_.push_back(i);
     }
+    match_at_[toks.size()] = static_cast<uint32_t>(matches_.size());
   }
 
   void Run(std::vector<TimeExpr>* out);
@@ -169,8 +190,13 @@ class Scan {
  private:
   using K = TimeLexKind;
   size_t M(size_t i, K k, const TimeLexEntry** e = nullptr) const {
-    if (i >= t_.size() || !(kinds_[i] & (KindBit(k)))) return 0;
-    return lex_.MatchEntries(entries_[i], t_, i, k, e);
+    if (i >= t_.size() || !(kinds_[i] & KindBit(k))) return 0;
+    for (uint32_t m = match_at_[i]; m < match_at_[i + 1]; ++m) {
+      if (matches_[m].kind != k) continue;
+      if (e) *e = matches_[m].entry;
+      return matches_[m].end;
+    }
+    return 0;
   }
   // am/pm at i; a one-letter form ("a", "p") only glued to the number or
   // before punctuation or the end: "5a", "7 p." but not "5 a day".
@@ -244,9 +270,14 @@ class Scan {
     return true;
   }
   std::optional<Cand> Best(size_t i, bool licensed);
+  // Core, DatePart and Clock are asked about the same token by many
+  // constructions: each answer is kept in a small cache by position and
+  // flags, valid until the text anchor moves (memo_version_).
   std::optional<Cand> Core(size_t i, bool licensed);
+  std::optional<Cand> CoreUncached(size_t i, bool licensed);
   std::optional<Cand> Hedged(size_t i);
   std::optional<Cand> DatePart(size_t i, bool licensed);
+  std::optional<Cand> DatePartUncached(size_t i, bool licensed);
   std::optional<Cand> DateWithTime(size_t i, bool licensed);
   std::optional<Cand> TimeThenDate(size_t i);
   std::optional<Cand> TimeOnly(size_t i);
@@ -413,6 +444,7 @@ class Scan {
   // A year spelled out: "nineteen ninety six", "two thousand and fifteen".
   size_t SpelledYear(size_t i, int* year);
   std::optional<TimeOfDay> Clock(size_t i, bool clock_ctx, bool allow_part);
+  std::optional<TimeOfDay> ClockUncached(size_t i, bool clock_ctx, bool allow_part);
   // Minutes after an hour word: a number, a spelled number or a `half` word,
   // optionally after a filler ("et") or a minus word ("moins": negative);
   // returns the token after them and the minutes.
@@ -510,6 +542,9 @@ class Scan {
   std::vector<const std::vector<TimeLexEntry>*>
       entries_;                    // per token: lexicon entries starting there
   std::vector<TimeLexKindSet> kinds_;    // per token: bit set of their kinds
+  // Per token: the kinds whose phrase matches here, and weak names (which
+  // some patterns read from entries_): what MayStart looks at.
+  std::vector<TimeLexKindSet> start_kinds_;
   std::vector<char> number_word_;  // per token: lex_.IsNumberWord
   std::vector<char> grouped_;      // per token: a digit group of a longer number ("2 030")
   struct Chain {
@@ -517,6 +552,36 @@ class Scan {
   };
   std::vector<Chain> chain_;       // per number token: its run of glued numbers
   std::vector<size_t> for_pos_;    // tokens that may be for_pre, ascending
+  // A small cache of answers by (token, flags); see Core.
+  template <typename V>
+  struct MemoSlot {
+    size_t i = SIZE_MAX;
+    int flags = 0;
+    uint32_t version = 0;
+    std::optional<V> value;
+  };
+  template <typename V, typename F>
+  std::optional<V> Memo(std::array<MemoSlot<V>, 16>* memo, size_t i, int flags, F compute) {
+    MemoSlot<V>& m = (*memo)[(i * 4 + static_cast<size_t>(flags)) & 15];
+    if (m.i == i && m.flags == flags && m.version == memo_version_) return m.value;
+    std::optional<V> v = compute();
+    MemoSlot<V>& slot = (*memo)[(i * 4 + static_cast<size_t>(flags)) & 15];
+    slot.i = i;
+    slot.flags = flags;
+    slot.version = memo_version_;
+    slot.value = v;
+    return v;
+  }
+  std::array<MemoSlot<Cand>, 16> core_memo_, date_memo_;
+  std::array<MemoSlot<TimeOfDay>, 16> clock_memo_;
+  uint32_t memo_version_ = 1;  // bumped when the text anchor moves
+  struct KindMatch {
+    TimeLexKind kind;
+    uint32_t end;  // token after the longest phrase of this kind
+    const TimeLexEntry* entry;
+  };
+  std::vector<KindMatch> matches_;   // per token, its kinds that match (see match_at_)
+  std::vector<uint32_t> match_at_;   // token i's matches: [match_at_[i], match_at_[i + 1])
   uint32_t base_ = 0;              // added to every output offset
   // The last emitted day-precision, resolved date: anchor for day_ref words.
   TextAnchor* anchor_;
@@ -1743,7 +1808,7 @@ std::optional<Cand> Scan::Season(size_t i) {
   return c;
 }
 
-std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
+std::optional<Cand> Scan::DatePartUncached(size_t i, bool licensed) {
   std::optional<Cand> best;
   size_t j0 = i;
   auto consider = [&](std::optional<Cand> c) {
@@ -1829,7 +1894,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
 // ---------------------------------------------------------------------------
 // Times of day
 
-std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) {
+std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allow_part) {
   if (i >= t_.size()) return std::nullopt;
   if (std::optional<TimeOfDay> p = PastHour(i)) return p;
   const TimeLexEntry* e = nullptr;
@@ -4854,6 +4919,19 @@ std::optional<Cand> Scan::SliceOf(size_t i) {
 }
 
 std::optional<Cand> Scan::Core(size_t i, bool licensed) {
+  return Memo(&core_memo_, i, licensed, [&] { return CoreUncached(i, licensed); });
+}
+
+std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
+  return Memo(&date_memo_, i, licensed, [&] { return DatePartUncached(i, licensed); });
+}
+
+std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) {
+  return Memo(&clock_memo_, i, clock_ctx * 2 + allow_part,
+              [&] { return ClockUncached(i, clock_ctx, allow_part); });
+}
+
+std::optional<Cand> Scan::CoreUncached(size_t i, bool licensed) {
   std::optional<Cand> best;
   auto consider = [&](std::optional<Cand> c) {
     if (c && (!best || c->te > best->te)) best = std::move(c);
@@ -5043,22 +5121,21 @@ bool Scan::MayStart(size_t i) const {
     return (kinds_[i] & (KindBit(K::kQuant))) != 0;  // "½ hour"
   }
   if (!entries_[i]) return number_word_[i];
-  if (kinds_[i] & ~kLeadKinds) return true;
-  // A lead word: worth trying when, after its longest phrase, comes a number
-  // or another lexicon word.
-  size_t end = i + 1;
-  for (const TimeLexEntry& e : *entries_[i]) {
-    if (e.tokens.size() <= 1 || i + e.tokens.size() > t_.size()) continue;
-    bool ok = true;
-    for (size_t k = 1; k < e.tokens.size() && ok; ++k) ok = t_[i + k].folded == e.tokens[k];
-    if (ok) {
-      end = i + e.tokens.size();
-      break;
-    }
+  if (start_kinds_[i] & ~kLeadKinds) return true;
+  // A run of lead words ("de la", "à la fin de"): worth trying when a number,
+  // a number word or a word of another kind comes after it.
+  size_t j = i;
+  for (int steps = 0; steps < 6 && j < t_.size(); ++steps) {
+    const TimeToken& t = t_[j];
+    if (t.kind == TimeTokKind::kNumber) return true;
+    if (t.kind == TimeTokKind::kWord && NumWord(j)) return true;
+    if (!entries_[j]) return false;
+    if (j > i && (start_kinds_[j] & ~kLeadKinds)) return true;
+    size_t next = j + 1;  // past the longest lead phrase here
+    for (uint32_t m = match_at_[j]; m < match_at_[j + 1]; ++m) next = std::max<size_t>(next, matches_[m].end);
+    j = next;
   }
-  if (end >= t_.size()) return false;
-  return t_[end].kind == TimeTokKind::kNumber || entries_[end] != nullptr ||
-         (t_[end].kind == TimeTokKind::kWord && NumWord(end));
+  return false;
 }
 
 void Scan::Run(std::vector<TimeExpr>* out) {
@@ -5122,6 +5199,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
         (c->anchor == AnchorKind::kAbsolute || c->anchor == AnchorKind::kDct)) {
       anchor_->have = true;
       anchor_->day = c->ymd;
+      ++memo_version_;
       anchor_->start = x.start;
     }
     out->push_back(std::move(x));
