@@ -212,6 +212,9 @@ class Scan {
   size_t ClockMinutes(size_t i, double* minutes);
   // "21st century", "le 20e siècle": a TIMEX3 century with its first and last day.
   std::optional<Cand> Century(size_t i);
+  // An upper-case Roman numeral 1..30 at i, with an optional glued ordinal
+  // suffix ("XIXe"): its value (0 when none) and *end the token after it.
+  int RomanOrdinal(size_t i, size_t* end = nullptr) const;
   // "le 17 de 14h à 16h": a plain day number after an article, then a time
   // range on that day of the DCT's month; the span starts at the number.
   std::optional<Cand> DayNumberTimeRange(size_t i);
@@ -2525,6 +2528,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (!u) return std::nullopt;
   std::string unit = e->value;
   if (unit == "WE") return std::nullopt;
+  // ru "в 19 веке": a singular century word after 5 or more is an ordinal (Century).
+  if (unit == "CE" && !e->plural && !std::isnan(n) && n >= 5) return std::nullopt;
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
   if (M(k, K::kDecadePre) && Decade(k)) return std::nullopt;  // "des années 20"
   if (dir == 0 && !pre && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
@@ -2913,16 +2918,69 @@ std::optional<Cand> Scan::Holiday(size_t i) {
   return finish(c);
 }
 
+int Scan::RomanOrdinal(size_t i, size_t* end) const {
+  // "XIXe", "XXI", "XIX" (then "siècle", "век", "siglo"): upper-case Roman
+  // numerals 1..30, an ordinal suffix glued on ("e", "ème") or none.
+  if (i >= t_.size() || t_[i].kind != TimeTokKind::kWord || !t_[i].capital) return 0;
+  const std::string& f = t_[i].folded;
+  auto val = [](char ch) {
+    switch (ch) {
+      case 'i': return 1;
+      case 'v': return 5;
+      case 'x': return 10;
+      default: return 0;
+    }
+  };
+  size_t n = 0;
+  while (n < f.size() && val(f[n])) ++n;
+  if (n == 0) return 0;
+  if (n < f.size()) {
+    const std::vector<TimeLexEntry>* rest = lex_.EntriesFor(f.substr(n));
+    bool suffix = false;
+    for (size_t r = 0; rest && r < rest->size() && !suffix; ++r) {
+      suffix = (*rest)[r].kind == K::kOrdinalSuffix && (*rest)[r].tokens.size() == 1;
+    }
+    if (!suffix) return 0;
+  }
+  // The Roman part must be upper-case in the text ("Vie siècle" is no 6th).
+  for (size_t b = 0; b < n; ++b) {
+    const char ch = text_[t_[i].start + b];
+    if (ch < 'A' || ch > 'Z') return 0;
+  }
+  int v = 0;
+  for (size_t b = 0; b < n; ++b) {
+    const int cur = val(f[b]), next = b + 1 < n ? val(f[b + 1]) : 0;
+    v += cur < next ? -cur : cur;
+  }
+  if (v < 1 || v > 30) return 0;
+  if (end) *end = i + 1;
+  return v;
+}
+
 std::optional<Cand> Scan::Century(size_t i) {
   int n = 0;
   size_t k = DayNumber(i, &n);
+  if (k && Num(i) && k == i + 1 && Sym(k, ".") && Attached(k)) ++k;  // de "19. Jahrhundert"
+  if (!k) n = RomanOrdinal(i, &k);
   const TimeLexEntry* e = nullptr;
   size_t u = k ? M(k, K::kUnit, &e) : 0;
-  if (!u || e->value != "CE" || e->plural || n > 30) return std::nullopt;
+  size_t te = u;
+  if (!k) {
+    // es "siglo XIX", "siglo 21": the unit first.
+    u = M(i, K::kUnit, &e);
+    if (!u || e->value != "CE" || e->plural) return std::nullopt;
+    n = RomanOrdinal(u, &te);
+    if (!n && Num(u) && t_[u].ndigits <= 2 && !Attached(u + 1)) {
+      n = static_cast<int>(t_[u].number);
+      te = u + 1;
+    }
+    if (!n) return std::nullopt;
+  }
+  if (!u || e->value != "CE" || e->plural || n < 1 || n > 30) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d", n - 1);
   Cand c;
-  c.te = u;
+  c.te = te;
   c.value = buf;
   c.begin = FormatDay({(n - 1) * 100, 1, 1});
   c.end = FormatDay({n * 100 - 1, 12, 31});
@@ -3386,7 +3444,10 @@ bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
   if (tok.kind == TimeTokKind::kNumber) return true;
   if (tok.kind == TimeTokKind::kPunct) return false;
-  if (!entries_[i]) return number_word_[i];
+  if (!entries_[i]) {
+    // "XIXe siècle", "XIX век": a Roman numeral before a century word.
+    return number_word_[i] || (tok.capital && M(i + 1, K::kUnit) && RomanOrdinal(i) > 0);
+  }
   if (kinds_[i] & ~kLeadKinds) return true;
   // A lead word: worth trying when, after its longest phrase, comes a number
   // or another lexicon word.

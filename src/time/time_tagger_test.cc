@@ -1052,6 +1052,24 @@ TEST_F(TimeTaggerTest, LastOrNextAfterADate) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, RomanAndOrdinalCenturies) {
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Au XIXe siècle, la ville a grandi.", "XIXe siècle", "18"},
+      {"fr", "2022-01-12", "Au XXIème siècle, tout change.", "XXIème siècle", "20"},
+      {"es", "2022-01-12", "Fue en el siglo XIX.", "siglo XIX", "18"},
+      {"de", "2022-01-12", "Das war im 19. Jahrhundert.", "19. Jahrhundert", "18"},
+      {"ru", "2022-01-12", "Это было в XIX веке.", "XIX веке", "18"},
+      {"ru", "2022-01-12", "Это было в 19 веке.", "19 веке", "18"},
+      {"ru", "2022-01-12", "Прошло два века.", "два века", "P200Y"},
+      {"fr", "2022-01-12", "Cela a duré trois siècles.", "trois siècles", "P300Y"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-12", "La Vie siècle après siècle.", "Vie"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
