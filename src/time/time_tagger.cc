@@ -200,6 +200,9 @@ class Scan {
   std::optional<Cand> TimeRangeOnDay(size_t i);
   std::optional<Cand> RelQuantUnit(size_t i);
   std::optional<Cand> PartRange(size_t i);
+  // "(dans) la nuit de mardi", "la soirée du 7 janvier", "dans la nuit de
+  // mardi à mercredi": the part of day of the day named after it.
+  std::optional<Cand> PartOfNamedDay(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
   // Further parts of a duration after its first unit: "and a half", "and 30
   // minutes", "30 minutes" (each unit smaller than the one before). Appends
@@ -2476,6 +2479,34 @@ std::optional<Cand> Scan::PartRange(size_t i) {
   return r;
 }
 
+std::optional<Cand> Scan::PartOfNamedDay(size_t i) {
+  size_t j = i;
+  if (size_t p = M(j, K::kInPre)) j = p;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  const TimeLexEntry* e = nullptr;
+  const size_t k = M(j, K::kPart, &e);
+  if (!k || (j == i && !M(i, K::kPart))) return std::nullopt;
+  const std::string part = e->value;
+  // "la nuit de mardi à mercredi": the night of the first day.
+  if (std::optional<Cand> r = Range(k);
+      r && r->type == TimeType::kDate && r->begin.size() == 10) {
+    r->value = r->begin + "T" + part;
+    r->begin.clear();
+    r->end.clear();
+    r->type = TimeType::kTime;
+    return r;
+  }
+  const size_t f = M(k, K::kFiller);
+  if (!f) return std::nullopt;
+  std::optional<Cand> d = DatePart(f, true);
+  if (!d || !d->is_day) return std::nullopt;
+  d->value += "T" + part;
+  d->type = TimeType::kTime;
+  d->is_day = false;
+  d->abs_day = false;
+  return d;
+}
+
 std::optional<Cand> Scan::QuantUnit(size_t i) {
   size_t j = i;
   int dir = 0;  // -1 ago, +1 in
@@ -3341,6 +3372,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(DateWithTime(i, licensed));
   consider(TimeThenDate(i));
   consider(PartRange(i));
+  consider(PartOfNamedDay(i));
   consider(TimeRangeOnDay(i));
   consider(RelQuantUnit(i));
   consider(PartOfDay(i, licensed));
@@ -3407,8 +3439,19 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   std::optional<Cand> a = Hedged(i);
   std::optional<Cand> b = Core(i, licensed);
   // A hedge that would stay outside loses to a lexicon phrase as long
-  // ("jusqu'à récemment" is one deictic).
-  const bool a_wins = a && (!b || a->te > b->te || (a->te == b->te && a->tb <= i));
+  // ("jusqu'à récemment" is one deictic), and so does a hedge that is only
+  // the start of a longer word of the lexicon ("avant-hier soir" is not
+  // "avant" + "hier soir").
+  bool longer_word = false;
+  if (a && b && a->te == b->te) {
+    const size_t h = M(i, K::kHedge);
+    for (const TimeLexEntry& e : *entries_[i]) {
+      if (e.kind == K::kHedge || e.tokens.size() <= h - i) continue;
+      if (lex_.MatchEntries(entries_[i], t_, i, e.kind) > h) longer_word = true;
+    }
+  }
+  const bool a_wins =
+      a && (!b || a->te > b->te || (a->te == b->te && a->tb <= i && !longer_word));
   std::optional<Cand> c = a_wins ? std::move(a) : std::move(b);
   // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
   const TimeLexEntry* e = nullptr;

@@ -1070,6 +1070,24 @@ TEST_F(TimeTaggerTest, RomanAndOrdinalCenturies) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, PartsOfNamedDays) {
+  // Wednesday 12 January 2022.
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Les combats ont eu lieu dans la nuit de mardi à mercredi.",
+       "dans la nuit de mardi à mercredi", "2022-01-11TNI"},
+      {"fr", "2022-01-12", "Il est arrivé dans la soirée du 7 janvier.",
+       "dans la soirée du 7 janvier", "2022-01-07TEV"},
+      {"fr", "2022-01-12", "L'après-midi de dimanche, il pleuvait.", "L'après-midi de dimanche",
+       "2022-01-09TAF"},
+      {"en", "2022-01-12", "It rained in the morning of January 5.",
+       "in the morning of January 5", "2022-01-05TMO"},
+      // A hedge that only starts a longer word of the lexicon.
+      {"fr", "2022-01-12", "La police est intervenue avant-hier soir.", "avant-hier soir",
+       "2022-01-10TEV"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
