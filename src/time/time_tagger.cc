@@ -2485,7 +2485,7 @@ std::optional<Cand> Scan::PartOfNamedDay(size_t i) {
   if (size_t a = M(j, K::kArticle)) j = a;
   const TimeLexEntry* e = nullptr;
   const size_t k = M(j, K::kPart, &e);
-  if (!k || (j == i && !M(i, K::kPart))) return std::nullopt;
+  if (!k || M(j, K::kPartEve)) return std::nullopt;  // ru "ночь на четверг": PartEve
   const std::string part = e->value;
   // "la nuit de mardi à mercredi": the night of the first day.
   if (std::optional<Cand> r = Range(k);
