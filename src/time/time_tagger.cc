@@ -188,6 +188,9 @@ class Scan {
   // "le 4 du mois prochain", "4-23 mois prochain", "the 15th of next month":
   // a day (or days joined by a range_link) of a relative month.
   std::optional<Cand> DayOfRelMonth(size_t i);
+  // "les 10 et 11 janvier", "les 3, 4 et 5 mai": a day number listed before a
+  // later day with its month is a day of that month (the number alone).
+  std::optional<Cand> DayOfList(size_t i);
   std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
   // A range bound in words: "now" (the DCT), "the end of 2008" (its last day
@@ -1362,6 +1365,7 @@ std::optional<Cand> Scan::DatePart(size_t i, bool licensed) {
     consider(Decade(i));
     consider(Quarter(i));
     consider(DayOfRelMonth(i));
+    consider(DayOfList(i));
     return best;
   }
   consider(DayMonth(i));
@@ -1769,6 +1773,47 @@ std::optional<Cand> Scan::DayThenWeekday(size_t i) {
   size_t w = d ? M(d, K::kWeekday, &e) : 0;
   if (!w || e->weak || M(w, K::kRel)) return std::nullopt;  // "le 3 mardi dernier"
   return DayOnWeekday(i, w, day, e->number);
+}
+
+std::optional<Cand> Scan::DayOfList(size_t i) {
+  int day = 0;
+  const size_t d = DayNumber(i, &day);
+  if (!d || !Num(i) || (Num(d) && Attached(d))) return std::nullopt;
+  // Walk "N, N et" up to a day with its month: "les 10 et 11 janvier", de
+  // "am 10. und 11. Januar" (the ordinal dot).
+  size_t k = d;
+  if (Sym(k, ".") && Attached(k)) ++k;
+  int prev = day;
+  for (int n = 0; n < 8; ++n) {
+    size_t s = 0;
+    if (Sym(k, ",")) {
+      s = k + 1;
+    } else if (size_t l = M(k, K::kDurationLink)) {
+      s = l;
+    } else {
+      return std::nullopt;
+    }
+    int next = 0;
+    size_t e = DayNumber(s, &next);
+    if (!e || !Num(s) || next <= prev) return std::nullopt;
+    if (std::optional<Cand> m = DayMonth(s); m && m->is_day && m->te > e) {
+      if (m->abs_day) {
+        if (!ValidDate(m->ymd.y, m->ymd.m, day)) return std::nullopt;
+        return DayCand(d, {m->ymd.y, m->ymd.m, day}, m->anchor);
+      }
+      if (m->value.size() < 10) return std::nullopt;
+      Cand c = *m;
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%02d", day);
+      c.value = m->value.substr(0, 8) + buf;
+      c.te = d;
+      return c;
+    }
+    if (Sym(e, ".") && Attached(e)) ++e;
+    k = e;
+    prev = next;
+  }
+  return std::nullopt;
 }
 
 std::optional<Cand> Scan::DayOfRelMonth(size_t i) {

@@ -1088,6 +1088,24 @@ TEST_F(TimeTaggerTest, PartsOfNamedDays) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, ListsOfDays) {
+  // A day number listed before a later day with its month.
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Les élections se tiendront les 10 et 11 janvier.", "10",
+       "2022-01-10"},
+      {"fr", "2022-01-12", "Les élections se tiendront les 10 et 11 janvier.", "11 janvier",
+       "2022-01-11"},
+      {"fr", "2022-01-12", "Les réunions des 3, 4 et 5 mai.", "4", "2022-05-04"},
+      {"de", "2022-01-12", "Die Wahl ist am 10. und 11. Januar.", "10", "2022-01-10"},
+      {"es", "2022-01-12", "Votan los días 10 y 11 de enero.", "10", "2022-01-10"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-12", "Il y a eu 5 et 6 morts le 3 mai.", "5 et 6"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
