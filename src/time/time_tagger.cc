@@ -298,6 +298,28 @@ class Scan {
     }
     return false;
   }
+  // The end of a clock_pre word at j, or 0. A `weak` one ("dès", which
+  // "des" folds to) counts only before hours with an hour word ("dès 8
+  // heures", not "des 3, 4 et 5 mai").
+  size_t ClockPreAt(size_t j) const {
+    const TimeLexEntry* e = nullptr;
+    const size_t k = M(j, K::kClockPre, &e);
+    if (!k || e->value != "weak") return k;
+    size_t h = k;
+    if (Num(h)) {
+      ++h;
+    } else {
+      while (h < t_.size() && h < k + 6 && (NumWord(h) || (Sym(h, "-") && Attached(h)))) ++h;
+    }
+    return h > k && M(h, K::kHourWord) ? k : 0;
+  }
+  // A clock_pre word ends right before token i ("à 16 heures").
+  bool ClockPreBefore(size_t i) const {
+    for (size_t s = i > 3 ? i - 3 : 0; s < i; ++s) {
+      if (ClockPreAt(s) == i) return true;
+    }
+    return false;
+  }
   // A clock_verb phrase ("il est", "it's") ends right before token i.
   bool ClockVerbBefore(size_t i) const { return EndsAt(K::kClockVerb, i); }
   bool DotTimeEnds(size_t i) const {
@@ -1906,7 +1928,7 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   const std::string part = e->value;
   size_t m = k;
   if (Sym(m, ",")) ++m;
-  if (size_t cp = M(m, K::kClockPre)) {
+  if (size_t cp = ClockPreAt(m)) {
     std::optional<TimeOfDay> t = Clock(cp, true, false);
     if (t && t->hour >= 0 && t->value.size() >= 3) {
       int hour = t->hour;
@@ -2001,7 +2023,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   std::string mod;
   if (Sym(j, ",") || Sym(j, "@")) ++j;
   const TimeLexEntry* e = nullptr;
-  if (size_t k = M(j, K::kClockPre)) {
+  if (size_t k = ClockPreAt(j)) {
     j = k;
     ctx = true;
   } else if (size_t h = M(j, K::kHedge, &e)) {
@@ -2044,7 +2066,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
 }
 
 std::optional<Cand> Scan::TimeThenDate(size_t i) {
-  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  bool ctx = ClockPreBefore(i);
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
   // "je reviendrai 10, ce soir": a bare hour set off by a comma before
   // today's part of day that ends the sentence.
@@ -2126,7 +2148,7 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
       return c;
     }
   }
-  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  bool ctx = ClockPreBefore(i);
   // "17 a 18", "passer de 10 à 12": "à" between two numbers links them; it
   // makes no clock time of the second.
   if (ctx && i >= 2 && Num(i - 2) && M(i - 1, K::kRangeLink) == i) ctx = false;
@@ -2427,7 +2449,7 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
 std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
   // A time range, then the day it falls on: "3:00 to 4:00 tomorrow",
   // "de 5 à 6pm le 22 avril".
-  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  bool ctx = ClockPreBefore(i);
   std::optional<Cand> r = TimeRange(i, ctx);
   // "de 5 à 7 aujourd'hui", "five to seven today": bare hours, but a day follows.
   const bool weak = !r;
@@ -2436,7 +2458,7 @@ std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
   size_t j = r->te;
   if (Sym(j, ",")) ++j;
   j = SkipFillers(j, 2);
-  if (size_t k = M(j, K::kClockPre)) j = k;
+  if (size_t k = ClockPreAt(j)) j = k;
   std::optional<Cand> d = DatePart(j, false);
   if (!d || !d->is_day) {
     if (weak) return std::nullopt;
@@ -3121,7 +3143,7 @@ std::optional<Cand> Scan::Set(size_t i) {
       t = Clock(i, true, false);
       if (t && !M(t->te, K::kSetPre)) t.reset();
       // "à 15 tous les jours": a clock word before a bare hour and a repeat.
-      if (t && !t->strong && EndsAt(K::kClockPre, i)) t->strong = true;
+      if (t && !t->strong && ClockPreBefore(i)) t->strong = true;
     }
   }
   if (t && t->strong) {
@@ -3155,7 +3177,7 @@ std::optional<Cand> Scan::Set(size_t i) {
     c.type = TimeType::kSet;
     c.value = "XXXX-WXX-" + std::to_string(e->number);
     size_t m = k;
-    if (size_t cp = M(m, K::kClockPre)) m = cp;
+    if (size_t cp = ClockPreAt(m)) m = cp;
     if (std::optional<TimeOfDay> t = Clock(m, m != k, false); t && t->strong) {
       c.te = t->te;
       c.value += t->value;
@@ -3170,7 +3192,7 @@ std::optional<Cand> Scan::Set(size_t i) {
   // given with the repeat is the value of the set.
   auto with_time = [&](size_t k) {
     size_t m = k;
-    if (size_t cp = M(m, K::kClockPre)) m = cp;
+    if (size_t cp = ClockPreAt(m)) m = cp;
     if (std::optional<TimeOfDay> t = Clock(m, m != k, false); t && t->strong) {
       c.te = t->te;
       return t->value;
@@ -3262,7 +3284,7 @@ std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te) {
   if (Sym(j, ",")) ++j;
   size_t m = j;
   const TimeLexEntry* e = nullptr;
-  if (size_t cp = M(m, K::kClockPre)) {
+  if (size_t cp = ClockPreAt(m)) {
     m = cp;
   } else if (size_t h = M(m, K::kHedge, &e); h && e->value == "APPROX") {
     m = h;

@@ -863,6 +863,7 @@ TEST_F(TimeTaggerTest, HoursThatTellTheTime) {
       {"fr", "2016-11-07", "C'est 8 h et vingt minute dans la soirée", "8 h et vingt minute dans la soirée",
        "T20:20"},
       {"fr", "2016-11-07", "Rendez-vous huit heures du soir.", "huit heures du soir", "T20"},
+      {"fr", "2016-11-07", "Ouvert dès 8 heures.", "8 heures", "T08"},
       {"fr", "2016-11-07", "Il est vingt heures.", "vingt heures", "T20"},
       {"fr", "2016-11-07", "Il est 20 heures, les bureaux ferment.", "20 heures", "T20"},
       {"fr", "2016-11-07", "Il part à 14h et quart.", "14h et quart", "T14:15"},
@@ -1102,6 +1103,7 @@ TEST_F(TimeTaggerTest, ListsOfDays) {
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
       {"fr", "2022-01-12", "Il y a eu 5 et 6 morts le 3 mai.", "5 et 6"},
+      {"fr", "2022-01-12", "La police a interpellé des 3 suspects.", "3"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
