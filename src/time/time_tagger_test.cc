@@ -1124,6 +1124,8 @@ TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
       {"fr", "2016-11-07", "Envoyez-le avant le 15.05.99 : merci.", "15.05.99", "1999-05-15",
        "BEFORE"},
       {"fr", "2016-11-07", "Ventes avant 2000.", "avant 2000", "2000", "BEFORE"},
+      {"fr", "2022-01-12", "La France vise la neutralité d'ici à 2030.", "d'ici à 2030", "2030",
+       "BEFORE"},
       {"fr", "2016-11-07", "Il rentre avant le week-end.", "avant le week-end", "2016-W44-WE",
        "BEFORE"},
       {"en", "2016-11-07", "Pay before the 18th.", "before the 18th", "2016-11-18", "BEFORE"},
