@@ -325,6 +325,13 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       e.weak = true;
       e.value.resize(e.value.size() - 5);
     }
+    if (e.kind == TimeLexKind::kRel && e.value.size() > 6 &&
+        e.value.compare(e.value.size() - 6, 6, " after") == 0) {
+      // "passé\trel\t-1 after": a participle before an amount ("il a passé
+      // 20 ans") is no relative word; only "la semaine passée" is.
+      e.post_only = true;
+      e.value.resize(e.value.size() - 6);
+    }
     if (NumericKind(e.kind) && !ParseInt(e.value, &e.number)) {
       return file->ErrorAt(
           row, "kind " + row.fields[1] + " needs an integer value, got \"" + e.value + "\"");

@@ -123,6 +123,7 @@ struct TimeLexEntry {
   bool plural = false;  // `unit` marked "plural" ("days", "Tagen"): bare, no period
   bool outside = false;  // `hedge` marked "outside": a date or time it hedges starts after it
   bool approx = false;   // `quant` marked "approx": "une dizaine de" (about 10)
+  bool post_only = false;  // `rel` marked "after": only after its head ("la semaine passée")
 };
 
 // A multi-word tense cue ("are due", "se déroule"): lower-cased words.

@@ -313,6 +313,14 @@ class Scan {
     }
     return h > k && M(h, K::kHourWord) ? k : 0;
   }
+  // A `rel` word at j that may stand before its head (not "passé 20 ans").
+  size_t LeadRel(size_t j, const TimeLexEntry** e = nullptr) const {
+    const TimeLexEntry* x = nullptr;
+    const size_t k = M(j, K::kRel, &x);
+    if (!k || x->post_only) return 0;
+    if (e) *e = x;
+    return k;
+  }
   // A clock_pre word ends right before token i ("à 16 heures").
   bool ClockPreBefore(size_t i) const {
     for (size_t s = i > 3 ? i - 3 : 0; s < i; ++s) {
@@ -970,7 +978,7 @@ std::optional<Cand> Scan::DayMonthRel(size_t te, int month, int day) {
 // its number goes to *rel and *j moves past it. False when there is none.
 bool Scan::LeadingRel(size_t* j, int* rel) const {
   const TimeLexEntry* e = nullptr;
-  size_t k = M(*j, K::kRel, &e);
+  size_t k = LeadRel(*j, &e);
   if (!k) return false;
   *rel = e->number;
   *j = k;
@@ -1322,7 +1330,7 @@ std::optional<Cand> Scan::Season(size_t i) {
   const TimeLexEntry* e = nullptr;
   bool has_rel = false;
   int rel = 0;
-  if (size_t k = M(j, K::kRel, &e)) {
+  if (size_t k = LeadRel(j, &e)) {
     rel = e->number;
     has_rel = true;
     j = k;
@@ -1857,7 +1865,7 @@ std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t u = j;
   if (size_t a = M(u, K::kArticle)) u = a;
-  if (size_t r = M(u, K::kRel)) u = r;
+  if (size_t r = LeadRel(u)) u = r;
   if (!M(u, K::kUnit, &e) || e->value != "M") return std::nullopt;
   bool rel = false;
   for (size_t t = j; t < m->te && !rel; ++t) rel = M(t, K::kRel) != 0;
@@ -2087,7 +2095,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t p = j;
   int rel = 0;
-  if (size_t r = M(p, K::kRel, &e)) {
+  if (size_t r = LeadRel(p, &e)) {
     rel = e->number;
     p = r;
   }
@@ -2132,7 +2140,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
 std::optional<Cand> Scan::TimeOnly(size_t i) {
   const TimeLexEntry* e = nullptr;
   // "ce soir", "this morning": today's part of day; "last night": yesterday's.
-  if (size_t k = M(i, K::kRel, &e)) {
+  if (size_t k = LeadRel(i, &e)) {
     const int rel = e->number;
     if (size_t p = M(k, K::kPart, &e)) {
       Cand c;
@@ -2485,7 +2493,7 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   }
   const TimeLexEntry* e = nullptr;
   int rel = 0;
-  size_t r = M(j, K::kRel, &e);
+  size_t r = LeadRel(j, &e);
   if (r) {
     rel = e->number;
     j = r;
@@ -2925,7 +2933,7 @@ std::optional<Cand> Scan::Holiday(size_t i) {
   }
   int rel = 0;
   bool has_rel = false;
-  if (size_t k = M(i, K::kRel, &e)) {
+  if (size_t k = LeadRel(i, &e)) {
     rel = e->number;
     has_rel = true;
     j = k;
@@ -2948,7 +2956,7 @@ std::optional<Cand> Scan::Holiday(size_t i) {
         const TimeLexEntry* r = nullptr;
         const TimeLexEntry* u = nullptr;
         size_t a = M(f, K::kArticle) ? M(f, K::kArticle) : f;
-        if (size_t k = M(a, K::kRel, &r)) {
+        if (size_t k = LeadRel(a, &r)) {
           if (size_t v = M(k, K::kUnit, &u); v && u->value == "Y" && !u->plural) {
             year = dct_.day.y + r->number;
             te = v;
@@ -3381,7 +3389,7 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
   int n = 0;
   const TimeLexEntry* e = nullptr;
   size_t o = 0;
-  if (size_t r = M(j, K::kRel, &e); r && e->number < 0) {
+  if (size_t r = LeadRel(j, &e); r && e->number < 0) {
     o = r;
     n = -1;
   } else {

@@ -1049,6 +1049,10 @@ TEST_F(TimeTaggerTest, LastOrNextAfterADate) {
       {"fr", "2022-01-12", "Il reviendra en janvier prochain.", "janvier prochain", "2023-01"},
       {"es", "2022-01-12", "Murió el 15 de diciembre pasado.", "15 de diciembre pasado",
        "2021-12-15"},
+      // A rel marked "after" follows its head only: "passé 20 ans" is a participle.
+      {"fr", "2022-01-12", "Il a passé 20 ans en prison.", "20 ans", "P20Y"},
+      {"fr", "2022-01-12", "Il est venu la semaine passée.", "la semaine passée", "2022-W01"},
+      {"es", "2022-01-12", "Ha pasado 20 años en la cárcel.", "20 años", "P20Y"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
 }
