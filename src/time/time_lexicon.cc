@@ -85,7 +85,7 @@ constexpr KindName kKindNames[] = {
 
 // The unit codes of docs/formats/time.md.
 bool KnownUnit(std::string_view u) {
-  for (const char* k : {"D", "W", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
+  for (const char* k : {"D", "W", "WE", "M", "Q", "HY", "Y", "DE", "CE", "H", "MIN", "S"}) {
     if (u == k) return true;
   }
   return false;
@@ -330,6 +330,12 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       // "passé\trel\t-1 after": a participle before an amount ("il a passé
       // 20 ans") is no relative word; only "la semaine passée" is.
       e.post_only = true;
+      e.value.resize(e.value.size() - 6);
+    }
+    if (e.kind == TimeLexKind::kOrdinal && e.value.size() > 6 &&
+        e.value.compare(e.value.size() - 6, 6, " count") == 0) {
+      // "deuxième\tordinal\t2 count": "le deuxième trimestre", never a day.
+      e.count_only = true;
       e.value.resize(e.value.size() - 6);
     }
     if (NumericKind(e.kind) && !ParseInt(e.value, &e.number)) {

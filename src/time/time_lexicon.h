@@ -124,6 +124,7 @@ struct TimeLexEntry {
   bool outside = false;  // `hedge` marked "outside": a date or time it hedges starts after it
   bool approx = false;   // `quant` marked "approx": "une dizaine de" (about 10)
   bool post_only = false;  // `rel` marked "after": only after its head ("la semaine passée")
+  bool count_only = false;  // `ordinal` marked "count": counts periods, names no day ("deuxième")
 };
 
 // A multi-word tense cue ("are due", "se déroule"): lower-cased words.

@@ -340,7 +340,8 @@ class Scan {
   size_t Quantity(size_t i, double* n, bool* approx = nullptr);
   size_t SpelledNumber(size_t i, int64_t* n);
   // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
-  size_t DayNumber(size_t i, int* day);
+  // `count`: also the ordinals that only count periods ("deuxième trimestre").
+  size_t DayNumber(size_t i, int* day, bool count = false);
   size_t YearNumber(size_t i, int* year);
   // A two-digit year right after a month: "juillet 98" (above 31, so no day);
   // not an amount ("juillet 98 personnes", "98 %"). Returns the token after it.
@@ -410,6 +411,16 @@ Cand QuarterCand(size_t te, int year, int q) {
   c.value = FormatYear(year) + "-Q" + std::to_string(q);
   c.begin = FormatDay({year, 3 * q - 2, 1});
   c.end = FormatDay({year, 3 * q, DaysInMonth(year, 3 * q)});
+  return c;
+}
+
+// A half-year: value "2021-H1", bounds its first and last day.
+Cand HalfYearCand(size_t te, int year, int h) {
+  Cand c;
+  c.te = te;
+  c.value = FormatYear(year) + "-H" + std::to_string(h);
+  c.begin = FormatDay({year, h == 1 ? 1 : 7, 1});
+  c.end = FormatDay({year, h == 1 ? 6 : 12, h == 1 ? 30 : 31});
   return c;
 }
 
@@ -503,7 +514,7 @@ size_t Scan::Quantity(size_t i, double* n, bool* approx) {
   return 0;
 }
 
-size_t Scan::DayNumber(size_t i, int* day) {
+size_t Scan::DayNumber(size_t i, int* day, bool count) {
   if (Num(i)) {
     if (t_[i].ndigits > 2 || t_[i].number < 1 || t_[i].number > 31) return 0;
     *day = static_cast<int>(t_[i].number);
@@ -515,7 +526,7 @@ size_t Scan::DayNumber(size_t i, int* day) {
   }
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kOrdinal, &e)) {
-    if (e->number >= 1 && e->number <= 31) {
+    if (e->number >= 1 && e->number <= 31 && (count || !e->count_only)) {
       *day = e->number;
       return j;
     }
@@ -1156,12 +1167,18 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   if (article && !has_rel && !licensed && unit != "WE") return std::nullopt;
   Cand c;
   c.te = k;
-  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q") ? 2 : 3;
+  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q" || unit == "HY") ? 2 : 3;
   if (dct_.level < need) {
     c.unresolved = true;
     return c;
   }
   MarkDct(&c);
+  if (unit == "HY") {
+    const int h = dct_.day.y * 2 + (dct_.day.m - 1) / 6 + rel;  // half-years since year 0
+    Cand d = HalfYearCand(k, h / 2, h % 2 + 1);
+    MarkDct(&d);
+    return d;
+  }
   if (unit == "Q") {
     const int q = (dct_.day.y * 4 + (dct_.day.m - 1) / 3) + rel;  // quarters since year 0
     Cand d = QuarterCand(k, q / 4, q % 4 + 1);
@@ -1700,22 +1717,29 @@ std::optional<Cand> Scan::Quarter(size_t i) {
     size_t j = i;
     if (size_t a = M(j, K::kArticle)) j = a;
     int n = 0;
-    size_t o = DayNumber(j, &n);
+    size_t o = DayNumber(j, &n, true);
     if (!o || n > 4 || (Num(j) && o == j + 1)) return std::nullopt;  // "1 quarter": an amount
     const TimeLexEntry* e = nullptr;
     size_t u = M(o, K::kUnit, &e);
-    if (!u || e->value != "Q") return std::nullopt;
+    // "le premier semestre 2021": half-years (HY) like quarters.
+    const bool half = u && e->value == "HY" && !e->plural && n <= 2;
+    if (!u || (e->value != "Q" && !half)) return std::nullopt;
+    auto make = [&](size_t te, int y) { return half ? HalfYearCand(te, y, n) : QuarterCand(te, y, n); };
     size_t y0 = SkipFillers(u, 2);
     if (size_t ye = YearNumber(y0, &year)) {
-      Cand c = QuarterCand(ye, year, n);
+      Cand c = make(ye, year);
       c.anchor = AnchorKind::kAbsolute;
       return c;
     }
     std::optional<Cand> ry = RelUnit(y0, true);
     if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
-      return std::nullopt;
+      if (!half || dct_.level < 1) return std::nullopt;
+      Cand c = make(u, dct_.day.y);  // "au premier semestre": the DCT's year
+      c.free_year = true;
+      MarkDct(&c);
+      return c;
     }
-    Cand c = QuarterCand(ry->te, std::stoi(ry->value), n);
+    Cand c = make(ry->te, std::stoi(ry->value));
     MarkDct(&c);
     return c;
   }
@@ -2634,6 +2658,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (!u) return std::nullopt;
   std::string unit = e->value;
   if (unit == "WE") return std::nullopt;
+  // ru "в 2021 году": a year and its year_suffix, not 2021 years.
+  if (Num(j) && t_[j].ndigits == 4 && M(k, K::kYearSuffix)) return std::nullopt;
   // ru "в 19 веке": a singular century word after 5 or more is an ordinal (Century).
   if (unit == "CE" && !e->plural && !std::isnan(n) && n >= 5) return std::nullopt;
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
@@ -2656,7 +2682,10 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     }
   }
   double mult = 1;
-  if (unit == "DE") {
+  if (unit == "HY") {
+    unit = "M";
+    mult = 6;
+  } else if (unit == "DE") {
     unit = "Y";
     mult = 10;
   } else if (unit == "CE") {
@@ -3065,7 +3094,7 @@ int Scan::RomanOrdinal(size_t i, size_t* end) const {
 
 std::optional<Cand> Scan::Century(size_t i) {
   int n = 0;
-  size_t k = DayNumber(i, &n);
+  size_t k = DayNumber(i, &n, true);
   if (k && Num(i) && k == i + 1 && Sym(k, ".") && Attached(k)) ++k;  // de "19. Jahrhundert"
   if (!k) n = RomanOrdinal(i, &k);
   const TimeLexEntry* e = nullptr;
@@ -3228,9 +3257,9 @@ std::optional<Cand> Scan::Set(size_t i) {
   bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
   if (e->value == "WE") return std::nullopt;
   c.te = u;
-  if (unit == "Q") {
+  if (unit == "Q" || unit == "HY") {
+    n *= unit == "Q" ? 3 : 6;
     unit = "M";
-    n *= 3;
   }
   c.value = std::string(clock ? "PT" : "P") + NumberText(n) + unit;
   if (unit == "D" && n == 1) {
@@ -3259,6 +3288,8 @@ std::optional<Cand> Scan::WholeUnit(size_t i) {
   const std::string& unit = e->value;
   if (unit == "Q") {
     c.value = "P3M";
+  } else if (unit == "HY") {
+    c.value = "P6M";
   } else if (unit == "H" || unit == "S") {
     c.value = "PT1" + unit;
   } else if (unit == "MIN") {
@@ -3393,7 +3424,7 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
     o = r;
     n = -1;
   } else {
-    o = DayNumber(j, &n);
+    o = DayNumber(j, &n, true);
     if (!o || n > 5 || (Num(j) && o == j + 1)) return std::nullopt;
   }
   size_t u = M(o, K::kUnit, &e);

@@ -1112,6 +1112,31 @@ TEST_F(TimeTaggerTest, ListsOfDays) {
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, HalfYearsAndCountingOrdinals) {
+  // Wednesday 12 January 2022; unit HY, ordinals marked "count".
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Au premier semestre 2021, la croissance a été forte.",
+       "premier semestre 2021", "2021-H1"},
+      {"fr", "2022-01-12", "Au second semestre, elle ralentira.", "second semestre", "2022-H2"},
+      {"fr", "2022-01-12", "Le semestre dernier a été dur.", "Le semestre dernier", "2021-H2"},
+      {"fr", "2022-01-12", "Cela a duré trois semestres.", "trois semestres", "P18M"},
+      {"fr", "2022-01-12", "Au troisième trimestre 2021, rien.", "troisième trimestre 2021",
+       "2021-Q3"},
+      {"fr", "2022-01-12", "Au vingtième siècle, tout a changé.", "vingtième siècle", "19"},
+      {"es", "2022-01-12", "En el primer semestre de 2021.", "el primer semestre de 2021",
+       "2021-H1"},
+      {"de", "2022-01-12", "Im ersten Halbjahr 2021 stieg er.", "ersten Halbjahr 2021", "2021-H1"},
+      {"ru", "2022-01-12", "В первом полугодии 2021 года рост.", "первом полугодии 2021 года",
+       "2021-H1"},
+      {"ru", "2022-01-12", "Это было в 2021 году.", "2021 году", "2021"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-12", "Il est arrivé le deuxième.", "deuxième"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
