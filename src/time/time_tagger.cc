@@ -576,8 +576,9 @@ size_t Scan::YearNumber(size_t i, int* year) {
   if (Num(j) && Attached(j)) return 0;
   *year = static_cast<int>(t_[i].number);
   if (size_t k = M(j, K::kYearSuffix)) {
+    // ru "2021 г." keeps the dot of its abbreviation; "в 2021 году." does not.
+    if (Sym(k, ".") && Attached(k) && t_[k - 1].end - t_[k - 1].start <= 2) ++k;
     j = k;
-    if (Sym(j, ".") && Attached(j)) ++j;
   }
   return j;
 }
