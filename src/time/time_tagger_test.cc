@@ -1133,6 +1133,8 @@ TEST_F(TimeTaggerTest, HalfYearsAndCountingOrdinals) {
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
       {"fr", "2022-01-12", "Il est arrivé le deuxième.", "deuxième"},
+      {"fr", "2022-01-12", "C'est la première.", "première"},
+      {"es", "2022-01-12", "Habló el primer ministro.", "primer"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
