@@ -3237,7 +3237,10 @@ std::optional<Cand> Scan::Set(size_t i) {
     }
     return std::string();
   };
-  if (size_t k = M(j, K::kWeekday, &e)) {
+  // "each Monday", "tous les mardis" (a set_weekday after the set word).
+  size_t wk = M(j, K::kWeekday, &e);
+  if (!wk) wk = M(j, K::kSetWeekday, &e);
+  if (size_t k = wk) {
     c.te = k;
     c.value = "XXXX-WXX-" + std::to_string(e->number);
     c.value += with_time(k);

@@ -933,6 +933,12 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
       {"fr", "2018-09-20", "Il a terminé le 3 mardi dernier.", "mardi dernier", "2018-09-18"},
       // A clock word before a bare hour and a repeat.
       {"fr", "2016-11-07", "Je pars à 15 tous les jours.", "15 tous les jours", "T15"},
+      {"fr", "2016-11-07", "Le journal paraît tous les mardis.", "tous les mardis",
+       "XXXX-WXX-2"},
+      {"fr", "2016-11-07", "Rendez-vous tous les mardis à 20 heures.",
+       "tous les mardis à 20 heures", "XXXX-WXX-2T20"},
+      {"fr", "2016-11-07", "Il court tous les soirs.", "tous les soirs", "TEV"},
+      {"es", "2016-11-07", "Corre todos los lunes.", "todos los lunes", "XXXX-WXX-1"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
