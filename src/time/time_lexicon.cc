@@ -319,8 +319,8 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       return file->ErrorAt(row, "unknown kind \"" + row.fields[1] + "\"");
     }
     if (row.fields.size() > 2) e.value = row.fields[2];
-    if ((e.kind == TimeLexKind::kMonth || e.kind == TimeLexKind::kWeekday) &&
-        e.value.size() > 5 && e.value.compare(e.value.size() - 5, 5, " abbr") == 0) {
+    if ((e.kind == TimeLexKind::kMonth || e.kind == TimeLexKind::kWeekday) && e.value.size() > 5 &&
+        e.value.compare(e.value.size() - 5, 5, " abbr") == 0) {
       // "sep\tmonth\t9 abbr": an abbreviation ICU lacks, weak like ICU's own.
       e.weak = true;
       e.value.resize(e.value.size() - 5);

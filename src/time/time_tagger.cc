@@ -1725,7 +1725,9 @@ std::optional<Cand> Scan::Quarter(size_t i) {
     // "le premier semestre 2021": half-years (HY) like quarters.
     const bool half = u && e->value == "HY" && !e->plural && n <= 2;
     if (!u || (e->value != "Q" && !half)) return std::nullopt;
-    auto make = [&](size_t te, int y) { return half ? HalfYearCand(te, y, n) : QuarterCand(te, y, n); };
+    auto make = [&](size_t te, int y) {
+      return half ? HalfYearCand(te, y, n) : QuarterCand(te, y, n);
+    };
     size_t y0 = SkipFillers(u, 2);
     if (size_t ye = YearNumber(y0, &year)) {
       Cand c = make(ye, year);
@@ -2445,11 +2447,10 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   if (!y) return std::nullopt;
   // A clock word before two bare hours joined by a dash, the first lower, and
   // nothing counted after them: "à 16-17" (not "à 15-20 km", "à 3-1").
-  const bool clock_pair = ctx && !from && Num(j) && Num(k) && k == j + 2 &&
-                          t_[j + 1].kind == TimeTokKind::kPunct && x->hour >= 0 &&
-                          x->hour < y->hour && y->te == k + 1 &&
-                          (y->te >= t_.size() || t_[y->te].kind == TimeTokKind::kPunct ||
-                           entries_[y->te]);
+  const bool clock_pair =
+      ctx && !from && Num(j) && Num(k) && k == j + 2 && t_[j + 1].kind == TimeTokKind::kPunct &&
+      x->hour >= 0 && x->hour < y->hour && y->te == k + 1 &&
+      (y->te >= t_.size() || t_[y->te].kind == TimeTokKind::kPunct || entries_[y->te]);
   // One bound at least must be a clock time for sure: "entre 10 et 15 personnes"
   // is none; with weak_ok the caller has a day after the range to vouch for it.
   if (!weak_ok && !clock_pair && (!(x->strong || y->strong) || (!from && !y->strong))) {
@@ -2588,8 +2589,7 @@ std::optional<Cand> Scan::PartOfNamedDay(size_t i) {
   if (!k || M(j, K::kPartEve)) return std::nullopt;  // ru "ночь на четверг": PartEve
   const std::string part = e->value;
   // "la nuit de mardi à mercredi": the night of the first day.
-  if (std::optional<Cand> r = Range(k);
-      r && r->type == TimeType::kDate && r->begin.size() == 10) {
+  if (std::optional<Cand> r = Range(k); r && r->type == TimeType::kDate && r->begin.size() == 10) {
     r->value = r->begin + "T" + part;
     r->begin.clear();
     r->end.clear();
@@ -3061,10 +3061,14 @@ int Scan::RomanOrdinal(size_t i, size_t* end) const {
   const std::string& f = t_[i].folded;
   auto val = [](char ch) {
     switch (ch) {
-      case 'i': return 1;
-      case 'v': return 5;
-      case 'x': return 10;
-      default: return 0;
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      default:
+        return 0;
     }
   };
   size_t n = 0;
@@ -3560,8 +3564,7 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
       if (lex_.MatchEntries(entries_[i], t_, i, e.kind) > h) longer_word = true;
     }
   }
-  const bool a_wins =
-      a && (!b || a->te > b->te || (a->te == b->te && a->tb <= i && !longer_word));
+  const bool a_wins = a && (!b || a->te > b->te || (a->te == b->te && a->tb <= i && !longer_word));
   std::optional<Cand> c = a_wins ? std::move(a) : std::move(b);
   // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
   const TimeLexEntry* e = nullptr;

@@ -860,8 +860,8 @@ TEST_F(TimeTaggerTest, HoursThatTellTheTime) {
   // ("du soir"), a clock verb stands before hours that close the clause
   // ("il est vingt heures."), or the minutes are attached ("14h et quart").
   const Case cases[] = {
-      {"fr", "2016-11-07", "C'est 8 h et vingt minute dans la soirée", "8 h et vingt minute dans la soirée",
-       "T20:20"},
+      {"fr", "2016-11-07", "C'est 8 h et vingt minute dans la soirée",
+       "8 h et vingt minute dans la soirée", "T20:20"},
       {"fr", "2016-11-07", "Rendez-vous huit heures du soir.", "huit heures du soir", "T20"},
       {"fr", "2016-11-07", "Ouvert dès 8 heures.", "8 heures", "T08"},
       {"fr", "2016-11-07", "Il est vingt heures.", "vingt heures", "T20"},
@@ -933,8 +933,7 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
       {"fr", "2018-09-20", "Il a terminé le 3 mardi dernier.", "mardi dernier", "2018-09-18"},
       // A clock word before a bare hour and a repeat.
       {"fr", "2016-11-07", "Je pars à 15 tous les jours.", "15 tous les jours", "T15"},
-      {"fr", "2016-11-07", "Le journal paraît tous les mardis.", "tous les mardis",
-       "XXXX-WXX-2"},
+      {"fr", "2016-11-07", "Le journal paraît tous les mardis.", "tous les mardis", "XXXX-WXX-2"},
       {"fr", "2016-11-07", "Rendez-vous tous les mardis à 20 heures.",
        "tous les mardis à 20 heures", "XXXX-WXX-2T20"},
       {"fr", "2016-11-07", "Il court tous les soirs.", "tous les soirs", "TEV"},
@@ -978,8 +977,8 @@ TEST_F(TimeTaggerTest, WholeUnitsAreDurations) {
 
 TEST_F(TimeTaggerTest, HedgedAmountsAgoAndBareHours) {
   const Case cases[] = {
-      {"fr", "2021-05-20", "Il est parti il y a plus de dix ans.", "il y a plus de dix ans",
-       "2011", "BEFORE"},
+      {"fr", "2021-05-20", "Il est parti il y a plus de dix ans.", "il y a plus de dix ans", "2011",
+       "BEFORE"},
       {"fr", "2021-05-20", "Il y a à peu près un mois.", "Il y a à peu près un mois", "2021-04",
        "APPROX"},
       {"fr", "2021-05-20", "Ce sera fini dans environ 3 jours.", "dans environ 3 jours",
@@ -1090,8 +1089,8 @@ TEST_F(TimeTaggerTest, PartsOfNamedDays) {
        "dans la soirée du 7 janvier", "2022-01-07TEV"},
       {"fr", "2022-01-12", "L'après-midi de dimanche, il pleuvait.", "L'après-midi de dimanche",
        "2022-01-09TAF"},
-      {"en", "2022-01-12", "It rained in the morning of January 5.",
-       "in the morning of January 5", "2022-01-05TMO"},
+      {"en", "2022-01-12", "It rained in the morning of January 5.", "in the morning of January 5",
+       "2022-01-05TMO"},
       // A hedge that only starts a longer word of the lexicon.
       {"fr", "2022-01-12", "La police est intervenue avant-hier soir.", "avant-hier soir",
        "2022-01-10TEV"},
@@ -1102,8 +1101,7 @@ TEST_F(TimeTaggerTest, PartsOfNamedDays) {
 TEST_F(TimeTaggerTest, ListsOfDays) {
   // A day number listed before a later day with its month.
   const Case cases[] = {
-      {"fr", "2022-01-12", "Les élections se tiendront les 10 et 11 janvier.", "10",
-       "2022-01-10"},
+      {"fr", "2022-01-12", "Les élections se tiendront les 10 et 11 janvier.", "10", "2022-01-10"},
       {"fr", "2022-01-12", "Les élections se tiendront les 10 et 11 janvier.", "11 janvier",
        "2022-01-11"},
       {"fr", "2022-01-12", "Les réunions des 3, 4 et 5 mai.", "4", "2022-05-04"},
@@ -1149,12 +1147,12 @@ TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
   const Case cases[] = {
-      {"fr", "2019-07-30", "Que faites-vous jusqu'à la semaine prochaine ?",
-       "la semaine prochaine", "2019-W32", "EQUAL_OR_LESS"},
+      {"fr", "2019-07-30", "Que faites-vous jusqu'à la semaine prochaine ?", "la semaine prochaine",
+       "2019-W32", "EQUAL_OR_LESS"},
       {"fr", "2022-01-07", "Le retrait prendra jusqu'à 10 jours.", "jusqu'à 10 jours", "P10D",
        "EQUAL_OR_LESS"},
-      {"es", "2019-07-30", "Estaré fuera hasta la próxima semana.", "la próxima semana",
-       "2019-W32", "EQUAL_OR_LESS"},
+      {"es", "2019-07-30", "Estaré fuera hasta la próxima semana.", "la próxima semana", "2019-W32",
+       "EQUAL_OR_LESS"},
       {"fr", "2016-11-07", "Nous serons absents les 3 prochaines semaines.",
        "3 prochaines semaines", "2016-11-08/2016-11-28"},
       // A day leaves its article out, so "avant le" before it is a signal.
