@@ -100,7 +100,7 @@ constexpr KindName kKindNames[] = {
 
 // The unit codes of docs/formats/time.md.
 bool KnownUnit(std::string_view u) {
-  for (const char* k : {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
+  for (const char* k : {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "HY", "Y", "DE", "CE", "H", "MIN", "S"}) {
     if (u == k) return true;
   }
   return false;
@@ -335,11 +335,24 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       return file->ErrorAt(row, "unknown kind \"" + row.fields[1] + "\"");
     }
     if (row.fields.size() > 2) e.value = row.fields[2];
-    if ((e.kind == TimeLexKind::kMonth || e.kind == TimeLexKind::kWeekday) &&
-        e.value.size() > 5 && e.value.compare(e.value.size() - 5, 5, " abbr") == 0) {
+    if ((e.kind == TimeLexKind::kMonth || e.kind == TimeLexKind::kWeekday) && e.value.size() > 5 &&
+        e.value.compare(e.value.size() - 5, 5, " abbr") == 0) {
       // "sep\tmonth\t9 abbr": an abbreviation ICU lacks, weak like ICU's own.
       e.weak = true;
       e.value.resize(e.value.size() - 5);
+    }
+    if (e.kind == TimeLexKind::kRel && e.value.size() > 6 &&
+        e.value.compare(e.value.size() - 6, 6, " after") == 0) {
+      // "passé\trel\t-1 after": a participle before an amount ("il a passé
+      // 20 ans") is no relative word; only "la semaine passée" is.
+      e.post_only = true;
+      e.value.resize(e.value.size() - 6);
+    }
+    if (e.kind == TimeLexKind::kOrdinal && e.value.size() > 6 &&
+        e.value.compare(e.value.size() - 6, 6, " count") == 0) {
+      // "deuxième\tordinal\t2 count": "le deuxième trimestre", never a day.
+      e.count_only = true;
+      e.value.resize(e.value.size() - 6);
     }
     if (NumericKind(e.kind) && !ParseInt(e.value, &e.number)) {
       return file->ErrorAt(

@@ -329,6 +329,9 @@ class Scan {
   // 2017": a range from a month to a month (or a day); without a from-word
   // the second bound names its year.
   std::optional<Cand> MonthSpan(size_t i);
+  // "les 10 et 11 janvier", "les 3, 4 et 5 mai": a day number listed before a
+  // later day with its month is a day of that month (the number alone).
+  std::optional<Cand> DayOfList(size_t i);
   std::optional<Cand> BareDayOfMonth(size_t i);
   std::optional<Cand> Range(size_t i);
   // A range bound in words: "now" (the DCT), "the end of 2008" (its last day
@@ -350,6 +353,9 @@ class Scan {
   // "Monday morning from 10am to 12pm", "tonight from 7 to 7:30", "between 7
   // and 9 last night": a time range on a day's part; bare hours move into it.
   std::optional<Cand> PartTimeRange(size_t i);
+  // "(dans) la nuit de mardi", "la soirée du 7 janvier", "dans la nuit de
+  // mardi à mercredi": the part of day of the day named after it.
+  std::optional<Cand> PartOfNamedDay(size_t i);
   std::optional<Cand> QuantUnit(size_t i);
   // Further parts of a duration after its first unit: "and a half", "and 30
   // minutes", "30 minutes" (each unit smaller than the one before). Appends
@@ -393,6 +399,9 @@ class Scan {
   // "fiscal year 2008" FY2008, "FY19", "last fiscal year" FY2018, "this
   // school year" SY2019, "calendar year 2008" 2008 (`year_type` words).
   std::optional<Cand> YearType(size_t i);
+  // An upper-case Roman numeral 1..30 at i, with an optional glued ordinal
+  // suffix ("XIXe"): its value (0 when none) and *end the token after it.
+  int RomanOrdinal(size_t i, size_t* end = nullptr) const;
   // "le 17 de 14h à 16h": a plain day number after an article, then a time
   // range on that day of the DCT's month; the span starts at the number.
   std::optional<Cand> DayNumberTimeRange(size_t i);
@@ -490,6 +499,36 @@ class Scan {
     }
     return false;
   }
+  // The end of a clock_pre word at j, or 0. A `weak` one ("dès", which
+  // "des" folds to) counts only before hours with an hour word ("dès 8
+  // heures", not "des 3, 4 et 5 mai").
+  size_t ClockPreAt(size_t j) const {
+    const TimeLexEntry* e = nullptr;
+    const size_t k = M(j, K::kClockPre, &e);
+    if (!k || e->value != "weak") return k;
+    size_t h = k;
+    if (Num(h)) {
+      ++h;
+    } else {
+      while (h < t_.size() && h < k + 6 && (NumWord(h) || (Sym(h, "-") && Attached(h)))) ++h;
+    }
+    return h > k && M(h, K::kHourWord) ? k : 0;
+  }
+  // A `rel` word at j that may stand before its head (not "passé 20 ans").
+  size_t LeadRel(size_t j, const TimeLexEntry** e = nullptr) const {
+    const TimeLexEntry* x = nullptr;
+    const size_t k = M(j, K::kRel, &x);
+    if (!k || x->post_only) return 0;
+    if (e) *e = x;
+    return k;
+  }
+  // A clock_pre word ends right before token i ("à 16 heures").
+  bool ClockPreBefore(size_t i) const {
+    for (size_t s = i > 3 ? i - 3 : 0; s < i; ++s) {
+      if (ClockPreAt(s) == i) return true;
+    }
+    return false;
+  }
   // A clock_verb phrase ("il est", "it's") ends right before token i.
   bool ClockVerbBefore(size_t i) const { return EndsAt(K::kClockVerb, i); }
   bool DotTimeEnds(size_t i) const {
@@ -502,7 +541,8 @@ class Scan {
   size_t Quantity(size_t i, double* n, bool* approx = nullptr);
   size_t SpelledNumber(size_t i, int64_t* n);
   // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
-  size_t DayNumber(size_t i, int* day);
+  // `count`: also the ordinals that only count periods ("deuxième trimestre").
+  size_t DayNumber(size_t i, int* day, bool count = false);
   // A spelled cardinal day 1..31 at i ("fifteen", "twenty five"); callers
   // demand a year after the date ("twenty five January nineteen eighty six").
   size_t SpelledDay(size_t i, int* day);
@@ -754,7 +794,7 @@ size_t Scan::Quantity(size_t i, double* n, bool* approx) {
   return 0;
 }
 
-size_t Scan::DayNumber(size_t i, int* day) {
+size_t Scan::DayNumber(size_t i, int* day, bool count) {
   if (Num(i)) {
     if (t_[i].ndigits > 2 || t_[i].number < 1 || t_[i].number > 31) return 0;
     *day = static_cast<int>(t_[i].number);
@@ -766,7 +806,7 @@ size_t Scan::DayNumber(size_t i, int* day) {
   }
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kOrdinal, &e)) {
-    if (e->number >= 1 && e->number <= 31) {
+    if (e->number >= 1 && e->number <= 31 && (count || !e->count_only)) {
       *day = e->number;
       return j;
     }
@@ -1322,7 +1362,7 @@ std::optional<Cand> Scan::DayMonthRel(size_t te, int month, int day) {
 // its number goes to *rel and *j moves past it. False when there is none.
 bool Scan::LeadingRel(size_t* j, int* rel) const {
   const TimeLexEntry* e = nullptr;
-  size_t k = M(*j, K::kRel, &e);
+  size_t k = LeadRel(*j, &e);
   if (!k) return false;
   *rel = e->number;
   *j = k;
@@ -1568,12 +1608,18 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   if (article && !has_rel && !licensed && unit != "WE") return std::nullopt;
   Cand c;
   c.te = k;
-  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q") ? 2 : 3;
+  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q" || unit == "HY") ? 2 : 3;
   if (dct_.level < need) {
     c.unresolved = true;
     return c;
   }
   MarkDct(&c);
+  if (unit == "HY") {
+    const int h = dct_.day.y * 2 + (dct_.day.m - 1) / 6 + rel;  // half-years since year 0
+    Cand d = HalfYearCand(k, h / 2, h % 2 + 1);
+    MarkDct(&d);
+    return d;
+  }
   if (unit == "Q") {
     const int q = (dct_.day.y * 4 + (dct_.day.m - 1) / 3) + rel;  // quarters since year 0
     Cand d = QuarterCand(k, q / 4, q % 4 + 1);
@@ -1747,7 +1793,7 @@ std::optional<Cand> Scan::Season(size_t i) {
   const TimeLexEntry* e = nullptr;
   bool has_rel = false;
   int rel = 0;
-  if (size_t k = M(j, K::kRel, &e)) {
+  if (size_t k = LeadRel(j, &e)) {
     rel = e->number;
     has_rel = true;
     j = k;
@@ -1823,6 +1869,7 @@ std::optional<Cand> Scan::DatePartUncached(size_t i, bool licensed) {
     consider(Quarter(i));
     consider(DayOfRelMonth(i));
     consider(MonthOfYear(i));
+    consider(DayOfList(i));
     return best;
   }
   consider(DayMonth(i));
@@ -2190,22 +2237,31 @@ std::optional<Cand> Scan::Quarter(size_t i) {
     size_t j = i;
     if (size_t a = M(j, K::kArticle)) j = a;
     int n = 0;
-    size_t o = DayNumber(j, &n);
+    size_t o = DayNumber(j, &n, true);
     if (!o || n > 4 || (Num(j) && o == j + 1)) return std::nullopt;  // "1 quarter": an amount
     const TimeLexEntry* e = nullptr;
     size_t u = M(o, K::kUnit, &e);
-    if (!u || e->value != "Q") return std::nullopt;
+    // "le premier semestre 2021": half-years (HY) like quarters.
+    const bool half = u && e->value == "HY" && !e->plural && n <= 2;
+    if (!u || (e->value != "Q" && !half)) return std::nullopt;
+    auto make = [&](size_t te, int y) {
+      return half ? HalfYearCand(te, y, n) : QuarterCand(te, y, n);
+    };
     size_t y0 = SkipFillers(u, 2);
     if (size_t ye = YearNumber(y0, &year)) {
-      Cand c = QuarterCand(ye, year, n);
+      Cand c = make(ye, year);
       c.anchor = AnchorKind::kAbsolute;
       return c;
     }
     std::optional<Cand> ry = RelUnit(y0, true);
     if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
-      return std::nullopt;
+      if (!half || dct_.level < 1) return std::nullopt;
+      Cand c = make(u, dct_.day.y);  // "au premier semestre": the DCT's year
+      c.free_year = true;
+      MarkDct(&c);
+      return c;
     }
-    Cand c = QuarterCand(ry->te, std::stoi(ry->value), n);
+    Cand c = make(ry->te, std::stoi(ry->value));
     MarkDct(&c);
     return c;
   }
@@ -2295,6 +2351,47 @@ std::optional<Cand> Scan::DayThenWeekday(size_t i) {
   return DayOnWeekday(i, w, day, e->number);
 }
 
+std::optional<Cand> Scan::DayOfList(size_t i) {
+  int day = 0;
+  const size_t d = DayNumber(i, &day);
+  if (!d || !Num(i) || (Num(d) && Attached(d))) return std::nullopt;
+  // Walk "N, N et" up to a day with its month: "les 10 et 11 janvier", de
+  // "am 10. und 11. Januar" (the ordinal dot).
+  size_t k = d;
+  if (Sym(k, ".") && Attached(k)) ++k;
+  int prev = day;
+  for (int n = 0; n < 8; ++n) {
+    size_t s = 0;
+    if (Sym(k, ",")) {
+      s = k + 1;
+    } else if (size_t l = M(k, K::kDurationLink)) {
+      s = l;
+    } else {
+      return std::nullopt;
+    }
+    int next = 0;
+    size_t e = DayNumber(s, &next);
+    if (!e || !Num(s) || next <= prev) return std::nullopt;
+    if (std::optional<Cand> m = DayMonth(s); m && m->is_day && m->te > e) {
+      if (m->abs_day) {
+        if (!ValidDate(m->ymd.y, m->ymd.m, day)) return std::nullopt;
+        return DayCand(d, {m->ymd.y, m->ymd.m, day}, m->anchor);
+      }
+      if (m->value.size() < 10) return std::nullopt;
+      Cand c = *m;
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%02d", day);
+      c.value = m->value.substr(0, 8) + buf;
+      c.te = d;
+      return c;
+    }
+    if (Sym(e, ".") && Attached(e)) ++e;
+    k = e;
+    prev = next;
+  }
+  return std::nullopt;
+}
+
 std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   int d1 = 0, d2 = 0;
   size_t k = DayNumber(i, &d1);
@@ -2314,7 +2411,7 @@ std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t u = j;
   if (size_t a = M(u, K::kArticle)) u = a;
-  if (size_t r = M(u, K::kRel)) u = r;
+  if (size_t r = LeadRel(u)) u = r;
   if (!M(u, K::kUnit, &e) || e->value != "M") return std::nullopt;
   bool rel = false;
   for (size_t t = j; t < m->te && !rel; ++t) rel = M(t, K::kRel) != 0;
@@ -2522,7 +2619,7 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   size_t m = k;
   if (Sym(m, ",")) ++m;
   // "in the afternoon at 7", "in the morning 9 oclock" (a clock time for sure).
-  const size_t cp = M(m, K::kClockPre);
+  const size_t cp = ClockPreAt(m);
   if (std::optional<TimeOfDay> t = cp ? Clock(cp, true, false) : Clock(m, false, false);
       t && (cp || t->strong)) {
     if (t && t->hour >= 0 && t->value.size() >= 3) {
@@ -2618,7 +2715,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   std::string mod;
   if (Sym(j, ",") || Sym(j, "@")) ++j;
   const TimeLexEntry* e = nullptr;
-  if (size_t k = M(j, K::kClockPre)) {
+  if (size_t k = ClockPreAt(j)) {
     j = k;
     ctx = true;
   } else if (size_t h = M(j, K::kHedge, &e)) {
@@ -2708,7 +2805,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
 
 std::optional<Cand> Scan::TimeThenDate(size_t i) {
   const TimeLexEntry* e0 = nullptr;
-  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  bool ctx = ClockPreBefore(i);
   std::optional<TimeOfDay> t = Clock(i, ctx, false);
   // "je reviendrai 10, ce soir": a bare hour set off by a comma before
   // today's part of day that ends the sentence.
@@ -2740,7 +2837,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t p = j;
   int rel = 0;
-  if (size_t r = M(p, K::kRel, &e)) {
+  if (size_t r = LeadRel(p, &e)) {
     rel = e->number;
     p = r;
   }
@@ -2787,7 +2884,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
 std::optional<Cand> Scan::TimeOnly(size_t i) {
   const TimeLexEntry* e = nullptr;
   // "ce soir", "this morning": today's part of day; "last night": yesterday's.
-  if (size_t k = M(i, K::kRel, &e)) {
+  if (size_t k = LeadRel(i, &e)) {
     const int rel = e->number;
     if (size_t p = M(k, K::kPart, &e)) {
       Cand c;
@@ -2806,7 +2903,7 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
       return c;
     }
   }
-  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  bool ctx = ClockPreBefore(i);
   // "17 a 18", "passer de 10 à 12": "à" between two numbers links them; it
   // makes no clock time of the second.
   if (ctx && i >= 2 && Num(i - 2) && M(i - 1, K::kRangeLink) == i) ctx = false;
@@ -3201,11 +3298,10 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   if (!y) return std::nullopt;
   // A clock word before two bare hours joined by a dash, the first lower, and
   // nothing counted after them: "à 16-17" (not "à 15-20 km", "à 3-1").
-  const bool clock_pair = ctx && !from && Num(j) && Num(k) && k == j + 2 &&
-                          t_[j + 1].kind == TimeTokKind::kPunct && x->hour >= 0 &&
-                          x->hour < y->hour && y->te == k + 1 &&
-                          (y->te >= t_.size() || t_[y->te].kind == TimeTokKind::kPunct ||
-                           entries_[y->te]);
+  const bool clock_pair =
+      ctx && !from && Num(j) && Num(k) && k == j + 2 && t_[j + 1].kind == TimeTokKind::kPunct &&
+      x->hour >= 0 && x->hour < y->hour && y->te == k + 1 &&
+      (y->te >= t_.size() || t_[y->te].kind == TimeTokKind::kPunct || entries_[y->te]);
   // One bound at least must be a clock time for sure: "entre 10 et 15 personnes"
   // is none; with weak_ok the caller has a day after the range to vouch for it.
   // "from three thirty to four thirty": hours with minutes after a from-word.
@@ -3245,7 +3341,7 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
 std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
   // A time range, then the day it falls on: "3:00 to 4:00 tomorrow",
   // "de 5 à 6pm le 22 avril".
-  bool ctx = i > 0 && M(i - 1, K::kClockPre) == i;
+  bool ctx = ClockPreBefore(i);
   std::optional<Cand> r = TimeRange(i, ctx);
   // "de 5 à 7 aujourd'hui", "five to seven today": bare hours, but a day follows.
   const bool weak = !r;
@@ -3254,7 +3350,7 @@ std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
   size_t j = r->te;
   if (Sym(j, ",")) ++j;
   j = SkipFillers(j, 2);
-  if (size_t k = M(j, K::kClockPre)) j = k;
+  if (size_t k = ClockPreAt(j)) j = k;
   std::optional<Cand> d = DatePart(j, false);
   if (!d || !d->is_day) {
     if (weak) return std::nullopt;
@@ -3289,7 +3385,7 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   }
   const TimeLexEntry* e = nullptr;
   int rel = 0;
-  size_t r = M(j, K::kRel, &e);
+  size_t r = LeadRel(j, &e);
   if (r) {
     rel = e->number;
     j = r;
@@ -3557,6 +3653,33 @@ std::optional<Cand> Scan::NamedPeriod(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::PartOfNamedDay(size_t i) {
+  size_t j = i;
+  if (size_t p = M(j, K::kInPre)) j = p;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  const TimeLexEntry* e = nullptr;
+  const size_t k = M(j, K::kPart, &e);
+  if (!k || M(j, K::kPartEve)) return std::nullopt;  // ru "ночь на четверг": PartEve
+  const std::string part = e->value;
+  // "la nuit de mardi à mercredi": the night of the first day.
+  if (std::optional<Cand> r = Range(k); r && r->type == TimeType::kDate && r->begin.size() == 10) {
+    r->value = r->begin + "T" + part;
+    r->begin.clear();
+    r->end.clear();
+    r->type = TimeType::kTime;
+    return r;
+  }
+  const size_t f = M(k, K::kFiller);
+  if (!f) return std::nullopt;
+  std::optional<Cand> d = DatePart(f, true);
+  if (!d || !d->is_day) return std::nullopt;
+  d->value += "T" + part;
+  d->type = TimeType::kTime;
+  d->is_day = false;
+  d->abs_day = false;
+  return d;
+}
+
 std::optional<Cand> Scan::QuantUnit(size_t i) {
   size_t j = i;
   int dir = 0;  // -1 ago, +1 in
@@ -3619,6 +3742,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   // "all days", "another weeks": a word amount of one counts a singular unit.
   if (e->plural && n == 1 && !Num(j) && !NumWord(j)) return std::nullopt;
   if (unit == "WE" && dir != 0) return std::nullopt;  // "three weekends" is a duration only
+  // ru "в 19 веке": a singular century word after 5 or more is an ordinal (Century).
+  if (unit == "CE" && !e->plural && !std::isnan(n) && n >= 5) return std::nullopt;
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
   if (Num(j) && t_[j].ndigits == 4 && M(k, K::kYearSuffix)) return std::nullopt;  // "в 2019 году"
   if (M(k, K::kDecadePre) && Decade(k)) return std::nullopt;  // "des années 20"
@@ -3645,7 +3770,10 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     }
   }
   double mult = 1;
-  if (unit == "DE") {
+  if (unit == "HY") {
+    unit = "M";
+    mult = 6;
+  } else if (unit == "DE") {
     unit = "Y";
     mult = 10;
   } else if (unit == "FN") {  // a fortnight: two weeks
@@ -3948,7 +4076,7 @@ std::optional<Cand> Scan::Holiday(size_t i) {
   }
   int rel = 0;
   bool has_rel = false;
-  if (size_t k = M(i, K::kRel, &e)) {
+  if (size_t k = LeadRel(i, &e)) {
     rel = e->number;
     has_rel = true;
     j = k;
@@ -3971,7 +4099,7 @@ std::optional<Cand> Scan::Holiday(size_t i) {
         const TimeLexEntry* r = nullptr;
         const TimeLexEntry* u = nullptr;
         size_t a = M(f, K::kArticle) ? M(f, K::kArticle) : f;
-        if (size_t k = M(a, K::kRel, &r)) {
+        if (size_t k = LeadRel(a, &r)) {
           if (size_t v = M(k, K::kUnit, &u); v && u->value == "Y" && !u->plural) {
             year = dct_.day.y + r->number;
             te = v;
@@ -4039,16 +4167,73 @@ std::optional<Cand> Scan::Holiday(size_t i) {
   return finish(c);
 }
 
+int Scan::RomanOrdinal(size_t i, size_t* end) const {
+  // "XIXe", "XXI", "XIX" (then "siècle", "век", "siglo"): upper-case Roman
+  // numerals 1..30, an ordinal suffix glued on ("e", "ème") or none.
+  if (i >= t_.size() || t_[i].kind != TimeTokKind::kWord || !t_[i].capital) return 0;
+  const std::string& f = t_[i].folded;
+  auto val = [](char ch) {
+    switch (ch) {
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      default:
+        return 0;
+    }
+  };
+  size_t n = 0;
+  while (n < f.size() && val(f[n])) ++n;
+  if (n == 0) return 0;
+  if (n < f.size()) {
+    const std::vector<TimeLexEntry>* rest = lex_.EntriesFor(f.substr(n));
+    bool suffix = false;
+    for (size_t r = 0; rest && r < rest->size() && !suffix; ++r) {
+      suffix = (*rest)[r].kind == K::kOrdinalSuffix && (*rest)[r].tokens.size() == 1;
+    }
+    if (!suffix) return 0;
+  }
+  // The Roman part must be upper-case in the text ("Vie siècle" is no 6th).
+  for (size_t b = 0; b < n; ++b) {
+    const char ch = text_[t_[i].start + b];
+    if (ch < 'A' || ch > 'Z') return 0;
+  }
+  int v = 0;
+  for (size_t b = 0; b < n; ++b) {
+    const int cur = val(f[b]), next = b + 1 < n ? val(f[b + 1]) : 0;
+    v += cur < next ? -cur : cur;
+  }
+  if (v < 1 || v > 30) return 0;
+  if (end) *end = i + 1;
+  return v;
+}
+
 std::optional<Cand> Scan::Century(size_t i) {
   int n = 0;
-  size_t k = DayNumber(i, &n);
+  size_t k = DayNumber(i, &n, true);
+  if (k && Num(i) && k == i + 1 && Sym(k, ".") && Attached(k)) ++k;  // de "19. Jahrhundert"
+  if (!k) n = RomanOrdinal(i, &k);
   const TimeLexEntry* e = nullptr;
   size_t u = k ? M(k, K::kUnit, &e) : 0;
-  if (!u || e->value != "CE" || e->plural || n > 30) return std::nullopt;
+  size_t te = u;
+  if (!k) {
+    // es "siglo XIX", "siglo 21": the unit first.
+    u = M(i, K::kUnit, &e);
+    if (!u || e->value != "CE" || e->plural) return std::nullopt;
+    n = RomanOrdinal(u, &te);
+    if (!n && Num(u) && t_[u].ndigits <= 2 && !Attached(u + 1)) {
+      n = static_cast<int>(t_[u].number);
+      te = u + 1;
+    }
+    if (!n) return std::nullopt;
+  }
+  if (!u || e->value != "CE" || e->plural || n < 1 || n > 30) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d", n - 1);
   Cand c;
-  c.te = u;
+  c.te = te;
   c.value = buf;
   c.begin = FormatDay({(n - 1) * 100, 1, 1});
   c.end = FormatDay({n * 100 - 1, 12, 31});
@@ -4191,7 +4376,7 @@ std::optional<Cand> Scan::Set(size_t i) {
       t = Clock(i, true, false);
       if (t && !M(t->te, K::kSetPre)) t.reset();
       // "à 15 tous les jours": a clock word before a bare hour and a repeat.
-      if (t && !t->strong && EndsAt(K::kClockPre, i)) t->strong = true;
+      if (t && !t->strong && ClockPreBefore(i)) t->strong = true;
     }
   }
   if (t && t->strong) {
@@ -4232,7 +4417,7 @@ std::optional<Cand> Scan::Set(size_t i) {
     c.type = TimeType::kSet;
     c.value = "XXXX-WXX-" + std::to_string(e->number);
     size_t m = k;
-    if (size_t cp = M(m, K::kClockPre)) m = cp;
+    if (size_t cp = ClockPreAt(m)) m = cp;
     if (std::optional<TimeOfDay> t = Clock(m, m != k, false); t && t->strong) {
       c.te = t->te;
       c.value += t->value;
@@ -4249,14 +4434,17 @@ std::optional<Cand> Scan::Set(size_t i) {
   // given with the repeat is the value of the set.
   auto with_time = [&](size_t k) {
     size_t m = k;
-    if (size_t cp = M(m, K::kClockPre)) m = cp;
+    if (size_t cp = ClockPreAt(m)) m = cp;
     if (std::optional<TimeOfDay> t = Clock(m, m != k, false); t && t->strong) {
       c.te = t->te;
       return t->value;
     }
     return std::string();
   };
-  if (size_t k = M(j, K::kWeekday, &e)) {
+  // "each Monday", "tous les mardis" (a set_weekday after the set word).
+  size_t wk = M(j, K::kWeekday, &e);
+  if (!wk) wk = M(j, K::kSetWeekday, &e);
+  if (size_t k = wk) {
     c.te = k;
     c.value = "XXXX-WXX-" + std::to_string(e->number);
     c.value += with_time(k);
@@ -4289,9 +4477,9 @@ std::optional<Cand> Scan::Set(size_t i) {
   bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
   n *= every;
   c.te = u;
-  if (unit == "Q") {
+  if (unit == "Q" || unit == "HY") {
+    n *= unit == "Q" ? 3 : 6;
     unit = "M";
-    n *= 3;
   } else if (unit == "FN") {
     unit = "W";
     n *= 2;
@@ -4323,6 +4511,8 @@ std::optional<Cand> Scan::WholeUnit(size_t i) {
   const std::string& unit = e->value;
   if (unit == "Q") {
     c.value = "P3M";
+  } else if (unit == "HY") {
+    c.value = "P6M";
   } else if (unit == "H" || unit == "S") {
     c.value = "PT1" + unit;
   } else if (unit == "MIN") {
@@ -4361,7 +4551,7 @@ std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te) {
   if (Sym(j, ",")) ++j;
   size_t m = j;
   const TimeLexEntry* e = nullptr;
-  if (size_t cp = M(m, K::kClockPre)) {
+  if (size_t cp = ClockPreAt(m)) {
     m = cp;
   } else if (size_t h = M(m, K::kHedge, &e); h && e->value == "APPROX") {
     m = h;
@@ -4458,11 +4648,11 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
   int n = 0;
   const TimeLexEntry* e = nullptr;
   size_t o = 0;
-  if (size_t r = M(j, K::kRel, &e); r && e->number < 0) {
+  if (size_t r = LeadRel(j, &e); r && e->number < 0) {
     o = r;
     n = -1;
   } else {
-    o = DayNumber(j, &n);
+    o = DayNumber(j, &n, true);
     if (!o || n > 5 || (Num(j) && o == j + 1)) return std::nullopt;
   }
   size_t u = M(o, K::kUnit, &e);
@@ -4953,6 +5143,7 @@ std::optional<Cand> Scan::CoreUncached(size_t i, bool licensed) {
   consider(NamedPeriod(i));
   consider(PartTimeRange(i));
   consider(MonthSpan(i));
+  consider(PartOfNamedDay(i));
   consider(TimeRangeOnDay(i));
   consider(RelQuantUnit(i));
   consider(PartOfDay(i, licensed));
@@ -5058,8 +5249,8 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   std::optional<Cand> b = Core(i, licensed);
   // On a tie the hedge wins ("around 7" keeps APPROX), unless a longer phrase
   // starts with the hedge word ("mid night" is midnight, not the middle of a
-  // night), or the hedge would stay outside the span ("jusqu'à récemment" is
-  // one deictic).
+  // night; "avant-hier soir" is not "avant" + "hier soir"), or the hedge
+  // would stay outside the span ("jusqu'à récemment" is one deictic).
   bool core_tie = false;
   if (a && b && a->te == b->te && entries_[i]) {
     const size_t h = M(i, K::kHedge);
@@ -5070,6 +5261,7 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
       bool whole = true;
       for (size_t k = 1; k < e.tokens.size() && whole; ++k) whole = t_[i + k].folded == e.tokens[k];
       core_tie |= whole;
+      if (M(i, e.kind) > h) core_tie = true;
     }
   }
   const bool a_wins =
@@ -5119,6 +5311,9 @@ bool Scan::MayStart(size_t i) const {
   if (tok.kind == TimeTokKind::kNumber) return true;
   if (tok.kind == TimeTokKind::kPunct) {
     return (kinds_[i] & (KindBit(K::kQuant))) != 0;  // "½ hour"
+  }
+  if (!entries_[i] && tok.capital && M(i + 1, K::kUnit) && RomanOrdinal(i) > 0) {
+    return true;  // "XIXe siècle", "XIX век": a Roman numeral before a century word
   }
   if (!entries_[i]) return number_word_[i];
   if (start_kinds_[i] & ~kLeadKinds) return true;

@@ -1202,9 +1202,10 @@ TEST_F(TimeTaggerTest, HoursThatTellTheTime) {
   // ("du soir"), a clock verb stands before hours that close the clause
   // ("il est vingt heures."), or the minutes are attached ("14h et quart").
   const Case cases[] = {
-      {"fr", "2016-11-07", "C'est 8 h et vingt minute dans la soirée", "8 h et vingt minute dans la soirée",
-       "T20:20"},
+      {"fr", "2016-11-07", "C'est 8 h et vingt minute dans la soirée",
+       "8 h et vingt minute dans la soirée", "T20:20"},
       {"fr", "2016-11-07", "Rendez-vous huit heures du soir.", "huit heures du soir", "T20"},
+      {"fr", "2016-11-07", "Ouvert dès 8 heures.", "8 heures", "T08"},
       {"fr", "2016-11-07", "Il est vingt heures.", "vingt heures", "T20"},
       {"fr", "2016-11-07", "Il est 20 heures, les bureaux ferment.", "20 heures", "T20"},
       {"fr", "2016-11-07", "Il part à 14h et quart.", "14h et quart", "T14:15"},
@@ -1274,6 +1275,11 @@ TEST_F(TimeTaggerTest, SeasonsWeekdayAfterDayAndRepeats) {
       {"fr", "2018-09-20", "Il a terminé le 3 mardi dernier.", "mardi dernier", "2018-09-18"},
       // A clock word before a bare hour and a repeat.
       {"fr", "2016-11-07", "Je pars à 15 tous les jours.", "15 tous les jours", "T15"},
+      {"fr", "2016-11-07", "Le journal paraît tous les mardis.", "tous les mardis", "XXXX-WXX-2"},
+      {"fr", "2016-11-07", "Rendez-vous tous les mardis à 20 heures.",
+       "tous les mardis à 20 heures", "XXXX-WXX-2T20"},
+      {"fr", "2016-11-07", "Il court tous les soirs.", "tous les soirs", "TEV"},
+      {"es", "2016-11-07", "Corre todos los lunes.", "todos los lunes", "XXXX-WXX-1"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
@@ -1313,8 +1319,8 @@ TEST_F(TimeTaggerTest, WholeUnitsAreDurations) {
 
 TEST_F(TimeTaggerTest, HedgedAmountsAgoAndBareHours) {
   const Case cases[] = {
-      {"fr", "2021-05-20", "Il est parti il y a plus de dix ans.", "il y a plus de dix ans",
-       "2011", "BEFORE"},
+      {"fr", "2021-05-20", "Il est parti il y a plus de dix ans.", "il y a plus de dix ans", "2011",
+       "BEFORE"},
       {"fr", "2021-05-20", "Il y a à peu près un mois.", "Il y a à peu près un mois", "2021-04",
        "APPROX"},
       {"fr", "2021-05-20", "Ce sera fini dans environ 3 jours.", "dans environ 3 jours",
@@ -1390,26 +1396,113 @@ TEST_F(TimeTaggerTest, LastOrNextAfterADate) {
       {"fr", "2022-01-12", "Il reviendra en janvier prochain.", "janvier prochain", "2023-01"},
       {"es", "2022-01-12", "Murió el 15 de diciembre pasado.", "15 de diciembre pasado",
        "2021-12-15"},
+      // A rel marked "after" follows its head only: "passé 20 ans" is a participle.
+      {"fr", "2022-01-12", "Il a passé 20 ans en prison.", "20 ans", "P20Y"},
+      {"fr", "2022-01-12", "Il est venu la semaine passée.", "la semaine passée", "2022-W01"},
+      {"es", "2022-01-12", "Llegó el pasado lunes.", "pasado lunes", "2022-01-10"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, RomanAndOrdinalCenturies) {
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Au XIXe siècle, la ville a grandi.", "XIXe siècle", "18"},
+      {"fr", "2022-01-12", "Au XXIème siècle, tout change.", "XXIème siècle", "20"},
+      {"es", "2022-01-12", "Fue en el siglo XIX.", "siglo XIX", "18"},
+      {"de", "2022-01-12", "Das war im 19. Jahrhundert.", "19. Jahrhundert", "18"},
+      {"ru", "2022-01-12", "Это было в XIX веке.", "XIX веке", "18"},
+      {"ru", "2022-01-12", "Это было в 19 веке.", "19 веке", "18"},
+      {"ru", "2022-01-12", "Прошло два века.", "два века", "P200Y"},
+      {"fr", "2022-01-12", "Cela a duré trois siècles.", "trois siècles", "P300Y"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-12", "La Vie siècle après siècle.", "Vie"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, PartsOfNamedDays) {
+  // Wednesday 12 January 2022.
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Les combats ont eu lieu dans la nuit de mardi à mercredi.",
+       "dans la nuit de mardi à mercredi", "2022-01-11TNI"},
+      {"fr", "2022-01-12", "Il est arrivé dans la soirée du 7 janvier.",
+       "dans la soirée du 7 janvier", "2022-01-07TEV"},
+      {"fr", "2022-01-12", "L'après-midi de dimanche, il pleuvait.", "L'après-midi de dimanche",
+       "2022-01-09TAF"},
+      {"en", "2022-01-12", "It rained in the morning of January 5.", "in the morning of January 5",
+       "2022-01-05TMO"},
+      // A hedge that only starts a longer word of the lexicon.
+      {"fr", "2022-01-12", "La police est intervenue avant-hier soir.", "avant-hier soir",
+       "2022-01-10TEV"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, ListsOfDays) {
+  // A day number listed before a later day with its month.
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Les élections se tiendront les 10 et 11 janvier.", "10", "2022-01-10"},
+      {"fr", "2022-01-12", "Les élections se tiendront les 10 et 11 janvier.", "11 janvier",
+       "2022-01-11"},
+      {"fr", "2022-01-12", "Les réunions des 3, 4 et 5 mai.", "4", "2022-05-04"},
+      {"de", "2022-01-12", "Die Wahl ist am 10. und 11. Januar.", "10", "2022-01-10"},
+      {"es", "2022-01-12", "Votan los días 10 y 11 de enero.", "10", "2022-01-10"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-12", "Il y a eu 5 et 6 morts le 3 mai.", "5 et 6"},
+      {"fr", "2022-01-12", "La police a interpellé des 3 suspects.", "3"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, HalfYearsAndCountingOrdinals) {
+  // Wednesday 12 January 2022; unit HY, ordinals marked "count".
+  const Case cases[] = {
+      {"fr", "2022-01-12", "Au premier semestre 2021, la croissance a été forte.",
+       "premier semestre 2021", "2021-H1"},
+      {"fr", "2022-01-12", "Au second semestre, elle ralentira.", "second semestre", "2022-H2"},
+      {"fr", "2022-01-12", "Le semestre dernier a été dur.", "Le semestre dernier", "2021-H2"},
+      {"fr", "2022-01-12", "Cela a duré trois semestres.", "trois semestres", "P18M"},
+      {"fr", "2022-01-12", "Au troisième trimestre 2021, rien.", "troisième trimestre 2021",
+       "2021-Q3"},
+      {"fr", "2022-01-12", "Au vingtième siècle, tout a changé.", "vingtième siècle", "19"},
+      {"es", "2022-01-12", "En el primer semestre de 2021.", "el primer semestre de 2021",
+       "2021-H1"},
+      {"de", "2022-01-12", "Im ersten Halbjahr 2021 stieg er.", "ersten Halbjahr 2021", "2021-H1"},
+      {"ru", "2022-01-12", "В первом полугодии 2021 года рост.", "первом полугодии 2021 года",
+       "2021-H1"},
+      {"ru", "2022-01-12", "Это было в 2021 году.", "2021 году", "2021"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  const NotCase absent[] = {
+      {"fr", "2022-01-12", "Il est arrivé le deuxième.", "deuxième"},
+      {"fr", "2022-01-12", "C'est la première.", "première"},
+      {"es", "2022-01-12", "Habló el primer ministro.", "primer"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
 
 TEST_F(TimeTaggerTest, SignalsAndArticlesOutsideTheSpan) {
   // "jusqu'à" before a date is a signal (hedge `outside`), before an amount
   // a bound; "les" before "3 prochaines semaines" stays out like en "the".
   const Case cases[] = {
-      {"fr", "2019-07-30", "Que faites-vous jusqu'à la semaine prochaine ?",
-       "la semaine prochaine", "2019-W32", "EQUAL_OR_LESS"},
+      {"fr", "2019-07-30", "Que faites-vous jusqu'à la semaine prochaine ?", "la semaine prochaine",
+       "2019-W32", "EQUAL_OR_LESS"},
       {"fr", "2022-01-07", "Le retrait prendra jusqu'à 10 jours.", "jusqu'à 10 jours", "P10D",
        "EQUAL_OR_LESS"},
-      {"es", "2019-07-30", "Estaré fuera hasta la próxima semana.", "la próxima semana",
-       "2019-W32", "EQUAL_OR_LESS"},
+      {"es", "2019-07-30", "Estaré fuera hasta la próxima semana.", "la próxima semana", "2019-W32",
+       "EQUAL_OR_LESS"},
       {"fr", "2016-11-07", "Nous serons absents les 3 prochaines semaines.",
        "3 prochaines semaines", "2016-11-08/2016-11-28"},
       // A day leaves its article out, so "avant le" before it is a signal.
       {"fr", "2016-11-07", "Envoyez-le avant le 15.05.99 : merci.", "15.05.99", "1999-05-15",
        "BEFORE"},
       {"fr", "2016-11-07", "Ventes avant 2000.", "avant 2000", "2000", "BEFORE"},
+      {"fr", "2022-01-12", "La France vise la neutralité d'ici à 2030.", "d'ici à 2030", "2030",
+       "BEFORE"},
       {"fr", "2016-11-07", "Il rentre avant le week-end.", "avant le week-end", "2016-W44-WE",
        "BEFORE"},
       {"en", "2016-11-07", "Pay before the 18th.", "before the 18th", "2016-11-18", "BEFORE"},
