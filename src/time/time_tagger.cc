@@ -4353,7 +4353,11 @@ std::optional<Cand> Scan::ListedDay(size_t i) {
 
 std::optional<Cand> Scan::Set(size_t i) {
   const TimeLexEntry* e = nullptr;
-  if (size_t k = M(i, K::kSetWord, &e)) {
+  // fr "le quotidien Le Monde", es "este diario": a set word that is also a
+  // noun (`homonym`) is the noun after an article or a demonstrative.
+  const bool noun = M(i, K::kHomonym) && i > 0 &&
+                    (ArticleBefore(i) == 1 || M(i - 1, K::kRel) == i);
+  if (size_t k = noun ? 0 : M(i, K::kSetWord, &e)) {
     Cand c;
     c.te = k;
     c.type = TimeType::kSet;

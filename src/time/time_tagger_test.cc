@@ -197,6 +197,21 @@ TEST_F(TimeTaggerTest, NamedErasAndEventsHaveTheirDates) {
                    "l'ère soviétique", "1922/1991"});
 }
 
+TEST_F(TimeTaggerTest, FrequencyWordsThatNameNewspapers) {
+  const NotCase absent[] = {
+      {"es", "2022-01-10", "Hay pan, contó a este diario Marat, un taxista.", "diario"},
+      {"fr", "2022-01-10", "Selon le quotidien Le Monde, le calme revient.", "quotidien"},
+      {"en", "2022-01-10", "The weekly reported new arrests.", "weekly"},
+  };
+  for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+  const Case cases[] = {
+      {"es", "2022-01-10", "Se reúnen a diario en la plaza.", "diario", "P1D"},
+      {"fr", "2022-01-10", "Un bilan quotidien est publié.", "quotidien", "P1D"},
+      {"en", "2022-01-10", "Officials brief reporters daily.", "daily", "P1D"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, HoursAndMinutesCountFromATimedDct) {
   const Case cases[] = {
       {"en", "2022-01-07T14:32", "Police arrived two hours ago.", "two hours ago",
