@@ -242,6 +242,16 @@ class Scan {
   }
   // The length (1 or 2 tokens) of an article phrase ending just before i
   // ("the", fr "l '"), or 0.
+  // A two-digit year: the one of its century within 80 years before and 20
+  // after the DCT ("03/18/40" said in 2019 is 1940, "juillet 98" 1998, "in
+  // '30" 2030); without a DCT, up to 40 is 20xx.
+  int FullYear(int yy) const {
+    if (dct_.level < 1) return yy + (yy <= 40 ? 2000 : 1900);
+    int y = dct_.day.y / 100 * 100 + yy;
+    while (y > dct_.day.y + 20) y -= 100;
+    while (y <= dct_.day.y - 80) y += 100;
+    return y;
+  }
   size_t ArticleBefore(size_t i) const {
     if (i >= 1 && M(i - 1, K::kArticle) == i) return 1;
     if (i >= 2 && M(i - 2, K::kArticle) == i) return 2;
@@ -563,7 +573,7 @@ class Scan {
     }
     if (y0 + 1 < t_.size() && t_[y0 + 1].kind != TimeTokKind::kPunct) return 0;
     const int n = static_cast<int>(t_[y0].number);
-    *year = n + (n <= 40 ? 2000 : 1900);
+    *year = FullYear(n);
     return y0 + 1;
   }
 
@@ -889,7 +899,7 @@ size_t Scan::ShortYear(size_t i, int* year) const {
     if (n.kind == TimeTokKind::kWord && (!entries_[k] || M(k, K::kUnit))) return 0;
   }
   const int n = static_cast<int>(t_[i].number);
-  *year = n + (n <= 40 ? 2000 : 1900);
+  *year = FullYear(n);
   return k;
 }
 
@@ -1121,7 +1131,7 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
         t_[i - 2].kind == TimeTokKind::kNumber)) {
     int day = static_cast<int>(a.number), month = static_cast<int>(t_[i + 1].number);
     int year = static_cast<int>(t_[i + 2].number);
-    if (t_[i + 2].ndigits == 2) year += year <= 40 ? 2000 : 1900;
+    if (t_[i + 2].ndigits == 2) year = FullYear(year);
     if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
     if (month > 12 && day <= 12) std::swap(day, month);
     if (year >= 1800 && year <= 2100 && month >= 1 && month <= 12 && ValidDate(year, month, day) &&
@@ -1142,7 +1152,7 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   if (te + 1 < t_.size() && Sym(te, sep.c_str()) && Attached(te) && Num(te + 1) &&
       Attached(te + 1) && (t_[te + 1].ndigits == 4 || t_[te + 1].ndigits == 2)) {
     year = static_cast<int>(t_[te + 1].number);
-    if (t_[te + 1].ndigits == 2) year += year <= 40 ? 2000 : 1900;
+    if (t_[te + 1].ndigits == 2) year = FullYear(year);
     te += 2;
   } else if (sep != "/") {
     return std::nullopt;  // "7.1" is a decimal, "4-23" a score

@@ -197,6 +197,16 @@ TEST_F(TimeTaggerTest, NamedErasAndEventsHaveTheirDates) {
                    "l'ère soviétique", "1922/1991"});
 }
 
+TEST_F(TimeTaggerTest, TwoDigitYearsNearTheDct) {
+  const Case cases[] = {
+      {"en", "2019-05-02", "He was born on 03/18/40.", "03/18/40", "1940-03-18"},
+      {"fr", "2022-01-10", "Le contrat court jusqu'au 18/03/30.", "18/03/30", "2030-03-18"},
+      {"fr", "2022-01-10", "C'était en juillet 98, à Almaty.", "juillet 98", "1998-07"},
+      {"en", "2099-06-01", "It ended on 03/18/05.", "03/18/05", "2105-03-18"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, FrequencyWordsThatNameNewspapers) {
   const NotCase absent[] = {
       {"es", "2022-01-10", "Hay pan, contó a este diario Marat, un taxista.", "diario"},
