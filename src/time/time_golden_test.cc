@@ -1,10 +1,11 @@
 // @brief Golden tests of the time tagger: the seed gold (issue 4 targets) and
 // regression floors on the Recognizers-Text DateTimeModel specs.
 //
-// The seed floors are the issue's targets. The Recognizers floors are NOT
-// targets: they sit a little under the scores measured when they were last
-// raised (docs/EVAL-time.md, "Results"), so a change that loses ground
-// fails here. Raise them when the scores rise; never lower them to pass.
+// The seed floors are the issue's targets. The Recognizers floors are at or
+// above the issue's targets (0.85 French, 0.75 English) and a little under
+// the scores measured when they were last raised (docs/EVAL-time.md,
+// "Results"), so a change that loses ground fails here. Raise them when the
+// scores rise; never lower them to pass.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -43,13 +44,13 @@ struct SpecFloor {
   const char* lang;
   const char* dir;
   int cases;
-  double min_f1;  // regression floor, not the target (0.85 fr, 0.75 en)
+  double min_f1;  // regression floor: at least the target (0.85 fr, 0.75 en)
 };
 
 TEST_F(TimeGoldenTest, RecognizersSpecsDoNotRegress) {
   const SpecFloor floors[] = {
-      {"fr", "French", 177, 0.72},
-      {"en", "English", 981, 0.605},
+      {"fr", "French", 177, 0.85},
+      {"en", "English", 981, 0.82},
   };
   for (const SpecFloor& f : floors) {
     const std::string path =
