@@ -2252,6 +2252,8 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   double n = 0;
   size_t q = Quantity(j, &n);
   if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  // "would last another week": a word amount of one after a rel word is no count.
+  if (n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
   j = q;
   if (!r) {
     r = M(j, K::kRel, &e);

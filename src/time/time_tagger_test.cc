@@ -937,6 +937,8 @@ TEST_F(TimeTaggerTest, PeriodsOfALengthFromADay) {
        "trois jours à partir de lundi prochain", "2019-10-14/2019-10-16"},
       {"de", "2019-10-07", "Die Straße ist drei Tage ab morgen gesperrt.", "drei Tage ab morgen",
        "2019-10-08/2019-10-10"},
+      {"en", "2019-10-07", "The curfew will last another week, starting tomorrow.",
+       "another week, starting tomorrow", "2019-10-08/2019-10-14"},
       // Without "for", "from" moves the day: an offset.
       {"en", "2019-10-07", "They return 3 days from today.", "3 days from today", "2019-10-10"},
   };
