@@ -88,6 +88,8 @@ constexpr KindName kKindNames[] = {
     {"meal", TimeLexKind::kMeal},
     {"same", TimeLexKind::kSame},
     {"rest_of", TimeLexKind::kRestOf},
+    {"past_cue", TimeLexKind::kPastCue},
+    {"unit_end", TimeLexKind::kUnitEnd},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -392,6 +394,10 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       return file->ErrorAt(row, "set_pre value must be empty or an integer from 2, got \"" +
                                     e.value + "\"");
     }
+    if (e.kind == TimeLexKind::kUnitEnd && e.value != "D" && e.value != "W" && e.value != "M" &&
+        e.value != "Q" && e.value != "Y") {
+      return file->ErrorAt(row, "unit_end value must be D, W, M, Q or Y, got \"" + e.value + "\"");
+    }
     if (e.kind == TimeLexKind::kHalfYear && e.number != 1 && e.number != 2) {
       return file->ErrorAt(row, "half_year value must be 1 or 2");
     }
@@ -404,6 +410,11 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     if (e.kind == TimeLexKind::kCountNoun) {
       if (e.tokens.size() != 1) return file->ErrorAt(row, "a count_noun is one word");
       count_nouns_.insert(std::move(e.tokens[0]));
+      continue;
+    }
+    if (e.kind == TimeLexKind::kPastCue) {
+      if (e.tokens.size() != 1) return file->ErrorAt(row, "a past_cue is one word");
+      past_cues_.insert(std::move(e.tokens[0]));
       continue;
     }
     Add(std::move(e));

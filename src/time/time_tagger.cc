@@ -270,6 +270,8 @@ class Scan {
   // "the 15th day of next month", "the twenty-sixth day of the month", "the
   // 23rd day of September": that day of the month named.
   std::optional<Cand> OrdinalDayOf(size_t i);
+  // "EOY", "by EOD": the end of the DCT's year, day, ... (`unit_end` words).
+  std::optional<Cand> UnitEnd(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -2348,6 +2350,12 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     j = k3;
     pre = true;
   }
+  // "the first time in a decade", "its highest level in 20 years": after a
+  // past_cue word the amount is a span of the past, a duration without "in".
+  if (dir > 0 && i > 0 && t_[i - 1].kind == TimeTokKind::kWord &&
+      lex_.IsPastCue(t_[i - 1].folded)) {
+    return std::nullopt;
+  }
   if (dir) j = SkipFillers(j, 1);
   double n = 0;
   size_t k = Quantity(j, &n);
@@ -3375,6 +3383,38 @@ std::optional<Cand> Scan::OrdinalDayOf(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::UnitEnd(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(i, K::kUnitEnd, &e);
+  if (!k) return std::nullopt;
+  const std::string& unit = e->value;
+  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q") ? 2 : 3;
+  Cand c;
+  c.te = k;
+  c.mod = "END";
+  if (dct_.level < need) {
+    c.unresolved = true;
+    return c;
+  }
+  if (unit == "D") {
+    c = DayCand(k, dct_.day, AnchorKind::kDct);
+    c.mod = "END";
+    return c;
+  }
+  if (unit == "W") {
+    c.value = FormatWeek(dct_.days);
+  } else if (unit == "M") {
+    c.value = FormatMonth(dct_.day.y, dct_.day.m);
+  } else if (unit == "Q") {
+    c = QuarterCand(k, dct_.day.y, (dct_.day.m - 1) / 3 + 1);
+    c.mod = "END";
+  } else {
+    c.value = FormatYear(dct_.day.y);
+  }
+  MarkDct(&c);
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -3474,6 +3514,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(StartPlusDuration(i));
   consider(Century(i));
   consider(HalfYear(i));
+  consider(UnitEnd(i));
   consider(OrdinalDayOf(i));
   consider(PossessivePeriod(i));
   consider(RestOf(i));

@@ -957,6 +957,10 @@ TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
       {"en", "2018-05-29", "Find 30 minutes later this week.", "later this week", "2018-W22",
        "END"},
       {"en", "2018-05-29", "Find 30 minutes later this week.", "30 minutes", "PT30M"},
+      {"en", "2018-05-29", "It rained for the first time in a decade.", "a decade", "P10Y"},
+      {"en", "2018-05-29", "Prices hit their highest level in 20 years.", "20 years", "P20Y"},
+      {"es", "2018-05-29", "Llovió por primera vez en diez años.", "diez años", "P10Y"},
+      {"en", "2018-05-29", "Send the file by EOD.", "by EOD", "2018-05-29", "END"},
       {"en", "2018-05-29", "Pay before the twenty-sixth day of the month.",
        "before the twenty-sixth day of the month", "2018-05-26", "BEFORE"},
       {"en", "2018-05-29", "Come back on the 15th day of next month.",
@@ -972,6 +976,7 @@ TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
   // "more than" still bounds no plain date.
   CheckAbsent(*tagger_, {"en", "2018-05-29", "It took more than the next 3 days.", "more"});
   CheckAbsent(*tagger_, {"en", "2018-05-29", "On the 15th day of the strike he ate.", "15th"});
+  CheckAbsent(*tagger_, {"en", "2018-05-29", "It was the first time in a decade.", "first"});
   CheckAbsent(*tagger_, {"en", "2018-05-29", "Costs were spread over 3 years.", "over"});
 }
 
