@@ -106,7 +106,6 @@ class Scan {
         kinds_(toks.size()),
         number_word_(toks.size()),
         grouped_(toks.size()),
-        chain_(toks.size()),
         base_(base),
         anchor_(anchor) {
     // "2 030 militaires", "10 000": groups of three digits after one space
@@ -118,23 +117,6 @@ class Scan {
           b.ndigits == 3 && b.space_before && b.start - a.end <= 3 && text[a.end] != '\n' &&
           text[a.end] != '\t' && text[a.end] != '\r') {
         grouped_[i] = grouped_[i + 1] = 1;
-      }
-    }
-    // "138-2010-2015", "133-03-03-2020": numbers glued by "-" or "/" are one
-    // code; a date must span all of them (chain_[i]: first and last number).
-    for (size_t i = 0; i < toks.size(); ++i) {
-      if (toks[i].kind != TimeTokKind::kNumber) continue;
-      chain_[i] = {i, i};
-      if (i >= 2 && toks[i - 2].kind == TimeTokKind::kNumber && !toks[i].space_before &&
-          !toks[i - 1].space_before && (toks[i - 1].folded == "-" || toks[i - 1].folded == "/")) {
-        chain_[i].first = chain_[i - 2].first;
-      }
-    }
-    for (size_t i = toks.size(); i-- > 0;) {
-      if (toks[i].kind != TimeTokKind::kNumber) continue;
-      if (i + 2 < toks.size() && chain_[i + 2].first == chain_[i].first &&
-          toks[i + 2].kind == TimeTokKind::kNumber) {
-        chain_[i].last = chain_[i + 2].last;
       }
     }
     // One lexicon lookup per token; M() then answers from these.
@@ -164,6 +146,10 @@ class Scan {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
   }
   bool Attached(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  // Some lexicon entry of kind k starts at i (cheap: no phrase match).
+  bool Is(size_t i, K k) const {
+    return i < t_.size() && (kinds_[i] & (1ull << static_cast<int>(k))) != 0;
+  }
   // "the fall of Rome", "The fall in prices": a homonym after an article (the
   // token before i) is the noun unless a preposition precedes the article
   // ("in the fall") or nothing but punctuation follows it (k: after it).
@@ -192,11 +178,18 @@ class Scan {
   }
 
   bool MayStart(size_t i) const;
-  // No run of glued numbers ("138-2010-2015") is cut by the span [b, e).
+  // Numbers at a and a + 2 glued by "-" or "/" ("138-2010", "03-2020").
+  bool GluedNumbers(size_t a) const {
+    return a + 2 < t_.size() && t_[a].kind == TimeTokKind::kNumber &&
+           t_[a + 2].kind == TimeTokKind::kNumber && !t_[a + 1].space_before &&
+           !t_[a + 2].space_before && (Sym(a + 1, "-") || Sym(a + 1, "/"));
+  }
+  // "138-2010-2015", "133-03-03-2020": numbers glued by "-" or "/" are one
+  // code; the span [b, e) must not cut such a run.
   bool WholeChains(size_t b, size_t e) const {
-    if (t_[b].kind == TimeTokKind::kNumber && chain_[b].first != b) return false;
+    if (b >= 2 && GluedNumbers(b - 2)) return false;
     for (size_t k = e; k-- > b;) {
-      if (t_[k].kind == TimeTokKind::kNumber) return chain_[k].last < e;
+      if (t_[k].kind == TimeTokKind::kNumber) return !GluedNumbers(k);
     }
     return true;
   }
@@ -373,10 +366,6 @@ class Scan {
   std::vector<uint64_t> kinds_;    // per token: bit set of their kinds
   std::vector<char> number_word_;  // per token: lex_.IsNumberWord
   std::vector<char> grouped_;      // per token: a digit group of a longer number ("2 030")
-  struct Chain {
-    size_t first = 0, last = 0;
-  };
-  std::vector<Chain> chain_;       // per number token: its run of glued numbers
   std::vector<size_t> for_pos_;    // tokens that may be for_pre, ascending
   uint32_t base_ = 0;              // added to every output offset
   // The last emitted day-precision, resolved date: anchor for day_ref words.
@@ -3497,7 +3486,7 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   const bool after_for = i > 0 && M(i - 1, K::kForPre) == i;
   if (after_for) consider(QuantUnit(i));
   consider(TimeOnly(i));
-  consider(WithinRange(i));
+  if (Is(i, K::kInPre)) consider(WithinRange(i));
   if (!after_for) consider(QuantUnit(i));
   consider(Set(i));
   consider(DateWithTime(i, licensed));
@@ -3513,15 +3502,19 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   consider(OrdinalWeek(i));
   consider(StartPlusDuration(i));
   consider(Century(i));
-  consider(HalfYear(i));
-  consider(UnitEnd(i));
-  consider(OrdinalDayOf(i));
-  consider(PossessivePeriod(i));
-  consider(RestOf(i));
-  consider(SamePeriod(i));
-  consider(Meal(i, licensed));
-  consider(LengthFromDay(i));
-  consider(YearType(i));
+  // The patterns below start with a number or a word of these kinds only.
+  const bool num = Num(i) || NumWord(i);
+  if (num || Is(i, K::kArticle) || Is(i, K::kHalfYear)) consider(HalfYear(i));
+  if (Is(i, K::kUnitEnd)) consider(UnitEnd(i));
+  if (num || Is(i, K::kArticle) || Is(i, K::kOrdinal)) consider(OrdinalDayOf(i));
+  if (num || Is(i, K::kRel)) consider(PossessivePeriod(i));
+  if (Is(i, K::kRestOf)) consider(RestOf(i));
+  if (Is(i, K::kArticle) || Is(i, K::kSame)) consider(SamePeriod(i));
+  if (Is(i, K::kClockPre) || Is(i, K::kMeal) || (licensed && Is(i, K::kArticle))) {
+    consider(Meal(i, licensed));
+  }
+  if (num || Is(i, K::kForPre) || Is(i, K::kQuant)) consider(LengthFromDay(i));
+  if (Is(i, K::kRel) || Is(i, K::kYearType)) consider(YearType(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));
   return best;
@@ -3625,7 +3618,10 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kUnitRef);
+    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kStartPre) | Bit(TimeLexKind::kRestOf) |
+    Bit(TimeLexKind::kSame) | Bit(TimeLexKind::kYearType) | Bit(TimeLexKind::kHalfYear) |
+    Bit(TimeLexKind::kIdiom) | Bit(TimeLexKind::kMeal) | Bit(TimeLexKind::kHomonym) |
+    Bit(TimeLexKind::kCurrency);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
