@@ -363,8 +363,10 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       }
       if (!KnownUnit(e.value)) return file->ErrorAt(row, "unknown unit \"" + e.value + "\"");
     }
-    if (e.kind == TimeLexKind::kLaterPost && !e.value.empty() && e.value != "ref") {
-      return file->ErrorAt(row, "later_post value must be empty or ref, got \"" + e.value + "\"");
+    if ((e.kind == TimeLexKind::kLaterPost || e.kind == TimeLexKind::kAgoPost) &&
+        !e.value.empty() && e.value != "ref") {
+      return file->ErrorAt(row, row.fields[1] + " value must be empty or ref, got \"" + e.value +
+                                    "\"");
     }
     if (e.kind == TimeLexKind::kHoliday) {
       HolidayRule rule;

@@ -2385,8 +2385,11 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   const size_t unit_end = u;
   bool anaphoric = false;  // "two days later": from the last date of the text
   if (dir == 0) {
-    if (size_t a = M(u, K::kAgoPost)) {
+    // (Not before a longer hedge: es "dos años antes de la guerra" counts from the war.)
+    if (size_t a = M(u, K::kAgoPost, &e);
+        a && !(M(u, K::kHedge) == a && M(a, K::kRel)) && M(u, K::kHedge) <= a) {
       dir = -1;
+      anaphoric = e->value == "ref";  // "two years earlier": before the last date of the text
       u = a;
     } else if (size_t l = M(u, K::kLaterPost, &e); l && !(M(u, K::kHedge) == l && M(l, K::kRel))) {
       // ("30 minutes later this week": "later" hedges the week, the amount stays a duration.)
