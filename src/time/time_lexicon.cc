@@ -94,7 +94,8 @@ constexpr KindName kKindNames[] = {
 
 // The unit codes of docs/formats/time.md.
 bool KnownUnit(std::string_view u) {
-  for (const char* k : {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
+  for (const char* k :
+       {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "Y", "DE", "CE", "H", "MIN", "S"}) {
     if (u == k) return true;
   }
   return false;
@@ -365,8 +366,8 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     }
     if ((e.kind == TimeLexKind::kLaterPost || e.kind == TimeLexKind::kAgoPost) &&
         !e.value.empty() && e.value != "ref") {
-      return file->ErrorAt(row, row.fields[1] + " value must be empty or ref, got \"" + e.value +
-                                    "\"");
+      return file->ErrorAt(row,
+                           row.fields[1] + " value must be empty or ref, got \"" + e.value + "\"");
     }
     if (e.kind == TimeLexKind::kHoliday) {
       HolidayRule rule;
@@ -393,8 +394,8 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     }
     if (e.kind == TimeLexKind::kSetPre && !e.value.empty() &&
         (!ParseInt(e.value, &e.number) || e.number < 2)) {
-      return file->ErrorAt(row, "set_pre value must be empty or an integer from 2, got \"" +
-                                    e.value + "\"");
+      return file->ErrorAt(
+          row, "set_pre value must be empty or an integer from 2, got \"" + e.value + "\"");
     }
     if (e.kind == TimeLexKind::kUnitEnd && e.value != "D" && e.value != "W" && e.value != "M" &&
         e.value != "Q" && e.value != "Y") {
@@ -403,8 +404,7 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     if (e.kind == TimeLexKind::kHalfYear && e.number != 1 && e.number != 2) {
       return file->ErrorAt(row, "half_year value must be 1 or 2");
     }
-    if (e.kind == TimeLexKind::kYearType && e.value != "FY" && e.value != "SY" &&
-        e.value != "CY") {
+    if (e.kind == TimeLexKind::kYearType && e.value != "FY" && e.value != "SY" && e.value != "CY") {
       return file->ErrorAt(row, "year_type value must be FY, SY or CY, got \"" + e.value + "\"");
     }
     for (TimeToken& t : TokenizeForTime(row.fields[0])) e.tokens.push_back(std::move(t.folded));

@@ -460,8 +460,8 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
     }
   }
   const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
-  if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) || M(run, K::kAgoPost) ||
-        M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
+  if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) ||
+        M(run, K::kAgoPost) || M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
     return 0;
   }
   size_t used = 0;
@@ -1053,9 +1053,9 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       rel = e->number;
       has_rel = true;
       k = r;
-    } else if (size_t d = M(k, K::kDeictic, &e);
-               d && e->value == "PRESENT_REF" && !plural && unit != "D" && unit != "H" &&
-               unit != "MIN" && unit != "S") {
+    } else if (size_t d = M(k, K::kDeictic, &e); d && e->value == "PRESENT_REF" && !plural &&
+                                                 unit != "D" && unit != "H" && unit != "MIN" &&
+                                                 unit != "S") {
       has_rel = true;  // "year to date", "the quarter so far": the DCT's period
       k = d;
     }
@@ -1278,8 +1278,10 @@ std::optional<Cand> Scan::Season(size_t i) {
     // "next spring", "last summer": the first season of that name after (before)
     // the DCT's month; a winter belongs to the year of its December.
     if (dct_.level < 2) return std::nullopt;
-    static constexpr struct { const char* code; int first; } kStarts[] = {
-        {"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
+    static constexpr struct {
+      const char* code;
+      int first;
+    } kStarts[] = {{"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
     int first = 0;
     for (const auto& s : kStarts) {
       if (e->value == s.code) first = s.first;
@@ -1306,9 +1308,9 @@ std::optional<Cand> Scan::Season(size_t i) {
   } else if (has_rel && dct_.level >= 1) {
     c.value = FormatYear(dct_.day.y) + "-" + e->value;
     MarkDct(&c);
-  } else if (has_rel ||
-             (i > 0 && (M(i - 1, K::kFiller) == i || ArticleBefore(i)) &&
-              !(M(j, K::kHomonym) && ArticleBefore(i) && HomonymNoun(i - ArticleBefore(i) + 1, k)))) {
+  } else if (has_rel || (i > 0 && (M(i - 1, K::kFiller) == i || ArticleBefore(i)) &&
+                         !(M(j, K::kHomonym) && ArticleBefore(i) &&
+                           HomonymNoun(i - ArticleBefore(i) + 1, k)))) {
     c.value = e->value;  // "l'été", "en hiver"; "a été" is a verb
   } else if (!M(j, K::kHomonym) &&
              (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct || entries_[k] || Num(k))) {
@@ -2370,7 +2372,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   }
   // "all days", "another weeks": a word amount of one counts a singular unit.
   if (e->plural && n == 1 && !Num(j) && !NumWord(j)) return std::nullopt;
-  if (unit == "WE" && dir != 0) return std::nullopt;  // "three weekends" is a duration only
+  if (unit == "WE" && dir != 0) return std::nullopt;      // "three weekends" is a duration only
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
   if (Num(j) && t_[j].ndigits == 4 && M(k, K::kYearSuffix)) return std::nullopt;  // "в 2019 году"
   if (!pre && unit != "WE" && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
@@ -2434,7 +2436,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (dir != 0 && !pre && n != std::floor(n)) {
     // "half a year ago": whole months; "in half an hour": a clock time, not
     // resolved at day precision.
-    if ((unit == "Y" || unit == "DE" || unit == "CE") && n * mult * 12 == std::floor(n * mult * 12)) {
+    if ((unit == "Y" || unit == "DE" || unit == "CE") &&
+        n * mult * 12 == std::floor(n * mult * 12)) {
       n = n * mult * 12;
       mult = 1;
       unit = "M";
@@ -3258,12 +3261,18 @@ std::optional<Cand> Scan::SamePeriod(size_t i) {
   c.te = u;
   if (!anchor_->have) {
     c.unresolved = true;
-    if (unit == "D") c.value = "XXXX-XX-XX";
-    else if (unit == "W") c.value = "XXXX-WXX";
-    else if (unit == "WE") c.value = "XXXX-WXX-WE";
-    else if (unit == "M") c.value = "XXXX-XX";
-    else if (unit == "Y") c.value = "XXXX";
-    else return std::nullopt;
+    static constexpr struct {
+      const char* unit;
+      const char* value;
+    } kOpen[] = {{"D", "XXXX-XX-XX"},
+                 {"W", "XXXX-WXX"},
+                 {"WE", "XXXX-WXX-WE"},
+                 {"M", "XXXX-XX"},
+                 {"Y", "XXXX"}};
+    for (const auto& o : kOpen) {
+      if (unit == o.unit) c.value = o.value;
+    }
+    if (c.value.empty()) return std::nullopt;
     return c;
   }
   const Ymd& d = anchor_->day;
@@ -3667,8 +3676,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     std::optional<Cand> c = Best(i, false);
     // "COVID-19 days", "F-16 jets": a number glued to a word by a hyphen is a name.
     const bool named = tok.kind == TimeTokKind::kNumber && tok.ndigits <= 3 && i >= 2 &&
-                       !tok.space_before &&
-                       Sym(i - 1, "-") && !t_[i - 1].space_before &&
+                       !tok.space_before && Sym(i - 1, "-") && !t_[i - 1].space_before &&
                        t_[i - 2].kind == TimeTokKind::kWord;
     if (!c || c->te <= i || named || !WholeChains(i, c->te) ||
         (tok.kind == TimeTokKind::kNumber && i > 0 && M(i - 1, K::kCurrency) == i)) {

@@ -918,8 +918,8 @@ TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
   // A bare half or fiscal year names no period; "the second half" of a match is no day.
   CheckAbsent(*tagger_, {"en", "2019-07-05", "Sales rose during H2.", "H2"});
   CheckAbsent(*tagger_, {"en", "2019-07-05", "Sales in the fiscal year rose.", "fiscal"});
-  CheckAbsent(*tagger_, {"en", "2019-07-05", "He scored in the second half of the match.",
-                         "second"});
+  CheckAbsent(*tagger_,
+              {"en", "2019-07-05", "He scored in the second half of the match.", "second"});
 }
 
 TEST_F(TimeTaggerTest, PeriodsOfALengthFromADay) {
@@ -969,8 +969,8 @@ TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
       {"en", "2018-05-29", "For hours, they waited.", "For hours", "PTXH"},
       {"en", "2018-05-29", "Pay before the twenty-sixth day of the month.",
        "before the twenty-sixth day of the month", "2018-05-26", "BEFORE"},
-      {"en", "2018-05-29", "Come back on the 15th day of next month.",
-       "the 15th day of next month", "2018-06-15"},
+      {"en", "2018-05-29", "Come back on the 15th day of next month.", "the 15th day of next month",
+       "2018-06-15"},
       {"en", "2018-05-29", "Aid will arrive within 9 months.", "within 9 months",
        "2018-05-29/2019-02-27"},
       {"en", "2018-05-29", "Talks end within the next 3 days.", "within the next 3 days",
@@ -995,8 +995,7 @@ TEST_F(TimeTaggerTest, MealsIdiomsAndPresentPhrases) {
       {"en", "2018-05-29", "The curfew starts at mid night.", "mid night", "T00"},
       {"en", "2018-05-29", "Come around 7 tonight.", "around 7", "T07", "APPROX"},
       {"fr", "2018-05-29", "Il parlera après le déjeuner.", "après le déjeuner", "TMEL", "AFTER"},
-      {"es", "2018-05-29", "Habló después del almuerzo.", "después del almuerzo", "TMEL",
-       "AFTER"},
+      {"es", "2018-05-29", "Habló después del almuerzo.", "después del almuerzo", "TMEL", "AFTER"},
       {"ru", "2018-05-29", "Он выступит после обеда.", "после обеда", "TMEL", "AFTER"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
@@ -1015,8 +1014,7 @@ TEST_F(TimeTaggerTest, BareSeasonsAndTwoPeriodsAway) {
       {"en", "2018-07-05", "Winter, and above all January, was cold.", "Winter", "WI"},
       {"en", "2018-07-05", "Drills run through the whole summer.", "summer", "SU"},
       {"en", "2018-07-05", "Troops leave in the fall.", "fall", "FA"},
-      {"en", "2018-07-05", "Sales rose in the week after next.", "the week after next",
-       "2018-W29"},
+      {"en", "2018-07-05", "Sales rose in the week after next.", "the week after next", "2018-W29"},
       {"en", "2018-07-05", "He won the year before last.", "the year before last", "2016"},
       {"en", "2018-07-05", "They vote Friday after next.", "Friday after next", "2018-07-13"},
       {"de", "2018-07-05", "Sie wählen übernächste Woche.", "übernächste Woche", "2018-W29"},
@@ -1054,12 +1052,12 @@ TEST_F(TimeTaggerTest, TheSamePeriodAsTheLastDate) {
       {"en", "2018-07-05", "He was away that weekend.", "that weekend", "XXXX-WXX-WE"},
       {"fr", "2018-07-05", "Le 3 mars 2015, l'armée est entrée. Le même jour, ils ont fui.",
        "Le même jour", "2015-03-03"},
-      {"de", "2018-07-05", "Am 3. März 2015 kam die Armee. Im selben Jahr floh er.",
-       "selben Jahr", "2015"},
-      {"es", "2018-07-05", "El 3 de marzo de 2015 llegó el ejército. Ese año fue duro.",
-       "Ese año", "2015"},
-      {"ru", "2018-07-05", "3 марта 2015 года армия вошла. В тот же день они ушли.",
-       "тот же день", "2015-03-03"},
+      {"de", "2018-07-05", "Am 3. März 2015 kam die Armee. Im selben Jahr floh er.", "selben Jahr",
+       "2015"},
+      {"es", "2018-07-05", "El 3 de marzo de 2015 llegó el ejército. Ese año fue duro.", "Ese año",
+       "2015"},
+      {"ru", "2018-07-05", "3 марта 2015 года армия вошла. В тот же день они ушли.", "тот же день",
+       "2015-03-03"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   CheckAbsent(*tagger_, {"en", "2018-07-05", "He said that year-end sales fell.", "that year"});
