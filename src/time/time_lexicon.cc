@@ -90,6 +90,7 @@ constexpr KindName kKindNames[] = {
     {"rest_of", TimeLexKind::kRestOf},
     {"past_cue", TimeLexKind::kPastCue},
     {"unit_end", TimeLexKind::kUnitEnd},
+    {"times_word", TimeLexKind::kTimesWord},
 };
 
 // The unit codes of docs/formats/time.md.

@@ -109,6 +109,7 @@ enum class TimeLexKind {
   kRestOf,
   kPastCue,
   kUnitEnd,
+  kTimesWord,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

@@ -461,6 +461,7 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
   }
   const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
   if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) ||
+        M(run, K::kTimesWord) ||
         M(run, K::kAgoPost) || M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
     return 0;
   }
@@ -775,7 +776,8 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
     if (month > 12 && day <= 12) std::swap(day, month);
     if (year >= 1800 && year <= 2100 && month >= 1 && month <= 12 && ValidDate(year, month, day) &&
-        !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kWord && !entries_[i + 3])) {
+        !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kWord &&
+          (!entries_[i + 3] || Is(i + 3, K::kTimesWord)))) {  // "3 2 2010 fois": counts
       return DayCand(i + 3, {year, month, day}, AnchorKind::kAbsolute);
     }
   }
@@ -2890,6 +2892,28 @@ std::optional<Cand> Scan::Set(size_t i) {
       return c;
     }
   }
+  // "three times a week", "twice a year" (a times_word after the amount or
+  // holding it), fr "trois fois par semaine": a repeat of the period.
+  {
+    double n = 0;
+    size_t q = Quantity(i, &n);
+    size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord);
+    if (t && (q || M(i, K::kTimesWord))) {
+      size_t a = M(t, K::kQuant, &e);
+      if (!a || e->value != "1") a = M(t, K::kSetPre);
+      if (!a) a = M(t, K::kTimesWord);  // "per", fr "par"
+      if (size_t u = a ? M(SkipFillers(a, 1), K::kUnit, &e) : 0; u && !e->plural) {
+        const bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
+        Cand c;
+        c.te = u;
+        c.type = TimeType::kSet;
+        c.value = std::string(clock ? "PT1" : "P1") + (e->value == "MIN" ? "M" : e->value);
+        if (e->value == "Q") c.value = "P3M";
+        if (e->value == "FN") c.value = "P2W";
+        return c;
+      }
+    }
+  }
   if (size_t k = M(i, K::kSetWeekday, &e)) {
     // "thursdays at 17.30", "montags": a plural or adverbial weekday repeats.
     Cand c;
@@ -3633,7 +3657,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kStartPre) | Bit(TimeLexKind::kRestOf) |
     Bit(TimeLexKind::kSame) | Bit(TimeLexKind::kYearType) | Bit(TimeLexKind::kHalfYear) |
     Bit(TimeLexKind::kIdiom) | Bit(TimeLexKind::kMeal) | Bit(TimeLexKind::kHomonym) |
-    Bit(TimeLexKind::kCurrency);
+    Bit(TimeLexKind::kCurrency) | Bit(TimeLexKind::kTimesWord);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];

@@ -866,6 +866,12 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
       {"en", "2022-01-07", "Veterans march every May 9.", "every May 9", "XXXX-05-09"},
       {"en", "2022-01-07", "The paper comes out biweekly.", "biweekly", "P2W"},
       {"en", "2022-01-07", "Buses run every weekday.", "every weekday", "P1WD"},
+      {"en", "2022-01-07", "The board meets three times a week.", "three times a week", "P1W"},
+      {"en", "2022-01-07", "Elections are held twice a year.", "twice a year", "P1Y"},
+      {"fr", "2022-01-07", "Le conseil se réunit trois fois par semaine.", "trois fois par semaine",
+       "P1W"},
+      {"es", "2022-01-07", "Se reúnen dos veces al año.", "dos veces al año", "P1Y"},
+      {"de", "2022-01-07", "Sie treffen sich drei Mal pro Woche.", "drei Mal pro Woche", "P1W"},
       {"en", "2022-01-07", "The lease ends in 2150.", "2150", "2150"},
       {"fr", "2022-01-07", "La réunion a duré une demi-heure.", "une demi-heure", "PT0.5H"},
       {"fr", "2022-01-07", "Il part tous les jours.", "tous les jours", "P1D"},
@@ -881,6 +887,7 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
   // "COVID-19 days", "F-16 jets": a number glued to a name is no amount.
   CheckAbsent(*tagger_, {"en", "2022-01-07", "Those COVID-19 days were hard.", "19"});
   CheckAbsent(*tagger_, {"en", "2022-01-07", "Some 2150 homes were hit.", "2150"});
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "Fuel costs $5 per day.", "per day"});
 }
 
 TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
