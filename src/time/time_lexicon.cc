@@ -91,6 +91,7 @@ constexpr KindName kKindNames[] = {
     {"past_cue", TimeLexKind::kPastCue},
     {"unit_end", TimeLexKind::kUnitEnd},
     {"times_word", TimeLexKind::kTimesWord},
+    {"age_word", TimeLexKind::kAgeWord},
 };
 
 // The unit codes of docs/formats/time.md.

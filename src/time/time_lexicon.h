@@ -110,6 +110,7 @@ enum class TimeLexKind {
   kPastCue,
   kUnitEnd,
   kTimesWord,
+  kAgeWord,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

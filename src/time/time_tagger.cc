@@ -2366,6 +2366,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   size_t u = M(k, K::kUnit, &e);
   if (!u) return std::nullopt;
   std::string unit = e->value;
+  // "a 29-year-old", "81 years old", de "47 Jahre alt": an age, not a duration.
+  if (M((Sym(u, "-") && Attached(u)) ? u + 1 : u, K::kAgeWord)) return std::nullopt;
   // "a second round", "a second wave of": a unit that is also an ordinal,
   // before a word it qualifies, is the ordinal.
   if (M(k, K::kOrdinal) && !Num(j) && !NumWord(j) && u < t_.size() &&
@@ -3566,7 +3568,8 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   // it only ("end of year", "mid-week"), not before/after/about.
   auto core = [&](size_t at) {
     std::optional<Cand> x = Core(at, true);
-    if (x && M(at, K::kUnit) == x->te && mod != "START" && mod != "MID" && mod != "END") {
+    if (x && at == k && M(at, K::kUnit) == x->te && mod != "START" && mod != "MID" &&
+        mod != "END") {  // ("by the weekend" has its article: a period)
       x.reset();
     }
     return x;
@@ -3614,7 +3617,8 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   if (a && b && a->te == b->te && entries_[i]) {
     const size_t h = M(i, K::kHedge);
     for (const TimeLexEntry& e : *entries_[i]) {
-      if (e.kind == K::kHedge || i + e.tokens.size() <= h || i + e.tokens.size() > t_.size()) {
+      if (e.kind == K::kHedge || e.kind == K::kDeictic || i + e.tokens.size() <= h ||
+          i + e.tokens.size() > t_.size()) {  // (deictics keep the hedge: "hasta ahora")
         continue;
       }
       bool whole = true;
@@ -3657,7 +3661,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kStartPre) | Bit(TimeLexKind::kRestOf) |
     Bit(TimeLexKind::kSame) | Bit(TimeLexKind::kYearType) | Bit(TimeLexKind::kHalfYear) |
     Bit(TimeLexKind::kIdiom) | Bit(TimeLexKind::kMeal) | Bit(TimeLexKind::kHomonym) |
-    Bit(TimeLexKind::kCurrency) | Bit(TimeLexKind::kTimesWord);
+    Bit(TimeLexKind::kCurrency) | Bit(TimeLexKind::kTimesWord) | Bit(TimeLexKind::kAgeWord);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];

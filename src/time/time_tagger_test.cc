@@ -888,6 +888,13 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
   CheckAbsent(*tagger_, {"en", "2022-01-07", "Those COVID-19 days were hard.", "19"});
   CheckAbsent(*tagger_, {"en", "2022-01-07", "Some 2150 homes were hit.", "2150"});
   CheckAbsent(*tagger_, {"en", "2022-01-07", "Fuel costs $5 per day.", "per day"});
+  // Ages are no durations.
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "A 29-year-old man was hurt.", "29"});
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "He is 81 years old.", "81"});
+  CheckAbsent(*tagger_, {"de", "2022-01-07", "Er ist 47 Jahre alt.", "47"});
+  // "by the weekend" keeps its hedge.
+  Check(*tagger_, {"en", "2022-01-07", "Calm returned by the weekend.", "by the weekend",
+                   "2022-W01-WE", "BEFORE"});
 }
 
 TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
