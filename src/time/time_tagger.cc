@@ -2246,9 +2246,10 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   }
   double n = 0;
   size_t q = Quantity(j, &n);
-  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  const bool vague = q && std::isnan(n);  // "the past few days"
+  if (!q || (!vague && (n != std::floor(n) || n < 1 || n > 1000))) return std::nullopt;
   // "would last another week": a word amount of one after a rel word is no count.
-  if (n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
+  if (!vague && n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
   j = q;
   if (!r) {
     r = M(j, K::kRel, &e);
@@ -2265,6 +2266,13 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   }
   Cand c;
   c.te = u;
+  if (vague) {
+    // "the past few days", "in the next few weeks": a vague past or future,
+    // as "ces derniers jours", "in the coming days".
+    c.value = rel < 0 ? "PAST_REF" : "FUTURE_REF";
+    if (dct_.level) MarkDct(&c);
+    return c;
+  }
   if (!HasDay()) {
     c.unresolved = true;
     return c;
