@@ -879,6 +879,10 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
       {"de", "2022-01-07", "Der Bus fährt jeden zweiten Tag.", "jeden zweiten Tag", "P2D"},
       {"es", "2022-01-07", "Esperó media hora.", "media hora", "PT0.5H"},
       {"ru", "2022-01-07", "Он провёл там пару дней.", "пару дней", "P2D"},
+      {"fr", "2022-01-07", "Il a plu toute la journée.", "toute la journée", "P1D"},
+      {"es", "2022-01-07", "Llovió todo el día.", "todo el día", "P1D"},
+      {"de", "2022-01-07", "Es regnete die ganze Woche.", "die ganze Woche", "P1W"},
+      {"ru", "2022-01-07", "Дождь шёл весь день.", "весь день", "P1D"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   // A word amount of one does not count a plural; a set takes no hedge.
