@@ -96,6 +96,10 @@ constexpr KindName kKindNames[] = {
     {"meal", TimeLexKind::kMeal},
     {"same", TimeLexKind::kSame},
     {"rest_of", TimeLexKind::kRestOf},
+    {"past_cue", TimeLexKind::kPastCue},
+    {"unit_end", TimeLexKind::kUnitEnd},
+    {"times_word", TimeLexKind::kTimesWord},
+    {"age_word", TimeLexKind::kAgeWord},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -396,8 +400,10 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       }
       if (!KnownUnit(e.value)) return file->ErrorAt(row, "unknown unit \"" + e.value + "\"");
     }
-    if (e.kind == TimeLexKind::kLaterPost && !e.value.empty() && e.value != "ref") {
-      return file->ErrorAt(row, "later_post value must be empty or ref, got \"" + e.value + "\"");
+    if ((e.kind == TimeLexKind::kLaterPost || e.kind == TimeLexKind::kAgoPost) &&
+        !e.value.empty() && e.value != "ref") {
+      return file->ErrorAt(row,
+                           row.fields[1] + " value must be empty or ref, got \"" + e.value + "\"");
     }
     if (e.kind == TimeLexKind::kHoliday) {
       HolidayRule rule;
@@ -434,14 +440,17 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     }
     if (e.kind == TimeLexKind::kSetPre && !e.value.empty() &&
         (!ParseInt(e.value, &e.number) || e.number < 2)) {
-      return file->ErrorAt(row, "set_pre value must be empty or an integer from 2, got \"" +
-                                    e.value + "\"");
+      return file->ErrorAt(
+          row, "set_pre value must be empty or an integer from 2, got \"" + e.value + "\"");
+    }
+    if (e.kind == TimeLexKind::kUnitEnd && e.value != "D" && e.value != "W" && e.value != "M" &&
+        e.value != "Q" && e.value != "Y") {
+      return file->ErrorAt(row, "unit_end value must be D, W, M, Q or Y, got \"" + e.value + "\"");
     }
     if (e.kind == TimeLexKind::kHalfYear && e.number != 1 && e.number != 2) {
       return file->ErrorAt(row, "half_year value must be 1 or 2");
     }
-    if (e.kind == TimeLexKind::kYearType && e.value != "FY" && e.value != "SY" &&
-        e.value != "CY") {
+    if (e.kind == TimeLexKind::kYearType && e.value != "FY" && e.value != "SY" && e.value != "CY") {
       return file->ErrorAt(row, "year_type value must be FY, SY or CY, got \"" + e.value + "\"");
     }
     for (TimeToken& t : TokenizeForTime(row.fields[0])) e.tokens.push_back(std::move(t.folded));
@@ -449,6 +458,11 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     if (e.kind == TimeLexKind::kCountNoun) {
       if (e.tokens.size() != 1) return file->ErrorAt(row, "a count_noun is one word");
       count_nouns_.insert(std::move(e.tokens[0]));
+      continue;
+    }
+    if (e.kind == TimeLexKind::kPastCue) {
+      if (e.tokens.size() != 1) return file->ErrorAt(row, "a past_cue is one word");
+      past_cues_.insert(std::move(e.tokens[0]));
       continue;
     }
     Add(std::move(e));

@@ -116,6 +116,10 @@ enum class TimeLexKind {
   kTimeZone,
   kApproxSuffix,
   kListLink,
+  kPastCue,
+  kUnitEnd,
+  kTimesWord,
+  kAgeWord,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart
@@ -185,6 +189,9 @@ class TimeLexicon {
   // amount. Count nouns are not lexicon entries: they never start or end an
   // expression and do not make a word "known".
   bool IsCountNoun(const std::string& folded) const { return count_nouns_.count(folded) != 0; }
+  // True when `folded` is a `past_cue` ("time", "highest"): "in N units" after
+  // it is a span of the past. Like count nouns, not lexicon entries.
+  bool IsPastCue(const std::string& folded) const { return past_cues_.count(folded) != 0; }
 
   // True when some entry's first token is `folded` (a cheap prefilter).
   bool Knows(const std::string& folded) const { return by_first_.count(folded) != 0; }
@@ -225,6 +232,7 @@ class TimeLexicon {
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
   std::unordered_set<std::string> number_words_;
   std::unordered_set<std::string> count_nouns_;  // folded, one token each
+  std::unordered_set<std::string> past_cues_;    // folded, one token each
   bool glue_weekday_part_ = false;               // a `compound weekday+part` line was read
   mutable std::mutex spellout_mu_;               // guards spellout_ and spellout_cache_
   mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> spellout_cache_;

@@ -124,7 +124,6 @@ class Scan {
         start_kinds_(toks.size()),
         number_word_(toks.size()),
         grouped_(toks.size()),
-        chain_(toks.size()),
         base_(base),
         anchor_(anchor) {
     // "2 030 militaires", "10 000": groups of three digits after one space
@@ -136,23 +135,6 @@ class Scan {
           b.ndigits == 3 && b.space_before && b.start - a.end <= 3 && text[a.end] != '\n' &&
           text[a.end] != '\t' && text[a.end] != '\r') {
         grouped_[i] = grouped_[i + 1] = 1;
-      }
-    }
-    // "138-2010-2015", "133-03-03-2020": numbers glued by "-" or "/" are one
-    // code; a date must span all of them (chain_[i]: first and last number).
-    for (size_t i = 0; i < toks.size(); ++i) {
-      if (toks[i].kind != TimeTokKind::kNumber) continue;
-      chain_[i] = {i, i};
-      if (i >= 2 && toks[i - 2].kind == TimeTokKind::kNumber && !toks[i].space_before &&
-          !toks[i - 1].space_before && (toks[i - 1].folded == "-" || toks[i - 1].folded == "/")) {
-        chain_[i].first = chain_[i - 2].first;
-      }
-    }
-    for (size_t i = toks.size(); i-- > 0;) {
-      if (toks[i].kind != TimeTokKind::kNumber) continue;
-      if (i + 2 < toks.size() && chain_[i + 2].first == chain_[i].first &&
-          toks[i + 2].kind == TimeTokKind::kNumber) {
-        chain_[i].last = chain_[i + 2].last;
       }
     }
     // One lexicon lookup per token, and the longest phrase of each of its
@@ -233,6 +215,10 @@ class Scan {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
   }
   bool Attached(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  // Some lexicon entry of kind k starts at i (cheap: no phrase match).
+  bool Is(size_t i, K k) const {
+    return i < t_.size() && (kinds_[i] & KindBit(k)) != 0;
+  }
   // "the fall of Rome", "The fall in prices": a homonym after an article (the
   // token before i) is the noun unless a preposition precedes the article
   // ("in the fall") or nothing but punctuation follows it (k: after it).
@@ -271,11 +257,18 @@ class Scan {
   }
 
   bool MayStart(size_t i) const;
-  // No run of glued numbers ("138-2010-2015") is cut by the span [b, e).
+  // Numbers at a and a + 2 glued by "-" or "/" ("138-2010", "03-2020").
+  bool GluedNumbers(size_t a) const {
+    return a + 2 < t_.size() && t_[a].kind == TimeTokKind::kNumber &&
+           t_[a + 2].kind == TimeTokKind::kNumber && !t_[a + 1].space_before &&
+           !t_[a + 2].space_before && (Sym(a + 1, "-") || Sym(a + 1, "/"));
+  }
+  // "138-2010-2015", "133-03-03-2020": numbers glued by "-" or "/" are one
+  // code; the span [b, e) must not cut such a run.
   bool WholeChains(size_t b, size_t e) const {
-    if (t_[b].kind == TimeTokKind::kNumber && chain_[b].first != b) return false;
+    if (b >= 2 && GluedNumbers(b - 2)) return false;
     for (size_t k = e; k-- > b;) {
-      if (t_[k].kind == TimeTokKind::kNumber) return chain_[k].last < e;
+      if (t_[k].kind == TimeTokKind::kNumber) return !GluedNumbers(k);
     }
     return true;
   }
@@ -403,6 +396,8 @@ class Scan {
   // "the 15th day of next month", "the twenty-sixth day of the month", "the
   // 23rd day of September": that day of the month named.
   std::optional<Cand> OrdinalDayOf(size_t i);
+  // "EOY", "by EOD": the end of the DCT's year, day, ... (`unit_end` words).
+  std::optional<Cand> UnitEnd(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -597,10 +592,6 @@ class Scan {
   std::vector<TimeLexKindSet> start_kinds_;
   std::vector<char> number_word_;  // per token: lex_.IsNumberWord
   std::vector<char> grouped_;      // per token: a digit group of a longer number ("2 030")
-  struct Chain {
-    size_t first = 0, last = 0;
-  };
-  std::vector<Chain> chain_;       // per number token: its run of glued numbers
   std::vector<size_t> for_pos_;    // tokens that may be for_pre, ascending
   // A small cache of answers by (token, flags); see Core.
   template <typename V>
@@ -741,8 +732,9 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
     }
   }
   const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
-  if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) || M(run, K::kAgoPost) ||
-        M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
+  if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) ||
+        M(run, K::kTimesWord) ||
+        M(run, K::kAgoPost) || M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
     return 0;
   }
   size_t used = 0;
@@ -1135,7 +1127,8 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
     if (month > 12 && day <= 12) std::swap(day, month);
     if (year >= 1800 && year <= 2100 && month >= 1 && month <= 12 && ValidDate(year, month, day) &&
-        !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kWord && !entries_[i + 3])) {
+        !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kWord &&
+          (!entries_[i + 3] || Is(i + 3, K::kTimesWord)))) {  // "3 2 2010 fois": counts
       return DayCand(i + 3, {year, month, day}, AnchorKind::kAbsolute);
     }
   }
@@ -1571,9 +1564,9 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       rel = e->number;
       has_rel = true;
       k = r;
-    } else if (size_t d = M(k, K::kDeictic, &e);
-               d && e->value == "PRESENT_REF" && !plural && unit != "D" && unit != "H" &&
-               unit != "MIN" && unit != "S") {
+    } else if (size_t d = M(k, K::kDeictic, &e); d && e->value == "PRESENT_REF" && !plural &&
+                                                 unit != "D" && unit != "H" && unit != "MIN" &&
+                                                 unit != "S") {
       has_rel = true;  // "year to date", "the quarter so far": the DCT's period
       k = d;
     }
@@ -3402,7 +3395,10 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   }
   double n = 0;
   size_t q = Quantity(j, &n);
-  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
+  const bool vague = q && std::isnan(n);  // "the past few days"
+  if (!q || (!vague && (n != std::floor(n) || n < 1 || n > 1000))) return std::nullopt;
+  // "would last another week": a word amount of one after a rel word is no count.
+  if (!vague && n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
   j = q;
   if (!r) {
     r = M(j, K::kRel, &e);
@@ -3419,6 +3415,13 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   }
   Cand c;
   c.te = u;
+  if (vague) {
+    // "the past few days", "in the next few weeks": a vague past or future,
+    // as "ces derniers jours", "in the coming days".
+    c.value = rel < 0 ? "PAST_REF" : "FUTURE_REF";
+    if (dct_.level) MarkDct(&c);
+    return c;
+  }
   if (!HasDay()) {
     c.unresolved = true;
     return c;
@@ -3704,6 +3707,12 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     j = k3;
     pre = true;
   }
+  // "the first time in a decade", "its highest level in 20 years": after a
+  // past_cue word the amount is a span of the past, a duration without "in".
+  if (dir > 0 && i > 0 && t_[i - 1].kind == TimeTokKind::kWord &&
+      lex_.IsPastCue(t_[i - 1].folded)) {
+    return std::nullopt;
+  }
   if (dir) j = SkipFillers(j, 1);
   // "il y a plus de dix ans" (before 2011), "dans moins de 3 jours", "il y a
   // à peu près un mois": a hedge on the amount, a mod on the point in time.
@@ -3743,6 +3752,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   size_t u = M(k, K::kUnit, &e);
   if (!u) return std::nullopt;
   std::string unit = e->value;
+  // "a 29-year-old", "81 years old", de "47 Jahre alt": an age, not a duration.
+  if (M((Sym(u, "-") && Attached(u)) ? u + 1 : u, K::kAgeWord)) return std::nullopt;
   // "a second round", "a second wave of": a unit that is also an ordinal,
   // before a word it qualifies, is the ordinal.
   if (M(k, K::kOrdinal) && !Num(j) && !NumWord(j) && u < t_.size() &&
@@ -3769,8 +3780,11 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   const size_t unit_end = u;
   bool anaphoric = false;  // "two days later": from the last date of the text
   if (dir == 0) {
-    if (size_t a = M(u, K::kAgoPost)) {
+    // (Not before a longer hedge: es "dos años antes de la guerra" counts from the war.)
+    if (size_t a = M(u, K::kAgoPost, &e);
+        a && !(M(u, K::kHedge) == a && M(a, K::kRel)) && M(u, K::kHedge) <= a) {
       dir = -1;
+      anaphoric = e->value == "ref";  // "two years earlier": before the last date of the text
       u = a;
     } else if (size_t l = M(u, K::kLaterPost, &e); l && !(M(u, K::kHedge) == l && M(l, K::kRel))) {
       // ("30 minutes later this week": "later" hedges the week, the amount stays a duration.)
@@ -3818,7 +3832,8 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (dir != 0 && !pre && n != std::floor(n)) {
     // "half a year ago": whole months; "in half an hour": a clock time, not
     // resolved at day precision.
-    if ((unit == "Y" || unit == "DE" || unit == "CE") && n * mult * 12 == std::floor(n * mult * 12)) {
+    if ((unit == "Y" || unit == "DE" || unit == "CE") &&
+        n * mult * 12 == std::floor(n * mult * 12)) {
       n = n * mult * 12;
       mult = 1;
       unit = "M";
@@ -4424,6 +4439,28 @@ std::optional<Cand> Scan::Set(size_t i) {
       return c;
     }
   }
+  // "three times a week", "twice a year" (a times_word after the amount or
+  // holding it), fr "trois fois par semaine": a repeat of the period.
+  {
+    double n = 0;
+    size_t q = Quantity(i, &n);
+    size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord);
+    if (t && (q || M(i, K::kTimesWord))) {
+      size_t a = M(t, K::kQuant, &e);
+      if (!a || e->value != "1") a = M(t, K::kSetPre);
+      if (!a) a = M(t, K::kTimesWord);  // "per", fr "par"
+      if (size_t u = a ? M(SkipFillers(a, 1), K::kUnit, &e) : 0; u && !e->plural) {
+        const bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
+        Cand c;
+        c.te = u;
+        c.type = TimeType::kSet;
+        c.value = std::string(clock ? "PT1" : "P1") + (e->value == "MIN" ? "M" : e->value);
+        if (e->value == "Q") c.value = "P3M";
+        if (e->value == "FN") c.value = "P2W";
+        return c;
+      }
+    }
+  }
   if (size_t k = M(i, K::kSetWeekday, &e)) {
     // "thursdays at 17.30", "montags": a plural or adverbial weekday repeats.
     Cand c;
@@ -4830,12 +4867,18 @@ std::optional<Cand> Scan::SamePeriod(size_t i) {
   c.te = u;
   if (!anchor_->have) {
     c.unresolved = true;
-    if (unit == "D") c.value = "XXXX-XX-XX";
-    else if (unit == "W") c.value = "XXXX-WXX";
-    else if (unit == "WE") c.value = "XXXX-WXX-WE";
-    else if (unit == "M") c.value = "XXXX-XX";
-    else if (unit == "Y") c.value = "XXXX";
-    else return std::nullopt;
+    static constexpr struct {
+      const char* unit;
+      const char* value;
+    } kOpen[] = {{"D", "XXXX-XX-XX"},
+                 {"W", "XXXX-WXX"},
+                 {"WE", "XXXX-WXX-WE"},
+                 {"M", "XXXX-XX"},
+                 {"Y", "XXXX"}};
+    for (const auto& o : kOpen) {
+      if (unit == o.unit) c.value = o.value;
+    }
+    if (c.value.empty()) return std::nullopt;
     return c;
   }
   const Ymd& d = anchor_->day;
@@ -4944,6 +4987,38 @@ std::optional<Cand> Scan::OrdinalDayOf(size_t i) {
   }
   Cand c = DayCand(m->te, {y, mo, day}, m->anchor);
   c.anchor_start = m->anchor_start;
+  return c;
+}
+
+std::optional<Cand> Scan::UnitEnd(size_t i) {
+  const TimeLexEntry* e = nullptr;
+  size_t k = M(i, K::kUnitEnd, &e);
+  if (!k) return std::nullopt;
+  const std::string& unit = e->value;
+  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q") ? 2 : 3;
+  Cand c;
+  c.te = k;
+  c.mod = "END";
+  if (dct_.level < need) {
+    c.unresolved = true;
+    return c;
+  }
+  if (unit == "D") {
+    c = DayCand(k, dct_.day, AnchorKind::kDct);
+    c.mod = "END";
+    return c;
+  }
+  if (unit == "W") {
+    c.value = FormatWeek(dct_.days);
+  } else if (unit == "M") {
+    c.value = FormatMonth(dct_.day.y, dct_.day.m);
+  } else if (unit == "Q") {
+    c = QuarterCand(k, dct_.day.y, (dct_.day.m - 1) / 3 + 1);
+    c.mod = "END";
+  } else {
+    c.value = FormatYear(dct_.day.y);
+  }
+  MarkDct(&c);
   return c;
 }
 
@@ -5148,7 +5223,7 @@ std::optional<Cand> Scan::CoreUncached(size_t i, bool licensed) {
   const bool after_for = i > 0 && M(i - 1, K::kForPre) == i;
   if (after_for) consider(QuantUnit(i));
   consider(TimeOnly(i));
-  consider(WithinRange(i));
+  if (Is(i, K::kInPre)) consider(WithinRange(i));
   if (!after_for) consider(QuantUnit(i));
   consider(Set(i));
   consider(DateWithTime(i, licensed));
@@ -5171,14 +5246,19 @@ std::optional<Cand> Scan::CoreUncached(size_t i, bool licensed) {
   consider(WeekdayOfOffset(i));
   consider(StartPlusDuration(i));
   consider(Century(i));
-  consider(HalfYear(i));
-  consider(OrdinalDayOf(i));
-  consider(PossessivePeriod(i));
-  consider(RestOf(i));
-  consider(SamePeriod(i));
-  consider(Meal(i, licensed));
-  consider(LengthFromDay(i));
-  consider(YearType(i));
+  // The patterns below start with a number or a word of these kinds only.
+  const bool num = Num(i) || NumWord(i);
+  if (num || Is(i, K::kArticle) || Is(i, K::kHalfYear)) consider(HalfYear(i));
+  if (Is(i, K::kUnitEnd)) consider(UnitEnd(i));
+  if (num || Is(i, K::kArticle) || Is(i, K::kOrdinal)) consider(OrdinalDayOf(i));
+  if (num || Is(i, K::kRel)) consider(PossessivePeriod(i));
+  if (Is(i, K::kRestOf)) consider(RestOf(i));
+  if (Is(i, K::kArticle) || Is(i, K::kSame)) consider(SamePeriod(i));
+  if (Is(i, K::kClockPre) || Is(i, K::kMeal) || (licensed && Is(i, K::kArticle))) {
+    consider(Meal(i, licensed));
+  }
+  if (num || Is(i, K::kForPre) || Is(i, K::kQuant)) consider(LengthFromDay(i));
+  if (Is(i, K::kRel) || Is(i, K::kYearType)) consider(YearType(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));
   consider(WholeUnit(i));
@@ -5200,7 +5280,8 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   // it only ("end of year", "mid-week"), not before/after/about.
   auto core = [&](size_t at) {
     std::optional<Cand> x = Core(at, true);
-    if (x && M(at, K::kUnit) == x->te && mod != "START" && mod != "MID" && mod != "END") {
+    if (x && at == k && M(at, K::kUnit) == x->te && mod != "START" && mod != "MID" &&
+        mod != "END") {  // ("by the weekend" has its article: a period)
       x.reset();
     }
     return x;
@@ -5269,7 +5350,8 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   if (a && b && a->te == b->te && entries_[i]) {
     const size_t h = M(i, K::kHedge);
     for (const TimeLexEntry& e : *entries_[i]) {
-      if (e.kind == K::kHedge || i + e.tokens.size() <= h || i + e.tokens.size() > t_.size()) {
+      if (e.kind == K::kHedge || e.kind == K::kDeictic || i + e.tokens.size() <= h ||
+          i + e.tokens.size() > t_.size()) {  // (deictics keep the hedge: "hasta ahora")
         continue;
       }
       bool whole = true;
@@ -5318,7 +5400,19 @@ constexpr TimeLexKindSet kLeadKinds =
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
     Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kClockVerb) | Bit(TimeLexKind::kWholePre) |
     Bit(TimeLexKind::kHedgeCancel) | Bit(TimeLexKind::kTimeZone) |
-    Bit(TimeLexKind::kApproxSuffix) | Bit(TimeLexKind::kListLink);
+    Bit(TimeLexKind::kApproxSuffix) | Bit(TimeLexKind::kListLink) | Bit(TimeLexKind::kStartPre) |
+    Bit(TimeLexKind::kRestOf) | Bit(TimeLexKind::kSame) | Bit(TimeLexKind::kYearType) |
+    Bit(TimeLexKind::kHalfYear) | Bit(TimeLexKind::kIdiom) | Bit(TimeLexKind::kMeal) |
+    Bit(TimeLexKind::kHomonym) | Bit(TimeLexKind::kCurrency) | Bit(TimeLexKind::kTimesWord) |
+    Bit(TimeLexKind::kAgeWord);
+
+// Lead kinds that are plain function words ("de", "la", "à", "in", "from"):
+// a run of them alone starts nothing (MayStart walks over them).
+constexpr TimeLexKindSet kFunctionKinds =
+    Bit(TimeLexKind::kFiller) | Bit(TimeLexKind::kArticle) | Bit(TimeLexKind::kRangeFrom) |
+    Bit(TimeLexKind::kRangeTo) | Bit(TimeLexKind::kRangeLink) | Bit(TimeLexKind::kClockPre) |
+    Bit(TimeLexKind::kInPre) | Bit(TimeLexKind::kDurationPre) | Bit(TimeLexKind::kForPre) |
+    Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kListLink);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
@@ -5331,15 +5425,15 @@ bool Scan::MayStart(size_t i) const {
   }
   if (!entries_[i]) return number_word_[i];
   if (start_kinds_[i] & ~kLeadKinds) return true;
-  // A run of lead words ("de la", "à la fin de"): worth trying when a number,
-  // a number word or a word of another kind comes after it.
+  // A lead word, then a run of function words ("de la", "à l'"): worth
+  // trying when a number, a number word or another lexicon word ends the run.
   size_t j = i;
   for (int steps = 0; steps < 6 && j < t_.size(); ++steps) {
     const TimeToken& t = t_[j];
     if (t.kind == TimeTokKind::kNumber) return true;
     if (t.kind == TimeTokKind::kWord && NumWord(j)) return true;
     if (!entries_[j]) return false;
-    if (j > i && (start_kinds_[j] & ~kLeadKinds)) return true;
+    if (j > i && (start_kinds_[j] & ~kFunctionKinds)) return true;
     size_t next = j + 1;  // past the longest lead phrase here
     for (uint32_t m = match_at_[j]; m < match_at_[j + 1]; ++m) next = std::max<size_t>(next, matches_[m].end);
     j = next;
@@ -5363,8 +5457,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     std::optional<Cand> c = Best(i, false);
     // "COVID-19 days", "F-16 jets": a number glued to a word by a hyphen is a name.
     const bool named = tok.kind == TimeTokKind::kNumber && tok.ndigits <= 3 && i >= 2 &&
-                       !tok.space_before &&
-                       Sym(i - 1, "-") && !t_[i - 1].space_before &&
+                       !tok.space_before && Sym(i - 1, "-") && !t_[i - 1].space_before &&
                        t_[i - 2].kind == TimeTokKind::kWord;
     if (!c || c->te <= i || named || !WholeChains(i, c->te) ||
         (tok.kind == TimeTokKind::kNumber && i > 0 && M(i - 1, K::kCurrency) == i)) {

@@ -966,6 +966,12 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
       {"en", "2022-01-07", "Veterans march every May 9.", "every May 9", "XXXX-05-09"},
       {"en", "2022-01-07", "The paper comes out biweekly.", "biweekly", "P2W"},
       {"en", "2022-01-07", "Buses run every weekday.", "every weekday", "P1WD"},
+      {"en", "2022-01-07", "The board meets three times a week.", "three times a week", "P1W"},
+      {"en", "2022-01-07", "Elections are held twice a year.", "twice a year", "P1Y"},
+      {"fr", "2022-01-07", "Le conseil se réunit trois fois par semaine.", "trois fois par semaine",
+       "P1W"},
+      {"es", "2022-01-07", "Se reúnen dos veces al año.", "dos veces al año", "P1Y"},
+      {"de", "2022-01-07", "Sie treffen sich drei Mal pro Woche.", "drei Mal pro Woche", "P1W"},
       {"en", "2022-01-07", "The lease ends in 2150.", "2150", "2150"},
       {"fr", "2022-01-07", "La réunion a duré une demi-heure.", "une demi-heure", "PT0.5H"},
       {"fr", "2022-01-07", "Il part tous les jours.", "tous les jours", "P1D"},
@@ -973,6 +979,10 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
       {"de", "2022-01-07", "Der Bus fährt jeden zweiten Tag.", "jeden zweiten Tag", "P2D"},
       {"es", "2022-01-07", "Esperó media hora.", "media hora", "PT0.5H"},
       {"ru", "2022-01-07", "Он провёл там пару дней.", "пару дней", "P2D"},
+      {"fr", "2022-01-07", "Il a plu toute la journée.", "toute la journée", "P1D"},
+      {"es", "2022-01-07", "Llovió todo el día.", "todo el día", "P1D"},
+      {"de", "2022-01-07", "Es regnete die ganze Woche.", "die ganze Woche", "P1W"},
+      {"ru", "2022-01-07", "Дождь шёл весь день.", "весь день", "P1D"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   // A word amount of one does not count a plural; a set takes no hedge.
@@ -981,6 +991,14 @@ TEST_F(TimeTaggerTest, AmountsOfOneOrAHalfAndEveryNth) {
   // "COVID-19 days", "F-16 jets": a number glued to a name is no amount.
   CheckAbsent(*tagger_, {"en", "2022-01-07", "Those COVID-19 days were hard.", "19"});
   CheckAbsent(*tagger_, {"en", "2022-01-07", "Some 2150 homes were hit.", "2150"});
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "Fuel costs $5 per day.", "per day"});
+  // Ages are no durations.
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "A 29-year-old man was hurt.", "29"});
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "He is 81 years old.", "81"});
+  CheckAbsent(*tagger_, {"de", "2022-01-07", "Er ist 47 Jahre alt.", "47"});
+  // "by the weekend" keeps its hedge.
+  Check(*tagger_, {"en", "2022-01-07", "Calm returned by the weekend.", "by the weekend",
+                   "2021-W52-WE", "BEFORE"});
 }
 
 TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
@@ -1018,8 +1036,8 @@ TEST_F(TimeTaggerTest, HalfYearsAndFiscalOrSchoolYears) {
   // A bare half or fiscal year names no period; "the second half" of a match is no day.
   CheckAbsent(*tagger_, {"en", "2019-07-05", "Sales rose during H2.", "H2"});
   CheckAbsent(*tagger_, {"en", "2019-07-05", "Sales in the fiscal year rose.", "fiscal"});
-  CheckAbsent(*tagger_, {"en", "2019-07-05", "He scored in the second half of the match.",
-                         "second"});
+  CheckAbsent(*tagger_,
+              {"en", "2019-07-05", "He scored in the second half of the match.", "second"});
 }
 
 TEST_F(TimeTaggerTest, PeriodsOfALengthFromADay) {
@@ -1037,6 +1055,8 @@ TEST_F(TimeTaggerTest, PeriodsOfALengthFromADay) {
        "trois jours à partir de lundi prochain", "2019-10-14/2019-10-16"},
       {"de", "2019-10-07", "Die Straße ist drei Tage ab morgen gesperrt.", "drei Tage ab morgen",
        "2019-10-08/2019-10-10"},
+      {"en", "2019-10-07", "The curfew will last another week, starting tomorrow.",
+       "another week, starting tomorrow", "2019-10-08/2019-10-14"},
       // Without "for", "from" moves the day: an offset.
       {"en", "2019-10-07", "They return 3 days from today.", "3 days from today", "2019-10-10"},
   };
@@ -1055,10 +1075,24 @@ TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
       {"en", "2018-05-29", "Find 30 minutes later this week.", "later this week", "2018-W22",
        "END"},
       {"en", "2018-05-29", "Find 30 minutes later this week.", "30 minutes", "PT30M"},
+      {"en", "2018-05-29", "It rained for the first time in a decade.", "a decade", "P10Y"},
+      {"en", "2018-05-29", "Prices hit their highest level in 20 years.", "20 years", "P20Y"},
+      {"es", "2018-05-29", "Llovió por primera vez en diez años.", "diez años", "P10Y"},
+      {"en", "2018-05-29", "Send the file by EOD.", "by EOD", "2018-05-29", "END"},
+      {"en", "2018-05-29", "He fled on 5 March 2015. Two years earlier, he had won.",
+       "Two years earlier", "2013"},
+      {"fr", "2018-05-29", "Il a fui le 5 mars 2015. Deux ans plus tôt, il avait gagné.",
+       "Deux ans plus tôt", "2013"},
+      {"en", "2018-05-29", "In recent weeks, tension rose.", "In recent weeks", "PAST_REF"},
+      {"en", "2018-05-29", "Prices rose over the past few days.", "past few days", "PAST_REF"},
+      {"en", "2018-05-29", "Talks resume in the next few weeks.", "next few weeks", "FUTURE_REF"},
+      {"fr", "2018-05-29", "Les prix ont monté ces quelques derniers jours.",
+       "quelques derniers jours", "PAST_REF"},
+      {"en", "2018-05-29", "For hours, they waited.", "For hours", "PTXH"},
       {"en", "2018-05-29", "Pay before the twenty-sixth day of the month.",
        "before the twenty-sixth day of the month", "2018-05-26", "BEFORE"},
-      {"en", "2018-05-29", "Come back on the 15th day of next month.",
-       "the 15th day of next month", "2018-06-15"},
+      {"en", "2018-05-29", "Come back on the 15th day of next month.", "the 15th day of next month",
+       "2018-06-15"},
       {"en", "2018-05-29", "Aid will arrive within 9 months.", "within 9 months",
        "2018-05-29/2019-02-27"},
       {"en", "2018-05-29", "Talks end within the next 3 days.", "within the next 3 days",
@@ -1070,6 +1104,7 @@ TEST_F(TimeTaggerTest, HedgedOffsetsAndWithin) {
   // "more than" still bounds no plain date.
   CheckAbsent(*tagger_, {"en", "2018-05-29", "It took more than the next 3 days.", "more"});
   CheckAbsent(*tagger_, {"en", "2018-05-29", "On the 15th day of the strike he ate.", "15th"});
+  CheckAbsent(*tagger_, {"en", "2018-05-29", "It was the first time in a decade.", "first"});
   CheckAbsent(*tagger_, {"en", "2018-05-29", "Costs were spread over 3 years.", "over"});
 }
 
@@ -1082,8 +1117,7 @@ TEST_F(TimeTaggerTest, MealsIdiomsAndPresentPhrases) {
       {"en", "2018-05-29", "The curfew starts at mid night.", "mid night", "T00"},
       {"en", "2018-05-29", "Come around 7 tonight.", "around 7", "T07", "APPROX"},
       {"fr", "2018-05-29", "Il parlera après le déjeuner.", "après le déjeuner", "TMEL", "AFTER"},
-      {"es", "2018-05-29", "Habló después del almuerzo.", "después del almuerzo", "TMEL",
-       "AFTER"},
+      {"es", "2018-05-29", "Habló después del almuerzo.", "después del almuerzo", "TMEL", "AFTER"},
       {"ru", "2018-05-29", "Он выступит после обеда.", "после обеда", "TMEL", "AFTER"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
@@ -1102,8 +1136,7 @@ TEST_F(TimeTaggerTest, BareSeasonsAndTwoPeriodsAway) {
       {"en", "2018-07-05", "Winter, and above all January, was cold.", "Winter", "WI"},
       {"en", "2018-07-05", "Drills run through the whole summer.", "summer", "SU"},
       {"en", "2018-07-05", "Troops leave in the fall.", "fall", "FA"},
-      {"en", "2018-07-05", "Sales rose in the week after next.", "the week after next",
-       "2018-W29"},
+      {"en", "2018-07-05", "Sales rose in the week after next.", "the week after next", "2018-W29"},
       {"en", "2018-07-05", "He won the year before last.", "the year before last", "2016"},
       {"en", "2018-07-05", "They vote Friday after next.", "Friday after next", "2018-07-13"},
       {"de", "2018-07-05", "Sie wählen übernächste Woche.", "übernächste Woche", "2018-W29"},
@@ -1141,12 +1174,12 @@ TEST_F(TimeTaggerTest, TheSamePeriodAsTheLastDate) {
       {"en", "2018-07-05", "He was away that weekend.", "that weekend", "XXXX-WXX-WE"},
       {"fr", "2018-07-05", "Le 3 mars 2015, l'armée est entrée. Le même jour, ils ont fui.",
        "Le même jour", "2015-03-03"},
-      {"de", "2018-07-05", "Am 3. März 2015 kam die Armee. Im selben Jahr floh er.",
-       "selben Jahr", "2015"},
-      {"es", "2018-07-05", "El 3 de marzo de 2015 llegó el ejército. Ese año fue duro.",
-       "Ese año", "2015"},
-      {"ru", "2018-07-05", "3 марта 2015 года армия вошла. В тот же день они ушли.",
-       "тот же день", "2015-03-03"},
+      {"de", "2018-07-05", "Am 3. März 2015 kam die Armee. Im selben Jahr floh er.", "selben Jahr",
+       "2015"},
+      {"es", "2018-07-05", "El 3 de marzo de 2015 llegó el ejército. Ese año fue duro.", "Ese año",
+       "2015"},
+      {"ru", "2018-07-05", "3 марта 2015 года армия вошла. В тот же день они ушли.", "тот же день",
+       "2015-03-03"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   CheckAbsent(*tagger_, {"en", "2018-07-05", "He said that year-end sales fell.", "that year"});
