@@ -83,6 +83,7 @@ constexpr KindName kKindNames[] = {
     {"time_zone", TimeLexKind::kTimeZone},
     {"approx_suffix", TimeLexKind::kApproxSuffix},
     {"list_link", TimeLexKind::kListLink},
+    {"rel_post", TimeLexKind::kRelPost},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -106,6 +107,7 @@ bool NumericKind(TimeLexKind k) {
     case TimeLexKind::kHalf:
     case TimeLexKind::kOffsetDir:
     case TimeLexKind::kSetWeekday:
+    case TimeLexKind::kRelPost:
       return true;
     default:
       return false;

@@ -102,6 +102,7 @@ enum class TimeLexKind {
   kTimeZone,
   kApproxSuffix,
   kListLink,
+  kRelPost,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

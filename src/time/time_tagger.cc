@@ -1136,7 +1136,11 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   size_t j = i;
   bool article = false;
   if (size_t k = M(j, K::kArticle)) {
-    if (ArticleOutside(j)) return std::nullopt;  // en "the next quarter": "next quarter"
+    // en "the next quarter": "next quarter"; "the week after next" keeps it.
+    const TimeLexEntry* u = nullptr;
+    if (ArticleOutside(j) && !(M(k, K::kUnit, &u) && !u->plural && M(M(k, K::kUnit), K::kRelPost))) {
+      return std::nullopt;
+    }
     j = k;
     article = true;
   }
@@ -1152,6 +1156,10 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       rel = e->number;
       has_rel = true;
       k = r;
+    } else if (size_t rp = M(k, K::kRelPost, &e); rp && !plural) {
+      rel = e->number;  // "the week after next" (2), "the year before last" (-2)
+      has_rel = true;
+      k = rp;
     }
   }
   if (plural) {
@@ -3852,7 +3860,7 @@ constexpr uint64_t kLeadKinds =
     Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
     Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
     Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kHedgeCancel) | Bit(TimeLexKind::kTimeZone) |
-    Bit(TimeLexKind::kApproxSuffix) | Bit(TimeLexKind::kListLink);
+    Bit(TimeLexKind::kApproxSuffix) | Bit(TimeLexKind::kListLink) | Bit(TimeLexKind::kRelPost);
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];

@@ -1068,6 +1068,8 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
        "from the middle of 2007 to the end of 2008", "2007-07-02/2008-12-31"},
       {"en", "2016-11-07", "I'll be out from 2:30 to 2:15 pm", "from 2:30 to 2:15 pm",
        "T02:30/T14:15"},
+      {"en", "2018-07-10", "Show sales in the week after next", "the week after next", "2018-W30"},
+      {"en", "2018-07-10", "They left after next week", "after next week", "2018-W29", "AFTER"},
       {"fr", "2018-05-10", "je serai de sortie novembre 19-20", "novembre 19-20",
        "2017-11-19/2017-11-20"},
   };
