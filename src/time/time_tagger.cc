@@ -1969,6 +1969,23 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   c.te = k;
   c.value = "T" + e->value;
   const std::string part = e->value;
+  // "dans la nuit de mardi à mercredi": the part of the range's first day.
+  if (std::optional<Cand> r = Range(k); r && !r->begin.empty() && r->type == TimeType::kDate) {
+    r->value = r->begin + "T" + part;
+    r->type = TimeType::kTime;
+    return r;
+  }
+  // "the night of March 3", "la nuit du 3 mars": the part of that day.
+  if (size_t f = SkipFillers(k, 2); f > k) {
+    if (std::optional<Cand> d = DatePart(f, false); d && d->is_day) {
+      Cand dc = *d;
+      dc.value += "T" + part;
+      dc.type = TimeType::kTime;
+      dc.is_day = false;
+      dc.abs_day = false;
+      return dc;
+    }
+  }
   size_t m = k;
   if (Sym(m, ",")) ++m;
   // "in the afternoon at 7", "in the morning 9 oclock" (a clock time for sure).
@@ -2323,13 +2340,23 @@ std::optional<Cand> Scan::Range(size_t i) {
       (t_[x->te].kind == TimeTokKind::kPunct || (OrdinalDay(k) && !Num(x->te - 1)))) {
     int d2 = 0;
     size_t e = DayNumber(k, &d2);
+    // "March 3-5, 2020": a year after the second day dates both.
+    int year = 0;
+    size_t ye = e && Sym(e, ",") && Num(e + 1) && x->free_year ? YearNumber(e + 1, &year) : 0;
+    if (ye && (!ValidDate(year, x->ymd.m, x->ymd.d) || !ValidDate(year, x->ymd.m, d2))) ye = 0;
     if (e && d2 > x->ymd.d && ValidDate(x->ymd.y, x->ymd.m, d2) && !Num(e) &&
-        !(Sym(e, ",") && Num(e + 1)) && !M(e, K::kMonth) && !M(e, K::kUnit) &&
+        !(Sym(e, ",") && Num(e + 1) && !ye) && !M(e, K::kMonth) && !M(e, K::kUnit) &&
         !M(e, K::kAmPm) && !M(e, K::kHourWord) &&
         !(e < t_.size() && t_[e].kind == TimeTokKind::kPunct && t_[e].folded == "%")) {
-      const bool free = x->free_year;
-      y = DayCand(e, {x->ymd.y, x->ymd.m, d2}, x->anchor);
-      y->free_year = free;
+      if (ye) {
+        const size_t xte = x->te;
+        *x = DayCand(xte, {year, x->ymd.m, x->ymd.d}, AnchorKind::kAbsolute);
+        y = DayCand(ye, {year, x->ymd.m, d2}, AnchorKind::kAbsolute);
+      } else {
+        const bool free = x->free_year;
+        y = DayCand(e, {x->ymd.y, x->ymd.m, d2}, x->anchor);
+        y->free_year = free;
+      }
     }
   }
   // "from 4-23 in next month", "from 4-23 next month", "du 4 au 23 du mois
