@@ -1586,9 +1586,12 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
       Attached(j + 1)) {
     return std::nullopt;
   }
-  // "à 18 ans", "at 5 %": a bare number followed by another word is no time.
+  // "à 18 ans", "at 5 %", "at 5 tables", "at 10 Downing Street": a bare
+  // number followed by a unit or a word no pattern knows is no time.
   if (!strong && (M(j, K::kUnit) ||
-                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%"))) {
+                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%") ||
+                  (j < t_.size() && t_[j].kind == TimeTokKind::kWord && !entries_[j] &&
+                   !NumWord(j)))) {
     return std::nullopt;
   }
   if (hour > 23 && !(hour == 24 && minute <= 0)) return std::nullopt;
@@ -2079,6 +2082,15 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
 
 std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   std::optional<Cand> d = DatePart(i, licensed);
+  if (int wd = 0; !d && AnyWeekday(i, &wd) && M(AnyWeekday(i, &wd), K::kClockPre)) {
+    // "Sat at 5.": a short weekday name before a clock time that ends the
+    // clause or names its half ("he sat at 5 tables" is no date).
+    const size_t k = AnyWeekday(i, &wd);
+    std::optional<TimeOfDay> t = Clock(M(k, K::kClockPre), true, false);
+    if (t && (t->strong || t->te >= t_.size() || t_[t->te].kind == TimeTokKind::kPunct)) {
+      d = ResolveWeekday(i, k, wd, 0);
+    }
+  }
   if (!d || !d->is_day) return d;
   size_t j = d->te;
   bool ctx = false;

@@ -981,6 +981,7 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
       {"en", "2019-05-20", "Wed Oct 26 15:50:06 2016 is not a day in 2019.",
        "Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06"},
       {"en", "2019-05-20", "Open today pm.", "today pm", "2019-05-20TAF"},
+      {"en", "2020-03-10", "A party for Ted on Sat at 5.", "Sat at 5", "2020-03-07T05"},
       {"en", "2019-08-04", "It starts on Sunday early morning at 8:00", "Sunday early morning at 8:00",
        "2019-08-04T08:00"},
       {"en", "2019-08-04", "It starts on Sunday at 8:00 early morning", "Sunday at 8:00 early morning",
@@ -1009,6 +1010,8 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
       {"en", "2019-05-20", "Elections in 2024 may be delayed.", "may"},
       {"en", "2019-05-20", "Police arrested 5 in the morning raids.", "5"},
       {"en", "2019-05-20", "My temperature was 37.1 in the morning.", "37.1"},
+      {"en", "2019-05-20", "He sat at 5 tables.", "5"},
+      {"en", "2019-05-20", "She sat at 10 Downing Street.", "10"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
