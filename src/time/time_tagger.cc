@@ -595,7 +595,9 @@ size_t Scan::YearNumber(size_t i, int* year) {
   *year = static_cast<int>(t_[i].number);
   if (size_t k = M(j, K::kYearSuffix)) {
     j = k;
-    if (Sym(j, ".") && Attached(j)) ++j;
+    // "2017 г.": the dot of a one-letter abbreviation; not a sentence dot
+    // after "года".
+    if (Sym(j, ".") && Attached(j) && t_[j - 1].folded.size() <= 2) ++j;
   }
   return j;
 }
@@ -2803,6 +2805,15 @@ size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* an
       }
       return p;
     }
+  }
+  // "Montagmorgen": a weekday glued to its part.
+  if (size_t k = M(i, K::kWeekdayPart, &e)) {
+    *part = e->value;
+    Cand w = ResolveWeekday(i, k, e->number, 0);
+    *day = w.value;
+    anchor->anchor = w.anchor;
+    anchor->unresolved = w.unresolved;
+    return k;
   }
   // "Monday morning", "yesterday afternoon", "next Monday morning".
   std::optional<Cand> d = DatePart(i, false);

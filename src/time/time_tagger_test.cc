@@ -855,6 +855,12 @@ TEST_F(TimeTaggerTest, TimeRangesInAPartOfADay) {
        "2018-05-30T19/2018-05-30T19:30"},
       {"en", "2018-05-30", "Are you available next Monday morning 6-8",
        "next Monday morning 6-8", "2018-06-04T06/2018-06-04T08"},
+      {"fr", "2018-05-30", "Il sera là lundi matin de 10h à 12h.", "lundi matin de 10h à 12h",
+       "2018-06-04T10/2018-06-04T12"},
+      {"de", "2018-05-30", "Am Montagmorgen von 10 bis 12 Uhr.", "Montagmorgen von 10 bis 12 Uhr",
+       "2018-05-28T10/2018-05-28T12"},
+      {"ru", "2018-05-30", "Саммит пройдет с января по март 2017 года.",
+       "с января по март 2017 года", "2017-01/2017-03"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
