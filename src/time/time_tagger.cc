@@ -2350,8 +2350,13 @@ std::optional<Cand> Scan::Range(size_t i) {
   // before an ordinal day.
   const bool day_end = Num(x->te - 1) || (x->te >= 1 && M(x->te - 1, K::kOrdinalSuffix) == x->te) ||
                        (x->te >= 1 && M(x->te - 1, K::kOrdinal) == x->te);
-  if (!y && k && !from && x->abs_day && day_end &&
-      (t_[x->te].kind == TimeTokKind::kPunct || (OrdinalDay(k) && !Num(x->te - 1)))) {
+  // "from Jan. 6 to 8", "between Jan. 6 and 8": after a from-word any day
+  // number of the same month, unless a word no pattern knows follows it.
+  const bool from_day = from && Num(k) && !(k + 1 < t_.size() && t_[k + 1].kind == TimeTokKind::kWord &&
+                                            !entries_[k + 1] && !M(k + 1, K::kOrdinalSuffix));
+  if (!y && k && x->abs_day && day_end &&
+      (from ? from_day
+            : (t_[x->te].kind == TimeTokKind::kPunct || (OrdinalDay(k) && !Num(x->te - 1))))) {
     int d2 = 0;
     size_t e = DayNumber(k, &d2);
     // "March 3-5, 2020": a year after the second day dates both.
@@ -3410,7 +3415,9 @@ std::optional<Cand> Scan::WeekdayOfOffset(size_t i) {
 
 std::optional<Cand> Scan::ListedDay(size_t i) {
   int day = 0;
-  size_t k = Num(i) ? DayNumber(i, &day) : 0;
+  // "18 and 19 June", "the 3rd and 4th of March".
+  const size_t j = M(i, K::kArticle) && OrdinalDay(M(i, K::kArticle)) ? M(i, K::kArticle) : i;
+  size_t k = Num(j) ? DayNumber(j, &day) : 0;
   if (!k || (k < t_.size() && Attached(k) && t_[k].kind != TimeTokKind::kPunct)) return std::nullopt;
   if (Sym(k, ".") && Attached(k)) ++k;  // de "18. und 19. Juni"
   size_t l = M(k, K::kListLink);

@@ -1063,6 +1063,9 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
       {"de", "2018-05-10", "Am 18. und 19. Juni regnet es.", "18", "2018-06-18"},
       {"es", "2018-05-10", "El 18 y 19 de junio llueve.", "18", "2018-06-18"},
       {"ru", "2018-05-10", "18 и 19 июня будет дождь.", "18", "2018-06-18"},
+      {"en", "2020-05-10", "The meeting is on the 3rd and 4th of March.", "the 3rd", "2020-03-03"},
+      {"en", "2020-03-10", "Talks will run between Jan. 6 and 8.", "between Jan. 6 and 8",
+       "2020-01-06/2020-01-08"},
       {"en", "2018-05-10", "I'll go back 2020/23/Sep.", "2020/23/Sep", "2020-09-23"},
       {"en", "2018-05-10", "On 2016 10 16, the conference started.", "2016 10 16", "2016-10-16"},
       {"en", "2018-05-10", "I was born in April of 87", "April of 87", "1987-04"},
@@ -1095,6 +1098,7 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
       {"en", "2018-05-10", "He scored 18 and 19 points.", "18"},
       {"en", "2018-05-10", "In 2016 10 12 people died.", "10 12"},
       {"en", "2018-05-10", "In April of 15 people came.", "15"},
+      {"en", "2020-03-10", "It went from Jan. 6 to 8 people.", "8 people"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
