@@ -92,7 +92,7 @@ struct TimeOfDay {
   int hour = -1;        // the hour when the value is T<hour>...
   bool half = false;    // am/pm or a part of day chose the half of the day
   bool ampm = false;    // am/pm was named
-  std::string mod;      // from an approx_suffix ("11ish": APPROX)
+  std::string mod = "";  // from an approx_suffix ("11ish": APPROX)
 };
 
 class Scan {
