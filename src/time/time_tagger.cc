@@ -87,11 +87,11 @@ struct DurationParts {
 
 struct TimeOfDay {
   size_t te = 0;
-  std::string value;    // "T14:30", "TEV"
-  bool strong = false;  // ":", an hour word, am/pm, a part of day or a clock word
-  int hour = -1;        // the hour when the value is T<hour>...
-  bool half = false;    // am/pm or a part of day chose the half of the day
-  bool ampm = false;    // am/pm was named
+  std::string value;     // "T14:30", "TEV"
+  bool strong = false;   // ":", an hour word, am/pm, a part of day or a clock word
+  int hour = -1;         // the hour when the value is T<hour>...
+  bool half = false;     // am/pm or a part of day chose the half of the day
+  bool ampm = false;     // am/pm was named
   std::string mod = "";  // from an approx_suffix ("11ish": APPROX)
 };
 
@@ -784,7 +784,8 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   // "2016 10 16": year, month and day apart (nothing glued after).
   if (a.ndigits == 4 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
       t_[i + 2].ndigits <= 2 && t_[i + 1].space_before && t_[i + 2].space_before &&
-      !(i + 3 < t_.size() && (Num(i + 3) || (Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kPunct))) &&
+      !(i + 3 < t_.size() &&
+        (Num(i + 3) || (Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kPunct))) &&
       !(i > 0 && Num(i - 1))) {
     const int y = static_cast<int>(a.number), m = static_cast<int>(t_[i + 1].number),
               d = static_cast<int>(t_[i + 2].number);
@@ -877,7 +878,8 @@ std::optional<Cand> Scan::MonthOfYear(size_t i) {
   } else if (t_[i].ndigits <= 2 && t_[i].number >= 1 && t_[i].number <= 12 &&
              (Sym(i + 1, "-") || Sym(i + 1, "/")) && Attached(i + 1) && Num(i + 2) &&
              Attached(i + 2) && t_[i + 2].ndigits == 4 && t_[i + 2].number >= 1900 &&
-             t_[i + 2].number <= 2099 && !(i > 0 && Attached(i) && t_[i - 1].kind != TimeTokKind::kWord) &&
+             t_[i + 2].number <= 2099 &&
+             !(i > 0 && Attached(i) && t_[i - 1].kind != TimeTokKind::kWord) &&
              !(i + 3 < t_.size() && Attached(i + 3) &&
                (Sym(i + 3, "-") || Sym(i + 3, "/") || Num(i + 3)))) {
     month = static_cast<int>(t_[i].number);
@@ -1056,7 +1058,9 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     if (Sym(y0, ",") || Sym(y0, "-") || Sym(y0, "/")) ++y0;
     if (size_t f = M(y0, K::kFiller); f && Num(f)) y0 = f;
     int year = 0;
-    if (size_t ye = YearNumber(y0, &year) ? YearNumber(y0, &year) : ShortYearAfterFiller(y0, &year)) {
+    size_t ye = YearNumber(y0, &year);
+    if (!ye) ye = ShortYearAfterFiller(y0, &year);
+    if (ye) {
       Cand c;
       c.te = ye;
       c.value = FormatMonth(year, month);
@@ -1140,7 +1144,8 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   if (size_t k = M(j, K::kArticle)) {
     // en "the next quarter": "next quarter"; "the week after next" keeps it.
     const TimeLexEntry* u = nullptr;
-    if (ArticleOutside(j) && !(M(k, K::kUnit, &u) && !u->plural && M(M(k, K::kUnit), K::kRelPost))) {
+    if (ArticleOutside(j) &&
+        !(M(k, K::kUnit, &u) && !u->plural && M(M(k, K::kUnit), K::kRelPost))) {
       return std::nullopt;
     }
     j = k;
@@ -1472,8 +1477,8 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
     // "1140 a.m.", "930pm": hours and minutes in one number before am/pm;
     // "0730": a leading zero after a clock or range word.
     if ((n.ndigits == 3 || n.ndigits == 4) && n.number % 100 < 60 &&
-        (AmPm(i + 1) ||
-         (clock_ctx && n.ndigits == 4 && text_[n.start] == '0' && !(Num(i + 1) && Attached(i + 1))))) {
+        (AmPm(i + 1) || (clock_ctx && n.ndigits == 4 && text_[n.start] == '0' &&
+                         !(Num(i + 1) && Attached(i + 1))))) {
       hour = static_cast<int>(n.number / 100);
       minute = static_cast<int>(n.number % 100);
       if (hour > 23 || (AmPm(i + 1) && (hour < 1 || hour > 12))) return std::nullopt;
@@ -1489,8 +1494,9 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   if (Num(i) && minute < 0) {
     if (Sym(j, ".") && Attached(j) && Attached(j + 1) && AmPm(j + 1)) {
       ++j;  // "9.am"
-    } else if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2 &&
-        t_[j + 1].number < 60 && (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
+    } else if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) &&
+               t_[j + 1].ndigits == 2 && t_[j + 1].number < 60 &&
+               (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
       // "8.30pm", "at 17.30": a dot between hour and minutes only with am/pm
       // or after a clock word, and not before an unknown word ("at 6.45 dollars").
       minute = static_cast<int>(t_[j + 1].number);
@@ -1564,8 +1570,8 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   } else {
     size_t f = SkipFillers(j, 2);
     // "8:00 early morning": a one-word START/END hedge before the part.
-    if (size_t h = M(f, K::kHedge, &e); h == f + 1 && (e->value == "START" || e->value == "END") &&
-                                         M(h, K::kPart)) {
+    if (size_t h = M(f, K::kHedge, &e);
+        h == f + 1 && (e->value == "START" || e->value == "END") && M(h, K::kPart)) {
       f = h;
     }
     if (size_t p = M(f, K::kPart, &e)) {
@@ -1590,10 +1596,10 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
   }
   // "à 18 ans", "at 5 %", "at 5 tables", "at 10 Downing Street": a bare
   // number followed by a unit or a word no pattern knows is no time.
-  if (!strong && (M(j, K::kUnit) ||
-                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%") ||
-                  (j < t_.size() && t_[j].kind == TimeTokKind::kWord && !entries_[j] &&
-                   !NumWord(j)))) {
+  if (!strong &&
+      (M(j, K::kUnit) ||
+       (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%") ||
+       (j < t_.size() && t_[j].kind == TimeTokKind::kWord && !entries_[j] && !NumWord(j)))) {
     return std::nullopt;
   }
   if (hour > 23 && !(hour == 24 && minute <= 0)) return std::nullopt;
@@ -2133,7 +2139,8 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   }
   // "Sunday early morning at 8:00", "Sunday late evening": a one-word
   // START/END hedge on the day's part (the mod when no clock time follows).
-  if (size_t h = M(j, K::kHedge, &e); h == j + 1 && !ctx && (e->value == "START" || e->value == "END")) {
+  if (size_t h = M(j, K::kHedge, &e);
+      h == j + 1 && !ctx && (e->value == "START" || e->value == "END")) {
     const std::string hmod = e->value;
     if (size_t p = M(h, K::kPart, &e)) {
       const std::string part = e->value;
@@ -2162,9 +2169,9 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   if (!t) {
     // "today pm", "tomorrow am": am/pm alone names the morning or afternoon.
     const TimeLexEntry* a = nullptr;
-    if (size_t k = AmPm(j, &a); k && t_[j].folded.size() > 1 && M(i, K::kDayRel) == d->te &&
-                                (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct ||
-                                 M(k, K::kRangeTo))) {
+    if (size_t k = AmPm(j, &a);
+        k && t_[j].folded.size() > 1 && M(i, K::kDayRel) == d->te &&
+        (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct || M(k, K::kRangeTo))) {
       d->te = k;
       d->value += a->number ? "TAF" : "TMO";
       d->type = TimeType::kTime;
@@ -2228,7 +2235,8 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   }
   if (size_t k = M(j, K::kArticle)) j = k;
   std::optional<Cand> d = DatePart(j, false);
-  if ((!d || !d->is_day) && M(j, K::kFiller)) d = DatePart(M(j, K::kFiller), false);  // "9am on Tuesday"
+  if ((!d || !d->is_day) && M(j, K::kFiller))
+    d = DatePart(M(j, K::kFiller), false);  // "9am on Tuesday"
   if (!d || !d->is_day) return std::nullopt;
   std::string time = t->value;
   // "dix heures mercredi matin": the part of day after the day sets the half.
@@ -2352,8 +2360,9 @@ std::optional<Cand> Scan::Range(size_t i) {
                        (x->te >= 1 && M(x->te - 1, K::kOrdinal) == x->te);
   // "from Jan. 6 to 8", "between Jan. 6 and 8": after a from-word any day
   // number of the same month, unless a word no pattern knows follows it.
-  const bool from_day = from && Num(k) && !(k + 1 < t_.size() && t_[k + 1].kind == TimeTokKind::kWord &&
-                                            !entries_[k + 1] && !M(k + 1, K::kOrdinalSuffix));
+  const bool from_day = from && Num(k) &&
+                        !(k + 1 < t_.size() && t_[k + 1].kind == TimeTokKind::kWord &&
+                          !entries_[k + 1] && !M(k + 1, K::kOrdinalSuffix));
   if (!y && k && x->abs_day && day_end &&
       (from ? from_day
             : (t_[x->te].kind == TimeTokKind::kPunct || (OrdinalDay(k) && !Num(x->te - 1))))) {
@@ -2479,8 +2488,8 @@ std::optional<Cand> Scan::Range(size_t i) {
     return c;
   }
   // "2019/aug/01 to today": a written date with its year, then a day word.
-  const bool to_day_word = k && M(k, K::kDayRel) && x->anchor == AnchorKind::kAbsolute && x->abs_day &&
-                           t_[k - 1].kind == TimeTokKind::kWord;
+  const bool to_day_word = k && M(k, K::kDayRel) && x->anchor == AnchorKind::kAbsolute &&
+                           x->abs_day && t_[k - 1].kind == TimeTokKind::kWord;
   if (!from && (!Num(k) && !M(k, K::kMonth) && !OrdinalDay(k) && !to_day_word)) {
     return std::nullopt;
   }
@@ -2502,10 +2511,10 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->value = v.substr(0, 8) + buf + v.substr(10);
     if (y->abs_day && !ValidDate(y->ymd.y, y->ymd.m, bare_day)) return std::nullopt;
   }
-  const bool dated_times = !x->bare_day && x->type == TimeType::kTime && y->type == TimeType::kTime &&
-                          x->value <= y->value &&
-                          x->value.size() > 11 && x->value[10] == 'T' && y->value.size() > 11 &&
-                          y->value[10] == 'T';
+  const bool dated_times = !x->bare_day && x->type == TimeType::kTime &&
+                           y->type == TimeType::kTime && x->value <= y->value &&
+                           x->value.size() > 11 && x->value[10] == 'T' && y->value.size() > 11 &&
+                           y->value[10] == 'T';
   if (!x->bare_day && !dated_times &&
       (x->type != y->type || x->is_day != y->is_day ||
        (!x->is_day && x->value.size() != y->value.size()))) {
@@ -3418,7 +3427,8 @@ std::optional<Cand> Scan::ListedDay(size_t i) {
   // "18 and 19 June", "the 3rd and 4th of March".
   const size_t j = M(i, K::kArticle) && OrdinalDay(M(i, K::kArticle)) ? M(i, K::kArticle) : i;
   size_t k = Num(j) ? DayNumber(j, &day) : 0;
-  if (!k || (k < t_.size() && Attached(k) && t_[k].kind != TimeTokKind::kPunct)) return std::nullopt;
+  if (!k || (k < t_.size() && Attached(k) && t_[k].kind != TimeTokKind::kPunct))
+    return std::nullopt;
   if (Sym(k, ".") && Attached(k)) ++k;  // de "18. und 19. Juni"
   size_t l = M(k, K::kListLink);
   if (!l) return std::nullopt;
@@ -3711,7 +3721,8 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
 size_t Scan::PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src) {
   std::optional<Cand> d = DatePart(p, true);
   if (!d) d = UnitRef(p);  // "of the month"
-  if (!d || d->is_day || d->value.size() < 4 || !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
+  if (!d || d->is_day || d->value.size() < 4 ||
+      !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
     return 0;
   }
   const std::string& v = d->value;

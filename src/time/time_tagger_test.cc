@@ -187,12 +187,11 @@ TEST_F(TimeTaggerTest, TimeRanges) {
       // A start without am/pm takes the end's half of the day when it still comes first.
       {"en", "2022-01-07", "The polls are open from 7:00 to 8:00pm.", "from 7:00 to 8:00pm",
        "T19:00/T20:00"},
-      {"en", "2022-01-07", "Talks ran between 2:20 and 3pm.", "between 2:20 and 3pm",
-       "T14:20/T15"},
+      {"en", "2022-01-07", "Talks ran between 2:20 and 3pm.", "between 2:20 and 3pm", "T14:20/T15"},
       {"en", "2022-01-07", "The store is open from 10:00 to 2pm.", "from 10:00 to 2pm",
        "T10:00/T14"},
-      {"en", "2022-01-07", "Voting is tomorrow from 7:00 to 8:00pm.", "tomorrow from 7:00 to 8:00pm",
-       "2022-01-08T19:00/2022-01-08T20:00"},
+      {"en", "2022-01-07", "Voting is tomorrow from 7:00 to 8:00pm.",
+       "tomorrow from 7:00 to 8:00pm", "2022-01-08T19:00/2022-01-08T20:00"},
       {"fr", "2022-01-07", "Le bureau ouvre de 9:00 à 17:00.", "de 9:00 à 17:00", "T09:00/T17:00"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
@@ -810,12 +809,11 @@ TEST_F(TimeTaggerTest, WeekdaysOfARelativeWeekAndWeekdayDates) {
       {"en", "2018-07-05", "a call next week on Tuesday", "next week on Tuesday", "2018-07-10"},
       {"en", "2018-07-05", "It is on monday of the following week.", "monday of the following week",
        "2018-07-09"},
-      {"en", "2018-07-05", "We met on tuesday of last week.", "tuesday of last week",
-       "2018-06-26"},
+      {"en", "2018-07-05", "We met on tuesday of last week.", "tuesday of last week", "2018-06-26"},
       {"en", "2018-07-05", "What happened on previous week - Monday", "previous week - Monday",
        "2018-06-25"},
-      {"en", "2018-07-05", "set it up for Wednesday evening next week", "Wednesday evening next week",
-       "2018-07-11TEV"},
+      {"en", "2018-07-05", "set it up for Wednesday evening next week",
+       "Wednesday evening next week", "2018-07-11TEV"},
       {"fr", "2018-07-05", "Il viendra mardi de la semaine prochaine.",
        "mardi de la semaine prochaine", "2018-07-10"},
       {"de", "2018-07-05", "Er kommt Dienstag nächster Woche.", "Dienstag nächster Woche",
@@ -853,8 +851,8 @@ TEST_F(TimeTaggerTest, TimeRangesInAPartOfADay) {
        "between 7 and 9:30 last night", "2018-05-29T19/2018-05-29T21:30"},
       {"en", "2018-05-30", "Book a room tonight from 7 to 7:30", "tonight from 7 to 7:30",
        "2018-05-30T19/2018-05-30T19:30"},
-      {"en", "2018-05-30", "Are you available next Monday morning 6-8",
-       "next Monday morning 6-8", "2018-06-04T06/2018-06-04T08"},
+      {"en", "2018-05-30", "Are you available next Monday morning 6-8", "next Monday morning 6-8",
+       "2018-06-04T06/2018-06-04T08"},
       {"fr", "2018-05-30", "Il sera là lundi matin de 10h à 12h.", "lundi matin de 10h à 12h",
        "2018-06-04T10/2018-06-04T12"},
       {"de", "2018-05-30", "Am Montagmorgen von 10 bis 12 Uhr.", "Montagmorgen von 10 bis 12 Uhr",
@@ -958,8 +956,8 @@ TEST_F(TimeTaggerTest, ClockShapesAndSpelledDates) {
        "T07:30/T09:30"},
       {"en", "2016-11-07", "I'll be back 11ish", "11ish", "T11", "APPROX"},
       {"en", "2016-11-07", "Let's meet at 1pm mountain timezone", "1pm mountain timezone", "T13"},
-      {"en", "2016-11-07", "We play from three thirty to four thirty", "from three thirty to four thirty",
-       "T03:30/T04:30"},
+      {"en", "2016-11-07", "We play from three thirty to four thirty",
+       "from three thirty to four thirty", "T03:30/T04:30"},
       {"en", "2016-11-07", "She was born on January twenty five nineteen eighty six",
        "January twenty five nineteen eighty six", "1986-01-25"},
       {"en", "2016-11-07", "On fifteen August nineteen hundred ninety three, it opened.",
@@ -988,10 +986,10 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
        "Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06"},
       {"en", "2019-05-20", "Open today pm.", "today pm", "2019-05-20TAF"},
       {"en", "2020-03-10", "A party for Ted on Sat at 5.", "Sat at 5", "2020-03-07T05"},
-      {"en", "2019-08-04", "It starts on Sunday early morning at 8:00", "Sunday early morning at 8:00",
-       "2019-08-04T08:00"},
-      {"en", "2019-08-04", "It starts on Sunday at 8:00 early morning", "Sunday at 8:00 early morning",
-       "2019-08-04T08:00"},
+      {"en", "2019-08-04", "It starts on Sunday early morning at 8:00",
+       "Sunday early morning at 8:00", "2019-08-04T08:00"},
+      {"en", "2019-08-04", "It starts on Sunday at 8:00 early morning",
+       "Sunday at 8:00 early morning", "2019-08-04T08:00"},
       {"en", "2019-08-04", "Talks resume Sunday late evening.", "Sunday late evening",
        "2019-08-04TEV", "END"},
       {"en", "2016-11-07", "They left circa 5 in the morning.", "circa 5 in the morning", "T05",
@@ -1006,8 +1004,7 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
       {"en", "2019-05-20", "Is this a valid date? 12-2015", "12-2015", "2015-12"},
       {"en", "2019-09-04", "a vacation from next monday to friday", "from next monday to friday",
        "2019-09-09/2019-09-13"},
-      {"en", "2019-09-04", "2019/aug/01 to today", "2019/aug/01 to today",
-       "2019-08-01/2019-09-04"},
+      {"en", "2019-09-04", "2019/aug/01 to today", "2019/aug/01 to today", "2019-08-01/2019-09-04"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
@@ -1025,14 +1022,14 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
 TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
   // Friday 10 July 2020.
   const Case cases[] = {
-      {"en", "2020-07-10", "We will come back on the 15th day of next month", "the 15th day of next month",
-       "2020-08-15"},
+      {"en", "2020-07-10", "We will come back on the 15th day of next month",
+       "the 15th day of next month", "2020-08-15"},
       {"en", "2020-07-10", "We come back before the twenty-sixth day of the month",
        "before the twenty-sixth day of the month", "2020-07-26", "BEFORE"},
       {"en", "2020-07-10", "They will leave the third month of 2021", "the third month of 2021",
        "2021-03"},
-      {"fr", "2020-07-10", "Il reviendra le 15e jour du mois prochain.", "le 15e jour du mois prochain",
-       "2020-08-15"},
+      {"fr", "2020-07-10", "Il reviendra le 15e jour du mois prochain.",
+       "le 15e jour du mois prochain", "2020-08-15"},
       {"en", "2020-07-10", "Rooms are booked for the first 2 weeks of 2021",
        "the first 2 weeks of 2021", "2021-01-04/2021-01-17"},
       {"en", "2020-07-10", "Maintenance is set for the last 3 weeks of this year",
@@ -1045,7 +1042,8 @@ TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
       // A weekday of the ISO week of a moved day.
       {"en", "2016-11-07", "I'll go back Monday two weeks from now.", "Monday two weeks from now",
        "2016-11-21"},
-      {"en", "2016-11-07", "I'll go back in 3 days on Friday.", "in 3 days on Friday", "2016-11-11"},
+      {"en", "2016-11-07", "I'll go back in 3 days on Friday.", "in 3 days on Friday",
+       "2016-11-11"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
