@@ -168,6 +168,12 @@ class Scan {
     if (!p && M(f, K::kArticle)) p = M(M(f, K::kArticle), K::kPart);
     return p && (p >= t_.size() || t_[p].kind == TimeTokKind::kPunct);
   }
+  // "2-0", "3-1": two bare numbers glued by a dash, the second not above the
+  // first, look like a score, not hours.
+  bool ScoreLike(size_t i) const {
+    return Num(i) && Sym(i + 1, "-") && Attached(i + 1) && Num(i + 2) && Attached(i + 2) &&
+           t_[i + 2].number <= t_[i].number;
+  }
   bool NumWord(size_t i) const { return i < t_.size() && number_word_[i]; }
   bool Num(size_t i) const {
     return i < t_.size() && t_[i].kind == TimeTokKind::kNumber && !grouped_[i];
@@ -2707,10 +2713,14 @@ std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
   // "de 5 à 7 aujourd'hui", "five to seven today": bare hours, but a day follows.
   const bool weak = !r;
   if (weak) r = TimeRange(i, ctx, true);
-  if (!r) return std::nullopt;
+  if (!r || (weak && ScoreLike(i))) return std::nullopt;  // "won 3-1 Monday"
   size_t j = r->te;
   if (Sym(j, ",")) ++j;
+  const size_t before_fillers = j;
   j = SkipFillers(j, 2);
+  // "won 3-1 on Monday": bare numbers, a filler, then a day are a score,
+  // unless a from-word opened the range ("between 3 and 5 on 1/1/2015").
+  if (weak && j != before_fillers && !M(i, K::kRangeFrom)) return std::nullopt;
   if (size_t k = M(j, K::kClockPre)) j = k;
   std::optional<Cand> d = DatePart(j, false);
   if (!d || !d->is_day) {
@@ -2864,8 +2874,9 @@ std::optional<Cand> Scan::PartTimeRange(size_t i) {
     if (Sym(j, ",")) ++j;
     if (size_t cp = M(j, K::kClockPre)) j = cp;
     r = TimeRange(j, false, true);
-    if (!r || (r->te < t_.size() && t_[r->te].kind == TimeTokKind::kWord && !entries_[r->te])) {
-      return std::nullopt;
+    if (!r || (r->te < t_.size() && t_[r->te].kind == TimeTokKind::kWord && !entries_[r->te]) ||
+        ScoreLike(j)) {
+      return std::nullopt;  // "this morning 10 to 15 people", "Monday morning 2-0"
     }
     c.te = r->te;
   } else {
@@ -3721,6 +3732,22 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
 size_t Scan::PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src) {
   std::optional<Cand> d = DatePart(p, true);
   if (!d) d = UnitRef(p);  // "of the month"
+  if (!d && M(p, K::kArticle)) {
+    // "the first 3 months of the year were hard": the DCT's year or month.
+    const TimeLexEntry* e = nullptr;
+    size_t u = M(M(p, K::kArticle), K::kUnit, &e);
+    if (u && !e->plural && e->value == "Y" && dct_.level >= 1) {
+      d = Cand();
+      d->te = u;
+      d->value = FormatYear(dct_.day.y);
+      MarkDct(&*d);
+    } else if (u && !e->plural && e->value == "M" && dct_.level >= 2) {
+      d = Cand();
+      d->te = u;
+      d->value = FormatMonth(dct_.day.y, dct_.day.m);
+      MarkDct(&*d);
+    }
+  }
   if (!d || d->is_day || d->value.size() < 4 ||
       !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
     return 0;

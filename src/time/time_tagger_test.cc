@@ -863,6 +863,8 @@ TEST_F(TimeTaggerTest, TimeRangesInAPartOfADay) {
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
       {"en", "2018-05-30", "This morning 10 to 15 people came.", "15 people"},
+      {"en", "2018-05-30", "They won 3-1 on Monday.", "3-1"},
+      {"en", "2018-05-30", "They won on Monday morning 2-0 at home.", "2-0"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
@@ -1039,6 +1041,8 @@ TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
       {"en", "2020-07-10", "They visited Paris first ten days of last year",
        "first ten days of last year", "2019-01-01/2019-01-10"},
       {"en", "2020-07-10", "the first 100 days of his presidency", "100 days", "P100D"},
+      {"en", "2020-07-10", "The first 3 months of the year were hard.",
+       "The first 3 months of the year", "2020-01-01/2020-03-31"},
       // A weekday of the ISO week of a moved day.
       {"en", "2016-11-07", "I'll go back Monday two weeks from now.", "Monday two weeks from now",
        "2016-11-21"},
