@@ -3935,7 +3935,7 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   // "9 am PST", "1pm mountain timezone": a time zone after a clock time
   // belongs to it (the value stays the local time).
   if (c && c->type == TimeType::kTime && c->value.find('T') != std::string::npos) {
-    if (size_t z = M(c->te, K::kTimeZone)) c->te = z;
+    if (size_t z = M(c->te, K::kTimeZone, &e); z && e->value != "outside") c->te = z;
   }
   return c;
 }

@@ -958,6 +958,7 @@ TEST_F(TimeTaggerTest, ClockShapesAndSpelledDates) {
        "T07:30/T09:30"},
       {"en", "2016-11-07", "I'll be back 11ish", "11ish", "T11", "APPROX"},
       {"en", "2016-11-07", "Let's meet at 1pm mountain timezone", "1pm mountain timezone", "T13"},
+      {"en", "2016-11-07", "Markets open at 9 EST.", "9", "T09"},
       {"en", "2016-11-07", "We play from three thirty to four thirty",
        "from three thirty to four thirty", "T03:30/T04:30"},
       {"en", "2016-11-07", "She was born on January twenty five nineteen eighty six",
