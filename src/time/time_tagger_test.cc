@@ -1066,6 +1066,7 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
       {"de", "2018-05-10", "Am 18. und 19. Juni regnet es.", "18", "2018-06-18"},
       {"es", "2018-05-10", "El 18 y 19 de junio llueve.", "18", "2018-06-18"},
       {"ru", "2018-05-10", "18 и 19 июня будет дождь.", "18", "2018-06-18"},
+      {"en", "2018-05-10", "It will be on 18 or 19 June.", "18", "2018-06-18"},
       {"en", "2020-05-10", "The meeting is on the 3rd and 4th of March.", "the 3rd", "2020-03-03"},
       {"en", "2020-03-10", "Talks will run between Jan. 6 and 8.", "between Jan. 6 and 8",
        "2020-01-06/2020-01-08"},
