@@ -100,6 +100,7 @@ constexpr KindName kKindNames[] = {
     {"unit_end", TimeLexKind::kUnitEnd},
     {"times_word", TimeLexKind::kTimesWord},
     {"age_word", TimeLexKind::kAgeWord},
+    {"rel_post", TimeLexKind::kRelPost},
 };
 
 // The unit codes of docs/formats/time.md.
@@ -124,6 +125,7 @@ bool NumericKind(TimeLexKind k) {
     case TimeLexKind::kOffsetDir:
     case TimeLexKind::kSetWeekday:
     case TimeLexKind::kHalfYear:
+    case TimeLexKind::kRelPost:
       return true;
     default:
       return false;

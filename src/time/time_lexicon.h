@@ -120,6 +120,7 @@ enum class TimeLexKind {
   kUnitEnd,
   kTimesWord,
   kAgeWord,
+  kRelPost,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

@@ -101,12 +101,12 @@ struct DurationParts {
 
 struct TimeOfDay {
   size_t te = 0;
-  std::string value;    // "T14:30", "TEV"
-  bool strong = false;  // ":", an hour word, am/pm, a part of day or a clock word
-  int hour = -1;        // the hour when the value is T<hour>...
-  bool half = false;    // am/pm or a part of day chose the half of the day
-  bool ampm = false;    // am/pm was named
-  std::string mod;      // from an approx_suffix ("11ish": APPROX)
+  std::string value;     // "T14:30", "TEV"
+  bool strong = false;   // ":", an hour word, am/pm, a part of day or a clock word
+  int hour = -1;         // the hour when the value is T<hour>...
+  bool half = false;     // am/pm or a part of day chose the half of the day
+  bool ampm = false;     // am/pm was named
+  std::string mod = "";  // from an approx_suffix ("11ish": APPROX)
 };
 
 class Scan {
@@ -206,6 +206,12 @@ class Scan {
     size_t p = M(f, K::kPart);
     if (!p && M(f, K::kArticle)) p = M(M(f, K::kArticle), K::kPart);
     return p && (p >= t_.size() || t_[p].kind == TimeTokKind::kPunct);
+  }
+  // "2-0", "3-1": two bare numbers glued by a dash, the second not above the
+  // first, look like a score, not hours.
+  bool ScoreLike(size_t i) const {
+    return Num(i) && Sym(i + 1, "-") && Attached(i + 1) && Num(i + 2) && Attached(i + 2) &&
+           t_[i + 2].number <= t_[i].number;
   }
   bool NumWord(size_t i) const { return i < t_.size() && number_word_[i]; }
   bool Num(size_t i) const {
@@ -1099,7 +1105,8 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   // "2016 10 16": year, month and day apart (nothing glued after).
   if (a.ndigits == 4 && Num(i + 1) && Num(i + 2) && t_[i + 1].ndigits <= 2 &&
       t_[i + 2].ndigits <= 2 && t_[i + 1].space_before && t_[i + 2].space_before &&
-      !(i + 3 < t_.size() && (Num(i + 3) || (Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kPunct))) &&
+      !(i + 3 < t_.size() &&
+        (Num(i + 3) || (Attached(i + 3) && t_[i + 3].kind != TimeTokKind::kPunct))) &&
       !(i > 0 && Num(i - 1))) {
     const int y = static_cast<int>(a.number), m = static_cast<int>(t_[i + 1].number),
               d = static_cast<int>(t_[i + 2].number);
@@ -1208,7 +1215,8 @@ std::optional<Cand> Scan::MonthOfYear(size_t i) {
   } else if (t_[i].ndigits <= 2 && t_[i].number >= 1 && t_[i].number <= 12 &&
              (Sym(i + 1, "-") || Sym(i + 1, "/")) && Attached(i + 1) && Num(i + 2) &&
              Attached(i + 2) && t_[i + 2].ndigits == 4 && t_[i + 2].number >= 1900 &&
-             t_[i + 2].number <= 2099 && !(i > 0 && Attached(i) && t_[i - 1].kind != TimeTokKind::kWord) &&
+             t_[i + 2].number <= 2099 &&
+             !(i > 0 && Attached(i) && t_[i - 1].kind != TimeTokKind::kWord) &&
              !(i + 3 < t_.size() && Attached(i + 3) &&
                (Sym(i + 3, "-") || Sym(i + 3, "/") || Num(i + 3)))) {
     month = static_cast<int>(t_[i].number);
@@ -1489,7 +1497,10 @@ std::optional<Cand> Scan::Weekday(size_t i) {
   if (!k) return std::nullopt;
   const int wd = e->number;
   if (!has_rel) {
-    if (size_t r = M(k, K::kRel, &e)) {
+    // "mardi prochain"; "Friday after next" (a rel_post: 2).
+    size_t r = M(k, K::kRel, &e);
+    if (!r) r = M(k, K::kRelPost, &e);
+    if (r) {
       rel = e->number;
       k = r;
       has_rel = true;
@@ -1543,10 +1554,11 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   bool article = false;
   if (size_t k = M(j, K::kArticle)) {
     // en "the next quarter": "next quarter"; but "the week after next" (a
-    // rel of two after the unit) keeps it.
+    // rel of two, or a rel_post, after the unit) keeps it.
     const TimeLexEntry* r = nullptr;
     size_t u = M(k, K::kUnit);
-    if (ArticleOutside(j) && !(u && M(u, K::kRel, &r) && std::abs(r->number) >= 2)) {
+    if (ArticleOutside(j) &&
+        !(u && ((M(u, K::kRel, &r) && std::abs(r->number) >= 2) || M(u, K::kRelPost)))) {
       return std::nullopt;
     }
     j = k;
@@ -1569,6 +1581,10 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
                                                  unit != "S") {
       has_rel = true;  // "year to date", "the quarter so far": the DCT's period
       k = d;
+    } else if (size_t rp = M(k, K::kRelPost, &e); rp && !plural) {
+      rel = e->number;  // "the week after next" (2), "the year before last" (-2)
+      has_rel = true;
+      k = rp;
     }
   }
   if (unit == "FN") {
@@ -1990,8 +2006,8 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     // "1140 a.m.", "930pm": hours and minutes in one number before am/pm;
     // "0730": a leading zero after a clock or range word.
     if ((n.ndigits == 3 || n.ndigits == 4) && n.number % 100 < 60 &&
-        (AmPm(i + 1) ||
-         (clock_ctx && n.ndigits == 4 && text_[n.start] == '0' && !(Num(i + 1) && Attached(i + 1))))) {
+        (AmPm(i + 1) || (clock_ctx && n.ndigits == 4 && text_[n.start] == '0' &&
+                         !(Num(i + 1) && Attached(i + 1))))) {
       hour = static_cast<int>(n.number / 100);
       minute = static_cast<int>(n.number % 100);
       if (hour > 23 || (AmPm(i + 1) && (hour < 1 || hour > 12))) return std::nullopt;
@@ -2007,8 +2023,9 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
   if (Num(i) && minute < 0) {
     if (Sym(j, ".") && Attached(j) && Attached(j + 1) && AmPm(j + 1)) {
       ++j;  // "9.am"
-    } else if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) && t_[j + 1].ndigits == 2 &&
-        t_[j + 1].number < 60 && (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
+    } else if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) &&
+               t_[j + 1].ndigits == 2 && t_[j + 1].number < 60 &&
+               (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
       // "8.30pm", "at 17.30": a dot between hour and minutes only with am/pm
       // or after a clock word, and not before an unknown word ("at 6.45 dollars").
       minute = static_cast<int>(t_[j + 1].number);
@@ -2105,8 +2122,8 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       f = g;
     }
     // "8:00 early morning": a one-word START/END hedge before the part.
-    if (size_t h = M(f, K::kHedge, &e); h == f + 1 && (e->value == "START" || e->value == "END") &&
-                                         M(h, K::kPart)) {
+    if (size_t h = M(f, K::kHedge, &e);
+        h == f + 1 && (e->value == "START" || e->value == "END") && M(h, K::kPart)) {
       f = h;
     }
     if (size_t p = M(f, K::kPart, &e); p && (linked || !need_part)) {
@@ -2130,11 +2147,12 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       Attached(j + 1)) {
     return std::nullopt;
   }
-  // "à 18 ans", "at 5 %", "à 3 reprises", "à 10 personnes": a bare number
-  // followed by a unit or a word the lexicon does not know is no time.
-  if (!strong && (M(j, K::kUnit) ||
-                  (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%") ||
-                  (j < t_.size() && t_[j].kind == TimeTokKind::kWord && !entries_[j]))) {
+  // "à 18 ans", "at 5 %", "at 5 tables", "at 10 Downing Street": a bare
+  // number followed by a unit or a word no pattern knows is no time.
+  if (!strong &&
+      (M(j, K::kUnit) ||
+       (j < t_.size() && t_[j].kind == TimeTokKind::kPunct && t_[j].folded == "%") ||
+       (j < t_.size() && t_[j].kind == TimeTokKind::kWord && !entries_[j] && !NumWord(j)))) {
     return std::nullopt;
   }
   if (hour > 23 && !(hour == 24 && minute <= 0)) return std::nullopt;
@@ -2619,6 +2637,23 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   c.te = k;
   c.value = "T" + e->value;
   const std::string part = e->value;
+  // "dans la nuit de mardi à mercredi": the part of the range's first day.
+  if (std::optional<Cand> r = Range(k); r && !r->begin.empty() && r->type == TimeType::kDate) {
+    r->value = r->begin + "T" + part;
+    r->type = TimeType::kTime;
+    return r;
+  }
+  // "the night of March 3", "la nuit du 3 mars": the part of that day.
+  if (size_t f = SkipFillers(k, 2); f > k) {
+    if (std::optional<Cand> d = DatePart(f, false); d && d->is_day) {
+      Cand dc = *d;
+      dc.value += "T" + part;
+      dc.type = TimeType::kTime;
+      dc.is_day = false;
+      dc.abs_day = false;
+      return dc;
+    }
+  }
   size_t m = k;
   if (Sym(m, ",")) ++m;
   // "in the afternoon at 7", "in the morning 9 oclock" (a clock time for sure).
@@ -2712,6 +2747,15 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
 
 std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   std::optional<Cand> d = DatePart(i, licensed);
+  if (int wd = 0; !d && AnyWeekday(i, &wd) && M(AnyWeekday(i, &wd), K::kClockPre)) {
+    // "Sat at 5.": a short weekday name before a clock time that ends the
+    // clause or names its half ("he sat at 5 tables" is no date).
+    const size_t k = AnyWeekday(i, &wd);
+    std::optional<TimeOfDay> t = Clock(M(k, K::kClockPre), true, false);
+    if (t && (t->strong || t->te >= t_.size() || t_[t->te].kind == TimeTokKind::kPunct)) {
+      d = ResolveWeekday(i, k, wd, 0);
+    }
+  }
   if (!d || !d->is_day) return d;
   size_t j = d->te;
   bool ctx = false;
@@ -2752,7 +2796,8 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   }
   // "Sunday early morning at 8:00", "Sunday late evening": a one-word
   // START/END hedge on the day's part (the mod when no clock time follows).
-  if (size_t h = M(j, K::kHedge, &e); h == j + 1 && !ctx && (e->value == "START" || e->value == "END")) {
+  if (size_t h = M(j, K::kHedge, &e);
+      h == j + 1 && !ctx && (e->value == "START" || e->value == "END")) {
     const std::string hmod = e->value;
     if (size_t p = M(h, K::kPart, &e)) {
       const std::string part = e->value;
@@ -2781,9 +2826,9 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   if (!t) {
     // "today pm", "tomorrow am": am/pm alone names the morning or afternoon.
     const TimeLexEntry* a = nullptr;
-    if (size_t k = AmPm(j, &a); k && t_[j].folded.size() > 1 && M(i, K::kDayRel) == d->te &&
-                                (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct ||
-                                 M(k, K::kRangeTo))) {
+    if (size_t k = AmPm(j, &a);
+        k && t_[j].folded.size() > 1 && M(i, K::kDayRel) == d->te &&
+        (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct || M(k, K::kRangeTo))) {
       d->te = k;
       d->value += a->number ? "TAF" : "TMO";
       d->type = TimeType::kTime;
@@ -2864,7 +2909,8 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   if (bare) return std::nullopt;
   if (size_t k = M(j, K::kArticle)) j = k;
   std::optional<Cand> d = DatePart(j, false);
-  if ((!d || !d->is_day) && M(j, K::kFiller)) d = DatePart(M(j, K::kFiller), false);  // "9am on Tuesday"
+  if ((!d || !d->is_day) && M(j, K::kFiller))
+    d = DatePart(M(j, K::kFiller), false);  // "9am on Tuesday"
   if (!d || !d->is_day) return std::nullopt;
   std::string time = t->value;
   // "dix heures mercredi matin": the part of day after the day sets the half.
@@ -3001,17 +3047,33 @@ std::optional<Cand> Scan::Range(size_t i) {
   // before an ordinal day.
   const bool day_end = Num(x->te - 1) || (x->te >= 1 && M(x->te - 1, K::kOrdinalSuffix) == x->te) ||
                        (x->te >= 1 && M(x->te - 1, K::kOrdinal) == x->te);
-  if (!y && k && !from && x->abs_day && day_end &&
-      (t_[x->te].kind == TimeTokKind::kPunct || (OrdinalDay(k) && !Num(x->te - 1)))) {
+  // "from Jan. 6 to 8", "between Jan. 6 and 8": after a from-word any day
+  // number of the same month, unless a word no pattern knows follows it.
+  const bool from_day = from && Num(k) &&
+                        !(k + 1 < t_.size() && t_[k + 1].kind == TimeTokKind::kWord &&
+                          !entries_[k + 1] && !M(k + 1, K::kOrdinalSuffix));
+  if (!y && k && x->abs_day && day_end &&
+      (from ? from_day
+            : (t_[x->te].kind == TimeTokKind::kPunct || (OrdinalDay(k) && !Num(x->te - 1))))) {
     int d2 = 0;
     size_t e = DayNumber(k, &d2);
+    // "March 3-5, 2020": a year after the second day dates both.
+    int year = 0;
+    size_t ye = e && Sym(e, ",") && Num(e + 1) && x->free_year ? YearNumber(e + 1, &year) : 0;
+    if (ye && (!ValidDate(year, x->ymd.m, x->ymd.d) || !ValidDate(year, x->ymd.m, d2))) ye = 0;
     if (e && d2 > x->ymd.d && ValidDate(x->ymd.y, x->ymd.m, d2) && !Num(e) &&
-        !(Sym(e, ",") && Num(e + 1)) && !M(e, K::kMonth) && !M(e, K::kUnit) &&
+        !(Sym(e, ",") && Num(e + 1) && !ye) && !M(e, K::kMonth) && !M(e, K::kUnit) &&
         !M(e, K::kAmPm) && !M(e, K::kHourWord) &&
         !(e < t_.size() && t_[e].kind == TimeTokKind::kPunct && t_[e].folded == "%")) {
-      const bool free = x->free_year;
-      y = DayCand(e, {x->ymd.y, x->ymd.m, d2}, x->anchor);
-      y->free_year = free;
+      if (ye) {
+        const size_t xte = x->te;
+        *x = DayCand(xte, {year, x->ymd.m, x->ymd.d}, AnchorKind::kAbsolute);
+        y = DayCand(ye, {year, x->ymd.m, d2}, AnchorKind::kAbsolute);
+      } else {
+        const bool free = x->free_year;
+        y = DayCand(e, {x->ymd.y, x->ymd.m, d2}, x->anchor);
+        y->free_year = free;
+      }
     }
   }
   // "from 4-23 in next month", "from 4-23 next month", "du 4 au 23 du mois
@@ -3122,8 +3184,8 @@ std::optional<Cand> Scan::Range(size_t i) {
     return c;
   }
   // "2019/aug/01 to today": a written date with its year, then a day word.
-  const bool to_day_word = k && M(k, K::kDayRel) && x->anchor == AnchorKind::kAbsolute && x->abs_day &&
-                           t_[k - 1].kind == TimeTokKind::kWord;
+  const bool to_day_word = k && M(k, K::kDayRel) && x->anchor == AnchorKind::kAbsolute &&
+                           x->abs_day && t_[k - 1].kind == TimeTokKind::kWord;
   if (!from && (!Num(k) && !M(k, K::kMonth) && !OrdinalDay(k) && !to_day_word)) {
     return std::nullopt;
   }
@@ -3145,10 +3207,10 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->value = v.substr(0, 8) + buf + v.substr(10);
     if (y->abs_day && !ValidDate(y->ymd.y, y->ymd.m, bare_day)) return std::nullopt;
   }
-  const bool dated_times = !x->bare_day && x->type == TimeType::kTime && y->type == TimeType::kTime &&
-                          x->value <= y->value &&
-                          x->value.size() > 11 && x->value[10] == 'T' && y->value.size() > 11 &&
-                          y->value[10] == 'T';
+  const bool dated_times = !x->bare_day && x->type == TimeType::kTime &&
+                           y->type == TimeType::kTime && x->value <= y->value &&
+                           x->value.size() > 11 && x->value[10] == 'T' && y->value.size() > 11 &&
+                           y->value[10] == 'T';
   if (!x->bare_day && !dated_times &&
       (x->type != y->type || x->is_day != y->is_day ||
        (!x->is_day && x->value.size() != y->value.size()))) {
@@ -3349,10 +3411,14 @@ std::optional<Cand> Scan::TimeRangeOnDay(size_t i) {
   // "de 5 à 7 aujourd'hui", "five to seven today": bare hours, but a day follows.
   const bool weak = !r;
   if (weak) r = TimeRange(i, ctx, true);
-  if (!r) return std::nullopt;
+  if (!r || (weak && ScoreLike(i))) return std::nullopt;  // "won 3-1 Monday"
   size_t j = r->te;
   if (Sym(j, ",")) ++j;
+  const size_t before_fillers = j;
   j = SkipFillers(j, 2);
+  // "won 3-1 on Monday": bare numbers, a filler, then a day are a score,
+  // unless a from-word opened the range ("between 3 and 5 on 1/1/2015").
+  if (weak && j != before_fillers && !M(i, K::kRangeFrom)) return std::nullopt;
   if (size_t k = ClockPreAt(j)) j = k;
   std::optional<Cand> d = DatePart(j, false);
   if (!d || !d->is_day) {
@@ -3499,6 +3565,15 @@ size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* an
       return p;
     }
   }
+  // "Montagmorgen": a weekday glued to its part.
+  if (size_t k = M(i, K::kWeekdayPart, &e)) {
+    *part = e->value;
+    Cand w = ResolveWeekday(i, k, e->number, 0);
+    *day = w.value;
+    anchor->anchor = w.anchor;
+    anchor->unresolved = w.unresolved;
+    return k;
+  }
   // "Monday morning", "yesterday afternoon", "next Monday morning".
   std::optional<Cand> d = DatePart(i, false);
   if (!d || !d->is_day) return 0;
@@ -3534,8 +3609,9 @@ std::optional<Cand> Scan::PartTimeRange(size_t i) {
     if (Sym(j, ",")) ++j;
     if (size_t cp = M(j, K::kClockPre)) j = cp;
     r = TimeRange(j, false, true);
-    if (!r || (r->te < t_.size() && t_[r->te].kind == TimeTokKind::kWord && !entries_[r->te])) {
-      return std::nullopt;
+    if (!r || (r->te < t_.size() && t_[r->te].kind == TimeTokKind::kWord && !entries_[r->te]) ||
+        ScoreLike(j)) {
+      return std::nullopt;  // "this morning 10 to 15 people", "Monday morning 2-0"
     }
     c.te = r->te;
   } else {
@@ -4361,8 +4437,11 @@ std::optional<Cand> Scan::WeekdayOfOffset(size_t i) {
 
 std::optional<Cand> Scan::ListedDay(size_t i) {
   int day = 0;
-  size_t k = Num(i) ? DayNumber(i, &day) : 0;
-  if (!k || (k < t_.size() && Attached(k) && t_[k].kind != TimeTokKind::kPunct)) return std::nullopt;
+  // "18 and 19 June", "the 3rd and 4th of March".
+  const size_t j = M(i, K::kArticle) && OrdinalDay(M(i, K::kArticle)) ? M(i, K::kArticle) : i;
+  size_t k = Num(j) ? DayNumber(j, &day) : 0;
+  if (!k || (k < t_.size() && Attached(k) && t_[k].kind != TimeTokKind::kPunct))
+    return std::nullopt;
   if (Sym(k, ".") && Attached(k)) ++k;  // de "18. und 19. Juni"
   size_t l = M(k, K::kListLink);
   if (!l) return std::nullopt;
@@ -5095,7 +5174,24 @@ std::optional<Cand> Scan::YearType(size_t i) {
 size_t Scan::PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src) {
   std::optional<Cand> d = DatePart(p, true);
   if (!d) d = UnitRef(p);  // "of the month"
-  if (!d || d->is_day || d->value.size() < 4 || !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
+  if (!d && M(p, K::kArticle)) {
+    // "the first 3 months of the year were hard": the DCT's year or month.
+    const TimeLexEntry* e = nullptr;
+    size_t u = M(M(p, K::kArticle), K::kUnit, &e);
+    if (u && !e->plural && e->value == "Y" && dct_.level >= 1) {
+      d = Cand();
+      d->te = u;
+      d->value = FormatYear(dct_.day.y);
+      MarkDct(&*d);
+    } else if (u && !e->plural && e->value == "M" && dct_.level >= 2) {
+      d = Cand();
+      d->te = u;
+      d->value = FormatMonth(dct_.day.y, dct_.day.m);
+      MarkDct(&*d);
+    }
+  }
+  if (!d || d->is_day || d->value.size() < 4 ||
+      !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
     return 0;
   }
   const std::string& v = d->value;
@@ -5379,7 +5475,7 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   // "9 am PST", "1pm mountain timezone": a time zone after a clock time
   // belongs to it (the value stays the local time).
   if (c && c->type == TimeType::kTime && c->value.find('T') != std::string::npos) {
-    if (size_t z = M(c->te, K::kTimeZone)) c->te = z;
+    if (size_t z = M(c->te, K::kTimeZone, &e); z && e->value != "outside") c->te = z;
   }
   return c;
 }
@@ -5404,7 +5500,7 @@ constexpr TimeLexKindSet kLeadKinds =
     Bit(TimeLexKind::kRestOf) | Bit(TimeLexKind::kSame) | Bit(TimeLexKind::kYearType) |
     Bit(TimeLexKind::kHalfYear) | Bit(TimeLexKind::kIdiom) | Bit(TimeLexKind::kMeal) |
     Bit(TimeLexKind::kHomonym) | Bit(TimeLexKind::kCurrency) | Bit(TimeLexKind::kTimesWord) |
-    Bit(TimeLexKind::kAgeWord);
+    Bit(TimeLexKind::kAgeWord) | Bit(TimeLexKind::kRelPost);
 
 // Lead kinds that are plain function words ("de", "la", "à", "in", "from"):
 // a run of them alone starts nothing (MayStart walks over them).

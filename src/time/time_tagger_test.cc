@@ -287,12 +287,11 @@ TEST_F(TimeTaggerTest, TimeRanges) {
       // A start without am/pm takes the end's half of the day when it still comes first.
       {"en", "2022-01-07", "The polls are open from 7:00 to 8:00pm.", "from 7:00 to 8:00pm",
        "T19:00/T20:00"},
-      {"en", "2022-01-07", "Talks ran between 2:20 and 3pm.", "between 2:20 and 3pm",
-       "T14:20/T15"},
+      {"en", "2022-01-07", "Talks ran between 2:20 and 3pm.", "between 2:20 and 3pm", "T14:20/T15"},
       {"en", "2022-01-07", "The store is open from 10:00 to 2pm.", "from 10:00 to 2pm",
        "T10:00/T14"},
-      {"en", "2022-01-07", "Voting is tomorrow from 7:00 to 8:00pm.", "tomorrow from 7:00 to 8:00pm",
-       "2022-01-08T19:00/2022-01-08T20:00"},
+      {"en", "2022-01-07", "Voting is tomorrow from 7:00 to 8:00pm.",
+       "tomorrow from 7:00 to 8:00pm", "2022-01-08T19:00/2022-01-08T20:00"},
       {"fr", "2022-01-07", "Le bureau ouvre de 9:00 à 17:00.", "de 9:00 à 17:00", "T09:00/T17:00"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
@@ -1576,12 +1575,11 @@ TEST_F(TimeTaggerTest, WeekdaysOfARelativeWeekAndWeekdayDates) {
       {"en", "2018-07-05", "a call next week on Tuesday", "next week on Tuesday", "2018-07-10"},
       {"en", "2018-07-05", "It is on monday of the following week.", "monday of the following week",
        "2018-07-09"},
-      {"en", "2018-07-05", "We met on tuesday of last week.", "tuesday of last week",
-       "2018-06-26"},
+      {"en", "2018-07-05", "We met on tuesday of last week.", "tuesday of last week", "2018-06-26"},
       {"en", "2018-07-05", "What happened on previous week - Monday", "previous week - Monday",
        "2018-06-25"},
-      {"en", "2018-07-05", "set it up for Wednesday evening next week", "Wednesday evening next week",
-       "2018-07-11TEV"},
+      {"en", "2018-07-05", "set it up for Wednesday evening next week",
+       "Wednesday evening next week", "2018-07-11TEV"},
       {"fr", "2018-07-05", "Il viendra mardi de la semaine prochaine.",
        "mardi de la semaine prochaine", "2018-07-10"},
       {"de", "2018-07-05", "Er kommt Dienstag nächster Woche.", "Dienstag nächster Woche",
@@ -1619,12 +1617,20 @@ TEST_F(TimeTaggerTest, TimeRangesInAPartOfADay) {
        "between 7 and 9:30 last night", "2018-05-29T19/2018-05-29T21:30"},
       {"en", "2018-05-30", "Book a room tonight from 7 to 7:30", "tonight from 7 to 7:30",
        "2018-05-30T19/2018-05-30T19:30"},
-      {"en", "2018-05-30", "Are you available next Monday morning 6-8",
-       "next Monday morning 6-8", "2018-06-04T06/2018-06-04T08"},
+      {"en", "2018-05-30", "Are you available next Monday morning 6-8", "next Monday morning 6-8",
+       "2018-06-04T06/2018-06-04T08"},
+      {"fr", "2018-05-30", "Il sera là lundi matin de 10h à 12h.", "lundi matin de 10h à 12h",
+       "2018-06-04T10/2018-06-04T12"},
+      {"de", "2018-05-30", "Am Montagmorgen von 10 bis 12 Uhr.", "Montagmorgen von 10 bis 12 Uhr",
+       "2018-05-28T10/2018-05-28T12"},
+      {"ru", "2018-05-30", "Саммит пройдет с января по март 2017 года.",
+       "с января по март 2017 года", "2017-01/2017-03"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
       {"en", "2018-05-30", "This morning 10 to 15 people came.", "15 people"},
+      {"en", "2018-05-30", "They won 3-1 on Monday.", "3-1"},
+      {"en", "2018-05-30", "They won on Monday morning 2-0 at home.", "2-0"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
@@ -1718,8 +1724,9 @@ TEST_F(TimeTaggerTest, ClockShapesAndSpelledDates) {
        "T07:30/T09:30"},
       {"en", "2016-11-07", "I'll be back 11ish", "11ish", "T11", "APPROX"},
       {"en", "2016-11-07", "Let's meet at 1pm mountain timezone", "1pm mountain timezone", "T13"},
-      {"en", "2016-11-07", "We play from three thirty to four thirty", "from three thirty to four thirty",
-       "T03:30/T04:30"},
+      {"en", "2016-11-07", "Markets open at 9 EST.", "9", "T09"},
+      {"en", "2016-11-07", "We play from three thirty to four thirty",
+       "from three thirty to four thirty", "T03:30/T04:30"},
       {"en", "2016-11-07", "She was born on January twenty five nineteen eighty six",
        "January twenty five nineteen eighty six", "1986-01-25"},
       {"en", "2016-11-07", "On fifteen August nineteen hundred ninety three, it opened.",
@@ -1747,10 +1754,11 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
       {"en", "2019-05-20", "Wed Oct 26 15:50:06 2016 is not a day in 2019.",
        "Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06"},
       {"en", "2019-05-20", "Open today pm.", "today pm", "2019-05-20TAF"},
-      {"en", "2019-08-04", "It starts on Sunday early morning at 8:00", "Sunday early morning at 8:00",
-       "2019-08-04T08:00"},
-      {"en", "2019-08-04", "It starts on Sunday at 8:00 early morning", "Sunday at 8:00 early morning",
-       "2019-08-04T08:00"},
+      {"en", "2020-03-10", "A party for Ted on Sat at 5.", "Sat at 5", "2020-03-07T05"},
+      {"en", "2019-08-04", "It starts on Sunday early morning at 8:00",
+       "Sunday early morning at 8:00", "2019-08-04T08:00"},
+      {"en", "2019-08-04", "It starts on Sunday at 8:00 early morning",
+       "Sunday at 8:00 early morning", "2019-08-04T08:00"},
       {"en", "2019-08-04", "Talks resume Sunday late evening.", "Sunday late evening",
        "2019-08-04TEV", "END"},
       {"en", "2016-11-07", "They left circa 5 in the morning.", "circa 5 in the morning", "T05",
@@ -1765,8 +1773,7 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
       {"en", "2019-05-20", "Is this a valid date? 12-2015", "12-2015", "2015-12"},
       {"en", "2019-09-04", "a vacation from next monday to friday", "from next monday to friday",
        "2019-09-09/2019-09-13"},
-      {"en", "2019-09-04", "2019/aug/01 to today", "2019/aug/01 to today",
-       "2019-08-01/2019-09-04"},
+      {"en", "2019-09-04", "2019/aug/01 to today", "2019/aug/01 to today", "2019-08-01/2019-09-04"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
@@ -1775,6 +1782,8 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
       {"en", "2019-05-20", "Elections in 2024 may be delayed.", "may"},
       {"en", "2019-05-20", "Police arrested 5 in the morning raids.", "5"},
       {"en", "2019-05-20", "My temperature was 37.1 in the morning.", "37.1"},
+      {"en", "2019-05-20", "He sat at 5 tables.", "5"},
+      {"en", "2019-05-20", "She sat at 10 Downing Street.", "10"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
@@ -1782,14 +1791,14 @@ TEST_F(TimeTaggerTest, MoreDayAndTimeCompositions) {
 TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
   // Friday 10 July 2020.
   const Case cases[] = {
-      {"en", "2020-07-10", "We will come back on the 15th day of next month", "the 15th day of next month",
-       "2020-08-15"},
+      {"en", "2020-07-10", "We will come back on the 15th day of next month",
+       "the 15th day of next month", "2020-08-15"},
       {"en", "2020-07-10", "We come back before the twenty-sixth day of the month",
        "before the twenty-sixth day of the month", "2020-07-26", "BEFORE"},
       {"en", "2020-07-10", "They will leave the third month of 2021", "the third month of 2021",
        "2021-03"},
-      {"fr", "2020-07-10", "Il reviendra le 15e jour du mois prochain.", "le 15e jour du mois prochain",
-       "2020-08-15"},
+      {"fr", "2020-07-10", "Il reviendra le 15e jour du mois prochain.",
+       "le 15e jour du mois prochain", "2020-08-15"},
       {"en", "2020-07-10", "Rooms are booked for the first 2 weeks of 2021",
        "the first 2 weeks of 2021", "2021-01-04/2021-01-17"},
       {"en", "2020-07-10", "Maintenance is set for the last 3 weeks of this year",
@@ -1799,10 +1808,13 @@ TEST_F(TimeTaggerTest, OrdinalUnitsAndSlicesOfAPeriod) {
       {"en", "2020-07-10", "They visited Paris first ten days of last year",
        "first ten days of last year", "2019-01-01/2019-01-10"},
       {"en", "2020-07-10", "the first 100 days of his presidency", "100 days", "P100D"},
+      {"en", "2020-07-10", "The first 3 months of the year were hard.",
+       "The first 3 months of the year", "2020-01-01/2020-03-31"},
       // A weekday of the ISO week of a moved day.
       {"en", "2016-11-07", "I'll go back Monday two weeks from now.", "Monday two weeks from now",
        "2016-11-21"},
-      {"en", "2016-11-07", "I'll go back in 3 days on Friday.", "in 3 days on Friday", "2016-11-11"},
+      {"en", "2016-11-07", "I'll go back in 3 days on Friday.", "in 3 days on Friday",
+       "2016-11-11"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
   const NotCase absent[] = {
@@ -1820,6 +1832,10 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
       {"de", "2018-05-10", "Am 18. und 19. Juni regnet es.", "18", "2018-06-18"},
       {"es", "2018-05-10", "El 18 y 19 de junio llueve.", "18", "2018-06-18"},
       {"ru", "2018-05-10", "18 и 19 июня будет дождь.", "18", "2018-06-18"},
+      {"en", "2018-05-10", "It will be on 18 or 19 June.", "18", "2018-06-18"},
+      {"en", "2020-05-10", "The meeting is on the 3rd and 4th of March.", "the 3rd", "2020-03-03"},
+      {"en", "2020-03-10", "Talks will run between Jan. 6 and 8.", "between Jan. 6 and 8",
+       "2020-01-06/2020-01-08"},
       {"en", "2018-05-10", "I'll go back 2020/23/Sep.", "2020/23/Sep", "2020-09-23"},
       {"en", "2018-05-10", "On 2016 10 16, the conference started.", "2016 10 16", "2016-10-16"},
       {"en", "2018-05-10", "I was born in April of 87", "April of 87", "1987-04"},
@@ -1837,6 +1853,16 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
        "from the middle of 2007 to the end of 2008", "2007-07-02/2008-12-31"},
       {"en", "2016-11-07", "I'll be out from 2:30 to 2:15 pm", "from 2:30 to 2:15 pm",
        "T02:30/T14:15"},
+      {"en", "2018-07-10", "Show sales in the week after next", "the week after next", "2018-W30"},
+      {"en", "2020-03-10", "The summit runs March 3-5, 2020, in Geneva.", "March 3-5, 2020",
+       "2020-03-03/2020-03-05"},
+      {"en", "2020-03-10", "It happened on the night of March 3.", "the night of March 3",
+       "2020-03-03TNI"},
+      {"fr", "2020-03-10", "Il a plu dans la nuit du 3 mars.", "dans la nuit du 3 mars",
+       "2020-03-03TNI"},
+      {"fr", "2020-03-10", "Il a plu dans la nuit de mardi à mercredi.",
+       "dans la nuit de mardi à mercredi", "2020-03-10TNI"},
+      {"en", "2018-07-10", "They left after next week", "after next week", "2018-W29", "AFTER"},
       {"fr", "2018-05-10", "je serai de sortie novembre 19-20", "novembre 19-20",
        "2017-11-19/2017-11-20"},
   };
@@ -1845,6 +1871,7 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
       {"en", "2018-05-10", "He scored 18 and 19 points.", "18"},
       {"en", "2018-05-10", "In 2016 10 12 people died.", "10 12"},
       {"en", "2018-05-10", "In April of 15 people came.", "15"},
+      {"en", "2020-03-10", "It went from Jan. 6 to 8 people.", "8 people"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
 }
