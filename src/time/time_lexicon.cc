@@ -92,6 +92,7 @@ constexpr KindName kKindNames[] = {
     {"unit_end", TimeLexKind::kUnitEnd},
     {"times_word", TimeLexKind::kTimesWord},
     {"age_word", TimeLexKind::kAgeWord},
+    {"initial", TimeLexKind::kInitial},
 };
 
 // The unit codes of docs/formats/time.md.

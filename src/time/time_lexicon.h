@@ -92,7 +92,6 @@ enum class TimeLexKind {
   kPartEve,
   kMinusWord,
   kSetWeekday,
-  kCountNoun,
   kHalfUnit,
   kDurationLink,
   kForPre,
@@ -107,14 +106,20 @@ enum class TimeLexKind {
   kMeal,
   kSame,
   kRestOf,
-  kPastCue,
   kUnitEnd,
   kTimesWord,
   kAgeWord,
+  kInitial,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
-  kWeekdayPart
+  kWeekdayPart,
+  // Kinds of words kept outside the entries (`count_noun`, `past_cue`): they
+  // get no bit in the per-token kind masks, so they come last.
+  kCountNoun,
+  kPastCue
 };
+// Entry kinds are tested as bits of a 64-bit mask.
+static_assert(static_cast<int>(TimeLexKind::kWeekdayPart) < 64, "too many lexicon kinds");
 
 // Lower-cases without removing accents; U+2019 becomes '. For tense cues.
 std::string LowerForTense(std::string_view s);

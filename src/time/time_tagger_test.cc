@@ -1102,6 +1102,25 @@ TEST_F(TimeTaggerTest, BusinessDaysAndWorkingWeeks) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, FirstOrLastUnitsOfAPeriod) {
+  // Thursday 28 November 2019.
+  const Case cases[] = {
+      {"en", "2019-11-28", "Rooms are booked for the first 2 weeks of 2021.",
+       "the first 2 weeks of 2021", "2021-01-04/2021-01-17"},
+      {"en", "2019-11-28", "Repairs fill the last 3 weeks of this year.",
+       "the last 3 weeks of this year", "2019-12-09/2019-12-29"},
+      {"en", "2019-11-28", "Sales in the last four months of 2021 rose.",
+       "the last four months of 2021", "2021-09-01/2021-12-31"},
+      {"en", "2019-11-28", "Exports fell in the first six months of the year.",
+       "the first six months of the year", "2019-01-01/2019-06-30"},
+      {"fr", "2019-11-28", "Les ventes ont baissé les trois premiers mois de 2020.",
+       "les trois premiers mois de 2020", "2020-01-01/2020-03-31"},
+      {"es", "2019-11-28", "Las ventas cayeron los primeros tres meses de 2020.",
+       "los primeros tres meses de 2020", "2020-01-01/2020-03-31"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
   std::string text = "Publié le 7.1.2022 — « Jeudi soir », dit-il.";
   auto got = tagger_->Tag(text, "fr", PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
