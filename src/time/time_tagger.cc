@@ -146,6 +146,20 @@ class Scan {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
   }
   bool Attached(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  // Some entry of kind k starts at one of the n tokens from i (cheap).
+  bool Ahead(size_t i, size_t n, K k) const {
+    for (size_t j = i; j < i + n && j < t_.size(); ++j) {
+      if (Is(j, k)) return true;
+    }
+    return false;
+  }
+  // An apostrophe among the next four tokens ("next year's").
+  bool ApostropheAhead(size_t i) const {
+    for (size_t j = i + 1; j < i + 5 && j < t_.size(); ++j) {
+      if (Sym(j, "'")) return true;
+    }
+    return false;
+  }
   // Some lexicon entry of kind k starts at i (cheap: no phrase match).
   bool Is(size_t i, K k) const {
     return i < t_.size() && (kinds_[i] & (1ull << static_cast<int>(k))) != 0;
@@ -466,8 +480,8 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
   }
   const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
   if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) ||
-        M(run, K::kTimesWord) ||
-        M(run, K::kAgoPost) || M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
+        M(run, K::kTimesWord) || M(run, K::kAgoPost) || M(run, K::kMinuteWord) ||
+        (rel_end && M(rel_end, K::kUnit)))) {
     return 0;
   }
   size_t used = 0;
@@ -2909,7 +2923,7 @@ std::optional<Cand> Scan::Set(size_t i) {
   }
   // "three times a week", "twice a year" (a times_word after the amount or
   // holding it), fr "trois fois par semaine": a repeat of the period.
-  {
+  if (Ahead(i, 5, K::kTimesWord)) {
     double n = 0;
     size_t q = Quantity(i, &n);
     size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord);
@@ -3501,8 +3515,8 @@ std::optional<Cand> Scan::PeriodPart(size_t i) {
     anchor = p->anchor;
   }
   const int64_t cs = DaysFromCivil(year, month ? month : 1, 1);
-  const int64_t ce = month ? DaysFromCivil(year, month, DaysInMonth(year, month))
-                           : DaysFromCivil(year, 12, 31);
+  const int64_t ce =
+      month ? DaysFromCivil(year, month, DaysInMonth(year, month)) : DaysFromCivil(year, 12, 31);
   const int amount = static_cast<int>(n);
   int64_t first = 0, last = 0;
   if (unit == "D") {
@@ -3633,17 +3647,21 @@ std::optional<Cand> Scan::Core(size_t i, bool licensed) {
   const bool num = Num(i) || NumWord(i);
   if (num || Is(i, K::kArticle) || Is(i, K::kHalfYear)) consider(HalfYear(i));
   if (Is(i, K::kUnitEnd)) consider(UnitEnd(i));
-  if (num || Is(i, K::kArticle) || Is(i, K::kInitial) || Is(i, K::kRel)) {
+  if ((num || Is(i, K::kArticle) || Is(i, K::kInitial) || Is(i, K::kRel)) &&
+      Ahead(i, 6, K::kUnit)) {
     consider(PeriodPart(i));
   }
   if (num || Is(i, K::kArticle) || Is(i, K::kOrdinal)) consider(OrdinalDayOf(i));
-  if (num || Is(i, K::kRel)) consider(PossessivePeriod(i));
+  if ((num || Is(i, K::kRel)) && ApostropheAhead(i)) consider(PossessivePeriod(i));
   if (Is(i, K::kRestOf)) consider(RestOf(i));
   if (Is(i, K::kArticle) || Is(i, K::kSame)) consider(SamePeriod(i));
   if (Is(i, K::kClockPre) || Is(i, K::kMeal) || (licensed && Is(i, K::kArticle))) {
     consider(Meal(i, licensed));
   }
-  if (num || Is(i, K::kForPre) || Is(i, K::kQuant)) consider(LengthFromDay(i));
+  if ((num || Is(i, K::kForPre) || Is(i, K::kQuant)) &&
+      (Ahead(i, 8, K::kStartPre) || Ahead(i, 8, K::kRangeFrom))) {
+    consider(LengthFromDay(i));
+  }
   if (Is(i, K::kRel) || Is(i, K::kYearType)) consider(YearType(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));
