@@ -2923,7 +2923,11 @@ std::optional<Cand> Scan::Set(size_t i) {
   }
   // "three times a week", "twice a year" (a times_word after the amount or
   // holding it), fr "trois fois par semaine": a repeat of the period.
-  if (Ahead(i, 5, K::kTimesWord)) {
+  bool times_near = false;  // a times word with a unit right after it
+  for (size_t t = i; t < i + 5 && t < t_.size() && !times_near; ++t) {
+    times_near = Is(t, K::kTimesWord) && (Ahead(t + 1, 3, K::kUnit));
+  }
+  if (times_near) {
     double n = 0;
     size_t q = Quantity(i, &n);
     size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord);
