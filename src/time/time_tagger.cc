@@ -2398,7 +2398,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   // "a second round", "a second wave of": a unit that is also an ordinal,
   // before a word it qualifies, is the ordinal.
   if (M(k, K::kOrdinal) && !Num(j) && !NumWord(j) && u < t_.size() &&
-      t_[u].kind == TimeTokKind::kWord && !entries_[u]) {
+      t_[u].kind == TimeTokKind::kWord && (!entries_[u] || M(u, K::kUnit))) {  // "a second day"
     return std::nullopt;
   }
   // "all days", "another weeks": a word amount of one counts a singular unit.

@@ -814,6 +814,7 @@ TEST_F(TimeTaggerTest, WordsAndNumbersThatAreNoDates) {
       {"en", "2022-01-07", "The ticket cost $12 December 27.", "$12"},
       {"en", "2022-01-07", "It sold for £ 3 May 4.", "£ 3"},
       {"en", "2022-01-07", "Officials fear a second wave of infections.", "second"},
+      {"en", "2022-01-07", "Protests went on for a second day.", "second"},
       {"en", "2022-01-07", "They waited, day after day, for news.", "after day"},
       {"en", "2022-01-07", "Show the sales by year for the firm.", "by year"},
       {"en", "2022-01-07", "Leave on 1/1/2016 and after my shift ends.", "after"},
