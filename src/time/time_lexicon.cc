@@ -100,6 +100,7 @@ constexpr KindName kKindNames[] = {
     {"unit_end", TimeLexKind::kUnitEnd},
     {"times_word", TimeLexKind::kTimesWord},
     {"age_word", TimeLexKind::kAgeWord},
+    {"initial", TimeLexKind::kInitial},
     {"rel_post", TimeLexKind::kRelPost},
 };
 

@@ -93,7 +93,6 @@ enum class TimeLexKind {
   kPartEve,
   kMinusWord,
   kSetWeekday,
-  kCountNoun,
   kHalfUnit,
   kDurationLink,
   kForPre,
@@ -121,6 +120,8 @@ enum class TimeLexKind {
   kTimesWord,
   kAgeWord,
   kRelPost,
+  kInitial,
+  kCountNoun,
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
   kWeekdayPart

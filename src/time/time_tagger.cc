@@ -221,6 +221,20 @@ class Scan {
     return i < t_.size() && t_[i].kind == TimeTokKind::kPunct && t_[i].folded == s;
   }
   bool Attached(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  // Some entry of kind k starts at one of the n tokens from i (cheap).
+  bool Ahead(size_t i, size_t n, K k) const {
+    for (size_t j = i; j < i + n && j < t_.size(); ++j) {
+      if (Is(j, k)) return true;
+    }
+    return false;
+  }
+  // An apostrophe among the next four tokens ("next year's").
+  bool ApostropheAhead(size_t i) const {
+    for (size_t j = i + 1; j < i + 5 && j < t_.size(); ++j) {
+      if (Sym(j, "'")) return true;
+    }
+    return false;
+  }
   // Some lexicon entry of kind k starts at i (cheap: no phrase match).
   bool Is(size_t i, K k) const {
     return i < t_.size() && (kinds_[i] & KindBit(k)) != 0;
@@ -404,6 +418,11 @@ class Scan {
   std::optional<Cand> OrdinalDayOf(size_t i);
   // "EOY", "by EOD": the end of the DCT's year, day, ... (`unit_end` words).
   std::optional<Cand> UnitEnd(size_t i);
+  // "the first 2 weeks of 2021", "the last four months of 2021", "first ten
+  // days of last year", fr "les trois premiers mois de 2020": the first
+  // (`initial` word) or last (`rel` -1) N days, weeks or months of a year or
+  // month; weeks are ISO weeks (the first holds the period's 4th day).
+  std::optional<Cand> PeriodPart(size_t i);
   // "H1 2019", "2019-H2", "the first half of 2019", "au premier semestre
   // 2019", "the second half of next year": a half year (`half_year` words).
   std::optional<Cand> HalfYear(size_t i);
@@ -739,8 +758,8 @@ size_t Scan::SpelledNumber(size_t i, int64_t* n) {
   }
   const size_t rel_end = M(run, K::kRel);  // "trois dernières années"
   if (!(half || M(run, K::kUnit) || M(run, K::kHourWord) || M(run, K::kMonth) ||
-        M(run, K::kTimesWord) ||
-        M(run, K::kAgoPost) || M(run, K::kMinuteWord) || (rel_end && M(rel_end, K::kUnit)))) {
+        M(run, K::kTimesWord) || M(run, K::kAgoPost) || M(run, K::kMinuteWord) ||
+        (rel_end && M(rel_end, K::kUnit)))) {
     return 0;
   }
   size_t used = 0;
@@ -3833,7 +3852,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   // "a second round", "a second wave of": a unit that is also an ordinal,
   // before a word it qualifies, is the ordinal.
   if (M(k, K::kOrdinal) && !Num(j) && !NumWord(j) && u < t_.size() &&
-      t_[u].kind == TimeTokKind::kWord && !entries_[u]) {
+      t_[u].kind == TimeTokKind::kWord && (!entries_[u] || M(u, K::kUnit))) {  // "a second day"
     return std::nullopt;
   }
   // "all days", "another weeks": a word amount of one counts a singular unit.
@@ -4520,7 +4539,11 @@ std::optional<Cand> Scan::Set(size_t i) {
   }
   // "three times a week", "twice a year" (a times_word after the amount or
   // holding it), fr "trois fois par semaine": a repeat of the period.
-  {
+  bool times_near = false;  // a times word with a unit right after it
+  for (size_t t = i; t < i + 5 && t < t_.size() && !times_near; ++t) {
+    times_near = Is(t, K::kTimesWord) && (Ahead(t + 1, 3, K::kUnit));
+  }
+  if (times_near) {
     double n = 0;
     size_t q = Quantity(i, &n);
     size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord);
@@ -5101,6 +5124,82 @@ std::optional<Cand> Scan::UnitEnd(size_t i) {
   return c;
 }
 
+std::optional<Cand> Scan::PeriodPart(size_t i) {
+  size_t j = i;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  const TimeLexEntry* e = nullptr;
+  int side = 0;  // +1 the first N, -1 the last N
+  auto side_word = [&](size_t at) -> size_t {
+    if (size_t k = M(at, K::kInitial)) {
+      side = 1;
+      return k;
+    }
+    if (size_t k = M(at, K::kRel, &e); k && e->number == -1) {
+      side = -1;
+      return k;
+    }
+    return 0;
+  };
+  if (size_t k = side_word(j)) j = k;
+  double n = 0;
+  size_t q = Quantity(j, &n);
+  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 366) return std::nullopt;
+  j = q;
+  if (!side) {
+    j = side_word(j);  // fr "les trois premiers mois"
+    if (!j) return std::nullopt;
+  }
+  size_t u = M(j, K::kUnit, &e);
+  if (!u || !M(u, K::kFiller)) return std::nullopt;
+  const std::string unit = e->value;
+  if (unit != "D" && unit != "W" && unit != "M") return std::nullopt;
+  size_t y0 = SkipFillers(u, 2);
+  int year = 0, month = 0;
+  size_t te = 0;
+  AnchorKind anchor = AnchorKind::kAbsolute;
+  if (size_t ye = YearNumber(y0, &year)) {
+    te = ye;
+  } else {
+    std::optional<Cand> p = DatePart(y0, true);
+    if (!p || !p->begin.empty() || p->value.empty() || p->value[0] == 'X') return std::nullopt;
+    if (p->value.size() == 4 || p->value.size() == 7) {
+      std::sscanf(p->value.c_str(), "%d-%d", &year, &month);
+    }
+    if (!year) return std::nullopt;
+    te = p->te;
+    anchor = p->anchor;
+  }
+  const int64_t cs = DaysFromCivil(year, month ? month : 1, 1);
+  const int64_t ce =
+      month ? DaysFromCivil(year, month, DaysInMonth(year, month)) : DaysFromCivil(year, 12, 31);
+  const int amount = static_cast<int>(n);
+  int64_t first = 0, last = 0;
+  if (unit == "D") {
+    if (amount > ce - cs + 1) return std::nullopt;
+    first = side > 0 ? cs : ce - amount + 1;
+    last = first + amount - 1;
+  } else if (unit == "W") {
+    // The ISO week holding the period's 4th day, or its last day but three.
+    const int64_t anchor_day = side > 0 ? cs + 3 : ce - 3;
+    const int64_t monday = anchor_day - (IsoWeekday(anchor_day) - 1);
+    first = side > 0 ? monday : monday - 7 * (amount - 1);
+    last = first + 7 * amount - 1;
+  } else {
+    if (month || amount > 12) return std::nullopt;
+    const int m0 = side > 0 ? 1 : 13 - amount;
+    first = DaysFromCivil(year, m0, 1);
+    const int m1 = m0 + amount - 1;
+    last = DaysFromCivil(year, m1, DaysInMonth(year, m1));
+  }
+  Cand c;
+  c.te = te;
+  c.begin = DayValue(CivilFromDays(first));
+  c.end = DayValue(CivilFromDays(last));
+  c.value = c.begin + "/" + c.end;
+  c.anchor = anchor;
+  return c;
+}
+
 std::optional<Cand> Scan::HalfYear(size_t i) {
   const TimeLexEntry* e = nullptr;
   int year = 0;
@@ -5346,14 +5445,21 @@ std::optional<Cand> Scan::CoreUncached(size_t i, bool licensed) {
   const bool num = Num(i) || NumWord(i);
   if (num || Is(i, K::kArticle) || Is(i, K::kHalfYear)) consider(HalfYear(i));
   if (Is(i, K::kUnitEnd)) consider(UnitEnd(i));
+  if ((num || Is(i, K::kArticle) || Is(i, K::kInitial) || Is(i, K::kRel)) &&
+      Ahead(i, 6, K::kUnit)) {
+    consider(PeriodPart(i));
+  }
   if (num || Is(i, K::kArticle) || Is(i, K::kOrdinal)) consider(OrdinalDayOf(i));
-  if (num || Is(i, K::kRel)) consider(PossessivePeriod(i));
+  if ((num || Is(i, K::kRel)) && ApostropheAhead(i)) consider(PossessivePeriod(i));
   if (Is(i, K::kRestOf)) consider(RestOf(i));
   if (Is(i, K::kArticle) || Is(i, K::kSame)) consider(SamePeriod(i));
   if (Is(i, K::kClockPre) || Is(i, K::kMeal) || (licensed && Is(i, K::kArticle))) {
     consider(Meal(i, licensed));
   }
-  if (num || Is(i, K::kForPre) || Is(i, K::kQuant)) consider(LengthFromDay(i));
+  if ((num || Is(i, K::kForPre) || Is(i, K::kQuant)) &&
+      (Ahead(i, 8, K::kStartPre) || Ahead(i, 8, K::kRangeFrom))) {
+    consider(LengthFromDay(i));
+  }
   if (Is(i, K::kRel) || Is(i, K::kYearType)) consider(YearType(i));
   consider(DayNumberTimeRange(i));
   consider(UnitRef(i));

@@ -913,6 +913,7 @@ TEST_F(TimeTaggerTest, WordsAndNumbersThatAreNoDates) {
       {"en", "2022-01-07", "The ticket cost $12 December 27.", "$12"},
       {"en", "2022-01-07", "It sold for £ 3 May 4.", "£ 3"},
       {"en", "2022-01-07", "Officials fear a second wave of infections.", "second"},
+      {"en", "2022-01-07", "Protests went on for a second day.", "second"},
       {"en", "2022-01-07", "They waited, day after day, for news.", "after day"},
       {"en", "2022-01-07", "Show the sales by year for the firm.", "by year"},
       {"en", "2022-01-07", "Leave on 1/1/2016 and after my shift ends.", "after"},
@@ -1874,6 +1875,25 @@ TEST_F(TimeTaggerTest, ListedDaysAndMoreDateShapes) {
       {"en", "2020-03-10", "It went from Jan. 6 to 8 people.", "8 people"},
   };
   for (const NotCase& c : absent) CheckAbsent(*tagger_, c);
+}
+
+TEST_F(TimeTaggerTest, FirstOrLastUnitsOfAPeriod) {
+  // Thursday 28 November 2019.
+  const Case cases[] = {
+      {"en", "2019-11-28", "Rooms are booked for the first 2 weeks of 2021.",
+       "the first 2 weeks of 2021", "2021-01-04/2021-01-17"},
+      {"en", "2019-11-28", "Repairs fill the last 3 weeks of this year.",
+       "the last 3 weeks of this year", "2019-12-09/2019-12-29"},
+      {"en", "2019-11-28", "Sales in the last four months of 2021 rose.",
+       "the last four months of 2021", "2021-09-01/2021-12-31"},
+      {"en", "2019-11-28", "Exports fell in the first six months of the year.",
+       "the first six months of the year", "2019-01-01/2019-06-30"},
+      {"fr", "2019-11-28", "Les ventes ont baissé les trois premiers mois de 2020.",
+       "les trois premiers mois de 2020", "2020-01-01/2020-03-31"},
+      {"es", "2019-11-28", "Las ventas cayeron los primeros tres meses de 2020.",
+       "los primeros tres meses de 2020", "2020-01-01/2020-03-31"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
 }
 
 TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
