@@ -2,9 +2,10 @@
 // languages and normalises them to TIMEX3-style values against the document
 // date (DCT), or keeps them unresolved when there is no anchor.
 //
-// Pipeline per call: TokenizeForTime -> a longest-match scan that tries the
-// patterns of time_tagger.cc at each token (words come from TimeLexicon, never
-// from code) -> resolution against the DCT or an earlier absolute date.
+// Pipeline per call: TokenizeForTime -> a longest-match scan (Scan,
+// time_scan.h; patterns by family in time_scan_*.cc) that tries the patterns
+// at each token (words come from TimeLexicon, never from code) -> resolution
+// against the DCT or an earlier absolute date.
 // Tests: time_tagger_test.cc (tables per language), calendar_test.cc.
 #pragma once
 
