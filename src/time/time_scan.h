@@ -376,6 +376,9 @@ class Scan {
   std::optional<Cand> RelQuantUnit(size_t i);
   std::optional<Cand> PartRange(size_t i);
   std::optional<Cand> NamedPeriod(size_t i);
+  // A whole amount (1..1000) of calendar units (D, W, M, Y) at j: "3 weeks",
+  // "two months". The token after the unit, or 0; the amount and unit code.
+  size_t CalendarUnits(size_t j, int* amount, std::string* unit);
   std::optional<Cand> NightOfTwoDays(size_t k);
   // A day with a part of it at i ("Monday morning", "yesterday afternoon",
   // "this evening", "last night", "tonight"): *day is the day's value ("" when

@@ -116,15 +116,11 @@ std::optional<Cand> Scan::OffsetDay(size_t i) {
   size_t j = i;
   const bool in = M(j, K::kInPre) != 0;
   if (in) j = M(j, K::kInPre);
-  double n = 0;
-  size_t q = Quantity(j, &n);
-  if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
-  const TimeLexEntry* e = nullptr;
-  size_t u = M(q, K::kUnit, &e);
+  int amount = 0;
+  std::string unit;
+  const size_t u = CalendarUnits(j, &amount, &unit);
   if (!u) return std::nullopt;
-  const std::string unit = e->value;
-  const int amount = static_cast<int>(n);
-  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
+  const TimeLexEntry* e = nullptr;
   if (!in && !(M(u, K::kLaterPost, &e) && e->value.empty())) {
     std::optional<Cand> c = OffsetFromDay(u, unit, amount);  // "3 weeks after Christmas"
     if (!c || !c->abs_day) return std::nullopt;
@@ -567,14 +563,10 @@ std::optional<Cand> Scan::LengthFromDay(size_t i) {
   size_t j = i;
   const size_t for_end = M(i, K::kForPre);
   if (for_end) j = for_end;
-  double n = 0;
-  size_t k = Quantity(j, &n);
-  if (!k || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
-  const TimeLexEntry* e = nullptr;
-  size_t u = M(k, K::kUnit, &e);
+  int amount = 0;
+  std::string unit;
+  const size_t u = CalendarUnits(j, &amount, &unit);
   if (!u) return std::nullopt;
-  const std::string unit = e->value;
-  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
   size_t s = u;
   if (Sym(s, ",")) ++s;
   size_t d0 = M(s, K::kStartPre);
@@ -597,7 +589,6 @@ std::optional<Cand> Scan::LengthFromDay(size_t i) {
     time = dt->value.substr(10);  // "this Friday at 5 pm"
     te = dt->te;
   }
-  const int amount = static_cast<int>(n);
   int64_t last = 0;
   if (unit == "D" || unit == "W") {
     last = DaysOf(day->ymd) + amount * (unit == "W" ? 7 : 1);
@@ -623,20 +614,16 @@ std::optional<Cand> Scan::WithinRange(size_t i) {
   if (!j || e->value != "range") return std::nullopt;
   if (size_t a = M(j, K::kArticle)) j = a;
   if (size_t r = M(j, K::kRel, &e); r && e->number > 0) j = r;  // "within (the) next 10 months"
-  double n = 0;
-  size_t k = Quantity(j, &n);
-  if (!k || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return std::nullopt;
-  size_t u = M(k, K::kUnit, &e);
+  int amount = 0;
+  std::string unit;
+  const size_t u = CalendarUnits(j, &amount, &unit);
   if (!u) return std::nullopt;
-  const std::string unit = e->value;
-  if (unit != "D" && unit != "W" && unit != "M" && unit != "Y") return std::nullopt;
   Cand c;
   c.te = u;
   if (!HasDay()) {
     c.unresolved = true;
     return c;
   }
-  const int amount = static_cast<int>(n);
   int64_t last = 0;
   if (unit == "D" || unit == "W") {
     last = dct_.days + amount * (unit == "W" ? 7 : 1);
