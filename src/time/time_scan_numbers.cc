@@ -295,6 +295,26 @@ Cand Scan::ResolveDayMonth(size_t te, int month, int day, int year) {
       c.free_year = true;
       return c;
     }
+  } else if (anchor_->have) {
+    // No DCT, but the text named a full date before ("le 21 juin 2012 ...
+    // le 14 juillet"): the year that puts the day nearest to it.
+    const int64_t from = DaysOf(anchor_->day);
+    int best_year = 0;
+    int64_t best_dist = 0;
+    for (int y = anchor_->day.y - 1; y <= anchor_->day.y + 1; ++y) {
+      if (!ValidDate(y, month, day)) continue;
+      const int64_t dist = std::llabs(DaysFromCivil(y, month, day) - from);
+      if (!best_year || dist < best_dist) {
+        best_year = y;
+        best_dist = dist;
+      }
+    }
+    if (best_year) {
+      Cand c = DayCand(te, {best_year, month, day}, AnchorKind::kExpr);
+      c.anchor_start = anchor_->start;
+      c.free_year = true;
+      return c;
+    }
   }
   Cand c;
   c.te = te;

@@ -207,6 +207,22 @@ TEST_F(TimeTaggerTest, TwoDigitYearsNearTheDct) {
   for (const Case& c : cases) Check(*tagger_, c);
 }
 
+TEST_F(TimeTaggerTest, WithoutADctADayTakesTheYearOfAnEarlierDate) {
+  // No publication date: "14. Juli" takes its year from "21. Juni 2012".
+  const std::string text = "Am 21. Juni 2012 begann der Streik. Am 14. Juli endete er.";
+  std::vector<TimeExpr> got = tagger_->Tag(text, "de", std::nullopt);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].text, "14. Juli");
+  EXPECT_EQ(got[1].value, "2012-07-14");
+  EXPECT_EQ(got[1].anchor, AnchorKind::kExpr);
+  EXPECT_EQ(got[1].anchor_start, text.find("21. Juni"));
+  // Nothing before it: the day stays open.
+  std::vector<TimeExpr> alone = tagger_->Tag("Am 14. Juli endete er.", "de", std::nullopt);
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].value, "XXXX-07-14");
+  EXPECT_TRUE(alone[0].unresolved);
+}
+
 TEST_F(TimeTaggerTest, FrequencyWordsThatNameNewspapers) {
   const NotCase absent[] = {
       {"es", "2022-01-10", "Hay pan, contó a este diario Marat, un taxista.", "diario"},
