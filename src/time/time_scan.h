@@ -379,6 +379,7 @@ class Scan {
   // A whole amount (1..1000) of calendar units (D, W, M, Y) at j: "3 weeks",
   // "two months". The token after the unit, or 0; the amount and unit code.
   size_t CalendarUnits(size_t j, int* amount, std::string* unit);
+  std::optional<Cand> WithinClockRange(size_t j);
   std::optional<Cand> NightOfTwoDays(size_t k);
   // A day with a part of it at i ("Monday morning", "yesterday afternoon",
   // "this evening", "last night", "tonight"): *day is the day's value ("" when

@@ -617,7 +617,7 @@ std::optional<Cand> Scan::WithinRange(size_t i) {
   int amount = 0;
   std::string unit;
   const size_t u = CalendarUnits(j, &amount, &unit);
-  if (!u) return std::nullopt;
+  if (!u) return WithinClockRange(j);
   Cand c;
   c.te = u;
   if (!HasDay()) {
@@ -633,6 +633,33 @@ std::optional<Cand> Scan::WithinRange(size_t i) {
   }
   c.begin = DayValue(dct_.day);
   c.end = DayValue(CivilFromDays(last - 1));
+  c.value = c.begin + "/" + c.end;
+  MarkDct(&c);
+  return c;
+}
+
+std::optional<Cand> Scan::WithinClockRange(size_t j) {
+  // "within 2h", "within 5 minutes", "dans les 2h": from the DCT's time of
+  // day to that much later; unresolved without one.
+  double n = 0;
+  const size_t q = Quantity(j, &n);
+  if (!q || std::isnan(n) || n <= 0 || n > 1000) return std::nullopt;
+  const TimeLexEntry* e = nullptr;
+  const size_t u = M(q, K::kUnit, &e);
+  if (!u || (e->value != "H" && e->value != "MIN" && e->value != "S")) return std::nullopt;
+  Cand c;
+  c.te = u;
+  c.type = TimeType::kTime;
+  if (dct_.clock_s < 0) {
+    c.unresolved = true;
+    return c;
+  }
+  const int64_t step = e->value == "H" ? 3600 : e->value == "MIN" ? 60 : 1;
+  const int64_t from = dct_.days * 86400 + dct_.clock_s;
+  const int64_t to = from + static_cast<int64_t>(std::llround(n * step));
+  const bool seconds = from % 60 != 0 || to % 60 != 0;
+  c.begin = ClockValue(from, seconds);
+  c.end = ClockValue(to, seconds);
   c.value = c.begin + "/" + c.end;
   MarkDct(&c);
   return c;

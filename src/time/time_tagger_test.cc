@@ -256,6 +256,16 @@ TEST_F(TimeTaggerTest, HoursAndMinutesCountFromATimedDct) {
        "2022-01-07T14:30:30"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
+  const Case within[] = {
+      {"en", "2016-11-07T16:12:00", "I'll be back within 2h", "within 2h",
+       "2016-11-07T16:12/2016-11-07T18:12"},
+      {"fr", "2022-01-10T14:00", "Il sera de retour dans les 2h.", "dans les 2h",
+       "2022-01-10T14:00/2022-01-10T16:00"},
+      {"fr", "2022-01-10", "Le retrait aura lieu dans les 10 jours.", "dans les 10 jours",
+       "2022-01-10/2022-01-19"},
+      {"fr", "2022-01-10", "Il sera de retour dans les 2h.", "dans les 2h", ""},  // no clock
+  };
+  for (const Case& c : within) Check(*tagger_, c);
   // A DCT of day precision has no clock to count hours from.
   Check(*tagger_, {"en", "2022-01-07", "Police arrived two hours ago.", "two hours ago", ""});
 }
