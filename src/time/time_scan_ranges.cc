@@ -497,11 +497,31 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   size_t u = M(j, K::kUnit, &e);
   if (!u) return std::nullopt;
   std::string unit = e->value;
-  if (unit != "D" && unit != "BD" && unit != "W" && unit != "M" && unit != "Y" && unit != "DE") {
+  const bool clock = unit == "H" || unit == "MIN" || unit == "S";
+  if (unit != "D" && unit != "BD" && unit != "W" && unit != "M" && unit != "Y" && unit != "DE" &&
+      !clock) {
     return std::nullopt;
   }
   Cand c;
   c.te = u;
+  if (clock && !vague) {
+    // "the last 13 minutes", "les 2 prochaines heures": from or to the DCT's
+    // time of day; unresolved without one.
+    c.type = TimeType::kTime;
+    if (dct_.clock_s < 0) {
+      c.unresolved = true;
+      return c;
+    }
+    const int64_t step = unit == "H" ? 3600 : unit == "MIN" ? 60 : 1;
+    const int64_t now = dct_.days * 86400 + dct_.clock_s;
+    const int64_t other = now + rel * static_cast<int64_t>(n) * step;
+    const bool seconds = now % 60 != 0;
+    c.begin = ClockValue(std::min(now, other), seconds);
+    c.end = ClockValue(std::max(now, other), seconds);
+    c.value = c.begin + "/" + c.end;
+    MarkDct(&c);
+    return c;
+  }
   if (vague) {
     // "the past few days", "in the next few weeks": a vague past or future,
     // as "ces derniers jours", "in the coming days".

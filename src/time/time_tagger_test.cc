@@ -700,9 +700,14 @@ TEST_F(TimeTaggerTest, BarePluralUnitsAreNoDates) {
       {"es", "2022-01-07", "Se reunirán en los próximos días.", "los próximos días", "FUTURE_REF"},
   };
   for (const Case& c : cases) Check(*tagger_, c);
-  // A counted plural is no vague past: "les 13 dernières minutes".
-  CheckAbsent(*tagger_,
-              {"fr", "2022-01-07", "J'en ai compté 3 dans les 13 dernières minutes.", "dernières"});
+  // A counted plural is no vague past: "les 13 dernières minutes" are the 13
+  // minutes before the publication time, open when the DCT has no time of day.
+  Check(*tagger_, {"fr", "2022-01-07", "J'en ai compté 3 dans les 13 dernières minutes.",
+                   "13 dernières minutes", ""});
+  Check(*tagger_, {"fr", "2022-01-07T12:30", "J'en ai compté 3 dans les 13 dernières minutes.",
+                   "13 dernières minutes", "2022-01-07T12:17/2022-01-07T12:30"});
+  Check(*tagger_, {"en", "2022-01-07T09:00", "Two more blasts in the next 2 hours.",
+                   "next 2 hours", "2022-01-07T09:00/2022-01-07T11:00"});
 }
 
 TEST_F(TimeTaggerTest, OffsetsFromAnEventOrAnEarlierDate) {
