@@ -223,6 +223,13 @@ TEST_F(TimeTaggerTest, WithoutADctADayTakesTheYearOfAnEarlierDate) {
   EXPECT_TRUE(alone[0].unresolved);
 }
 
+TEST_F(TimeTaggerTest, GermanLangeIsADurationOnlyAsAnAdverb) {
+  CheckAbsent(*tagger_, {"de", "2022-01-10", "Sie hat lange Haare.", "lange"});
+  CheckAbsent(*tagger_, {"de", "2022-01-10", "Mein Favorit für lange Spaziergänge.", "lange"});
+  Check(*tagger_, {"de", "2022-01-10", "Wie lange die EU wartet, ist unklar.", "Wie lange", "PXY"});
+  Check(*tagger_, {"de", "2022-01-10", "Das dauert noch lange.", "noch lange", "PXY"});
+}
+
 TEST_F(TimeTaggerTest, FrequencyWordsThatNameNewspapers) {
   const NotCase absent[] = {
       {"es", "2022-01-10", "Hay pan, contó a este diario Marat, un taxista.", "diario"},
