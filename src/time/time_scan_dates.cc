@@ -221,7 +221,11 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   size_t j = i;
   int wd = 0;
   const TimeLexEntry* e = nullptr;
-  if (size_t k = M(j, K::kWeekday, &e)) {
+  // "ce mardi 19 avril", "este martes 19 de abril": a demonstrative before
+  // a weekday that a full date follows adds nothing to the date.
+  size_t w = j;
+  if (size_t r = M(j, K::kRel, &e); r && e->number == 0 && M(r, K::kWeekday)) w = r;
+  if (size_t k = M(w, K::kWeekday, &e)) {
     wd = e->number;
     j = k;
     if (Sym(j, ",")) ++j;

@@ -223,6 +223,16 @@ TEST_F(TimeTaggerTest, WithoutADctADayTakesTheYearOfAnEarlierDate) {
   EXPECT_TRUE(alone[0].unresolved);
 }
 
+TEST_F(TimeTaggerTest, ADemonstrativeWeekdayBeforeAFullDate) {
+  const Case cases[] = {
+      {"fr", "2022-04-20", "Lors de la séance, ce mardi 19 avril, il a parlé.", "ce mardi 19 avril",
+       "2022-04-19"},
+      {"es", "2022-04-20", "Durante la sesión, este martes 19 de abril, habló.",
+       "este martes 19 de abril", "2022-04-19"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+}
+
 TEST_F(TimeTaggerTest, GermanLangeIsADurationOnlyAsAnAdverb) {
   CheckAbsent(*tagger_, {"de", "2022-01-10", "Sie hat lange Haare.", "lange"});
   CheckAbsent(*tagger_, {"de", "2022-01-10", "Mein Favorit für lange Spaziergänge.", "lange"});
