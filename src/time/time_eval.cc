@@ -212,6 +212,39 @@ Result<SeedTimeScore> ScoreSeedTemporal(const TimeTagger& tagger, const std::str
   return score;
 }
 
+Result<ExtractorRecall> ScoreExtractorSpec(const TimeTagger& tagger, const std::string& spec_json,
+                                           const std::string& lang) {
+  Result<std::string> raw = ReadFileLimited(spec_json, kMaxEvalFile);
+  if (!raw.ok()) return raw.status();
+  Result<JsonValue> spec = ParseJson(*raw);
+  if (!spec.ok()) return spec.status().WithContext(spec_json);
+  ExtractorRecall score;
+  const std::optional<PublishedDate> dct =
+      PublishedDate{"2016-11-07", DatePrecision::kDay, "", "input"};
+  for (const JsonValue& c : spec->items()) {
+    const std::vector<JsonValue>& results = c["Results"].items();
+    if (results.empty()) continue;
+    ++score.cases;
+    const std::string input = c.GetString("Input");
+    std::vector<TimeExpr> got = tagger.Tag(input, lang, dct);
+    OffsetMap map(input);
+    for (const JsonValue& r : results) {
+      ++score.gold;
+      const int gs = static_cast<int>(r["Start"].num());
+      const int ge = gs + static_cast<int>(r["Length"].num());  // exclusive
+      bool exact = false, overlap = false;
+      for (const TimeExpr& p : got) {
+        const int ps = static_cast<int>(map.u16[p.start]), pe = static_cast<int>(map.u16[p.end]);
+        exact |= ps == gs && pe == ge;
+        overlap |= ps < ge && gs < pe;
+      }
+      score.exact += exact;
+      score.overlap += overlap;
+    }
+  }
+  return score;
+}
+
 Result<SpecTimeScore> ScoreRecognizersSpec(const TimeTagger& tagger, const std::string& spec_json,
                                            const std::string& lang) {
   Result<std::string> raw = ReadFileLimited(spec_json, kMaxEvalFile);

@@ -43,6 +43,19 @@ struct SpecTimeScore {
 Result<SpecTimeScore> ScoreRecognizersSpec(const TimeTagger& tagger, const std::string& spec_json,
                                            const std::string& lang);
 
+struct ExtractorRecall {
+  int cases = 0, gold = 0;
+  int exact = 0;    // gold spans we find exactly (Start, Length in UTF-16 units)
+  int overlap = 0;  // gold spans one of our expressions overlaps
+};
+
+// Span recall on a Recognizers-Text extractor spec (DateExtractor.json,
+// DurationExtractor.json, ...: Results with Start and Length, no values and
+// no reference date; the DCT is 2016-11-07). Precision is not scored: each
+// file lists one kind of expression only.
+Result<ExtractorRecall> ScoreExtractorSpec(const TimeTagger& tagger, const std::string& spec_json,
+                                           const std::string& lang);
+
 // True when a Recognizers-Text timex (X digits are wildcards, "XXXX-WXX-3"
 // is any Wednesday, "(A,B,PnD)" a range) matches our expression.
 bool TimexMatches(std::string_view timex, const TimeExpr& ours);

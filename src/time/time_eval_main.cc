@@ -1,7 +1,7 @@
 // @brief time_eval: prints the time tagger's scores (seed gold, Recognizers-Text
 // French and English) with the worst errors, and its speed. A dev tool.
 //
-//   time_eval [--shared DIR] [--errors N] [--only seed|fr|en|speed] [--speed-mb N]
+//   time_eval [--shared DIR] [--errors N] [--only seed|fr|en|speed|extract] [--speed-mb N]
 //   time_eval --tag LANG DCT TEXT   (prints what the tagger finds in TEXT; DCT "" for none)
 #include <chrono>
 #include <cstdio>
@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/file_io.h"
 #include "time/time_eval.h"
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
       speed_mb = std::atof(next().c_str());
     } else {
       std::fprintf(stderr,
-                   "usage: time_eval [--shared DIR] [--errors N] [--only seed|fr|en|speed] "
+                   "usage: time_eval [--shared DIR] [--errors N] [--only seed|fr|en|speed|extract] "
                    "[--speed-mb N]\n");
       return 2;
     }
@@ -101,6 +102,26 @@ int main(int argc, char** argv) {
         "recognizers %s: cases %d gold %d predicted %d correct %d | P %.3f R %.3f F1 %.3f\n", lang,
         s->cases, s->gold, s->predicted, s->correct, s->precision, s->recall, s->f1);
     PrintErrors(s->errors, nerr);
+  }
+  if (only == "extract") {
+    // Span recall on the French and English extractor specs (not tuned on).
+    for (const char* dir : {"French", "English"}) {
+      const char* lang = std::string_view(dir) == "French" ? "fr" : "en";
+      for (const char* f : {"DateExtractor", "DatePeriodExtractor", "TimeExtractor",
+                            "DurationExtractor", "SetExtractor", "MergedExtractor"}) {
+        const std::string path = shared + "/eval/recognizers-text/Specs/DateTime/" + dir + "/" +
+                                 f + ".json";
+        auto s = sitrep::ScoreExtractorSpec(t, path, lang);
+        if (!s.ok()) {
+          std::fprintf(stderr, "time_eval: %s\n", s.status().ToString().c_str());
+          return 1;
+        }
+        auto r = [&](int n) { return s->gold ? static_cast<double>(n) / s->gold : 0.0; };
+        std::printf("extract %s %-20s gold %4d  exact %4d (%.3f)  overlap %4d (%.3f)\n", lang, f,
+                    s->gold, s->exact, r(s->exact), s->overlap, r(s->overlap));
+      }
+    }
+    return 0;
   }
   if (only.empty() || only == "speed") {
     std::string base;

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace sitrep {
 namespace {
 
@@ -54,6 +57,31 @@ TEST(TimeEvalTest, TimexWildcardsAndRanges) {
   EXPECT_TRUE(TimexMatches("(T14:00,T16:30,PT2H30M)", t));
   EXPECT_FALSE(TimexMatches("(T14,T16:00:00,PT2H)", t));
   EXPECT_FALSE(TimexMatches("T16:30:01", Value("T16:30")));
+}
+
+TEST(TimeEvalTest, ExtractorSpecRecallCountsExactAndOverlappingSpans) {
+  Options o;
+  o.data_dir = std::string(SITREP_SOURCE_DIR) + "/data";
+  auto tagger = TimeTagger::Create(o);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "sitrep_extractor_spec.json").string();
+  // "Je reviendrai le 2 décembre" (found exactly), "dans la nuit" (we find
+  // "dans la nuit": the gold "la nuit" overlaps), "en été" with a bogus span
+  // (Start past the text: neither), and a case with no result (skipped).
+  std::ofstream(path) << R"([
+    {"Input": "Je reviendrai le 2 décembre", "Results": [{"Text": "2 décembre", "Start": 17, "Length": 10}]},
+    {"Input": "Il est parti dans la nuit", "Results": [{"Text": "la nuit", "Start": 18, "Length": 7}]},
+    {"Input": "Il part en été", "Results": [{"Text": "xx", "Start": 40, "Length": 2}]},
+    {"Input": "Rien ici", "Results": []}
+  ])";
+  auto s = ScoreExtractorSpec(**tagger, path, "fr");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->cases, 3);
+  EXPECT_EQ(s->gold, 3);
+  EXPECT_EQ(s->exact, 1);
+  EXPECT_EQ(s->overlap, 2);
+  std::filesystem::remove(path);
 }
 
 TEST(TimeEvalTest, GoldGranularity) {
