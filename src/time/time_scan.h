@@ -604,6 +604,11 @@ class Scan {
       return 0;  // "novembre 19-20": a dash is no "of"
     }
     if (y0 + 1 < t_.size() && t_[y0 + 1].kind != TimeTokKind::kPunct) return 0;
+    // ru "5 января в 14:00", "в 14.30": an hour and its minutes, not a year.
+    if (y0 + 2 < t_.size() && Attached(y0 + 1) && (Sym(y0 + 1, ":") || Sym(y0 + 1, ".")) &&
+        Num(y0 + 2) && Attached(y0 + 2)) {
+      return 0;
+    }
     const int n = static_cast<int>(t_[y0].number);
     *year = FullYear(n);
     return y0 + 1;

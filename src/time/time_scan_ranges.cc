@@ -13,6 +13,8 @@ std::optional<Cand> Scan::Range(size_t i) {
   if (size_t k = M(j, K::kRangeFrom)) {
     j = k;
     from = true;
+    // de "zwischen dem 5. und 10. Januar": an article before a day number.
+    if (size_t a = M(j, K::kArticle); a && Num(a) && !ArticleOutside(j)) j = a;
   }
   // Without a from-word only written-out dates join ("2014-2018", "10/1-11/2/2017",
   // "May 3 to May 7"), through a range_link word.
@@ -830,6 +832,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       lex_.IsPastCue(t_[i - 1].folded)) {
     return std::nullopt;
   }
+  const size_t after_pre = j;  // the token right after "через", "in", "il y a"
   if (dir) j = SkipFillers(j, 1);
   // "il y a plus de dix ans" (before 2011), "dans moins de 3 jours", "il y a
   // à peu près un mois": a hedge on the amount, a mod on the point in time.
@@ -854,7 +857,19 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   double n = 0;
   bool approx = false;  // "une dizaine de jours": about 10
   size_t k = Quantity(j, &n, &approx);
-  if (!k) return std::nullopt;
+  if (!k) {
+    // ru "через неделю", "неделю назад", "год назад": a singular unit with no
+    // amount after an in/ago word, or before an ago word, is one unit (the
+    // languages with articles say "in a week", "vor einem Jahr").
+    const TimeLexEntry* bare = nullptr;
+    const size_t be = M(j, K::kUnit, &bare);
+    if (!be || bare->plural || bare->value == "WE" || Num(be) || j != after_pre ||
+        !(dir != 0 || M(be, K::kAgoPost))) {
+      return std::nullopt;
+    }
+    n = 1;
+    k = j;
+  }
   if (approx && hedge_mod.empty()) hedge_mod = "APPROX";
   bool half = false;  // "one and a half hours"
   const TimeLexEntry* f = nullptr;

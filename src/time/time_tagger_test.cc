@@ -182,7 +182,7 @@ TEST_F(TimeTaggerTest, NamedErasAndEventsHaveTheirDates) {
       {"en", "2022-01-10", "Ties forged during the Cold War still matter.", "the Cold War",
        "1947/1991"},
       {"de", "2022-01-10", "Seit dem Zerfall der Sowjetunion ist das Land unabhängig.",
-       "Zerfall der Sowjetunion", "1991"},
+       "Seit dem Zerfall der Sowjetunion", "1991", "AFTER"},  // as en "since"
       {"de", "2022-01-10", "Nach dem Ende des Kalten Krieges wuchs die NATO.",
        "Ende des Kalten Krieges", "1947/1991", "END"},
       {"es", "2022-01-10", "Desde la disolución de la URSS el país es independiente.",
@@ -221,6 +221,22 @@ TEST_F(TimeTaggerTest, WithoutADctADayTakesTheYearOfAnEarlierDate) {
   ASSERT_EQ(alone.size(), 1u);
   EXPECT_EQ(alone[0].value, "XXXX-07-14");
   EXPECT_TRUE(alone[0].unresolved);
+}
+
+TEST_F(TimeTaggerTest, RussianBareUnitsAndGermanDayRanges) {
+  const Case cases[] = {
+      {"ru", "2022-01-07", "Через неделю войска уйдут.", "Через неделю", "2022-W02"},
+      {"ru", "2022-01-07", "Год назад всё было иначе.", "Год назад", "2021"},
+      {"ru", "2022-01-07", "Утром 5 января в 14:00 открылся аэропорт.", "5 января в 14:00",
+       "2022-01-05T14:00"},
+      {"de", "2022-01-07", "Vom 5. bis 10. Januar gilt der Notstand.", "Vom 5. bis 10. Januar",
+       "2022-01-05/2022-01-10"},
+      {"de", "2022-01-07", "Zwischen dem 5. und 10. Januar blieb es ruhig.",
+       "Zwischen dem 5. und 10. Januar", "2022-01-05/2022-01-10"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // A unit after an article is no bare amount ("in the week after the vote").
+  CheckAbsent(*tagger_, {"en", "2022-01-07", "He left in the week after the vote.", "in"});
 }
 
 TEST_F(TimeTaggerTest, ADemonstrativeWeekdayBeforeAFullDate) {
