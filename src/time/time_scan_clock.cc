@@ -96,7 +96,8 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       strong = true;
       j = h;
       if (Num(j) && t_[j].ndigits == 2 && (Attached(j) || true)) {
-        if (t_[j].number < 60 && !M(j + 1, K::kUnit)) {
+        // "18h30 heure locale": a zone after the minutes is no unit of them.
+        if (t_[j].number < 60 && (!M(j + 1, K::kUnit) || M(j + 1, K::kTimeZone))) {
           minute = static_cast<int>(t_[j].number);
           j += 1;
           if (size_t mw = M(j, K::kMinuteWord)) j = mw;

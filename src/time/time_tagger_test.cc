@@ -240,6 +240,22 @@ TEST_F(TimeTaggerTest, RussianBareUnitsAndGermanDayRanges) {
   CheckAbsent(*tagger_, {"en", "2022-01-07", "He left in the week after the vote.", "in"});
 }
 
+TEST_F(TimeTaggerTest, LocalTimeZonesAndSpanishPartsOfADay) {
+  const Case cases[] = {
+      {"fr", "2022-01-07", "Le couvre-feu commence à 18h30 heure locale.", "18h30", "T18:30"},
+      {"es", "2022-01-07", "Empieza a las 18:30 hora local.", "18:30", "T18:30"},
+      {"de", "2022-01-07", "Der Flug landete um 14 Uhr Ortszeit.", "14 Uhr", "T14"},
+      {"ru", "2022-01-07", "Самолет сел в 14:00 по местному времени.", "14:00", "T14:00"},
+      {"es", "2022-01-07", "Anoche hubo disparos en Almaty.", "Anoche", "2022-01-06TNI"},
+      {"es", "2022-01-07", "Llegaron el lunes 10 de enero por la noche.",
+       "lunes 10 de enero por la noche", "2022-01-10TNI"},
+  };
+  for (const Case& c : cases) Check(*tagger_, c);
+  // "30 heure" is no duration when a zone follows the minutes.
+  CheckAbsent(*tagger_, {"fr", "2022-01-07", "Le couvre-feu commence à 18h30 heure locale.",
+                         "heure locale"});
+}
+
 TEST_F(TimeTaggerTest, ADemonstrativeWeekdayBeforeAFullDate) {
   const Case cases[] = {
       {"fr", "2022-04-20", "Lors de la séance, ce mardi 19 avril, il a parlé.", "ce mardi 19 avril",
