@@ -511,6 +511,18 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
     // time of day; unresolved without one.
     c.type = TimeType::kTime;
     if (dct_.clock_s < 0) {
+      const int64_t hours = static_cast<int64_t>(n);
+      if (unit == "H" && hours % 24 == 0 && HasDay()) {
+        // "les dernières 24 heures", "the next 48 hours" from a day-precision
+        // DCT: the days they touch.
+        const int64_t other = dct_.days + rel * (hours / 24);
+        c.type = TimeType::kDate;
+        c.begin = DayValue(CivilFromDays(std::min(dct_.days, other)));
+        c.end = DayValue(CivilFromDays(std::max(dct_.days, other)));
+        c.value = c.begin + "/" + c.end;
+        MarkDct(&c);
+        return c;
+      }
       c.unresolved = true;
       return c;
     }

@@ -758,6 +758,9 @@ TEST_F(TimeTaggerTest, BarePluralUnitsAreNoDates) {
                    "13 dernières minutes", "2022-01-07T12:17/2022-01-07T12:30"});
   Check(*tagger_, {"en", "2022-01-07T09:00", "Two more blasts in the next 2 hours.",
                    "next 2 hours", "2022-01-07T09:00/2022-01-07T11:00"});
+  // Whole days of hours from a day-precision DCT: the days they touch.
+  Check(*tagger_, {"fr", "2022-01-07", "Au cours des dernières 24 heures, 5 morts.",
+                   "dernières 24 heures", "2022-01-06/2022-01-07"});
 }
 
 TEST_F(TimeTaggerTest, OffsetsFromAnEventOrAnEarlierDate) {
