@@ -374,6 +374,13 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         e.kind == TimeLexKind::kMeal) {
       if (e.value.empty()) return file->ErrorAt(row, "kind " + row.fields[1] + " needs a value");
     }
+    if (e.kind == TimeLexKind::kHedge && e.value.size() > 6 &&
+        e.value.compare(e.value.size() - 6, 6, " ahead") == 0) {
+      // "d'ici\thedge\tBEFORE ahead": a deadline from now on ("d'ici
+      // dimanche" is the coming Sunday whatever the tense).
+      e.ahead = true;
+      e.value.resize(e.value.size() - 6);
+    }
     if (e.kind == TimeLexKind::kHedge && e.value.size() > 8 &&
         e.value.compare(e.value.size() - 8, 8, " outside") == 0) {
       // "jusqu'à\thedge\tEQUAL_OR_LESS outside": "jusqu'à la semaine prochaine"

@@ -150,6 +150,7 @@ struct TimeLexEntry {
   bool weak = false;    // abbreviations: need a neighbouring number or "."
   bool plural = false;  // `unit` marked "plural" ("days", "Tagen"): bare, no period
   bool outside = false;     // `hedge` marked "outside": a date or time it hedges starts after it
+  bool ahead = false;       // `hedge` marked "ahead": a deadline from the DCT on ("d'ici")
   bool approx = false;      // `quant` marked "approx": "une dizaine de" (about 10)
   bool post_only = false;   // `rel` marked "after": only after its head ("la semaine passée")
   bool count_only = false;  // `ordinal` marked "count": counts periods, names no day ("deuxième")

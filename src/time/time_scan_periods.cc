@@ -1247,6 +1247,15 @@ std::optional<Cand> Scan::Hedged(size_t i) {
     return std::nullopt;
   }
   if (c->mod.empty()) c->mod = mod;
+  // "d'ici dimanche" (an `ahead` hedge): a bare weekday is the coming one,
+  // whatever the tense around it ("il a promis une réponse d'ici lundi").
+  if (e->ahead && c->bare_weekday && c->abs_day && HasDay()) {
+    const int64_t day = dct_.days + (c->bare_weekday - IsoWeekday(dct_.days) + 7) % 7;
+    const std::string keep = c->mod;
+    const size_t te = c->te;
+    *c = DayCand(te, CivilFromDays(day), AnchorKind::kDct);
+    c->mod = keep;
+  }
   // "jusqu'à la semaine prochaine": an `outside` hedge of a date or time is a
   // signal before it, not part of it; the fillers after it belong to the
   // expression only when it starts there ("la semaine prochaine", but es

@@ -256,6 +256,14 @@ TEST_F(TimeTaggerTest, LocalTimeZonesAndSpanishPartsOfADay) {
                          "heure locale"});
 }
 
+TEST_F(TimeTaggerTest, ADeadlineHedgeLooksAhead) {
+  // Friday 7 January 2022: "d'ici lundi" is the coming Monday even after a past verb.
+  Check(*tagger_, {"fr", "2022-01-07", "Il a promis une réponse d'ici lundi.", "d'ici lundi",
+                   "2022-01-10", "BEFORE"});
+  Check(*tagger_, {"fr", "2022-01-07", "Ils partiront d'ici vendredi.", "d'ici vendredi",
+                   "2022-01-07", "BEFORE"});  // said on a Friday: that day
+}
+
 TEST_F(TimeTaggerTest, ADemonstrativeWeekdayBeforeAFullDate) {
   const Case cases[] = {
       {"fr", "2022-04-20", "Lors de la séance, ce mardi 19 avril, il a parlé.", "ce mardi 19 avril",
