@@ -262,6 +262,13 @@ TEST_F(TimeTaggerTest, ADeadlineHedgeLooksAhead) {
                    "2022-01-10", "BEFORE"});
   Check(*tagger_, {"fr", "2022-01-07", "Ils partiront d'ici vendredi.", "d'ici vendredi",
                    "2022-01-07", "BEFORE"});  // said on a Friday: that day
+  // "from Monday on" in a present tense announcing it: the coming Monday.
+  Check(*tagger_, {"fr", "2022-01-07", "À partir de lundi, les banques rouvrent.",
+                   "À partir de lundi", "2022-01-10", "AFTER"});
+  Check(*tagger_, {"de", "2022-01-07", "Ab Montag öffnen die Banken wieder.", "Ab Montag",
+                   "2022-01-10", "AFTER"});
+  Check(*tagger_, {"es", "2022-01-07", "A partir del lunes abren los bancos.",
+                   "A partir del lunes", "2022-01-10", "AFTER"});
 }
 
 TEST_F(TimeTaggerTest, ADemonstrativeWeekdayBeforeAFullDate) {
