@@ -617,6 +617,9 @@ class Scan {
   Tense TenseAround(size_t b, size_t e) const;
   Cand DayCand(size_t te, const Ymd& v, AnchorKind a);
   Cand ResolveDayMonth(size_t te, int month, int day, int year);
+  // ResolveDayMonth after checking the date exists: in `year` when given,
+  // else in some year (29 February); nullopt when it does not.
+  std::optional<Cand> ValidDayMonth(size_t te, int month, int day, int year);
   Cand ResolveWeekday(size_t b, size_t te, int wd, int rel);
   Cand ResolveMonth(size_t b, size_t te, int month, int rel);
   bool HasDay() const { return dct_.level >= 3; }

@@ -110,12 +110,7 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
   if (lex_.lang() == "en" && n1 <= 12) std::swap(day, month);
   if (month > 12 && day <= 12) std::swap(day, month);
   if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-  if (year) {
-    if (!ValidDate(year, month, day)) return std::nullopt;
-    return DayCand(te, {year, month, day}, AnchorKind::kAbsolute);
-  }
-  if (!ValidDate(2000, month, day)) return std::nullopt;
-  return ResolveDayMonth(te, month, day, 0);
+  return ValidDayMonth(te, month, day, year);
 }
 
 std::optional<Cand> Scan::ShortNumericDate(size_t i) {
@@ -209,12 +204,7 @@ std::optional<Cand> Scan::MonthNameNumeric(size_t i) {
   if (!month || !day || parts < 2) return std::nullopt;
   if (parts == 2 && !month_first) return std::nullopt;  // "4-23" style counts stay out
   if (Attached(j) && (Sym(j, "-") || Sym(j, "/") || Sym(j, ".")) && Num(j + 1)) return std::nullopt;
-  if (year) {
-    if (!ValidDate(year, month, day)) return std::nullopt;
-    return DayCand(j, {year, month, day}, AnchorKind::kAbsolute);
-  }
-  if (!ValidDate(2000, month, day)) return std::nullopt;
-  return ResolveDayMonth(j, month, day, 0);
+  return ValidDayMonth(j, month, day, year);
 }
 
 std::optional<Cand> Scan::DayMonth(size_t i) {
@@ -277,9 +267,7 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
       !(i > 0 && M(i - 1, K::kArticle) == i && SpelledDay(j, &day, K::kMonth))) {
     return std::nullopt;
   }
-  if (year && !ValidDate(year, month, day)) return std::nullopt;
-  if (!year && !ValidDate(2000, month, day)) return std::nullopt;
-  (void)wd;
+  if (!ValidDate(year ? year : 2000, month, day)) return std::nullopt;
   if (!year) {
     if (std::optional<Cand> c = DayMonthRel(te, month, day)) return c;
   }

@@ -324,6 +324,11 @@ Cand Scan::ResolveDayMonth(size_t te, int month, int day, int year) {
   return c;
 }
 
+std::optional<Cand> Scan::ValidDayMonth(size_t te, int month, int day, int year) {
+  if (!ValidDate(year ? year : 2000, month, day)) return std::nullopt;
+  return ResolveDayMonth(te, month, day, year);
+}
+
 Cand Scan::ResolveWeekday(size_t b, size_t te, int wd, int rel) {
   Cand c;
   c.te = te;
