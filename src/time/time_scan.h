@@ -46,6 +46,8 @@ struct Dct {
   Ymd day;
   int64_t days = 0;
   int clock_s = -1;  // seconds after midnight when the DCT has a time of day, else -1
+  // Seconds since 1970-01-01T00:00 (with a time of day only).
+  int64_t Instant() const { return days * 86400 + clock_s; }
 };
 
 inline Dct MakeDct(const std::optional<PublishedDate>& p) {
@@ -689,6 +691,11 @@ inline int DurationRank(std::string_view unit) {
     if (unit == kDurationUnits[r]) return r;
   }
   return -1;  // Q, WE: no compound durations
+}
+
+// Seconds in one clock unit: H, MIN, S (time_lexicon.h unit codes).
+inline int64_t SecondsPer(std::string_view unit) {
+  return unit == "H" ? 3600 : unit == "MIN" ? 60 : 1;
 }
 
 inline std::string DayValue(const Ymd& v) { return FormatDay(v); }

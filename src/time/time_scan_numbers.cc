@@ -273,44 +273,35 @@ Cand Scan::DayCand(size_t te, const Ymd& v, AnchorKind a) {
 }
 
 Cand Scan::ResolveDayMonth(size_t te, int month, int day, int year) {
-  if (year) {
-    Cand c = DayCand(te, {year, month, day}, AnchorKind::kAbsolute);
-    return c;
-  }
-  if (dct_.level >= 1) {
-    // The year that puts the day nearest to the DCT (and where it exists).
+  if (year) return DayCand(te, {year, month, day}, AnchorKind::kAbsolute);
+  // The year around `around` that puts the day nearest to it (and where it
+  // exists); by years only when `by_year` (a DCT of year precision); 0: none.
+  auto nearest_year = [&](const Ymd& around, bool by_year) {
+    const int64_t from = DaysOf(around);
     int best_year = 0;
     int64_t best_dist = 0;
-    for (int y = dct_.day.y - 1; y <= dct_.day.y + 1; ++y) {
+    for (int y = around.y - 1; y <= around.y + 1; ++y) {
       if (!ValidDate(y, month, day)) continue;
-      int64_t dist = std::llabs(DaysFromCivil(y, month, day) - dct_.days);
-      if (dct_.level < 2) dist = std::abs(y - dct_.day.y);
+      const int64_t dist =
+          by_year ? std::abs(y - around.y) : std::llabs(DaysFromCivil(y, month, day) - from);
       if (!best_year || dist < best_dist) {
         best_year = y;
         best_dist = dist;
       }
     }
-    if (best_year) {
-      Cand c = DayCand(te, {best_year, month, day}, AnchorKind::kDct);
+    return best_year;
+  };
+  if (dct_.level >= 1) {
+    if (const int y = nearest_year(dct_.day, dct_.level < 2)) {
+      Cand c = DayCand(te, {y, month, day}, AnchorKind::kDct);
       c.free_year = true;
       return c;
     }
   } else if (anchor_->have) {
     // No DCT, but the text named a full date before ("le 21 juin 2012 ...
     // le 14 juillet"): the year that puts the day nearest to it.
-    const int64_t from = DaysOf(anchor_->day);
-    int best_year = 0;
-    int64_t best_dist = 0;
-    for (int y = anchor_->day.y - 1; y <= anchor_->day.y + 1; ++y) {
-      if (!ValidDate(y, month, day)) continue;
-      const int64_t dist = std::llabs(DaysFromCivil(y, month, day) - from);
-      if (!best_year || dist < best_dist) {
-        best_year = y;
-        best_dist = dist;
-      }
-    }
-    if (best_year) {
-      Cand c = DayCand(te, {best_year, month, day}, AnchorKind::kExpr);
+    if (const int y = nearest_year(anchor_->day, false)) {
+      Cand c = DayCand(te, {y, month, day}, AnchorKind::kExpr);
       c.anchor_start = anchor_->start;
       c.free_year = true;
       return c;

@@ -654,8 +654,8 @@ std::optional<Cand> Scan::WithinClockRange(size_t j) {
     c.unresolved = true;
     return c;
   }
-  const int64_t step = e->value == "H" ? 3600 : e->value == "MIN" ? 60 : 1;
-  const int64_t from = dct_.days * 86400 + dct_.clock_s;
+  const int64_t step = SecondsPer(e->value);
+  const int64_t from = dct_.Instant();
   const int64_t to = from + static_cast<int64_t>(std::llround(n * step));
   const bool seconds = from % 60 != 0 || to % 60 != 0;
   c.begin = ClockValue(from, seconds);

@@ -526,8 +526,8 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
       c.unresolved = true;
       return c;
     }
-    const int64_t step = unit == "H" ? 3600 : unit == "MIN" ? 60 : 1;
-    const int64_t now = dct_.days * 86400 + dct_.clock_s;
+    const int64_t step = SecondsPer(unit);
+    const int64_t now = dct_.Instant();
     const int64_t other = now + rel * static_cast<int64_t>(n) * step;
     const bool seconds = now % 60 != 0;
     c.begin = ClockValue(std::min(now, other), seconds);
@@ -994,8 +994,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     const bool clock = unit == "H" || unit == "MIN" || unit == "S";
     if (clock && !from_text && dct_.clock_s >= 0) {
       // "in 5 minutes", "two hours ago" from a DCT with a time of day.
-      const int64_t step = unit == "H" ? 3600 : unit == "MIN" ? 60 : 1;
-      const int64_t at = dct_.days * 86400 + dct_.clock_s + amount * step;
+      const int64_t at = dct_.Instant() + amount * SecondsPer(unit);
       MarkDct(&c);
       c.type = TimeType::kTime;
       c.value = ClockValue(at, unit == "S" || at % 60 != 0);
