@@ -9,7 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <string_view>
+#include <utility>
 
 #include "base/file_io.h"
 #include "time/time_eval.h"
@@ -105,8 +105,8 @@ int main(int argc, char** argv) {
   }
   if (only == "extract") {
     // Span recall on the French and English extractor specs (not tuned on).
-    for (const char* dir : {"French", "English"}) {
-      const char* lang = std::string_view(dir) == "French" ? "fr" : "en";
+    const std::pair<const char*, const char*> specs[] = {{"French", "fr"}, {"English", "en"}};
+    for (const auto& [dir, lang] : specs) {
       for (const char* f : {"DateExtractor", "DatePeriodExtractor", "TimeExtractor",
                             "DurationExtractor", "SetExtractor", "MergedExtractor"}) {
         const std::string path = shared + "/eval/recognizers-text/Specs/DateTime/" + dir + "/" +
