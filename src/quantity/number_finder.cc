@@ -56,6 +56,20 @@ class Finder {
   bool IsKey(size_t j, std::string_view key) const { return j < n_ && t_[j].key == key; }
   bool IsDigits(size_t j) const { return j < n_ && t_[j].type == Type::kDigits; }
   bool IsWord(size_t j) const { return j < n_ && t_[j].type == Type::kWord; }
+  // After the glued marker at j ("^" or "e"): an optionally signed, glued
+  // digit run ("^-1", "e+14"). Its value in *exp and its token, or 0.
+  size_t GluedExponent(size_t j, double* exp) const {
+    if (!Glued(j)) return 0;
+    size_t k = j + 1;
+    double sign = 1;
+    if ((IsKey(k, "+") || IsKey(k, "-")) && Glued(k)) {
+      sign = IsKey(k, "-") ? -1 : 1;
+      ++k;
+    }
+    if (!IsDigits(k) || !Glued(k)) return 0;
+    *exp = sign * std::strtod(t_[k].key.c_str(), nullptr);
+    return k;
+  }
   std::string_view Raw(size_t j) const {
     return text_.substr(t_[j].start - base_, t_[j].end - t_[j].start);
   }
@@ -146,18 +160,11 @@ class Finder {
     double value = std::strtod(number.c_str(), nullptr);
     const bool plain = !m->grouped && !m->decimal && j == i;
     // Power: 1,1^23, 2,5^-1.
-    if (IsKey(j + 1, "^") && Glued(j + 1)) {
-      size_t k = j + 2;
-      double sign = 1;
-      if ((IsKey(k, "+") || IsKey(k, "-")) && Glued(k)) {
-        sign = IsKey(k, "-") ? -1 : 1;
-        ++k;
-      }
-      if (IsDigits(k) && Glued(k)) {
-        value = std::pow(value, sign * std::strtod(t_[k].key.c_str(), nullptr));
-        m->decimal = true;
-        j = k;
-      }
+    double exp = 0;
+    if (size_t k = IsKey(j + 1, "^") ? GluedExponent(j + 1, &exp) : 0) {
+      value = std::pow(value, exp);
+      m->decimal = true;
+      j = k;
     }
     // Mixed number: "2 1/4" (a proper fraction after a space).
     if (plain && IsDigits(j + 1) && !Glued(j + 1) && IsKey(j + 2, "/") && Glued(j + 2) &&
@@ -171,18 +178,10 @@ class Finder {
       }
     }
     // Exponent: 1e10, 12,32e+14.
-    if (IsKey(j + 1, "e") && Glued(j + 1)) {
-      size_t k = j + 2;
-      double sign = 1;
-      if ((IsKey(k, "+") || IsKey(k, "-")) && Glued(k)) {
-        sign = IsKey(k, "-") ? -1 : 1;
-        ++k;
-      }
-      if (IsDigits(k) && Glued(k)) {
-        value *= std::pow(10.0, sign * std::strtod(t_[k].key.c_str(), nullptr));
-        m->decimal = true;
-        j = k;
-      }
+    if (size_t k = IsKey(j + 1, "e") ? GluedExponent(j + 1, &exp) : 0) {
+      value *= std::pow(10.0, exp);
+      m->decimal = true;
+      j = k;
     }
     // Fraction: 3/4 (not 17/05/2018, caught above).
     if (m->kind == NumberKind::kCardinal && !m->grouped && !m->decimal && IsKey(j + 1, "/") && Glued(j + 1) && IsDigits(j + 2) &&
