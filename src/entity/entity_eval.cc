@@ -17,6 +17,22 @@
 namespace sitrep {
 namespace {
 
+// What recognition and resolution need, built from the KB and data dir.
+struct EntityStages {
+  std::unique_ptr<NameTransliterator> transliterator;
+  std::unique_ptr<EntityRecognizer> recognizer;
+};
+
+Result<EntityStages> MakeEntityStages(const KnowledgeBase& kb, const std::string& data_dir) {
+  auto tr = NameTransliterator::Create(data_dir);
+  if (!tr.ok()) return tr.status();
+  Options options;
+  options.data_dir = data_dir;
+  auto rec = EntityRecognizer::Create(&kb, options);
+  if (!rec.ok()) return rec.status();
+  return EntityStages{std::move(tr).value(), std::move(rec).value()};
+}
+
 struct GoldMention {
   std::string file;
   uint32_t start, end;
@@ -86,13 +102,10 @@ Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::strin
     }
   }
 
-  auto tr = NameTransliterator::Create(data_dir);
-  if (!tr.ok()) return tr.status();
-  Options options;
-  options.data_dir = data_dir;
-  auto rec = EntityRecognizer::Create(&kb, options);
-  if (!rec.ok()) return rec.status();
-  EntityResolver resolver(&kb, tr->get());
+  Result<EntityStages> stages = MakeEntityStages(kb, data_dir);
+  if (!stages.ok()) return stages.status();
+  EntityRecognizer* rec = stages->recognizer.get();
+  EntityResolver resolver(&kb, stages->transliterator.get());
 
   struct Sys {
     uint32_t start, end;
@@ -114,7 +127,7 @@ Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::strin
     auto text = ReadFileLimited(seed_dir + "/" + file, 16u << 20);
     if (!text.ok()) return text.status();
     const std::string& t = text.value();
-    auto mentions = rec.value()->Recognize(t, "fr");
+    auto mentions = rec->Recognize(t, "fr");
     auto ids = resolver.Resolve(t, mentions);
     CodePointIndex cp(t);
     for (size_t i = 0; i < mentions.size(); ++i) {
@@ -231,15 +244,12 @@ Status DumpEntities(const KnowledgeBase& kb, const std::string& data_dir, const 
                     const std::string& lang) {
   auto text = ReadFileLimited(path, 16u << 20);
   if (!text.ok()) return text.status();
-  auto tr = NameTransliterator::Create(data_dir);
-  if (!tr.ok()) return tr.status();
-  Options options;
-  options.data_dir = data_dir;
-  auto rec = EntityRecognizer::Create(&kb, options);
-  if (!rec.ok()) return rec.status();
-  EntityResolver resolver(&kb, tr->get());
+  Result<EntityStages> stages = MakeEntityStages(kb, data_dir);
+  if (!stages.ok()) return stages.status();
+  EntityRecognizer* rec = stages->recognizer.get();
+  EntityResolver resolver(&kb, stages->transliterator.get());
   const std::string& t = text.value();
-  auto mentions = rec.value()->Recognize(t, lang);
+  auto mentions = rec->Recognize(t, lang);
   auto ids = resolver.Resolve(t, mentions);
   CodePointIndex cp(t);
   for (size_t i = 0; i < mentions.size(); ++i) {
