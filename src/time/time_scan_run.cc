@@ -4,6 +4,61 @@
 namespace sitrep {
 namespace time_scan {
 
+Scan::Scan(std::string_view text, const std::vector<TimeToken>& toks, const TimeLexicon& lex,
+           const Dct& dct, uint32_t base, TextAnchor* anchor)
+    : text_(text),
+      t_(toks),
+      lex_(lex),
+      dct_(dct),
+      entries_(toks.size()),
+      kinds_(toks.size()),
+      start_kinds_(toks.size()),
+      number_word_(toks.size()),
+      grouped_(toks.size()),
+      base_(base),
+      anchor_(anchor) {
+  // "2 030 militaires", "10 000": groups of three digits after one space
+  // make one number, never a day, an hour or a year.
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    const TimeToken& a = toks[i];
+    const TimeToken& b = toks[i + 1];
+    if (a.kind == TimeTokKind::kNumber && a.ndigits <= 3 && b.kind == TimeTokKind::kNumber &&
+        b.ndigits == 3 && b.space_before && b.start - a.end <= 3 && text[a.end] != '\n' &&
+        text[a.end] != '\t' && text[a.end] != '\r') {
+      grouped_[i] = grouped_[i + 1] = 1;
+    }
+  }
+  // One lexicon lookup per token, and the longest phrase of each of its
+  // kinds that matches here: M() answers from these (the constructions ask
+  // the same questions many times).
+  match_at_.assign(toks.size() + 1, 0);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    match_at_[i] = static_cast<uint32_t>(matches_.size());
+    if (toks[i].kind == TimeTokKind::kNumber) continue;
+    if (toks[i].kind == TimeTokKind::kWord) number_word_[i] = lex.IsNumberWord(toks[i].folded);
+    entries_[i] = lex.EntriesFor(toks[i].folded);
+    if (!entries_[i]) continue;
+    TimeLexKindSet seen = 0;
+    for (const TimeLexEntry& e : *entries_[i]) {
+      if (seen & KindBit(e.kind)) continue;
+      seen |= KindBit(e.kind);
+      const TimeLexEntry* hit = nullptr;
+      if (size_t end = lex.MatchEntries(entries_[i], toks, i, e.kind, &hit)) {
+        matches_.push_back({e.kind, static_cast<uint32_t>(end), hit});
+        start_kinds_[i] |= KindBit(e.kind);
+      } else if (e.weak) {
+        start_kinds_[i] |= KindBit(e.kind);
+      }
+    }
+    // Every kind of the word, matched here or not: a weak month ("Dec")
+    // still starts the patterns that read entries_ themselves.
+    kinds_[i] = seen;
+    if (kinds_[i] & (KindBit(K::kForPre))) for_pos_.push_back(i);
+  }
+  match_at_[toks.size()] = static_cast<uint32_t>(matches_.size());
+}
+
+
 // Kinds that can only begin an expression when something temporal follows
 // them ("de", "la", "vers", "il y a"): the scan skips them cheaply otherwise.
 constexpr TimeLexKindSet Bit(TimeLexKind k) { return KindBit(k); }
