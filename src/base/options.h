@@ -29,6 +29,19 @@ struct Options {
   // Largest number of HTML elements in one page; past it the page is refused.
   size_t max_html_nodes = 2'000'000;
 
+  // Largest number of attributes on any one HTML element; past it the page is
+  // refused before parsing (the HTML parser's duplicate check is quadratic).
+  size_t max_html_attributes = 2'000;
+
+  // CPU budget of one document through every per-document stage, in seconds.
+  // Checked between stages and inside long loops; past it the document fails
+  // with a timeout error and the batch goes on. 0 disables the budget.
+  double max_document_seconds = 30.0;
+
+  // Follow symbolic links that lead outside a directory given as input.
+  // Off: such links are reported as skipped, with the reason.
+  bool follow_symlinks = false;
+
   // Skip files whose names start with "." when walking directories.
   bool skip_hidden = true;
 

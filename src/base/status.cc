@@ -16,6 +16,7 @@ const char* CodeName(Code code) {
     case Code::kEmpty: return "empty";
     case Code::kCorruption: return "corruption";
     case Code::kUnsupported: return "unsupported";
+    case Code::kTimeout: return "timeout";
     case Code::kInternal: return "internal";
   }
   return "unknown";

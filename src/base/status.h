@@ -23,6 +23,7 @@ enum class Code {
   kEmpty,            // nothing left after cleaning
   kCorruption,       // a store that does not match its schema
   kUnsupported,      // a format or feature this build does not handle
+  kTimeout,          // a document past its CPU budget (Options::max_document_seconds)
   kInternal,         // a bug; reported rather than crashing a batch
 };
 
