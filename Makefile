@@ -5,7 +5,7 @@ OUT ?= out
 CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup configure build demo test bench eval format fuzz clean
+.PHONY: all setup configure build demo test check-sanitize bench eval format fuzz clean
 
 all: build
 
@@ -38,6 +38,25 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (leak checking on),
+# then the threaded paths (parallel pipeline, store, the binary with --jobs) under
+# ThreadSanitizer. Each in its own build tree; the knowledge base is the one `build` made.
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+TSAN_TARGETS = sitrep parallel_test store_test cli_test hostile_test
+
+check-sanitize: build
+	cmake -S . -B $(BUILD)-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSITREP_BENCH=OFF \
+	  -DSITREP_SANITIZE=address,undefined $(CMAKE_FLAGS)
+	cmake --build $(BUILD)-asan -j $(JOBS)
+	cp $(BUILD)/kb.bin $(BUILD)-asan/kb.bin
+	cd $(BUILD)-asan && $(SAN_ENV) ctest --output-on-failure -j $(JOBS)
+	cmake -S . -B $(BUILD)-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSITREP_BENCH=OFF \
+	  -DSITREP_SANITIZE=thread $(CMAKE_FLAGS)
+	cmake --build $(BUILD)-tsan -j $(JOBS) --target $(TSAN_TARGETS)
+	cp $(BUILD)/kb.bin $(BUILD)-tsan/kb.bin
+	cd $(BUILD)-tsan && $(SAN_ENV) ctest --output-on-failure -j $(JOBS) -E '_NOT_BUILT'
+
 bench: build
 	$(BUILD)/bench/sitrep_bench
 
@@ -55,13 +74,16 @@ eval: build
 format:
 	find src bench fuzz -name '*.cc' -o -name '*.h' | xargs clang-format -i
 
+FUZZ_TARGETS = html_fuzz text_fuzz kb_fuzz jsonl_fuzz
+
 fuzz:
 	./scripts/setup.sh --fuzz
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DSITREP_FUZZ=ON -DSITREP_TESTS=OFF -DSITREP_BENCH=OFF
-	cmake --build build-fuzz -j $(JOBS) --target html_fuzz text_fuzz
-	mkdir -p build-fuzz/corpus-html build-fuzz/corpus-text
-	build-fuzz/fuzz/html_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-html examples/corpus
-	build-fuzz/fuzz/text_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-text examples/corpus
+	cmake --build build-fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus-$$t && \
+	  build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus-$$t examples/corpus || exit 1; \
+	done
 
 clean:
-	rm -rf $(BUILD) $(OUT)
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan $(OUT)

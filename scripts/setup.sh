@@ -5,6 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
+  libasan8 libubsan1 libtsan2
   libicu-dev libgumbo-dev libcld2-dev libuchardet-dev libxxhash-dev
   libsqlite3-dev sqlite3 zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
