@@ -170,9 +170,10 @@ TEST_F(OutputTest, DamagedStoreIsRefusedAndLeftUntouched) {
   RunResult sound = Sitrep({"check", "--db", db});
   EXPECT_EQ(sound.code, 0) << sound.err;
   EXPECT_TRUE(Has(sound.out, "ok: sitrep store, schema version")) << sound.out;
-  // Damage the b-tree pages of the table "sentences": never read by an ingest.
+  // Damage the root page of the table "warnings": an ingest of a document
+  // without warnings never reads it, so only a check finds the damage.
   const int64_t page_size = QueryInt(db, "PRAGMA page_size");
-  const int64_t root = QueryInt(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'sentences'");
+  const int64_t root = QueryInt(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'warnings'");
   ASSERT_GT(root, 1);
   {
     std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
@@ -188,7 +189,7 @@ TEST_F(OutputTest, DamagedStoreIsRefusedAndLeftUntouched) {
   EXPECT_FALSE(r.timed_out);
   EXPECT_EQ(r.code, 3) << r.err;
   EXPECT_TRUE(Has(r.err, "the store is damaged, nothing was written to it (quick_check:")) << r.err;
-  EXPECT_EQ(ReadAll(db), before) << "the damaged store was written to";
+  EXPECT_TRUE(ReadAll(db) == before) << "the damaged store was written to";
   EXPECT_FALSE(fs::exists(db + "-wal") && fs::file_size(db + "-wal") > 0);
   RunResult check = Sitrep({"check", "--db", db});
   EXPECT_EQ(check.code, 3) << check.err;
@@ -309,7 +310,7 @@ TEST_F(OutputTest, ReadersRefuseAnEmptyOrMissingStoreAndCreateNothing) {
     RunResult r = Sitrep({"query", "claims", "--db", bare});
     EXPECT_EQ(r.code, 3) << r.err;
     EXPECT_TRUE(Has(r.err, "the store is empty")) << r.err;
-    EXPECT_EQ(ReadAll(bare), before);
+    EXPECT_TRUE(ReadAll(bare) == before);
   }
 }
 
