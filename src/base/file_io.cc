@@ -1,6 +1,8 @@
 // @brief File and gzip helpers (zlib).
 #include "base/file_io.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
@@ -17,8 +19,8 @@ Result<std::string> ReadFileLimited(const std::string& path, size_t limit) {
   if (ec) return Status::IoError(path + ": " + ec.message());
   if (size > limit) {
     return Status(Code::kTooLarge, path + ": file is " + std::to_string(size) +
-                                       " bytes, larger than the limit of " +
-                                       std::to_string(limit) + " bytes (max_document_bytes)");
+                                       " bytes, larger than the limit of " + std::to_string(limit) +
+                                       " bytes (max_document_bytes)");
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return Status::IoError(path + ": " + std::strerror(errno));
@@ -61,23 +63,40 @@ Result<std::string> Gunzip(std::string_view data, size_t limit) {
   size_t consumed = data.size() - zs.avail_in;
   inflateEnd(&zs);
   if (rc != Z_STREAM_END) {
-    return Status(Code::kParseError, "corrupt or truncated gzip data near byte " +
-                                         std::to_string(consumed));
+    return Status(Code::kParseError,
+                  "corrupt or truncated gzip data near byte " + std::to_string(consumed));
   }
   return out;
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view data) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError(tmp + ": cannot open for writing");
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) return Status::IoError(tmp + ": write failed");
+  const std::string tmp = path + ".tmp";
+  // Any failure removes the temporary file: a full disk leaves nothing behind,
+  // and `path` keeps its previous content.
+  auto fail = [&tmp](const std::string& what, int err) {
+    ::unlink(tmp.c_str());
+    return Status::IoError(what + ": " + std::strerror(err));
+  };
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IoError(tmp + ": cannot open for writing: " + std::strerror(errno));
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = n < 0 ? errno : EIO;
+      ::close(fd);
+      return fail(tmp, err);
+    }
+    data.remove_prefix(static_cast<size_t>(n));
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status::IoError(path + ": " + ec.message());
+  // fsync before rename: after a crash `path` is the old or the new file, whole.
+  if (::fsync(fd) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return fail(tmp, err);
+  }
+  if (::close(fd) != 0) return fail(tmp, errno);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return fail(path, errno);
   return Status::Ok();
 }
 

@@ -20,7 +20,9 @@ bool LooksGzipped(std::string_view data);
 // `limit` output bytes; kParseError with the input byte offset on corrupt data.
 Result<std::string> Gunzip(std::string_view data, size_t limit);
 
-// Writes `data` to `path` atomically (temp file + rename).
+// Writes `data` to `path` atomically: `path`.tmp, fsync, rename. On any
+// failure (full disk, read-only directory) the temporary file is removed and
+// `path` is left as it was; the error says which file and why (strerror).
 Status WriteFileAtomic(const std::string& path, std::string_view data);
 
 }  // namespace sitrep

@@ -1,13 +1,14 @@
 // @brief sitrep extract and sitrep ingest: inputs through the pipeline, to JSONL or the store.
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 
 #include "base/json.h"
-#include "cli/command.h"
 #include "clean/cleaner.h"
+#include "cli/command.h"
 #include "pipeline/parallel.h"
 #include "store/store.h"
 
@@ -18,11 +19,12 @@ int CmdExtract(int argc, char** argv) {
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("extract", args.status());
   if (args->Has("--help")) {
-    PrintUsage("extract", "[flags] PATH...",
-               "Reads articles (.txt, .html/.htm, .jsonl, .gz of these, directories; '-' is JSONL on\n"
-               "stdin) and writes one JSON object per document on stdout (docs/FORMAT.md, sitrep/1).\n"
-               "Failed documents are written too, with their errors. Nothing is stored.",
-               flags);
+    PrintUsage(
+        "extract", "[flags] PATH...",
+        "Reads articles (.txt, .html/.htm, .jsonl, .gz of these, directories; '-' is JSONL on\n"
+        "stdin) and writes one JSON object per document on stdout (docs/FORMAT.md, sitrep/1).\n"
+        "Failed documents are written too, with their errors. Nothing is stored.",
+        flags);
     return kExitOk;
   }
   if (Status st = CheckInputPaths(args->positional); !st.ok()) return UsageError("extract", st);
@@ -35,17 +37,29 @@ int CmdExtract(int argc, char** argv) {
   Progress progress(args->Has("--quiet"));
   std::string line;
   std::string warning;
-  Result<ReadStats> stats = ProcessInputs(args->positional, options, jobs, [&](Document&& doc) {
-    line = DocumentToJson(doc);
-    line += '\n';
-    std::fwrite(line.data(), 1, line.size(), stdout);
-    progress.Add(doc);
-  }, &warning);
+  std::atomic<bool> output_lost{false};
+  Result<ReadStats> stats = ProcessInputs(
+      args->positional, options, jobs,
+      [&](Document&& doc) {
+        progress.Add(doc);
+        line = DocumentToJson(doc);
+        line += '\n';
+        // Each line is flushed whole: a reader sees whole documents, and a
+        // kill leaves no half line.
+        if (OutRecord(line)) {
+          progress.Commit();
+        } else {
+          progress.Lose();
+          output_lost = true;  // stop reading: nothing more can be written
+        }
+      },
+      &warning, &output_lost);
   if (!stats.ok()) return Fatal("extract", stats.status());
-  if (!warning.empty() && !args->Has("--quiet")) std::fprintf(stderr, "warning: %s\n", warning.c_str());
-  std::fflush(stdout);
+  if (!warning.empty() && !args->Has("--quiet"))
+    std::fprintf(stderr, "warning: %s\n", warning.c_str());
   progress.Skip(stats->skipped);
   progress.Finish("extract");
+  if (Status st = OutputStatus(); !st.ok()) return Fatal("extract", st);
   return progress.failed() ? kExitPartial : kExitOk;
 }
 
@@ -53,7 +67,8 @@ int CmdExtract(int argc, char** argv) {
 // Each batch is one transaction, so the store holds whole batches only.
 extern "C" void OnIngestSignal(int sig) {
   static const char kMsg[] =
-      "\nsitrep ingest: interrupted; committed batches are kept, run the same command again to complete\n";
+      "\nsitrep ingest: interrupted; committed batches are kept, run the same command again to "
+      "complete\n";
   ssize_t ignored = write(2, kMsg, sizeof kMsg - 1);
   (void)ignored;
   std::signal(sig, SIG_DFL);
@@ -61,8 +76,11 @@ extern "C" void OnIngestSignal(int sig) {
 }
 
 int CmdIngest(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kJobs, kQuiet,
-                                 {"--batch", true, "documents per transaction (default 200)", "N"}};
+  std::vector<FlagSpec> flags = {
+      kHelp,     kDb,
+      kDataDir,  kDate,
+      kMaxBytes, kJobs,
+      kQuiet,    {"--batch", true, "documents per transaction (default 200)", "N"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("ingest", args.status());
   if (args->Has("--help")) {
@@ -73,7 +91,8 @@ int CmdIngest(int argc, char** argv) {
                flags);
     return kExitOk;
   }
-  if (!args->Has("--db")) return UsageError("ingest", Status::InvalidArgument("--db FILE is required"));
+  if (!args->Has("--db"))
+    return UsageError("ingest", Status::InvalidArgument("--db FILE is required"));
   if (Status st = CheckInputPaths(args->positional); !st.ok()) return UsageError("ingest", st);
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("ingest", st);
@@ -83,9 +102,11 @@ int CmdIngest(int argc, char** argv) {
   if (jobs == 0) return UsageError("ingest", CountFlag(*args, "--jobs", 1, 256).status());
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("ingest", cleaner.status());
+  std::error_code ec;
   if (auto parent = std::filesystem::path(args->Get("--db")).parent_path();
-      !parent.empty() && !std::filesystem::is_directory(parent)) {
-    return Fatal("ingest", Status::NotFound(args->Get("--db") + ": directory " + parent.string() + " does not exist"));
+      !parent.empty() && !std::filesystem::is_directory(parent, ec)) {
+    return Fatal("ingest", Status::NotFound(args->Get("--db") + ": directory " + parent.string() +
+                                            " does not exist"));
   }
   auto store = Store::Open(args->Get("--db"));
   if (!store.ok()) return Fatal("ingest", store.status());
@@ -96,22 +117,36 @@ int CmdIngest(int argc, char** argv) {
   Progress progress(args->Has("--quiet"));
   std::vector<Document> batch;
   Status write_error;
+  std::atomic<bool> store_lost{false};
+  // Documents count as ok or failed once their batch is committed; a batch
+  // rolled back (locked store, full disk) is counted as not written, and
+  // reading stops.
   auto flush = [&] {
-    if (batch.empty() || !write_error.ok()) return;
-    Result<BatchResult> r = (*store)->AddBatch(batch);
-    if (!r.ok()) write_error = r.status();
-    else progress.Duplicates(r->duplicates, r->reannotated);
+    if (batch.empty()) return;
+    Result<BatchResult> r =
+        write_error.ok() ? (*store)->AddBatch(batch) : Result<BatchResult>(write_error);
+    if (r.ok()) {
+      progress.Duplicates(r->duplicates, r->reannotated);
+      progress.Commit();
+    } else {
+      write_error = r.status();
+      progress.Lose();
+      store_lost = true;
+    }
     batch.clear();
   };
   std::string warning;
-  Result<ReadStats> stats = ProcessInputs(args->positional, options, jobs, [&](Document&& doc) {
-    if (!write_error.ok()) return;
-    progress.Add(doc);
-    batch.push_back(std::move(doc));
-    if (batch.size() >= *batch_size) flush();
-  }, &warning);
+  Result<ReadStats> stats = ProcessInputs(
+      args->positional, options, jobs,
+      [&](Document&& doc) {
+        progress.Add(doc);
+        batch.push_back(std::move(doc));
+        if (batch.size() >= *batch_size || !write_error.ok()) flush();
+      },
+      &warning, &store_lost);
   if (!stats.ok()) return Fatal("ingest", stats.status());
-  if (!warning.empty() && !args->Has("--quiet")) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  if (!warning.empty() && !args->Has("--quiet"))
+    std::fprintf(stderr, "warning: %s\n", warning.c_str());
   flush();
   progress.Skip(stats->skipped);
   progress.Finish("ingest");

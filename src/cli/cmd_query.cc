@@ -1,8 +1,7 @@
 // @brief sitrep query claims | timeline | entities: tables or JSON lines from the store.
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -33,35 +32,38 @@ std::string SpanText(const Document& d, TextSpan s) {
 }  // namespace
 
 int CmdQuery(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDb,
-                                 {"--measure", true, "claims: only this measure (killed, troops, arrested, ...)", "NAME"},
-                                 {"--type", true, "entities: only PER, ORG or LOC", "TYPE"},
-                                 {"--json", false, "one JSON object per row"}};
+  std::vector<FlagSpec> flags = {
+      kHelp,
+      kDb,
+      {"--measure", true, "claims: only this measure (killed, troops, arrested, ...)", "NAME"},
+      {"--type", true, "entities: only PER, ORG or LOC", "TYPE"},
+      {"--json", false, "one JSON object per row"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("query", args.status());
   if (args->Has("--help") || args->positional.empty()) {
-    PrintUsage("query", "WHAT --db FILE [flags]",
-               "Lists what the store knows. WHAT:\n"
-               "  claims    every quantity claim: value, hedge, measure, subject, place, source,\n"
-               "            document and sentence (--measure to filter)\n"
-               "  timeline  every dated expression in date order, with its sentence and document\n"
-               "  entities  people, organisations and places: mentions, spellings, roles, coordinates,\n"
-               "            documents (--type PER|ORG|LOC to filter)",
-               flags);
+    PrintUsage(
+        "query", "WHAT --db FILE [flags]",
+        "Lists what the store knows. WHAT:\n"
+        "  claims    every quantity claim: value, hedge, measure, subject, place, source,\n"
+        "            document and sentence (--measure to filter)\n"
+        "  timeline  every dated expression in date order, with its sentence and document\n"
+        "  entities  people, organisations and places: mentions, spellings, roles, coordinates,\n"
+        "            documents (--type PER|ORG|LOC to filter)",
+        flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   const std::string what = args->positional[0];
   if (what != "claims" && what != "timeline" && what != "entities") {
-    return UsageError("query", Status::InvalidArgument("unknown query \"" + what + "\" (claims, timeline, entities)"));
+    return UsageError("query", Status::InvalidArgument("unknown query \"" + what +
+                                                       "\" (claims, timeline, entities)"));
   }
   if (args->positional.size() > 1) {
-    return UsageError("query", Status::InvalidArgument("unexpected argument \"" + args->positional[1] + "\""));
+    return UsageError(
+        "query", Status::InvalidArgument("unexpected argument \"" + args->positional[1] + "\""));
   }
-  if (!args->Has("--db")) return UsageError("query", Status::InvalidArgument("--db FILE is required"));
-  if (!std::filesystem::exists(args->Get("--db"))) {
-    return Fatal("query", Status::NotFound(args->Get("--db") + ": no such store (run sitrep ingest first)"));
-  }
-  auto store = Store::Open(args->Get("--db"));
+  if (!args->Has("--db"))
+    return UsageError("query", Status::InvalidArgument("--db FILE is required"));
+  auto store = Store::Open(args->Get("--db"), StoreMode::kRead);
   if (!store.ok()) return Fatal("query", store.status());
   auto docs = (*store)->AllDocuments();
   if (!docs.ok()) return Fatal("query", docs.status());
@@ -74,37 +76,49 @@ int CmdQuery(int argc, char** argv) {
     std::string type = args->Get("--type");
     for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (!type.empty() && type != "PER" && type != "ORG" && type != "LOC") {
-      return UsageError("query", Status::InvalidArgument("--type must be PER, ORG or LOC, got \"" + args->Get("--type") + "\""));
+      return UsageError("query", Status::InvalidArgument("--type must be PER, ORG or LOC, got \"" +
+                                                         args->Get("--type") + "\""));
     }
     for (const auto& [id, a] : actors) {
       if (type.empty() || a.info.type == type) order.push_back(&a);
     }
-    std::stable_sort(order.begin(), order.end(),
-                     [](const Actor* a, const Actor* b) { return a->mentions.size() > b->mentions.size(); });
+    std::stable_sort(order.begin(), order.end(), [](const Actor* a, const Actor* b) {
+      return a->mentions.size() > b->mentions.size();
+    });
     for (const Actor* a : order) {
       const EntityInfo& e = a->info;
       if (args->Has("--json")) {
         std::string out;
         JsonWriter w(&out);
-        w.BeginObject().Field("entity", e.id).Field("name", e.name).Field("native", e.native).Field("type", e.type);
+        w.BeginObject()
+            .Field("entity", e.id)
+            .Field("name", e.name)
+            .Field("native", e.native)
+            .Field("type", e.type);
         w.Field("kind", e.kind).Field("country", e.country).Field("mentions", a->mentions.size());
         w.Key("coordinates");
-        if (e.has_coords) w.BeginArray().Double(e.lat).Double(e.lon).EndArray(); else w.Null();
+        if (e.has_coords)
+          w.BeginArray().Double(e.lat).Double(e.lon).EndArray();
+        else
+          w.Null();
         w.Key("aliases").BeginArray();
         for (const auto& [alias, langs] : a->aliases) w.String(alias);
         w.EndArray().Key("roles").BeginArray();
-        for (const auto& [role, where] : a->roles) w.BeginObject().Field("role", role).Field("where", where).EndObject();
+        for (const auto& [role, where] : a->roles)
+          w.BeginObject().Field("role", role).Field("where", where).EndObject();
         w.EndArray().Key("documents").BeginArray();
         for (const auto& id : a->docs) w.String(id);
         w.EndArray().EndObject();
-        std::printf("%s\n", out.c_str());
+        Outf("%s\n", out.c_str());
       } else {
         std::string aliases;
-        for (const auto& [alias, langs] : a->aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
-        std::printf("%s %-4s %4zu mentions, %zu documents  [%s]\n    %s\n", Pad(e.name, 36).c_str(), e.type.c_str(),
-                    a->mentions.size(), a->docs.size(), e.id.c_str(), aliases.c_str());
-        for (const auto& [role, where] : a->roles) std::printf("    role: %s (%s)\n", role.c_str(), where.c_str());
-        if (e.has_coords) std::printf("    at %.3f, %.3f\n", e.lat, e.lon);
+        for (const auto& [alias, langs] : a->aliases)
+          aliases += (aliases.empty() ? "" : ", ") + alias;
+        Outf("%s %-4s %4zu mentions, %zu documents  [%s]\n    %s\n", Pad(e.name, 36).c_str(),
+             e.type.c_str(), a->mentions.size(), a->docs.size(), e.id.c_str(), aliases.c_str());
+        for (const auto& [role, where] : a->roles)
+          Outf("    role: %s (%s)\n", role.c_str(), where.c_str());
+        if (e.has_coords) Outf("    at %.3f, %.3f\n", e.lat, e.lon);
       }
     }
     if (order.empty() && !args->Has("--json")) std::fprintf(stderr, "query: no entities\n");
@@ -118,20 +132,25 @@ int CmdQuery(int argc, char** argv) {
         CodePointIndex cp(d.text);
         std::string out;
         JsonWriter w(&out);
-        w.BeginObject().Field("value", r.value).Field("sort_key", r.key).Field("mod", r.mod).Field("text", r.text);
+        w.BeginObject()
+            .Field("value", r.value)
+            .Field("sort_key", r.key)
+            .Field("mod", r.mod)
+            .Field("text", r.text);
         w.Field("doc", d.id).Field("source", d.source).Field("title", d.title);
         w.Field("start", cp.ToCodePoint(r.start)).Field("end", cp.ToCodePoint(r.end));
         w.Field("sentence", r.sentence).EndObject();
-        std::printf("%s\n", out.c_str());
+        Outf("%s\n", out.c_str());
       } else {
-        std::printf("%s %s %s\n%22s %s\n\n", Pad(r.value, 22).c_str(), Pad(r.text, 28).c_str(), d.title.c_str(), "",
-                    r.sentence.c_str());
+        Outf("%s %s %s\n%22s %s\n\n", Pad(r.value, 22).c_str(), Pad(r.text, 28).c_str(),
+             d.title.c_str(), "", r.sentence.c_str());
       }
     }
     if (rows.empty() && !args->Has("--json")) std::fprintf(stderr, "query: no dated expressions\n");
     return kExitOk;
   }
-  if (args->Has("--type")) return UsageError("query", Status::InvalidArgument("--type applies to query entities"));
+  if (args->Has("--type"))
+    return UsageError("query", Status::InvalidArgument("--type applies to query entities"));
   const std::string measure = args->Get("--measure");
   size_t rows = 0;
   std::set<std::string> measures;  // those the store holds, to help with a wrong --measure
@@ -145,40 +164,50 @@ int CmdQuery(int argc, char** argv) {
       ++rows;
       std::string sentence;
       if (c.sentence >= 0 && static_cast<size_t>(c.sentence) < d.sentences.size()) {
-        sentence = d.text.substr(d.sentences[c.sentence].start, d.sentences[c.sentence].end - d.sentences[c.sentence].start);
+        sentence = d.text.substr(d.sentences[c.sentence].start,
+                                 d.sentences[c.sentence].end - d.sentences[c.sentence].start);
       }
       if (args->Has("--json")) {
         std::string out;
         JsonWriter w(&out);
         w.BeginObject().Field("doc", d.id).Field("source", d.source).Field("title", d.title);
         w.Key("published");
-        if (d.published) w.String(d.published->value); else w.Null();
+        if (d.published)
+          w.String(d.published->value);
+        else
+          w.Null();
         w.Field("start", cp.ToCodePoint(c.start)).Field("end", cp.ToCodePoint(c.end));
         w.Field("text", SpanText(d, {c.start, c.end}));
-        if (c.interval) w.Field("min", c.min).Field("max", c.max); else w.Field("value", c.value);
+        if (c.interval)
+          w.Field("min", c.min).Field("max", c.max);
+        else
+          w.Field("value", c.value);
         w.Field("hedge", HedgeTypeName(c.hedge)).Field("measure", c.measure).Field("unit", c.unit);
-        w.Field("subject", SpanText(d, c.subject)).Field("place", SpanText(d, c.place)).Field("time", c.time);
+        w.Field("subject", SpanText(d, c.subject))
+            .Field("place", SpanText(d, c.place))
+            .Field("time", c.time);
         w.Field("attribution", SpanText(d, c.attribution)).Field("reported", c.reported);
         w.Field("sentence", sentence).EndObject();
-        std::printf("%s\n", out.c_str());
+        Outf("%s\n", out.c_str());
       } else {
         std::string value = c.interval ? std::to_string(static_cast<long long>(c.min)) + "-" +
                                              std::to_string(static_cast<long long>(c.max))
                                        : std::to_string(static_cast<long long>(c.value));
         std::string source = SpanText(d, c.attribution);
-        std::printf("%-10s %12s  %-12s %s\n           %s | %s\n           %s\n\n", c.measure.c_str(),
-                    value.c_str(), HedgeTypeName(c.hedge), SpanText(d, {c.start, c.end}).c_str(),
-                    source.empty() ? "(no source stated)" : source.c_str(),
-                    (d.published ? d.published->value + " " : std::string()).append(d.title).c_str(),
-                    sentence.c_str());
+        Outf("%-10s %12s  %-12s %s\n           %s | %s\n           %s\n\n", c.measure.c_str(),
+             value.c_str(), HedgeTypeName(c.hedge), SpanText(d, {c.start, c.end}).c_str(),
+             source.empty() ? "(no source stated)" : source.c_str(),
+             (d.published ? d.published->value + " " : std::string()).append(d.title).c_str(),
+             sentence.c_str());
       }
     }
   }
   if (rows == 0 && !measure.empty() && !measures.count(measure)) {
     std::string known;
     for (const auto& m : measures) known += (known.empty() ? "" : ", ") + m;
-    return UsageError("query", Status::InvalidArgument("no claims with measure \"" + measure + "\"; this store has: " +
-                                                       (known.empty() ? "none" : known)));
+    return UsageError("query", Status::InvalidArgument(
+                                   "no claims with measure \"" + measure +
+                                   "\"; this store has: " + (known.empty() ? "none" : known)));
   }
   if (rows == 0 && !args->Has("--json")) std::fprintf(stderr, "query: no claims\n");
   return kExitOk;

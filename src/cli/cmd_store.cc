@@ -13,7 +13,8 @@
 namespace sitrep {
 
 int CmdReport(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDb, {"--out", true, "output directory (created if missing)", "DIR"}, kQuiet};
+  std::vector<FlagSpec> flags = {
+      kHelp, kDb, {"--out", true, "output directory (created if missing)", "DIR"}, kQuiet};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("report", args.status());
   if (args->Has("--help")) {
@@ -27,12 +28,10 @@ int CmdReport(int argc, char** argv) {
     return UsageError("report", Status::InvalidArgument("--db FILE and --out DIR are required"));
   }
   if (!args->positional.empty()) {
-    return UsageError("report", Status::InvalidArgument("unexpected argument \"" + args->positional[0] + "\""));
+    return UsageError(
+        "report", Status::InvalidArgument("unexpected argument \"" + args->positional[0] + "\""));
   }
-  if (!std::filesystem::exists(args->Get("--db"))) {
-    return Fatal("report", Status::NotFound(args->Get("--db") + ": no such store (run sitrep ingest first)"));
-  }
-  auto store = Store::Open(args->Get("--db"));
+  auto store = Store::Open(args->Get("--db"), StoreMode::kRead);
   if (!store.ok()) return Fatal("report", store.status());
   ReportInput input;
   auto docs = (*store)->AllDocuments();
@@ -42,22 +41,26 @@ int CmdReport(int argc, char** argv) {
   if (!failures.ok()) return Fatal("report", failures.status());
   for (auto& f : *failures) input.failures.push_back({f.source, f.code, f.message});
   input.generated_by = "sitrep " SITREP_VERSION;
-  if (Result<std::string> paths = ReadFileLimited(WorldMapPath(KbPath(Options())), 16u << 20); paths.ok()) {
+  if (Result<std::string> paths = ReadFileLimited(WorldMapPath(KbPath(Options())), 16u << 20);
+      paths.ok()) {
     input.world_paths = std::move(paths).value();
   }
   Status st = WriteReport(input, args->Get("--out"));
   if (!st.ok()) return Fatal("report", st);
   if (!args->Has("--quiet")) {
     std::filesystem::path out = args->Get("--out");
-    std::fprintf(stderr, "report: %zu documents, %zu failed input%s -> %s, %s\n", input.documents.size(),
-                 input.failures.size(), input.failures.size() == 1 ? "" : "s", (out / "report.html").c_str(),
+    std::fprintf(stderr, "report: %zu documents, %zu failed input%s -> %s, %s\n",
+                 input.documents.size(), input.failures.size(),
+                 input.failures.size() == 1 ? "" : "s", (out / "report.html").c_str(),
                  (out / "report.json").c_str());
   }
   return kExitOk;
 }
 
 int CmdSearch(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDb, {"--limit", true, "most results to show (default 20)", "N"},
+  std::vector<FlagSpec> flags = {kHelp,
+                                 kDb,
+                                 {"--limit", true, "most results to show (default 20)", "N"},
                                  {"--json", false, "one JSON object per hit"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("search", args.status());
@@ -68,40 +71,85 @@ int CmdSearch(int argc, char** argv) {
                flags);
     return kExitOk;
   }
-  if (!args->Has("--db")) return UsageError("search", Status::InvalidArgument("--db FILE is required"));
-  if (args->positional.empty()) return UsageError("search", Status::InvalidArgument("no QUERY given"));
+  if (!args->Has("--db"))
+    return UsageError("search", Status::InvalidArgument("--db FILE is required"));
+  if (args->positional.empty())
+    return UsageError("search", Status::InvalidArgument("no QUERY given"));
   std::string query;
   for (const auto& p : args->positional) query += (query.empty() ? "" : " ") + p;
   Result<size_t> limit = CountFlag(*args, "--limit", 20, 100000);
   if (!limit.ok()) return UsageError("search", limit.status());
-  if (!std::filesystem::exists(args->Get("--db"))) {
-    return Fatal("search", Status::NotFound(args->Get("--db") + ": no such store (run sitrep ingest first)"));
-  }
-  auto store = Store::Open(args->Get("--db"));
+  auto store = Store::Open(args->Get("--db"), StoreMode::kRead);
   if (!store.ok()) return Fatal("search", store.status());
   auto hits = (*store)->Search(query, *limit);
   if (!hits.ok()) {
     if (hits.status().code() != Code::kInvalidArgument) return Fatal("search", hits.status());
-    return UsageError("search", Status::InvalidArgument(hits.status().message() +
-                                                        " (to search for the words literally, put them in double "
-                                                        "quotes: '\"2,500 troops\"')"));
+    return UsageError(
+        "search", Status::InvalidArgument(hits.status().message() +
+                                          " (to search for the words literally, put them in double "
+                                          "quotes: '\"2,500 troops\"')"));
   }
   for (const SearchHit& h : *hits) {
     if (args->Has("--json")) {
       std::string out;
       JsonWriter w(&out);
-      w.BeginObject().Field("id", h.doc_id).Field("source", h.source).Field("title", h.title)
-          .Field("snippet", h.snippet).Field("rank", h.rank).EndObject();
-      std::printf("%s\n", out.c_str());
+      w.BeginObject()
+          .Field("id", h.doc_id)
+          .Field("source", h.source)
+          .Field("title", h.title)
+          .Field("snippet", h.snippet)
+          .Field("rank", h.rank)
+          .EndObject();
+      Outf("%s\n", out.c_str());
     } else {
       std::string snippet = h.snippet;
       for (char& ch : snippet) {
         if (ch == '\n') ch = ' ';  // one line per snippet in the human format
       }
-      std::printf("%s  %s\n  %s\n  %s\n\n", h.doc_id.c_str(), h.title.c_str(), h.source.c_str(), snippet.c_str());
+      Outf("%s  %s\n  %s\n  %s\n\n", h.doc_id.c_str(), h.title.c_str(), h.source.c_str(),
+           snippet.c_str());
     }
   }
-  if (hits->empty() && !args->Has("--json")) std::fprintf(stderr, "search: no match for %s\n", query.c_str());
+  if (hits->empty() && !args->Has("--json"))
+    std::fprintf(stderr, "search: no match for %s\n", query.c_str());
+  return kExitOk;
+}
+
+int CmdCheck(int argc, char** argv) {
+  std::vector<FlagSpec> flags = {
+      kHelp,
+      kDb,
+      {"--full", false, "PRAGMA integrity_check (also indexes against their tables; slower)"}};
+  Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
+  if (!args.ok()) return UsageError("check", args.status());
+  if (args->Has("--help")) {
+    PrintUsage("check", "--db FILE [--full]",
+               "Checks a store without changing it: that it is a sitrep store of this schema\n"
+               "version, and that SQLite finds no damage (PRAGMA quick_check). Prints what it\n"
+               "holds, or what is wrong; exit 0 when the store is sound, 3 otherwise.",
+               flags);
+    return kExitOk;
+  }
+  if (!args->Has("--db"))
+    return UsageError("check", Status::InvalidArgument("--db FILE is required"));
+  if (!args->positional.empty()) {
+    return UsageError(
+        "check", Status::InvalidArgument("unexpected argument \"" + args->positional[0] + "\""));
+  }
+  const std::string db = args->Get("--db");
+  auto store = Store::Open(db, StoreMode::kRead);
+  if (!store.ok()) return Fatal("check", store.status());
+  Result<StoreCheck> check = (*store)->Check(args->Has("--full"));
+  if (!check.ok()) return Fatal("check", check.status());
+  if (!check->problems.empty()) {
+    std::fprintf(stderr, "sitrep check: %s: the store is damaged (%s):\n", db.c_str(),
+                 args->Has("--full") ? "integrity_check" : "quick_check");
+    for (const std::string& p : check->problems) std::fprintf(stderr, "  %s\n", p.c_str());
+    return kExitFatal;
+  }
+  const StoreStats& s = check->stats;
+  Outf("%s: ok: sitrep store, schema version %d, %zu documents, %zu sentences, %zu failed inputs\n",
+       db.c_str(), s.schema_version, s.documents, s.sentences, s.failures);
   return kExitOk;
 }
 

@@ -1,24 +1,37 @@
 // @brief Shared pieces of the subcommands: flags, options, progress, errors.
+#include "cli/command.h"
+
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdarg>
 #include <cstdio>
+#include <cstring>
 #include <thread>
 
 #include "base/data_file.h"
 #include "clean/cleaner.h"
 #include "clean/date_finder.h"
-#include "cli/command.h"
 
 namespace sitrep {
 
 extern const FlagSpec kHelp{"--help", false, "show this help"};
-extern const FlagSpec kDataDir{"--data-dir", true, "language data directory (default: $SITREP_DATA_DIR or the built-in one)", "DIR"};
-extern const FlagSpec kDate{"--date", true, "publication date for every document (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM); overrides the documents'", "DATE"};
-extern const FlagSpec kMaxBytes{"--max-bytes", true, "largest document accepted, in bytes (default 33554432)", "N"};
-extern const FlagSpec kQuiet{"--quiet", false, "no progress bar and no summary on stderr"};
+extern const FlagSpec kDataDir{
+    "--data-dir", true, "language data directory (default: $SITREP_DATA_DIR or the built-in one)",
+    "DIR"};
+extern const FlagSpec kDate{"--date", true,
+                            "publication date for every document (YYYY, YYYY-MM, YYYY-MM-DD or "
+                            "YYYY-MM-DDTHH:MM); overrides the documents'",
+                            "DATE"};
+extern const FlagSpec kMaxBytes{"--max-bytes", true,
+                                "largest document accepted, in bytes (default 33554432)", "N"};
+extern const FlagSpec kQuiet{
+    "--quiet", false, "no progress line and no summary on stderr (errors are still printed)"};
 extern const FlagSpec kDb{"--db", true, "the SQLite store file", "FILE"};
-extern const FlagSpec kJobs{"--jobs", true, "cleaning threads (default: the number of cores); output order does not depend on it", "N"};
+extern const FlagSpec kJobs{
+    "--jobs", true,
+    "cleaning threads (default: the number of cores); output order does not depend on it", "N"};
 
 int DefaultJobs() {
   unsigned n = std::thread::hardware_concurrency();
@@ -27,17 +40,21 @@ int DefaultJobs() {
 
 // The value of a numeric flag: `fallback` when absent; an error unless it is
 // a plain decimal number from 1 to `max`.
-Result<size_t> CountFlag(const ParsedArgs& args, const std::string& flag, size_t fallback, size_t max) {
+Result<size_t> CountFlag(const ParsedArgs& args, const std::string& flag, size_t fallback,
+                         size_t max) {
   if (!args.Has(flag)) return fallback;
   const std::string v = args.Get(flag);
   size_t n = 0;
   bool ok = !v.empty() && v.size() <= 19;
   for (char c : v) {
-    if (c < '0' || c > '9') ok = false;
-    else n = n * 10 + static_cast<size_t>(c - '0');
+    if (c < '0' || c > '9')
+      ok = false;
+    else
+      n = n * 10 + static_cast<size_t>(c - '0');
   }
   if (!ok || n < 1 || n > max) {
-    return Status::InvalidArgument(flag + " needs a whole number from 1 to " + std::to_string(max) + ", got \"" + v + "\"");
+    return Status::InvalidArgument(flag + " needs a whole number from 1 to " + std::to_string(max) +
+                                   ", got \"" + v + "\"");
   }
   return n;
 }
@@ -48,12 +65,76 @@ int JobsFlag(const ParsedArgs& args) {
   return n.ok() ? static_cast<int>(*n) : 0;
 }
 
-void PrintUsage(const char* cmd, const char* synopsis, const char* about, const std::vector<FlagSpec>& flags) {
-  std::printf("usage: sitrep %s %s\n\n%s\n\nflags:\n%s", cmd, synopsis, about, FlagsHelp(flags).c_str());
+void PrintUsage(const char* cmd, const char* synopsis, const char* about,
+                const std::vector<FlagSpec>& flags) {
+  std::printf("usage: sitrep %s %s\n\n%s\n\nflags:\n%s", cmd, synopsis, about,
+              FlagsHelp(flags).c_str());
+}
+
+namespace {
+
+// errno of the first failed write to stdout; -1: failed, reason unknown.
+int out_error = 0;
+bool out_closed = false;  // FinishOutput closed stdout
+
+bool NoteOutError(int err) {
+  if (out_error == 0) out_error = err != 0 ? err : -1;
+  return false;
+}
+
+}  // namespace
+
+bool Out(std::string_view s) {
+  if (out_error != 0) return false;
+  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) return NoteOutError(errno);
+  return true;
+}
+
+bool Outf(const char* format, ...) {
+  if (out_error != 0) return false;
+  va_list ap;
+  va_start(ap, format);
+  int n = std::vfprintf(stdout, format, ap);
+  va_end(ap);
+  if (n < 0) return NoteOutError(errno);
+  return true;
+}
+
+bool OutRecord(std::string_view s) {
+  if (out_error != 0) return false;
+  if (std::fflush(stdout) != 0) return NoteOutError(errno);
+  // One write() for the whole record where the OS allows it, not stdio's
+  // buffer-sized pieces.
+  while (!s.empty()) {
+    ssize_t n = ::write(1, s.data(), s.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return NoteOutError(n < 0 ? errno : EIO);
+    s.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+Status OutputStatus() {
+  if (out_error == 0 && !out_closed && std::ferror(stdout)) out_error = -1;
+  if (out_error == 0) return Status::Ok();
+  return Status::IoError(std::string("cannot write the output: ") +
+                         (out_error > 0 ? std::strerror(out_error) : "write error"));
+}
+
+int FinishOutput(const std::string& cmd, int code) {
+  if (out_error == 0 && std::fflush(stdout) != 0) NoteOutError(errno);
+  if (out_error == 0 && std::ferror(stdout)) NoteOutError(0);
+  // Closing can report a delayed error (NFS, a full disk on some file systems).
+  if (std::fclose(stdout) != 0) NoteOutError(errno);
+  out_closed = true;
+  Status st = OutputStatus();
+  if (st.ok() || code == kExitFatal) return code;
+  return Fatal(cmd, st);
 }
 
 int UsageError(const std::string& cmd, const Status& st) {
-  std::fprintf(stderr, "sitrep %s: %s\nTry 'sitrep %s --help'.\n", cmd.c_str(), st.message().c_str(), cmd.c_str());
+  std::fprintf(stderr, "sitrep %s: %s\nTry 'sitrep %s --help'.\n", cmd.c_str(),
+               st.message().c_str(), cmd.c_str());
   return kExitUsage;
 }
 
@@ -65,7 +146,8 @@ int Fatal(const std::string& cmd, const Status& st) {
 // Paths must be non-empty, and "-" (stdin) can be read once.
 Status CheckInputPaths(const std::vector<std::string>& paths) {
   if (paths.empty()) return Status::InvalidArgument("no input PATH given");
-  if (std::count(paths.begin(), paths.end(), "-") > 1) return Status::InvalidArgument("\"-\" (standard input) given more than once");
+  if (std::count(paths.begin(), paths.end(), "-") > 1)
+    return Status::InvalidArgument("\"-\" (standard input) given more than once");
   for (const auto& p : paths) {
     if (p.empty()) return Status::InvalidArgument("an input PATH is empty");
   }
@@ -79,11 +161,12 @@ Status CommonOptions(const ParsedArgs& args, Options* options) {
   if (args.Has("--date")) {
     Result<PublishedDate> d = ParseIsoDateFlag(options->date_override);
     if (!d.ok()) {
-      return Status::InvalidArgument("--date \"" + options->date_override + "\": " + d.status().message() +
-                                     " (YYYY, YYYY-MM or YYYY-MM-DD)");
+      return Status::InvalidArgument("--date \"" + options->date_override + "\": " +
+                                     d.status().message() + " (YYYY, YYYY-MM or YYYY-MM-DD)");
     }
   }
-  Result<size_t> max_bytes = CountFlag(args, "--max-bytes", options->max_document_bytes, size_t{1} << 40);
+  Result<size_t> max_bytes =
+      CountFlag(args, "--max-bytes", options->max_document_bytes, size_t{1} << 40);
   if (!max_bytes.ok()) return max_bytes.status();
   options->max_document_bytes = *max_bytes;
   return Status::Ok();

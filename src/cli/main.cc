@@ -4,7 +4,7 @@
 //   0  done, every document processed
 //   1  done, but some documents failed (each is reported; the rest went on)
 //   2  usage error: unknown command or flag, missing or malformed argument
-//   3  could not run: data files, store or output directory unusable
+//   3  could not run: data files, store, output directory or stdout unusable
 #include <cstdio>
 #include <string>
 
@@ -24,6 +24,7 @@ void PrintMainHelp() {
       "  search --db FILE QUERY        full-text search with snippets\n"
       "  query claims --db FILE        the figures: value, hedge, measure, source, sentence\n"
       "  query timeline --db FILE      every dated expression in date order\n"
+      "  check --db FILE               check a store for damage\n"
       "  kb build                      build the knowledge base (setup runs it)\n"
       "  eval TASK                     score against gold annotations\n"
       "  version                       print the version\n\n"
@@ -35,13 +36,10 @@ void PrintMainHelp() {
 }  // namespace
 }  // namespace sitrep
 
-int main(int argc, char** argv) {
-  using namespace sitrep;
-  if (argc < 2) {
-    PrintMainHelp();
-    return kExitUsage;
-  }
-  std::string cmd = argv[1];
+namespace sitrep {
+namespace {
+
+int Dispatch(const std::string& cmd, int argc, char** argv) {
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     PrintMainHelp();
     return kExitOk;
@@ -57,6 +55,22 @@ int main(int argc, char** argv) {
   if (cmd == "eval") return CmdEval(argc, argv);
   if (cmd == "query") return CmdQuery(argc, argv);
   if (cmd == "kb") return CmdKb(argc, argv);
+  if (cmd == "check") return CmdCheck(argc, argv);
   std::fprintf(stderr, "sitrep: unknown command \"%s\"\nTry 'sitrep --help'.\n", cmd.c_str());
   return kExitUsage;
+}
+
+}  // namespace
+}  // namespace sitrep
+
+int main(int argc, char** argv) {
+  using namespace sitrep;
+  if (argc < 2) {
+    PrintMainHelp();
+    return FinishOutput("", kExitUsage);
+  }
+  std::string cmd = argv[1];
+  // Every command's stdout is flushed and closed here: output that could
+  // not be written is exit 3, never a silent 0.
+  return FinishOutput(cmd, Dispatch(cmd, argc, argv));
 }

@@ -14,8 +14,9 @@
 
 namespace sitrep {
 
-Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
-                              const std::function<void(Document&&)>& sink, std::string* warning) {
+Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options,
+                                int jobs, const std::function<void(Document&&)>& sink,
+                                std::string* warning, const std::atomic<bool>* stop) {
   if (jobs < 1) jobs = 1;
   Result<std::shared_ptr<PipelineShared>> shared = PipelineShared::Load(options);
   if (!shared.ok()) return shared.status();
@@ -33,8 +34,11 @@ Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Opt
     (*resolver)->Resolve(&doc);
     sink(std::move(doc));
   };
+  auto stopped = [stop] { return stop != nullptr && stop->load(std::memory_order_relaxed); };
   if (jobs == 1) {
-    return ReadInputs(paths, options, [&](RawDocument&& raw) { deliver(cleaners[0]->Process(raw)); });
+    return ReadInputs(paths, options, [&](RawDocument&& raw) {
+      if (!stopped()) deliver(cleaners[0]->Process(raw));
+    });
   }
 
   std::mutex mu;
@@ -48,6 +52,7 @@ Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Opt
 
   std::thread reader([&] {
     stats = ReadInputs(paths, options, [&](RawDocument&& raw) {
+      if (stopped()) return;
       std::unique_lock<std::mutex> lock(mu);
       can_read.wait(lock, [&] { return in_flight < max_in_flight; });
       todo.emplace_back(read++, std::move(raw));

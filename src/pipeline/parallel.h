@@ -2,6 +2,7 @@
 // the documents in input order on the calling thread.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
@@ -23,7 +24,14 @@ namespace sitrep {
 // Entity mentions are resolved across documents on the calling thread, in
 // input order, before `sink` sees each document. When a stage is off (no
 // knowledge base), `*warning` (if given) says so and why.
-Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options, int jobs,
-                              const std::function<void(Document&&)>& sink, std::string* warning = nullptr);
+//
+// Once `*stop` (if given) is true, inputs read from then on are dropped
+// unprocessed and documents in flight are still delivered: the caller sets it
+// when their output is lost (a full disk), so that the rest is not processed
+// for nothing.
+Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options,
+                                int jobs, const std::function<void(Document&&)>& sink,
+                                std::string* warning = nullptr,
+                                const std::atomic<bool>* stop = nullptr);
 
 }  // namespace sitrep

@@ -1,6 +1,7 @@
 // @brief SQLite statement wrapper and the single SQLite -> Status mapping.
 #include "store/sqlite_util.h"
 
+#include <cctype>
 #include <utility>
 
 namespace sitrep {
@@ -39,9 +40,82 @@ Status SqliteStatus(sqlite3* db, int rc, std::string_view what) {
   return Status(code, std::move(message));
 }
 
+namespace {
+
+// The next word of `sql` from `*pos` (letters, digits, '_', or a quoted
+// identifier without its quotes), skipping blanks; empty at the end or at
+// punctuation.
+std::string NextWord(std::string_view sql, size_t* pos) {
+  size_t i = *pos;
+  while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
+  if (i < sql.size() && (sql[i] == '"' || sql[i] == '`' || sql[i] == '[')) {
+    const char close = sql[i] == '[' ? ']' : sql[i];
+    size_t end = sql.find(close, i + 1);
+    if (end == std::string_view::npos) end = sql.size();
+    *pos = end + 1 < sql.size() ? end + 1 : sql.size();
+    return std::string(sql.substr(i + 1, end - i - 1));
+  }
+  size_t start = i;
+  while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) ++i;
+  *pos = i;
+  return std::string(sql.substr(start, i - start));
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The word after the first `keyword` (a whole word, any case) in `sql`.
+std::string WordAfter(std::string_view sql, const std::string& keyword) {
+  size_t pos = 0;
+  while (pos < sql.size()) {
+    std::string w = NextWord(sql, &pos);
+    if (w.empty()) {
+      ++pos;  // punctuation or a string literal's quote: step over it
+      continue;
+    }
+    if (Upper(w) == keyword) return NextWord(sql, &pos);
+  }
+  return std::string();
+}
+
+}  // namespace
+
+std::string DescribeSql(std::string_view sql) {
+  size_t pos = 0;
+  const std::string verb = Upper(NextWord(sql, &pos));
+  std::string target;
+  if (verb == "INSERT" || verb == "REPLACE") {
+    target = WordAfter(sql, "INTO");
+    return target.empty() ? verb : verb + " into " + target;
+  }
+  if (verb == "SELECT" || verb == "WITH" || verb == "DELETE") {
+    target = WordAfter(sql, "FROM");
+    return target.empty() ? verb : (verb == "WITH" ? "SELECT" : verb) + " from " + target;
+  }
+  if (verb == "UPDATE" || verb == "PRAGMA" || verb == "BEGIN") {
+    target = NextWord(sql, &pos);
+    return target.empty() ? verb : verb + " " + target;
+  }
+  if (verb == "CREATE" || verb == "DROP" || verb == "ALTER") {
+    std::string what = Upper(NextWord(sql, &pos));
+    if (what == "VIRTUAL" || what == "UNIQUE" || what == "TEMP" || what == "TEMPORARY") {
+      what = Upper(NextWord(sql, &pos));
+    }
+    std::string name = NextWord(sql, &pos);
+    if (Upper(name) == "IF") {  // IF [NOT] EXISTS
+      while (!name.empty() && Upper(name) != "EXISTS") name = NextWord(sql, &pos);
+      name = NextWord(sql, &pos);
+    }
+    return verb + " " + what + (name.empty() ? "" : " " + name);
+  }
+  return verb.empty() ? std::string("SQL") : verb;
+}
+
 Status Exec(sqlite3* db, const char* sql) {
   int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) return SqliteStatus(db, rc, sql);
+  if (rc != SQLITE_OK) return SqliteStatus(db, rc, DescribeSql(sql));
   return Status::Ok();
 }
 
@@ -65,7 +139,7 @@ Result<Statement> Statement::Prepare(sqlite3* db, std::string_view sql, bool per
   s.db_ = db;
   int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
                               persistent ? SQLITE_PREPARE_PERSISTENT : 0, &s.stmt_, nullptr);
-  if (rc != SQLITE_OK) return SqliteStatus(db, rc, "preparing SQL \"" + std::string(sql) + "\"");
+  if (rc != SQLITE_OK) return SqliteStatus(db, rc, "preparing " + DescribeSql(sql));
   return s;
 }
 
@@ -104,7 +178,7 @@ Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  Status st = SqliteStatus(db_, rc, sqlite3_sql(stmt_));
+  Status st = SqliteStatus(db_, rc, DescribeSql(sqlite3_sql(stmt_)));
   Reset();
   return st;
 }

@@ -19,7 +19,14 @@ namespace sitrep {
 // -> kInternal. The message is "`what`: <sqlite3_errmsg>".
 Status SqliteStatus(sqlite3* db, int rc, std::string_view what);
 
-// Runs one or more SQL statements that return no rows we need.
+// A short name for the operation of `sql`, for error messages, which never
+// quote whole statements: "INSERT into paragraphs", "SELECT from documents",
+// "PRAGMA journal_mode", "BEGIN IMMEDIATE". Only the first statement of a
+// script is described.
+std::string DescribeSql(std::string_view sql);
+
+// Runs one or more SQL statements that return no rows we need. An error says
+// DescribeSql(sql) and SQLite's message.
 Status Exec(sqlite3* db, const char* sql);
 
 // A prepared statement. Move-only; finalized on destruction.

@@ -7,7 +7,11 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <limits>
 #include <string_view>
 #include <utility>
@@ -74,7 +78,8 @@ std::string InvalidReason(const Document& doc) {
     if (m.start > m.end || m.end > size) return "mention offsets outside the text";
   }
   for (const Claim& c : doc.claims) {
-    for (TextSpan t : {TextSpan{c.start, c.end}, c.hedge_span, c.subject, c.place, c.attribution, c.source}) {
+    for (TextSpan t :
+         {TextSpan{c.start, c.end}, c.hedge_span, c.subject, c.place, c.attribution, c.source}) {
       if (t.start > t.end || t.end > size) return "claim offsets outside the text";
     }
   }
@@ -96,7 +101,7 @@ Result<int64_t> QueryInt(sqlite3* db, const char* sql) {
   if (!st.ok()) return st.status();
   Result<bool> row = st->Step();
   if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal(std::string("no row from ") + sql);
+  if (!*row) return Status::Internal("no row from " + DescribeSql(sql));
   return st->Int(0);
 }
 
@@ -164,6 +169,57 @@ Status EnterWal(sqlite3* db) {
   return Status::Ok();
 }
 
+// The lines of PRAGMA quick_check / integrity_check other than "ok", at most
+// `max` of them.
+Result<std::vector<std::string>> RunCheck(sqlite3* db, bool full, int max) {
+  const std::string sql = std::string(full ? "PRAGMA integrity_check(" : "PRAGMA quick_check(") +
+                          std::to_string(max) + ")";
+  Result<Statement> q = Statement::Prepare(db, sql);
+  if (!q.ok()) return q.status();
+  std::vector<std::string> problems;
+  for (;;) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) {
+      // A page so damaged that the check itself stops is a finding too.
+      if (row.status().code() != Code::kCorruption) return row.status();
+      problems.push_back(row.status().message());
+      break;
+    }
+    if (!*row) break;
+    std::string line = q->Text(0);
+    if (line != "ok") problems.push_back(std::move(line));
+  }
+  return problems;
+}
+
+// "file:" URI of `path` with immutable=1: SQLite then reads the file without
+// any lock or WAL index, which needs no write access to the directory.
+std::string ImmutableUri(const std::string& path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// Size of `path` in bytes, -1 when it does not exist; errno otherwise.
+int64_t FileSize(const std::string& path, int* error) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    *error = errno == ENOENT ? 0 : errno;
+    return -1;
+  }
+  *error = 0;
+  return static_cast<int64_t>(st.st_size);
+}
+
 // One migration in its own transaction, with user_version and meta updated in it.
 Status ApplyMigration(sqlite3* db, const Migration& m) {
   SITREP_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
@@ -214,9 +270,22 @@ Store::~Store() {
   sqlite3_close(db_);
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreMode mode) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (mode == StoreMode::kRead) {
+    // Never create: a missing or empty file is not a store to read.
+    int err = 0;
+    const int64_t size = FileSize(path, &err);
+    if (size < 0 && err == 0) {
+      return Status::NotFound(path + ": no such store (run sitrep ingest first)");
+    }
+    if (size < 0) return Status::IoError(path + ": " + std::strerror(err));
+    if (size == 0)
+      return Status::NotFound(path + ": the store is empty (0 bytes; run sitrep ingest first)");
+  }
+  const int flags =
+      mode == StoreMode::kRead ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     Status st = SqliteStatus(db, rc, path + ": cannot open store");
     sqlite3_close(db);
@@ -224,10 +293,61 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   }
   std::unique_ptr<Store> store(new Store(db));
   store->path_ = path;
+  store->mode_ = mode;
+  if (mode == StoreMode::kRead) {
+    Status st = store->CheckReadable();
+    if (st.ok()) return store;
+    // A WAL store in a directory this process cannot write: SQLite cannot
+    // create the WAL index (-shm) to read it. With no WAL file left (no
+    // writer, nothing uncommitted in it), the main file is the whole store:
+    // read it as immutable.
+    int err = 0;
+    if (st.code() != Code::kIoError || FileSize(path + "-wal", &err) > 0 || err != 0) return st;
+    store.reset();
+    rc = sqlite3_open_v2(ImmutableUri(path).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                         nullptr);
+    if (rc != SQLITE_OK) {
+      Status again = SqliteStatus(db, rc, path + ": cannot open store");
+      sqlite3_close(db);
+      return again;
+    }
+    store.reset(new Store(db));
+    store->path_ = path;
+    store->mode_ = mode;
+    SITREP_RETURN_IF_ERROR(store->CheckReadable());
+    return store;
+  }
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    return Status::IoError(path + ": cannot write to the store (the file is read-only)");
+  }
   SITREP_RETURN_IF_ERROR(store->Migrate());
   SITREP_RETURN_IF_ERROR(store->Configure());
   SITREP_RETURN_IF_ERROR(store->PrepareStatements());
   return store;
+}
+
+// kRead: the file is a sitrep store of this schema version. Reads only.
+Status Store::CheckReadable() {
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  Result<FileState> state = ReadFileState(db_);
+  if (!state.ok()) {
+    if (state.status().code() != Code::kCorruption) return state.status().WithContext(path_);
+    return Status(Code::kCorruption,
+                  path_ + ": not a sitrep store (" + state.status().message() + ")");
+  }
+  if (state->tables == 0 && state->user_version == 0) {
+    return Status::NotFound(
+        path_ + ": the store is empty (an SQLite file without tables; run sitrep ingest first)");
+  }
+  SITREP_RETURN_IF_ERROR(CheckIsStore(db_, *state).WithContext(path_));
+  if (state->user_version < kSchemaVersion) {
+    return Status::InvalidArgument(path_ + ": schema version " +
+                                   std::to_string(state->user_version) +
+                                   " is older than this sitrep (" + std::to_string(kSchemaVersion) +
+                                   "); sitrep ingest --db " + path_ + " upgrades it");
+  }
+  return Configure();
 }
 
 // Per-connection settings. journal_mode=WAL is also persistent in the file
@@ -246,6 +366,19 @@ Status Store::Migrate() {
                   path_ + ": not a sitrep store (" + state.status().message() + ")");
   }
   SITREP_RETURN_IF_ERROR(CheckIsStore(db_, *state).WithContext(path_));
+  // Nothing is written to a damaged store: a write could spread the damage,
+  // and what is added might not be readable back.
+  if (state->tables > 0) {
+    Result<std::vector<std::string>> problems = RunCheck(db_, /*full=*/false, 3);
+    if (!problems.ok()) return problems.status().WithContext(path_ + ": quick_check");
+    if (!problems->empty()) {
+      std::string what;
+      for (const std::string& p : *problems) what += (what.empty() ? "" : "; ") + p;
+      return Status(Code::kCorruption,
+                    path_ + ": the store is damaged, nothing was written to it (quick_check: " +
+                        what + "); restore it from a copy, or see sitrep check --db");
+    }
+  }
   // Only now, for a fresh or sitrep file: WAL is persistent in the file.
   SITREP_RETURN_IF_ERROR(EnterWal(db_).WithContext(path_));
   for (const Migration& m : StoreMigrations()) {
@@ -283,23 +416,31 @@ Status Store::PrepareStatements() {
        "code = excluded.code, message = excluded.message, at = excluded.at"},
       {&stmts->delete_failure, "DELETE FROM failures WHERE source = ?1"},
       {&stmts->insert_claim,
-       "INSERT INTO claims (doc_id, idx, start, \"end\", number_start, number_end, is_interval, value, "
+       "INSERT INTO claims (doc_id, idx, start, \"end\", number_start, number_end, is_interval, "
+       "value, "
        "min, max, number_kind, hedge, hedge_start, hedge_end, measure, unit, subject_start, "
        "subject_end, place_start, place_end, time, attribution_start, attribution_end, "
-       "source_start, source_end, reported, sentence, source_entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"},
+       "source_start, source_end, reported, sentence, source_entity) VALUES (?1, ?2, ?3, ?4, ?5, "
+       "?6, ?7, ?8, ?9, "
+       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, "
+       "?28)"},
       {&stmts->delete_claims, "DELETE FROM claims WHERE doc_id = ?1"},
       {&stmts->insert_time,
-       "INSERT INTO times (doc_id, idx, start, \"end\", type, value, mod, range_begin, range_end, anchor, "
+       "INSERT INTO times (doc_id, idx, start, \"end\", type, value, mod, range_begin, range_end, "
+       "anchor, "
        "anchor_start, unresolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
       {&stmts->delete_times, "DELETE FROM times WHERE doc_id = ?1"},
       {&stmts->insert_mention,
-       "INSERT INTO mentions (doc_id, idx, start, \"end\", type, entity, name, role, role_text, role_of, "
-       "role_date, metonymy, nominal) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+       "INSERT INTO mentions (doc_id, idx, start, \"end\", type, entity, name, role, role_text, "
+       "role_of, "
+       "role_date, metonymy, nominal) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+       "?13)"},
       {&stmts->delete_mentions, "DELETE FROM mentions WHERE doc_id = ?1"},
       {&stmts->upsert_entity,
-       "INSERT INTO entities (id, name, type, kind, country, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-       "ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, kind = excluded.kind, "
+       "INSERT INTO entities (id, name, type, kind, country, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, "
+       "?6, ?7) "
+       "ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, kind = "
+       "excluded.kind, "
        "country = excluded.country, lat = excluded.lat, lon = excluded.lon"},
       {&stmts->analysis_version, "SELECT analysis_version FROM documents WHERE id = ?1"},
       {&stmts->set_analysis_version, "UPDATE documents SET analysis_version = ?2 WHERE id = ?1"},
@@ -314,8 +455,12 @@ Status Store::PrepareStatements() {
 }
 
 Result<BatchResult> Store::AddBatch(const std::vector<Document>& docs) {
+  if (mode_ != StoreMode::kWrite)
+    return Status::Internal(path_ + ": store opened for reading only");
   BatchResult result;
-  SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE").WithContext(path_));
+  SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE")
+                             .WithContext(path_ + ": batch of " + std::to_string(docs.size()) +
+                                          " documents not written"));
   Status st;
   for (const Document& doc : docs) {
     st = doc.failed() ? WriteFailure(doc) : WriteDocument(doc, &result);
@@ -399,13 +544,21 @@ Status Store::WriteMentions(const Document& doc) {
   for (const Mention& m : doc.mentions) {
     const MentionRole* r = m.roles.empty() ? nullptr : &m.roles[0];
     st.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{m.start}).Bind(4, int64_t{m.end});
-    st.Bind(5, MentionTypeName(m.type)).Bind(6, m.entity).Bind(7, m.name).Bind(8, m.role).Bind(9, m.role_text);
+    st.Bind(5, MentionTypeName(m.type))
+        .Bind(6, m.entity)
+        .Bind(7, m.name)
+        .Bind(8, m.role)
+        .Bind(9, m.role_text);
     st.Bind(10, r ? std::string_view(r->of) : "").Bind(11, r ? std::string_view(r->date) : "");
     SITREP_RETURN_IF_ERROR(st.Bind(12, int64_t{m.metonymy}).Bind(13, int64_t{m.nominal}).Run());
   }
   Statement& e = stmts_->upsert_entity;
   for (const EntityInfo& info : doc.entities) {
-    e.Bind(1, info.id).Bind(2, info.name).Bind(3, info.type).Bind(4, info.kind).Bind(5, info.country);
+    e.Bind(1, info.id)
+        .Bind(2, info.name)
+        .Bind(3, info.type)
+        .Bind(4, info.kind)
+        .Bind(5, info.country);
     if (info.has_coords) {
       e.BindDouble(6, info.lat).BindDouble(7, info.lon);
     } else {
@@ -421,7 +574,11 @@ Status Store::WriteTimes(const Document& doc) {
   int64_t idx = 0;
   for (const TimeExpr& t : doc.times) {
     st.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{t.start}).Bind(4, int64_t{t.end});
-    st.Bind(5, TimeTypeName(t.type)).Bind(6, t.value).Bind(7, t.mod).Bind(8, t.range_begin).Bind(9, t.range_end);
+    st.Bind(5, TimeTypeName(t.type))
+        .Bind(6, t.value)
+        .Bind(7, t.mod)
+        .Bind(8, t.range_begin)
+        .Bind(9, t.range_end);
     st.Bind(10, AnchorKindName(t.anchor)).Bind(11, int64_t{t.anchor_start});
     SITREP_RETURN_IF_ERROR(st.Bind(12, int64_t{t.unresolved}).Run());
   }
@@ -489,7 +646,8 @@ namespace {
 
 // Reads the parts of documents, one prepared query per table, reused per document.
 struct PartReaders {
-  Statement paragraphs, sentences, removals, source_map, warnings, claims, times, mentions, entities;
+  Statement paragraphs, sentences, removals, source_map, warnings, claims, times, mentions,
+      entities;
 
   static Result<PartReaders> Prepare(sqlite3* db) {
     PartReaders r;
@@ -507,18 +665,21 @@ struct PartReaders {
          "SELECT text_offset, length, source_cp FROM source_map WHERE doc_id = ?1 ORDER BY idx"},
         {&r.warnings, "SELECT message FROM warnings WHERE doc_id = ?1 ORDER BY idx"},
         {&r.claims,
-         "SELECT start, \"end\", number_start, number_end, is_interval, value, min, max, number_kind, "
+         "SELECT start, \"end\", number_start, number_end, is_interval, value, min, max, "
+         "number_kind, "
          "hedge, hedge_start, hedge_end, measure, unit, subject_start, subject_end, place_start, "
          "place_end, time, attribution_start, attribution_end, source_start, source_end, reported, "
          "sentence, source_entity FROM claims WHERE doc_id = ?1 ORDER BY idx"},
         {&r.mentions,
-         "SELECT start, \"end\", type, entity, name, role, role_text, role_of, role_date, metonymy, nominal "
+         "SELECT start, \"end\", type, entity, name, role, role_text, role_of, role_date, "
+         "metonymy, nominal "
          "FROM mentions WHERE doc_id = ?1 ORDER BY idx"},
         {&r.entities,
          "SELECT id, name, type, kind, country, lat, lon FROM entities WHERE id IN "
          "(SELECT DISTINCT entity FROM mentions WHERE doc_id = ?1) ORDER BY id"},
         {&r.times,
-         "SELECT start, \"end\", type, value, mod, range_begin, range_end, anchor, anchor_start, unresolved "
+         "SELECT start, \"end\", type, value, mod, range_begin, range_end, anchor, anchor_start, "
+         "unresolved "
          "FROM times WHERE doc_id = ?1 ORDER BY idx"},
     };
     for (const auto& p : plan) {
@@ -581,9 +742,11 @@ struct PartReaders {
       Mention m;
       m.start = static_cast<uint32_t>(q.Int(0));
       m.end = static_cast<uint32_t>(q.Int(1));
-      if (m.start > m.end || m.end > doc->text.size()) return Status(Code::kCorruption, "mention offsets outside the text");
+      if (m.start > m.end || m.end > doc->text.size())
+        return Status(Code::kCorruption, "mention offsets outside the text");
       const std::string type = q.Text(2);
-      for (MentionType t : {MentionType::kPer, MentionType::kOrg, MentionType::kLoc, MentionType::kAdj}) {
+      for (MentionType t :
+           {MentionType::kPer, MentionType::kOrg, MentionType::kLoc, MentionType::kAdj}) {
         if (type == MentionTypeName(t)) m.type = t;
       }
       m.entity = q.Text(3);
@@ -633,7 +796,8 @@ struct PartReaders {
       t.mod = q.Text(4);
       t.range_begin = q.Text(5);
       t.range_end = q.Text(6);
-      for (AnchorKind k : {AnchorKind::kNone, AnchorKind::kAbsolute, AnchorKind::kDct, AnchorKind::kExpr}) {
+      for (AnchorKind k :
+           {AnchorKind::kNone, AnchorKind::kAbsolute, AnchorKind::kDct, AnchorKind::kExpr}) {
         if (anchor == AnchorKindName(k)) t.anchor = k;
       }
       t.anchor_start = static_cast<uint32_t>(q.Int(8));
@@ -648,7 +812,8 @@ struct PartReaders {
       c.interval = q.Int(4) != 0;
       c.value = q.Double(5), c.min = q.Double(6), c.max = q.Double(7);
       const std::string kind = q.Text(8), hedge = q.Text(9);
-      for (NumberKind k : {NumberKind::kCardinal, NumberKind::kOrdinal, NumberKind::kFraction, NumberKind::kVague}) {
+      for (NumberKind k : {NumberKind::kCardinal, NumberKind::kOrdinal, NumberKind::kFraction,
+                           NumberKind::kVague}) {
         if (kind == NumberKindName(k)) c.number_kind = k;
       }
       for (HedgeType h : {HedgeType::kExact, HedgeType::kApproximate, HedgeType::kLowerBound,
@@ -667,7 +832,8 @@ struct PartReaders {
       c.sentence = static_cast<int>(q.Int(24));
       c.source_entity = q.Text(25);
       const uint64_t size = doc->text.size();
-      if (c.start > c.end || c.end > size) return Status(Code::kCorruption, "claim offsets outside the text");
+      if (c.start > c.end || c.end > size)
+        return Status(Code::kCorruption, "claim offsets outside the text");
       doc->claims.push_back(std::move(c));
       return Status::Ok();
     });
@@ -761,6 +927,18 @@ ORDER BY hits.rank)sql");
     hits.push_back({q->Text(0), q->Text(1), q->Text(2), q->Text(3), q->Double(4)});
   }
   return hits;
+}
+
+Result<StoreCheck> Store::Check(bool full) {
+  StoreCheck check;
+  Result<std::vector<std::string>> problems = RunCheck(db_, full, 20);
+  if (!problems.ok()) return problems.status().WithContext(path_);
+  check.problems = std::move(problems).value();
+  if (!check.problems.empty()) return check;
+  Result<StoreStats> stats = Stats();
+  if (!stats.ok()) return stats.status();
+  check.stats = *stats;
+  return check;
 }
 
 Result<StoreStats> Store::Stats() {

@@ -1,8 +1,11 @@
 // @brief Store: the SQLite corpus file (WAL, FTS5, versioned schema).
 //
 // Contract:
-// - Open() creates the file or migrates it to the current schema version,
-//   each migration in its own transaction; a newer-than-known schema is an error.
+// - Open(kWrite) creates the file or migrates it to the current schema
+//   version, each migration in its own transaction; a newer-than-known schema
+//   is an error. Before writing anything to an existing store it runs
+//   `PRAGMA quick_check` and refuses a damaged one.
+// - Open(kRead) never creates, changes or migrates the file (see StoreMode).
 // - AddBatch() writes a whole batch in ONE transaction: after a crash or
 //   kill -9 the file holds either all of a batch or none of it, never half a
 //   document. Ingest is idempotent: a document whose id (hash of the clean
@@ -25,10 +28,10 @@ struct sqlite3;
 namespace sitrep {
 
 struct BatchResult {
-  size_t inserted = 0;    // new documents written
-  size_t duplicates = 0;  // documents whose id was already stored (or repeated in the batch)
-  size_t failures = 0;    // failed documents recorded
-  size_t reannotated = 0; // duplicates whose annotations an older analysis wrote, rewritten
+  size_t inserted = 0;     // new documents written
+  size_t duplicates = 0;   // documents whose id was already stored (or repeated in the batch)
+  size_t failures = 0;     // failed documents recorded
+  size_t reannotated = 0;  // duplicates whose annotations an older analysis wrote, rewritten
 };
 
 struct SearchHit {
@@ -52,6 +55,26 @@ struct StoreStats {
   size_t failures = 0;
 };
 
+// How a store is opened.
+enum class StoreMode {
+  // Creates the file (or the schema in an empty SQLite file), migrates an
+  // older schema, checks the file (quick_check) and refuses a damaged or
+  // read-only store. For writers (ingest).
+  kWrite,
+  // For readers (report, search, query, check). The file must exist and be a
+  // sitrep store of this schema version; it is opened SQLITE_OPEN_READONLY
+  // (or, when its directory is read-only so that the WAL index cannot be
+  // created and no WAL file is left, as an immutable file). Nothing is
+  // written: an older schema is an error that says to run ingest.
+  kRead,
+};
+
+// What `Store::Check` found.
+struct StoreCheck {
+  std::vector<std::string> problems;  // SQLite's own lines; empty when ok
+  StoreStats stats;                   // counts, valid when problems is empty
+};
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 2;
@@ -61,14 +84,20 @@ class Store {
   // The level a document's annotations are stored with: 10 * kAnalysisVersion,
   // plus 1 when entities were recognised (a run without a knowledge base
   // stores a lower level, so a later run with one fills the entities in).
-  static int64_t AnalysisLevel(const Document& doc) { return 10 * kAnalysisVersion + (doc.entities_recognised ? 1 : 0); }
+  static int64_t AnalysisLevel(const Document& doc) {
+    return 10 * kAnalysisVersion + (doc.entities_recognised ? 1 : 0);
+  }
 
-  // Opens or creates `path`. Errors: kCorruption (not a sitrep store, or a
-  // schema newer than this build), kIoError.
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  // Opens `path` (see StoreMode). Errors: kNotFound (kRead: no such file, or
+  // an empty one), kCorruption (not a sitrep store, a schema newer than this
+  // build, kWrite: a damaged file), kIoError (cannot open, kWrite: read-only
+  // file or directory), kInvalidArgument (kRead: an older schema).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             StoreMode mode = StoreMode::kWrite);
   ~Store();
 
   // Writes all documents of one batch in one transaction (see contract).
+  // kInternal on a store opened kRead (a bug in the caller).
   Result<BatchResult> AddBatch(const std::vector<Document>& docs);
 
   // Every stored document, fully loaded (paragraphs, sentences, removals),
@@ -84,12 +113,17 @@ class Store {
 
   Result<StoreStats> Stats();
 
+  // PRAGMA quick_check (or integrity_check when `full`: also indexes against
+  // tables, slower), at most 20 problems, and the counts when it is sound.
+  Result<StoreCheck> Check(bool full);
+
  private:
   struct Statements;  // prepared once, reused by every AddBatch (store.cc)
 
   explicit Store(sqlite3* db);  // out of line: Statements is incomplete here
   Status Configure();
   Status Migrate();
+  Status CheckReadable();
   Status PrepareStatements();
   Status WriteDocument(const Document& doc, BatchResult* result);
   Status WriteParts(const Document& doc);
@@ -99,6 +133,7 @@ class Store {
   Status WriteFailure(const Document& doc);
 
   sqlite3* db_;
+  StoreMode mode_ = StoreMode::kWrite;
   std::string path_;  // for error messages
   std::unique_ptr<Statements> stmts_;
 };

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite_util.h"
 #include "store/synthetic_docs.h"
 
 namespace sitrep {
@@ -506,9 +507,10 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
     ASSERT_TRUE(store);
     ASSERT_TRUE(store->AddBatch({doc}).ok());
   }
-  ExecRaw(path, "DROP TABLE claims; DROP TABLE times; DROP TABLE mentions; DROP TABLE entities; "
-                "ALTER TABLE documents DROP COLUMN analysis_version; "
-                "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  ExecRaw(path,
+          "DROP TABLE claims; DROP TABLE times; DROP TABLE mentions; DROP TABLE entities; "
+          "ALTER TABLE documents DROP COLUMN analysis_version; "
+          "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   doc.claims = {SampleClaim(doc)};
   auto store = OpenOk(path);
   ASSERT_TRUE(store);
@@ -519,7 +521,8 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
   EXPECT_EQ(r->duplicates, 1u);
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM claims"), "1");
   EXPECT_EQ(r->reannotated, 1u);
-  EXPECT_EQ(QueryText(path, "SELECT analysis_version FROM documents"), std::to_string(Store::AnalysisLevel(doc)));
+  EXPECT_EQ(QueryText(path, "SELECT analysis_version FROM documents"),
+            std::to_string(Store::AnalysisLevel(doc)));
   auto again = store->AddBatch({doc});  // now current: nothing rewritten
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->reannotated, 0u);
@@ -533,6 +536,85 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
   ASSERT_TRUE(with_kb.ok());
   EXPECT_EQ(with_kb->reannotated, 1u);
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM mentions"), "1");
+}
+
+TEST(DescribeSql, NamesTheOperationNotTheStatement) {
+  const struct {
+    const char* sql;
+    const char* expected;
+  } cases[] = {
+      {"INSERT INTO paragraphs (doc_id, idx) VALUES (?1, ?2)", "INSERT into paragraphs"},
+      {"  insert into \"sentences\" (a) values (1)", "INSERT into sentences"},
+      {"SELECT start, \"end\" FROM sentences WHERE doc_id = ?1 ORDER BY idx",
+       "SELECT from sentences"},
+      {"WITH hits AS (SELECT rowid FROM documents_fts WHERE x MATCH ?1) SELECT * FROM hits",
+       "SELECT from documents_fts"},
+      {"DELETE FROM claims WHERE doc_id = ?1", "DELETE from claims"},
+      {"UPDATE documents SET analysis_version = ?2 WHERE id = ?1", "UPDATE documents"},
+      {"PRAGMA journal_mode = WAL", "PRAGMA journal_mode"},
+      {"BEGIN IMMEDIATE", "BEGIN IMMEDIATE"},
+      {"COMMIT", "COMMIT"},
+      {"CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(text)",
+       "CREATE TABLE documents_fts"},
+      {"CREATE TABLE meta (key TEXT PRIMARY KEY); CREATE TABLE documents (id TEXT)",
+       "CREATE TABLE meta"},
+      {"", "SQL"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(DescribeSql(c.sql), c.expected) << c.sql;
+}
+
+// An SQLite error names the operation and SQLite's reason, never the whole statement.
+TEST_F(StoreTest, ErrorsDoNotQuoteSql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(Path("e.db").c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(Exec(db, "CREATE TABLE t (n INTEGER NOT NULL CHECK (n > 0))").ok());
+  {
+    Result<Statement> insert = Statement::Prepare(db, "INSERT INTO t (n) VALUES (?1)");
+    ASSERT_TRUE(insert.ok());
+    Status st = insert->Bind(1, int64_t{-1}).Run();
+    EXPECT_FALSE(st.ok());
+    EXPECT_EQ(st.message().find("VALUES"), std::string::npos) << st.message();
+    EXPECT_NE(st.message().find("INSERT into t: CHECK constraint failed"), std::string::npos)
+        << st.message();
+    Result<Statement> bad = Statement::Prepare(db, "SELECT n FROM nowhere WHERE secret = 1");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.status().message().find("secret"), std::string::npos) << bad.status().message();
+    EXPECT_NE(bad.status().message().find("preparing SELECT from nowhere: no such table"),
+              std::string::npos)
+        << bad.status().message();
+    Status exec = Exec(db, "INSERT INTO t (n) VALUES (0)");
+    EXPECT_EQ(exec.message().find("VALUES"), std::string::npos) << exec.message();
+  }
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, ReadModeNeverCreatesOrWrites) {
+  auto missing = Store::Open(Path("missing.db"), StoreMode::kRead);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Code::kNotFound);
+  EXPECT_FALSE(fs::exists(Path("missing.db")));
+  std::ofstream(Path("empty.db")).close();
+  auto empty = Store::Open(Path("empty.db"), StoreMode::kRead);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().code(), Code::kNotFound);
+  EXPECT_EQ(fs::file_size(Path("empty.db")), 0u);
+  {
+    auto w = OpenOk(Path("s.db"));
+    ASSERT_NE(w, nullptr);
+    std::vector<Document> batch;
+    for (size_t i = 0; i < 3; ++i) batch.push_back(SyntheticDocument(0, i));
+    ASSERT_TRUE(w->AddBatch(batch).ok());
+  }
+  auto r = Store::Open(Path("s.db"), StoreMode::kRead);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto docs = (*r)->AllDocuments();
+  ASSERT_TRUE(docs.ok());
+  EXPECT_EQ(docs->size(), 3u);
+  EXPECT_FALSE((*r)->AddBatch({SyntheticDocument(1, 0)}).ok());
+  auto check = (*r)->Check(/*full=*/true);
+  ASSERT_TRUE(check.ok()) << check.status().ToString();
+  EXPECT_TRUE(check->problems.empty());
+  EXPECT_EQ(check->stats.documents, 3u);
 }
 
 TEST_F(StoreTest, MalformedSearchIsInvalidArgument) {
