@@ -11,6 +11,7 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "base/utf8.h"
 #include "cli/args.h"
 #include "doc/document.h"
 
@@ -32,6 +33,7 @@ extern const FlagSpec kMaxBytes;
 extern const FlagSpec kQuiet;
 extern const FlagSpec kDb;
 extern const FlagSpec kJobs;
+extern const FlagSpec kFollowSymlinks;
 
 int DefaultJobs();
 // The value of a numeric flag: `fallback` when absent; an error unless it is
@@ -49,7 +51,9 @@ class Progress {
     bytes_ += d.input_bytes;
     if (d.failed() && !quiet_) {
       ClearLine();
-      for (const auto& e : d.errors) std::fprintf(stderr, "error: %s [%s]\n", e.message.c_str(), e.code.c_str());
+      for (const auto& e : d.errors) {
+        std::fprintf(stderr, "error: %s [%s]\n", EscapeControls(e.message).c_str(), e.code.c_str());
+      }
     }
     if (tty_) {
       auto now = Clock::now();
@@ -97,6 +101,11 @@ class Progress {
   size_t ok_ = 0, failed_ = 0, skipped_ = 0, duplicates_ = 0, reannotated_ = 0, spin_ = 0;
   uint64_t bytes_ = 0;
 };
+
+// One "skipped: PATH: reason" line on stderr per entry of a directory walk
+// that was not read for a reason worth telling (ReadStats::skipped_reasons),
+// control characters escaped.
+void PrintSkipped(const std::vector<std::string>& reasons);
 
 void PrintUsage(const char* cmd, const char* synopsis, const char* about, const std::vector<FlagSpec>& flags);
 int UsageError(const std::string& cmd, const Status& st);
