@@ -55,7 +55,7 @@ TEST(Utf8, EscapeControlsKeepsALineALine) {
       {"a\r\tb", "a\\r\\tb"},
       {"\x1b[2J", "\\x1b[2J"},
       {"del\x7f", "del\\x7f"},
-      {"csi\xC2\x9B" "31m", "csi\\u009b31m"},
+      {std::string("csi\xC2\x9B") + "31m", "csi\\u009b31m"},
       {"bad\xFF", "bad\\xff"},
       {"cut\xE2\x80", "cut\\xe2\\x80"},
   };

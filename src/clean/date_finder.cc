@@ -368,8 +368,9 @@ Result<PublishedDate> ParseIso(std::string_view s) {
     if (p < s.size() && s[p] == '-' && !Digits(s, &(++p), 2, &d)) return bad;
   }
   if (y < kMinYear || y > kMaxYear) {
-    return Status(Code::kInvalidArgument, "year " + std::to_string(y) + " is outside the supported range " +
-                                              std::to_string(kMinYear) + "-" + std::to_string(kMaxYear));
+    return Status(Code::kInvalidArgument,
+                  "year " + std::to_string(y) + " is outside the supported range " +
+                      std::to_string(kMinYear) + "-" + std::to_string(kMaxYear));
   }
   if (!ValidYmd(y, m ? m : 1, d ? d : 1) || (m == 0 && p != s.size())) {
     return Status(Code::kInvalidArgument, "no such date");
@@ -451,8 +452,8 @@ Result<PublishedDate> DateFinder::ParseMachine(std::string_view s) const {
   // Only a weekday may come before: letters, spaces, a comma or a dot.
   std::string_view before = s.substr(0, m->start);
   bool only_words = std::all_of(before.begin(), before.end(), [](char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) || c == ' ' ||
-           c == ',' || c == '.';
+    return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) ||
+           c == ' ' || c == ',' || c == '.';
   });
   if (!only_words || CountWordsAscii(before) > 1) {
     return Status(Code::kInvalidArgument, "unexpected text before the date");

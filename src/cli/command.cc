@@ -18,7 +18,9 @@ extern const FlagSpec kDate{"--date", true, "publication date for every document
 extern const FlagSpec kMaxBytes{"--max-bytes", true, "largest document accepted, in bytes (default 33554432)", "N"};
 extern const FlagSpec kQuiet{"--quiet", false, "no progress bar and no summary on stderr"};
 extern const FlagSpec kDb{"--db", true, "the SQLite store file", "FILE"};
-extern const FlagSpec kFollowSymlinks{"--follow-symlinks", false, "in directories, also read symbolic links that lead outside the directory given (default: skip them, saying so)"};
+extern const FlagSpec kFollowSymlinks{"--follow-symlinks", false,
+                                      "in directories, also read symbolic links that lead outside "
+                                      "the directory given (default: skip them, saying so)"};
 extern const FlagSpec kJobs{"--jobs", true, "cleaning threads (default: the number of cores); output order does not depend on it", "N"};
 
 int DefaultJobs() {
@@ -54,12 +56,13 @@ void PrintUsage(const char* cmd, const char* synopsis, const char* about, const 
 }
 
 void PrintSkipped(const std::vector<std::string>& reasons) {
-  for (const std::string& r : reasons) std::fprintf(stderr, "skipped: %s\n", EscapeControls(r).c_str());
+  for (const std::string& r : reasons)
+    std::fprintf(stderr, "skipped: %s\n", EscapeControls(r).c_str());
 }
 
 int UsageError(const std::string& cmd, const Status& st) {
-  std::fprintf(stderr, "sitrep %s: %s\nTry 'sitrep %s --help'.\n", cmd.c_str(), EscapeControls(st.message()).c_str(),
-               cmd.c_str());
+  std::fprintf(stderr, "sitrep %s: %s\nTry 'sitrep %s --help'.\n", cmd.c_str(),
+               EscapeControls(st.message()).c_str(), cmd.c_str());
   return kExitUsage;
 }
 

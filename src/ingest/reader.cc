@@ -259,7 +259,10 @@ void Walk(const std::string& dir, const Options& options, const RawSink& sink, R
     return;
   }
   Walker walker(dir, root, options, stats);
+  size_t reasons_before = stats->skipped_reasons.size();
   walker.Dir(dir, root);
+  std::sort(stats->skipped_reasons.begin() + static_cast<std::ptrdiff_t>(reasons_before),
+            stats->skipped_reasons.end());
   std::sort(walker.found.begin(), walker.found.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [path, status] : walker.found) {

@@ -167,6 +167,19 @@ TEST_F(FsTest, UnreadableSubdirectoriesAreFailuresNotSilence) {
   ASSERT_EQ(r.Lines().size(), 3u) << r.out;
   EXPECT_TRUE(Has(LineFor(r, "good.txt"), "\"errors\":[]"));
   EXPECT_TRUE(Has(LineFor(r, "locked"), "\"code\":\"io_error\""));
+
+  // Stored as failures too, and shown in the report.
+  RunResult in = Sitrep({"ingest", "--db", db, (dir() / "in").string()}, Bounded(true));
+  EXPECT_EQ(in.code, 1) << in.err;
+  EXPECT_TRUE(Has(in.err, "1 documents ok, 2 failed")) << in.err;
+  RunResult rep =
+      Sitrep({"report", "--quiet", "--db", db, "--out", (dir() / "rep").string()}, Bounded());
+  ASSERT_EQ(rep.code, 0) << rep.err;
+  std::string json = ReadAll(dir() / "rep/report.json");
+  EXPECT_TRUE(Has(json, "\"source\":\"" + (dir() / "in/nosearch").string() +
+                            "\",\"code\":\"io_error\",\"message\":\"" +
+                            (dir() / "in/nosearch").string() + ": Permission denied\""))
+      << json.substr(json.find("\"failures\""));
 }
 
 TEST_F(FsTest, ANameThatIsNotUtf8IsEncodedReversibly) {
