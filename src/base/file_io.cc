@@ -36,7 +36,7 @@ bool LooksGzipped(std::string_view data) {
          static_cast<unsigned char>(data[1]) == 0x8b;
 }
 
-Result<std::string> Gunzip(std::string_view data, size_t limit) {
+Result<std::string> Gunzip(std::string_view data, size_t limit, std::string_view limit_name) {
   z_stream zs{};
   if (inflateInit2(&zs, 15 + 32) != Z_OK) return Status::Internal("zlib init failed");
   std::string out;
@@ -53,7 +53,7 @@ Result<std::string> Gunzip(std::string_view data, size_t limit) {
     if (out.size() > limit) {
       inflateEnd(&zs);
       return Status(Code::kTooLarge, "gzip data inflates to more than " + std::to_string(limit) +
-                                         " bytes (max_gzip_bytes)");
+                                         " bytes (" + std::string(limit_name) + ")");
     }
     if (rc == Z_STREAM_END) {
       if (zs.avail_in == 0) break;

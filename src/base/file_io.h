@@ -16,9 +16,11 @@ Result<std::string> ReadFileLimited(const std::string& path, size_t limit);
 // True when `data` starts with the gzip magic bytes.
 bool LooksGzipped(std::string_view data);
 
-// Inflates a gzip (or concatenated gzip members) buffer. kTooLarge past
-// `limit` output bytes; kParseError with the input byte offset on corrupt data.
-Result<std::string> Gunzip(std::string_view data, size_t limit);
+// Inflates a gzip (or concatenated gzip members) buffer. Stops as soon as the
+// output passes `limit` bytes: kTooLarge, naming the Options field
+// `limit_name`. kParseError with the input byte offset on corrupt data.
+Result<std::string> Gunzip(std::string_view data, size_t limit,
+                           std::string_view limit_name = "max_gzip_bytes");
 
 // Writes `data` to `path` atomically: `path`.tmp, fsync, rename. On any
 // failure (full disk, read-only directory) the temporary file is removed and

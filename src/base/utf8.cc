@@ -87,6 +87,57 @@ void AppendUtf8(std::string* out, char32_t c) {
   }
 }
 
+std::string ToValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t bad = 0;
+  while (!s.empty()) {
+    if (IsValidUtf8(s, &bad)) bad = s.size();
+    out.append(s.substr(0, bad));
+    if (bad == s.size()) break;
+    AppendUtf8(&out, 0xFFFD);
+    s.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
+std::string EscapeControls(std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (c >= 0x80 && (i + len > s.size() || !IsValidUtf8(s.substr(i, len)))) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {  // C1 control
+      out += "\\u00";
+      out += kHex[(static_cast<unsigned char>(s[i + 1]) >> 4) & 15];
+      out += kHex[s[i + 1] & 15];
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 size_t CountCodePoints(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

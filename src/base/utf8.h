@@ -21,6 +21,16 @@ char32_t PrevCodePoint(std::string_view s, size_t* pos);
 
 void AppendUtf8(std::string* out, char32_t c);
 
+// `s` with every byte that is not part of a well-formed UTF-8 sequence
+// replaced by U+FFFD (one per byte, so the count of bad bytes shows).
+std::string ToValidUtf8(std::string_view s);
+
+// `s` safe to print on a terminal line: C0 controls, DEL and C1 controls
+// (U+0080..U+009F) are written as escapes (\n, \r, \t, \x1b, \u009b), so a
+// name cannot end a line, forge one, or send a terminal escape sequence.
+// Invalid UTF-8 bytes are written as \xNN. Everything else is kept.
+std::string EscapeControls(std::string_view s);
+
 size_t CountCodePoints(std::string_view s);
 
 // Converts byte offsets into one text to code-point offsets in O(1) amortised

@@ -32,6 +32,36 @@ TEST(Utf8, ValidatesAndReportsFirstBadByte) {
   }
 }
 
+TEST(Utf8, ToValidUtf8ReplacesEachBadByte) {
+  struct Case {
+    std::string in, out;
+  } cases[] = {
+      {"plain", "plain"},
+      {"caf\xC3\xA9", "caf\xC3\xA9"},
+      {"mauvais\xFF\xFE.txt", "mauvais\uFFFD\uFFFD.txt"},
+      {"abc\xC3", "abc\uFFFD"},
+      {"\xED\xA0\x80x", "\uFFFD\uFFFD\uFFFDx"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(ToValidUtf8(c.in), c.out) << c.in;
+}
+
+TEST(Utf8, EscapeControlsKeepsALineALine) {
+  struct Case {
+    std::string in, out;
+  } cases[] = {
+      {"in/a.txt", "in/a.txt"},
+      {"in/caf\xC3\xA9 \xE2\x80\xAF.txt", "in/caf\xC3\xA9 \xE2\x80\xAF.txt"},
+      {"x\nerror: forged", "x\\nerror: forged"},
+      {"a\r\tb", "a\\r\\tb"},
+      {"\x1b[2J", "\\x1b[2J"},
+      {"del\x7f", "del\\x7f"},
+      {std::string("csi\xC2\x9B") + "31m", "csi\\u009b31m"},
+      {"bad\xFF", "bad\\xff"},
+      {"cut\xE2\x80", "cut\\xe2\\x80"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(EscapeControls(c.in), c.out) << c.in;
+}
+
 TEST(Utf8, CodePointIndexMatchesCounting) {
   std::string text;
   for (int i = 0; i < 300; ++i) text += "é\xE2\x80\xAFx\xF0\x9F\x98\x80";

@@ -289,6 +289,7 @@ std::vector<std::string> ContentOf(const std::vector<std::string>& words) {
 Document Cleaner::Clean(const RawDocument& raw) {
   Document doc;
   doc.source = raw.source;
+  doc.source_bytes = raw.source_bytes;
   doc.url = raw.url;
   doc.outlet = raw.outlet;
   doc.format = raw.container == "jsonl" ? "jsonl" : raw.format == InputFormat::kHtml ? "html" : "txt";

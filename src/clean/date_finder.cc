@@ -57,8 +57,12 @@ std::string_view ReadWord(std::string_view s, size_t* pos) {
   return s.substr(start, p - start);
 }
 
+// Years sitrep reads as dates: news, archives and near-future plans. Outside
+// them a number is more likely a count, an id or a typo than a year.
+constexpr int kMinYear = 1800, kMaxYear = 2200;
+
 bool ValidYmd(int y, int m, int d) {
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  if (y < kMinYear || y > kMaxYear || m < 1 || m > 12 || d < 1) return false;
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d > kDays[m - 1]) return false;
   if (m == 2 && d == 29) return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -363,6 +367,11 @@ Result<PublishedDate> ParseIso(std::string_view s) {
     if (s[p] != '-' || !Digits(s, &(++p), 2, &m)) return bad;
     if (p < s.size() && s[p] == '-' && !Digits(s, &(++p), 2, &d)) return bad;
   }
+  if (y < kMinYear || y > kMaxYear) {
+    return Status(Code::kInvalidArgument,
+                  "year " + std::to_string(y) + " is outside the supported range " +
+                      std::to_string(kMinYear) + "-" + std::to_string(kMaxYear));
+  }
   if (!ValidYmd(y, m ? m : 1, d ? d : 1) || (m == 0 && p != s.size())) {
     return Status(Code::kInvalidArgument, "no such date");
   }
@@ -411,6 +420,9 @@ Result<PublishedDate> DateFinder::ParseMachine(std::string_view s) const {
   s.remove_prefix(a);
   while (!s.empty() && IsAsciiSpace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   if (s.empty()) return Status(Code::kInvalidArgument, "empty date");
+  if ((s[0] == '-' || s[0] == '+') && s.size() > 1 && IsDigit(s[1])) {
+    return Status(Code::kInvalidArgument, "a signed year is not a supported date");
+  }
   if (s.size() >= 4 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && IsDigit(s[3])) {
     Result<PublishedDate> d = ParseIso(s);
     if (d.ok()) d->text = std::string(s);
@@ -437,7 +449,15 @@ Result<PublishedDate> DateFinder::ParseMachine(std::string_view s) const {
       return Status(Code::kInvalidArgument, "unexpected text after the date");
     }
   }
-  if (CountWordsAscii(s.substr(0, m->start)) > 1) return Status(Code::kInvalidArgument, "unexpected text before the date");
+  // Only a weekday may come before: letters, spaces, a comma or a dot.
+  std::string_view before = s.substr(0, m->start);
+  bool only_words = std::all_of(before.begin(), before.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) ||
+           c == ' ' || c == ',' || c == '.';
+  });
+  if (!only_words || CountWordsAscii(before) > 1) {
+    return Status(Code::kInvalidArgument, "unexpected text before the date");
+  }
   PublishedDate d = m->date;
   d.text = std::string(s);
   return d;

@@ -95,6 +95,12 @@ TEST_F(DateFinderTest, MachineDates) {
       {"2022-01-07 junk", "not an ISO 8601 date"},
       {"2022-01-07T25:00", "no such time"},
       {"", "empty date"},
+      {"-2022-01-07", "a signed year is not a supported date"},
+      {"+2022-01-07", "a signed year is not a supported date"},
+      {"0001-01-01", "year 1 is outside the supported range 1800-2200"},
+      {"2201", "year 2201 is outside the supported range 1800-2200"},
+      {"(Fri) 07 Jan 2022", "unexpected text before the date"},
+      {"- 7 January 2022", "unexpected text before the date"},
   };
   for (const auto& b : bad) {
     auto d = f_->ParseMachine(b.in);
@@ -109,6 +115,10 @@ TEST_F(DateFinderTest, MachineDates) {
   EXPECT_EQ(timed->precision, DatePrecision::kMinute);
   EXPECT_FALSE(ParseIsoDateFlag("2022-01-07T25:00").ok());
   EXPECT_FALSE(ParseIsoDateFlag("07.01.2022").ok());
+  EXPECT_FALSE(ParseIsoDateFlag("-2022-01-07").ok());
+  EXPECT_EQ(ParseIsoDateFlag("0001-01-01").status().message(),
+            "year 1 is outside the supported range 1800-2200");
+  EXPECT_TRUE(ParseIsoDateFlag("1800-01-01").ok());
 }
 
 }  // namespace

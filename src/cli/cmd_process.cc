@@ -15,7 +15,7 @@
 namespace sitrep {
 
 int CmdExtract(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDataDir, kDate, kMaxBytes, kJobs, kQuiet};
+  std::vector<FlagSpec> flags = {kHelp, kDataDir, kDate, kMaxBytes, kFollowSymlinks, kJobs, kQuiet};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("extract", args.status());
   if (args->Has("--help")) {
@@ -57,6 +57,7 @@ int CmdExtract(int argc, char** argv) {
   if (!stats.ok()) return Fatal("extract", stats.status());
   if (!warning.empty() && !args->Has("--quiet"))
     std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  PrintSkipped(stats->skipped_reasons);
   progress.Skip(stats->skipped);
   progress.Finish("extract");
   if (Status st = OutputStatus(); !st.ok()) return Fatal("extract", st);
@@ -76,11 +77,8 @@ extern "C" void OnIngestSignal(int sig) {
 }
 
 int CmdIngest(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {
-      kHelp,     kDb,
-      kDataDir,  kDate,
-      kMaxBytes, kJobs,
-      kQuiet,    {"--batch", true, "documents per transaction (default 200)", "N"}};
+  std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kFollowSymlinks, kJobs, kQuiet,
+                                 {"--batch", true, "documents per transaction (default 200)", "N"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("ingest", args.status());
   if (args->Has("--help")) {
@@ -148,6 +146,7 @@ int CmdIngest(int argc, char** argv) {
   if (!warning.empty() && !args->Has("--quiet"))
     std::fprintf(stderr, "warning: %s\n", warning.c_str());
   flush();
+  PrintSkipped(stats->skipped_reasons);
   progress.Skip(stats->skipped);
   progress.Finish("ingest");
   if (!write_error.ok()) return Fatal("ingest", write_error);

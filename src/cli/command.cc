@@ -29,9 +29,10 @@ extern const FlagSpec kMaxBytes{"--max-bytes", true,
 extern const FlagSpec kQuiet{
     "--quiet", false, "no progress line and no summary on stderr (errors are still printed)"};
 extern const FlagSpec kDb{"--db", true, "the SQLite store file", "FILE"};
-extern const FlagSpec kJobs{
-    "--jobs", true,
-    "cleaning threads (default: the number of cores); output order does not depend on it", "N"};
+extern const FlagSpec kFollowSymlinks{"--follow-symlinks", false,
+                                      "in directories, also read symbolic links that lead outside "
+                                      "the directory given (default: skip them, saying so)"};
+extern const FlagSpec kJobs{"--jobs", true, "cleaning threads (default: the number of cores); output order does not depend on it", "N"};
 
 int DefaultJobs() {
   unsigned n = std::thread::hardware_concurrency();
@@ -132,14 +133,19 @@ int FinishOutput(const std::string& cmd, int code) {
   return Fatal(cmd, st);
 }
 
+void PrintSkipped(const std::vector<std::string>& reasons) {
+  for (const std::string& r : reasons)
+    std::fprintf(stderr, "skipped: %s\n", EscapeControls(r).c_str());
+}
+
 int UsageError(const std::string& cmd, const Status& st) {
   std::fprintf(stderr, "sitrep %s: %s\nTry 'sitrep %s --help'.\n", cmd.c_str(),
-               st.message().c_str(), cmd.c_str());
+               EscapeControls(st.message()).c_str(), cmd.c_str());
   return kExitUsage;
 }
 
 int Fatal(const std::string& cmd, const Status& st) {
-  std::fprintf(stderr, "sitrep %s: %s\n", cmd.c_str(), st.message().c_str());
+  std::fprintf(stderr, "sitrep %s: %s\n", cmd.c_str(), EscapeControls(st.message()).c_str());
   return kExitFatal;
 }
 
@@ -158,6 +164,7 @@ Status CheckInputPaths(const std::vector<std::string>& paths) {
 Status CommonOptions(const ParsedArgs& args, Options* options) {
   options->data_dir = args.Get("--data-dir");
   options->date_override = args.Get("--date");
+  options->follow_symlinks = args.Has("--follow-symlinks");
   if (args.Has("--date")) {
     Result<PublishedDate> d = ParseIsoDateFlag(options->date_override);
     if (!d.ok()) {

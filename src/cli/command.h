@@ -12,6 +12,7 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "base/utf8.h"
 #include "cli/args.h"
 #include "doc/document.h"
 
@@ -35,6 +36,7 @@ extern const FlagSpec kMaxBytes;
 extern const FlagSpec kQuiet;
 extern const FlagSpec kDb;
 extern const FlagSpec kJobs;
+extern const FlagSpec kFollowSymlinks;
 
 int DefaultJobs();
 // The value of a numeric flag: `fallback` when absent; an error unless it is
@@ -59,8 +61,9 @@ class Progress {
     bytes_ += d.input_bytes;
     if (d.failed()) {
       ClearLine();
-      for (const auto& e : d.errors)
-        std::fprintf(stderr, "error: %s [%s]\n", e.message.c_str(), e.code.c_str());
+      for (const auto& e : d.errors) {
+        std::fprintf(stderr, "error: %s [%s]\n", EscapeControls(e.message).c_str(), e.code.c_str());
+      }
     }
     if (tty_) {
       auto now = Clock::now();
@@ -140,6 +143,11 @@ Status OutputStatus();
 // kExitFatal with "sitrep CMD: cannot write the output: ..." on stderr when
 // output was lost (and `code` did not already report a fatal error).
 int FinishOutput(const std::string& cmd, int code);
+
+// One "skipped: PATH: reason" line on stderr per entry of a directory walk
+// that was not read for a reason worth telling (ReadStats::skipped_reasons),
+// control characters escaped.
+void PrintSkipped(const std::vector<std::string>& reasons);
 
 void PrintUsage(const char* cmd, const char* synopsis, const char* about,
                 const std::vector<FlagSpec>& flags);

@@ -37,6 +37,7 @@ std::string DocumentToJson(const Document& doc) {
   w.Field("format", "sitrep/1");
   w.Field("id", doc.id);
   w.Field("source", doc.source);
+  if (!doc.source_bytes.empty()) w.Field("source_bytes", doc.source_bytes);
   if (!doc.url.empty()) w.Field("url", doc.url);
   if (!doc.outlet.empty()) w.Field("outlet", doc.outlet);
   w.Field("input_format", doc.format);

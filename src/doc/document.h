@@ -66,6 +66,7 @@ struct DocError {
 struct Document {
   std::string id;        // HashHex of text; the store's key
   std::string source;    // path or URL as given; "file.jsonl#12" for JSONL lines without url
+  std::string source_bytes;  // hex of the raw path when `source` is not it (not UTF-8); else empty
   std::string url;
   std::string outlet;    // publisher name when the input gives one (JSONL "source")
   std::string format;    // txt | html | jsonl

@@ -49,29 +49,49 @@ void CountUtf8Shape(std::string_view s, size_t* good, size_t* bad) {
   }
 }
 
-// Binary: a NUL byte in the first KiB (file headers), NULs making up more than
-// 1 in 200 bytes, or more than 10% control bytes, in the first 64 KiB. A stray
-// NUL deep inside a real web page does not make it binary.
 }  // namespace
 
 Status CheckNotBinary(std::string_view bytes) {
-  size_t controls = 0, nuls = 0, first_nul = 0;
+  size_t controls = 0, nuls = 0, first_nul = 0, head_controls = 0;
   size_t n = std::min<size_t>(bytes.size(), 1 << 16);
+  size_t head = std::min<size_t>(n, 1024);
+  auto binary_at_nul = [&] {
+    return Status(Code::kBinary,
+                  "binary data, not text (NUL byte at byte " + std::to_string(first_nul) + ")");
+  };
   for (size_t i = 0; i < n; ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) {
       if (nuls++ == 0) first_nul = i;
-      if (i < 1024 || nuls * 200 > n) {
-        return Status(Code::kBinary, "binary data, not text (NUL byte at byte " + std::to_string(first_nul) + ")");
-      }
+      if (nuls * 200 > n) return binary_at_nul();
     }
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+      ++controls;
+      if (i < head) ++head_controls;
+    }
   }
+  if (nuls > 0 && first_nul < head && head_controls * 100 > head) return binary_at_nul();
   if (n >= 64 && controls * 10 > n) {
     return Status(Code::kBinary, "binary data, not text (" + std::to_string(controls) +
                                      " control bytes in the first " + std::to_string(n) + ")");
   }
   return Status::Ok();
+}
+
+std::string SniffUtf16(std::string_view bytes) {
+  size_t units = std::min<size_t>(bytes.size(), 4096) / 2;
+  if (units < 8) return "";
+  size_t zero_even = 0, zero_odd = 0;
+  for (size_t i = 0; i < units; ++i) {
+    zero_even += bytes[2 * i] == '\0';
+    zero_odd += bytes[2 * i + 1] == '\0';
+  }
+  auto fits = [&](size_t zero_high, size_t zero_low) {
+    return zero_high * 10 >= units && zero_low * 50 <= units;
+  };
+  if (fits(zero_odd, zero_even)) return "UTF-16LE";
+  if (fits(zero_even, zero_odd)) return "UTF-16BE";
+  return "";
 }
 
 namespace {
@@ -139,6 +159,25 @@ std::string Detect(std::string_view bytes) {
 
 }  // namespace
 
+size_t ReplaceNuls(std::string* text, size_t* first) {
+  size_t at = text->find('\0');
+  if (at == std::string::npos) return 0;
+  if (first) *first = at;
+  std::string out(*text, 0, at);
+  out.reserve(text->size() + 16);
+  size_t count = 0;
+  for (size_t i = at; i < text->size(); ++i) {
+    if ((*text)[i] == '\0') {
+      out += "\xEF\xBF\xBD";
+      ++count;
+    } else {
+      out += (*text)[i];
+    }
+  }
+  *text = std::move(out);
+  return count;
+}
+
 std::string SniffHtmlCharset(std::string_view html) {
   std::string head = Lower(html.substr(0, 4096));
   size_t pos = 0;
@@ -160,13 +199,21 @@ std::string SniffHtmlCharset(std::string_view html) {
   return "";
 }
 
-Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declared) {
-  // Byte-order marks name the encoding outright.
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
-    return ConvertWithIcu(bytes, bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
-  }
-  SITREP_RETURN_IF_ERROR(CheckNotBinary(bytes));
+namespace {
+
+DecodedText WithoutNuls(DecodedText d) {
+  d.nuls = ReplaceNuls(&d.text, &d.first_nul);
+  return d;
+}
+
+Result<DecodedText> DecodeUtf16(std::string_view bytes, const std::string& charset) {
+  Result<DecodedText> d = ConvertWithIcu(bytes, charset);
+  if (!d.ok()) return d;
+  SITREP_RETURN_IF_ERROR(CheckNotBinary(d->text));
+  return WithoutNuls(std::move(d).value());
+}
+
+Result<DecodedText> Decode(std::string_view bytes, std::string_view declared) {
   size_t bad_at = 0;
   if (IsValidUtf8(bytes, &bad_at)) return DecodedText{std::string(bytes), "UTF-8"};
 
@@ -186,6 +233,21 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declar
   // Web pages labelled iso-8859-1 are in practice windows-1252 (WHATWG rule).
   if (charset == "iso-8859-1" || charset == "latin1") charset = "windows-1252";
   return ConvertWithIcu(bytes, charset);
+}
+
+}  // namespace
+
+Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declared) {
+  // Byte-order marks name the encoding outright.
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
+    return DecodeUtf16(bytes, bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
+  }
+  if (std::string utf16 = SniffUtf16(bytes); !utf16.empty()) return DecodeUtf16(bytes, utf16);
+  SITREP_RETURN_IF_ERROR(CheckNotBinary(bytes));
+  Result<DecodedText> d = Decode(bytes, declared);
+  if (!d.ok()) return d;
+  return WithoutNuls(std::move(d).value());
 }
 
 }  // namespace sitrep

@@ -54,6 +54,43 @@ TEST(Encoding, BinaryIsRefused) {
   EXPECT_NE(r.status().message().find("NUL byte at byte 8"), std::string::npos);
 }
 
+TEST(Encoding, Utf16WithoutByteOrderMarkIsRecognised) {
+  std::string text =
+      "Les troupes sont arriv\xC3\xA9"
+      "es jeudi au Kazakhstan.";
+  std::string le, be;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char16_t u = static_cast<unsigned char>(text[i]);
+    if (u == 0xC3) u = 0xC0 | (static_cast<unsigned char>(text[++i]) & 0x3F);
+    le += static_cast<char>(u & 0xFF), le += static_cast<char>(u >> 8);
+    be += static_cast<char>(u >> 8), be += static_cast<char>(u & 0xFF);
+  }
+  EXPECT_EQ(SniffUtf16(le), "UTF-16LE");
+  EXPECT_EQ(SniffUtf16(be), "UTF-16BE");
+  EXPECT_EQ(SniffUtf16(text), "");
+  auto r = DecodeToUtf8(le);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->text, text);
+  EXPECT_EQ(r->encoding, "UTF-16LE");
+  auto b = DecodeToUtf8(be);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->text, text);
+}
+
+TEST(Encoding, AStrayNulInTextBecomesAReplacementCharacter) {
+  std::string text(300, 'a');
+  text[40] = '\0';
+  auto r = DecodeToUtf8(text);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->nuls, 1u);
+  EXPECT_EQ(r->first_nul, 40u);
+  EXPECT_EQ(r->text.substr(39, 5), "a\uFFFDa");
+  // Many NULs, or one NUL among control bytes in a file header, are binary.
+  EXPECT_EQ(DecodeToUtf8(std::string("ab\0cd", 5)).status().code(), Code::kBinary);
+  std::string header = "\x01\x02\x03" + std::string(1, '\0') + std::string(200, 'a');
+  EXPECT_EQ(DecodeToUtf8(header).status().code(), Code::kBinary);
+}
+
 TEST(Encoding, SniffsHtmlCharset) {
   EXPECT_EQ(SniffHtmlCharset("<html><head><meta charset=\"windows-1251\">"), "windows-1251");
   EXPECT_EQ(SniffHtmlCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"),

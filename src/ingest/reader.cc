@@ -1,13 +1,17 @@
 // @brief File walking, format detection and JSONL streaming.
 #include "ingest/reader.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <set>
 
 #include "base/file_io.h"
 #include "base/json.h"
@@ -71,6 +75,60 @@ RawDocument Failed(const std::string& source, const Status& st, const char* cont
   return d;
 }
 
+const char* JsonTypeName(const JsonValue& v) {
+  switch (v.type()) {
+    case JsonValue::Type::kNull:
+      return "null";
+    case JsonValue::Type::kBool:
+      return "a boolean";
+    case JsonValue::Type::kNumber:
+      return "a number";
+    case JsonValue::Type::kString:
+      return "a string";
+    case JsonValue::Type::kArray:
+      return "an array";
+    case JsonValue::Type::kObject:
+      return "an object";
+  }
+  return "a value";
+}
+
+std::string NulWarning(size_t count, size_t first) {
+  return std::to_string(count) + (count == 1 ? " NUL byte" : " NUL bytes") +
+         " replaced with U+FFFD (the first at byte " + std::to_string(first) +
+         " of the decoded text)";
+}
+
+// Keeps names valid UTF-8 (JSON output, the store, the report): a source
+// that is not gets U+FFFD for each bad byte, and its raw bytes in hex.
+void MakeNamesValid(RawDocument* d) {
+  static const char kHex[] = "0123456789abcdef";
+  if (!IsValidUtf8(d->source)) {
+    d->source_bytes.clear();
+    for (unsigned char c : d->source) {
+      d->source_bytes += kHex[c >> 4];
+      d->source_bytes += kHex[c & 15];
+    }
+    d->source = ToValidUtf8(d->source);
+  }
+  if (!IsValidUtf8(d->status.message()))
+    d->status = Status(d->status.code(), ToValidUtf8(d->status.message()));
+  for (std::string& w : d->warnings) {
+    if (!IsValidUtf8(w)) w = ToValidUtf8(w);
+  }
+}
+
+// The error of a file-system call on `path`, worded for the user.
+Status FsError(const std::string& path, std::error_code ec) {
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    return Status::IoError(path + ": symlink loop (too many levels of symbolic links)");
+  }
+  if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) {
+    return Status::NotFound(path + ": no such file or directory");
+  }
+  return Status::IoError(path + ": " + ec.message());
+}
+
 void ReadOneFile(const std::string& path, bool explicit_path, const Options& options,
                  const RawSink& sink, ReadStats* stats) {
   bool gz = false;
@@ -81,11 +139,13 @@ void ReadOneFile(const std::string& path, bool explicit_path, const Options& opt
   }
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
-    if (!explicit_path) {
-      ++stats->skipped;  // sockets, FIFOs, dangling links met in a directory walk
-      return;
+    if (ec) {
+      sink(Failed(path, FsError(path, ec)));
+    } else if (!explicit_path) {
+      ++stats->skipped;  // replaced by something else since the walk saw it
+    } else {
+      sink(Failed(path, Status::InvalidArgument(path + ": not a regular file")));
     }
-    sink(Failed(path, Status::InvalidArgument(path + ": not a regular file")));
     return;
   }
   ++stats->files;
@@ -93,6 +153,8 @@ void ReadOneFile(const std::string& path, bool explicit_path, const Options& opt
     ReadJsonl(path, options, sink);
     return;
   }
+  // A gzip file of a page or text inflates to one document: past its limit it
+  // is refused (ReadBytes); only the compressed size is bounded here.
   size_t limit = gz ? options.max_gzip_bytes : options.max_document_bytes;
   Result<std::string> bytes = ReadFileLimited(path, limit);
   if (!bytes.ok()) {
@@ -106,30 +168,110 @@ void ReadOneFile(const std::string& path, bool explicit_path, const Options& opt
   sink(ReadBytes(path, path, std::move(bytes).value(), options));
 }
 
+// One walk of a directory given as input. Every file-system call takes an
+// error_code: nothing in the walk throws, and every error is a failure at its
+// path or a skipped entry with its reason.
+class Walker {
+ public:
+  Walker(const std::string& dir, fs::path root, const Options& options, ReadStats* stats)
+      : dir_(dir), root_(std::move(root)), options_(options), stats_(stats) {}
+
+  // Walks `path` (as the user will see it), whose canonical form is `canonical`.
+  void Dir(const fs::path& path, const fs::path& canonical) {
+    if (!walked_.insert(canonical).second) return;  // met again through a link
+    // Listing needs read, opening the entries search permission: check both
+    // so that a directory of mode 0444 is an error too, not an empty listing.
+    if (::faccessat(AT_FDCWD, path.c_str(), R_OK | X_OK, AT_EACCESS) != 0) {
+      Fail(path, std::error_code(errno, std::generic_category()));
+      return;
+    }
+    std::error_code ec;
+    fs::directory_iterator it(path, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) Entry(*it, canonical);
+    if (ec) Fail(path, ec);
+  }
+
+  // Files to read (OK status) and failures to report, by path.
+  std::vector<std::pair<std::string, Status>> found;
+
+ private:
+  void Entry(const fs::directory_entry& e, const fs::path& canonical_dir) {
+    std::string name = e.path().filename().string();
+    if (options_.skip_hidden && !name.empty() && name[0] == '.') return;
+    std::error_code ec;
+    fs::file_status own = e.symlink_status(ec);
+    if (ec) return Fail(e.path(), ec);
+    if (fs::is_symlink(own)) return Link(e.path());
+    if (fs::is_directory(own)) return Dir(e.path(), canonical_dir / e.path().filename());
+    if (fs::is_regular_file(own)) {
+      found.emplace_back(e.path().string(), Status::Ok());
+    } else {
+      ++stats_->skipped;  // FIFOs, sockets, devices
+    }
+  }
+
+  void Link(const fs::path& path) {
+    std::error_code ec;
+    fs::path target = fs::canonical(path, ec);
+    if (ec == std::errc::no_such_file_or_directory) return Skip(path, "dangling symbolic link");
+    if (ec) return Fail(path, ec);  // a loop, or a directory on the way that cannot be searched
+    bool inside = IsUnder(target, root_);
+    if (!inside && !options_.follow_symlinks) {
+      return Skip(path, "symbolic link to " + target.string() + " leads outside " + dir_ +
+                            "; not followed (--follow-symlinks follows it)");
+    }
+    fs::file_status st = fs::status(target, ec);
+    if (ec) return Fail(path, ec);
+    if (fs::is_directory(st)) {
+      if (!inside) Dir(path, target);  // inside: walked as itself
+    } else if (fs::is_regular_file(st)) {
+      found.emplace_back(path.string(), Status::Ok());
+    } else {
+      ++stats_->skipped;
+    }
+  }
+
+  void Fail(const fs::path& path, std::error_code ec) {
+    found.emplace_back(path.string(), FsError(path.string(), ec));
+  }
+  void Skip(const fs::path& path, const std::string& reason) {
+    ++stats_->skipped;
+    stats_->skipped_reasons.push_back(path.string() + ": " + reason);
+  }
+
+  // True when `path` is `root` or lies under it; both canonical.
+  static bool IsUnder(const fs::path& path, const fs::path& root) {
+    return std::mismatch(root.begin(), root.end(), path.begin(), path.end()).first == root.end();
+  }
+
+  const std::string& dir_;
+  fs::path root_;
+  const Options& options_;
+  ReadStats* stats_;
+  std::set<fs::path> walked_;  // canonical directories, so link cycles end
+};
+
 void Walk(const std::string& dir, const Options& options, const RawSink& sink, ReadStats* stats) {
-  // Symbolic links to directories are not followed (no cycles); they count as skipped.
-  std::vector<std::string> files;
   std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  fs::path root = fs::canonical(dir, ec);
   if (ec) {
-    sink(Failed(dir, Status::IoError(dir + ": " + ec.message())));
+    sink(Failed(dir, FsError(dir, ec)));
     return;
   }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    std::string name = it->path().filename().string();
-    if (options.skip_hidden && !name.empty() && name[0] == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file()) {
-      files.push_back(it->path().string());
-    } else if (!it->is_directory()) {
-      ++stats->skipped;  // FIFOs, sockets, dangling links
+  Walker walker(dir, root, options, stats);
+  size_t reasons_before = stats->skipped_reasons.size();
+  walker.Dir(dir, root);
+  std::sort(stats->skipped_reasons.begin() + static_cast<std::ptrdiff_t>(reasons_before),
+            stats->skipped_reasons.end());
+  std::sort(walker.found.begin(), walker.found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [path, status] : walker.found) {
+    if (status.ok()) {
+      ReadOneFile(path, false, options, sink, stats);
+    } else {
+      sink(Failed(path, status));
     }
   }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) ReadOneFile(f, false, options, sink, stats);
 }
 
 }  // namespace
@@ -145,7 +287,11 @@ RawDocument ReadBytes(const std::string& source, std::string_view name, std::str
     return Failed(source, Status(Code::kParseError, source + ": not gzip data, although the name ends in .gz"));
   }
   if (LooksGzipped(bytes)) {
-    Result<std::string> inflated = Gunzip(bytes, options.max_gzip_bytes);
+    // The inflated data is one document: inflating stops just past its limit.
+    bool doc_limit = options.max_document_bytes < options.max_gzip_bytes;
+    Result<std::string> inflated =
+        Gunzip(bytes, doc_limit ? options.max_document_bytes : options.max_gzip_bytes,
+               doc_limit ? "max_document_bytes" : "max_gzip_bytes");
     if (!inflated.ok()) return Failed(source, inflated.status().WithContext(source));
     bytes = std::move(inflated).value();
     doc.input_bytes = bytes.size();  // throughput counts the document, not its compressed form
@@ -166,6 +312,7 @@ RawDocument ReadBytes(const std::string& source, std::string_view name, std::str
   std::string declared = doc.format == InputFormat::kHtml ? SniffHtmlCharset(bytes) : "";
   Result<DecodedText> decoded = DecodeToUtf8(bytes, declared);
   if (!decoded.ok()) return Failed(source, decoded.status().WithContext(source));
+  if (decoded->nuls > 0) doc.warnings.push_back(NulWarning(decoded->nuls, decoded->first_nul));
   doc.text = std::move(decoded->text);
   doc.encoding = std::move(decoded->encoding);
   return doc;
@@ -215,7 +362,12 @@ void ReadJsonl(const std::string& path, const Options& options, const RawSink& s
     doc.input_bytes = body.size();
     doc.encoding = "UTF-8";
     doc.title = obj.GetString("title");
-    doc.published = obj.GetString("published");
+    if (const JsonValue& published = obj["published"]; published.is_string()) {
+      doc.published = published.str();
+    } else if (!published.is_null()) {
+      doc.warnings.push_back(std::string("published is ") + JsonTypeName(published) +
+                             ", not a date string; not used");
+    }
     doc.lang = obj.GetString("lang");
     doc.outlet = obj.GetString("source");
     if (body.size() > options.max_document_bytes) {
@@ -225,6 +377,9 @@ void ReadJsonl(const std::string& path, const Options& options, const RawSink& s
       doc.status = Status(Code::kBadEncoding, where + ": invalid UTF-8 at byte " + std::to_string(bad));
     } else {
       doc.text = body;
+      size_t first_nul = 0;
+      if (size_t nuls = ReplaceNuls(&doc.text, &first_nul))
+        doc.warnings.push_back(NulWarning(nuls, first_nul));
     }
     emit(std::move(doc));
   };
@@ -283,8 +438,12 @@ void ReadJsonl(const std::string& path, const Options& options, const RawSink& s
 }
 
 ReadStats ReadInputs(const std::vector<std::string>& paths, const Options& options,
-                     const RawSink& sink) {
+                     const RawSink& raw_sink) {
   ReadStats stats;
+  RawSink sink = [&raw_sink](RawDocument&& d) {
+    MakeNamesValid(&d);
+    raw_sink(std::move(d));
+  };
   for (const std::string& p : paths) {
     if (p == "-") {
       ++stats.files;
@@ -294,13 +453,14 @@ ReadStats ReadInputs(const std::vector<std::string>& paths, const Options& optio
     std::error_code ec;
     auto st = fs::status(p, ec);
     if (ec || !fs::exists(st)) {
-      sink(Failed(p, Status::NotFound(p + ": no such file or directory")));
+      sink(Failed(p, ec ? FsError(p, ec) : Status::NotFound(p + ": no such file or directory")));
     } else if (fs::is_directory(st)) {
       Walk(p, options, sink, &stats);
     } else {
       ReadOneFile(p, true, options, sink, &stats);
     }
   }
+  for (std::string& r : stats.skipped_reasons) r = ToValidUtf8(r);
   return stats;
 }
 

@@ -98,5 +98,85 @@ TEST_F(ReaderTest, BadInputsFailOneByOneAndTheBatchGoesOn) {
   EXPECT_EQ(docs[5].status.code(), Code::kNotFound);
 }
 
+TEST_F(ReaderTest, TheWalkReportsLoopsAndLinksOutOfTheTree) {
+  fs::create_directories(dir_ / "in");
+  fs::create_directories(dir_ / "out");
+  Write("in/a.txt", "Un article.");
+  Write("out/secret.txt", "Secret.");
+  fs::create_symlink("loop.txt", dir_ / "in/loop.txt");
+  fs::create_symlink(dir_ / "out/secret.txt", dir_ / "in/secret.txt");
+  fs::create_symlink(dir_ / "out", dir_ / "in/outdir");
+  fs::create_symlink("..", dir_ / "out/up");  // a cycle once links are followed
+  fs::create_symlink("nowhere.txt", dir_ / "in/dangling.txt");
+  std::string in = (dir_ / "in").string();
+  std::vector<RawDocument> docs;
+  ReadStats stats = ReadInputs({in}, {}, [&](RawDocument&& d) { docs.push_back(std::move(d)); });
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_TRUE(docs[0].status.ok());
+  EXPECT_EQ(docs[1].status.code(), Code::kIoError);
+  EXPECT_EQ(docs[1].status.message(),
+            in + "/loop.txt: symlink loop (too many levels of symbolic links)");
+  EXPECT_EQ(stats.skipped, 3u);
+  ASSERT_EQ(stats.skipped_reasons.size(), 3u);
+  EXPECT_EQ(stats.skipped_reasons[0], in + "/dangling.txt: dangling symbolic link");
+  EXPECT_EQ(stats.skipped_reasons[2], in + "/secret.txt: symbolic link to " +
+                                          (dir_ / "out/secret.txt").string() + " leads outside " +
+                                          in + "; not followed (--follow-symlinks follows it)");
+
+  Options follow;
+  follow.follow_symlinks = true;
+  docs.clear();
+  stats = ReadInputs({in}, follow, [&](RawDocument&& d) { docs.push_back(std::move(d)); });
+  ASSERT_EQ(docs.size(),
+            4u);  // a, loop, outdir/secret (out/up leads back inside: not followed), secret
+  EXPECT_EQ(docs[2].source, in + "/outdir/secret.txt");
+  EXPECT_EQ(docs[2].text, "Secret.");
+  EXPECT_EQ(docs[3].source, in + "/secret.txt");
+}
+
+TEST_F(ReaderTest, NamesAreValidUtf8WithTheRawBytesKept) {
+  std::string path = Write("caf\xE9.txt", "Un article.");
+  auto docs = Read({path});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].source, (dir_ / "caf\uFFFD.txt").string());
+  std::string hex;
+  for (unsigned char c : path) hex += "0123456789abcdef"[c >> 4], hex += "0123456789abcdef"[c & 15];
+  EXPECT_EQ(docs[0].source_bytes, hex);
+  auto good = Read({Write("plain.txt", "Un article.")});
+  EXPECT_EQ(good[0].source_bytes, "");
+}
+
+TEST_F(ReaderTest, AGzipDocumentStopsInflatingAtTheDocumentLimit) {
+  std::string path = (dir_ / "big.txt.gz").string();
+  gzFile f = gzopen(path.c_str(), "wb");
+  for (int i = 0; i < 4096; ++i)
+    gzputs(f, "Une ligne de texte ordinaire, assez longue pour peser.\n");
+  gzclose(f);
+  Options options;
+  options.max_document_bytes = 1000;
+  auto docs = Read({path}, options);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].status.code(), Code::kTooLarge);
+  EXPECT_EQ(docs[0].status.message(),
+            path + ": gzip data inflates to more than 1000 bytes (max_document_bytes)");
+}
+
+TEST_F(ReaderTest, JsonlPublishedThatIsNotAStringIsAWarning) {
+  std::string path = Write("p.jsonl",
+                           "{\"text\":\"A.\",\"published\":20220107}\n"
+                           "{\"text\":\"B.\",\"published\":null}\n"
+                           "{\"text\":\"C\\u0000D.\",\"published\":[\"2022\"]}\n");
+  auto docs = Read({path});
+  ASSERT_EQ(docs.size(), 3u);
+  ASSERT_EQ(docs[0].warnings.size(), 1u);
+  EXPECT_EQ(docs[0].warnings[0], "published is a number, not a date string; not used");
+  EXPECT_TRUE(docs[1].warnings.empty());
+  EXPECT_EQ(docs[2].text, "C\uFFFDD.");
+  ASSERT_EQ(docs[2].warnings.size(), 2u);
+  EXPECT_EQ(docs[2].warnings[0], "published is an array, not a date string; not used");
+  EXPECT_EQ(docs[2].warnings[1],
+            "1 NUL byte replaced with U+FFFD (the first at byte 1 of the decoded text)");
+}
+
 }  // namespace
 }  // namespace sitrep
