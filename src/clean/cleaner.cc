@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "base/data_file.h"
+#include "base/deadline.h"
 #include "base/hash.h"
 #include "base/text_fold.h"
 #include "base/utf8.h"
@@ -102,20 +103,144 @@ std::vector<std::string> ContentWords(std::string_view text) {
   return out;
 }
 
-// Share of `a`'s words that occur in `b` (sorted copies; blocks are short).
-double Containment(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// A bag of words: how often each word occurs, for containment tests in time
+// linear in the words looked up (never |a| x |b|).
+class WordBag {
+ public:
+  explicit WordBag(const std::vector<std::string>& words) : size_(words.size()) {
+    for (const auto& w : words) ++counts_[w];
+  }
+  size_t size() const { return size_; }
+  bool Has(const std::string& w) const { return counts_.count(w) > 0; }
+  // Occurrences in this bag of the distinct words of `other`.
+  size_t CountOf(const std::vector<std::string>& other) const {
+    std::unordered_set<std::string_view> seen;
+    size_t n = 0;
+    for (const auto& w : other) {
+      if (!seen.insert(w).second) continue;
+      auto it = counts_.find(w);
+      if (it != counts_.end()) n += it->second;
+    }
+    return n;
+  }
+
+ private:
+  size_t size_;
+  std::unordered_map<std::string, size_t> counts_;
+};
+
+// Share of `a`'s words (with repeats) that occur in `b`.
+double Containment(const std::vector<std::string>& a, const WordBag& b) {
   if (a.empty()) return 0;
   size_t hit = 0;
-  for (const auto& w : a) {
-    for (const auto& x : b) {
-      if (w == x) {
-        ++hit;
-        break;
-      }
-    }
-  }
+  for (const auto& w : a) hit += b.Has(w) ? 1 : 0;
   return static_cast<double>(hit) / a.size();
 }
+// Share of `a`'s words (with repeats) that occur in `b`.
+double Containment(const WordBag& a, const std::vector<std::string>& b) {
+  return a.size() == 0 ? 0 : static_cast<double>(a.CountOf(b)) / a.size();
+}
+double Containment(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return Containment(a, WordBag(b));
+}
+
+// Most sentences a pull-quote candidate is compared with. Candidates come from
+// the sentences sharing the candidate's rarest words, so the search is exact
+// whenever the document has at most this many sentences in multi-sentence
+// paragraphs, and costs at most this much per candidate beyond.
+constexpr size_t kMaxPullQuoteCandidates = 1024;
+
+// The sentences of multi-sentence blocks, as content-word ids, indexed by
+// word: finds every sentence a lone sentence may have been quoted from
+// without comparing it with all of them.
+class SentenceIndex {
+ public:
+  void Add(size_t block, const std::vector<std::string>& words) {
+    const auto k = static_cast<uint32_t>(sentences_.size());
+    std::vector<std::pair<uint32_t, uint32_t>> counts;  // (word id, occurrences)
+    for (const auto& w : words) {
+      uint32_t id = word_id_.emplace(w, static_cast<uint32_t>(word_id_.size())).first->second;
+      counts.emplace_back(id, 1);
+    }
+    Merge(&counts);
+    for (const auto& [id, n] : counts) {
+      if (id >= postings_.size()) postings_.resize(id + 1);
+      postings_[id].push_back(k);
+    }
+    sentences_.push_back({block, words.size(), std::move(counts)});
+  }
+
+  // True when some sentence outside `block` holds >= 60% of `cw`'s words and
+  // has >= 50% of its own words in `cw` (the pull-quote test).
+  bool HasSource(const std::vector<std::string>& cw, size_t block) {
+    std::vector<std::pair<uint32_t, uint32_t>> bag;  // cw as (word id, occurrences)
+    size_t unknown = 0;                              // occurrences of words no sentence has
+    for (const auto& w : cw) {
+      auto it = word_id_.find(w);
+      if (it == word_id_.end()) ++unknown;
+      else bag.emplace_back(it->second, 1);
+    }
+    Merge(&bag);
+    // A source must share at least one of the rarest words that make up more
+    // than 40% of cw (otherwise it holds less than 60% of cw).
+    std::vector<std::pair<uint32_t, uint32_t>> by_rarity = bag;
+    std::sort(by_rarity.begin(), by_rarity.end(), [&](const auto& a, const auto& b) {
+      return postings_[a.first].size() != postings_[b.first].size()
+                 ? postings_[a.first].size() < postings_[b.first].size()
+                 : a.first < b.first;
+    });
+    const double total = static_cast<double>(cw.size());
+    size_t left = cw.size() - unknown;  // occurrences not yet ruled out
+    ++stamp_;
+    if (seen_.size() < sentences_.size()) seen_.resize(sentences_.size(), 0);
+    std::vector<uint32_t> candidates;
+    for (const auto& [id, n] : by_rarity) {
+      if (static_cast<double>(left) / total < 0.6 || candidates.size() >= kMaxPullQuoteCandidates) break;
+      left -= n;
+      for (uint32_t k : postings_[id]) {
+        if (seen_[k] == stamp_) continue;
+        seen_[k] = stamp_;
+        candidates.push_back(k);
+        if (candidates.size() >= kMaxPullQuoteCandidates) break;
+      }
+    }
+    for (uint32_t k : candidates) {
+      const Sentence& s = sentences_[k];
+      if (s.block == block || s.words == 0) continue;
+      size_t hit_cw = 0, hit_s = 0;  // cw's occurrences in s; s's occurrences in cw
+      for (const auto& [id, n] : bag) {
+        auto it = std::lower_bound(s.counts.begin(), s.counts.end(), std::make_pair(id, uint32_t{0}));
+        if (it == s.counts.end() || it->first != id) continue;
+        hit_cw += n;
+        hit_s += it->second;
+      }
+      if (static_cast<double>(hit_cw) / total >= 0.6 && static_cast<double>(hit_s) / s.words >= 0.5) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Sentence {
+    size_t block;
+    size_t words;
+    std::vector<std::pair<uint32_t, uint32_t>> counts;  // sorted by word id
+  };
+  // Sorts (id, 1) pairs and sums the counts of equal ids.
+  static void Merge(std::vector<std::pair<uint32_t, uint32_t>>* v) {
+    std::sort(v->begin(), v->end());
+    size_t out = 0;
+    for (size_t i = 0; i < v->size(); ++i) {
+      if (out > 0 && (*v)[out - 1].first == (*v)[i].first) (*v)[out - 1].second += (*v)[i].second;
+      else (*v)[out++] = (*v)[i];
+    }
+    v->resize(out);
+  }
+  std::unordered_map<std::string, uint32_t> word_id_;
+  std::vector<std::vector<uint32_t>> postings_;  // word id -> sentences (ascending)
+  std::vector<Sentence> sentences_;
+  std::vector<uint32_t> seen_;
+  uint32_t stamp_ = 0;
+};
 
 // Letters of a token are all upper case (and there are at least `min`).
 bool AllCapsToken(std::string_view tok, size_t min) {
@@ -286,7 +411,7 @@ std::vector<std::string> ContentOf(const std::vector<std::string>& words) {
 
 }  // namespace
 
-Document Cleaner::Clean(const RawDocument& raw) {
+Document Cleaner::Clean(const RawDocument& raw, Deadline* deadline) {
   Document doc;
   doc.source = raw.source;
   doc.source_bytes = raw.source_bytes;
@@ -326,6 +451,9 @@ Document Cleaner::Clean(const RawDocument& raw) {
   } else {
     w.blocks = SplitTextBlocks(raw.text);
   }
+  // Past the deadline the rules stop where they are; Pipeline fails the document.
+  auto out_of_time = [deadline] { return Expired(deadline, "clean"); };
+  if (CheckNow(deadline, "clean")) return doc;
   for (Block& b : w.blocks) b.words = CountWords(b.text);
 
   // Language per block (CLD2 once over each block), then the document's
@@ -334,6 +462,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
   const std::string hint = !raw.lang.empty() ? raw.lang : html_lang;
   std::map<std::string, size_t> votes;
   for (Block& b : w.blocks) {
+    if (out_of_time()) return doc;
     if (b.text.size() >= 12) {
       LangGuess g = DetectLanguage(b.text, hint);
       b.lang = g.code;
@@ -374,6 +503,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
 
   // 1. Cue phrases that mark a whole block, and bylines.
   for (Block& b : w.blocks) {
+    if (out_of_time()) return doc;
     if (const Cue* cue = rules_.MatchBlock(FoldedOf(b), b.words)) {
       w.Remove(b, cue->reason);
     } else if (!EndsWithTerminal(b.text)) {
@@ -382,6 +512,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
   }
   // 2. Inline cues glued inside text ("l'UkraineLien externe").
   for (Block& b : w.blocks) {
+    if (out_of_time()) return doc;
     if (b.removed) continue;
     for (const Cue& cue : rules_.inline_cues()) {
       for (size_t pos = b.text.find(cue.pattern); pos != std::string::npos;
@@ -433,6 +564,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
   }
   // 4. Photo credits and captions.
   for (Block& b : w.blocks) {
+    if (out_of_time()) return doc;
     if (b.removed) continue;
     if (StartsWithCredit(b.text, EndsWithTerminal(b.text))) {
       w.Remove(b, "caption");
@@ -550,15 +682,17 @@ Document Cleaner::Clean(const RawDocument& raw) {
   // 7. Repeats: the title again, a paragraph again, a pull-quote of a body sentence.
   {
     std::vector<std::string> title_words = SplitWords(FoldToWords(w.title));
+    const WordBag title_bag(title_words);
     std::unordered_set<std::string> seen;
     for (size_t i = 0; i < w.blocks.size(); ++i) {
+      if (out_of_time()) return doc;
       Block& b = w.blocks[i];
       if (b.removed) continue;
       const std::vector<std::string>& bw = WordsOf(b);
       std::string fw;
       for (const auto& x : bw) fw += x + " ";
       if (static_cast<int>(i) != w.title_block && !title_words.empty() && b.words >= 4) {
-        if (Containment(bw, title_words) >= 0.9 && Containment(title_words, bw) >= 0.6) {
+        if (Containment(bw, title_bag) >= 0.9 && Containment(title_bag, bw) >= 0.6) {
           w.Remove(b, "repeated_title");
           continue;
         }
@@ -570,36 +704,30 @@ Document Cleaner::Clean(const RawDocument& raw) {
     }
     // Pull-quotes: a lone sentence whose content words mostly recur in one
     // sentence of a longer paragraph elsewhere.
-    std::vector<std::vector<std::string>> sentence_words;
-    std::vector<size_t> sentence_block;
+    SentenceIndex sentences;
     for (size_t i : w.Kept()) {
+      if (out_of_time()) return doc;
       const Block& b = w.blocks[i];
       const auto& sents = SentencesOf(w.blocks[i], *segmenter_, w.doc_lang);
       if (sents.size() < 2) continue;
       for (const auto& s : sents) {
-        sentence_words.push_back(ContentWords(std::string_view(b.text).substr(s.first, s.second - s.first)));
-        sentence_block.push_back(i);
+        sentences.Add(i, ContentWords(std::string_view(b.text).substr(s.first, s.second - s.first)));
       }
     }
     for (size_t i : w.Kept()) {
+      if (out_of_time()) return doc;
       Block& b = w.blocks[i];
       if (static_cast<int>(i) == w.title_block || IsQuoteChar(FirstNonSpace(b.text))) continue;
       std::vector<std::string> cw = ContentOf(WordsOf(b));
       if (cw.size() < 8) continue;
       if (SentencesOf(b, *segmenter_, w.doc_lang).size() != 1) continue;
-      for (size_t k = 0; k < sentence_words.size(); ++k) {
-        if (sentence_block[k] == i) continue;
-        if (Containment(cw, sentence_words[k]) >= 0.6 &&
-            Containment(sentence_words[k], cw) >= 0.5) {
-          w.Remove(b, "pull_quote");
-          break;
-        }
-      }
+      if (sentences.HasSource(cw, i)) w.Remove(b, "pull_quote");
     }
   }
   // 8. Sentence-level cuts inside kept blocks: subscription appeals, all-caps
   //    widget labels, and a quoted headline pasted after the last sentence.
   for (size_t i : w.Kept()) {
+    if (out_of_time()) return doc;
     Block& b = w.blocks[i];
     if (static_cast<int>(i) == w.title_block) continue;
     // Sentence cues are looked for in the whole block first: most blocks have none.
@@ -769,6 +897,7 @@ Document Cleaner::Clean(const RawDocument& raw) {
   // Sentences, per paragraph (blocks already segmented reuse their ranges).
   size_t k = 0;
   for (const Paragraph& p : doc.paragraphs) {
+    if (out_of_time()) return doc;
     while (k < order.size() && w.blocks[order[k]].text.empty()) ++k;
     Block* b = k < order.size() && w.blocks[order[k]].text.size() == p.end - p.start &&
                        doc.text.compare(p.start, p.end - p.start, w.blocks[order[k]].text) == 0

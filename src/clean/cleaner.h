@@ -27,6 +27,8 @@
 
 namespace sitrep {
 
+class Deadline;
+
 class Cleaner {
  public:
   // Loads the language data. Errors name the data file and line.
@@ -34,7 +36,9 @@ class Cleaner {
 
   // Never fails as a whole: a document that cannot be cleaned comes back with
   // `errors` set (and the reason), ready to be reported and stored as failed.
-  Document Clean(const RawDocument& raw);
+  // With a `deadline`, returns early (partial, not failed) once it has
+  // expired: the caller checks it and fails the document.
+  Document Clean(const RawDocument& raw, Deadline* deadline = nullptr);
 
   const DateFinder& dates() const { return *dates_; }
 

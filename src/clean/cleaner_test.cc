@@ -34,10 +34,13 @@ class CleanerTest : public ::testing::Test {
 };
 
 const char kBody[] =
-    "Les troupes de l'Organisation du traité de sécurité collective sont arrivées jeudi au Kazakhstan, "
-    "à la demande du président, pour une mission présentée comme temporaire par Moscou et ses alliés.";
+    "Les troupes de l'Organisation du traité de sécurité collective sont arrivées jeudi au "
+    "Kazakhstan, "
+    "à la demande du président, pour une mission présentée comme temporaire par Moscou et ses "
+    "alliés.";
 const char kBody2[] =
-    "Selon le ministère de l'Intérieur, des milliers de personnes ont été interpellées dans plusieurs villes "
+    "Selon le ministère de l'Intérieur, des milliers de personnes ont été interpellées dans "
+    "plusieurs villes "
     "du pays depuis le début des manifestations contre la hausse du prix du gaz.";
 
 TEST_F(CleanerTest, RemovesBoilerplateLinesWithReasons) {
@@ -51,10 +54,13 @@ TEST_F(CleanerTest, RemovesBoilerplateLinesWithReasons) {
       {"Suivez-nous sur Twitter", "social"},
       {"Temps de lecture : 4 min", "reading_time"},
       {"REUTERS/ANNA NOVAK - Des manifestants à Almaty", "caption"},
-      {"Des soldats russes débarquent d'un avion militaire sur un aérodrome au Kazakhstan le 7 janvier.", "caption"},
+      {"Des soldats russes débarquent d'un avion militaire sur un aérodrome au Kazakhstan le 7 "
+       "janvier.",
+       "caption"},
   };
   for (const auto& c : cases) {
-    std::string text = std::string("Un titre d'article assez court\n\n") + kBody + "\n\n" + c.line + "\n\n" + kBody2 + "\n";
+    std::string text = std::string("Un titre d'article assez court\n\n") + kBody + "\n\n" + c.line +
+                       "\n\n" + kBody2 + "\n";
     Document d = CleanText(text);
     ASSERT_FALSE(d.failed()) << c.line;
     EXPECT_EQ(d.text.find(c.line), std::string::npos) << c.line;
@@ -64,7 +70,8 @@ TEST_F(CleanerTest, RemovesBoilerplateLinesWithReasons) {
 }
 
 TEST_F(CleanerTest, KeepsTitleHeadingsAndBodySentences) {
-  std::string text = std::string("La crise au Kazakhstan inquiète ses voisins\n\n") + kBody + "\n\nSphères d'influence\n\n" + kBody2 + "\n";
+  std::string text = std::string("La crise au Kazakhstan inquiète ses voisins\n\n") + kBody +
+                     "\n\nSphères d'influence\n\n" + kBody2 + "\n";
   Document d = CleanText(text);
   ASSERT_FALSE(d.failed());
   EXPECT_EQ(d.title, "La crise au Kazakhstan inquiète ses voisins");
@@ -78,7 +85,8 @@ TEST_F(CleanerTest, KeepsTitleHeadingsAndBodySentences) {
 }
 
 TEST_F(CleanerTest, DatelineGivesThePublicationDateAndIsCut) {
-  std::string text = std::string("Un titre d'article assez court\n\nPublié le 7.1.2022\n\n") + kBody + "\n";
+  std::string text =
+      std::string("Un titre d'article assez court\n\nPublié le 7.1.2022\n\n") + kBody + "\n";
   Document d = CleanText(text);
   ASSERT_TRUE(d.published.has_value());
   EXPECT_EQ(d.published->value, "2022-01-07");
@@ -89,15 +97,17 @@ TEST_F(CleanerTest, DatelineGivesThePublicationDateAndIsCut) {
 
 TEST_F(CleanerTest, RepeatsAreKeptOnce) {
   std::string title = "Les États-Unis et l’UE s’inquiètent de l’intervention au Kazakhstan";
-  std::string text = title + "\n\n" + title + ".\n\n" + kBody + "\n\n" + kBody + "\n\n" + kBody2 + "\n";
+  std::string text =
+      title + "\n\n" + title + ".\n\n" + kBody + "\n\n" + kBody + "\n\n" + kBody2 + "\n";
   Document d = CleanText(text);
   EXPECT_EQ(Reasons(d), (std::vector<std::string>{"duplicate", "repeated_title"}));
   EXPECT_EQ(d.text.find(kBody), d.text.rfind(kBody));
 }
 
 TEST_F(CleanerTest, SubscriptionAppealGluedToTheLastParagraphIsCut) {
-  std::string text = std::string("Un titre d'article assez court\n\n") + kBody + " " + kBody2 +
-                     " En vous abonnant, vous soutenez un journalisme de qualité. INSCRIVEZ-VOUS MAINTENANT .\n";
+  std::string text =
+      std::string("Un titre d'article assez court\n\n") + kBody + " " + kBody2 +
+      " En vous abonnant, vous soutenez un journalisme de qualité. INSCRIVEZ-VOUS MAINTENANT .\n";
   Document d = CleanText(text);
   EXPECT_EQ(d.text.find("abonnant"), std::string::npos);
   EXPECT_EQ(d.text.find("INSCRIVEZ"), std::string::npos);
@@ -105,15 +115,18 @@ TEST_F(CleanerTest, SubscriptionAppealGluedToTheLastParagraphIsCut) {
 }
 
 TEST_F(CleanerTest, ShortForeignLinesAndForeignFootersGo) {
-  std::string text = std::string("Un titre d'article assez court\n\n") + kBody + "\n\nTropas Kazajistán\n\n" + kBody2 +
-                     "\n\nSi tienes alguna pista sobre una noticia, no dudes en hacérnosla llegar por cualquiera de "
+  std::string text = std::string("Un titre d'article assez court\n\n") + kBody +
+                     "\n\nTropas Kazajistán\n\n" + kBody2 +
+                     "\n\nSi tienes alguna pista sobre una noticia, no dudes en hacérnosla llegar "
+                     "por cualquiera de "
                      "nuestras vías de contacto habituales.\n";
   Document d = CleanText(text);
   EXPECT_EQ(Reasons(d), (std::vector<std::string>{"foreign_footer", "foreign_fragment"}));
 }
 
 TEST_F(CleanerTest, SourceMapPointsBackIntoTheInput) {
-  std::string text = std::string("Un titre d'article assez court\n\nShare Post:\n\n") + kBody + "\n";
+  std::string text =
+      std::string("Un titre d'article assez court\n\nShare Post:\n\n") + kBody + "\n";
   Document d = CleanText(text);
   ASSERT_FALSE(d.source_map.empty());
   for (const SourceRun& r : d.source_map) {
@@ -146,10 +159,14 @@ TEST_F(CleanerTest, HtmlGoesThroughTheExtractor) {
   RawDocument raw;
   raw.source = "p.html";
   raw.format = InputFormat::kHtml;
-  raw.text = std::string("<html lang=fr><head><title>Titre | Site</title>"
-                         "<meta property=\"article:published_time\" content=\"2022-01-06T09:00:00+01:00\"></head>"
-                         "<body><nav><a href=/>Accueil</a> <a href=/monde>Monde</a></nav><article><h1>Titre</h1><p>") +
-             kBody + "</p><p>" + kBody2 + "</p></article><footer>© 2022 Site. Tous droits réservés.</footer></body></html>";
+  raw.text =
+      std::string(
+          "<html lang=fr><head><title>Titre | Site</title>"
+          "<meta property=\"article:published_time\" content=\"2022-01-06T09:00:00+01:00\"></head>"
+          "<body><nav><a href=/>Accueil</a> <a "
+          "href=/monde>Monde</a></nav><article><h1>Titre</h1><p>") +
+      kBody + "</p><p>" + kBody2 +
+      "</p></article><footer>© 2022 Site. Tous droits réservés.</footer></body></html>";
   Document d = cleaner_->Clean(raw);
   ASSERT_FALSE(d.failed()) << d.errors[0].message;
   EXPECT_EQ(d.title, "Titre");
@@ -180,6 +197,43 @@ TEST_F(CleanerTest, DocumentIdIsTheHashOfTheCleanText) {
   Document b = CleanText("Share Post:\n" + text, "b.txt");
   EXPECT_EQ(a.id, b.id);
   EXPECT_EQ(a.id.size(), 16u);
+}
+
+// Pull-quotes: a lone sentence whose content words mostly recur in one
+// sentence of a longer paragraph (found through the index of rarest words).
+TEST_F(CleanerTest, PullQuotes) {
+  const std::string quoted =
+      "Les forces de sécurité ont reçu l'ordre de tirer sans sommation contre les émeutiers armés, "
+      "a déclaré le président lors d'une allocution télévisée.";
+  const std::string head = "Le président ordonne de tirer sans sommation\n\n";
+  const std::string para = std::string(kBody) + " " + quoted + " " + kBody2 + "\n\n";
+  struct Case {
+    std::string lone;
+    bool removed;
+  } cases[] = {
+      // The same sentence, and a slightly reworded one.
+      {quoted, true},
+      {"Les forces de sécurité ont reçu l'ordre de tirer sans sommation contre les émeutiers, a "
+       "déclaré "
+       "le président.",
+       true},
+      // Another sentence on the same subject.
+      {"Les familles des victimes réclament une enquête indépendante sur les tirs contre les "
+       "civils "
+       "désarmés.",
+       false},
+  };
+  for (const Case& c : cases) {
+    for (bool quote_first : {false, true}) {
+      std::string text = head + (quote_first ? c.lone + "\n\n" + para : para + c.lone + "\n\n");
+      Document d = CleanText(text);
+      ASSERT_FALSE(d.failed());
+      std::vector<std::string> reasons = Reasons(d);
+      bool removed = std::count(reasons.begin(), reasons.end(), "pull_quote") == 1;
+      EXPECT_EQ(removed, c.removed) << c.lone << (quote_first ? " (first)" : " (last)");
+      EXPECT_NE(d.text.find(quoted), std::string::npos);  // the paragraph keeps its sentence
+    }
+  }
 }
 
 }  // namespace

@@ -15,7 +15,7 @@
 namespace sitrep {
 
 int CmdExtract(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDataDir, kDate, kMaxBytes, kFollowSymlinks, kJobs, kQuiet};
+  std::vector<FlagSpec> flags = {kHelp, kDataDir, kDate, kMaxBytes, kFollowSymlinks, kMaxSeconds, kJobs, kQuiet};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("extract", args.status());
   if (args->Has("--help")) {
@@ -77,7 +77,7 @@ extern "C" void OnIngestSignal(int sig) {
 }
 
 int CmdIngest(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kFollowSymlinks, kJobs, kQuiet,
+  std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kFollowSymlinks, kMaxSeconds, kJobs, kQuiet,
                                  {"--batch", true, "documents per transaction (default 200)", "N"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("ingest", args.status());

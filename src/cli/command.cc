@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <thread>
 
@@ -26,6 +27,7 @@ extern const FlagSpec kDate{"--date", true,
                             "DATE"};
 extern const FlagSpec kMaxBytes{"--max-bytes", true,
                                 "largest document accepted, in bytes (default 33554432)", "N"};
+extern const FlagSpec kMaxSeconds{"--max-seconds", true, "CPU seconds one document may take before it fails with a timeout (default 30; fractions allowed; 0: no limit)", "S"};
 extern const FlagSpec kQuiet{
     "--quiet", false, "no progress line and no summary on stderr (errors are still printed)"};
 extern const FlagSpec kDb{"--db", true, "the SQLite store file", "FILE"};
@@ -149,6 +151,24 @@ int Fatal(const std::string& cmd, const Status& st) {
   return kExitFatal;
 }
 
+// A number of seconds: digits with at most one decimal point, from 0 to 10^6.
+Result<double> SecondsFlag(const ParsedArgs& args, const std::string& flag, double fallback) {
+  if (!args.Has(flag)) return fallback;
+  const std::string v = args.Get(flag);
+  bool ok = !v.empty() && v.size() <= 16 && v != ".";
+  size_t dots = 0;
+  for (char c : v) {
+    if (c == '.') ++dots;
+    else if (c < '0' || c > '9') ok = false;
+  }
+  double s = ok && dots <= 1 ? std::strtod(v.c_str(), nullptr) : -1;
+  if (s < 0 || s > 1e6) {
+    return Status::InvalidArgument(flag + " needs a number of seconds from 0 to 1000000 (e.g. 30 or 0.5), got \"" + v +
+                                   "\"");
+  }
+  return s;
+}
+
 // Paths must be non-empty, and "-" (stdin) can be read once.
 Status CheckInputPaths(const std::vector<std::string>& paths) {
   if (paths.empty()) return Status::InvalidArgument("no input PATH given");
@@ -176,6 +196,9 @@ Status CommonOptions(const ParsedArgs& args, Options* options) {
       CountFlag(args, "--max-bytes", options->max_document_bytes, size_t{1} << 40);
   if (!max_bytes.ok()) return max_bytes.status();
   options->max_document_bytes = *max_bytes;
+  Result<double> max_seconds = SecondsFlag(args, "--max-seconds", options->max_document_seconds);
+  if (!max_seconds.ok()) return max_seconds.status();
+  options->max_document_seconds = *max_seconds;
   return Status::Ok();
 }
 

@@ -33,6 +33,7 @@ extern const FlagSpec kHelp;
 extern const FlagSpec kDataDir;
 extern const FlagSpec kDate;
 extern const FlagSpec kMaxBytes;
+extern const FlagSpec kMaxSeconds;
 extern const FlagSpec kQuiet;
 extern const FlagSpec kDb;
 extern const FlagSpec kJobs;

@@ -17,6 +17,7 @@
 #include <filesystem>
 
 #include "base/data_file.h"
+#include "base/deadline.h"
 #include "base/utf8.h"
 
 namespace sitrep {
@@ -28,6 +29,10 @@ constexpr size_t kMaxNameTokens = 10;
 constexpr uint32_t kMinorPlacePrior = 1'000'000;
 // Words after an organisation head word ("Conseil national de sécurité").
 constexpr size_t kMaxOrgTail = 5;
+// Longest clause, in tokens, that a role phrase is read from: a clause runs to
+// the next punctuation, and text without any must not make every person's
+// role a scan to the end of the paragraph.
+constexpr size_t kMaxClauseTokens = 64;
 // A town smaller than this, named by one word, needs a preposition of place
 // before it (`place_before` cues): "Most", "Lage", "Mission" are words first.
 constexpr uint32_t kSmallTownPopulation = 100'000;
@@ -261,7 +266,7 @@ const EntityRecognizer::LangCues& EntityRecognizer::Cues(std::string_view lang) 
 }
 
 std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::string_view lang,
-                                                 std::string_view date) const {
+                                                 std::string_view date, Deadline* deadline) const {
   const std::vector<Token> toks = Tokenize(text);
   const LangCues& cues = Cues(lang);
   const int doc_lang = KbLangIndex(lang);
@@ -321,6 +326,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   // Pass 1: gazetteer, longest match first.
   std::vector<std::string> span_keys;
   for (size_t i = 0; i < toks.size();) {
+    if (Expired(deadline, "entities")) return out;
     bool matched = false;
     // keys[n - 1]: the key of tokens i .. i+n-1. A span grows only while
     // some alias key starts with it: most tokens cost one or two lookups.
@@ -503,6 +509,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     return false;
   };
   for (size_t i = 0; i < toks.size(); ++i) {
+    if (Expired(deadline, "entities")) return out;
     if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps) continue;
     if (cues.stop.count(toks[i].key) || cues.titles.count(toks[i].key) || cues.calendar.count(toks[i].key)) continue;
     // A first name closing an editor's bracket before a known surname is
@@ -746,7 +753,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   // `reporting` cues) also ends it: "the former president who kept ...".
   auto clause_end = [&](size_t from_tok) -> uint32_t {
     size_t k = from_tok;
-    while (k + 1 < toks.size() && !ClauseBreak(text, toks[k], toks[k + 1]) &&
+    while (k + 1 < toks.size() && k - from_tok < kMaxClauseTokens && !ClauseBreak(text, toks[k], toks[k + 1]) &&
            !cues.role_ends.count(toks[k + 1].key) && !cues.reporting.count(toks[k + 1].key)) {
       ++k;
     }
@@ -765,10 +772,13 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     }
     return "";
   };
+  // The first token ending after `byte` (toks.size() when none). Tokens are
+  // in text order and do not overlap: a binary search (this is called per
+  // role and per mention, so a scan from the start would be quadratic).
   auto tok_at = [&](uint32_t byte) -> size_t {
-    size_t k = 0;
-    while (k < toks.size() && toks[k].end <= byte) ++k;
-    return k;
+    return static_cast<size_t>(
+        std::partition_point(toks.begin(), toks.end(), [byte](const Token& t) { return t.end <= byte; }) -
+        toks.begin());
   };
   // Adds a role to `m`; false when the phrase is no role (see below).
   auto add_role = [&](Mention& m, const std::string& role, uint32_t start, uint32_t end) -> bool {
@@ -875,6 +885,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   };
 
   for (size_t t = 0; t < toks.size(); ++t) {
+    if (Expired(deadline, "entities")) return out;
     int mi = covered[t];
     if (mi < 0 || toks[t].start != out[mi].start) continue;
     Mention& m = out[mi];
@@ -997,8 +1008,16 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     }
     return holder;
   };
+  // last_kb_person[i]: the last KB person among out[0..i], or -1 (out is
+  // sorted by start here; nominals go to their own vector until the end).
+  std::vector<int> last_kb_person(out.size(), -1);
+  for (size_t i = 0; i < out.size(); ++i) {
+    bool kb_person = out[i].type == MentionType::kPer && out[i].kb_entity >= 0;
+    last_kb_person[i] = kb_person ? static_cast<int>(i) : i > 0 ? last_kb_person[i - 1] : -1;
+  }
   std::vector<Mention> nominals;
   for (size_t d = 0; d + 1 < toks.size(); ++d) {
+    if (Expired(deadline, "entities")) return out;
     if (!cues.determiners.count(toks[d].key) || covered[d] >= 0) continue;
     for (size_t skip = 0; skip <= 2 && d + 1 + skip < toks.size(); ++skip) {
       size_t k = d + 1 + skip;
@@ -1046,10 +1065,13 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
       if (counterpart) {
         for (size_t q = k; q < k + n; ++q) title_used[q] = true;
         std::string country = role_of(k, e);
-        for (size_t p = out.size(); p > 0 && counter_role.empty() && !country.empty();) {
-          const Mention& o = out[--p];
-          if (o.start >= toks[d].start || o.type != MentionType::kPer || o.kb_entity < 0) continue;
-          for (const KbRole* r : kb_->RolesOf(static_cast<uint32_t>(o.kb_entity))) {
+        // The nearest KB person before the determiner only.
+        size_t before = static_cast<size_t>(
+            std::partition_point(out.begin(), out.end(), [&](const Mention& o) { return o.start < toks[d].start; }) -
+            out.begin());
+        const int nearest = before > 0 ? last_kb_person[before - 1] : -1;
+        if (nearest >= 0 && !country.empty()) {
+          for (const KbRole* r : kb_->RolesOf(static_cast<uint32_t>(out[nearest].kb_entity))) {
             bool held = doc_date.empty() ? r->to.empty()
                                          : r->from <= doc_date && (r->to.empty() || r->to > doc_date);
             if (r->of != country && held) {
@@ -1057,7 +1079,6 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
               break;
             }
           }
-          break;  // the nearest person only
         }
         if (counter_role.empty()) break;
       }

@@ -20,6 +20,8 @@
 
 namespace sitrep {
 
+class Deadline;
+
 class EntityRecognizer {
  public:
   // Loads cue files for every language in the data directory. `kb` must
@@ -30,8 +32,9 @@ class EntityRecognizer {
   // Mentions of `text` (valid UTF-8) in language `lang`, sorted, not
   // overlapping. `date` (ISO YYYY[-MM[-DD]], or "") dates the roles found and
   // picks the holder of a role named without a name ("le président russe").
-  std::vector<Mention> Recognize(std::string_view text, std::string_view lang,
-                                 std::string_view date = "") const;
+  // With a `deadline`, returns early (partial) once it has expired.
+  std::vector<Mention> Recognize(std::string_view text, std::string_view lang, std::string_view date = "",
+                                 Deadline* deadline = nullptr) const;
 
  private:
   struct Title {

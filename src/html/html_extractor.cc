@@ -31,6 +31,7 @@
 
 #include "base/text_fold.h"
 #include "base/utf8.h"
+#include "html/attribute_guard.h"
 #include "html/depth_guard.h"
 #include "html/html_metadata.h"
 #include "html/html_rules.h"
@@ -768,6 +769,12 @@ void Extractor::Emit(const std::vector<int>& main) {
 }
 
 Result<HtmlExtraction> Extractor::Run(std::string_view html) {
+  if (std::optional<CrowdedTag> crowded = FindCrowdedTag(html, options_.max_html_attributes)) {
+    return Status(Code::kTooLarge, "the <" + crowded->name + "> tag at byte " +
+                                       std::to_string(crowded->offset) + " has more than " +
+                                       std::to_string(options_.max_html_attributes) +
+                                       " attributes (max_html_attributes)");
+  }
   std::optional<std::string> flattened = FlattenDeepNesting(html, options_.max_html_depth * 4);
   if (flattened) {
     out_.warnings.push_back("tag nesting deeper than " +

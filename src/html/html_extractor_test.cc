@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "base/file_io.h"
+#include "html/attribute_guard.h"
 #include "html/depth_guard.h"
 
 namespace sitrep {
@@ -263,6 +266,98 @@ TEST(DepthGuardTest, FlattensDeepTags) {
   auto out = FlattenDeepNesting("<div><div><div>x</div></div></div>", 2);
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(*out, "<div><div>x</div></div>");
+}
+
+// FindCrowdedTag with a limit of 3 attributes: where it stops, or npos.
+TEST(AttributeGuardTest, CountsAttributesAsTheTokenizerDoes) {
+  const size_t kNone = std::string::npos;
+  struct Case {
+    const char* html;
+    size_t offset;
+  } cases[] = {
+      {"<div a b c>", kNone},
+      {"<div a b c d>", 0},
+      {"<p>x</p><div a=1 b='>' c=\">\" d>", 8},          // '>' inside quotes ends nothing
+      {"<p>x</p><div a=1 b='x' c=\"y\">z<i d>", kNone},  // the tag ended at its '>'
+      {"<div a=1 b\n c\td=e/>", 0},
+      {"<div a/b/c/d>", 0},                      // '/' separates attributes
+      {"<div =a b c d>", 0},                     // '=' may start a name
+      {"<div a=\"unterminated b c d e", kNone},  // one attribute up to the end
+      {"</div a b c d>", 0},                     // end tags are tokenized the same
+      {"a < b c d e f >", kNone},                // no tag name: text
+      {"<!-- <div a b c d> -->", kNone},
+      {"<!--> <div a b c d>", 6},  // abrupt end of comment
+      {"<!---> <div a b c d>", 7},
+      {"<!-- x --!> <div a b c d>", 12},
+      {"<!DOCTYPE html><div a b c d>", 15},
+      {"<script> <div a b c d> </script>", kNone},  // raw text
+      {"<script> x </SCRIPT > <div a b c d>", 22},
+      {"<script/> <div a b c d></script>", kNone},  // '/' does not close a script
+      {"<style><div a b c d></style>", kNone},
+      {"<textarea><div a b c d></textarea>", kNone},
+      {"<title><div a b c d></titlex></title>", kNone},
+      {"<plaintext><div a b c d>", kNone},
+      // Where the parser may leave the tokenizer in data state, raw text is
+      // counted as markup: too high, never too low.
+      {"<svg><style><div a b c d></style></svg>", 12},
+      {"<math></svg><style><div a b c d>", 19},
+      {"<select><style><div a b c d></style>", 15},
+      {"<frameset><style><div a b c d></style>", 17},
+  };
+  for (const Case& c : cases) {
+    std::optional<CrowdedTag> got = FindCrowdedTag(c.html, 3);
+    EXPECT_EQ(got ? got->offset : kNone, c.offset) << c.html;
+  }
+  std::optional<CrowdedTag> got = FindCrowdedTag("<p>x</p><DIV a b c d>", 3);
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->name, "div");
+}
+
+TEST(AttributeGuardTest, TooManyAttributesFailTheExtraction) {
+  Options options = TestOptions();
+  options.max_html_attributes = 10;
+  std::string crowded = "<div";
+  for (int i = 0; i < 11; ++i) crowded += " a" + std::to_string(i) + "=x";
+  crowded += ">x</div>";
+  std::string page = Page(Article(crowded));
+  auto ex = ExtractHtml(page, options);
+  ASSERT_FALSE(ex.ok());
+  EXPECT_EQ(ex.status().code(), Code::kTooLarge);
+  EXPECT_EQ(ex.status().message(), "the <div> tag at byte " + std::to_string(page.find("<div")) +
+                                       " has more than 10 attributes (max_html_attributes)");
+  options.max_html_attributes = 11;
+  EXPECT_TRUE(ExtractHtml(page, options).ok());
+}
+
+// No real page comes near the default limit: the bundled examples and, when
+// present, the 350 pages of the trafilatura evaluation set.
+TEST(AttributeGuardTest, RealPagesAreNotRefused) {
+  namespace fs = std::filesystem;
+  const size_t limit = Options().max_html_attributes;
+  size_t pages = 0;
+  for (const std::string dir :
+       {SITREP_SOURCE_DIR "/examples/corpus", SITREP_SHARED_DIR "/eval/trafilatura-eval/html"}) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (name.find(".htm") == std::string::npos) continue;
+      Result<std::string> data = ReadFileLimited(it->path().string(), 64u << 20);
+      ASSERT_TRUE(data.ok()) << name;
+      std::string html = *data;
+      if (LooksGzipped(html)) {
+        Result<std::string> raw = Gunzip(html, 64u << 20);
+        ASSERT_TRUE(raw.ok()) << name;
+        html = *raw;
+      }
+      ++pages;
+      std::optional<CrowdedTag> crowded = FindCrowdedTag(html, limit);
+      EXPECT_FALSE(crowded.has_value())
+          << name << ": <" << crowded->name << "> at byte " << crowded->offset;
+      // And none comes within a tenth of it.
+      EXPECT_FALSE(FindCrowdedTag(html, limit / 10).has_value()) << name;
+    }
+  }
+  EXPECT_GE(pages, 6u);
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // @brief The per-document pipeline and the corpus resolver.
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <map>
 
 #include "base/data_file.h"
+#include "base/deadline.h"
 #include "clean/cleaner.h"
 #include "entity/entity_recognizer.h"
 #include "entity/entity_resolver.h"
@@ -15,48 +17,77 @@
 #include "time/time_tagger.h"
 
 namespace sitrep {
-namespace {
 
 // The date a figure refers to: the resolved DATE expression of the claim's
-// sentence nearest to the claim, or "" when the sentence gives none.
-std::string DateOfClaim(const Document& doc, uint32_t start, uint32_t end) {
-  uint32_t s_begin = 0, s_end = static_cast<uint32_t>(doc.text.size());
-  for (const Sentence& s : doc.sentences) {
-    if (s.start <= start && end <= s.end) {
-      s_begin = s.start;
-      s_end = s.end;
-      break;
+// sentence nearest to the claim (the first in text order among the nearest),
+// or "" when the sentence gives none. Built once per document, each question
+// answered in O(log n): sentences and time expressions are in text order and
+// disjoint (Cleaner, TimeTagger), so binary searches find the sentence and
+// the three candidates (the last date ending before the claim, the first
+// overlapping it, the first starting after it).
+class ClaimDates {
+ public:
+  void Reset(const Document& doc) {
+    doc_ = &doc;
+    dates_.clear();
+    for (const TimeExpr& t : doc.times) {
+      if (t.type != TimeType::kDate || t.value.empty() || t.unresolved) continue;
+      if (t.value[0] < '0' || t.value[0] > '9') continue;  // PRESENT_REF and the like date nothing
+      dates_.push_back(&t);
     }
   }
-  const TimeExpr* best = nullptr;
-  uint32_t best_distance = 0;
-  for (const TimeExpr& t : doc.times) {
-    if (t.start < s_begin || t.end > s_end || t.type != TimeType::kDate || t.value.empty() || t.unresolved) continue;
-    if (t.value[0] < '0' || t.value[0] > '9') continue;  // PRESENT_REF and the like date nothing
-    uint32_t d = t.end <= start ? start - t.end : t.start >= end ? t.start - end : 0;
-    if (!best || d < best_distance) {
-      best = &t;
-      best_distance = d;
-    }
-  }
-  return best ? best->value : std::string();
-}
 
-}  // namespace
+  std::string DateOf(const Document& doc, uint32_t start, uint32_t end) const {
+    if (&doc != doc_) return std::string();  // asked about another document: no index for it
+    uint32_t s_begin = 0, s_end = static_cast<uint32_t>(doc.text.size());
+    auto s = std::partition_point(doc.sentences.begin(), doc.sentences.end(),
+                                  [&](const Sentence& x) { return x.start <= start; });
+    if (s != doc.sentences.begin() && end <= std::prev(s)->end) {
+      s_begin = std::prev(s)->start;
+      s_end = std::prev(s)->end;
+    }
+    // Dates inside the sentence: [lo, hi).
+    auto lo = std::partition_point(dates_.begin(), dates_.end(),
+                                   [&](const TimeExpr* t) { return t->start < s_begin; });
+    auto hi =
+        std::partition_point(lo, dates_.end(), [&](const TimeExpr* t) { return t->end <= s_end; });
+    auto after = std::partition_point(lo, hi, [&](const TimeExpr* t) { return t->end <= start; });
+    const TimeExpr* best = nullptr;
+    uint32_t best_distance = 0;
+    auto consider = [&](const TimeExpr* t) {
+      uint32_t d = t->end <= start ? start - t->end : t->start >= end ? t->start - end : 0;
+      if (!best || d < best_distance) {
+        best = t;
+        best_distance = d;
+      }
+    };
+    if (after != lo) consider(*std::prev(after));  // the last date ending before the claim
+    if (after != hi) consider(*after);             // the first overlapping it, or after it
+    auto past = std::partition_point(after, hi, [&](const TimeExpr* t) { return t->start < end; });
+    if (past != hi) consider(*past);  // the first starting after the claim
+    return best ? best->value : std::string();
+  }
+
+ private:
+  const Document* doc_ = nullptr;
+  std::vector<const TimeExpr*> dates_;
+};
 
 Result<std::shared_ptr<PipelineShared>> PipelineShared::Load(const Options& options) {
   auto shared = std::make_shared<PipelineShared>();
   shared->kb_path = KbPath(options);
   std::error_code ec;
   if (!std::filesystem::exists(shared->kb_path, ec)) {
-    shared->warning = "no knowledge base at " + shared->kb_path +
-                      ": people, organisations and places are not recognised (build it with `sitrep kb build`)";
+    shared->warning =
+        "no knowledge base at " + shared->kb_path +
+        ": people, organisations and places are not recognised (build it with `sitrep kb build`)";
     return shared;
   }
   Result<KnowledgeBase> kb = KnowledgeBase::Load(shared->kb_path);
   if (!kb.ok()) return kb.status();
   shared->kb = std::make_shared<const KnowledgeBase>(std::move(kb).value());
-  Result<std::unique_ptr<EntityRecognizer>> rec = EntityRecognizer::Create(shared->kb.get(), options);
+  Result<std::unique_ptr<EntityRecognizer>> rec =
+      EntityRecognizer::Create(shared->kb.get(), options);
   if (!rec.ok()) return rec.status();
   shared->recognizer = std::move(rec).value();
   return shared;
@@ -70,7 +101,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
   return Create(options, std::move(shared).value());
 }
 
-Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options, std::shared_ptr<PipelineShared> shared) {
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options,
+                                                   std::shared_ptr<PipelineShared> shared) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->shared_ = std::move(shared);
   Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
@@ -79,9 +111,14 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options, std::
   Result<std::unique_ptr<TimeTagger>> t = TimeTagger::Create(options);
   if (!t.ok()) return t.status();
   p->times_ = std::move(t).value();
+  p->options_ = options;
+  p->claim_dates_ = std::make_unique<ClaimDates>();
   QuantityOptions qo;
   qo.base = options;
-  qo.time_of = DateOfClaim;
+  ClaimDates* dates = p->claim_dates_.get();
+  qo.time_of = [dates](const Document& doc, uint32_t start, uint32_t end) {
+    return dates->DateOf(doc, start, end);
+  };
   Result<std::unique_ptr<QuantityTagger>> q = QuantityTagger::Create(qo);
   if (!q.ok()) return q.status();
   p->quantities_ = std::move(q).value();
@@ -89,22 +126,39 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options, std::
 }
 
 Document Pipeline::Process(const RawDocument& raw) {
-  Document doc = cleaner_->Clean(raw);
-  if (doc.failed()) return doc;
-  if (shared_->recognizer) {
+  Deadline deadline(options_.max_document_seconds);
+  Document doc = cleaner_->Clean(raw, &deadline);
+  if (!doc.failed() && !deadline.CheckNow("clean") && shared_->recognizer) {
     std::string date = doc.published ? doc.published->value.substr(0, 10) : "";
-    doc.mentions = shared_->recognizer->Recognize(doc.text, doc.lang, date);
+    doc.mentions = shared_->recognizer->Recognize(doc.text, doc.lang, date, &deadline);
     doc.entities_recognised = true;
   }
-  doc.times = times_->TagDocument(doc);
-  doc.claims = quantities_->Claims(doc);
+  if (!doc.failed() && !deadline.CheckNow("entities"))
+    doc.times = times_->TagDocument(doc, &deadline);
+  if (!doc.failed() && !deadline.CheckNow("times")) {
+    claim_dates_->Reset(doc);
+    doc.claims = quantities_->Claims(doc, &deadline);
+  }
+  if (!doc.failed() && deadline.CheckNow("quantities")) {
+    // Past the budget: what the stages found so far is dropped, the document
+    // is a failure like any other and the batch goes on.
+    Document failed;
+    failed.source = doc.source;
+    failed.url = doc.url;
+    failed.outlet = doc.outlet;
+    failed.format = doc.format;
+    failed.encoding = doc.encoding;
+    failed.input_bytes = doc.input_bytes;
+    failed.Fail(deadline.TimeoutStatus(raw.source));
+    return failed;
+  }
   return doc;
 }
 
 CorpusResolver::~CorpusResolver() = default;
 
-Result<std::unique_ptr<CorpusResolver>> CorpusResolver::Create(const Options& options,
-                                                               std::shared_ptr<PipelineShared> shared) {
+Result<std::unique_ptr<CorpusResolver>> CorpusResolver::Create(
+    const Options& options, std::shared_ptr<PipelineShared> shared) {
   std::unique_ptr<CorpusResolver> r(new CorpusResolver());
   r->shared_ = std::move(shared);
   if (!r->shared_->kb) return r;
@@ -142,22 +196,35 @@ void CorpusResolver::Resolve(Document* doc) {
       info.lat = k.lat;
       info.lon = k.lon;
     } else {
-      info.kind = e.type == MentionType::kPer ? "person" : e.type == MentionType::kOrg ? "organisation" : "place";
+      info.kind = e.type == MentionType::kPer   ? "person"
+                  : e.type == MentionType::kOrg ? "organisation"
+                                                : "place";
     }
     infos.emplace(e.id, std::move(info));
   }
   doc->entities.clear();
   for (auto& [id, info] : infos) doc->entities.push_back(std::move(info));
   // A claim's source is an entity when a mention lies inside it ("selon RIA").
+  // Mentions come sorted by start (EntityRecognizer); then only those that
+  // start inside the source span are looked at.
+  const std::vector<Mention>& mentions = doc->mentions;
+  const bool sorted =
+      std::is_sorted(mentions.begin(), mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.start < b.start; });
   for (Claim& c : doc->claims) {
     TextSpan src = c.source.empty() ? c.attribution : c.source;
     if (src.empty()) continue;
+    auto first = sorted
+                     ? std::partition_point(mentions.begin(), mentions.end(),
+                                            [&](const Mention& m) { return m.start < src.start; })
+                     : mentions.begin();
     // A person or organisation speaks; a place only stands for its government.
     for (bool places : {false, true}) {
-      for (const Mention& m : doc->mentions) {
-        bool speaker = m.type == MentionType::kPer || m.type == MentionType::kOrg || (places && m.metonymy);
-        if (m.start >= src.start && m.end <= src.end && speaker && !m.entity.empty()) {
-          c.source_entity = m.entity;
+      for (auto m = first; m != mentions.end() && !(sorted && m->start >= src.end); ++m) {
+        bool speaker =
+            m->type == MentionType::kPer || m->type == MentionType::kOrg || (places && m->metonymy);
+        if (m->start >= src.start && m->end <= src.end && speaker && !m->entity.empty()) {
+          c.source_entity = m->entity;
           break;
         }
       }

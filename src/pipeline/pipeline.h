@@ -18,6 +18,7 @@
 
 namespace sitrep {
 
+class ClaimDates;
 class Cleaner;
 class EntityRecognizer;
 class EntityResolver;
@@ -28,8 +29,8 @@ class TimeTagger;
 
 // What every Pipeline of a run shares.
 struct PipelineShared {
-  std::shared_ptr<const KnowledgeBase> kb;                // null when no KB file is there
-  std::shared_ptr<const EntityRecognizer> recognizer;     // null without a KB
+  std::shared_ptr<const KnowledgeBase> kb;             // null when no KB file is there
+  std::shared_ptr<const EntityRecognizer> recognizer;  // null without a KB
   std::string kb_path;
   std::string warning;  // why entities are off, for the user ("" when on)
 
@@ -50,6 +51,9 @@ class Pipeline {
 
   // Never fails as a whole: a failed document carries its errors. Mentions
   // come out unresolved (entity ids empty) until a CorpusResolver sees them.
+  // A document past Options::max_document_seconds of this thread's CPU time
+  // fails with a timeout error and nothing else (its partial results are
+  // dropped); the budget is checked between stages and inside their loops.
   Document Process(const RawDocument& raw);
 
   const Cleaner& cleaner() const { return *cleaner_; }
@@ -57,10 +61,13 @@ class Pipeline {
 
  private:
   Pipeline() = default;
+  Options options_;
   std::shared_ptr<PipelineShared> shared_;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<TimeTagger> times_;
   std::unique_ptr<QuantityTagger> quantities_;
+  std::unique_ptr<ClaimDates>
+      claim_dates_;  // the date of each claim, per document (quantities_ asks it)
 };
 
 // Links the mentions of documents, seen in order, to corpus entities: KB

@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "base/data_file.h"
+#include "base/deadline.h"
 #include "base/json.h"
 #include "base/utf8.h"
 #include "quantity/quantity_lexicon.h"
@@ -142,13 +143,14 @@ std::vector<NumberMatch> QuantityTagger::Numbers(std::string_view text,
   return FindNumbers(*lex, text, 0, tokens);
 }
 
-std::vector<Claim> QuantityTagger::Claims(const Document& doc) const {
+std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadline) const {
   std::vector<Claim> out;
   std::string_view lang = doc.lang;
   if (doc.sentences.empty()) {
     SentenceClaims(doc, lang, 0, static_cast<uint32_t>(doc.text.size()), -1, &out);
   } else {
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      if (Expired(deadline, "quantities")) break;
       SentenceClaims(doc, lang, doc.sentences[s].start, doc.sentences[s].end,
                      static_cast<int>(s), &out);
       if (out.size() >= options_.max_claims_per_document) break;

@@ -26,6 +26,7 @@
 
 namespace sitrep {
 
+class Deadline;
 class JsonWriter;
 class QuantityLexicon;
 
@@ -51,8 +52,9 @@ class QuantityTagger {
   std::vector<NumberMatch> Numbers(std::string_view text, std::string_view lang) const;
 
   // Claims of `doc` (its language; sentences from doc.sentences, or the whole
-  // text as one sentence when there are none), sorted by start.
-  std::vector<Claim> Claims(const Document& doc) const;
+  // text as one sentence when there are none), sorted by start. With a
+  // `deadline`, stops (partial) between sentences once it has expired.
+  std::vector<Claim> Claims(const Document& doc, Deadline* deadline = nullptr) const;
 
   // Claims of one sentence [start, end) of `doc.text`, language `lang`.
   void SentenceClaims(const Document& doc, std::string_view lang, uint32_t start, uint32_t end,

@@ -3,6 +3,7 @@
 #include "time/time_tagger.h"
 
 #include "base/data_file.h"
+#include "base/deadline.h"
 #include "time/time_scan.h"
 
 namespace sitrep {
@@ -42,7 +43,7 @@ std::vector<TimeExpr> TimeTagger::Tag(std::string_view text, std::string_view la
   return out;
 }
 
-std::vector<TimeExpr> TimeTagger::TagDocument(const Document& doc) const {
+std::vector<TimeExpr> TimeTagger::TagDocument(const Document& doc, Deadline* deadline) const {
   if (doc.paragraphs.empty()) return Tag(doc.text, doc.lang, doc.published);
   std::vector<TimeExpr> out;
   const Dct dct = MakeDct(doc.published);
@@ -50,6 +51,7 @@ std::vector<TimeExpr> TimeTagger::TagDocument(const Document& doc) const {
   // paragraph counts from the last date of the paragraphs before it.
   TextAnchor anchor;
   for (const Paragraph& p : doc.paragraphs) {
+    if (Expired(deadline, "times")) break;
     std::string_view lang = HasLanguage(p.lang) ? std::string_view(p.lang) : doc.lang;
     auto it = lexicons_.find(lang);
     if (it == lexicons_.end()) continue;

@@ -24,6 +24,8 @@
 
 namespace sitrep {
 
+class Deadline;
+
 class TimeTagger {
  public:
   // Loads the lexicons of every language with data/lang/<code>/time_words.tsv.
@@ -38,7 +40,9 @@ class TimeTagger {
 
   // Tags a cleaned document paragraph by paragraph, each in its own language
   // (the document's when the paragraph's is unknown), offsets into doc.text.
-  std::vector<TimeExpr> TagDocument(const Document& doc) const;
+  // In text order, disjoint. With a `deadline`, stops (partial) between
+  // paragraphs once it has expired.
+  std::vector<TimeExpr> TagDocument(const Document& doc, Deadline* deadline = nullptr) const;
 
   bool HasLanguage(std::string_view lang) const;
 

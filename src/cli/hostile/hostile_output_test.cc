@@ -146,8 +146,12 @@ TEST_F(OutputTest, KillNineDuringExtractLeavesOnlyWholeLines) {
   ASSERT_GT(pid, 0);
   const auto start = std::chrono::steady_clock::now();
   std::error_code ec;
-  while (fs::file_size(out, ec) < 20000 &&
-         std::chrono::steady_clock::now() - start < std::chrono::seconds(90)) {
+  // file_size fails (returning -1) until the child has created the file.
+  auto written = [&] {
+    uintmax_t n = fs::file_size(out, ec);
+    return ec ? uintmax_t{0} : n;
+  };
+  while (written() < 20000 && std::chrono::steady_clock::now() - start < std::chrono::seconds(90)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   ::kill(pid, SIGKILL);
