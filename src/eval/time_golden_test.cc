@@ -10,7 +10,7 @@
 
 #include <filesystem>
 
-#include "time/time_eval.h"
+#include "eval/time_eval.h"
 
 namespace sitrep {
 namespace {
