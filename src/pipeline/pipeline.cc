@@ -97,7 +97,12 @@ Document Pipeline::Process(const RawDocument& raw) {
     doc.entities_recognised = true;
   }
   doc.times = times_->TagDocument(doc);
-  doc.claims = quantities_->Claims(doc);
+  bool truncated = false;
+  doc.claims = quantities_->Claims(doc, &truncated);
+  if (truncated) {
+    doc.warnings.push_back("more quantity claims than max_claims_per_document (" +
+                           std::to_string(doc.claims.size()) + "); the rest were dropped");
+  }
   return doc;
 }
 

@@ -142,7 +142,8 @@ std::vector<NumberMatch> QuantityTagger::Numbers(std::string_view text,
   return FindNumbers(*lex, text, 0, tokens);
 }
 
-std::vector<Claim> QuantityTagger::Claims(const Document& doc) const {
+std::vector<Claim> QuantityTagger::Claims(const Document& doc, bool* truncated) const {
+  const size_t max_claims = options_.base.max_claims_per_document;
   std::vector<Claim> out;
   std::string_view lang = doc.lang;
   if (doc.sentences.empty()) {
@@ -151,10 +152,11 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc) const {
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
       SentenceClaims(doc, lang, doc.sentences[s].start, doc.sentences[s].end,
                      static_cast<int>(s), &out);
-      if (out.size() >= options_.max_claims_per_document) break;
+      if (out.size() > max_claims) break;
     }
   }
-  if (out.size() > options_.max_claims_per_document) out.resize(options_.max_claims_per_document);
+  if (truncated != nullptr) *truncated = out.size() > max_claims;
+  if (out.size() > max_claims) out.resize(max_claims);
   // "selon la même source": the source of the previous attributed claim.
   TextSpan previous;
   for (Claim& c : out) {

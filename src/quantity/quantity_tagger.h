@@ -31,14 +31,12 @@ class QuantityLexicon;
 
 
 struct QuantityOptions {
-  Options base;  // data_dir
+  Options base;  // data_dir, max_claims_per_document
   // Languages to load; empty: every data/lang/<code> with quantity_numbers.tsv.
   std::vector<std::string> languages;
   // Optional: the date a figure refers to, given the document and the claim's
   // byte span (src/time plugs in here). Empty string: unknown.
   std::function<std::string(const Document&, uint32_t start, uint32_t end)> time_of;
-  // At most this many claims per document; the rest are dropped (hostile input).
-  size_t max_claims_per_document = 10000;
 };
 
 class QuantityTagger {
@@ -51,8 +49,10 @@ class QuantityTagger {
   std::vector<NumberMatch> Numbers(std::string_view text, std::string_view lang) const;
 
   // Claims of `doc` (its language; sentences from doc.sentences, or the whole
-  // text as one sentence when there are none), sorted by start.
-  std::vector<Claim> Claims(const Document& doc) const;
+  // text as one sentence when there are none), sorted by start. At most
+  // Options::max_claims_per_document; when more were found, `*truncated` (if
+  // given) is set to true.
+  std::vector<Claim> Claims(const Document& doc, bool* truncated = nullptr) const;
 
   // Claims of one sentence [start, end) of `doc.text`, language `lang`.
   void SentenceClaims(const Document& doc, std::string_view lang, uint32_t start, uint32_t end,
