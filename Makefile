@@ -43,7 +43,7 @@ test: build
 # ThreadSanitizer. Each in its own build tree; the knowledge base is the one `build` made.
 SAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
-TSAN_TARGETS = sitrep parallel_test store_test cli_test hostile_test
+TSAN_TARGETS = sitrep pipeline_test store_test cli_test hostile_test
 
 check-sanitize: build
 	cmake -S . -B $(BUILD)-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSITREP_BENCH=OFF \
@@ -65,6 +65,7 @@ eval: build
 	$(BUILD)/sitrep eval trafilatura
 	$(BUILD)/sitrep eval time
 	$(BUILD)/sitrep eval time-spec
+	$(BUILD)/sitrep eval time-extract
 	$(BUILD)/sitrep eval quantity
 	$(BUILD)/sitrep eval numbers --lang fr
 	$(BUILD)/sitrep eval numbers --lang en
@@ -72,7 +73,7 @@ eval: build
 	$(BUILD)/sitrep eval entity
 
 format:
-	find src bench fuzz -name '*.cc' -o -name '*.h' | xargs clang-format -i
+	find src bench fuzz tools -name '*.cc' -o -name '*.h' | xargs clang-format -i
 
 FUZZ_TARGETS = html_fuzz text_fuzz kb_fuzz jsonl_fuzz
 

@@ -38,6 +38,10 @@ struct Options {
   // with a timeout error and the batch goes on. 0 disables the budget.
   double max_document_seconds = 30.0;
 
+  // Most quantity claims kept for one document. Past it the rest of the
+  // document's claims are dropped and a warning says so; the document goes on.
+  size_t max_claims_per_document = 10'000;
+
   // Follow symbolic links that lead outside a directory given as input.
   // Off: such links are reported as skipped, with the reason.
   bool follow_symlinks = false;

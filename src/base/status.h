@@ -30,7 +30,9 @@ enum class Code {
 // Stable lower-case name of a code, used in JSON output ("bad_encoding").
 const char* CodeName(Code code);
 
-class Status {
+// [[nodiscard]]: a Status that is dropped is a bug; where ignoring one is
+// right, say so with `(void)` and a comment.
+class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
@@ -57,7 +59,7 @@ class Status {
 
 // A value or the Status that explains why there is none.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT: REQUIRES: !status.ok()

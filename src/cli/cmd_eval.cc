@@ -64,7 +64,7 @@ int CmdEval(int argc, char** argv) {
       {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
       {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
       {"--spec", true, "time-spec, numbers, currency: a Recognizers-Text spec file (default: the language's)", "FILE"},
-      {"--lang", true, "time-spec, numbers, currency: language of the spec (time-spec default: fr and en; else fr)", "LANG"},
+      {"--lang", true, "time-spec, time-extract, numbers, currency: language of the spec (time-spec, time-extract default: fr and en; else fr)", "LANG"},
       {"--kb", true, "entity: knowledge base (default build/kb.bin)", "FILE"},
       {"--errors", true, "time, time-spec, quantity, numbers, currency, entity: list the first N errors", "N"},
       {"--verbose", false, "list every missed item and lost sentence"}};
@@ -77,6 +77,7 @@ int CmdEval(int argc, char** argv) {
                "  trafilatura   main-text extraction on the trafilatura pages: precision, recall, F1\n"
                "  time          seed gold temporal.json: span F1 (overlap), value accuracy\n"
                "  time-spec     Recognizers-Text DateTimeModel (cases with a reference date): span + value F1\n"
+               "  time-extract  Recognizers-Text DateTime extractor specs (not tuned on): exact and overlap span recall\n"
                "  quantity      seed gold quantities.json: span F1, value+hedge, measure, attribution\n"
                "  numbers       Recognizers-Text NumberModel: same offsets + value\n"
                "  currency      Recognizers-Text CurrencyModel: money expressions\n"
@@ -89,6 +90,7 @@ int CmdEval(int argc, char** argv) {
   const std::string& task = args->positional[0];
   if (task == "time") return EvalTime(*args, options);
   if (task == "time-spec") return EvalTimeSpec(*args, options);
+  if (task == "time-extract") return EvalTimeExtract(*args, options);
   if (task == "quantity" || task == "numbers" || task == "currency") {
     return EvalQuantity(task, *args, options);
   }
@@ -96,7 +98,7 @@ int CmdEval(int argc, char** argv) {
   if (task != "boilerplate" && task != "trafilatura") {
     return UsageError("eval", Status::InvalidArgument(
                                   "unknown task \"" + task +
-                                  "\" (boilerplate, trafilatura, time, time-spec, quantity, numbers, currency, entity)"));
+                                  "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, numbers, currency, entity)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());

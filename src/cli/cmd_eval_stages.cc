@@ -1,18 +1,18 @@
 // @brief sitrep eval for the extraction stages: time, quantities, entities,
-// against the seed gold and the Recognizers-Text specs. The scorers live
-// beside each stage (time_eval, quantity_eval, entity_eval); this file only
-// picks the files, runs them and prints the figures.
+// against the seed gold and the Recognizers-Text specs. The scorers live in
+// src/eval (time_eval, quantity_eval, entity_eval); this file only picks the
+// files, runs them and prints the figures.
 #include "cli/cmd_eval_stages.h"
 
 #include <algorithm>
 #include <cstdio>
 
 #include "base/data_file.h"
-#include "entity/entity_eval.h"
+#include "eval/entity_eval.h"
+#include "eval/quantity_eval.h"
+#include "eval/time_eval.h"
 #include "kb/kb.h"
-#include "quantity/quantity_eval.h"
 #include "segment/segmenter.h"
-#include "time/time_eval.h"
 
 namespace sitrep {
 
@@ -101,6 +101,32 @@ int EvalTimeSpec(const ParsedArgs& args, const Options& options) {
     std::printf("%s DateTimeModel (%s): cases %d, gold %d, predicted %d, correct %d: P %.3f R %.3f F1 %.3f\n",
                 lang.c_str(), path.c_str(), s->cases, s->gold, s->predicted, s->correct,
                 s->precision, s->recall, s->f1);
+  }
+  return kExitOk;
+}
+
+int EvalTimeExtract(const ParsedArgs& args, const Options& options) {
+  auto tagger = TimeTagger::Create(options);
+  if (!tagger.ok()) return Fatal("eval", tagger.status());
+  const std::vector<std::string> langs = args.Has("--lang")
+                                             ? std::vector<std::string>{args.Get("--lang")}
+                                             : std::vector<std::string>{"fr", "en"};
+  for (const std::string& lang : langs) {
+    if (SpecFolder(lang).empty() || !(*tagger)->HasLanguage(lang)) {
+      return UsageError(
+          "eval",
+          Status::InvalidArgument("no DateTime specs or time data for language \"" + lang + "\""));
+    }
+    for (const char* f : {"DateExtractor", "DatePeriodExtractor", "TimeExtractor",
+                          "DurationExtractor", "SetExtractor", "MergedExtractor"}) {
+      const std::string path = std::string(kShared) + "/eval/recognizers-text/Specs/DateTime/" +
+                               SpecFolder(lang) + "/" + f + ".json";
+      auto s = ScoreExtractorSpec(**tagger, path, lang);
+      if (!s.ok()) return Fatal("eval", s.status());
+      std::printf("%s %-20s gold %4d  exact span %4d (%.3f)  overlap %4d (%.3f)\n", lang.c_str(), f,
+                  s->gold, s->exact, Ratio(s->exact, s->gold), s->overlap,
+                  Ratio(s->overlap, s->gold));
+    }
   }
   return kExitOk;
 }

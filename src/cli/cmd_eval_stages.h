@@ -11,6 +11,8 @@ namespace sitrep {
 
 int EvalTime(const ParsedArgs& args, const Options& options);      // seed temporal.json
 int EvalTimeSpec(const ParsedArgs& args, const Options& options);  // Recognizers DateTimeModel
+// Span recall on the Recognizers DateTime extractor specs (Date, DatePeriod, ...).
+int EvalTimeExtract(const ParsedArgs& args, const Options& options);
 // "quantity" (seed quantities.json), "numbers" or "currency" (Recognizers specs).
 int EvalQuantity(const std::string& task, const ParsedArgs& args, const Options& options);
 int EvalEntity(const ParsedArgs& args, const Options& options);  // seed entities

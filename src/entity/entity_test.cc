@@ -19,7 +19,7 @@ const std::string kData = std::string(SITREP_SOURCE_DIR) + "/data";
 
 // A knowledge base from ICU and the hand-written files only (no cities, no npm).
 const KnowledgeBase& TestKb() {
-  static const KnowledgeBase* kb = [] {
+  static const KnowledgeBase kb = [] {
     KbSources src;
     src.data_dir = kData;
     src.with_cities = false;
@@ -29,9 +29,9 @@ const KnowledgeBase& TestKb() {
     auto bytes = draft->Serialize("test");
     auto loaded = KnowledgeBase::FromBytes(bytes.value());
     EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return new KnowledgeBase(std::move(loaded.value()));
+    return std::move(loaded).value();
   }();
-  return *kb;
+  return kb;
 }
 
 std::unique_ptr<EntityRecognizer> Recognizer() {

@@ -137,7 +137,12 @@ Document Pipeline::Process(const RawDocument& raw) {
     doc.times = times_->TagDocument(doc, &deadline);
   if (!doc.failed() && !deadline.CheckNow("times")) {
     claim_dates_->Reset(doc);
-    doc.claims = quantities_->Claims(doc, &deadline);
+    bool truncated = false;
+    doc.claims = quantities_->Claims(doc, &deadline, &truncated);
+    if (truncated) {
+      doc.warnings.push_back("more quantity claims than max_claims_per_document (" +
+                             std::to_string(doc.claims.size()) + "); the rest were dropped");
+    }
   }
   if (!doc.failed() && deadline.CheckNow("quantities")) {
     // Past the budget: what the stages found so far is dropped, the document

@@ -143,7 +143,8 @@ std::vector<NumberMatch> QuantityTagger::Numbers(std::string_view text,
   return FindNumbers(*lex, text, 0, tokens);
 }
 
-std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadline) const {
+std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadline, bool* truncated) const {
+  const size_t max_claims = options_.base.max_claims_per_document;
   std::vector<Claim> out;
   std::string_view lang = doc.lang;
   if (doc.sentences.empty()) {
@@ -153,10 +154,11 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadlin
       if (Expired(deadline, "quantities")) break;
       SentenceClaims(doc, lang, doc.sentences[s].start, doc.sentences[s].end,
                      static_cast<int>(s), &out);
-      if (out.size() >= options_.max_claims_per_document) break;
+      if (out.size() > max_claims) break;
     }
   }
-  if (out.size() > options_.max_claims_per_document) out.resize(options_.max_claims_per_document);
+  if (truncated != nullptr) *truncated = out.size() > max_claims;
+  if (out.size() > max_claims) out.resize(max_claims);
   // "selon la même source": the source of the previous attributed claim.
   TextSpan previous;
   for (Claim& c : out) {

@@ -32,14 +32,12 @@ class QuantityLexicon;
 
 
 struct QuantityOptions {
-  Options base;  // data_dir
+  Options base;  // data_dir, max_claims_per_document
   // Languages to load; empty: every data/lang/<code> with quantity_numbers.tsv.
   std::vector<std::string> languages;
   // Optional: the date a figure refers to, given the document and the claim's
   // byte span (src/time plugs in here). Empty string: unknown.
   std::function<std::string(const Document&, uint32_t start, uint32_t end)> time_of;
-  // At most this many claims per document; the rest are dropped (hostile input).
-  size_t max_claims_per_document = 10000;
 };
 
 class QuantityTagger {
@@ -53,8 +51,11 @@ class QuantityTagger {
 
   // Claims of `doc` (its language; sentences from doc.sentences, or the whole
   // text as one sentence when there are none), sorted by start. With a
-  // `deadline`, stops (partial) between sentences once it has expired.
-  std::vector<Claim> Claims(const Document& doc, Deadline* deadline = nullptr) const;
+  // `deadline`, stops (partial) between sentences once it has expired. At most
+  // Options::max_claims_per_document; when more were found, `*truncated` (if
+  // given) is set to true.
+  std::vector<Claim> Claims(const Document& doc, Deadline* deadline = nullptr,
+                            bool* truncated = nullptr) const;
 
   // Claims of one sentence [start, end) of `doc.text`, language `lang`.
   void SentenceClaims(const Document& doc, std::string_view lang, uint32_t start, uint32_t end,

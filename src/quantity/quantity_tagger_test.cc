@@ -230,6 +230,25 @@ TEST(QuantityTaggerTest, NotQuantities) {
   }
 }
 
+// Options::max_claims_per_document keeps the first claims and says it dropped
+// the rest; at or under the limit nothing is reported.
+TEST(QuantityTaggerTest, ClaimsPastTheLimitAreDroppedAndReported) {
+  Document doc;
+  doc.lang = "fr";
+  doc.text = "Il y a eu 12 morts. On compte 30 blessés. Quelque 400 soldats sont partis.";
+  for (size_t limit : {size_t{2}, size_t{3}}) {
+    QuantityOptions options;
+    options.base.max_claims_per_document = limit;
+    auto tagger = QuantityTagger::Create(options);
+    ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+    bool truncated = false;
+    std::vector<Claim> claims = (*tagger)->Claims(doc, nullptr, &truncated);
+    ASSERT_EQ(claims.size(), 2u + (limit == 3)) << limit;
+    EXPECT_EQ(Text(doc, {claims[0].start, claims[0].end}), "12 morts");
+    EXPECT_EQ(truncated, limit == 2) << limit;
+  }
+}
+
 TEST(QuantityTaggerTest, JsonUsesCodePoints) {
   Document doc;
   std::vector<Claim> claims = ClaimsOf("Déjà environ 2 000 soldats.", "fr", &doc);

@@ -237,7 +237,9 @@ Status ApplyMigration(sqlite3* db, const Migration& m) {
     }
   }
   if (st.ok()) st = Exec(db, "COMMIT");
-  if (!st.ok() && !sqlite3_get_autocommit(db)) Exec(db, "ROLLBACK");
+  // The first error is the one reported; a failed rollback leaves SQLite to
+  // roll the transaction back when the connection closes.
+  if (!st.ok() && !sqlite3_get_autocommit(db)) (void)Exec(db, "ROLLBACK");
   return st;
 }
 
@@ -469,8 +471,9 @@ Result<BatchResult> Store::AddBatch(const std::vector<Document>& docs) {
   }
   if (st.ok()) st = Exec(db_, "COMMIT");
   if (!st.ok()) {
-    // SQLite may already have rolled back (e.g. on SQLITE_FULL).
-    if (!sqlite3_get_autocommit(db_)) Exec(db_, "ROLLBACK");
+    // SQLite may already have rolled back (e.g. on SQLITE_FULL). The batch's
+    // error is the one reported, whatever the rollback says.
+    if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
     return st.WithContext(path_ + ": batch of " + std::to_string(docs.size()) +
                           " documents rolled back");
   }
@@ -882,7 +885,7 @@ Result<std::vector<Document>> Store::AllDocuments() {
     docs.push_back(std::move(doc));
   }
   q->Reset();
-  Exec(db_, "COMMIT");  // read-only: nothing to lose if it fails
+  (void)Exec(db_, "COMMIT");  // read-only: nothing to lose if it fails
   if (!st.ok()) return st.WithContext(path_);
   return docs;
 }

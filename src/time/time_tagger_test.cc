@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 namespace sitrep {
 namespace {
 
@@ -13,11 +15,12 @@ class TimeTaggerTest : public ::testing::Test {
     o.data_dir = std::string(SITREP_SOURCE_DIR) + "/data";
     auto t = TimeTagger::Create(o);
     ASSERT_TRUE(t.ok()) << t.status().ToString();
-    tagger_ = std::move(t).value().release();
+    tagger_ = std::move(t).value();
   }
-  static TimeTagger* tagger_;
+  static void TearDownTestSuite() { tagger_.reset(); }
+  static std::unique_ptr<TimeTagger> tagger_;
 };
-TimeTagger* TimeTaggerTest::tagger_ = nullptr;
+std::unique_ptr<TimeTagger> TimeTaggerTest::tagger_;
 
 struct Case {
   const char* lang;

@@ -1,5 +1,5 @@
 // @brief Quantity scoring: matching rules are in docs/EVAL-quantity.md.
-#include "quantity/quantity_eval.h"
+#include "eval/quantity_eval.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // @brief Time scoring against the seed gold and Recognizers-Text specs.
-#include "time/time_eval.h"
+#include "eval/time_eval.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,9 +2,8 @@
 //
 //   html_eval [--dir DIR] [--json NAME] [--worst N] [--page FILE] [--title]
 //
-// Prints P/R/F1, speed in MB/s of decoded HTML (single thread, extraction only)
-// and the N worst pages; --page FILE prints that page's extraction, its misses,
-// leaks and removals instead.
+// Prints P/R/F1 and the N worst pages (speed: BM_ExtractHtmlOnly in bench/); --page FILE prints
+// that page's extraction, its misses, leaks and removals instead.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +12,7 @@
 
 #include "eval/trafilatura_eval.h"
 #include "html/html_extractor.h"
+#include "tool_args.h"
 
 namespace {
 
@@ -25,35 +25,29 @@ std::string JoinBlocks(const sitrep::HtmlExtraction& ex, bool with_title) {
   return text;
 }
 
-int Usage() {
-  std::fprintf(stderr,
-               "usage: html_eval [--dir DIR] [--json NAME] [--worst N] [--page FILE] [--title]\n");
-  return 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
+  using namespace sitrep::tools;
+  int code = kExitOk;
+  auto args = ParseToolArgs(
+      "html_eval", "[flags]", argc, argv,
+      {{"--dir", true, "the trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
+       {"--json", true, "the set's gold file name inside DIR", "NAME"},
+       {"--worst", true, "list the N pages with most errors (default 15)", "N"},
+       {"--page", true, "print one page's extraction, misses, leaks and removals", "FILE"},
+       {"--title", false, "score the title with the text"}},
+      &code);
+  if (!args.ok()) return code;
   sitrep::EvalOptions eval;
-  eval.dir = SITREP_SHARED_DIR "/eval/trafilatura-eval";
-  int worst = 15;
-  bool with_title = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    bool has_value = i + 1 < argc;
-    if (arg == "--dir" && has_value) {
-      eval.dir = argv[++i];
-    } else if (arg == "--json" && has_value) {
-      eval.json_name = argv[++i];
-    } else if (arg == "--worst" && has_value) {
-      worst = std::atoi(argv[++i]);
-    } else if (arg == "--page" && has_value) {
-      eval.only_file = argv[++i];
-    } else if (arg == "--title") {
-      with_title = true;
-    } else {
-      return Usage();
-    }
+  eval.dir = args->Get("--dir", SITREP_SHARED_DIR "/eval/trafilatura-eval");
+  if (args->Has("--json")) eval.json_name = args->Get("--json");
+  eval.only_file = args->Get("--page");
+  const bool with_title = args->Has("--title");
+  sitrep::Result<int> worst = IntFlag(*args, "--worst", 15);
+  if (!worst.ok()) {
+    std::fprintf(stderr, "html_eval: %s\n", worst.status().message().c_str());
+    return kExitUsage;
   }
   sitrep::Options options;
   sitrep::HtmlExtraction last;
@@ -66,13 +60,13 @@ int main(int argc, char** argv) {
   auto report = sitrep::ScoreTrafilaturaEval(eval, extract);
   if (!report.ok()) {
     std::fprintf(stderr, "html_eval: %s\n", report.status().ToString().c_str());
-    return 1;
+    return kExitFailed;
   }
   const sitrep::EvalCounts& c = report->counts;
   if (!eval.only_file.empty()) {
     if (report->pages.empty()) {
       std::fprintf(stderr, "html_eval: no page with file %s\n", eval.only_file.c_str());
-      return 1;
+      return kExitFailed;
     }
     const sitrep::EvalPage& page = report->pages[0];
     std::printf("title: %s\nlang: %s\n", last.title.c_str(), last.lang.c_str());
@@ -93,20 +87,16 @@ int main(int argc, char** argv) {
     }
     for (const auto& s : page.leaked) std::printf("LEAKED: %s\n", s.c_str());
   }
-  double mb = report->html_bytes / 1e6;
   std::printf("pages %zu (failed %d)  TP %d FP %d TN %d FN %d\n", report->pages.size(),
               report->failed_pages, c.tp, c.fp, c.tn, c.fn);
   std::printf("precision %.4f  recall %.4f  F1 %.4f\n", c.Precision(), c.Recall(), c.F1());
-  std::printf("speed %.1f MB/s (%.1f MB in %.2f s, single thread)\n",
-              report->extract_seconds > 0 ? mb / report->extract_seconds : 0, mb,
-              report->extract_seconds);
-  if (!eval.only_file.empty()) return 0;
+  if (!eval.only_file.empty()) return kExitOk;
   std::vector<const sitrep::EvalPage*> pages;
   for (const auto& p : report->pages) pages.push_back(&p);
   std::stable_sort(pages.begin(), pages.end(), [](const auto* a, const auto* b) {
     return a->counts.fn + a->counts.fp > b->counts.fn + b->counts.fp;
   });
-  for (int i = 0; i < worst && i < static_cast<int>(pages.size()); ++i) {
+  for (int i = 0; i < *worst && i < static_cast<int>(pages.size()); ++i) {
     const sitrep::EvalPage& p = *pages[i];
     if (p.counts.fn + p.counts.fp == 0) break;
     std::printf("%-60.60s FN %d FP %d %s\n", p.file.c_str(), p.counts.fn, p.counts.fp,
@@ -114,5 +104,5 @@ int main(int argc, char** argv) {
     for (const auto& s : p.missed) std::printf("    missed: %.100s\n", s.c_str());
     for (const auto& s : p.leaked) std::printf("    leaked: %.100s\n", s.c_str());
   }
-  return 0;
+  return kExitOk;
 }

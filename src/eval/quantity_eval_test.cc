@@ -1,7 +1,7 @@
 // @brief Golden seed test: claims on the five seed articles against the gold.
 #include <gtest/gtest.h>
 
-#include "quantity/quantity_eval.h"
+#include "eval/quantity_eval.h"
 
 namespace sitrep {
 namespace {

@@ -12,7 +12,7 @@
 #include <filesystem>
 
 #include "base/data_file.h"
-#include "entity/entity_eval.h"
+#include "eval/entity_eval.h"
 #include "kb/kb_builder.h"
 
 namespace sitrep {

@@ -1,5 +1,5 @@
 // @brief Entity scoring on the seed gold (docs/EVAL-entity.md).
-#include "entity/entity_eval.h"
+#include "eval/entity_eval.h"
 
 #include <algorithm>
 #include <cstdio>

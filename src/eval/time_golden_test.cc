@@ -9,8 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 
-#include "time/time_eval.h"
+#include "eval/time_eval.h"
 
 namespace sitrep {
 namespace {
@@ -22,11 +23,12 @@ class TimeGoldenTest : public ::testing::Test {
     o.data_dir = std::string(SITREP_SOURCE_DIR) + "/data";
     auto t = TimeTagger::Create(o);
     ASSERT_TRUE(t.ok()) << t.status().ToString();
-    tagger_ = std::move(t).value().release();
+    tagger_ = std::move(t).value();
   }
-  static TimeTagger* tagger_;
+  static void TearDownTestSuite() { tagger_.reset(); }
+  static std::unique_ptr<TimeTagger> tagger_;
 };
-TimeTagger* TimeGoldenTest::tagger_ = nullptr;
+std::unique_ptr<TimeTagger> TimeGoldenTest::tagger_;
 
 const std::string kShared = SITREP_SHARED_DIR;
 

@@ -1,5 +1,5 @@
 // @brief Tests for the scoring rules of time_eval (docs/EVAL-time.md).
-#include "time/time_eval.h"
+#include "eval/time_eval.h"
 
 #include <gtest/gtest.h>
 
