@@ -9,14 +9,14 @@ using HarnessTest = HostileTest;
 
 TEST_F(HarnessTest, AGoodArticleComesOut) {
   std::string good = Write("good.txt", GoodArticle());
-  Run r = Sitrep({"extract", "--quiet", good});
+  RunResult r = Sitrep({"extract", "--quiet", good});
   EXPECT_EQ(r.code, 0) << r.err;
   ASSERT_EQ(r.Lines().size(), 1u);
   EXPECT_NE(r.Lines()[0].find("\"errors\":[]"), std::string::npos) << r.Lines()[0];
 }
 
 TEST_F(HarnessTest, AWrongFlagIsAUsageError) {
-  Run r = Sitrep({"extract", "--no-such-flag", "x"});
+  RunResult r = Sitrep({"extract", "--no-such-flag", "x"});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--no-such-flag"), std::string::npos) << r.err;
 }

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace sitrep::hostile {
 
-std::vector<std::string> Run::Lines() const {
+std::vector<std::string> RunResult::Lines() const {
   std::vector<std::string> lines;
   std::istringstream in(out);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -25,7 +25,7 @@ std::vector<std::string> Run::Lines() const {
 
 bool CanDropToNobody() { return ::geteuid() == 0; }
 
-Run Sitrep(const std::vector<std::string>& args, const RunOptions& options) {
+RunResult Sitrep(const std::vector<std::string>& args, const RunOptions& options) {
   std::vector<std::string> argv_s = {SITREP_BINARY};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -62,7 +62,7 @@ Run Sitrep(const std::vector<std::string>& args, const RunOptions& options) {
   }
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
-  Run r;
+  RunResult r;
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
   int open_fds = 2;
   char buf[65536];

@@ -16,7 +16,7 @@
 
 namespace sitrep::hostile {
 
-struct Run {
+struct RunResult {
   int code = -1;          // exit code; -1 when killed by a signal
   int signal = 0;         // the signal that ended it, 0 when it exited
   bool timed_out = false; // killed at the bound
@@ -34,7 +34,7 @@ struct RunOptions {
 };
 
 // Runs build/sitrep with `args` (no shell involved).
-Run Sitrep(const std::vector<std::string>& args, const RunOptions& options = {});
+RunResult Sitrep(const std::vector<std::string>& args, const RunOptions& options = {});
 
 // True when the suite runs as root and can run the binary as an ordinary user.
 bool CanDropToNobody();
