@@ -131,7 +131,7 @@ class Scan {
  private:
   using K = TimeLexKind;
   size_t M(size_t i, K k, const TimeLexEntry** e = nullptr) const {
-    if (i >= t_.size() || !(kinds_[i] & KindBit(k))) return 0;
+    if (i >= t_.size() || !kinds_[i].Has(k)) return 0;
     for (uint32_t m = match_at_[i]; m < match_at_[i + 1]; ++m) {
       if (matches_[m].kind != k) continue;
       if (e) *e = matches_[m].entry;
@@ -196,7 +196,7 @@ class Scan {
   }
   // Some lexicon entry of kind k starts at i (cheap: no phrase match).
   bool Is(size_t i, K k) const {
-    return i < t_.size() && (kinds_[i] & KindBit(k)) != 0;
+    return i < t_.size() && kinds_[i].Has(k);
   }
   // "the fall of Rome", "The fall in prices": a homonym after an article (the
   // token before i) is the noun unless a preposition precedes the article
