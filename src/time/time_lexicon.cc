@@ -34,15 +34,6 @@ constexpr KindName kKindNames[] = {
 #undef SITREP_TIME_LEX_KIND_NAME
 };
 
-// The unit codes of docs/formats/time.md.
-bool KnownUnit(std::string_view u) {
-  for (const char* k :
-       {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "HY", "Y", "DE", "CE", "H", "MIN", "S"}) {
-    if (u == k) return true;
-  }
-  return false;
-}
-
 // Kinds whose value must be an integer.
 bool NumericKind(TimeLexKind k) {
   switch (k) {
@@ -339,7 +330,9 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         e.plural = true;
         e.value.resize(sp);
       }
-      if (!KnownUnit(e.value)) return file->ErrorAt(row, "unknown unit \"" + e.value + "\"");
+      std::optional<TimeUnit> unit = ParseTimeUnit(e.value);
+      if (!unit) return file->ErrorAt(row, "unknown unit \"" + e.value + "\"");
+      e.unit = *unit;
     }
     if ((e.kind == TimeLexKind::kLaterPost || e.kind == TimeLexKind::kAgoPost) &&
         !e.value.empty() && e.value != "ref") {
@@ -390,6 +383,17 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     if (e.kind == TimeLexKind::kUnitEnd && e.value != "D" && e.value != "W" && e.value != "M" &&
         e.value != "Q" && e.value != "Y") {
       return file->ErrorAt(row, "unit_end value must be D, W, M, Q or Y, got \"" + e.value + "\"");
+    }
+    if (e.kind == TimeLexKind::kUnitEnd) e.unit = *ParseTimeUnit(e.value);  // checked above
+    if (e.kind == TimeLexKind::kHedge || e.kind == TimeLexKind::kHedgePost ||
+        e.kind == TimeLexKind::kApproxSuffix) {
+      std::optional<TimeMod> mod = ParseTimeMod(e.value);
+      if (!mod) {
+        return file->ErrorAt(row, row.fields[1] +
+                                      " value must be a mod of docs/formats/time.md, got \"" +
+                                      e.value + "\"");
+      }
+      e.mod = *mod;
     }
     if (e.kind == TimeLexKind::kHalfYear && e.number != 1 && e.number != 2) {
       return file->ErrorAt(row, "half_year value must be 1 or 2");

@@ -27,6 +27,7 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "time/time_value.h"
 
 U_NAMESPACE_BEGIN
 class RuleBasedNumberFormat;
@@ -177,10 +178,12 @@ enum class Tense { kNone, kPast, kFuture };
 struct TimeLexEntry {
   std::vector<std::string> tokens;  // folded tokens of the phrase
   TimeLexKind kind = TimeLexKind::kFiller;
-  std::string value;        // as in the TSV (a TIMEX piece or a label)
-  int number = 0;           // numeric value when `value` is an integer
-  bool weak = false;        // abbreviations: need a neighbouring number or "."
-  bool plural = false;      // `unit` marked "plural" ("days", "Tagen"): bare, no period
+  std::string value;                // as in the TSV (a TIMEX piece or a label)
+  int number = 0;                   // numeric value when `value` is an integer
+  TimeUnit unit = TimeUnit::kNone;  // `unit`, `unit_end`: the unit code of `value`
+  TimeMod mod = TimeMod::kNone;     // `hedge`, `hedge_post`, `approx_suffix`: the mod of `value`
+  bool weak = false;                // abbreviations: need a neighbouring number or "."
+  bool plural = false;              // `unit` marked "plural" ("days", "Tagen"): bare, no period
   bool outside = false;     // `hedge` marked "outside": a date or time it hedges starts after it
   bool ahead = false;       // `hedge` marked "ahead": a deadline from the DCT on ("d'ici")
   bool approx = false;      // `quant` marked "approx": "une dizaine de" (about 10)

@@ -1,4 +1,5 @@
-// @brief Scan: numbers and spelled numbers, tense around an expression, resolution of days, weekdays and months against the DCT.
+// @brief Scan: numbers and spelled numbers, tense around an expression, resolution of days,
+// weekdays and months against the DCT.
 #include "time/time_scan.h"
 
 namespace sitrep {
@@ -373,16 +374,18 @@ Cand Scan::ResolveMonth(size_t b, size_t te, int month, int rel) {
   return c;
 }
 
-size_t Scan::CalendarUnits(size_t j, int* amount, std::string* unit) {
+size_t Scan::CalendarUnits(size_t j, int* amount, TimeUnit* unit) {
   double n = 0;
   const size_t q = Quantity(j, &n);
   if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return 0;
   const TimeLexEntry* e = nullptr;
   const size_t u = M(q, K::kUnit, &e);
   if (!u) return 0;
-  if (e->value != "D" && e->value != "W" && e->value != "M" && e->value != "Y") return 0;
+  if (e->unit != TimeUnit::kD && e->unit != TimeUnit::kW && e->unit != TimeUnit::kM &&
+      e->unit != TimeUnit::kY)
+    return 0;
   *amount = static_cast<int>(n);
-  *unit = e->value;
+  *unit = e->unit;
   return u;
 }
 

@@ -159,7 +159,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     x.end += base_;
     x.type = c->type;
     x.value = c->value;
-    x.mod = c->mod;
+    x.mod = TimeModName(c->mod);
     x.range_begin = c->begin;
     x.range_end = c->end;
     x.anchor = c->anchor;

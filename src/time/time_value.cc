@@ -1,0 +1,57 @@
+// @brief The TIMEX3 spellings of TimeUnit and TimeMod, from their lists.
+#include "time/time_value.h"
+
+namespace sitrep {
+namespace {
+
+struct UnitCode {
+  TimeUnit unit;
+  const char* code;
+};
+constexpr UnitCode kUnitCodes[] = {
+#define SITREP_TIME_UNIT_CODE(e, code) {TimeUnit::e, code},
+    SITREP_TIME_UNITS(SITREP_TIME_UNIT_CODE)
+#undef SITREP_TIME_UNIT_CODE
+};
+
+struct ModName {
+  TimeMod mod;
+  const char* name;
+};
+constexpr ModName kModNames[] = {
+#define SITREP_TIME_MOD_NAME(e, name) {TimeMod::e, name},
+    SITREP_TIME_MODS(SITREP_TIME_MOD_NAME)
+#undef SITREP_TIME_MOD_NAME
+};
+
+}  // namespace
+
+const char* TimeUnitCode(TimeUnit u) {
+  for (const UnitCode& c : kUnitCodes) {
+    if (c.unit == u) return c.code;
+  }
+  return "";
+}
+
+std::optional<TimeUnit> ParseTimeUnit(std::string_view code) {
+  for (const UnitCode& c : kUnitCodes) {
+    if (code == c.code) return c.unit;
+  }
+  return std::nullopt;
+}
+
+const char* TimeModName(TimeMod m) {
+  for (const ModName& n : kModNames) {
+    if (n.mod == m) return n.name;
+  }
+  return "";
+}
+
+std::optional<TimeMod> ParseTimeMod(std::string_view name) {
+  for (const ModName& n : kModNames) {
+    if (name == n.name) return n.mod;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sitrep
