@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include "base/data_file.h"
@@ -359,6 +360,15 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         return file->ErrorAt(
             row, "half_unit value must be a fraction in (0,1), got \"" + e.value + "\"");
       }
+      e.amount = f;
+    }
+    if (e.kind == TimeLexKind::kClock) {
+      // "T00", "T12": the hour of a clock word ("midnight", "noon").
+      if (e.value.size() != 3 || e.value[0] != 'T' || !ParseInt(e.value.substr(1), &e.number) ||
+          e.number < 0 || e.number > 23) {
+        return file->ErrorAt(row,
+                             "clock value must be T and a two-digit hour, got \"" + e.value + "\"");
+      }
     }
     if (e.kind == TimeLexKind::kQuant && e.value.size() > 7 &&
         e.value.compare(e.value.size() - 7, 7, " approx") == 0) {
@@ -374,6 +384,10 @@ Status TimeLexicon::LoadWords(const std::string& path) {
                              "quant value must be X, an integer, \"<integer> approx\" or a "
                              "fraction in (0,1)");
       }
+    }
+    if (e.kind == TimeLexKind::kQuant) {
+      e.amount =
+          e.value == "X" ? std::nan("") : std::strtod(e.value.c_str(), nullptr);  // checked above
     }
     if (e.kind == TimeLexKind::kSetPre && !e.value.empty() &&
         (!ParseInt(e.value, &e.number) || e.number < 2)) {

@@ -182,6 +182,7 @@ struct TimeLexEntry {
   int number = 0;                   // numeric value when `value` is an integer
   TimeUnit unit = TimeUnit::kNone;  // `unit`, `unit_end`: the unit code of `value`
   TimeMod mod = TimeMod::kNone;     // `hedge`, `hedge_post`, `approx_suffix`: the mod of `value`
+  double amount = 0;                // `quant`: the amount (NaN for X); `half_unit`: the fraction
   bool weak = false;                // abbreviations: need a neighbouring number or "."
   bool plural = false;              // `unit` marked "plural" ("days", "Tagen"): bare, no period
   bool outside = false;     // `hedge` marked "outside": a date or time it hedges starts after it

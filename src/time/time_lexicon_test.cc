@@ -134,6 +134,8 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
       {"about\thedge\tAPPROX\nsoonish\thedge\tSOON\n", "a\tpast\n", "time_words.tsv:2",
        "hedge value"},
       {"or later\thedge_post\tLATER\n", "a\tpast\n", "time_words.tsv:1", "hedge_post value"},
+      {"noon\tclock\tT12\nmidnight\tclock\tmidnight\n", "a\tpast\n", "time_words.tsv:2",
+       "clock value"},
   };
   for (const Bad& b : bad) {
     {

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -84,7 +85,8 @@ struct TextAnchor {
 struct Cand {
   size_t te = 0;  // token index after the match
   TimeType type = TimeType::kDate;
-  std::string value, begin, end;
+  TimexValue value;
+  std::string begin, end;
   TimeMod mod = TimeMod::kNone;
   AnchorKind anchor = AnchorKind::kNone;
   uint32_t anchor_start = 0;
@@ -441,7 +443,8 @@ class Scan {
   size_t PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src);
   // The clock time after a part of day ("tonight at 2am", "tonight around 7"),
   // its hour moved into that part; empty when none follows. Sets *te.
-  std::string TimeInPart(size_t j, const std::string& part, size_t* te);
+  // *hour (when given) is set to the moved hour with the result.
+  std::string TimeInPart(size_t j, const std::string& part, size_t* te, int* hour = nullptr);
   // A year spelled out: "nineteen ninety six", "two thousand and fifteen".
   size_t SpelledYear(size_t i, int* year);
   std::optional<TimeOfDay> Clock(size_t i, bool clock_ctx, bool allow_part);
@@ -634,13 +637,35 @@ inline constexpr TimeUnit kDurationUnits[] = {TimeUnit::kY, TimeUnit::kM, TimeUn
 
 // The fraction of a unit a half_unit entry adds: "and a half" 0.5 (the
 // lexicon checked the value).
-inline double Fraction(const TimeLexEntry& e) { return std::strtod(e.value.c_str(), nullptr); }
+inline double Fraction(const TimeLexEntry& e) { return e.amount; }
 
 inline int DurationRank(TimeUnit unit) {
   for (int r = 0; r < 7; ++r) {
     if (unit == kDurationUnits[r]) return r;
   }
   return -1;  // Q, WE: no compound durations
+}
+
+// A value that names a whole year ("2019": *month 0) or month ("2019-03"):
+// its year and month; false for any other value.
+inline bool YearOrMonth(const TimexValue& v, int* year, int* month) {
+  if (v.grain() != Grain::kYear && v.grain() != Grain::kMonth) return false;
+  *year = v.first().y;
+  *month = v.grain() == Grain::kMonth ? v.first().m : 0;
+  return true;
+}
+
+// The integer at `pos` of a value whose text has no typed part yet (a range
+// bound with a clock time, "T07:30"): at most `max` characters, checked, or
+// nullopt. The one place the scan still reads digits back from its own text.
+inline std::optional<int> LeadingInt(std::string_view v, size_t pos, size_t max) {
+  if (pos >= v.size()) return std::nullopt;
+  const char* b = v.data() + pos;
+  const char* e = v.data() + std::min(v.size(), pos + max);
+  int n = 0;
+  auto [p, ec] = std::from_chars(b, e, n);
+  if (ec != std::errc() || p == b) return std::nullopt;
+  return n;
 }
 
 inline std::string DayValue(const Ymd& v) { return FormatDay(v); }
@@ -675,7 +700,7 @@ inline std::string Xday(int month, int day) {
 inline Cand QuarterCand(size_t te, int year, int q) {
   Cand c;
   c.te = te;
-  c.value = FormatYear(year) + "-Q" + std::to_string(q);
+  c.value = TimexValue::YearPart(year, "-Q" + std::to_string(q));
   c.begin = FormatDay({year, 3 * q - 2, 1});
   c.end = FormatDay({year, 3 * q, DaysInMonth(year, 3 * q)});
   return c;
@@ -685,7 +710,7 @@ inline Cand QuarterCand(size_t te, int year, int q) {
 inline Cand HalfYearCand(size_t te, int year, int h) {
   Cand c;
   c.te = te;
-  c.value = FormatYear(year) + "-H" + std::to_string(h);
+  c.value = TimexValue::YearPart(year, "-H" + std::to_string(h));
   c.begin = FormatDay({year, h == 1 ? 1 : 7, 1});
   c.end = FormatDay({year, h == 1 ? 6 : 12, h == 1 ? 30 : 31});
   c.anchor = AnchorKind::kAbsolute;

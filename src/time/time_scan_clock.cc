@@ -14,7 +14,6 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kClock, &e)) {
     // "midi et demi", "minuit moins dix": minutes after a clock word.
-    int h = -1;
     std::optional<std::pair<size_t, int>> m = MinutesAfterHour(k);
     // Only a fraction, minutes before the hour or a minute word: "midnight to
     // two" is a range, "à midi 30 personnes" an amount.
@@ -22,7 +21,8 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
         M(m->first - 1, K::kMinuteWord) != m->first) {
       m.reset();
     }
-    if (m && e->value.size() == 3 && std::sscanf(e->value.c_str(), "T%d", &h) == 1) {
+    if (m) {
+      const int h = e->number;  // the clock word's hour
       int minute = (h * 60 + m->second + 24 * 60) % (24 * 60);
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d:%02d", minute / 60, minute % 60);
@@ -324,14 +324,14 @@ std::optional<Cand> Scan::Quarter(size_t i) {
       return c;
     }
     std::optional<Cand> ry = RelUnit(y0, true);
-    if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+    if (!ry || ry->value.grain() != Grain::kYear) {
       if (!half || dct_.level < 1) return std::nullopt;
       Cand c = make(u, dct_.day.y);  // "au premier semestre": the DCT's year
       c.free_year = true;
       MarkDct(&c);
       return c;
     }
-    Cand c = make(ry->te, std::stoi(ry->value));
+    Cand c = make(ry->te, ry->value.first().y);
     MarkDct(&c);
     return c;
   }
@@ -476,7 +476,7 @@ std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   if (!d2 && j == k) return std::nullopt;
   if (j > k) j = SkipFillers(j, 1);
   std::optional<Cand> m = RelUnit(j, true);
-  if (!m || m->value.size() != 7 || m->value[4] != '-' || j == m->te) return std::nullopt;
+  if (!m || m->value.grain() != Grain::kMonth || j == m->te) return std::nullopt;
   // The unit must be a month with a relative word ("mois prochain", "next month").
   const TimeLexEntry* e = nullptr;
   size_t u = j;
@@ -486,7 +486,7 @@ std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   bool rel = false;
   for (size_t t = j; t < m->te && !rel; ++t) rel = M(t, K::kRel) != 0;
   if (!rel) return std::nullopt;
-  const int y = std::stoi(m->value.substr(0, 4)), mo = std::stoi(m->value.substr(5));
+  const int y = m->value.first().y, mo = m->value.first().m;
   if (!ValidDate(y, mo, d1) || (d2 && !ValidDate(y, mo, d2))) return std::nullopt;
   Cand c = DayCand(m->te, {y, mo, d1}, AnchorKind::kDct);
   if (!d2) return c;
@@ -600,24 +600,21 @@ std::optional<Cand> Scan::MonthSpan(size_t i) {
     if (!b || !from) return std::nullopt;
     y = ResolveMonth(k, b, m2, 0);
   }
-  const std::string& v = y->value;
-  if (v.size() < 7 || v[4] != '-' || !std::isdigit(static_cast<unsigned char>(v[0]))) {
-    return std::nullopt;
-  }
+  if (y->value.grain() != Grain::kMonth && y->value.grain() != Grain::kDay) return std::nullopt;
   // Without a from-word only a second bound that names its year ("Jan-Feb 2017").
   if (!from && y->anchor != AnchorKind::kAbsolute) return std::nullopt;
-  int year = std::stoi(v.substr(0, 4));
-  m2 = std::stoi(v.substr(5, 2));
+  int year = y->value.first().y;
+  m2 = y->value.first().m;
   Cand c = *y;
   if (y->anchor == AnchorKind::kAbsolute) {
     if (m1 > m2) --year;  // "Nov-Feb 2017": November 2016
-  } else if (m1 > m2) {
-    // "from Nov to March": the second month after the first.
-    year = std::stoi(ResolveMonth(j, a, m1, 0).value.substr(0, 4));
-    c.value = FormatMonth(year + 1, m2);
   } else {
-    year = std::stoi(ResolveMonth(j, a, m1, 0).value.substr(0, 4));
-    c.value = FormatMonth(year, m2);
+    // The first month placed against the DCT; "from Nov to March": the
+    // second month after the first.
+    const TimexValue first = ResolveMonth(j, a, m1, 0).value;
+    if (first.grain() != Grain::kMonth) return std::nullopt;  // no DCT to place it
+    year = first.first().y;
+    c.value = TimexValue::Month(m1 > m2 ? year + 1 : year, m2);
   }
   c.begin = FormatMonth(year, m1);
   c.end = c.value;

@@ -26,7 +26,7 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     if (Num(i + 3) && Attached(i + 3)) return std::nullopt;
     Cand c;
     c.te = i + 3;
-    c.value = FormatMonth(y, m);
+    c.value = TimexValue::Month(y, m);
     c.anchor = AnchorKind::kAbsolute;
     return c;
   }
@@ -162,7 +162,7 @@ std::optional<Cand> Scan::MonthOfYear(size_t i) {
   }
   Cand c;
   c.te = te;
-  c.value = FormatMonth(year, month);
+  c.value = TimexValue::Month(year, month);
   c.anchor = AnchorKind::kAbsolute;
   return c;
 }
@@ -326,7 +326,7 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     if (!ye || has_rel || t_[a + 1].ndigits != 4) return std::nullopt;
     Cand c;
     c.te = ye;
-    c.value = FormatMonth(year, m);
+    c.value = TimexValue::Month(year, m);
     c.anchor = AnchorKind::kAbsolute;
     return c;
   }
@@ -381,7 +381,7 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     if (ye) {
       Cand c;
       c.te = ye;
-      c.value = FormatMonth(year, month);
+      c.value = TimexValue::Month(year, month);
       c.anchor = AnchorKind::kAbsolute;
       return c;
     }
@@ -592,9 +592,9 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
     c.value = FormatWeek(dct_.days + 7 * shift, true);
   } else if (unit == TimeUnit::kM) {
     Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, rel);
-    c.value = FormatMonth(m.y, m.m);
+    c.value = TimexValue::Month(m.y, m.m);
   } else if (unit == TimeUnit::kY) {
-    c.value = FormatYear(dct_.day.y + rel);
+    c.value = TimexValue::Year(dct_.day.y + rel);
   } else if (unit == TimeUnit::kDE) {
     c.value = std::to_string((dct_.day.y / 10) + rel);
   } else if (unit == TimeUnit::kCE) {
@@ -619,7 +619,7 @@ std::optional<Cand> Scan::UnitNumber(size_t i) {
     if (!ye) return std::nullopt;
     Cand c;
     c.te = ye;
-    c.value = FormatYear(year);
+    c.value = TimexValue::Year(year);
     c.anchor = AnchorKind::kAbsolute;
     return c;
   }
@@ -641,9 +641,8 @@ std::optional<Cand> Scan::UnitNumber(size_t i) {
       c.te = ye;
       c.anchor = AnchorKind::kAbsolute;
     } else if (std::optional<Cand> ry = RelUnit(y0, true);
-               ry && ry->value.size() == 4 &&
-               std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
-      year = std::stoi(ry->value);
+               ry && ry->value.grain() == Grain::kYear) {
+      year = ry->value.first().y;
       c.te = ry->te;
       MarkDct(&c);
     }
@@ -693,7 +692,7 @@ std::optional<Cand> Scan::Year(size_t i) {
   }
   Cand c;
   c.te = k;
-  c.value = FormatYear(year);
+  c.value = TimexValue::Year(year);
   c.anchor = AnchorKind::kAbsolute;
   return c;
 }
@@ -776,7 +775,7 @@ std::optional<Cand> Scan::Season(size_t i) {
   if (y0 > k && !YearNumber(y0, &year)) y0 = k;
   if (size_t ye = has_rel ? 0 : YearNumber(y0, &year)) {
     c.te = ye;
-    c.value = FormatYear(year) + "-" + season;
+    c.value = TimexValue::YearPart(year, "-" + season);
     c.anchor = AnchorKind::kAbsolute;
   } else if (has_rel && dct_.level >= 1) {
     // Seasons by months (winter: December to February of the next year);
@@ -791,7 +790,7 @@ std::optional<Cand> Scan::Season(size_t i) {
     } else if (rel > 0) {
       while (y * 12 + first - 1 <= now) ++y;
     }
-    c.value = FormatYear(y) + "-" + season;
+    c.value = TimexValue::YearPart(y, "-" + season);
     MarkDct(&c);
   } else if (has_rel || (determined && !(M(j, K::kHomonym) && ArticleBefore(i) &&
                                          HomonymNoun(i - ArticleBefore(i) + 1, k)))) {

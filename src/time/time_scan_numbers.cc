@@ -82,7 +82,7 @@ size_t Scan::Quantity(size_t i, double* n, bool* approx) {
   }
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kQuant, &e)) {
-    *n = e->value == "X" ? std::nan("") : std::strtod(e->value.c_str(), nullptr);  // "half a" 0.5
+    *n = e->amount;  // "half a" 0.5, "a few" NaN
     if (approx) *approx = e->approx;
     return j;
   }
@@ -265,7 +265,7 @@ Tense Scan::TenseAround(size_t b, size_t e) const {
 Cand Scan::DayCand(size_t te, const Ymd& v, AnchorKind a) {
   Cand c;
   c.te = te;
-  c.value = DayValue(v);
+  c.value = TimexValue::Day(v);
   c.anchor = a;
   c.is_day = true;
   c.abs_day = true;
@@ -368,7 +368,7 @@ Cand Scan::ResolveMonth(size_t b, size_t te, int month, int rel) {
   } else if (rel > 0) {
     if (dct_.level < 2 || month <= dct_.day.m) ++y;
   }
-  c.value = FormatMonth(y, month);
+  c.value = TimexValue::Month(y, month);
   c.free_year = rel == 0;
   MarkDct(&c);
   return c;

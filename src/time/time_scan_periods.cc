@@ -295,7 +295,7 @@ std::optional<Cand> Scan::Set(size_t i) {
   size_t j = M(i, K::kSetPre, &e);
   if (!j) return std::nullopt;
   // "every other week" P2W: a set_pre value multiplies the period.
-  const int every = e->value.empty() ? 1 : std::atoi(e->value.c_str());
+  const int every = e->value.empty() ? 1 : e->number;
   Cand c;
   c.type = TimeType::kSet;
   // "each Monday at 4pm", "every day at 7:13 pm", "every night": a time
@@ -415,7 +415,7 @@ std::optional<Cand> Scan::Simple(size_t i) {
   return std::nullopt;
 }
 
-std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te) {
+std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te, int* moved) {
   if (Sym(j, ",")) ++j;
   size_t m = j;
   const TimeLexEntry* e = nullptr;
@@ -433,6 +433,7 @@ std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d", hour);
   *te = t->te;
+  if (moved) *moved = hour;
   return buf + t->value.substr(3);
 }
 
@@ -445,16 +446,15 @@ std::optional<Cand> Scan::DayPart(size_t i) {
   c.type = TimeType::kTime;
   c.te = k;
   std::string time = "T" + e->value;
-  if (std::string t = TimeInPart(k, e->value, &c.te); !t.empty()) time = t;
+  int hour = -1;  // of a clock time after the part, moved into it
+  if (std::string t = TimeInPart(k, e->value, &c.te, &hour); !t.empty()) time = t;
   if (!HasDay()) {
     c.value = time;
     c.unresolved = true;
     return c;
   }
   // "tonight at 2am": small hours of the night belong to the next day.
-  const int next = e->value == "NI" && time.size() >= 3 &&
-                   std::isdigit(static_cast<unsigned char>(time[1])) &&
-                   std::stoi(time.substr(1, 2)) < 6;
+  const int next = e->value == "NI" && hour >= 0 && hour < 6;
   c.value = DayValue(CivilFromDays(dct_.days + e->number + next)) + time;
   MarkDct(&c);
   return c;
@@ -534,19 +534,7 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
     c.anchor = AnchorKind::kAbsolute;
   } else {
     std::optional<Cand> d = DatePart(p, true);
-    if (!d || d->is_day || d->value.empty() ||
-        !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
-      return std::nullopt;
-    }
-    const std::string& v = d->value;
-    if (v.size() == 4) {
-      year = std::stoi(v);
-    } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
-      year = std::stoi(v.substr(0, 4));
-      month = std::stoi(v.substr(5));
-    } else {
-      return std::nullopt;
-    }
+    if (!d || d->is_day || !YearOrMonth(d->value, &year, &month)) return std::nullopt;
     c.te = d->te;
     c.anchor = d->anchor;
   }
@@ -722,9 +710,9 @@ std::optional<Cand> Scan::SamePeriod(size_t i) {
   } else if (unit == TimeUnit::kW || unit == TimeUnit::kWE) {
     c.value = FormatWeek(DaysOf(d), unit == TimeUnit::kWE);
   } else if (unit == TimeUnit::kM) {
-    c.value = FormatMonth(d.y, d.m);
+    c.value = TimexValue::Month(d.y, d.m);
   } else if (unit == TimeUnit::kY) {
-    c.value = FormatYear(d.y);
+    c.value = TimexValue::Year(d.y);
   } else {
     return std::nullopt;
   }
@@ -777,10 +765,10 @@ std::optional<Cand> Scan::PossessivePeriod(size_t i) {
   bool from_dct = false;
   if (!k) {
     std::optional<Cand> ry = RelUnit(i, false);
-    if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+    if (!ry || ry->value.grain() != Grain::kYear) {
       return std::nullopt;
     }
-    year = std::stoi(ry->value);
+    year = ry->value.first().y;
     k = ry->te;
     from_dct = true;
   }
@@ -816,11 +804,9 @@ std::optional<Cand> Scan::OrdinalDayOf(size_t i) {
   size_t f = M(u, K::kFiller);
   if (!f) return std::nullopt;
   std::optional<Cand> m = DatePart(SkipFillers(u, 2), true);
-  if (!m || m->value.size() != 7 || m->value[4] != '-' || !m->begin.empty()) return std::nullopt;
-  int y = 0, mo = 0;
-  if (std::sscanf(m->value.c_str(), "%d-%d", &y, &mo) != 2 || !ValidDate(y, mo, day)) {
-    return std::nullopt;
-  }
+  if (!m || m->value.grain() != Grain::kMonth || !m->begin.empty()) return std::nullopt;
+  const int y = m->value.first().y, mo = m->value.first().m;
+  if (!ValidDate(y, mo, day)) return std::nullopt;
   Cand c = DayCand(m->te, {y, mo, day}, m->anchor);
   c.anchor_start = m->anchor_start;
   return c;
@@ -849,12 +835,12 @@ std::optional<Cand> Scan::UnitEnd(size_t i) {
   if (unit == TimeUnit::kW) {
     c.value = FormatWeek(dct_.days);
   } else if (unit == TimeUnit::kM) {
-    c.value = FormatMonth(dct_.day.y, dct_.day.m);
+    c.value = TimexValue::Month(dct_.day.y, dct_.day.m);
   } else if (unit == TimeUnit::kQ) {
     c = QuarterCand(k, dct_.day.y, (dct_.day.m - 1) / 3 + 1);
     c.mod = TimeMod::kEnd;
   } else {
-    c.value = FormatYear(dct_.day.y);
+    c.value = TimexValue::Year(dct_.day.y);
   }
   MarkDct(&c);
   return c;
@@ -897,11 +883,11 @@ std::optional<Cand> Scan::PeriodPart(size_t i) {
     te = ye;
   } else {
     std::optional<Cand> p = DatePart(y0, true);
-    if (!p || !p->begin.empty() || p->value.empty() || p->value[0] == 'X') return std::nullopt;
-    if (p->value.size() == 4 || p->value.size() == 7) {
-      std::sscanf(p->value.c_str(), "%d-%d", &year, &month);
-    }
-    if (!year) return std::nullopt;
+    if (!p || !p->begin.empty()) return std::nullopt;
+    const Grain g = p->value.grain();
+    if (g != Grain::kYear && g != Grain::kYearPart && g != Grain::kMonth) return std::nullopt;
+    year = p->value.first().y;  // a quarter, half or season stands for its year
+    month = g == Grain::kMonth ? p->value.first().m : 0;
     te = p->te;
     anchor = p->anchor;
   }
@@ -958,10 +944,10 @@ std::optional<Cand> Scan::HalfYear(size_t i) {
   if (size_t ye = YearNumber(y0, &year)) return HalfYearCand(ye, year, h);
   // "the second half of the year", "of next year": the DCT's year moved.
   std::optional<Cand> ry = RelUnit(y0, true);
-  if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+  if (!ry || ry->value.grain() != Grain::kYear) {
     return std::nullopt;
   }
-  Cand c = HalfYearCand(ry->te, std::stoi(ry->value), h);
+  Cand c = HalfYearCand(ry->te, ry->value.first().y, h);
   MarkDct(&c);
   return c;
 }
@@ -1016,30 +1002,23 @@ size_t Scan::PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src) {
     if (u && !e->plural && e->unit == TimeUnit::kY && dct_.level >= 1) {
       d = Cand();
       d->te = u;
-      d->value = FormatYear(dct_.day.y);
+      d->value = TimexValue::Year(dct_.day.y);
       MarkDct(&*d);
     } else if (u && !e->plural && e->unit == TimeUnit::kM && dct_.level >= 2) {
       d = Cand();
       d->te = u;
-      d->value = FormatMonth(dct_.day.y, dct_.day.m);
+      d->value = TimexValue::Month(dct_.day.y, dct_.day.m);
       MarkDct(&*d);
     }
   }
-  if (!d || d->is_day || d->value.size() < 4 ||
-      !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
-    return 0;
-  }
-  const std::string& v = d->value;
-  const int y = std::stoi(v.substr(0, 4));
-  if (v.size() == 4) {
+  int y = 0, m = 0;
+  if (!d || d->is_day || !YearOrMonth(d->value, &y, &m)) return 0;
+  if (m == 0) {
     *first = {y, 1, 1};
     *last = {y, 12, 31};
-  } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
-    const int m = std::stoi(v.substr(5));
+  } else {
     *first = {y, m, 1};
     *last = {y, m, DaysInMonth(y, m)};
-  } else {
-    return 0;
   }
   *src = *d;
   return d->te;
@@ -1068,7 +1047,7 @@ std::optional<Cand> Scan::OrdinalUnitOf(size_t i) {
   if (first.m != 1 || last.m != 12 || n > 12) return std::nullopt;
   Cand c;
   c.te = te;
-  c.value = FormatMonth(first.y, n);
+  c.value = TimexValue::Month(first.y, n);
   c.anchor = src.anchor;
   return c;
 }
@@ -1242,8 +1221,8 @@ std::optional<Cand> Scan::Hedged(size_t i) {
     if (mod == TimeMod::kLessThan) {
       const std::string from = DayValue(c->from);
       const bool after = DaysOf(c->from) < DaysOf(c->ymd);
-      c->begin = after ? from : c->value;
-      c->end = after ? c->value : from;
+      c->begin = after ? from : c->value.str();
+      c->end = after ? c->value.str() : from;
       c->value = c->begin + "/" + c->end;
       c->is_day = c->abs_day = false;
     }

@@ -106,9 +106,8 @@ std::optional<Cand> Scan::Range(size_t i) {
     size_t e = DayNumber(k, &d2);
     size_t f = e ? SkipFillers(e, 2) : 0;
     std::optional<Cand> m = e && !Num(f) ? DatePart(f, true) : std::nullopt;  // "4-23 next month"
-    if (m && !m->is_day && m->value.size() == 7 && m->value[4] == '-' &&
-        std::isdigit(static_cast<unsigned char>(m->value[0])) && d2 > bare_day) {
-      const int yy = std::stoi(m->value.substr(0, 4)), mm = std::stoi(m->value.substr(5));
+    if (m && !m->is_day && m->value.grain() == Grain::kMonth && d2 > bare_day) {
+      const int yy = m->value.first().y, mm = m->value.first().m;
       if (ValidDate(yy, mm, d2)) {
         Cand c = DayCand(m->te, {yy, mm, d2}, m->anchor);
         Ymd b{yy, mm, bare_day};
@@ -218,7 +217,9 @@ std::optional<Cand> Scan::Range(size_t i) {
       y->value.size() >= 4 && x->value.size() <= y->value.size() + 3) {
     x->value = y->value.substr(0, 4) + x->value.substr(4);
     if (x->value.substr(0, 7) > y->value.substr(0, 7)) {
-      x->value = FormatYear(std::stoi(y->value.substr(0, 4)) - 1) + x->value.substr(4);
+      if (std::optional<int> year = LeadingInt(y->value.str(), 0, 4)) {
+        x->value = FormatYear(*year - 1) + x->value.substr(4);
+      }
     }
   }
   if (x->bare_day) {
@@ -250,8 +251,8 @@ std::optional<Cand> Scan::Range(size_t i) {
     if (size_t ye = YearNumber(y->te + 1, &year); ye && Num(y->te + 1) &&
                                                   ValidDate(year, x->ymd.m, x->ymd.d) &&
                                                   ValidDate(year, y->ymd.m, y->ymd.d)) {
-      x->value = DayValue({year, x->ymd.m, x->ymd.d});
-      y->value = DayValue({year, y->ymd.m, y->ymd.d});
+      x->value = TimexValue::Day({year, x->ymd.m, x->ymd.d});
+      y->value = TimexValue::Day({year, y->ymd.m, y->ymd.d});
       c.te = ye;
       c.anchor = AnchorKind::kAbsolute;
     }
@@ -280,20 +281,8 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
     return std::nullopt;
   const TimeMod mod = e->mod;
   std::optional<Cand> d = DatePart(SkipFillers(h, 3), true);
-  if (!d || d->is_day || d->value.empty() ||
-      !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
-    return std::nullopt;
-  }
-  const std::string& v = d->value;
   int y = 0, m = 0;
-  if (v.size() == 4) {
-    y = std::stoi(v);
-  } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
-    y = std::stoi(v.substr(0, 4));
-    m = std::stoi(v.substr(5));
-  } else {
-    return std::nullopt;
-  }
+  if (!d || d->is_day || !YearOrMonth(d->value, &y, &m)) return std::nullopt;
   Ymd day{y, m ? m : 1, 1};
   if (mod == TimeMod::kMid) {
     // "from the middle of 2007", "to the middle of September": the middle
@@ -645,7 +634,7 @@ size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* an
 // hour before noon in the afternoon, evening or night is after noon.
 std::string MoveIntoPart(const std::string& t, const std::string& part) {
   if (t.size() < 3 || t[0] != 'T' || !std::isdigit(static_cast<unsigned char>(t[1]))) return t;
-  int hour = std::stoi(t.substr(1, 2));
+  int hour = *LeadingInt(t, 1, 2);  // t[1] is a digit
   if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
   if (part == "NI" && hour >= 6 && hour < 12) hour += 12;
   char buf[16];
@@ -782,7 +771,7 @@ std::optional<Cand> Scan::NamedPeriod(size_t i) {
     if (precision == 1) c.value = FormatYear(d.y + shift);
     if (precision == 2) {
       const Ymd m = AddMonths(d, shift);
-      c.value = FormatMonth(m.y, m.m);
+      c.value = TimexValue::Month(m.y, m.m);
     }
     if (precision == 3) c.value = FormatDay(CivilFromDays(DaysOf(d) + shift));
     if (c.value.empty()) return std::nullopt;  // checked at load
@@ -1017,10 +1006,10 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     if (unit == TimeUnit::kY && (base.y + amount < 1 || base.y + amount > 9999)) {
       c.value = amount < 0 ? "PAST_REF" : "FUTURE_REF";  // "il y a 200.000 ans"
     } else if (unit == TimeUnit::kY) {
-      c.value = FormatYear(base.y + static_cast<int>(amount));
+      c.value = TimexValue::Year(base.y + static_cast<int>(amount));
     } else if (unit == TimeUnit::kM) {
       Ymd m = AddMonths({base.y, base.m, 1}, static_cast<int>(amount));
-      c.value = FormatMonth(m.y, m.m);
+      c.value = TimexValue::Month(m.y, m.m);
     } else if (unit == TimeUnit::kW) {
       c.value = FormatWeek(base_days + 7 * amount);
     } else if (unit == TimeUnit::kD) {
@@ -1159,7 +1148,7 @@ std::optional<Cand> Scan::StartPlusDuration(size_t i) {
     c.anchor_start = day->anchor_start;
     c.unresolved = day->unresolved;
     c.begin = day->value + c.begin;
-    c.end = (days ? DayValue(CivilFromDays(DaysOf(day->ymd) + days)) : day->value) + c.end;
+    c.end = (days ? DayValue(CivilFromDays(DaysOf(day->ymd) + days)) : day->value.str()) + c.end;
   }
   c.value = c.begin + "/" + c.end;
   return c;
@@ -1218,9 +1207,9 @@ std::optional<Cand> Scan::UnitRef(size_t i) {
   if (unit == TimeUnit::kW && HasDay()) {
     c.value = FormatWeek(dct_.days);
   } else if (unit == TimeUnit::kM && dct_.level >= 2) {
-    c.value = FormatMonth(dct_.day.y, dct_.day.m);
+    c.value = TimexValue::Month(dct_.day.y, dct_.day.m);
   } else if (unit == TimeUnit::kY && dct_.level >= 1) {
-    c.value = FormatYear(dct_.day.y);
+    c.value = TimexValue::Year(dct_.day.y);
   } else {
     return std::nullopt;
   }

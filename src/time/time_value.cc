@@ -54,4 +54,40 @@ std::optional<TimeMod> ParseTimeMod(std::string_view name) {
   return std::nullopt;
 }
 
+TimexValue TimexValue::Year(int y) {
+  TimexValue v(FormatYear(y));
+  if (y >= 0 && y <= 9999) {
+    v.grain_ = Grain::kYear;
+    v.first_ = {y, 1, 1};
+  }
+  return v;
+}
+
+TimexValue TimexValue::YearPart(int y, std::string_view code) {
+  TimexValue v(FormatYear(y) + std::string(code));
+  if (y >= 0 && y <= 9999) {
+    v.grain_ = Grain::kYearPart;
+    v.first_ = {y, 1, 1};
+  }
+  return v;
+}
+
+TimexValue TimexValue::Month(int y, int m) {
+  TimexValue v(FormatMonth(y, m));
+  if (y >= 0 && y <= 9999 && m >= 1 && m <= 12) {
+    v.grain_ = Grain::kMonth;
+    v.first_ = {y, m, 1};
+  }
+  return v;
+}
+
+TimexValue TimexValue::Day(const Ymd& d) {
+  TimexValue v(FormatDay(d));
+  if (d.y >= 0 && d.y <= 9999 && ValidDate(d.y, d.m, d.d)) {
+    v.grain_ = Grain::kDay;
+    v.first_ = d;
+  }
+  return v;
+}
+
 }  // namespace sitrep
