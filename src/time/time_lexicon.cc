@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include "base/data_file.h"
@@ -29,88 +30,10 @@ struct KindName {
 };
 
 constexpr KindName kKindNames[] = {
-    {"month", TimeLexKind::kMonth},
-    {"weekday", TimeLexKind::kWeekday},
-    {"day_rel", TimeLexKind::kDayRel},
-    {"day_ref", TimeLexKind::kDayRef},
-    {"deictic", TimeLexKind::kDeictic},
-    {"unit", TimeLexKind::kUnit},
-    {"rel", TimeLexKind::kRel},
-    {"part", TimeLexKind::kPart},
-    {"clock", TimeLexKind::kClock},
-    {"hedge", TimeLexKind::kHedge},
-    {"filler", TimeLexKind::kFiller},
-    {"article", TimeLexKind::kArticle},
-    {"ago_pre", TimeLexKind::kAgoPre},
-    {"ago_post", TimeLexKind::kAgoPost},
-    {"in_pre", TimeLexKind::kInPre},
-    {"later_post", TimeLexKind::kLaterPost},
-    {"set_pre", TimeLexKind::kSetPre},
-    {"set_word", TimeLexKind::kSetWord},
-    {"quant", TimeLexKind::kQuant},
-    {"ordinal", TimeLexKind::kOrdinal},
-    {"ordinal_suffix", TimeLexKind::kOrdinalSuffix},
-    {"season", TimeLexKind::kSeason},
-    {"decade_pre", TimeLexKind::kDecadePre},
-    {"range_from", TimeLexKind::kRangeFrom},
-    {"range_to", TimeLexKind::kRangeTo},
-    {"hour_word", TimeLexKind::kHourWord},
-    {"minute_word", TimeLexKind::kMinuteWord},
-    {"ampm", TimeLexKind::kAmPm},
-    {"year_suffix", TimeLexKind::kYearSuffix},
-    {"duration_pre", TimeLexKind::kDurationPre},
-    {"half", TimeLexKind::kHalf},
-    {"clock_pre", TimeLexKind::kClockPre},
-    {"duration_word", TimeLexKind::kDurationWord},
-    {"decade_suffix", TimeLexKind::kDecadeSuffix},
-    {"range_link", TimeLexKind::kRangeLink},
-    {"quarter_abbr", TimeLexKind::kQuarterAbbr},
-    {"past_word", TimeLexKind::kPastWord},
-    {"offset_dir", TimeLexKind::kOffsetDir},
-    {"hedge_post", TimeLexKind::kHedgePost},
-    {"week_of", TimeLexKind::kWeekOf},
-    {"day_part", TimeLexKind::kDayPart},
-    {"part_eve", TimeLexKind::kPartEve},
-    {"minus_word", TimeLexKind::kMinusWord},
-    {"set_weekday", TimeLexKind::kSetWeekday},
-    {"count_noun", TimeLexKind::kCountNoun},
-    {"half_unit", TimeLexKind::kHalfUnit},
-    {"duration_link", TimeLexKind::kDurationLink},
-    {"for_pre", TimeLexKind::kForPre},
-    {"unit_ref", TimeLexKind::kUnitRef},
-    {"holiday", TimeLexKind::kHoliday},
-    {"period_name", TimeLexKind::kPeriodName},
-    {"part_link", TimeLexKind::kPartLink},
-    {"clock_verb", TimeLexKind::kClockVerb},
-    {"whole_pre", TimeLexKind::kWholePre},
-    {"hedge_cancel", TimeLexKind::kHedgeCancel},
-    {"time_zone", TimeLexKind::kTimeZone},
-    {"approx_suffix", TimeLexKind::kApproxSuffix},
-    {"list_link", TimeLexKind::kListLink},
-    {"homonym", TimeLexKind::kHomonym},
-    {"currency", TimeLexKind::kCurrency},
-    {"idiom", TimeLexKind::kIdiom},
-    {"year_type", TimeLexKind::kYearType},
-    {"half_year", TimeLexKind::kHalfYear},
-    {"start_pre", TimeLexKind::kStartPre},
-    {"meal", TimeLexKind::kMeal},
-    {"same", TimeLexKind::kSame},
-    {"rest_of", TimeLexKind::kRestOf},
-    {"past_cue", TimeLexKind::kPastCue},
-    {"unit_end", TimeLexKind::kUnitEnd},
-    {"times_word", TimeLexKind::kTimesWord},
-    {"age_word", TimeLexKind::kAgeWord},
-    {"initial", TimeLexKind::kInitial},
-    {"rel_post", TimeLexKind::kRelPost},
+#define SITREP_TIME_LEX_KIND_NAME(e, name) {name, TimeLexKind::e},
+    SITREP_TIME_LEX_KINDS(SITREP_TIME_LEX_KIND_NAME)
+#undef SITREP_TIME_LEX_KIND_NAME
 };
-
-// The unit codes of docs/formats/time.md.
-bool KnownUnit(std::string_view u) {
-  for (const char* k : {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "HY", "Y", "DE", "CE", "H", "MIN", "S"}) {
-    if (u == k) return true;
-  }
-  return false;
-}
 
 // Kinds whose value must be an integer.
 bool NumericKind(TimeLexKind k) {
@@ -408,7 +331,9 @@ Status TimeLexicon::LoadWords(const std::string& path) {
         e.plural = true;
         e.value.resize(sp);
       }
-      if (!KnownUnit(e.value)) return file->ErrorAt(row, "unknown unit \"" + e.value + "\"");
+      std::optional<TimeUnit> unit = ParseTimeUnit(e.value);
+      if (!unit) return file->ErrorAt(row, "unknown unit \"" + e.value + "\"");
+      e.unit = *unit;
     }
     if ((e.kind == TimeLexKind::kLaterPost || e.kind == TimeLexKind::kAgoPost) &&
         !e.value.empty() && e.value != "ref") {
@@ -423,8 +348,10 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       }
     }
     if (e.kind == TimeLexKind::kPeriodName && !ValidPeriodValue(e.value)) {
-      return file->ErrorAt(row, "period_name value must be a date (YYYY, YYYY-MM, YYYY-MM-DD) or "
-                                "two joined by '/', got \"" + e.value + "\"");
+      return file->ErrorAt(row,
+                           "period_name value must be a date (YYYY, YYYY-MM, YYYY-MM-DD) or "
+                           "two joined by '/', got \"" +
+                               e.value + "\"");
     }
     if (e.kind == TimeLexKind::kHalfUnit) {
       char* end = nullptr;
@@ -432,6 +359,15 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1)) {
         return file->ErrorAt(
             row, "half_unit value must be a fraction in (0,1), got \"" + e.value + "\"");
+      }
+      e.amount = f;
+    }
+    if (e.kind == TimeLexKind::kClock) {
+      // "T00", "T12": the hour of a clock word ("midnight", "noon").
+      if (e.value.size() != 3 || e.value[0] != 'T' || !ParseInt(e.value.substr(1), &e.number) ||
+          e.number < 0 || e.number > 23) {
+        return file->ErrorAt(row,
+                             "clock value must be T and a two-digit hour, got \"" + e.value + "\"");
       }
     }
     if (e.kind == TimeLexKind::kQuant && e.value.size() > 7 &&
@@ -444,9 +380,14 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       char* end = nullptr;
       const double f = std::strtod(e.value.c_str(), &end);
       if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1) || e.approx) {
-        return file->ErrorAt(row, "quant value must be X, an integer, \"<integer> approx\" or a "
-                                  "fraction in (0,1)");
+        return file->ErrorAt(row,
+                             "quant value must be X, an integer, \"<integer> approx\" or a "
+                             "fraction in (0,1)");
       }
+    }
+    if (e.kind == TimeLexKind::kQuant) {
+      e.amount =
+          e.value == "X" ? std::nan("") : std::strtod(e.value.c_str(), nullptr);  // checked above
     }
     if (e.kind == TimeLexKind::kSetPre && !e.value.empty() &&
         (!ParseInt(e.value, &e.number) || e.number < 2)) {
@@ -456,6 +397,17 @@ Status TimeLexicon::LoadWords(const std::string& path) {
     if (e.kind == TimeLexKind::kUnitEnd && e.value != "D" && e.value != "W" && e.value != "M" &&
         e.value != "Q" && e.value != "Y") {
       return file->ErrorAt(row, "unit_end value must be D, W, M, Q or Y, got \"" + e.value + "\"");
+    }
+    if (e.kind == TimeLexKind::kUnitEnd) e.unit = *ParseTimeUnit(e.value);  // checked above
+    if (e.kind == TimeLexKind::kHedge || e.kind == TimeLexKind::kHedgePost ||
+        e.kind == TimeLexKind::kApproxSuffix) {
+      std::optional<TimeMod> mod = ParseTimeMod(e.value);
+      if (!mod) {
+        return file->ErrorAt(row, row.fields[1] +
+                                      " value must be a mod of docs/formats/time.md, got \"" +
+                                      e.value + "\"");
+      }
+      e.mod = *mod;
     }
     if (e.kind == TimeLexKind::kHalfYear && e.number != 1 && e.number != 2) {
       return file->ErrorAt(row, "half_year value must be 1 or 2");

@@ -14,6 +14,9 @@
 
 #include <unicode/uversion.h>
 
+#include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -24,6 +27,7 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "time/time_value.h"
 
 U_NAMESPACE_BEGIN
 class RuleBasedNumberFormat;
@@ -47,92 +51,121 @@ struct TimeToken {
 // "14h30" -> 14 h 30; "aujourd'hui" -> aujourd ' hui; "1990s" -> 1990 s.
 std::vector<TimeToken> TokenizeForTime(std::string_view text);
 
-// What a word or phrase means (the `kind` column of time_words.tsv).
-enum class TimeLexKind {
-  kMonth,
-  kWeekday,
-  kDayRel,
-  kDayRef,
-  kDeictic,
-  kUnit,
-  kRel,
-  kPart,
-  kClock,
-  kHedge,
-  kFiller,
-  kArticle,
-  kAgoPre,
-  kAgoPost,
-  kInPre,
-  kLaterPost,
-  kSetPre,
-  kSetWord,
-  kQuant,
-  kOrdinal,
-  kOrdinalSuffix,
-  kSeason,
-  kDecadePre,
-  kRangeFrom,
-  kRangeTo,
-  kHourWord,
-  kMinuteWord,
-  kAmPm,
-  kYearSuffix,
-  kDurationPre,
-  kHalf,
-  kClockPre,
-  kDurationWord,
-  kDecadeSuffix,
-  kRangeLink,
-  kQuarterAbbr,
-  kPastWord,
-  kOffsetDir,
-  kHedgePost,
-  kWeekOf,
-  kDayPart,
-  kPartEve,
-  kMinusWord,
-  kSetWeekday,
-  kHalfUnit,
-  kDurationLink,
-  kForPre,
-  kUnitRef,
-  kHoliday,
-  kPeriodName,
-  kPartLink,
-  kHomonym,
-  kCurrency,
-  kIdiom,
-  kYearType,
-  kHalfYear,
-  kStartPre,
-  kMeal,
-  kSame,
-  kRestOf,
-  kClockVerb,
-  kWholePre,
-  kHedgeCancel,
-  kTimeZone,
-  kApproxSuffix,
-  kListLink,
-  kPastCue,
-  kUnitEnd,
-  kTimesWord,
-  kAgeWord,
-  kRelPost,
-  kInitial,
-  kCountNoun,
+// What a word or phrase means (the `kind` column of time_words.tsv). The one
+// list of kinds: X(enumerator, name in the TSV). The enum, the name table of
+// ParseLexKind and the size of TimeLexKindSet are all made from it.
+#define SITREP_TIME_LEX_KINDS(X)      \
+  X(kMonth, "month")                  \
+  X(kWeekday, "weekday")              \
+  X(kDayRel, "day_rel")               \
+  X(kDayRef, "day_ref")               \
+  X(kDeictic, "deictic")              \
+  X(kUnit, "unit")                    \
+  X(kRel, "rel")                      \
+  X(kPart, "part")                    \
+  X(kClock, "clock")                  \
+  X(kHedge, "hedge")                  \
+  X(kFiller, "filler")                \
+  X(kArticle, "article")              \
+  X(kAgoPre, "ago_pre")               \
+  X(kAgoPost, "ago_post")             \
+  X(kInPre, "in_pre")                 \
+  X(kLaterPost, "later_post")         \
+  X(kSetPre, "set_pre")               \
+  X(kSetWord, "set_word")             \
+  X(kQuant, "quant")                  \
+  X(kOrdinal, "ordinal")              \
+  X(kOrdinalSuffix, "ordinal_suffix") \
+  X(kSeason, "season")                \
+  X(kDecadePre, "decade_pre")         \
+  X(kRangeFrom, "range_from")         \
+  X(kRangeTo, "range_to")             \
+  X(kHourWord, "hour_word")           \
+  X(kMinuteWord, "minute_word")       \
+  X(kAmPm, "ampm")                    \
+  X(kYearSuffix, "year_suffix")       \
+  X(kDurationPre, "duration_pre")     \
+  X(kHalf, "half")                    \
+  X(kClockPre, "clock_pre")           \
+  X(kDurationWord, "duration_word")   \
+  X(kDecadeSuffix, "decade_suffix")   \
+  X(kRangeLink, "range_link")         \
+  X(kQuarterAbbr, "quarter_abbr")     \
+  X(kPastWord, "past_word")           \
+  X(kOffsetDir, "offset_dir")         \
+  X(kHedgePost, "hedge_post")         \
+  X(kWeekOf, "week_of")               \
+  X(kDayPart, "day_part")             \
+  X(kPartEve, "part_eve")             \
+  X(kMinusWord, "minus_word")         \
+  X(kSetWeekday, "set_weekday")       \
+  X(kHalfUnit, "half_unit")           \
+  X(kDurationLink, "duration_link")   \
+  X(kForPre, "for_pre")               \
+  X(kUnitRef, "unit_ref")             \
+  X(kHoliday, "holiday")              \
+  X(kPeriodName, "period_name")       \
+  X(kPartLink, "part_link")           \
+  X(kHomonym, "homonym")              \
+  X(kCurrency, "currency")            \
+  X(kIdiom, "idiom")                  \
+  X(kYearType, "year_type")           \
+  X(kHalfYear, "half_year")           \
+  X(kStartPre, "start_pre")           \
+  X(kMeal, "meal")                    \
+  X(kSame, "same")                    \
+  X(kRestOf, "rest_of")               \
+  X(kClockVerb, "clock_verb")         \
+  X(kWholePre, "whole_pre")           \
+  X(kHedgeCancel, "hedge_cancel")     \
+  X(kTimeZone, "time_zone")           \
+  X(kApproxSuffix, "approx_suffix")   \
+  X(kListLink, "list_link")           \
+  X(kPastCue, "past_cue")             \
+  X(kUnitEnd, "unit_end")             \
+  X(kTimesWord, "times_word")         \
+  X(kAgeWord, "age_word")             \
+  X(kRelPost, "rel_post")             \
+  X(kInitial, "initial")              \
+  X(kCountNoun, "count_noun")
+
+enum class TimeLexKind : uint8_t {
+#define SITREP_TIME_LEX_KIND_ENUM(e, name) e,
+  SITREP_TIME_LEX_KINDS(SITREP_TIME_LEX_KIND_ENUM)
+#undef SITREP_TIME_LEX_KIND_ENUM
   // Not a TSV kind: made at load time from `compound` lines (a weekday and a
   // part of day glued: "donnerstagabend"); number = weekday, value = part.
-  kWeekdayPart
+  kWeekdayPart,
+  kCount  // the number of kinds, not a kind
 };
 
-// A set of kinds, one bit each: there are more than 64 kinds.
-using TimeLexKindSet = unsigned __int128;
-constexpr TimeLexKindSet KindBit(TimeLexKind k) {
-  return TimeLexKindSet{1} << static_cast<int>(k);
-}
-static_assert(static_cast<int>(TimeLexKind::kWeekdayPart) < 128, "TimeLexKindSet is too small");
+// A set of kinds, one bit each, sized from the kind list (there are more
+// than 64 kinds). Constexpr, so that fixed sets are compile-time constants.
+class TimeLexKindSet {
+ public:
+  constexpr TimeLexKindSet() = default;
+  constexpr TimeLexKindSet(std::initializer_list<TimeLexKind> kinds) {
+    for (TimeLexKind k : kinds) Add(k);
+  }
+  constexpr void Add(TimeLexKind k) { words_[Word(k)] |= Bit(k); }
+  constexpr bool Has(TimeLexKind k) const { return (words_[Word(k)] & Bit(k)) != 0; }
+  // True when the set holds some kind that `other` does not.
+  constexpr bool HasOutside(const TimeLexKindSet& other) const {
+    for (size_t w = 0; w < kWords; ++w) {
+      if (words_[w] & ~other.words_[w]) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kKinds = static_cast<size_t>(TimeLexKind::kCount);
+  static constexpr size_t kWords = (kKinds + 63) / 64;
+  static constexpr size_t Word(TimeLexKind k) { return static_cast<size_t>(k) / 64; }
+  static constexpr uint64_t Bit(TimeLexKind k) {
+    return uint64_t{1} << (static_cast<size_t>(k) % 64);
+  }
+  std::array<uint64_t, kWords> words_{};
+};
 
 // Lower-cases without removing accents; U+2019 becomes '. For tense cues.
 std::string LowerForTense(std::string_view s);
@@ -145,10 +178,13 @@ enum class Tense { kNone, kPast, kFuture };
 struct TimeLexEntry {
   std::vector<std::string> tokens;  // folded tokens of the phrase
   TimeLexKind kind = TimeLexKind::kFiller;
-  std::string value;    // as in the TSV (a TIMEX piece or a label)
-  int number = 0;       // numeric value when `value` is an integer
-  bool weak = false;    // abbreviations: need a neighbouring number or "."
-  bool plural = false;  // `unit` marked "plural" ("days", "Tagen"): bare, no period
+  std::string value;                // as in the TSV (a TIMEX piece or a label)
+  int number = 0;                   // numeric value when `value` is an integer
+  TimeUnit unit = TimeUnit::kNone;  // `unit`, `unit_end`: the unit code of `value`
+  TimeMod mod = TimeMod::kNone;     // `hedge`, `hedge_post`, `approx_suffix`: the mod of `value`
+  double amount = 0;                // `quant`: the amount (NaN for X); `half_unit`: the fraction
+  bool weak = false;                // abbreviations: need a neighbouring number or "."
+  bool plural = false;              // `unit` marked "plural" ("days", "Tagen"): bare, no period
   bool outside = false;     // `hedge` marked "outside": a date or time it hedges starts after it
   bool ahead = false;       // `hedge` marked "ahead": a deadline from the DCT on ("d'ici")
   bool approx = false;      // `quant` marked "approx": "une dizaine de" (about 10)

@@ -131,6 +131,11 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
       {"cold war\tperiod_name\t1947/1991\nbig war\tperiod_name\t1945/1939\n", "a\tpast\n",
        "time_words.tsv:2", "period_name value"},
       {"long ago\tperiod_name\t1991-13\n", "a\tpast\n", "time_words.tsv:1", "period_name value"},
+      {"about\thedge\tAPPROX\nsoonish\thedge\tSOON\n", "a\tpast\n", "time_words.tsv:2",
+       "hedge value"},
+      {"or later\thedge_post\tLATER\n", "a\tpast\n", "time_words.tsv:1", "hedge_post value"},
+      {"noon\tclock\tT12\nmidnight\tclock\tmidnight\n", "a\tpast\n", "time_words.tsv:2",
+       "clock value"},
   };
   for (const Bad& b : bad) {
     {
@@ -145,6 +150,51 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
     EXPECT_NE(lex.status().message().find(b.what), std::string::npos) << lex.status().message();
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST(TimeLexiconTest, KindSetsHoldEveryKind) {
+  // The set spans more than one 64-bit word: test both sides of the boundary.
+  const TimeLexKindSet lead = {TimeLexKind::kMonth, TimeLexKind::kWeekdayPart};
+  EXPECT_TRUE(lead.Has(TimeLexKind::kMonth));
+  EXPECT_TRUE(lead.Has(TimeLexKind::kWeekdayPart));
+  EXPECT_FALSE(lead.Has(TimeLexKind::kCountNoun));
+  TimeLexKindSet s;
+  EXPECT_FALSE(s.HasOutside(lead));
+  s.Add(TimeLexKind::kWeekdayPart);
+  EXPECT_FALSE(s.HasOutside(lead));
+  s.Add(TimeLexKind::kCountNoun);
+  EXPECT_TRUE(s.HasOutside(lead));
+  EXPECT_GT(static_cast<int>(TimeLexKind::kCount), 64);
+  TimeLexKind k = TimeLexKind::kMonth;
+  ASSERT_TRUE(ParseLexKind("rel_post", &k));
+  EXPECT_EQ(k, TimeLexKind::kRelPost);
+  EXPECT_FALSE(ParseLexKind("weekday_part", &k));  // made at load time, no TSV kind
+}
+
+TEST(TimeLexiconTest, UnitsAndModsAreTypedAtLoad) {
+  for (const char* code :
+       {"D", "BD", "WD", "W", "FN", "WE", "M", "Q", "HY", "Y", "DE", "CE", "H", "MIN", "S"}) {
+    std::optional<TimeUnit> u = ParseTimeUnit(code);
+    ASSERT_TRUE(u) << code;
+    EXPECT_STREQ(TimeUnitCode(*u), code);
+  }
+  EXPECT_FALSE(ParseTimeUnit("MINUTE"));
+  EXPECT_STREQ(DurationLetters(TimeUnit::kMin), "M");
+  EXPECT_STREQ(DurationLetters(TimeUnit::kM), "M");
+  EXPECT_STREQ(TimeModName(TimeMod::kNone), "");
+  EXPECT_EQ(ParseTimeMod("EQUAL_OR_LESS"), TimeMod::kEqualOrLess);
+  EXPECT_FALSE(ParseTimeMod("approx"));
+
+  auto lex = TimeLexicon::Load(kData, "en");
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  std::vector<TimeToken> t = TokenizeForTime("minutes about");
+  const TimeLexEntry* e = nullptr;
+  ASSERT_TRUE((*lex)->Match(t, 0, TimeLexKind::kUnit, &e));
+  EXPECT_EQ(e->unit, TimeUnit::kMin);
+  EXPECT_TRUE(e->plural);
+  ASSERT_TRUE((*lex)->Match(t, 1, TimeLexKind::kHedge, &e));
+  EXPECT_EQ(e->mod, TimeMod::kApprox);
+  EXPECT_EQ(e->unit, TimeUnit::kNone);
 }
 
 }  // namespace

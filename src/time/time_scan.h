@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -84,7 +85,9 @@ struct TextAnchor {
 struct Cand {
   size_t te = 0;  // token index after the match
   TimeType type = TimeType::kDate;
-  std::string value, mod, begin, end;
+  TimexValue value;
+  std::string begin, end;
+  TimeMod mod = TimeMod::kNone;
   AnchorKind anchor = AnchorKind::kNone;
   uint32_t anchor_start = 0;
   bool unresolved = false;
@@ -98,7 +101,7 @@ struct Cand {
   bool free_year = false;  // the year was chosen from the DCT, the text names none
   bool offset = false;     // "2 weeks after today": a day moved from `from`
   Ymd from;
-  size_t tb = 0;           // when past the scan position: where the span starts
+  size_t tb = 0;                              // when past the scan position: where the span starts
   bool begin_half = false, end_half = false;  // time range bounds: am/pm or a part was named
   Ymd ymd;
 };
@@ -111,12 +114,12 @@ struct DurationParts {
 
 struct TimeOfDay {
   size_t te = 0;
-  std::string value;     // "T14:30", "TEV"
-  bool strong = false;   // ":", an hour word, am/pm, a part of day or a clock word
-  int hour = -1;         // the hour when the value is T<hour>...
-  bool half = false;     // am/pm or a part of day chose the half of the day
-  bool ampm = false;     // am/pm was named
-  std::string mod = "";  // from an approx_suffix ("11ish": APPROX)
+  std::string value;             // "T14:30", "TEV"
+  bool strong = false;           // ":", an hour word, am/pm, a part of day or a clock word
+  int hour = -1;                 // the hour when the value is T<hour>...
+  bool half = false;             // am/pm or a part of day chose the half of the day
+  bool ampm = false;             // am/pm was named
+  TimeMod mod = TimeMod::kNone;  // from an approx_suffix ("11ish": APPROX)
 };
 
 class Scan {
@@ -131,7 +134,7 @@ class Scan {
  private:
   using K = TimeLexKind;
   size_t M(size_t i, K k, const TimeLexEntry** e = nullptr) const {
-    if (i >= t_.size() || !(kinds_[i] & KindBit(k))) return 0;
+    if (i >= t_.size() || !kinds_[i].Has(k)) return 0;
     for (uint32_t m = match_at_[i]; m < match_at_[i + 1]; ++m) {
       if (matches_[m].kind != k) continue;
       if (e) *e = matches_[m].entry;
@@ -195,9 +198,7 @@ class Scan {
     return false;
   }
   // Some lexicon entry of kind k starts at i (cheap: no phrase match).
-  bool Is(size_t i, K k) const {
-    return i < t_.size() && (kinds_[i] & KindBit(k)) != 0;
-  }
+  bool Is(size_t i, K k) const { return i < t_.size() && kinds_[i].Has(k); }
   // "the fall of Rome", "The fall in prices": a homonym after an article (the
   // token before i) is the noun unless a preposition precedes the article
   // ("in the fall") or nothing but punctuation follows it (k: after it).
@@ -329,7 +330,7 @@ class Scan {
   std::optional<Cand> NamedPeriod(size_t i);
   // A whole amount (1..1000) of calendar units (D, W, M, Y) at j: "3 weeks",
   // "two months". The token after the unit, or 0; the amount and unit code.
-  size_t CalendarUnits(size_t j, int* amount, std::string* unit);
+  size_t CalendarUnits(size_t j, int* amount, TimeUnit* unit);
   std::optional<Cand> WithinClockRange(size_t j);
   std::optional<Cand> NightOfTwoDays(size_t k);
   // A day with a part of it at i ("Monday morning", "yesterday afternoon",
@@ -412,7 +413,7 @@ class Scan {
   // dernière", "tout le mois de mai").
   std::optional<Cand> WholeUnit(size_t i);
   // "<amount> <unit> after|before <day>": the day moved by the amount, or null.
-  std::optional<Cand> OffsetFromDay(size_t u, const std::string& unit, int amount);
+  std::optional<Cand> OffsetFromDay(size_t u, TimeUnit unit, int amount);
   // A day moved by an amount at i, at day precision: "in 3 days", "two weeks
   // from now", "3 weeks after Christmas"; resolved days only.
   std::optional<Cand> OffsetDay(size_t i);
@@ -442,7 +443,8 @@ class Scan {
   size_t PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src);
   // The clock time after a part of day ("tonight at 2am", "tonight around 7"),
   // its hour moved into that part; empty when none follows. Sets *te.
-  std::string TimeInPart(size_t j, const std::string& part, size_t* te);
+  // *hour (when given) is set to the moved hour with the result.
+  std::string TimeInPart(size_t j, const std::string& part, size_t* te, int* hour = nullptr);
   // A year spelled out: "nineteen ninety six", "two thousand and fifteen".
   size_t SpelledYear(size_t i, int* year);
   std::optional<TimeOfDay> Clock(size_t i, bool clock_ctx, bool allow_part);
@@ -581,8 +583,8 @@ class Scan {
   const TimeLexicon& lex_;
   Dct dct_;
   std::vector<const std::vector<TimeLexEntry>*>
-      entries_;                    // per token: lexicon entries starting there
-  std::vector<TimeLexKindSet> kinds_;    // per token: bit set of their kinds
+      entries_;                        // per token: lexicon entries starting there
+  std::vector<TimeLexKindSet> kinds_;  // per token: bit set of their kinds
   // Per token: the kinds whose phrase matches here, and weak names (which
   // some patterns read from entries_): what MayStart looks at.
   std::vector<TimeLexKindSet> start_kinds_;
@@ -617,9 +619,9 @@ class Scan {
     uint32_t end;  // token after the longest phrase of this kind
     const TimeLexEntry* entry;
   };
-  std::vector<KindMatch> matches_;   // per token, its kinds that match (see match_at_)
-  std::vector<uint32_t> match_at_;   // token i's matches: [match_at_[i], match_at_[i + 1])
-  uint32_t base_ = 0;              // added to every output offset
+  std::vector<KindMatch> matches_;  // per token, its kinds that match (see match_at_)
+  std::vector<uint32_t> match_at_;  // token i's matches: [match_at_[i], match_at_[i + 1])
+  uint32_t base_ = 0;               // added to every output offset
   // The last emitted day-precision, resolved date: anchor for day_ref words.
   TextAnchor* anchor_;
   size_t cur_start_ = 0;  // token where the current candidate begins
@@ -629,22 +631,41 @@ class Scan {
 // Small helpers
 
 // The units of a duration from largest to smallest (DE and CE count as Y).
-inline constexpr const char* kDurationUnits[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
+inline constexpr TimeUnit kDurationUnits[] = {TimeUnit::kY, TimeUnit::kM, TimeUnit::kW,
+                                              TimeUnit::kD, TimeUnit::kH, TimeUnit::kMin,
+                                              TimeUnit::kS};
 
 // The fraction of a unit a half_unit entry adds: "and a half" 0.5 (the
 // lexicon checked the value).
-inline double Fraction(const TimeLexEntry& e) { return std::strtod(e.value.c_str(), nullptr); }
+inline double Fraction(const TimeLexEntry& e) { return e.amount; }
 
-inline int DurationRank(std::string_view unit) {
+inline int DurationRank(TimeUnit unit) {
   for (int r = 0; r < 7; ++r) {
     if (unit == kDurationUnits[r]) return r;
   }
   return -1;  // Q, WE: no compound durations
 }
 
-// Seconds in one clock unit: H, MIN, S (time_lexicon.h unit codes).
-inline int64_t SecondsPer(std::string_view unit) {
-  return unit == "H" ? 3600 : unit == "MIN" ? 60 : 1;
+// A value that names a whole year ("2019": *month 0) or month ("2019-03"):
+// its year and month; false for any other value.
+inline bool YearOrMonth(const TimexValue& v, int* year, int* month) {
+  if (v.grain() != Grain::kYear && v.grain() != Grain::kMonth) return false;
+  *year = v.first().y;
+  *month = v.grain() == Grain::kMonth ? v.first().m : 0;
+  return true;
+}
+
+// The integer at `pos` of a value whose text has no typed part yet (a range
+// bound with a clock time, "T07:30"): at most `max` characters, checked, or
+// nullopt. The one place the scan still reads digits back from its own text.
+inline std::optional<int> LeadingInt(std::string_view v, size_t pos, size_t max) {
+  if (pos >= v.size()) return std::nullopt;
+  const char* b = v.data() + pos;
+  const char* e = v.data() + std::min(v.size(), pos + max);
+  int n = 0;
+  auto [p, ec] = std::from_chars(b, e, n);
+  if (ec != std::errc() || p == b) return std::nullopt;
+  return n;
 }
 
 inline std::string DayValue(const Ymd& v) { return FormatDay(v); }
@@ -679,7 +700,7 @@ inline std::string Xday(int month, int day) {
 inline Cand QuarterCand(size_t te, int year, int q) {
   Cand c;
   c.te = te;
-  c.value = FormatYear(year) + "-Q" + std::to_string(q);
+  c.value = TimexValue::YearPart(year, "-Q" + std::to_string(q));
   c.begin = FormatDay({year, 3 * q - 2, 1});
   c.end = FormatDay({year, 3 * q, DaysInMonth(year, 3 * q)});
   return c;
@@ -689,7 +710,7 @@ inline Cand QuarterCand(size_t te, int year, int q) {
 inline Cand HalfYearCand(size_t te, int year, int h) {
   Cand c;
   c.te = te;
-  c.value = FormatYear(year) + "-H" + std::to_string(h);
+  c.value = TimexValue::YearPart(year, "-H" + std::to_string(h));
   c.begin = FormatDay({year, h == 1 ? 1 : 7, 1});
   c.end = FormatDay({year, h == 1 ? 6 : 12, h == 1 ? 30 : 31});
   c.anchor = AnchorKind::kAbsolute;
@@ -709,7 +730,6 @@ inline std::string NumberText(double n) {
 
 // "T07" moved into a part of the day (time_scan_clock.cc).
 std::string MoveIntoPart(const std::string& t, const std::string& part);
-
 
 }  // namespace time_scan
 }  // namespace sitrep

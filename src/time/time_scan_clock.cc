@@ -1,4 +1,5 @@
-// @brief Scan: times of day, quarters, weekday + day number, parts of day, "half past", dates with times.
+// @brief Scan: times of day, quarters, weekday + day number, parts of day, "half past", dates with
+// times.
 #include "time/time_scan.h"
 
 namespace sitrep {
@@ -13,7 +14,6 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
   const TimeLexEntry* e = nullptr;
   if (size_t k = M(i, K::kClock, &e)) {
     // "midi et demi", "minuit moins dix": minutes after a clock word.
-    int h = -1;
     std::optional<std::pair<size_t, int>> m = MinutesAfterHour(k);
     // Only a fraction, minutes before the hour or a minute word: "midnight to
     // two" is a range, "à midi 30 personnes" an amount.
@@ -21,7 +21,8 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
         M(m->first - 1, K::kMinuteWord) != m->first) {
       m.reset();
     }
-    if (m && e->value.size() == 3 && std::sscanf(e->value.c_str(), "T%d", &h) == 1) {
+    if (m) {
+      const int h = e->number;  // the clock word's hour
       int minute = (h * 60 + m->second + 24 * 60) % (24 * 60);
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d:%02d", minute / 60, minute % 60);
@@ -171,7 +172,7 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     }
     // "8:00 early morning": a one-word START/END hedge before the part.
     if (size_t h = M(f, K::kHedge, &e);
-        h == f + 1 && (e->value == "START" || e->value == "END") && M(h, K::kPart)) {
+        h == f + 1 && (e->mod == TimeMod::kStart || e->mod == TimeMod::kEnd) && M(h, K::kPart)) {
       f = h;
     }
     if (size_t p = M(f, K::kPart, &e); p && (linked || !need_part)) {
@@ -183,11 +184,11 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     }
   }
   if (need_part && !half) return std::nullopt;
-  std::string mod;
+  TimeMod mod = TimeMod::kNone;
   if (size_t x = M(j, K::kApproxSuffix, &e); x && Attached(j) && Num(i)) {
     j = x;  // "11ish": an approximate clock time
     strong = true;
-    mod = e->value;
+    mod = e->mod;
   }
   if (!strong && !clock_ctx) return std::nullopt;
   // "at 6.45 dollars", "à 3,5": a bare hour is not the start of a decimal.
@@ -269,7 +270,7 @@ std::optional<std::pair<size_t, int>> Scan::MinutesAfterHour(size_t j) {
   }
   if (size_t mw = M(end, K::kMinuteWord)) {
     end = mw;
-  } else if (size_t u = M(end, K::kUnit, &e); u && e->value == "MIN") {
+  } else if (size_t u = M(end, K::kUnit, &e); u && e->unit == TimeUnit::kMin) {
     end = u;
   }
   return std::make_pair(end, sign * minute);
@@ -311,8 +312,8 @@ std::optional<Cand> Scan::Quarter(size_t i) {
     const TimeLexEntry* e = nullptr;
     size_t u = M(o, K::kUnit, &e);
     // "le premier semestre 2021": half-years (HY) like quarters.
-    const bool half = u && e->value == "HY" && !e->plural && n <= 2;
-    if (!u || (e->value != "Q" && !half)) return std::nullopt;
+    const bool half = u && e->unit == TimeUnit::kHY && !e->plural && n <= 2;
+    if (!u || (e->unit != TimeUnit::kQ && !half)) return std::nullopt;
     auto make = [&](size_t te, int y) {
       return half ? HalfYearCand(te, y, n) : QuarterCand(te, y, n);
     };
@@ -323,14 +324,14 @@ std::optional<Cand> Scan::Quarter(size_t i) {
       return c;
     }
     std::optional<Cand> ry = RelUnit(y0, true);
-    if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+    if (!ry || ry->value.grain() != Grain::kYear) {
       if (!half || dct_.level < 1) return std::nullopt;
       Cand c = make(u, dct_.day.y);  // "au premier semestre": the DCT's year
       c.free_year = true;
       MarkDct(&c);
       return c;
     }
-    Cand c = make(ry->te, std::stoi(ry->value));
+    Cand c = make(ry->te, ry->value.first().y);
     MarkDct(&c);
     return c;
   }
@@ -475,17 +476,17 @@ std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   if (!d2 && j == k) return std::nullopt;
   if (j > k) j = SkipFillers(j, 1);
   std::optional<Cand> m = RelUnit(j, true);
-  if (!m || m->value.size() != 7 || m->value[4] != '-' || j == m->te) return std::nullopt;
+  if (!m || m->value.grain() != Grain::kMonth || j == m->te) return std::nullopt;
   // The unit must be a month with a relative word ("mois prochain", "next month").
   const TimeLexEntry* e = nullptr;
   size_t u = j;
   if (size_t a = M(u, K::kArticle)) u = a;
   if (size_t r = LeadRel(u)) u = r;
-  if (!M(u, K::kUnit, &e) || e->value != "M") return std::nullopt;
+  if (!M(u, K::kUnit, &e) || e->unit != TimeUnit::kM) return std::nullopt;
   bool rel = false;
   for (size_t t = j; t < m->te && !rel; ++t) rel = M(t, K::kRel) != 0;
   if (!rel) return std::nullopt;
-  const int y = std::stoi(m->value.substr(0, 4)), mo = std::stoi(m->value.substr(5));
+  const int y = m->value.first().y, mo = m->value.first().m;
   if (!ValidDate(y, mo, d1) || (d2 && !ValidDate(y, mo, d2))) return std::nullopt;
   Cand c = DayCand(m->te, {y, mo, d1}, AnchorKind::kDct);
   if (!d2) return c;
@@ -503,12 +504,12 @@ size_t Scan::RelWeek(size_t i, int* rel) const {
   if (size_t r = M(j, K::kRel, &e)) {
     const int n = e->number;
     size_t u = M(r, K::kUnit, &e);
-    if (!u || e->value != "W" || e->plural) return 0;
+    if (!u || e->unit != TimeUnit::kW || e->plural) return 0;
     *rel = n;
     return u;
   }
   size_t u = M(j, K::kUnit, &e);
-  if (!u || e->value != "W" || e->plural) return 0;
+  if (!u || e->unit != TimeUnit::kW || e->plural) return 0;
   size_t r = M(u, K::kRel, &e);
   if (!r) return 0;
   *rel = e->number;
@@ -599,31 +600,28 @@ std::optional<Cand> Scan::MonthSpan(size_t i) {
     if (!b || !from) return std::nullopt;
     y = ResolveMonth(k, b, m2, 0);
   }
-  const std::string& v = y->value;
-  if (v.size() < 7 || v[4] != '-' || !std::isdigit(static_cast<unsigned char>(v[0]))) {
-    return std::nullopt;
-  }
+  if (y->value.grain() != Grain::kMonth && y->value.grain() != Grain::kDay) return std::nullopt;
   // Without a from-word only a second bound that names its year ("Jan-Feb 2017").
   if (!from && y->anchor != AnchorKind::kAbsolute) return std::nullopt;
-  int year = std::stoi(v.substr(0, 4));
-  m2 = std::stoi(v.substr(5, 2));
+  int year = y->value.first().y;
+  m2 = y->value.first().m;
   Cand c = *y;
   if (y->anchor == AnchorKind::kAbsolute) {
     if (m1 > m2) --year;  // "Nov-Feb 2017": November 2016
-  } else if (m1 > m2) {
-    // "from Nov to March": the second month after the first.
-    year = std::stoi(ResolveMonth(j, a, m1, 0).value.substr(0, 4));
-    c.value = FormatMonth(year + 1, m2);
   } else {
-    year = std::stoi(ResolveMonth(j, a, m1, 0).value.substr(0, 4));
-    c.value = FormatMonth(year, m2);
+    // The first month placed against the DCT; "from Nov to March": the
+    // second month after the first.
+    const TimexValue first = ResolveMonth(j, a, m1, 0).value;
+    if (first.grain() != Grain::kMonth) return std::nullopt;  // no DCT to place it
+    year = first.first().y;
+    c.value = TimexValue::Month(m1 > m2 ? year + 1 : year, m2);
   }
   c.begin = FormatMonth(year, m1);
   c.end = c.value;
   c.value = c.begin + "/" + c.end;
   c.is_day = false;
   c.abs_day = false;
-  c.mod.clear();
+  c.mod = TimeMod::kNone;
   return c;
 }
 
@@ -742,7 +740,7 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
     }
     size_t past = run;
     if (size_t mw = M(past, K::kMinuteWord)) past = mw;
-    if (size_t u = M(past, K::kUnit, &e); u && e->value == "MIN") past = u;
+    if (size_t u = M(past, K::kUnit, &e); u && e->unit == TimeUnit::kMin) past = u;
     if (!M(past, K::kPastWord)) return std::nullopt;  // before the costly parse
     size_t used = 0;
     std::string_view phrase = text_.substr(t_[i].start, t_[run - 1].end - t_[i].start);
@@ -755,7 +753,7 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   }
   if (size_t mw = M(j, K::kMinuteWord)) {
     j = mw;
-  } else if (size_t u = M(j, K::kUnit, &e); u && e->value == "MIN") {
+  } else if (size_t u = M(j, K::kUnit, &e); u && e->unit == TimeUnit::kMin) {
     j = u;
   }
   size_t p = M(j, K::kPastWord);
@@ -807,7 +805,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   if (!d || !d->is_day) return d;
   size_t j = d->te;
   bool ctx = false;
-  std::string mod;
+  TimeMod mod = TimeMod::kNone;
   if (Sym(j, ",") || Sym(j, "@")) ++j;
   const TimeLexEntry* e = nullptr;
   if (size_t k = ClockPreAt(j)) {
@@ -819,7 +817,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
     if (t && t->strong) {
       j = h;
       ctx = true;
-      mod = e->value;
+      mod = e->mod;
     }
   }
   // "lundi de 14h à 16h", "Monday 8-9am": a time range on that day; the day
@@ -845,8 +843,8 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   // "Sunday early morning at 8:00", "Sunday late evening": a one-word
   // START/END hedge on the day's part (the mod when no clock time follows).
   if (size_t h = M(j, K::kHedge, &e);
-      h == j + 1 && !ctx && (e->value == "START" || e->value == "END")) {
-    const std::string hmod = e->value;
+      h == j + 1 && !ctx && (e->mod == TimeMod::kStart || e->mod == TimeMod::kEnd)) {
+    const TimeMod hmod = e->mod;
     if (size_t p = M(h, K::kPart, &e)) {
       const std::string part = e->value;
       size_t te = p;
@@ -856,7 +854,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
       d->type = TimeType::kTime;
       d->abs_day = false;
       d->is_day = false;
-      if (time.empty() && d->mod.empty()) d->mod = hmod;
+      if (time.empty() && d->mod == TimeMod::kNone) d->mod = hmod;
       return d;
     }
   }
@@ -896,7 +894,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
   d->value += t->value;
   d->type = TimeType::kTime;
   d->abs_day = false;
-  if (d->mod.empty()) d->mod = mod;
+  if (d->mod == TimeMod::kNone) d->mod = mod;
   return d;
 }
 
@@ -924,9 +922,9 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   }
   size_t j = t->te;
   // "3 pm or later on Monday": a hedge after the time.
-  std::string mod;
+  TimeMod mod = TimeMod::kNone;
   if (size_t h = M(j, K::kHedgePost, &e0)) {
-    mod = e0->value;
+    mod = e0->mod;
     j = h;
   }
   if (Sym(j, ",")) ++j;
@@ -975,7 +973,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   d->value += time;
   d->type = TimeType::kTime;
   d->abs_day = false;
-  if (d->mod.empty()) d->mod = mod;
+  if (d->mod == TimeMod::kNone) d->mod = mod;
   return d;
 }
 

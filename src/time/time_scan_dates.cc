@@ -1,4 +1,5 @@
-// @brief Scan: date patterns (numeric dates, day and month, weekdays, relative units, years, decades, seasons, named periods).
+// @brief Scan: date patterns (numeric dates, day and month, weekdays, relative units, years,
+// decades, seasons, named periods).
 #include "time/time_scan.h"
 
 namespace sitrep {
@@ -25,7 +26,7 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     if (Num(i + 3) && Attached(i + 3)) return std::nullopt;
     Cand c;
     c.te = i + 3;
-    c.value = FormatMonth(y, m);
+    c.value = TimexValue::Month(y, m);
     c.anchor = AnchorKind::kAbsolute;
     return c;
   }
@@ -161,7 +162,7 @@ std::optional<Cand> Scan::MonthOfYear(size_t i) {
   }
   Cand c;
   c.te = te;
-  c.value = FormatMonth(year, month);
+  c.value = TimexValue::Month(year, month);
   c.anchor = AnchorKind::kAbsolute;
   return c;
 }
@@ -325,7 +326,7 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     if (!ye || has_rel || t_[a + 1].ndigits != 4) return std::nullopt;
     Cand c;
     c.te = ye;
-    c.value = FormatMonth(year, m);
+    c.value = TimexValue::Month(year, m);
     c.anchor = AnchorKind::kAbsolute;
     return c;
   }
@@ -380,7 +381,7 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     if (ye) {
       Cand c;
       c.te = ye;
-      c.value = FormatMonth(year, month);
+      c.value = TimexValue::Month(year, month);
       c.anchor = AnchorKind::kAbsolute;
       return c;
     }
@@ -500,7 +501,7 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   bool has_rel = LeadingRel(&j, &rel);
   size_t k = M(j, K::kUnit, &e);
   if (!k) return std::nullopt;
-  const std::string unit = e->value;
+  const TimeUnit unit = e->unit;
   const bool plural = e->plural;
   if (!has_rel) {
     if (size_t r = M(k, K::kRel, &e)) {
@@ -508,8 +509,8 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       has_rel = true;
       k = r;
     } else if (size_t d = M(k, K::kDeictic, &e); d && e->value == "PRESENT_REF" && !plural &&
-                                                 unit != "D" && unit != "H" && unit != "MIN" &&
-                                                 unit != "S") {
+                                                 unit != TimeUnit::kD && unit != TimeUnit::kH &&
+                                                 unit != TimeUnit::kMin && unit != TimeUnit::kS) {
       has_rel = true;  // "year to date", "the quarter so far": the DCT's period
       k = d;
     } else if (size_t rp = M(k, K::kRelPost, &e); rp && !plural) {
@@ -518,7 +519,7 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       k = rp;
     }
   }
-  if (unit == "FN") {
+  if (unit == TimeUnit::kFN) {
     // "this fortnight": the two weeks from the DCT's Monday; "the past
     // fortnight", "next fortnight": the two weeks before or after those.
     if (!has_rel || plural || !HasDay()) return std::nullopt;
@@ -536,7 +537,7 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
     // "after days of riots", "seit Tagen": a bare plural unit names no period.
     // "in the coming days", "ces derniers jours": a vague future or past of
     // calendar units; "les 13 dernières minutes" is counted (RelQuantUnit).
-    if (!has_rel || unit == "H" || unit == "MIN" || unit == "S") return std::nullopt;
+    if (!has_rel || IsClockUnit(unit)) return std::nullopt;
     if (i > 0 && (Num(i - 1) || NumWord(i - 1))) return std::nullopt;
     Cand c;
     c.te = k;
@@ -546,7 +547,7 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
   }
   if (!has_rel) {
     // A bare unit: "le week-end" (tense decides), or a hedged "en début de semaine".
-    if (unit == "WE" && (article || licensed || i > 0)) {
+    if (unit == TimeUnit::kWE && (article || licensed || i > 0)) {
       if (!article && !licensed) {
         size_t p = i - 1;
         if (M(p, K::kFiller) != i && M(p, K::kArticle) != i) return std::nullopt;
@@ -555,46 +556,48 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
       return std::nullopt;
     }
   }
-  if (article && !has_rel && !licensed && unit != "WE") return std::nullopt;
+  if (article && !has_rel && !licensed && unit != TimeUnit::kWE) return std::nullopt;
   Cand c;
   c.te = k;
-  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q" || unit == "HY") ? 2 : 3;
+  const int need = unit == TimeUnit::kY                                                      ? 1
+                   : (unit == TimeUnit::kM || unit == TimeUnit::kQ || unit == TimeUnit::kHY) ? 2
+                                                                                             : 3;
   if (dct_.level < need) {
     c.unresolved = true;
     return c;
   }
   MarkDct(&c);
-  if (unit == "HY") {
+  if (unit == TimeUnit::kHY) {
     const int h = dct_.day.y * 2 + (dct_.day.m - 1) / 6 + rel;  // half-years since year 0
     Cand d = HalfYearCand(k, h / 2, h % 2 + 1);
     MarkDct(&d);
     return d;
   }
-  if (unit == "Q") {
+  if (unit == TimeUnit::kQ) {
     const int q = (dct_.day.y * 4 + (dct_.day.m - 1) / 3) + rel;  // quarters since year 0
     Cand d = QuarterCand(k, q / 4, q % 4 + 1);
     MarkDct(&d);
     return d;
-  } else if (unit == "D") {
+  } else if (unit == TimeUnit::kD) {
     Cand d = DayCand(k, CivilFromDays(dct_.days + rel), AnchorKind::kDct);
     return d;
-  } else if (unit == "W") {
+  } else if (unit == TimeUnit::kW) {
     c.value = FormatWeek(dct_.days + 7 * rel);
-  } else if (unit == "WE") {
+  } else if (unit == TimeUnit::kWE) {
     int wd = IsoWeekday(dct_.days);
     int shift = rel;
     if (!has_rel && wd <= 5) {
       shift = TenseAround(i, k) == Tense::kFuture ? 0 : -1;
     }
     c.value = FormatWeek(dct_.days + 7 * shift, true);
-  } else if (unit == "M") {
+  } else if (unit == TimeUnit::kM) {
     Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, rel);
-    c.value = FormatMonth(m.y, m.m);
-  } else if (unit == "Y") {
-    c.value = FormatYear(dct_.day.y + rel);
-  } else if (unit == "DE") {
+    c.value = TimexValue::Month(m.y, m.m);
+  } else if (unit == TimeUnit::kY) {
+    c.value = TimexValue::Year(dct_.day.y + rel);
+  } else if (unit == TimeUnit::kDE) {
     c.value = std::to_string((dct_.day.y / 10) + rel);
-  } else if (unit == "CE") {
+  } else if (unit == TimeUnit::kCE) {
     c.value = std::to_string((dct_.day.y / 100) + rel);
   } else {
     return std::nullopt;  // hours, minutes: not a calendar period
@@ -609,18 +612,19 @@ std::optional<Cand> Scan::UnitNumber(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t u = M(j, K::kUnit, &e);
   if (!u) return std::nullopt;
-  if (e->value == "Y") {
+  if (e->unit == TimeUnit::kY) {
     if (M(j, K::kDecadePre)) return std::nullopt;  // "les années 1990": a decade
     int year = 0;
     size_t ye = YearNumber(u, &year);
     if (!ye) return std::nullopt;
     Cand c;
     c.te = ye;
-    c.value = FormatYear(year);
+    c.value = TimexValue::Year(year);
     c.anchor = AnchorKind::kAbsolute;
     return c;
   }
-  if (e->value != "W" || !Num(u) || t_[u].ndigits > 2 || t_[u].number < 1 || t_[u].number > 53) {
+  if (e->unit != TimeUnit::kW || !Num(u) || t_[u].ndigits > 2 || t_[u].number < 1 ||
+      t_[u].number > 53) {
     return std::nullopt;
   }
   if (M(u + 1, K::kUnit) ||
@@ -637,9 +641,8 @@ std::optional<Cand> Scan::UnitNumber(size_t i) {
       c.te = ye;
       c.anchor = AnchorKind::kAbsolute;
     } else if (std::optional<Cand> ry = RelUnit(y0, true);
-               ry && ry->value.size() == 4 &&
-               std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
-      year = std::stoi(ry->value);
+               ry && ry->value.grain() == Grain::kYear) {
+      year = ry->value.first().y;
       c.te = ry->te;
       MarkDct(&c);
     }
@@ -689,7 +692,7 @@ std::optional<Cand> Scan::Year(size_t i) {
   }
   Cand c;
   c.te = k;
-  c.value = FormatYear(year);
+  c.value = TimexValue::Year(year);
   c.anchor = AnchorKind::kAbsolute;
   return c;
 }
@@ -772,7 +775,7 @@ std::optional<Cand> Scan::Season(size_t i) {
   if (y0 > k && !YearNumber(y0, &year)) y0 = k;
   if (size_t ye = has_rel ? 0 : YearNumber(y0, &year)) {
     c.te = ye;
-    c.value = FormatYear(year) + "-" + season;
+    c.value = TimexValue::YearPart(year, "-" + season);
     c.anchor = AnchorKind::kAbsolute;
   } else if (has_rel && dct_.level >= 1) {
     // Seasons by months (winter: December to February of the next year);
@@ -787,11 +790,10 @@ std::optional<Cand> Scan::Season(size_t i) {
     } else if (rel > 0) {
       while (y * 12 + first - 1 <= now) ++y;
     }
-    c.value = FormatYear(y) + "-" + season;
+    c.value = TimexValue::YearPart(y, "-" + season);
     MarkDct(&c);
-  } else if (has_rel ||
-             (determined &&
-              !(M(j, K::kHomonym) && ArticleBefore(i) && HomonymNoun(i - ArticleBefore(i) + 1, k)))) {
+  } else if (has_rel || (determined && !(M(j, K::kHomonym) && ArticleBefore(i) &&
+                                         HomonymNoun(i - ArticleBefore(i) + 1, k)))) {
     c.value = season;  // "l'été", "en hiver"; "a été" is a verb
   } else if (!M(j, K::kHomonym) &&
              (k >= t_.size() || t_[k].kind == TimeTokKind::kPunct || entries_[k] || Num(k))) {

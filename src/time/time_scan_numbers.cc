@@ -1,4 +1,5 @@
-// @brief Scan: numbers and spelled numbers, tense around an expression, resolution of days, weekdays and months against the DCT.
+// @brief Scan: numbers and spelled numbers, tense around an expression, resolution of days,
+// weekdays and months against the DCT.
 #include "time/time_scan.h"
 
 namespace sitrep {
@@ -81,7 +82,7 @@ size_t Scan::Quantity(size_t i, double* n, bool* approx) {
   }
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kQuant, &e)) {
-    *n = e->value == "X" ? std::nan("") : std::strtod(e->value.c_str(), nullptr);  // "half a" 0.5
+    *n = e->amount;  // "half a" 0.5, "a few" NaN
     if (approx) *approx = e->approx;
     return j;
   }
@@ -264,7 +265,7 @@ Tense Scan::TenseAround(size_t b, size_t e) const {
 Cand Scan::DayCand(size_t te, const Ymd& v, AnchorKind a) {
   Cand c;
   c.te = te;
-  c.value = DayValue(v);
+  c.value = TimexValue::Day(v);
   c.anchor = a;
   c.is_day = true;
   c.abs_day = true;
@@ -367,22 +368,24 @@ Cand Scan::ResolveMonth(size_t b, size_t te, int month, int rel) {
   } else if (rel > 0) {
     if (dct_.level < 2 || month <= dct_.day.m) ++y;
   }
-  c.value = FormatMonth(y, month);
+  c.value = TimexValue::Month(y, month);
   c.free_year = rel == 0;
   MarkDct(&c);
   return c;
 }
 
-size_t Scan::CalendarUnits(size_t j, int* amount, std::string* unit) {
+size_t Scan::CalendarUnits(size_t j, int* amount, TimeUnit* unit) {
   double n = 0;
   const size_t q = Quantity(j, &n);
   if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 1000) return 0;
   const TimeLexEntry* e = nullptr;
   const size_t u = M(q, K::kUnit, &e);
   if (!u) return 0;
-  if (e->value != "D" && e->value != "W" && e->value != "M" && e->value != "Y") return 0;
+  if (e->unit != TimeUnit::kD && e->unit != TimeUnit::kW && e->unit != TimeUnit::kM &&
+      e->unit != TimeUnit::kY)
+    return 0;
   *amount = static_cast<int>(n);
-  *unit = e->value;
+  *unit = e->unit;
   return u;
 }
 

@@ -1,4 +1,5 @@
-// @brief Scan: centuries, holidays, sets, weeks, slices and other periods; Core, Hedged and Best, which try every pattern at one token.
+// @brief Scan: centuries, holidays, sets, weeks, slices and other periods; Core, Hedged and Best,
+// which try every pattern at one token.
 #include "time/time_scan.h"
 
 namespace sitrep {
@@ -58,7 +59,7 @@ std::optional<Cand> Scan::Century(size_t i) {
   if (!k) {
     // es "siglo XIX", "siglo 21": the unit first.
     u = M(i, K::kUnit, &e);
-    if (!u || e->value != "CE" || e->plural) return std::nullopt;
+    if (!u || e->unit != TimeUnit::kCE || e->plural) return std::nullopt;
     n = RomanOrdinal(u, &te);
     if (!n && Num(u) && t_[u].ndigits <= 2 && !Attached(u + 1)) {
       n = static_cast<int>(t_[u].number);
@@ -66,7 +67,7 @@ std::optional<Cand> Scan::Century(size_t i) {
     }
     if (!n) return std::nullopt;
   }
-  if (!u || e->value != "CE" || e->plural || n < 1 || n > 30) return std::nullopt;
+  if (!u || e->unit != TimeUnit::kCE || e->plural || n < 1 || n > 30) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d", n - 1);
   Cand c;
@@ -78,10 +79,12 @@ std::optional<Cand> Scan::Century(size_t i) {
   return c;
 }
 
-std::optional<Cand> Scan::OffsetFromDay(size_t u, const std::string& unit, int amount) {
+std::optional<Cand> Scan::OffsetFromDay(size_t u, TimeUnit unit, int amount) {
   const TimeLexEntry* e = nullptr;
   size_t k = M(u, K::kOffsetDir, &e);
-  if (!k || (unit != "D" && unit != "W" && unit != "M" && unit != "Y")) return std::nullopt;
+  if (!k || (unit != TimeUnit::kD && unit != TimeUnit::kW && unit != TimeUnit::kM &&
+             unit != TimeUnit::kY))
+    return std::nullopt;
   const int sign = e->number < 0 ? -1 : 1;
   std::optional<Cand> d = DatePart(k, false);
   if (!d) {
@@ -97,12 +100,12 @@ std::optional<Cand> Scan::OffsetFromDay(size_t u, const std::string& unit, int a
     return c;
   }
   int64_t days = DaysOf(d->ymd);
-  if (unit == "D") {
+  if (unit == TimeUnit::kD) {
     days += sign * amount;
-  } else if (unit == "W") {
+  } else if (unit == TimeUnit::kW) {
     days += sign * 7 * amount;
   } else {
-    Ymd m = AddMonths({d->ymd.y, d->ymd.m, 1}, sign * amount * (unit == "M" ? 1 : 12));
+    Ymd m = AddMonths({d->ymd.y, d->ymd.m, 1}, sign * amount * (unit == TimeUnit::kM ? 1 : 12));
     days = DaysFromCivil(m.y, m.m, std::min(d->ymd.d, DaysInMonth(m.y, m.m)));
   }
   Cand c = DayCand(d->te, CivilFromDays(days), d->anchor);
@@ -117,7 +120,7 @@ std::optional<Cand> Scan::OffsetDay(size_t i) {
   const bool in = M(j, K::kInPre) != 0;
   if (in) j = M(j, K::kInPre);
   int amount = 0;
-  std::string unit;
+  TimeUnit unit = TimeUnit::kNone;
   const size_t u = CalendarUnits(j, &amount, &unit);
   if (!u) return std::nullopt;
   const TimeLexEntry* e = nullptr;
@@ -129,10 +132,10 @@ std::optional<Cand> Scan::OffsetDay(size_t i) {
   if (!HasDay()) return std::nullopt;
   const size_t te = in ? u : M(u, K::kLaterPost);  // "in 3 days", "two weeks from now"
   int64_t days = dct_.days;
-  if (unit == "D" || unit == "W") {
-    days += amount * (unit == "D" ? 1 : 7);
+  if (unit == TimeUnit::kD || unit == TimeUnit::kW) {
+    days += amount * (unit == TimeUnit::kD ? 1 : 7);
   } else {
-    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, amount * (unit == "M" ? 1 : 12));
+    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, amount * (unit == TimeUnit::kM ? 1 : 12));
     days = DaysFromCivil(m.y, m.m, std::min(dct_.day.d, DaysInMonth(m.y, m.m)));
   }
   return DayCand(te, CivilFromDays(days), AnchorKind::kDct);
@@ -191,8 +194,7 @@ std::optional<Cand> Scan::Set(size_t i) {
   const TimeLexEntry* e = nullptr;
   // fr "le quotidien Le Monde", es "este diario": a set word that is also a
   // noun (`homonym`) is the noun after an article or a demonstrative.
-  const bool noun = M(i, K::kHomonym) && i > 0 &&
-                    (ArticleBefore(i) == 1 || M(i - 1, K::kRel) == i);
+  const bool noun = M(i, K::kHomonym) && i > 0 && (ArticleBefore(i) == 1 || M(i - 1, K::kRel) == i);
   if (size_t k = noun ? 0 : M(i, K::kSetWord, &e)) {
     Cand c;
     c.te = k;
@@ -224,7 +226,7 @@ std::optional<Cand> Scan::Set(size_t i) {
     size_t s = M(k, K::kSetPre);
     size_t end = 0;
     if (s) {
-      if (size_t u = M(s, K::kUnit, &e); u && e->value == "D") end = u;
+      if (size_t u = M(s, K::kUnit, &e); u && e->unit == TimeUnit::kD) end = u;
       if (size_t w = M(s, K::kWeekday, &e)) {
         Cand c;
         c.te = w;
@@ -265,13 +267,13 @@ std::optional<Cand> Scan::Set(size_t i) {
       if (!a || e->value != "1") a = M(t, K::kSetPre);
       if (!a) a = M(t, K::kTimesWord);  // "per", fr "par"
       if (size_t u = a ? M(SkipFillers(a, 1), K::kUnit, &e) : 0; u && !e->plural) {
-        const bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
+        const bool clock = IsClockUnit(e->unit);
         Cand c;
         c.te = u;
         c.type = TimeType::kSet;
-        c.value = std::string(clock ? "PT1" : "P1") + (e->value == "MIN" ? "M" : e->value);
-        if (e->value == "Q") c.value = "P3M";
-        if (e->value == "FN") c.value = "P2W";
+        c.value = std::string(clock ? "PT1" : "P1") + DurationLetters(e->unit);
+        if (e->unit == TimeUnit::kQ) c.value = "P3M";
+        if (e->unit == TimeUnit::kFN) c.value = "P2W";
         return c;
       }
     }
@@ -293,7 +295,7 @@ std::optional<Cand> Scan::Set(size_t i) {
   size_t j = M(i, K::kSetPre, &e);
   if (!j) return std::nullopt;
   // "every other week" P2W: a set_pre value multiplies the period.
-  const int every = e->value.empty() ? 1 : std::atoi(e->value.c_str());
+  const int every = e->value.empty() ? 1 : e->number;
   Cand c;
   c.type = TimeType::kSet;
   // "each Monday at 4pm", "every day at 7:13 pm", "every night": a time
@@ -339,19 +341,19 @@ std::optional<Cand> Scan::Set(size_t i) {
   if (!k) k = j;
   size_t u = M(k, K::kUnit, &e);
   if (!u) return std::nullopt;
-  std::string unit = e->value == "MIN" ? "M" : e->value;
-  bool clock = e->value == "H" || e->value == "MIN" || e->value == "S";
+  TimeUnit unit = e->unit;
+  bool clock = IsClockUnit(e->unit);
   n *= every;
   c.te = u;
-  if (unit == "Q" || unit == "HY") {
-    n *= unit == "Q" ? 3 : 6;
-    unit = "M";
-  } else if (unit == "FN") {
-    unit = "W";
+  if (unit == TimeUnit::kQ || unit == TimeUnit::kHY) {
+    n *= unit == TimeUnit::kQ ? 3 : 6;
+    unit = TimeUnit::kM;
+  } else if (unit == TimeUnit::kFN) {
+    unit = TimeUnit::kW;
     n *= 2;
   }
-  c.value = std::string(clock ? "PT" : "P") + NumberText(n) + unit;
-  if (unit == "D" && n == 1 && every == 1) {
+  c.value = std::string(clock ? "PT" : "P") + NumberText(n) + DurationLetters(unit);
+  if (unit == TimeUnit::kD && n == 1 && every == 1) {
     if (std::string t = with_time(u); !t.empty()) c.value = t;
   }
   return c;
@@ -363,8 +365,8 @@ std::optional<Cand> Scan::WholeUnit(size_t i) {
   if (size_t a = M(j, K::kArticle)) j = a;
   const TimeLexEntry* e = nullptr;
   const size_t u = M(j, K::kUnit, &e);
-  if (!u || e->plural || e->value == "DE" || e->value == "CE" || e->value == "H" ||
-      e->value == "MIN" || e->value == "S") {
+  if (!u || e->plural || e->unit == TimeUnit::kDE || e->unit == TimeUnit::kCE ||
+      e->unit == TimeUnit::kH || e->unit == TimeUnit::kMin || e->unit == TimeUnit::kS) {
     return std::nullopt;  // es "a toda hora": at any hour
   }
   if (M(u, K::kRel) || Num(u)) return std::nullopt;  // "toute l'année 2007"
@@ -374,17 +376,17 @@ std::optional<Cand> Scan::WholeUnit(size_t i) {
   Cand c;
   c.te = u;
   c.type = TimeType::kDuration;
-  const std::string& unit = e->value;
-  if (unit == "Q") {
+  const TimeUnit unit = e->unit;
+  if (unit == TimeUnit::kQ) {
     c.value = "P3M";
-  } else if (unit == "HY") {
+  } else if (unit == TimeUnit::kHY) {
     c.value = "P6M";
-  } else if (unit == "H" || unit == "S") {
-    c.value = "PT1" + unit;
-  } else if (unit == "MIN") {
+  } else if (unit == TimeUnit::kH || unit == TimeUnit::kS) {
+    c.value = std::string("PT1") + TimeUnitCode(unit);
+  } else if (unit == TimeUnit::kMin) {
     c.value = "PT1M";
   } else {
-    c.value = "P1" + unit;
+    c.value = std::string("P1") + TimeUnitCode(unit);
   }
   return c;
 }
@@ -413,13 +415,13 @@ std::optional<Cand> Scan::Simple(size_t i) {
   return std::nullopt;
 }
 
-std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te) {
+std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te, int* moved) {
   if (Sym(j, ",")) ++j;
   size_t m = j;
   const TimeLexEntry* e = nullptr;
   if (size_t cp = ClockPreAt(m)) {
     m = cp;
-  } else if (size_t h = M(m, K::kHedge, &e); h && e->value == "APPROX") {
+  } else if (size_t h = M(m, K::kHedge, &e); h && e->mod == TimeMod::kApprox) {
     m = h;
   }
   if (m == j) return std::string();
@@ -431,6 +433,7 @@ std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d", hour);
   *te = t->te;
+  if (moved) *moved = hour;
   return buf + t->value.substr(3);
 }
 
@@ -443,16 +446,15 @@ std::optional<Cand> Scan::DayPart(size_t i) {
   c.type = TimeType::kTime;
   c.te = k;
   std::string time = "T" + e->value;
-  if (std::string t = TimeInPart(k, e->value, &c.te); !t.empty()) time = t;
+  int hour = -1;  // of a clock time after the part, moved into it
+  if (std::string t = TimeInPart(k, e->value, &c.te, &hour); !t.empty()) time = t;
   if (!HasDay()) {
     c.value = time;
     c.unresolved = true;
     return c;
   }
   // "tonight at 2am": small hours of the night belong to the next day.
-  const int next = e->value == "NI" && time.size() >= 3 &&
-                   std::isdigit(static_cast<unsigned char>(time[1])) &&
-                   std::stoi(time.substr(1, 2)) < 6;
+  const int next = e->value == "NI" && hour >= 0 && hour < 6;
   c.value = DayValue(CivilFromDays(dct_.days + e->number + next)) + time;
   MarkDct(&c);
   return c;
@@ -522,7 +524,7 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
     if (!o || n > 5 || (Num(j) && o == j + 1)) return std::nullopt;
   }
   size_t u = M(o, K::kUnit, &e);
-  if (!u || e->value != "W") return std::nullopt;
+  if (!u || e->unit != TimeUnit::kW) return std::nullopt;
   size_t p = SkipFillers(u, 2);
   if (p == u) return std::nullopt;  // "last week": the relative week
   int year = 0, month = 0;
@@ -532,19 +534,7 @@ std::optional<Cand> Scan::OrdinalWeek(size_t i) {
     c.anchor = AnchorKind::kAbsolute;
   } else {
     std::optional<Cand> d = DatePart(p, true);
-    if (!d || d->is_day || d->value.empty() ||
-        !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
-      return std::nullopt;
-    }
-    const std::string& v = d->value;
-    if (v.size() == 4) {
-      year = std::stoi(v);
-    } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
-      year = std::stoi(v.substr(0, 4));
-      month = std::stoi(v.substr(5));
-    } else {
-      return std::nullopt;
-    }
+    if (!d || d->is_day || !YearOrMonth(d->value, &year, &month)) return std::nullopt;
     c.te = d->te;
     c.anchor = d->anchor;
   }
@@ -564,7 +554,7 @@ std::optional<Cand> Scan::LengthFromDay(size_t i) {
   const size_t for_end = M(i, K::kForPre);
   if (for_end) j = for_end;
   int amount = 0;
-  std::string unit;
+  TimeUnit unit = TimeUnit::kNone;
   const size_t u = CalendarUnits(j, &amount, &unit);
   if (!u) return std::nullopt;
   size_t s = u;
@@ -590,10 +580,10 @@ std::optional<Cand> Scan::LengthFromDay(size_t i) {
     te = dt->te;
   }
   int64_t last = 0;
-  if (unit == "D" || unit == "W") {
-    last = DaysOf(day->ymd) + amount * (unit == "W" ? 7 : 1);
+  if (unit == TimeUnit::kD || unit == TimeUnit::kW) {
+    last = DaysOf(day->ymd) + amount * (unit == TimeUnit::kW ? 7 : 1);
   } else {
-    Ymd m = AddMonths({day->ymd.y, day->ymd.m, 1}, amount * (unit == "Y" ? 12 : 1));
+    Ymd m = AddMonths({day->ymd.y, day->ymd.m, 1}, amount * (unit == TimeUnit::kY ? 12 : 1));
     last = DaysFromCivil(m.y, m.m, std::min(day->ymd.d, DaysInMonth(m.y, m.m)));
   }
   if (time.empty()) --last;  // whole days: the day before the same day N units on
@@ -615,7 +605,7 @@ std::optional<Cand> Scan::WithinRange(size_t i) {
   if (size_t a = M(j, K::kArticle)) j = a;
   if (size_t r = M(j, K::kRel, &e); r && e->number > 0) j = r;  // "within (the) next 10 months"
   int amount = 0;
-  std::string unit;
+  TimeUnit unit = TimeUnit::kNone;
   const size_t u = CalendarUnits(j, &amount, &unit);
   if (!u) return WithinClockRange(j);
   Cand c;
@@ -625,10 +615,10 @@ std::optional<Cand> Scan::WithinRange(size_t i) {
     return c;
   }
   int64_t last = 0;
-  if (unit == "D" || unit == "W") {
-    last = dct_.days + amount * (unit == "W" ? 7 : 1);
+  if (unit == TimeUnit::kD || unit == TimeUnit::kW) {
+    last = dct_.days + amount * (unit == TimeUnit::kW ? 7 : 1);
   } else {
-    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, amount * (unit == "Y" ? 12 : 1));
+    Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, amount * (unit == TimeUnit::kY ? 12 : 1));
     last = DaysFromCivil(m.y, m.m, std::min(dct_.day.d, DaysInMonth(m.y, m.m)));
   }
   c.begin = DayValue(dct_.day);
@@ -646,7 +636,7 @@ std::optional<Cand> Scan::WithinClockRange(size_t j) {
   if (!q || std::isnan(n) || n <= 0 || n > 1000) return std::nullopt;
   const TimeLexEntry* e = nullptr;
   const size_t u = M(q, K::kUnit, &e);
-  if (!u || (e->value != "H" && e->value != "MIN" && e->value != "S")) return std::nullopt;
+  if (!u || (!IsClockUnit(e->unit))) return std::nullopt;
   Cand c;
   c.te = u;
   c.type = TimeType::kTime;
@@ -654,7 +644,7 @@ std::optional<Cand> Scan::WithinClockRange(size_t j) {
     c.unresolved = true;
     return c;
   }
-  const int64_t step = SecondsPer(e->value);
+  const int64_t step = SecondsPer(e->unit);
   const int64_t from = dct_.Instant();
   const int64_t to = from + static_cast<int64_t>(std::llround(n * step));
   const bool seconds = from % 60 != 0 || to % 60 != 0;
@@ -695,19 +685,19 @@ std::optional<Cand> Scan::SamePeriod(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t u = M(k, K::kUnit, &e);
   if (!u || e->plural || (Sym(u, "-") && Attached(u))) return std::nullopt;  // "that year-end"
-  const std::string unit = e->value;
+  const TimeUnit unit = e->unit;
   Cand c;
   c.te = u;
   if (!anchor_->have) {
     c.unresolved = true;
     static constexpr struct {
-      const char* unit;
+      TimeUnit unit;
       const char* value;
-    } kOpen[] = {{"D", "XXXX-XX-XX"},
-                 {"W", "XXXX-WXX"},
-                 {"WE", "XXXX-WXX-WE"},
-                 {"M", "XXXX-XX"},
-                 {"Y", "XXXX"}};
+    } kOpen[] = {{TimeUnit::kD, "XXXX-XX-XX"},
+                 {TimeUnit::kW, "XXXX-WXX"},
+                 {TimeUnit::kWE, "XXXX-WXX-WE"},
+                 {TimeUnit::kM, "XXXX-XX"},
+                 {TimeUnit::kY, "XXXX"}};
     for (const auto& o : kOpen) {
       if (unit == o.unit) c.value = o.value;
     }
@@ -715,14 +705,14 @@ std::optional<Cand> Scan::SamePeriod(size_t i) {
     return c;
   }
   const Ymd& d = anchor_->day;
-  if (unit == "D") {
+  if (unit == TimeUnit::kD) {
     c = DayCand(u, d, AnchorKind::kExpr);
-  } else if (unit == "W" || unit == "WE") {
-    c.value = FormatWeek(DaysOf(d), unit == "WE");
-  } else if (unit == "M") {
-    c.value = FormatMonth(d.y, d.m);
-  } else if (unit == "Y") {
-    c.value = FormatYear(d.y);
+  } else if (unit == TimeUnit::kW || unit == TimeUnit::kWE) {
+    c.value = FormatWeek(DaysOf(d), unit == TimeUnit::kWE);
+  } else if (unit == TimeUnit::kM) {
+    c.value = TimexValue::Month(d.y, d.m);
+  } else if (unit == TimeUnit::kY) {
+    c.value = TimexValue::Year(d.y);
   } else {
     return std::nullopt;
   }
@@ -742,20 +732,21 @@ std::optional<Cand> Scan::RestOf(size_t i) {
   }
   size_t u = M(j, K::kUnit, &e);
   if (!u || e->plural) return std::nullopt;
-  const std::string unit = e->value;
+  const TimeUnit unit = e->unit;
   Cand c;
   c.te = u;
-  if (unit != "W" && unit != "M" && unit != "Q" && unit != "Y") return std::nullopt;
+  if (unit != TimeUnit::kW && unit != TimeUnit::kM && unit != TimeUnit::kQ && unit != TimeUnit::kY)
+    return std::nullopt;
   if (!HasDay()) {
     c.unresolved = true;
     return c;
   }
   Ymd last = dct_.day;
-  if (unit == "W") {
+  if (unit == TimeUnit::kW) {
     last = CivilFromDays(dct_.days + 7 - IsoWeekday(dct_.days));
-  } else if (unit == "M") {
+  } else if (unit == TimeUnit::kM) {
     last.d = DaysInMonth(last.y, last.m);
-  } else if (unit == "Q") {
+  } else if (unit == TimeUnit::kQ) {
     last.m = ((last.m - 1) / 3 + 1) * 3;
     last.d = DaysInMonth(last.y, last.m);
   } else {
@@ -774,10 +765,10 @@ std::optional<Cand> Scan::PossessivePeriod(size_t i) {
   bool from_dct = false;
   if (!k) {
     std::optional<Cand> ry = RelUnit(i, false);
-    if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+    if (!ry || ry->value.grain() != Grain::kYear) {
       return std::nullopt;
     }
-    year = std::stoi(ry->value);
+    year = ry->value.first().y;
     k = ry->te;
     from_dct = true;
   }
@@ -793,7 +784,7 @@ std::optional<Cand> Scan::PossessivePeriod(size_t i) {
     int n = 0;
     size_t o = DayNumber(j, &n);
     size_t u = o ? M(o, K::kUnit, &e) : 0;
-    if (!u || e->value != "Q" || n < 1 || n > 4 || Num(j)) return std::nullopt;
+    if (!u || e->unit != TimeUnit::kQ || n < 1 || n > 4 || Num(j)) return std::nullopt;
     c = QuarterCand(u, year, n);
     c->anchor = AnchorKind::kAbsolute;
   }
@@ -809,15 +800,13 @@ std::optional<Cand> Scan::OrdinalDayOf(size_t i) {
   if (!o || (Num(j) && o == j + 1)) return std::nullopt;  // an ordinal: "15th", "twenty third"
   const TimeLexEntry* e = nullptr;
   size_t u = M(o, K::kUnit, &e);
-  if (!u || e->value != "D" || e->plural) return std::nullopt;
+  if (!u || e->unit != TimeUnit::kD || e->plural) return std::nullopt;
   size_t f = M(u, K::kFiller);
   if (!f) return std::nullopt;
   std::optional<Cand> m = DatePart(SkipFillers(u, 2), true);
-  if (!m || m->value.size() != 7 || m->value[4] != '-' || !m->begin.empty()) return std::nullopt;
-  int y = 0, mo = 0;
-  if (std::sscanf(m->value.c_str(), "%d-%d", &y, &mo) != 2 || !ValidDate(y, mo, day)) {
-    return std::nullopt;
-  }
+  if (!m || m->value.grain() != Grain::kMonth || !m->begin.empty()) return std::nullopt;
+  const int y = m->value.first().y, mo = m->value.first().m;
+  if (!ValidDate(y, mo, day)) return std::nullopt;
   Cand c = DayCand(m->te, {y, mo, day}, m->anchor);
   c.anchor_start = m->anchor_start;
   return c;
@@ -827,29 +816,31 @@ std::optional<Cand> Scan::UnitEnd(size_t i) {
   const TimeLexEntry* e = nullptr;
   size_t k = M(i, K::kUnitEnd, &e);
   if (!k) return std::nullopt;
-  const std::string& unit = e->value;
-  const int need = unit == "Y" ? 1 : (unit == "M" || unit == "Q") ? 2 : 3;
+  const TimeUnit unit = e->unit;
+  const int need = unit == TimeUnit::kY                             ? 1
+                   : (unit == TimeUnit::kM || unit == TimeUnit::kQ) ? 2
+                                                                    : 3;
   Cand c;
   c.te = k;
-  c.mod = "END";
+  c.mod = TimeMod::kEnd;
   if (dct_.level < need) {
     c.unresolved = true;
     return c;
   }
-  if (unit == "D") {
+  if (unit == TimeUnit::kD) {
     c = DayCand(k, dct_.day, AnchorKind::kDct);
-    c.mod = "END";
+    c.mod = TimeMod::kEnd;
     return c;
   }
-  if (unit == "W") {
+  if (unit == TimeUnit::kW) {
     c.value = FormatWeek(dct_.days);
-  } else if (unit == "M") {
-    c.value = FormatMonth(dct_.day.y, dct_.day.m);
-  } else if (unit == "Q") {
+  } else if (unit == TimeUnit::kM) {
+    c.value = TimexValue::Month(dct_.day.y, dct_.day.m);
+  } else if (unit == TimeUnit::kQ) {
     c = QuarterCand(k, dct_.day.y, (dct_.day.m - 1) / 3 + 1);
-    c.mod = "END";
+    c.mod = TimeMod::kEnd;
   } else {
-    c.value = FormatYear(dct_.day.y);
+    c.value = TimexValue::Year(dct_.day.y);
   }
   MarkDct(&c);
   return c;
@@ -882,8 +873,8 @@ std::optional<Cand> Scan::PeriodPart(size_t i) {
   }
   size_t u = M(j, K::kUnit, &e);
   if (!u || !M(u, K::kFiller)) return std::nullopt;
-  const std::string unit = e->value;
-  if (unit != "D" && unit != "W" && unit != "M") return std::nullopt;
+  const TimeUnit unit = e->unit;
+  if (unit != TimeUnit::kD && unit != TimeUnit::kW && unit != TimeUnit::kM) return std::nullopt;
   size_t y0 = SkipFillers(u, 2);
   int year = 0, month = 0;
   size_t te = 0;
@@ -892,11 +883,11 @@ std::optional<Cand> Scan::PeriodPart(size_t i) {
     te = ye;
   } else {
     std::optional<Cand> p = DatePart(y0, true);
-    if (!p || !p->begin.empty() || p->value.empty() || p->value[0] == 'X') return std::nullopt;
-    if (p->value.size() == 4 || p->value.size() == 7) {
-      std::sscanf(p->value.c_str(), "%d-%d", &year, &month);
-    }
-    if (!year) return std::nullopt;
+    if (!p || !p->begin.empty()) return std::nullopt;
+    const Grain g = p->value.grain();
+    if (g != Grain::kYear && g != Grain::kYearPart && g != Grain::kMonth) return std::nullopt;
+    year = p->value.first().y;  // a quarter, half or season stands for its year
+    month = g == Grain::kMonth ? p->value.first().m : 0;
     te = p->te;
     anchor = p->anchor;
   }
@@ -905,11 +896,11 @@ std::optional<Cand> Scan::PeriodPart(size_t i) {
       month ? DaysFromCivil(year, month, DaysInMonth(year, month)) : DaysFromCivil(year, 12, 31);
   const int amount = static_cast<int>(n);
   int64_t first = 0, last = 0;
-  if (unit == "D") {
+  if (unit == TimeUnit::kD) {
     if (amount > ce - cs + 1) return std::nullopt;
     first = side > 0 ? cs : ce - amount + 1;
     last = first + amount - 1;
-  } else if (unit == "W") {
+  } else if (unit == TimeUnit::kW) {
     // The ISO week holding the period's 4th day, or its last day but three.
     const int64_t anchor_day = side > 0 ? cs + 3 : ce - 3;
     const int64_t monday = anchor_day - (IsoWeekday(anchor_day) - 1);
@@ -953,10 +944,10 @@ std::optional<Cand> Scan::HalfYear(size_t i) {
   if (size_t ye = YearNumber(y0, &year)) return HalfYearCand(ye, year, h);
   // "the second half of the year", "of next year": the DCT's year moved.
   std::optional<Cand> ry = RelUnit(y0, true);
-  if (!ry || ry->value.size() != 4 || !std::isdigit(static_cast<unsigned char>(ry->value[0]))) {
+  if (!ry || ry->value.grain() != Grain::kYear) {
     return std::nullopt;
   }
-  Cand c = HalfYearCand(ry->te, std::stoi(ry->value), h);
+  Cand c = HalfYearCand(ry->te, ry->value.first().y, h);
   MarkDct(&c);
   return c;
 }
@@ -1008,33 +999,26 @@ size_t Scan::PeriodAfterOf(size_t p, Ymd* first, Ymd* last, Cand* src) {
     // "the first 3 months of the year were hard": the DCT's year or month.
     const TimeLexEntry* e = nullptr;
     size_t u = M(M(p, K::kArticle), K::kUnit, &e);
-    if (u && !e->plural && e->value == "Y" && dct_.level >= 1) {
+    if (u && !e->plural && e->unit == TimeUnit::kY && dct_.level >= 1) {
       d = Cand();
       d->te = u;
-      d->value = FormatYear(dct_.day.y);
+      d->value = TimexValue::Year(dct_.day.y);
       MarkDct(&*d);
-    } else if (u && !e->plural && e->value == "M" && dct_.level >= 2) {
+    } else if (u && !e->plural && e->unit == TimeUnit::kM && dct_.level >= 2) {
       d = Cand();
       d->te = u;
-      d->value = FormatMonth(dct_.day.y, dct_.day.m);
+      d->value = TimexValue::Month(dct_.day.y, dct_.day.m);
       MarkDct(&*d);
     }
   }
-  if (!d || d->is_day || d->value.size() < 4 ||
-      !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
-    return 0;
-  }
-  const std::string& v = d->value;
-  const int y = std::stoi(v.substr(0, 4));
-  if (v.size() == 4) {
+  int y = 0, m = 0;
+  if (!d || d->is_day || !YearOrMonth(d->value, &y, &m)) return 0;
+  if (m == 0) {
     *first = {y, 1, 1};
     *last = {y, 12, 31};
-  } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
-    const int m = std::stoi(v.substr(5));
+  } else {
     *first = {y, m, 1};
     *last = {y, m, DaysInMonth(y, m)};
-  } else {
-    return 0;
   }
   *src = *d;
   return d->te;
@@ -1048,8 +1032,8 @@ std::optional<Cand> Scan::OrdinalUnitOf(size_t i) {
   size_t o = DayNumber(j, &n);
   const TimeLexEntry* e = nullptr;
   size_t u = o ? M(o, K::kUnit, &e) : 0;
-  if (!u || e->plural || (e->value != "D" && e->value != "M")) return std::nullopt;
-  const bool day = e->value == "D";
+  if (!u || e->plural || (e->unit != TimeUnit::kD && e->unit != TimeUnit::kM)) return std::nullopt;
+  const bool day = e->unit == TimeUnit::kD;
   size_t p = SkipFillers(u, 1);
   if (p == u) return std::nullopt;
   Ymd first, last;
@@ -1063,7 +1047,7 @@ std::optional<Cand> Scan::OrdinalUnitOf(size_t i) {
   if (first.m != 1 || last.m != 12 || n > 12) return std::nullopt;
   Cand c;
   c.te = te;
-  c.value = FormatMonth(first.y, n);
+  c.value = TimexValue::Month(first.y, n);
   c.anchor = src.anchor;
   return c;
 }
@@ -1085,8 +1069,9 @@ std::optional<Cand> Scan::SliceOf(size_t i) {
   size_t q = Quantity(j, &n);
   if (!q || std::isnan(n) || n != std::floor(n) || n < 1 || n > 100) return std::nullopt;
   size_t u = M(q, K::kUnit, &e);
-  if (!u || (e->value != "D" && e->value != "W" && e->value != "M")) return std::nullopt;
-  const std::string unit = e->value;
+  if (!u || (e->unit != TimeUnit::kD && e->unit != TimeUnit::kW && e->unit != TimeUnit::kM))
+    return std::nullopt;
+  const TimeUnit unit = e->unit;
   size_t p = SkipFillers(u, 1);
   if (p == u) return std::nullopt;
   Ymd first, last;
@@ -1096,10 +1081,10 @@ std::optional<Cand> Scan::SliceOf(size_t i) {
   const bool year = first.m == 1 && last.m == 12;
   const int amount = static_cast<int>(n);
   int64_t b = 0, end = 0;
-  if (unit == "D") {
+  if (unit == TimeUnit::kD) {
     b = from_end ? DaysOf(last) - amount + 1 : DaysOf(first);
     end = from_end ? DaysOf(last) : DaysOf(first) + amount - 1;
-  } else if (unit == "M") {
+  } else if (unit == TimeUnit::kM) {
     if (!year || amount > 12) return std::nullopt;
     Ymd s = from_end ? AddMonths(first, 12 - amount) : first;
     Ymd l = from_end ? last : AddMonths(first, amount - 1);
@@ -1207,14 +1192,15 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   for (size_t p = i > 3 ? i - 3 : 0; p < i; ++p) {
     if (M(p, K::kHedgeCancel) > i) return std::nullopt;
   }
-  const std::string mod = e->value;
+  const TimeMod mod = e->mod;
   size_t j = SkipFillers(k, 3);
   // "day after day", "sales by year": a bare unit takes a hedge on a part of
   // it only ("end of year", "mid-week"), not before/after/about.
   auto core = [&](size_t at) {
     std::optional<Cand> x = Core(at, true);
-    if (x && at == k && M(at, K::kUnit) == x->te && mod != "START" && mod != "MID" &&
-        mod != "END") {  // ("by the weekend" has its article: a period)
+    if (x && at == k && M(at, K::kUnit) == x->te && mod != TimeMod::kStart &&
+        mod != TimeMod::kMid &&
+        mod != TimeMod::kEnd) {  // ("by the weekend" has its article: a period)
       x.reset();
     }
     return x;
@@ -1230,28 +1216,28 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   // "more than", "less than" bound amounts; "over the next 3 days" is no amount.
   // "more than 2 weeks before today" hedges the amount of an offset: the day
   // it names; "less than 3 days after tomorrow": the days between.
-  if ((mod == "MORE_THAN" || mod == "LESS_THAN") && c->type != TimeType::kDuration) {
+  if ((mod == TimeMod::kMoreThan || mod == TimeMod::kLessThan) && c->type != TimeType::kDuration) {
     if (!c->offset || !c->abs_day) return std::nullopt;
-    if (mod == "LESS_THAN") {
+    if (mod == TimeMod::kLessThan) {
       const std::string from = DayValue(c->from);
       const bool after = DaysOf(c->from) < DaysOf(c->ymd);
-      c->begin = after ? from : c->value;
-      c->end = after ? c->value : from;
+      c->begin = after ? from : c->value.str();
+      c->end = after ? c->value.str() : from;
       c->value = c->begin + "/" + c->end;
       c->is_day = c->abs_day = false;
     }
   }
   // "après des jours de violences": before/after order points in time, not
   // amounts; the amount alone is the expression.
-  if ((mod == "AFTER" || mod == "BEFORE") && c->type == TimeType::kDuration) {
+  if ((mod == TimeMod::kAfter || mod == TimeMod::kBefore) && c->type == TimeType::kDuration) {
     return std::nullopt;
   }
-  if (c->mod.empty()) c->mod = mod;
+  if (c->mod == TimeMod::kNone) c->mod = mod;
   // "d'ici dimanche" (an `ahead` hedge): a bare weekday is the coming one,
   // whatever the tense around it ("il a promis une réponse d'ici lundi").
   if (e->ahead && c->bare_weekday && c->abs_day && HasDay()) {
     const int64_t day = dct_.days + (c->bare_weekday - IsoWeekday(dct_.days) + 7) % 7;
-    const std::string keep = c->mod;
+    const TimeMod keep = c->mod;
     const size_t te = c->te;
     *c = DayCand(te, CivilFromDays(day), AnchorKind::kDct);
     c->mod = keep;
@@ -1271,8 +1257,8 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   // "avant le 15.05.99", "après le 3 mai": a day leaves its article ("le 23
   // janvier" spans "23 janvier"), so the ordering hedge before that article
   // is a signal too (an `outside` article such as en "the" belongs to the day).
-  if ((mod == "BEFORE" || mod == "AFTER") && c->is_day && j > k && M(k, K::kArticle) == j &&
-      !ArticleOutside(k) && c->tb < j && c->te > j) {
+  if ((mod == TimeMod::kBefore || mod == TimeMod::kAfter) && c->is_day && j > k &&
+      M(k, K::kArticle) == j && !ArticleOutside(k) && c->tb < j && c->te > j) {
     c->tb = j;
   }
   return c;
@@ -1302,8 +1288,7 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
       if (M(i, e.kind) > h) core_tie = true;
     }
   }
-  const bool a_wins =
-      a && (!b || a->te > b->te || (a->te == b->te && !core_tie && a->tb <= i));
+  const bool a_wins = a && (!b || a->te > b->te || (a->te == b->te && !core_tie && a->tb <= i));
   std::optional<Cand> c = a_wins ? std::move(a) : std::move(b);
   // "2018 or later", "3 pm or later", "1/1/2016 and after": a hedge after a date or time.
   const TimeLexEntry* e = nullptr;
@@ -1315,7 +1300,7 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
     if (k && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) k = 0;
     if (k) {
       c->te = k;
-      if (c->mod.empty()) c->mod = e->value;
+      if (c->mod == TimeMod::kNone) c->mod = e->mod;
     }
   }
   // "9 am PST", "1pm mountain timezone": a time zone after a clock time

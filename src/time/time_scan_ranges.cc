@@ -106,9 +106,8 @@ std::optional<Cand> Scan::Range(size_t i) {
     size_t e = DayNumber(k, &d2);
     size_t f = e ? SkipFillers(e, 2) : 0;
     std::optional<Cand> m = e && !Num(f) ? DatePart(f, true) : std::nullopt;  // "4-23 next month"
-    if (m && !m->is_day && m->value.size() == 7 && m->value[4] == '-' &&
-        std::isdigit(static_cast<unsigned char>(m->value[0])) && d2 > bare_day) {
-      const int yy = std::stoi(m->value.substr(0, 4)), mm = std::stoi(m->value.substr(5));
+    if (m && !m->is_day && m->value.grain() == Grain::kMonth && d2 > bare_day) {
+      const int yy = m->value.first().y, mm = m->value.first().m;
       if (ValidDate(yy, mm, d2)) {
         Cand c = DayCand(m->te, {yy, mm, d2}, m->anchor);
         Ymd b{yy, mm, bare_day};
@@ -202,7 +201,7 @@ std::optional<Cand> Scan::Range(size_t i) {
     c.value = c.begin + "/" + c.end;
     c.is_day = false;
     c.abs_day = false;
-    c.mod.clear();
+    c.mod = TimeMod::kNone;
     if (x->unresolved || y->unresolved) c.unresolved = true;
     return c;
   }
@@ -218,7 +217,9 @@ std::optional<Cand> Scan::Range(size_t i) {
       y->value.size() >= 4 && x->value.size() <= y->value.size() + 3) {
     x->value = y->value.substr(0, 4) + x->value.substr(4);
     if (x->value.substr(0, 7) > y->value.substr(0, 7)) {
-      x->value = FormatYear(std::stoi(y->value.substr(0, 4)) - 1) + x->value.substr(4);
+      if (std::optional<int> year = LeadingInt(y->value.str(), 0, 4)) {
+        x->value = FormatYear(*year - 1) + x->value.substr(4);
+      }
     }
   }
   if (x->bare_day) {
@@ -250,13 +251,13 @@ std::optional<Cand> Scan::Range(size_t i) {
     if (size_t ye = YearNumber(y->te + 1, &year); ye && Num(y->te + 1) &&
                                                   ValidDate(year, x->ymd.m, x->ymd.d) &&
                                                   ValidDate(year, y->ymd.m, y->ymd.d)) {
-      x->value = DayValue({year, x->ymd.m, x->ymd.d});
-      y->value = DayValue({year, y->ymd.m, y->ymd.d});
+      x->value = TimexValue::Day({year, x->ymd.m, x->ymd.d});
+      y->value = TimexValue::Day({year, y->ymd.m, y->ymd.d});
       c.te = ye;
       c.anchor = AnchorKind::kAbsolute;
     }
   }
-  c.mod.clear();
+  c.mod = TimeMod::kNone;
   c.begin = x->value;
   c.end = y->value;
   c.value = x->value + "/" + y->value;
@@ -276,25 +277,14 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
   // "the end of 2008", "the beginning of march": a hedged period; an end
   // bound at END is the period's last day, a first bound at START its first.
   size_t h = M(i, K::kHedge, &e);
-  if (!h || (e->value != "START" && e->value != "END" && e->value != "MID")) return std::nullopt;
-  const std::string mod = e->value;
+  if (!h || (e->mod != TimeMod::kStart && e->mod != TimeMod::kEnd && e->mod != TimeMod::kMid))
+    return std::nullopt;
+  const TimeMod mod = e->mod;
   std::optional<Cand> d = DatePart(SkipFillers(h, 3), true);
-  if (!d || d->is_day || d->value.empty() ||
-      !std::isdigit(static_cast<unsigned char>(d->value[0]))) {
-    return std::nullopt;
-  }
-  const std::string& v = d->value;
   int y = 0, m = 0;
-  if (v.size() == 4) {
-    y = std::stoi(v);
-  } else if (v.size() == 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]))) {
-    y = std::stoi(v.substr(0, 4));
-    m = std::stoi(v.substr(5));
-  } else {
-    return std::nullopt;
-  }
+  if (!d || d->is_day || !YearOrMonth(d->value, &y, &m)) return std::nullopt;
   Ymd day{y, m ? m : 1, 1};
-  if (mod == "MID") {
+  if (mod == TimeMod::kMid) {
     // "from the middle of 2007", "to the middle of September": the middle
     // day of the period (2007-07-02, 09-16).
     const int64_t b = DaysFromCivil(y, m ? m : 1, 1);
@@ -303,10 +293,10 @@ std::optional<Cand> Scan::WordBound(size_t i, bool first) {
     c.mod = mod;
     return c;
   }
-  if (mod == "END" && !first) {
+  if (mod == TimeMod::kEnd && !first) {
     day.m = m ? m : 12;
     day.d = DaysInMonth(y, day.m);
-  } else if (mod == "END" || (mod == "START" && !first)) {
+  } else if (mod == TimeMod::kEnd || (mod == TimeMod::kStart && !first)) {
     d->mod = mod;
     return d;  // the period itself, hedged
   }
@@ -334,7 +324,7 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
       const TimeLexEntry* u = nullptr;
       if (size_t mw = M(e, K::kMinuteWord)) {
         e = mw;
-      } else if (size_t k = M(e, K::kUnit, &u); k && u->value == "MIN") {
+      } else if (size_t k = M(e, K::kUnit, &u); k && u->unit == TimeUnit::kMin) {
         e = k;
       }
     }
@@ -393,10 +383,9 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   // One bound at least must be a clock time for sure: "entre 10 et 15 personnes"
   // is none; with weak_ok the caller has a day after the range to vouch for it.
   // "from three thirty to four thirty": hours with minutes after a from-word.
-  const bool minutes = from && x->value.find(':') != std::string::npos &&
-                       y->value.find(':') != std::string::npos;
-  if (!weak_ok && !clock_pair && !minutes &&
-      (!(x->strong || y->strong) || (!from && !y->strong))) {
+  const bool minutes =
+      from && x->value.find(':') != std::string::npos && y->value.find(':') != std::string::npos;
+  if (!weak_ok && !clock_pair && !minutes && (!(x->strong || y->strong) || (!from && !y->strong))) {
     return std::nullopt;
   }
   // "5 to 6pm"; "from 7:00 to 8:00pm", "2:20 to 3pm": a start without am/pm
@@ -498,10 +487,10 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   if (rel == 0) return std::nullopt;
   size_t u = M(j, K::kUnit, &e);
   if (!u) return std::nullopt;
-  std::string unit = e->value;
-  const bool clock = unit == "H" || unit == "MIN" || unit == "S";
-  if (unit != "D" && unit != "BD" && unit != "W" && unit != "M" && unit != "Y" && unit != "DE" &&
-      !clock) {
+  TimeUnit unit = e->unit;
+  const bool clock = IsClockUnit(unit);
+  if (unit != TimeUnit::kD && unit != TimeUnit::kBD && unit != TimeUnit::kW &&
+      unit != TimeUnit::kM && unit != TimeUnit::kY && unit != TimeUnit::kDE && !clock) {
     return std::nullopt;
   }
   Cand c;
@@ -512,7 +501,7 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
     c.type = TimeType::kTime;
     if (dct_.clock_s < 0) {
       const int64_t hours = static_cast<int64_t>(n);
-      if (unit == "H" && hours % 24 == 0 && HasDay()) {
+      if (unit == TimeUnit::kH && hours % 24 == 0 && HasDay()) {
         // "les dernières 24 heures", "the next 48 hours" from a day-precision
         // DCT: the days they touch.
         const int64_t other = dct_.days + rel * (hours / 24);
@@ -548,12 +537,12 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
     return c;
   }
   int amount = static_cast<int>(n);
-  if (unit == "DE") {  // "the past two decades": twenty years
-    unit = "Y";
+  if (unit == TimeUnit::kDE) {  // "the past two decades": twenty years
+    unit = TimeUnit::kY;
     amount *= 10;
   }
   int64_t first, last;  // days, inclusive
-  if (unit == "BD") {
+  if (unit == TimeUnit::kBD) {
     // "the next 4 business days": Mondays to Fridays only.
     auto business = [](int64_t d) { return IsoWeekday(d) <= 5; };
     int left = amount;
@@ -575,9 +564,9 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
     return c;
   }
   auto shifted = [&](int sign) {
-    if (unit == "D") return dct_.days + sign * amount;
-    if (unit == "W") return dct_.days + sign * 7 * amount;
-    const int months = (unit == "M" ? 1 : 12) * amount * sign;
+    if (unit == TimeUnit::kD) return dct_.days + sign * amount;
+    if (unit == TimeUnit::kW) return dct_.days + sign * 7 * amount;
+    const int months = (unit == TimeUnit::kM ? 1 : 12) * amount * sign;
     Ymd m = AddMonths({dct_.day.y, dct_.day.m, 1}, months);
     return DaysFromCivil(m.y, m.m, std::min(dct_.day.d, DaysInMonth(m.y, m.m)));
   };
@@ -645,7 +634,7 @@ size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* an
 // hour before noon in the afternoon, evening or night is after noon.
 std::string MoveIntoPart(const std::string& t, const std::string& part) {
   if (t.size() < 3 || t[0] != 'T' || !std::isdigit(static_cast<unsigned char>(t[1]))) return t;
-  int hour = std::stoi(t.substr(1, 2));
+  int hour = *LeadingInt(t, 1, 2);  // t[1] is a digit
   if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
   if (part == "NI" && hour >= 6 && hour < 12) hour += 12;
   char buf[16];
@@ -782,11 +771,11 @@ std::optional<Cand> Scan::NamedPeriod(size_t i) {
     if (precision == 1) c.value = FormatYear(d.y + shift);
     if (precision == 2) {
       const Ymd m = AddMonths(d, shift);
-      c.value = FormatMonth(m.y, m.m);
+      c.value = TimexValue::Month(m.y, m.m);
     }
     if (precision == 3) c.value = FormatDay(CivilFromDays(DaysOf(d) + shift));
     if (c.value.empty()) return std::nullopt;  // checked at load
-    c.mod = "APPROX";
+    c.mod = TimeMod::kApprox;
     return c;
   }
   c.value = std::string(v);
@@ -851,19 +840,19 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   // Only "ago" takes the bounds ("dans moins de 3 jours", es "en menos de 24
   // horas" are amounts: within); a hedge that is itself the amount (es "hace
   // unos días") stays.
-  std::string hedge_mod;
+  TimeMod hedge_mod = TimeMod::kNone;
   if (dir) {
     const TimeLexEntry* h = nullptr;
     double probe = 0;
     if (size_t hk = M(j, K::kHedge, &h); hk && Quantity(hk, &probe)) {
-      if (h->value == "APPROX") {
-        hedge_mod = "APPROX";
-      } else if (h->value == "MORE_THAN" && dir < 0) {
-        hedge_mod = "BEFORE";
-      } else if (h->value == "LESS_THAN" && dir < 0) {
-        hedge_mod = "AFTER";
+      if (h->mod == TimeMod::kApprox) {
+        hedge_mod = TimeMod::kApprox;
+      } else if (h->mod == TimeMod::kMoreThan && dir < 0) {
+        hedge_mod = TimeMod::kBefore;
+      } else if (h->mod == TimeMod::kLessThan && dir < 0) {
+        hedge_mod = TimeMod::kAfter;
       }
-      if (!hedge_mod.empty()) j = hk;
+      if (hedge_mod != TimeMod::kNone) j = hk;
     }
   }
   double n = 0;
@@ -875,14 +864,14 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     // languages with articles say "in a week", "vor einem Jahr").
     const TimeLexEntry* bare = nullptr;
     const size_t be = M(j, K::kUnit, &bare);
-    if (!be || bare->plural || bare->value == "WE" || Num(be) || j != after_pre ||
+    if (!be || bare->plural || bare->unit == TimeUnit::kWE || Num(be) || j != after_pre ||
         !(dir != 0 || M(be, K::kAgoPost))) {
       return std::nullopt;
     }
     n = 1;
     k = j;
   }
-  if (approx && hedge_mod.empty()) hedge_mod = "APPROX";
+  if (approx && hedge_mod == TimeMod::kNone) hedge_mod = TimeMod::kApprox;
   bool half = false;  // "one and a half hours"
   const TimeLexEntry* f = nullptr;
   if (size_t h = M(k, K::kHalfUnit, &f); h && !std::isnan(n)) {
@@ -895,7 +884,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (Sym(k, "-") && Attached(k) && Attached(k + 1) && M(k + 1, K::kUnit)) ++k;
   size_t u = M(k, K::kUnit, &e);
   if (!u) return std::nullopt;
-  std::string unit = e->value;
+  TimeUnit unit = e->unit;
   // "a 29-year-old", "81 years old", de "47 Jahre alt": an age, not a duration.
   if (M((Sym(u, "-") && Attached(u)) ? u + 1 : u, K::kAgeWord)) return std::nullopt;
   // "a second round", "a second wave of": a unit that is also an ordinal,
@@ -906,13 +895,14 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   }
   // "all days", "another weeks": a word amount of one counts a singular unit.
   if (e->plural && n == 1 && !Num(j) && !NumWord(j)) return std::nullopt;
-  if (unit == "WE" && dir != 0) return std::nullopt;  // "three weekends" is a duration only
+  if (unit == TimeUnit::kWE && dir != 0)
+    return std::nullopt;  // "three weekends" is a duration only
   // ru "в 19 веке": a singular century word after 5 or more is an ordinal (Century).
-  if (unit == "CE" && !e->plural && !std::isnan(n) && n >= 5) return std::nullopt;
+  if (unit == TimeUnit::kCE && !e->plural && !std::isnan(n) && n >= 5) return std::nullopt;
   if (Num(u) && t_[u].ndigits == 4) return std::nullopt;  // "des années 1990"
   if (Num(j) && t_[j].ndigits == 4 && M(k, K::kYearSuffix)) return std::nullopt;  // "в 2019 году"
   if (M(k, K::kDecadePre) && Decade(k)) return std::nullopt;  // "des années 20"
-  if (!pre && unit != "WE" && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
+  if (!pre && unit != TimeUnit::kWE && !std::isnan(n) && n == std::floor(n) && n <= 1000) {
     // "two days after today", "3 days from tuesday", "2 weeks before may 13 1999":
     // a whole amount of calendar units from a day the text names. "in two days
     // from today": the offset without "in".
@@ -938,17 +928,17 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     }
   }
   double mult = 1;
-  if (unit == "HY") {
-    unit = "M";
+  if (unit == TimeUnit::kHY) {
+    unit = TimeUnit::kM;
     mult = 6;
-  } else if (unit == "DE") {
-    unit = "Y";
+  } else if (unit == TimeUnit::kDE) {
+    unit = TimeUnit::kY;
     mult = 10;
-  } else if (unit == "FN") {  // a fortnight: two weeks
-    unit = "W";
+  } else if (unit == TimeUnit::kFN) {  // a fortnight: two weeks
+    unit = TimeUnit::kW;
     mult = 2;
-  } else if (unit == "CE") {
-    unit = "Y";
+  } else if (unit == TimeUnit::kCE) {
+    unit = TimeUnit::kY;
     mult = 100;
   }
   const bool known = !std::isnan(n);
@@ -972,16 +962,16 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       }
     }
   }
-  if (dir != 0 && !pre && unit == "WE") return std::nullopt;
+  if (dir != 0 && !pre && unit == TimeUnit::kWE) return std::nullopt;
   if (dir != 0 && !pre && n != std::floor(n)) {
     // "half a year ago": whole months; "in half an hour": a clock time, not
     // resolved at day precision.
-    if ((unit == "Y" || unit == "DE" || unit == "CE") &&
+    if ((unit == TimeUnit::kY || unit == TimeUnit::kDE || unit == TimeUnit::kCE) &&
         n * mult * 12 == std::floor(n * mult * 12)) {
       n = n * mult * 12;
       mult = 1;
-      unit = "M";
-    } else if (unit == "H" || unit == "MIN" || unit == "S") {
+      unit = TimeUnit::kM;
+    } else if (IsClockUnit(unit)) {
       c.unresolved = true;
       return c;
     } else {
@@ -991,16 +981,16 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   if (dir != 0 && !pre) {
     c.mod = hedge_mod;
     const int64_t amount = static_cast<int64_t>(n * mult) * dir;
-    const bool clock = unit == "H" || unit == "MIN" || unit == "S";
+    const bool clock = IsClockUnit(unit);
     if (clock && !from_text && dct_.clock_s >= 0) {
       // "in 5 minutes", "two hours ago" from a DCT with a time of day.
       const int64_t at = dct_.Instant() + amount * SecondsPer(unit);
       MarkDct(&c);
       c.type = TimeType::kTime;
-      c.value = ClockValue(at, unit == "S" || at % 60 != 0);
+      c.value = ClockValue(at, unit == TimeUnit::kS || at % 60 != 0);
       return c;
     }
-    const int need = unit == "Y" ? 1 : unit == "M" ? 2 : 3;
+    const int need = unit == TimeUnit::kY ? 1 : unit == TimeUnit::kM ? 2 : 3;
     if ((!from_text && dct_.level < need) || clock) {
       c.unresolved = true;
       return c;
@@ -1013,16 +1003,16 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     } else {
       MarkDct(&c);
     }
-    if (unit == "Y" && (base.y + amount < 1 || base.y + amount > 9999)) {
+    if (unit == TimeUnit::kY && (base.y + amount < 1 || base.y + amount > 9999)) {
       c.value = amount < 0 ? "PAST_REF" : "FUTURE_REF";  // "il y a 200.000 ans"
-    } else if (unit == "Y") {
-      c.value = FormatYear(base.y + static_cast<int>(amount));
-    } else if (unit == "M") {
+    } else if (unit == TimeUnit::kY) {
+      c.value = TimexValue::Year(base.y + static_cast<int>(amount));
+    } else if (unit == TimeUnit::kM) {
       Ymd m = AddMonths({base.y, base.m, 1}, static_cast<int>(amount));
-      c.value = FormatMonth(m.y, m.m);
-    } else if (unit == "W") {
+      c.value = TimexValue::Month(m.y, m.m);
+    } else if (unit == TimeUnit::kW) {
       c.value = FormatWeek(base_days + 7 * amount);
-    } else if (unit == "D") {
+    } else if (unit == TimeUnit::kD) {
       Cand d = DayCand(u, CivilFromDays(base_days + amount), c.anchor);
       d.anchor_start = c.anchor_start;
       d.mod = c.mod;
@@ -1034,12 +1024,12 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   }
   c.te = u;
   c.type = TimeType::kDuration;
-  if (approx) c.mod = "APPROX";
+  if (approx) c.mod = TimeMod::kApprox;
   const int rank = DurationRank(unit);
   if (rank < 0 || !known) {
-    const bool clock = unit == "H" || unit == "MIN" || unit == "S";
-    std::string u1 = unit == "MIN" ? "M" : unit;
-    c.value = std::string(clock ? "PT" : "P") + NumberText(known ? n * mult : n) + u1;
+    const bool clock = IsClockUnit(unit);
+    c.value =
+        std::string(clock ? "PT" : "P") + NumberText(known ? n * mult : n) + DurationLetters(unit);
     return c;
   }
   DurationParts d;
@@ -1058,7 +1048,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       in_time = true;
     }
     c.value += NumberText(amount);
-    c.value += r == 5 ? "M" : kDurationUnits[r];
+    c.value += DurationLetters(kDurationUnits[r]);
   }
   return c;
 }
@@ -1073,7 +1063,7 @@ size_t Scan::DurationTail(size_t u, DurationParts* d) {
     const TimeLexEntry* e = nullptr;
     size_t v = M(k, K::kUnit, &e);
     if (!v) break;
-    const int rank = DurationRank(e->value);
+    const int rank = DurationRank(e->unit);
     if (rank <= d->parts.back().first) break;  // only smaller units follow
     d->parts.push_back({rank, m});
     u = v;
@@ -1093,7 +1083,7 @@ size_t Scan::ClockMinutes(size_t i, double* minutes) {
   size_t u = M(k, K::kUnit, &e);
   if (!u) return 0;
   DurationParts d;
-  d.parts.push_back({DurationRank(e->value), n});
+  d.parts.push_back({DurationRank(e->unit), n});
   if (d.parts[0].first < 4) return 0;  // only hours, minutes, seconds
   if (size_t h = M(u, K::kHalfUnit, &e)) {
     d.parts[0].second += Fraction(*e);
@@ -1158,7 +1148,7 @@ std::optional<Cand> Scan::StartPlusDuration(size_t i) {
     c.anchor_start = day->anchor_start;
     c.unresolved = day->unresolved;
     c.begin = day->value + c.begin;
-    c.end = (days ? DayValue(CivilFromDays(DaysOf(day->ymd) + days)) : day->value) + c.end;
+    c.end = (days ? DayValue(CivilFromDays(DaysOf(day->ymd) + days)) : day->value.str()) + c.end;
   }
   c.value = c.begin + "/" + c.end;
   return c;
@@ -1202,10 +1192,10 @@ std::optional<Cand> Scan::UnitRef(size_t i) {
   // "the day before", "in the week after the vote", "the day of the vote":
   // a unit that something follows is not the DCT's.
   if (u < t_.size() && t_[u].kind != TimeTokKind::kPunct) return std::nullopt;
-  const std::string& unit = e->value;
+  const TimeUnit unit = e->unit;
   Cand c;
   c.te = u;
-  if (unit == "D") {
+  if (unit == TimeUnit::kD) {
     if (anchor_->have) {
       c = DayCand(u, anchor_->day, AnchorKind::kExpr);
       c.anchor_start = anchor_->start;
@@ -1214,12 +1204,12 @@ std::optional<Cand> Scan::UnitRef(size_t i) {
     if (!HasDay()) return std::nullopt;
     return DayCand(u, dct_.day, AnchorKind::kDct);
   }
-  if (unit == "W" && HasDay()) {
+  if (unit == TimeUnit::kW && HasDay()) {
     c.value = FormatWeek(dct_.days);
-  } else if (unit == "M" && dct_.level >= 2) {
-    c.value = FormatMonth(dct_.day.y, dct_.day.m);
-  } else if (unit == "Y" && dct_.level >= 1) {
-    c.value = FormatYear(dct_.day.y);
+  } else if (unit == TimeUnit::kM && dct_.level >= 2) {
+    c.value = TimexValue::Month(dct_.day.y, dct_.day.m);
+  } else if (unit == TimeUnit::kY && dct_.level >= 1) {
+    c.value = TimexValue::Year(dct_.day.y);
   } else {
     return std::nullopt;
   }
@@ -1234,7 +1224,7 @@ std::optional<Cand> Scan::Holiday(size_t i) {
   bool weekend = false;
   {
     size_t a = M(j, K::kArticle) ? M(j, K::kArticle) : j;
-    if (size_t w = M(a, K::kUnit, &e); w && e->value == "WE" && !e->plural) {
+    if (size_t w = M(a, K::kUnit, &e); w && e->unit == TimeUnit::kWE && !e->plural) {
       size_t f = SkipFillers(w, 1);
       if (f != w && M(f, K::kHoliday)) {
         j = f;
@@ -1268,11 +1258,11 @@ std::optional<Cand> Scan::Holiday(size_t i) {
         const TimeLexEntry* u = nullptr;
         size_t a = M(f, K::kArticle) ? M(f, K::kArticle) : f;
         if (size_t k = LeadRel(a, &r)) {
-          if (size_t v = M(k, K::kUnit, &u); v && u->value == "Y" && !u->plural) {
+          if (size_t v = M(k, K::kUnit, &u); v && u->unit == TimeUnit::kY && !u->plural) {
             year = dct_.day.y + r->number;
             te = v;
           }
-        } else if (size_t k2 = M(a, K::kUnit, &u); k2 && u->value == "Y" && !u->plural) {
+        } else if (size_t k2 = M(a, K::kUnit, &u); k2 && u->unit == TimeUnit::kY && !u->plural) {
           if (size_t r2 = M(k2, K::kRel, &r)) {
             year = dct_.day.y + r->number;
             te = r2;
@@ -1282,7 +1272,7 @@ std::optional<Cand> Scan::Holiday(size_t i) {
     }
   }
   // "labor day weekend", "halloween weekend 2021".
-  if (size_t w = M(te, K::kUnit, &e); !weekend && w && e->value == "WE" && !e->plural) {
+  if (size_t w = M(te, K::kUnit, &e); !weekend && w && e->unit == TimeUnit::kWE && !e->plural) {
     weekend = true;
     te = w;
     if (!year && Num(te) && t_[te].ndigits == 4) {

@@ -1,4 +1,5 @@
-// @brief Scan: where a match may start, and the left-to-right scan that emits TimeExpr values and moves the text anchor.
+// @brief Scan: where a match may start, and the left-to-right scan that emits TimeExpr values and
+// moves the text anchor.
 #include "time/time_scan.h"
 
 namespace sitrep {
@@ -38,68 +39,59 @@ Scan::Scan(std::string_view text, const std::vector<TimeToken>& toks, const Time
     if (toks[i].kind == TimeTokKind::kWord) number_word_[i] = lex.IsNumberWord(toks[i].folded);
     entries_[i] = lex.EntriesFor(toks[i].folded);
     if (!entries_[i]) continue;
-    TimeLexKindSet seen = 0;
+    TimeLexKindSet seen;
     for (const TimeLexEntry& e : *entries_[i]) {
-      if (seen & KindBit(e.kind)) continue;
-      seen |= KindBit(e.kind);
+      if (seen.Has(e.kind)) continue;
+      seen.Add(e.kind);
       const TimeLexEntry* hit = nullptr;
       if (size_t end = lex.MatchEntries(entries_[i], toks, i, e.kind, &hit)) {
         matches_.push_back({e.kind, static_cast<uint32_t>(end), hit});
-        start_kinds_[i] |= KindBit(e.kind);
+        start_kinds_[i].Add(e.kind);
       } else if (e.weak) {
-        start_kinds_[i] |= KindBit(e.kind);
+        start_kinds_[i].Add(e.kind);
       }
     }
     // Every kind of the word, matched here or not: a weak month ("Dec")
     // still starts the patterns that read entries_ themselves.
     kinds_[i] = seen;
-    if (kinds_[i] & (KindBit(K::kForPre))) for_pos_.push_back(i);
+    if (kinds_[i].Has(K::kForPre)) for_pos_.push_back(i);
   }
   match_at_[toks.size()] = static_cast<uint32_t>(matches_.size());
 }
 
+using K = TimeLexKind;
 
 // Kinds that can only begin an expression when something temporal follows
 // them ("de", "la", "vers", "il y a"): the scan skips them cheaply otherwise.
-constexpr TimeLexKindSet Bit(TimeLexKind k) { return KindBit(k); }
-constexpr TimeLexKindSet kLeadKinds =
-    Bit(TimeLexKind::kFiller) | Bit(TimeLexKind::kArticle) | Bit(TimeLexKind::kRangeFrom) |
-    Bit(TimeLexKind::kRangeTo) | Bit(TimeLexKind::kClockPre) | Bit(TimeLexKind::kHedge) |
-    Bit(TimeLexKind::kInPre) | Bit(TimeLexKind::kAgoPre) | Bit(TimeLexKind::kDurationPre) |
-    Bit(TimeLexKind::kSetPre) | Bit(TimeLexKind::kRel) | Bit(TimeLexKind::kQuant) |
-    Bit(TimeLexKind::kOrdinalSuffix) | Bit(TimeLexKind::kHourWord) | Bit(TimeLexKind::kMinuteWord) |
-    Bit(TimeLexKind::kAmPm) | Bit(TimeLexKind::kYearSuffix) | Bit(TimeLexKind::kDecadeSuffix) |
-    Bit(TimeLexKind::kRangeLink) | Bit(TimeLexKind::kDecadePre) | Bit(TimeLexKind::kAgoPost) |
-    Bit(TimeLexKind::kLaterPost) | Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kHedgePost) |
-    Bit(TimeLexKind::kWeekOf) | Bit(TimeLexKind::kMinusWord) | Bit(TimeLexKind::kPartEve) |
-    Bit(TimeLexKind::kHalfUnit) | Bit(TimeLexKind::kDurationLink) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kUnitRef) | Bit(TimeLexKind::kClockVerb) | Bit(TimeLexKind::kWholePre) |
-    Bit(TimeLexKind::kHedgeCancel) | Bit(TimeLexKind::kTimeZone) |
-    Bit(TimeLexKind::kApproxSuffix) | Bit(TimeLexKind::kListLink) | Bit(TimeLexKind::kStartPre) |
-    Bit(TimeLexKind::kRestOf) | Bit(TimeLexKind::kSame) | Bit(TimeLexKind::kYearType) |
-    Bit(TimeLexKind::kHalfYear) | Bit(TimeLexKind::kIdiom) | Bit(TimeLexKind::kMeal) |
-    Bit(TimeLexKind::kHomonym) | Bit(TimeLexKind::kCurrency) | Bit(TimeLexKind::kTimesWord) |
-    Bit(TimeLexKind::kAgeWord) | Bit(TimeLexKind::kRelPost);
+constexpr TimeLexKindSet kLeadKinds = {
+    K::kFiller,       K::kArticle,    K::kRangeFrom,     K::kRangeTo,      K::kClockPre,
+    K::kHedge,        K::kInPre,      K::kAgoPre,        K::kDurationPre,  K::kSetPre,
+    K::kRel,          K::kQuant,      K::kOrdinalSuffix, K::kHourWord,     K::kMinuteWord,
+    K::kAmPm,         K::kYearSuffix, K::kDecadeSuffix,  K::kRangeLink,    K::kDecadePre,
+    K::kAgoPost,      K::kLaterPost,  K::kOffsetDir,     K::kHedgePost,    K::kWeekOf,
+    K::kMinusWord,    K::kPartEve,    K::kHalfUnit,      K::kDurationLink, K::kForPre,
+    K::kUnitRef,      K::kClockVerb,  K::kWholePre,      K::kHedgeCancel,  K::kTimeZone,
+    K::kApproxSuffix, K::kListLink,   K::kStartPre,      K::kRestOf,       K::kSame,
+    K::kYearType,     K::kHalfYear,   K::kIdiom,         K::kMeal,         K::kHomonym,
+    K::kCurrency,     K::kTimesWord,  K::kAgeWord,       K::kRelPost};
 
 // Lead kinds that are plain function words ("de", "la", "à", "in", "from"):
 // a run of them alone starts nothing (MayStart walks over them).
-constexpr TimeLexKindSet kFunctionKinds =
-    Bit(TimeLexKind::kFiller) | Bit(TimeLexKind::kArticle) | Bit(TimeLexKind::kRangeFrom) |
-    Bit(TimeLexKind::kRangeTo) | Bit(TimeLexKind::kRangeLink) | Bit(TimeLexKind::kClockPre) |
-    Bit(TimeLexKind::kInPre) | Bit(TimeLexKind::kDurationPre) | Bit(TimeLexKind::kForPre) |
-    Bit(TimeLexKind::kOffsetDir) | Bit(TimeLexKind::kListLink);
+constexpr TimeLexKindSet kFunctionKinds = {
+    K::kFiller, K::kArticle,     K::kRangeFrom, K::kRangeTo,   K::kRangeLink, K::kClockPre,
+    K::kInPre,  K::kDurationPre, K::kForPre,    K::kOffsetDir, K::kListLink};
 
 bool Scan::MayStart(size_t i) const {
   const TimeToken& tok = t_[i];
   if (tok.kind == TimeTokKind::kNumber) return true;
   if (tok.kind == TimeTokKind::kPunct) {
-    return (kinds_[i] & (KindBit(K::kQuant))) != 0;  // "½ hour"
+    return kinds_[i].Has(K::kQuant);  // "½ hour"
   }
   if (!entries_[i] && tok.capital && M(i + 1, K::kUnit) && RomanOrdinal(i) > 0) {
     return true;  // "XIXe siècle", "XIX век": a Roman numeral before a century word
   }
   if (!entries_[i]) return number_word_[i];
-  if (start_kinds_[i] & ~kLeadKinds) return true;
+  if (start_kinds_[i].HasOutside(kLeadKinds)) return true;
   // A lead word, then a run of function words ("de la", "à l'"): worth
   // trying when a number, a number word or another lexicon word ends the run.
   size_t j = i;
@@ -108,9 +100,10 @@ bool Scan::MayStart(size_t i) const {
     if (t.kind == TimeTokKind::kNumber) return true;
     if (t.kind == TimeTokKind::kWord && NumWord(j)) return true;
     if (!entries_[j]) return false;
-    if (j > i && (start_kinds_[j] & ~kFunctionKinds)) return true;
+    if (j > i && start_kinds_[j].HasOutside(kFunctionKinds)) return true;
     size_t next = j + 1;  // past the longest lead phrase here
-    for (uint32_t m = match_at_[j]; m < match_at_[j + 1]; ++m) next = std::max<size_t>(next, matches_[m].end);
+    for (uint32_t m = match_at_[j]; m < match_at_[j + 1]; ++m)
+      next = std::max<size_t>(next, matches_[m].end);
     j = next;
   }
   return false;
@@ -166,7 +159,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     x.end += base_;
     x.type = c->type;
     x.value = c->value;
-    x.mod = c->mod;
+    x.mod = TimeModName(c->mod);
     x.range_begin = c->begin;
     x.range_end = c->end;
     x.anchor = c->anchor;
