@@ -156,6 +156,18 @@ Status CheckIsStore(sqlite3* db, const FileState& state) {
   return Status::Ok();
 }
 
+// Connection settings every mode needs (extended codes, the busy timeout),
+// then what the file holds; a file SQLite cannot read as a database is
+// "not a sitrep store".
+Result<FileState> ConnectionState(sqlite3* db, const std::string& path) {
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  Result<FileState> state = ReadFileState(db);
+  if (state.ok()) return state;
+  if (state.status().code() != Code::kCorruption) return state.status().WithContext(path);
+  return Status(Code::kCorruption, path + ": not a sitrep store (" + state.status().message() + ")");
+}
+
 // WAL cannot be entered inside a transaction, so this runs before migrations.
 Status EnterWal(sqlite3* db) {
   Result<Statement> wal = Statement::Prepare(db, "PRAGMA journal_mode = WAL");
@@ -330,14 +342,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreMode mo
 
 // kRead: the file is a sitrep store of this schema version. Reads only.
 Status Store::CheckReadable() {
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-  Result<FileState> state = ReadFileState(db_);
-  if (!state.ok()) {
-    if (state.status().code() != Code::kCorruption) return state.status().WithContext(path_);
-    return Status(Code::kCorruption,
-                  path_ + ": not a sitrep store (" + state.status().message() + ")");
-  }
+  Result<FileState> state = ConnectionState(db_, path_);
+  if (!state.ok()) return state.status();
   if (state->tables == 0 && state->user_version == 0) {
     return Status::NotFound(
         path_ + ": the store is empty (an SQLite file without tables; run sitrep ingest first)");
@@ -359,14 +365,8 @@ Status Store::Configure() {
 }
 
 Status Store::Migrate() {
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-  Result<FileState> state = ReadFileState(db_);
-  if (!state.ok()) {
-    if (state.status().code() != Code::kCorruption) return state.status().WithContext(path_);
-    return Status(Code::kCorruption,
-                  path_ + ": not a sitrep store (" + state.status().message() + ")");
-  }
+  Result<FileState> state = ConnectionState(db_, path_);
+  if (!state.ok()) return state.status();
   SITREP_RETURN_IF_ERROR(CheckIsStore(db_, *state).WithContext(path_));
   // Nothing is written to a damaged store: a write could spread the damage,
   // and what is added might not be readable back.
