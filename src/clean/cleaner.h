@@ -43,6 +43,9 @@ class Cleaner {
   const DateFinder& dates() const { return *dates_; }
 
  private:
+  // The state of one Clean call and its steps (cleaner.cc).
+  struct Cleaning;
+
   Cleaner() = default;
   Options options_;
   BoilerplateRules rules_;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "base/deadline.h"
+
 namespace sitrep {
 namespace {
 
@@ -234,6 +236,23 @@ TEST_F(CleanerTest, PullQuotes) {
       EXPECT_NE(d.text.find(quoted), std::string::npos);  // the paragraph keeps its sentence
     }
   }
+}
+
+// A document past its CPU budget: Clean stops between its steps, leaves the
+// document without text (Pipeline then fails it) and the deadline names the stage.
+TEST_F(CleanerTest, AnExpiredDeadlineStopsTheSteps) {
+  RawDocument raw;
+  raw.source = "t.txt";
+  raw.text = std::string(kBody) + "\n\n" + kBody2 + "\n";
+  raw.input_bytes = raw.text.size();
+  ASSERT_FALSE(cleaner_->Clean(raw).text.empty());
+  Deadline deadline(1e-9);
+  while (deadline.Elapsed() < 1e-6) {
+  }
+  Document doc = cleaner_->Clean(raw, &deadline);
+  EXPECT_TRUE(doc.text.empty());
+  EXPECT_TRUE(deadline.expired());
+  EXPECT_EQ(deadline.stage(), "clean");
 }
 
 }  // namespace

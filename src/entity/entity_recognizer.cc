@@ -99,7 +99,9 @@ std::vector<Token> Tokenize(std::string_view text) {
     while (end < text.size()) {
       size_t next = end;
       char32_t d = NextCodePoint(text, &next);
-      if (!u_isalnum(static_cast<UChar32>(d)) && !(u_getCombiningClass(static_cast<UChar32>(d)) > 0)) break;
+      if (!u_isalnum(static_cast<UChar32>(d)) &&
+          !(u_getCombiningClass(static_cast<UChar32>(d)) > 0))
+        break;
       lower |= u_islower(static_cast<UChar32>(d));
       letter |= u_isalpha(static_cast<UChar32>(d));
       end = next;
@@ -155,8 +157,10 @@ bool CommaGap(std::string_view text, const Token& a, const Token& b) {
   size_t pos = 0;
   while (pos < gap.size()) {
     char32_t c = NextCodePoint(gap, &pos);
-    if (c == ',') ++commas;
-    else if (!(c == ' ' || c == 0xA0 || c == 0x202F)) return false;
+    if (c == ',')
+      ++commas;
+    else if (!(c == ' ' || c == 0xA0 || c == 0x202F))
+      return false;
   }
   return commas == 1;
 }
@@ -202,8 +206,10 @@ bool BracketGap(std::string_view text, const Token& a, const Token& b) {
   std::string_view gap = text.substr(a.end, b.start - a.end);
   size_t brackets = 0;
   for (char c : gap) {
-    if (c == ']') ++brackets;
-    else if (c != ' ') return false;
+    if (c == ']')
+      ++brackets;
+    else if (c != ' ')
+      return false;
   }
   return brackets == 1;
 }
@@ -237,23 +243,37 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const Knowled
       for (const TsvRow& row : tsv->rows) {
         const std::string& kind = row.fields[0];
         std::string key = MatchKey(row.fields[1]);
-        if (kind == "reporting") cues.reporting.insert(key);
-        else if (kind == "org_head") cues.org_heads.insert(key);
-        else if (kind == "name_link") cues.name_links.insert(key);
-        else if (kind == "metonymy_before") cues.metonymy_before.insert(key);
-        else if (kind == "stop") cues.stop.insert(key);
-        else if (kind == "determiner") cues.determiners.insert(key);
-        else if (kind == "role_link") cues.role_links.insert(key);
-        else if (kind == "role_end") cues.role_ends.insert(key);
-        else if (kind == "place_before") cues.place_before.insert(key);
-        else if (kind == "indefinite") cues.indefinite.insert(key);
-        else if (kind == "relational") cues.relational.insert(key);
-        else if (kind == "conjunction") cues.conjunctions.insert(key);
-        else if (kind == "verb") cues.verbs.insert(LowerFirst(row.fields[1]));
-        else return tsv->ErrorAt(row, "unknown cue kind \"" + kind +
-                                          "\" (reporting, org_head, name_link, metonymy_before, stop, "
-                                          "determiner, role_link, role_end, place_before, indefinite, "
-                                          "relational, conjunction, verb)");
+        if (kind == "reporting")
+          cues.reporting.insert(key);
+        else if (kind == "org_head")
+          cues.org_heads.insert(key);
+        else if (kind == "name_link")
+          cues.name_links.insert(key);
+        else if (kind == "metonymy_before")
+          cues.metonymy_before.insert(key);
+        else if (kind == "stop")
+          cues.stop.insert(key);
+        else if (kind == "determiner")
+          cues.determiners.insert(key);
+        else if (kind == "role_link")
+          cues.role_links.insert(key);
+        else if (kind == "role_end")
+          cues.role_ends.insert(key);
+        else if (kind == "place_before")
+          cues.place_before.insert(key);
+        else if (kind == "indefinite")
+          cues.indefinite.insert(key);
+        else if (kind == "relational")
+          cues.relational.insert(key);
+        else if (kind == "conjunction")
+          cues.conjunctions.insert(key);
+        else if (kind == "verb")
+          cues.verbs.insert(LowerFirst(row.fields[1]));
+        else
+          return tsv->ErrorAt(row, "unknown cue kind \"" + kind +
+                                       "\" (reporting, org_head, name_link, metonymy_before, stop, "
+                                       "determiner, role_link, role_end, place_before, indefinite, "
+                                       "relational, conjunction, verb)");
       }
     }
   }
@@ -265,327 +285,564 @@ const EntityRecognizer::LangCues& EntityRecognizer::Cues(std::string_view lang) 
   return it == cues_.end() ? empty_ : it->second;
 }
 
+// The state of one Recognize call and its passes, in the order Recognize runs
+// them. `out` holds the mentions found so far; `covered` maps each token to
+// the mention over it (-1: none) and is rebuilt whenever `out` is reordered.
+struct EntityRecognizer::Recognition {
+  Recognition(const KnowledgeBase& kb, const LangCues& cues, std::string_view text,
+              std::string_view lang, std::string_view date, Deadline* deadline)
+      : kb(kb),
+        ents(kb.entities()),
+        cues(cues),
+        text(text),
+        toks(Tokenize(text)),
+        doc_lang(KbLangIndex(lang)),
+        doc_date(date),
+        deadline(deadline),
+        covered(toks.size(), -1) {}
+
+  // Passes. Those that loop over the text return false once the deadline
+  // expired; `out` then holds what was found so far.
+  bool MatchGazetteer();
+  bool MatchCueNames();
+  void MatchSurnames();
+  void SortMentions();
+  void ExtendGivenNames();
+  void MatchDefinedAcronyms();
+  void DisambiguatePlaces();
+  void DropAbsorbed();
+  bool AttachRoles();
+  void LocalizeOffices();
+  bool MatchNominals();
+  void MergeNominals();
+
+  // MatchGazetteer.
+  void GrowSpanKeys(size_t i);
+  size_t MatchGazetteerAt(size_t i);
+  const KbAlias* BestAlias(size_t i, size_t n, std::vector<uint32_t>* places) const;
+  bool AliasFits(size_t i, size_t n, const KbAlias& a, std::string_view surface,
+                 bool all_caps) const;
+  long AliasScore(size_t i, const KbAlias& a) const;
+  enum class Verdict { kTake, kShorter, kNone };
+  Verdict Judge(size_t i, size_t n, const KbAlias& best) const;
+  void AddKbMention(size_t i, size_t n, const KbAlias& best, std::vector<uint32_t> places);
+
+  // MatchCueNames.
+  size_t MatchCueNameAt(size_t i);
+  bool MayStartName(size_t i) const;
+  size_t CapitalisedRun(size_t i) const;
+  bool ReportedAround(size_t i, size_t n) const;
+  size_t OrgNameLength(size_t i) const;
+  bool TitleBefore(size_t i, std::string* role, uint32_t* start) const;
+
+  // ExtendGivenNames, MatchDefinedAcronyms, DisambiguatePlaces.
+  size_t GivenNamesStart(size_t t) const;
+  bool MayBeGivenName(size_t p) const;
+  std::map<std::string, size_t> AcronymDefinitions() const;
+  std::map<std::string, int> PlaceSupport() const;
+
+  // AttachRoles.
+  void AttachPersonRoles(size_t t, Mention& m);
+  size_t RoleBeforeName(size_t t, Mention& m);
+  void ClauseBefore(Mention& m, size_t a);
+  size_t AppositionRole(Mention& m, size_t last, bool* apposed);
+  void RelativeClauseRole(Mention& m, size_t clause_tok, bool apposed);
+  void MarkMetonymy(size_t t, Mention& m) const;
+  bool AddRole(Mention& m, const std::string& role, uint32_t start, uint32_t end);
+  size_t TitleBeforeName(size_t t, std::string* role) const;
+  size_t AppositionTitle(size_t last, std::string* role, size_t* title_end) const;
+  size_t TitleAt(size_t k, size_t limit, std::string* role) const;
+  uint32_t ClauseEnd(size_t from_tok) const;
+  std::string RoleOf(size_t from, size_t to) const;
+
+  // LocalizeOffices and MatchNominals.
+  std::string MainCountry() const;
+  void MatchNominalAfter(size_t d);
+  void MatchNominal(size_t d, size_t k, size_t n, const std::string& role);
+  bool Qualify(size_t* e, uint32_t* end) const;
+  std::string CounterpartRole(size_t d, size_t k, size_t n, size_t e);
+  bool RoleOfApposedName(size_t k, size_t n, size_t e, const std::string& role, uint32_t end);
+  void ResolveHolder(Mention& m, size_t d, const std::string& role) const;
+  int64_t KbHolder(const std::string& want, const std::string& of, bool former) const;
+
+  // Shared helpers.
+  bool IsFirstName(const std::string& key) const;
+  bool IsKbPlaceOrOrg(const std::string& key) const;
+  bool IsKbPerson(const std::string& key) const;
+  bool IsOrgHeadForm(const std::string& key) const;
+  bool IsSmallCity(int64_t e) const;
+  bool IsLink(size_t k) const;
+  std::string_view Surface(size_t first, size_t last) const;
+  size_t TokAt(uint32_t byte) const;
+  void RebuildCovered();
+
+  const KnowledgeBase& kb;
+  const std::vector<KbEntity>& ents;
+  const LangCues& cues;
+  const std::string_view text;
+  const std::vector<Token> toks;
+  const int doc_lang;
+  const std::string doc_date;
+  Deadline* const deadline;
+
+  std::vector<Mention> out;
+  std::vector<int> covered;  // mention index per token, -1 when none
+  // Places that share their alias with other places ("Vienne", "Georgia"):
+  // mention index -> the other candidates, decided from context.
+  std::vector<std::pair<size_t, std::vector<uint32_t>>> ambiguous;
+  std::vector<std::string> span_keys;  // span_keys[n - 1]: key of n tokens from the current one
+  std::vector<bool> drop;              // mentions absorbed by a longer one
+  std::vector<bool> title_used;        // tokens of a title taken as someone's role
+  std::string main_country;            // the country the document names most
+  std::vector<int> last_kb_person;     // the last KB person among out[0..i], or -1
+  std::vector<Mention> nominals;       // kept apart from `out` until MergeNominals
+};
+
 std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::string_view lang,
                                                  std::string_view date, Deadline* deadline) const {
-  const std::vector<Token> toks = Tokenize(text);
-  const LangCues& cues = Cues(lang);
-  const int doc_lang = KbLangIndex(lang);
-  std::vector<Mention> out;
-  std::vector<int> covered(toks.size(), -1);  // mention index per token
-  const auto& ents = kb_->entities();
+  Recognition r(*kb_, Cues(lang), text, lang, date, deadline);
+  if (!r.MatchGazetteer() || !r.MatchCueNames()) return std::move(r.out);
+  r.MatchSurnames();
+  r.SortMentions();
+  r.ExtendGivenNames();
+  r.MatchDefinedAcronyms();
+  r.DisambiguatePlaces();
+  r.DropAbsorbed();
+  if (!r.AttachRoles()) return std::move(r.out);
+  r.LocalizeOffices();
+  if (!r.MatchNominals()) return std::move(r.out);
+  r.MergeNominals();
+  return std::move(r.out);
+}
 
-  auto is_first_name = [this](const std::string& key) {
-    for (const KbAlias& a : kb_->Find(key)) {
-      if (kb_->entities()[a.entity].id == "@first_names") return true;
-    }
-    return false;
-  };
-  // True when `key` names a place or organisation in the KB.
-  auto is_kb_place_or_org = [&](const std::string& key) {
-    for (const KbAlias& a : kb_->Find(key)) {
-      const KbEntity& e = ents[a.entity];
-      if (e.type != EntityType::kPer && !(a.flags & kAliasAdjective)) return true;
-    }
-    return false;
-  };
-  // True when `key` is a name or surname of a KB person.
-  auto is_kb_person = [&](const std::string& key) {
-    for (const KbAlias& a : kb_->Find(key)) {
-      const KbEntity& e = ents[a.entity];
-      if (e.type == EntityType::kPer && !e.id.empty() && e.id[0] != '@') return true;
-    }
-    return false;
-  };
-  auto m_type_is_town = [&](const KbEntity& e) {
-    return e.type == EntityType::kLoc && e.kind == EntityKind::kCity && !e.capital &&
-           e.population < kSmallTownPopulation;
-  };
-  auto is_town_alternate = [&](const KbEntity& e) {
-    return e.type == EntityType::kLoc && e.kind == EntityKind::kCity && !e.capital;
-  };
-  // "Совета", "Комитета": an inflected organisation head word.
-  auto is_org_head_form = [&](const std::string& key) {
-    for (const std::string& h : cues.org_heads) {
-      if (key.size() >= h.size() && key.size() - h.size() <= kMaxHeadEnding && key.compare(0, h.size(), h) == 0 &&
-          h.find(' ') == std::string::npos) {
-        return true;
-      }
-    }
-    return false;
-  };
-  // A town or first-level region: a place a first name may also name.
-  auto is_small_city = [&](int64_t e) {
-    return e >= 0 && ((ents[e].kind == EntityKind::kCity && !ents[e].capital) ||
-                      ents[e].kind == EntityKind::kRegion || ents[e].kind == EntityKind::kSite);
-  };
+// --- Shared helpers -------------------------------------------------------
 
-  // Places that share their alias with other places ("Vienne", "Georgia"):
-  // mention index -> the other candidates, decided from context below.
-  std::vector<std::pair<size_t, std::vector<uint32_t>>> ambiguous;
+bool EntityRecognizer::Recognition::IsFirstName(const std::string& key) const {
+  for (const KbAlias& a : kb.Find(key)) {
+    if (ents[a.entity].id == "@first_names") return true;
+  }
+  return false;
+}
 
-  // Pass 1: gazetteer, longest match first.
-  std::vector<std::string> span_keys;
+// True when `key` names a place or organisation in the KB.
+bool EntityRecognizer::Recognition::IsKbPlaceOrOrg(const std::string& key) const {
+  for (const KbAlias& a : kb.Find(key)) {
+    if (ents[a.entity].type != EntityType::kPer && !(a.flags & kAliasAdjective)) return true;
+  }
+  return false;
+}
+
+// True when `key` is a name or surname of a KB person.
+bool EntityRecognizer::Recognition::IsKbPerson(const std::string& key) const {
+  for (const KbAlias& a : kb.Find(key)) {
+    const KbEntity& e = ents[a.entity];
+    if (e.type == EntityType::kPer && !e.id.empty() && e.id[0] != '@') return true;
+  }
+  return false;
+}
+
+// "Совета", "Комитета": an inflected organisation head word.
+bool EntityRecognizer::Recognition::IsOrgHeadForm(const std::string& key) const {
+  for (const std::string& h : cues.org_heads) {
+    if (key.size() >= h.size() && key.size() - h.size() <= kMaxHeadEnding &&
+        key.compare(0, h.size(), h) == 0 && h.find(' ') == std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A town or first-level region: a place a first name may also name.
+bool EntityRecognizer::Recognition::IsSmallCity(int64_t e) const {
+  return e >= 0 && ((ents[e].kind == EntityKind::kCity && !ents[e].capital) ||
+                    ents[e].kind == EntityKind::kRegion || ents[e].kind == EntityKind::kSite);
+}
+
+// A link inside a name: a `name_link` cue or an elided article ("l", "d").
+bool EntityRecognizer::Recognition::IsLink(size_t k) const {
+  return cues.name_links.count(toks[k].key) || toks[k].key == "l" || toks[k].key == "d";
+}
+
+// The text of tokens first .. last.
+std::string_view EntityRecognizer::Recognition::Surface(size_t first, size_t last) const {
+  return text.substr(toks[first].start, toks[last].end - toks[first].start);
+}
+
+// The first token ending after `byte` (toks.size() when none). Tokens are in
+// text order and do not overlap: a binary search (this is called per role and
+// per mention, so a scan from the start would be quadratic).
+size_t EntityRecognizer::Recognition::TokAt(uint32_t byte) const {
+  return static_cast<size_t>(
+      std::partition_point(toks.begin(), toks.end(),
+                           [byte](const Token& t) { return t.end <= byte; }) -
+      toks.begin());
+}
+
+// REQUIRES: `out` sorted by start.
+void EntityRecognizer::Recognition::RebuildCovered() {
+  std::fill(covered.begin(), covered.end(), -1);
+  for (size_t m = 0, t = 0; m < out.size(); ++m) {
+    while (t < toks.size() && toks[t].start < out[m].start) ++t;
+    for (size_t k = t; k < toks.size() && toks[k].end <= out[m].end; ++k)
+      covered[k] = static_cast<int>(m);
+  }
+}
+
+// --- MatchGazetteer: KB aliases, longest match first ----------------------
+
+bool EntityRecognizer::Recognition::MatchGazetteer() {
   for (size_t i = 0; i < toks.size();) {
-    if (Expired(deadline, "entities")) return out;
-    bool matched = false;
-    // keys[n - 1]: the key of tokens i .. i+n-1. A span grows only while
-    // some alias key starts with it: most tokens cost one or two lookups.
-    std::vector<std::string>& keys = span_keys;
-    keys.assign(1, toks[i].key);
-    while (keys.size() < kMaxNameTokens && i + keys.size() < toks.size() &&
-           Joinable(text, toks[i + keys.size() - 1], toks[i + keys.size()])) {
-      std::string longer = keys.back() + " ";
-      if (!kb_->HasKeyPrefix(longer)) break;
-      longer += toks[i + keys.size()].key;
-      keys.push_back(std::move(longer));
-    }
-    const size_t max_n = keys.size();
-    for (size_t n = max_n; n >= 1 && !matched; --n) {
-      const std::string& key = keys[n - 1];
-      const std::string_view surface = text.substr(toks[i].start, toks[i + n - 1].end - toks[i].start);
-      bool all_caps = true;
-      for (size_t k = 0; k < n; ++k) all_caps &= toks[i + k].all_caps;
-      const KbAlias* best = nullptr;
-      long best_score = -1;
-      std::vector<uint32_t> places;
-      for (const KbAlias& a : kb_->Find(key)) {
-        const KbEntity& e = ents[a.entity];
-        if (!e.id.empty() && e.id[0] == '@') continue;
-        if ((a.flags & kAliasAcronym) && !all_caps) continue;
-        bool adjective = a.flags & kAliasAdjective;
-        if (adjective) {
-          if (a.lang != doc_lang && a.lang != 0) continue;
-        } else {
-          if (!(a.flags & kAliasAcronym) && cues.calendar.count(toks[i].key)) continue;
-          if (!toks[i].upper_initial && !HasLowerFirst(a.text) && !std::isdigit(static_cast<unsigned char>(surface[0]))) continue;
-          if (!toks[i].upper_initial && a.lang != doc_lang) continue;
-          if (n == 1 && (a.flags & kAliasCommonWord) && toks[i].sentence_start) continue;
-          if (n == 1 && CountCodePoints(surface) < 3 && !(a.flags & kAliasAcronym)) continue;
-          if (n == 1 && toks[i].sentence_start && cues.stop.count(key)) continue;
-          if (all_caps && n == 1 && !(a.flags & kAliasAcronym) && CountCodePoints(surface) <= 4) continue;
-          // "La réunion" is not "La Réunion", nor "Le monde" "Le Monde".
-          // Organisation names of three words or more are matched whatever
-          // their case ("ministère russe de la défense"): they are no phrase of
-          // the language written otherwise.
-          if (n > 1 && !all_caps && CapitalisedWords(surface) < CapitalisedWords(a.text) &&
-              !(n >= 3 && e.type == EntityType::kOrg)) {
-            continue;
-          }
-          // A common word naming a region somewhere ("Est", "Centre") is not
-          // taken for that region on its own.
-          if (n == 1 && (a.flags & kAliasCommonWord) && e.kind == EntityKind::kRegion &&
-              e.prior < kMinorPlacePrior) {
-            continue;
-          }
-          if (e.type == EntityType::kLoc &&
-              std::find(places.begin(), places.end(), a.entity) == places.end()) {
-            places.push_back(a.entity);
-          }
-        }
-        long score = (a.lang == doc_lang ? 3L : a.lang == 0 ? 2L : 1L) << 40;
-        score = (score + e.prior) * 2;
-        // Same key as name and adjective ("Suisse", "suisse"): case decides.
-        if (adjective != toks[i].upper_initial) score += 1;
-        // A hand-written demonym names its place first ("américain": US, not MP).
-        if (adjective && (a.flags & kAliasPreferred)) score += 2;
-        if (score > best_score) {
-          best_score = score;
-          best = &a;
-        }
-      }
-      if (!best) continue;
-      const KbEntity& e = ents[best->entity];
-      // A small town named by one word ("Most", "Lage", "Mission") only
-      // after a preposition of place.
-      // So does a town's untagged alternate name ("Von" for Vaughan).
-      if (n == 1 && (m_type_is_town(e) || (is_town_alternate(e) && (best->flags & kAliasAlternate))) &&
-          !(i > 0 && cues.place_before.count(toks[i - 1].key))) {
-        continue;
-      }
-      // A first name that is also a town ("Vladimir", "Paul") before a
-      // capitalised word that is no place: a person's name, left to pass 2.
-      if (n == 1 && e.type == EntityType::kLoc && is_small_city(best->entity) &&
-          i + 1 < toks.size() && toks[i + 1].upper_initial && !toks[i + 1].all_caps &&
-          Joinable(text, toks[i], toks[i + 1]) && is_first_name(key) &&
-          !is_kb_place_or_org(toks[i + 1].key)) {
-        break;
-      }
-      // Nor is it a place before a known person's surname across an
-      // editor's bracket ("[President Vladimir] Poutine").
-      if (n == 1 && e.type == EntityType::kLoc && is_small_city(best->entity) && i + 1 < toks.size() &&
-          BracketGap(text, toks[i], toks[i + 1]) && is_first_name(key) && is_kb_person(toks[i + 1].key)) {
-        break;
-      }
-      Mention m;
-      m.start = toks[i].start;
-      m.end = toks[i + n - 1].end;
-      m.kb_entity = best->entity;
-      m.type = (best->flags & kAliasAdjective) ? MentionType::kAdj
-               : e.type == EntityType::kPer   ? MentionType::kPer
-               : e.type == EntityType::kOrg   ? MentionType::kOrg
-                                              : MentionType::kLoc;
-      m.partial = best->flags & kAliasPartial;
-      m.metonymy = e.kind == EntityKind::kGovernment;
-      m.source = "kb";
-      // "V. Poutine": a capital initial before a known surname joins the
-      // mention; an honorific ("M.", listed as a stop word) does not.
-      if (m.partial && i >= 1 && CountCodePoints(text.substr(toks[i - 1].start, toks[i - 1].end - toks[i - 1].start)) == 1 &&
-          toks[i - 1].upper_initial && text.substr(toks[i - 1].end, 1) == "." && covered[i - 1] < 0 &&
-          !cues.stop.count(toks[i - 1].key)) {
-        m.start = toks[i - 1].start;
-        covered[i - 1] = static_cast<int>(out.size());
-      }
-      if (m.type == MentionType::kLoc && places.size() > 1) {
-        places.erase(std::remove(places.begin(), places.end(), best->entity), places.end());
-        ambiguous.emplace_back(out.size(), std::move(places));
-      }
-      for (size_t k = 0; k < n; ++k) covered[i + k] = static_cast<int>(out.size());
-      out.push_back(std::move(m));
-      i += n;
-      matched = true;
-    }
-    if (!matched) ++i;
+    if (Expired(deadline, "entities")) return false;
+    size_t n = MatchGazetteerAt(i);
+    i += n > 0 ? n : 1;
   }
+  return true;
+}
 
-  // The longest title (entity_titles.tsv) starting at token k and ending at
-  // or before token `limit`, on tokens no mention covers; 0 when none.
-  auto title_at = [&](size_t k, size_t limit, std::string* role) -> size_t {
-    for (size_t n = std::min(cues.max_title_tokens, limit - std::min(limit, k)); n >= 1; --n) {
-      bool ok = true;
-      std::string key = toks[k].key;
-      for (size_t q = 0; q < n && ok; ++q) {
-        ok = covered[k + q] < 0 && (q == 0 || Joinable(text, toks[k + q - 1], toks[k + q]));
-        if (q > 0) key += " " + toks[k + q].key;
-      }
-      if (!ok) continue;
-      auto it = cues.titles.find(key);
-      if (it != cues.titles.end()) {
-        *role = it->second.role;
-        return n;
-      }
-    }
-    return 0;
-  };
-  // A title right after a comma that follows token `last`, after an optional
-  // determiner and up to three lower-case words ("X, un ancien diplomate
-  // russe"); returns the first token after the comma, or npos.
-  auto apposition_title = [&](size_t last, std::string* role, size_t* title_end) -> size_t {
-    if (last + 1 >= toks.size() || !CommaGap(text, toks[last], toks[last + 1])) return std::string::npos;
-    size_t q = last + 1;
-    if (cues.determiners.count(toks[q].key)) ++q;
-    for (size_t skip = 0; skip <= 3 && q + skip < toks.size(); ++skip) {
-      size_t p = q + skip;
-      if (p > last + 1 && ClauseBreak(text, toks[p - 1], toks[p])) break;
-      if (size_t n = title_at(p, toks.size(), role)) {
-        *title_end = p + n;
-        return last + 1;
-      }
-      if (toks[p].upper_initial || covered[p] >= 0 || cues.determiners.count(toks[p].key) ||
-          cues.name_links.count(toks[p].key)) {
-        break;
-      }
-    }
-    return std::string::npos;
-  };
+// span_keys[n - 1]: the key of tokens i .. i+n-1. A span grows only while
+// some alias key starts with it: most tokens cost one or two lookups.
+void EntityRecognizer::Recognition::GrowSpanKeys(size_t i) {
+  std::vector<std::string>& keys = span_keys;
+  keys.assign(1, toks[i].key);
+  while (keys.size() < kMaxNameTokens && i + keys.size() < toks.size() &&
+         Joinable(text, toks[i + keys.size() - 1], toks[i + keys.size()])) {
+    std::string longer = keys.back() + " ";
+    if (!kb.HasKeyPrefix(longer)) break;
+    longer += toks[i + keys.size()].key;
+    keys.push_back(std::move(longer));
+  }
+}
 
-  // Pass 2: unknown names from cues.
-  auto title_before = [&](size_t i, std::string* role, uint32_t* start) -> bool {
-    // The title may be followed by an adjective mention ("président kazakh").
-    size_t j = i;
-    if (j > 0 && covered[j - 1] >= 0 && out[covered[j - 1]].type == MentionType::kAdj) {
-      int m = covered[j - 1];
-      while (j > 0 && covered[j - 1] == m) --j;
+// The tokens of the KB mention matched at token i, added to `out`; 0 when none.
+size_t EntityRecognizer::Recognition::MatchGazetteerAt(size_t i) {
+  GrowSpanKeys(i);
+  for (size_t n = span_keys.size(); n >= 1; --n) {
+    std::vector<uint32_t> places;
+    const KbAlias* best = BestAlias(i, n, &places);
+    if (!best) continue;
+    Verdict v = Judge(i, n, *best);
+    if (v == Verdict::kShorter) continue;
+    if (v == Verdict::kNone) return 0;
+    AddKbMention(i, n, *best, std::move(places));
+    return n;
+  }
+  return 0;
+}
+
+// The best-scoring alias the n tokens from i may be; `places` gets every
+// place they may name.
+const KbAlias* EntityRecognizer::Recognition::BestAlias(size_t i, size_t n,
+                                                        std::vector<uint32_t>* places) const {
+  const std::string_view surface = Surface(i, i + n - 1);
+  bool all_caps = true;
+  for (size_t k = 0; k < n; ++k) all_caps &= toks[i + k].all_caps;
+  const KbAlias* best = nullptr;
+  long best_score = -1;
+  for (const KbAlias& a : kb.Find(span_keys[n - 1])) {
+    if (!AliasFits(i, n, a, surface, all_caps)) continue;
+    if (!(a.flags & kAliasAdjective) && ents[a.entity].type == EntityType::kLoc &&
+        std::find(places->begin(), places->end(), a.entity) == places->end()) {
+      places->push_back(a.entity);
     }
-    for (size_t n = std::min(cues.max_title_tokens, j); n >= 1; --n) {
-      std::string key = toks[j - n].key;
-      for (size_t k = 1; k < n; ++k) key += " " + toks[j - n + k].key;
-      auto it = cues.titles.find(key);
-      if (it != cues.titles.end()) {
-        *role = it->second.role;
-        *start = toks[j - n].start;
-        return true;
-      }
+    long score = AliasScore(i, a);
+    if (score > best_score) {
+      best_score = score;
+      best = &a;
     }
+  }
+  return best;
+}
+
+// False when case, language, length or position rule out reading the n
+// tokens from i (written `surface`) as alias `a`.
+bool EntityRecognizer::Recognition::AliasFits(size_t i, size_t n, const KbAlias& a,
+                                              std::string_view surface, bool all_caps) const {
+  const KbEntity& e = ents[a.entity];
+  if (!e.id.empty() && e.id[0] == '@') return false;
+  if ((a.flags & kAliasAcronym) && !all_caps) return false;
+  if (a.flags & kAliasAdjective) return a.lang == doc_lang || a.lang == 0;
+  const Token& first = toks[i];
+  if (!(a.flags & kAliasAcronym) && cues.calendar.count(first.key)) return false;
+  if (!first.upper_initial && !HasLowerFirst(a.text) &&
+      !std::isdigit(static_cast<unsigned char>(surface[0]))) {
     return false;
-  };
-  for (size_t i = 0; i < toks.size(); ++i) {
-    if (Expired(deadline, "entities")) return out;
-    if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps) continue;
-    if (cues.stop.count(toks[i].key) || cues.titles.count(toks[i].key) || cues.calendar.count(toks[i].key)) continue;
-    // A first name closing an editor's bracket before a known surname is
-    // part of that person's name, not a person of its own.
-    if (i + 1 < toks.size() && BracketGap(text, toks[i], toks[i + 1]) && is_first_name(toks[i].key) &&
-        covered[i + 1] >= 0 && out[covered[i + 1]].type == MentionType::kPer) {
-      continue;
-    }
-    size_t n = 1;
-    while (i + n < toks.size() && n < 4 && covered[i + n] < 0 && toks[i + n].upper_initial &&
-           !toks[i + n].all_caps && Joinable(text, toks[i + n - 1], toks[i + n]) &&
-           text.substr(toks[i + n - 1].end, 1) != "." && !cues.calendar.count(toks[i + n].key)) {
-      ++n;
-    }
-    std::string role;
-    uint32_t title_start = 0;
-    size_t title_end = 0;
-    bool titled = title_before(i, &role, &title_start);
-    bool first_name = n >= 2 && is_first_name(toks[i].key);
-    // The verb of saying right next to the name, nothing but spaces between
-    // ("a déclaré Konstantin Kosachyov"; not a heading before a paragraph).
-    bool reported = n >= 2 && ((i > 0 && cues.reporting.count(toks[i - 1].key) &&
-                                Joinable(text, toks[i - 1], toks[i])) ||
-                               (i + n < toks.size() && cues.reporting.count(toks[i + n].key) &&
-                                Joinable(text, toks[i + n - 1], toks[i + n])));
-    bool org = n >= 2 && cues.org_heads.count(toks[i].key);
-    if (!org && n == 1 && cues.org_heads.count(toks[i].key)) {
-      // "Conseil national de sécurité": lower-case words and links after the
-      // head, with at least one link, ending on a word that is not a link.
-      size_t end = i + 1, last_word = i;
-      bool linked = false;
-      while (end < toks.size() && end - i <= kMaxOrgTail && covered[end] < 0 &&
-             !toks[end].upper_initial && Joinable(text, toks[end - 1], toks[end]) &&
-             text.substr(toks[end - 1].end, 1) != ".") {
-        if (cues.name_links.count(toks[end].key) || toks[end].key == "l" || toks[end].key == "d") {
-          linked = true;
-        } else if (linked && cues.determiners.count(toks[end].key) && last_word < end - 1) {
-          // "de la sécurité": the article after a link.
-        } else if (!linked && end == i + 1) {
-          last_word = end;  // an adjective right after the head ("Conseil national")
-        } else if (linked && last_word < end - 1) {
-          last_word = end;  // the noun after the link
-        } else if (linked) {
-          // A second word after the link only when the name ends there.
-          bool ends = end + 1 >= toks.size() || ClauseBreak(text, toks[end], toks[end + 1]) ||
-                      toks[end + 1].upper_initial || cues.name_links.count(toks[end + 1].key);
-          if (ends) last_word = end;
-          break;
-        } else {
-          break;
-        }
-        ++end;
-      }
-      if (linked && last_word > i + 1) {
-        n = last_word - i + 1;
-        org = true;
-      }
-    }
-    bool apposed = n >= 2 && apposition_title(i + n - 1, &role, &title_end) != std::string::npos;
-    if (!org && n == 1 && is_org_head_form(toks[i].key)) titled = false;  // "председатель Совета ..."
-    if (!(titled && (n >= 2 || !toks[i].sentence_start)) && !first_name && !reported && !org && !apposed) {
-      i += n - 1;
-      continue;
-    }
-    Mention m;
-    m.start = toks[i].start;
-    m.end = toks[i + n - 1].end;
-    m.type = org ? MentionType::kOrg : MentionType::kPer;
-    m.source = org ? "org_head" : titled ? "title" : first_name ? "first_name" : reported ? "reporting" : "apposition";
-    for (size_t k = 0; k < n; ++k) covered[i + k] = static_cast<int>(out.size());
-    out.push_back(std::move(m));
-    i += n - 1;
   }
+  if (!first.upper_initial && a.lang != doc_lang) return false;
+  if (n == 1 && (a.flags & kAliasCommonWord) && first.sentence_start) return false;
+  if (n == 1 && CountCodePoints(surface) < 3 && !(a.flags & kAliasAcronym)) return false;
+  if (n == 1 && first.sentence_start && cues.stop.count(span_keys[n - 1])) return false;
+  if (all_caps && n == 1 && !(a.flags & kAliasAcronym) && CountCodePoints(surface) <= 4)
+    return false;
+  // "La réunion" is not "La Réunion", nor "Le monde" "Le Monde".
+  // Organisation names of three words or more are matched whatever their
+  // case ("ministère russe de la défense"): they are no phrase of the
+  // language written otherwise.
+  if (n > 1 && !all_caps && CapitalisedWords(surface) < CapitalisedWords(a.text) &&
+      !(n >= 3 && e.type == EntityType::kOrg)) {
+    return false;
+  }
+  // A common word naming a region somewhere ("Est", "Centre") is not taken
+  // for that region on its own.
+  return !(n == 1 && (a.flags & kAliasCommonWord) && e.kind == EntityKind::kRegion &&
+           e.prior < kMinorPlacePrior);
+}
 
-  // Surnames of persons named in full in this document: the surname alone is
-  // that person too ("Stanovaya" after "Tatyana Stanovaya").
+long EntityRecognizer::Recognition::AliasScore(size_t i, const KbAlias& a) const {
+  const bool adjective = a.flags & kAliasAdjective;
+  long score = (a.lang == doc_lang ? 3L : a.lang == 0 ? 2L : 1L) << 40;
+  score = (score + ents[a.entity].prior) * 2;
+  // Same key as name and adjective ("Suisse", "suisse"): case decides.
+  if (adjective != toks[i].upper_initial) score += 1;
+  // A hand-written demonym names its place first ("américain": US, not MP).
+  if (adjective && (a.flags & kAliasPreferred)) score += 2;
+  return score;
+}
+
+// Whether the n tokens from i stand as `best`, a shorter span should be
+// tried, or no KB mention starts at i (a person's name, left to MatchCueNames).
+EntityRecognizer::Recognition::Verdict EntityRecognizer::Recognition::Judge(
+    size_t i, size_t n, const KbAlias& best) const {
+  if (n != 1) return Verdict::kTake;
+  const KbEntity& e = ents[best.entity];
+  const bool town = e.type == EntityType::kLoc && e.kind == EntityKind::kCity && !e.capital;
+  // A small town named by one word ("Most", "Lage", "Mission") only after a
+  // preposition of place. So does a town's untagged alternate name ("Von"
+  // for Vaughan).
+  if (town && (e.population < kSmallTownPopulation || (best.flags & kAliasAlternate)) &&
+      !(i > 0 && cues.place_before.count(toks[i - 1].key))) {
+    return Verdict::kShorter;
+  }
+  if (e.type != EntityType::kLoc || !IsSmallCity(best.entity) || i + 1 >= toks.size())
+    return Verdict::kTake;
+  const std::string& key = span_keys[0];
+  // A first name that is also a town ("Vladimir", "Paul") before a
+  // capitalised word that is no place: a person's name.
+  if (toks[i + 1].upper_initial && !toks[i + 1].all_caps && Joinable(text, toks[i], toks[i + 1]) &&
+      IsFirstName(key) && !IsKbPlaceOrOrg(toks[i + 1].key)) {
+    return Verdict::kNone;
+  }
+  // Nor is it a place before a known person's surname across an editor's
+  // bracket ("[President Vladimir] Poutine").
+  if (BracketGap(text, toks[i], toks[i + 1]) && IsFirstName(key) && IsKbPerson(toks[i + 1].key)) {
+    return Verdict::kNone;
+  }
+  return Verdict::kTake;
+}
+
+void EntityRecognizer::Recognition::AddKbMention(size_t i, size_t n, const KbAlias& best,
+                                                 std::vector<uint32_t> places) {
+  const KbEntity& e = ents[best.entity];
+  Mention m;
+  m.start = toks[i].start;
+  m.end = toks[i + n - 1].end;
+  m.kb_entity = best.entity;
+  m.type = (best.flags & kAliasAdjective) ? MentionType::kAdj
+           : e.type == EntityType::kPer   ? MentionType::kPer
+           : e.type == EntityType::kOrg   ? MentionType::kOrg
+                                          : MentionType::kLoc;
+  m.partial = best.flags & kAliasPartial;
+  m.metonymy = e.kind == EntityKind::kGovernment;
+  m.source = "kb";
+  // "V. Poutine": a capital initial before a known surname joins the
+  // mention; an honorific ("M.", listed as a stop word) does not.
+  if (m.partial && i >= 1 && CountCodePoints(Surface(i - 1, i - 1)) == 1 &&
+      toks[i - 1].upper_initial && text.substr(toks[i - 1].end, 1) == "." && covered[i - 1] < 0 &&
+      !cues.stop.count(toks[i - 1].key)) {
+    m.start = toks[i - 1].start;
+    covered[i - 1] = static_cast<int>(out.size());
+  }
+  if (m.type == MentionType::kLoc && places.size() > 1) {
+    places.erase(std::remove(places.begin(), places.end(), best.entity), places.end());
+    ambiguous.emplace_back(out.size(), std::move(places));
+  }
+  for (size_t k = 0; k < n; ++k) covered[i + k] = static_cast<int>(out.size());
+  out.push_back(std::move(m));
+}
+
+// --- MatchCueNames: unknown names from cues -------------------------------
+
+bool EntityRecognizer::Recognition::MatchCueNames() {
+  for (size_t i = 0; i < toks.size(); i += MatchCueNameAt(i)) {
+    if (Expired(deadline, "entities")) return false;
+  }
+  return true;
+}
+
+// Adds the name starting at token i when a cue vouches for it; returns the
+// tokens to move on by (at least 1).
+size_t EntityRecognizer::Recognition::MatchCueNameAt(size_t i) {
+  if (!MayStartName(i)) return 1;
+  size_t n = CapitalisedRun(i);
+  std::string role;
+  uint32_t title_start = 0;
+  size_t title_end = 0;
+  bool titled = TitleBefore(i, &role, &title_start);
+  bool first_name = n >= 2 && IsFirstName(toks[i].key);
+  // The verb of saying right next to the name.
+  bool reported = n >= 2 && ReportedAround(i, n);
+  bool org = n >= 2 && cues.org_heads.count(toks[i].key);
+  if (!org && n == 1 && cues.org_heads.count(toks[i].key)) {
+    if (size_t len = OrgNameLength(i)) {
+      n = len;
+      org = true;
+    }
+  }
+  bool apposed = n >= 2 && AppositionTitle(i + n - 1, &role, &title_end) != std::string::npos;
+  if (!org && n == 1 && IsOrgHeadForm(toks[i].key)) titled = false;  // "председатель Совета ..."
+  if (!(titled && (n >= 2 || !toks[i].sentence_start)) && !first_name && !reported && !org &&
+      !apposed) {
+    return n;
+  }
+  Mention m;
+  m.start = toks[i].start;
+  m.end = toks[i + n - 1].end;
+  m.type = org ? MentionType::kOrg : MentionType::kPer;
+  m.source = org          ? "org_head"
+             : titled     ? "title"
+             : first_name ? "first_name"
+             : reported   ? "reporting"
+                          : "apposition";
+  for (size_t k = 0; k < n; ++k) covered[i + k] = static_cast<int>(out.size());
+  out.push_back(std::move(m));
+  return n;
+}
+
+// True when an unknown name may start at token i: a capitalised word no
+// mention covers that is no stop word, title or calendar word.
+bool EntityRecognizer::Recognition::MayStartName(size_t i) const {
+  if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps) return false;
+  if (cues.stop.count(toks[i].key) || cues.titles.count(toks[i].key) ||
+      cues.calendar.count(toks[i].key)) {
+    return false;
+  }
+  // A first name closing an editor's bracket before a known surname is part
+  // of that person's name, not a person of its own.
+  return !(i + 1 < toks.size() && BracketGap(text, toks[i], toks[i + 1]) &&
+           IsFirstName(toks[i].key) && covered[i + 1] >= 0 &&
+           out[covered[i + 1]].type == MentionType::kPer);
+}
+
+// Capitalised words joined to token i, at most 4.
+size_t EntityRecognizer::Recognition::CapitalisedRun(size_t i) const {
+  size_t n = 1;
+  while (i + n < toks.size() && n < 4 && covered[i + n] < 0 && toks[i + n].upper_initial &&
+         !toks[i + n].all_caps && Joinable(text, toks[i + n - 1], toks[i + n]) &&
+         text.substr(toks[i + n - 1].end, 1) != "." && !cues.calendar.count(toks[i + n].key)) {
+    ++n;
+  }
+  return n;
+}
+
+// A verb of saying right next to the n tokens from i, nothing but spaces
+// between ("a déclaré Konstantin Kosachyov"; not a heading before a paragraph).
+bool EntityRecognizer::Recognition::ReportedAround(size_t i, size_t n) const {
+  return (i > 0 && cues.reporting.count(toks[i - 1].key) && Joinable(text, toks[i - 1], toks[i])) ||
+         (i + n < toks.size() && cues.reporting.count(toks[i + n].key) &&
+          Joinable(text, toks[i + n - 1], toks[i + n]));
+}
+
+// "Conseil national de sécurité": lower-case words and links after the head
+// word at token i, with at least one link, ending on a word that is not a
+// link. The name's length in tokens, or 0 when there is none.
+size_t EntityRecognizer::Recognition::OrgNameLength(size_t i) const {
+  size_t end = i + 1, last_word = i;
+  bool linked = false;
+  while (end < toks.size() && end - i <= kMaxOrgTail && covered[end] < 0 &&
+         !toks[end].upper_initial && Joinable(text, toks[end - 1], toks[end]) &&
+         text.substr(toks[end - 1].end, 1) != ".") {
+    if (IsLink(end)) {
+      linked = true;
+    } else if (linked && cues.determiners.count(toks[end].key) && last_word < end - 1) {
+      // "de la sécurité": the article after a link.
+    } else if (!linked && end == i + 1) {
+      last_word = end;  // an adjective right after the head ("Conseil national")
+    } else if (linked && last_word < end - 1) {
+      last_word = end;  // the noun after the link
+    } else if (linked) {
+      // A second word after the link only when the name ends there.
+      bool ends = end + 1 >= toks.size() || ClauseBreak(text, toks[end], toks[end + 1]) ||
+                  toks[end + 1].upper_initial || cues.name_links.count(toks[end + 1].key);
+      if (ends) last_word = end;
+      break;
+    } else {
+      break;
+    }
+    ++end;
+  }
+  return linked && last_word > i + 1 ? last_word - i + 1 : 0;
+}
+
+// A title right before token i. It may be followed by an adjective mention
+// ("président kazakh").
+bool EntityRecognizer::Recognition::TitleBefore(size_t i, std::string* role,
+                                                uint32_t* start) const {
+  size_t j = i;
+  if (j > 0 && covered[j - 1] >= 0 && out[covered[j - 1]].type == MentionType::kAdj) {
+    int m = covered[j - 1];
+    while (j > 0 && covered[j - 1] == m) --j;
+  }
+  for (size_t n = std::min(cues.max_title_tokens, j); n >= 1; --n) {
+    std::string key = toks[j - n].key;
+    for (size_t k = 1; k < n; ++k) key += " " + toks[j - n + k].key;
+    auto it = cues.titles.find(key);
+    if (it != cues.titles.end()) {
+      *role = it->second.role;
+      *start = toks[j - n].start;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The longest title (entity_titles.tsv) starting at token k and ending at or
+// before token `limit`, on tokens no mention covers; 0 when none.
+size_t EntityRecognizer::Recognition::TitleAt(size_t k, size_t limit, std::string* role) const {
+  for (size_t n = std::min(cues.max_title_tokens, limit - std::min(limit, k)); n >= 1; --n) {
+    bool ok = true;
+    std::string key = toks[k].key;
+    for (size_t q = 0; q < n && ok; ++q) {
+      ok = covered[k + q] < 0 && (q == 0 || Joinable(text, toks[k + q - 1], toks[k + q]));
+      if (q > 0) key += " " + toks[k + q].key;
+    }
+    if (!ok) continue;
+    auto it = cues.titles.find(key);
+    if (it != cues.titles.end()) {
+      *role = it->second.role;
+      return n;
+    }
+  }
+  return 0;
+}
+
+// A title right after a comma that follows token `last`, after an optional
+// determiner and up to three lower-case words ("X, un ancien diplomate
+// russe"); returns the first token after the comma, or npos.
+size_t EntityRecognizer::Recognition::AppositionTitle(size_t last, std::string* role,
+                                                      size_t* title_end) const {
+  if (last + 1 >= toks.size() || !CommaGap(text, toks[last], toks[last + 1]))
+    return std::string::npos;
+  size_t q = last + 1;
+  if (cues.determiners.count(toks[q].key)) ++q;
+  for (size_t skip = 0; skip <= 3 && q + skip < toks.size(); ++skip) {
+    size_t p = q + skip;
+    if (p > last + 1 && ClauseBreak(text, toks[p - 1], toks[p])) break;
+    if (size_t n = TitleAt(p, toks.size(), role)) {
+      *title_end = p + n;
+      return last + 1;
+    }
+    if (toks[p].upper_initial || covered[p] >= 0 || cues.determiners.count(toks[p].key) ||
+        cues.name_links.count(toks[p].key)) {
+      break;
+    }
+  }
+  return std::string::npos;
+}
+
+// --- From MatchSurnames to DropAbsorbed: merging mentions -----------------
+
+// Surnames of persons named in full in this document: the surname alone is
+// that person too ("Stanovaya" after "Tatyana Stanovaya").
+void EntityRecognizer::Recognition::MatchSurnames() {
   std::set<std::string> surnames;
   for (const Mention& m : out) {
     if (m.type != MentionType::kPer || m.kb_entity >= 0) continue;
@@ -594,7 +851,9 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     if (sp != std::string::npos) surnames.insert(key.substr(sp + 1));
   }
   for (size_t i = 0; i < toks.size(); ++i) {
-    if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps || !surnames.count(toks[i].key)) continue;
+    if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps ||
+        !surnames.count(toks[i].key))
+      continue;
     Mention m;
     m.start = toks[i].start;
     m.end = toks[i].end;
@@ -604,11 +863,15 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     covered[i] = static_cast<int>(out.size());
     out.push_back(std::move(m));
   }
+}
 
-  // Sort; ambiguous places follow their mentions through the permutation.
+// Sorts `out` by start; ambiguous places follow their mentions through the
+// permutation.
+void EntityRecognizer::Recognition::SortMentions() {
   std::vector<size_t> order(out.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&out](size_t a, size_t b) { return out[a].start < out[b].start; });
+  std::sort(order.begin(), order.end(),
+            [this](size_t a, size_t b) { return out[a].start < out[b].start; });
   std::vector<size_t> rank(out.size());
   std::vector<Mention> sorted;
   sorted.reserve(out.size());
@@ -618,45 +881,21 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   }
   out = std::move(sorted);
   for (auto& [mi, alts] : ambiguous) mi = rank[mi];
-  auto rebuild_covered = [&]() {
-    std::fill(covered.begin(), covered.end(), -1);
-    for (size_t m = 0, t = 0; m < out.size(); ++m) {
-      while (t < toks.size() && toks[t].start < out[m].start) ++t;
-      for (size_t k = t; k < toks.size() && toks[k].end <= out[m].end; ++k) covered[k] = static_cast<int>(m);
-    }
-  };
-  rebuild_covered();
+  RebuildCovered();
+}
 
-  // Given names before a known surname join the person's mention, even when
-  // they are spelled in a way the KB lacks or match a town ("Kasim-Yomart
-  // Tokayev", "Sergueï Ryabkov", "Aleksandr Lukashenko").
-  std::vector<bool> drop(out.size(), false);
+// Given names before a known surname join the person's mention, even when
+// they are spelled in a way the KB lacks or match a town ("Kasim-Yomart
+// Tokayev", "Sergueï Ryabkov", "Aleksandr Lukashenko"). Mentions they
+// absorb are marked in `drop`.
+void EntityRecognizer::Recognition::ExtendGivenNames() {
+  drop.assign(out.size(), false);
   for (size_t t = 0; t < toks.size(); ++t) {
     int mi = covered[t];
     if (mi < 0 || toks[t].start != out[mi].start) continue;
     Mention& m = out[mi];
     if (m.type != MentionType::kPer || m.kb_entity < 0 || !m.partial) continue;
-    size_t k = t;
-    while (k > 0 && t - k < 3 && Joinable(text, toks[k - 1], toks[k]) &&
-           text.substr(toks[k - 1].end, 1) != "." && toks[k - 1].upper_initial &&
-           !toks[k - 1].all_caps && !cues.stop.count(toks[k - 1].key) &&
-           !cues.titles.count(toks[k - 1].key) && !cues.calendar.count(toks[k - 1].key)) {
-      int c = covered[k - 1];
-      if (c >= 0) {
-        const Mention& o = out[c];
-        bool one_token = o.start == toks[k - 1].start && o.end == toks[k - 1].end;
-        // An unknown name just before ("Kasim-Yomart" found by its title).
-        if (o.type == MentionType::kPer && o.kb_entity < 0 && o.end == toks[k - 1].end) {
-          while (k > 0 && covered[k - 1] == c) --k;
-          break;
-        }
-        bool absorbable = one_token && o.type == MentionType::kLoc && is_small_city(o.kb_entity);
-        if (!absorbable) break;
-      } else if (toks[k - 1].sentence_start && !is_first_name(toks[k - 1].key)) {
-        break;
-      }
-      --k;
-    }
+    size_t k = GivenNamesStart(t);
     if (k == t) continue;
     for (size_t q = k; q < t; ++q) {
       if (covered[q] >= 0) drop[covered[q]] = true;
@@ -664,11 +903,65 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     m.start = toks[k].start;
     m.partial = false;
   }
+}
 
-  // Acronyms defined in the text: "Organisation du traité de sécurité
-  // collective (OTSC)" makes OTSC, here and later in the document, the same
-  // entity as the name before it.
-  std::map<std::string, size_t> defined;  // acronym key -> defining mention
+// The first of the given names before the surname at token t (t when none).
+size_t EntityRecognizer::Recognition::GivenNamesStart(size_t t) const {
+  size_t k = t;
+  while (k > 0 && t - k < 3 && MayBeGivenName(k - 1)) {
+    int c = covered[k - 1];
+    if (c >= 0) {
+      const Mention& o = out[c];
+      bool one_token = o.start == toks[k - 1].start && o.end == toks[k - 1].end;
+      // An unknown name just before ("Kasim-Yomart" found by its title).
+      if (o.type == MentionType::kPer && o.kb_entity < 0 && o.end == toks[k - 1].end) {
+        while (k > 0 && covered[k - 1] == c) --k;
+        return k;
+      }
+      bool absorbable = one_token && o.type == MentionType::kLoc && IsSmallCity(o.kb_entity);
+      if (!absorbable) return k;
+    } else if (toks[k - 1].sentence_start && !IsFirstName(toks[k - 1].key)) {
+      return k;
+    }
+    --k;
+  }
+  return k;
+}
+
+// Token p, joined to the next one, is capitalised and no stop word, title or
+// calendar word.
+bool EntityRecognizer::Recognition::MayBeGivenName(size_t p) const {
+  return Joinable(text, toks[p], toks[p + 1]) && text.substr(toks[p].end, 1) != "." &&
+         toks[p].upper_initial && !toks[p].all_caps && !cues.stop.count(toks[p].key) &&
+         !cues.titles.count(toks[p].key) && !cues.calendar.count(toks[p].key);
+}
+
+// Acronyms defined in the text: "Organisation du traité de sécurité
+// collective (OTSC)" makes OTSC, here and later in the document, the same
+// entity as the name before it.
+void EntityRecognizer::Recognition::MatchDefinedAcronyms() {
+  const std::map<std::string, size_t> defined = AcronymDefinitions();
+  if (defined.empty()) return;
+  for (size_t t = 0; t < toks.size(); ++t) {
+    auto it = defined.find(toks[t].key);
+    if (it == defined.end() || covered[t] >= 0 || !toks[t].all_caps) continue;
+    const Mention& def = out[it->second];
+    if (toks[t].start < def.end) continue;
+    Mention m;
+    m.start = toks[t].start;
+    m.end = toks[t].end;
+    m.type = MentionType::kOrg;
+    m.kb_entity = def.kb_entity;
+    m.antecedent = def.start;
+    m.source = "acronym";
+    out.push_back(std::move(m));
+    drop.push_back(false);
+  }
+}
+
+// Acronym key -> the organisation mention it follows in brackets.
+std::map<std::string, size_t> EntityRecognizer::Recognition::AcronymDefinitions() const {
+  std::map<std::string, size_t> defined;
   for (size_t t = 0; t + 1 < toks.size(); ++t) {
     int mi = covered[t];
     if (mi < 0 || toks[t].end != out[mi].end || out[mi].type != MentionType::kOrg) continue;
@@ -682,457 +975,525 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
     if (letters < 2 || letters > 8) continue;
     defined.emplace(a.key, mi);
   }
-  if (!defined.empty()) {
-    for (size_t t = 0; t < toks.size(); ++t) {
-      auto it = defined.find(toks[t].key);
-      if (it == defined.end() || covered[t] >= 0 || !toks[t].all_caps) continue;
-      const Mention& def = out[it->second];
-      if (toks[t].start < def.end) continue;
-      Mention m;
-      m.start = toks[t].start;
-      m.end = toks[t].end;
-      m.type = MentionType::kOrg;
-      m.kb_entity = def.kb_entity;
-      m.antecedent = def.start;
-      m.source = "acronym";
-      out.push_back(std::move(m));
-      drop.push_back(false);
-    }
-  }
+  return defined;
+}
 
-  // Places from context: a shared alias goes to the candidate whose country
-  // the document supports with towns or regions of it when the default's
-  // country has none ("Vienne" with "Lyon" is the French town).
-  if (!ambiguous.empty()) {
-    std::map<std::string, int> support;  // country -> mentions of its towns/regions
-    for (const Mention& m : out) {
-      if (m.kb_entity < 0 || m.type == MentionType::kPer) continue;
-      const KbEntity& e = ents[m.kb_entity];
-      if ((e.kind == EntityKind::kCity && !e.capital) || e.kind == EntityKind::kRegion) {
-        support[std::string(e.country)] += 1;
-      } else if (e.kind == EntityKind::kCountry && m.type == MentionType::kLoc) {
-        support[std::string(e.id)] += 0;  // present, not supporting a town over the country
-      }
-    }
-    for (auto& [mi, alts] : ambiguous) {
-      Mention& m = out[mi];
-      const KbEntity& d = ents[m.kb_entity];
-      std::string dc(d.kind == EntityKind::kCountry ? d.id : std::string_view(d.country));
-      int own = support[dc] - ((d.kind == EntityKind::kCity && !d.capital) || d.kind == EntityKind::kRegion ? 1 : 0);
-      if (own > 0) continue;
-      int best = 0;
-      for (uint32_t a : alts) {
-        std::string ac(ents[a].country);
-        if (ac == dc) continue;
-        if (support[ac] > best) {
-          best = support[ac];
-          m.kb_entity = a;
-          m.source = "kb_context";
-        }
+// Places from context: a shared alias goes to the candidate whose country
+// the document supports with towns or regions of it when the default's
+// country has none ("Vienne" with "Lyon" is the French town).
+void EntityRecognizer::Recognition::DisambiguatePlaces() {
+  if (ambiguous.empty()) return;
+  std::map<std::string, int> support = PlaceSupport();
+  for (auto& [mi, alts] : ambiguous) {
+    Mention& m = out[mi];
+    const KbEntity& d = ents[m.kb_entity];
+    std::string dc(d.kind == EntityKind::kCountry ? d.id : std::string_view(d.country));
+    int own =
+        support[dc] -
+        ((d.kind == EntityKind::kCity && !d.capital) || d.kind == EntityKind::kRegion ? 1 : 0);
+    if (own > 0) continue;
+    int best = 0;
+    for (uint32_t a : alts) {
+      std::string ac(ents[a].country);
+      if (ac == dc) continue;
+      if (support[ac] > best) {
+        best = support[ac];
+        m.kb_entity = a;
+        m.source = "kb_context";
       }
     }
   }
+}
 
-  // Remove absorbed mentions, sort again.
-  {
-    std::vector<Mention> kept;
-    for (size_t i = 0; i < out.size(); ++i) {
-      if (!drop[i]) kept.push_back(std::move(out[i]));
+// Country -> mentions of its towns and regions (countries named as places
+// are present with 0: they support no town over the country).
+std::map<std::string, int> EntityRecognizer::Recognition::PlaceSupport() const {
+  std::map<std::string, int> support;
+  for (const Mention& m : out) {
+    if (m.kb_entity < 0 || m.type == MentionType::kPer) continue;
+    const KbEntity& e = ents[m.kb_entity];
+    if ((e.kind == EntityKind::kCity && !e.capital) || e.kind == EntityKind::kRegion) {
+      support[std::string(e.country)] += 1;
+    } else if (e.kind == EntityKind::kCountry && m.type == MentionType::kLoc) {
+      support[std::string(e.id)] += 0;
     }
-    out = std::move(kept);
-    std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
-    rebuild_covered();
   }
+  return support;
+}
 
-  // Pass 3: roles of persons, nominal mentions, metonymy of capitals.
-  const std::string doc_date(date);
-  std::vector<bool> title_used(toks.size(), false);
-  // The end of the clause that starts at byte `from`: the next comma, full
-  // stop, semicolon, bracket, quote or line break.
-  // A relative pronoun or a verb of saying (`role_end`, one-word
-  // `reporting` cues) also ends it: "the former president who kept ...".
-  auto clause_end = [&](size_t from_tok) -> uint32_t {
-    size_t k = from_tok;
-    while (k + 1 < toks.size() && k - from_tok < kMaxClauseTokens && !ClauseBreak(text, toks[k], toks[k + 1]) &&
-           !cues.role_ends.count(toks[k + 1].key) && !cues.reporting.count(toks[k + 1].key)) {
-      ++k;
-    }
-    return toks[k].end;
-  };
-  // The KB id of the place or organisation a role phrase names, if any.
-  auto role_of = [&](size_t from, size_t to) -> std::string {
-    for (size_t k = from; k < to && k < toks.size(); ++k) {
-      int c = covered[k];
-      if (c < 0 || out[c].kb_entity < 0) continue;
-      const Mention& o = out[c];
-      if (o.type == MentionType::kAdj || o.type == MentionType::kOrg ||
-          (o.type == MentionType::kLoc && ents[o.kb_entity].kind == EntityKind::kCountry)) {
-        return std::string(ents[o.kb_entity].id);
-      }
-    }
-    return "";
-  };
-  // The first token ending after `byte` (toks.size() when none). Tokens are
-  // in text order and do not overlap: a binary search (this is called per
-  // role and per mention, so a scan from the start would be quadratic).
-  auto tok_at = [&](uint32_t byte) -> size_t {
-    return static_cast<size_t>(
-        std::partition_point(toks.begin(), toks.end(), [byte](const Token& t) { return t.end <= byte; }) -
-        toks.begin());
-  };
-  // Adds a role to `m`; false when the phrase is no role (see below).
-  auto add_role = [&](Mention& m, const std::string& role, uint32_t start, uint32_t end) -> bool {
-    // The role phrase starts at the title or its modifier, not at an
-    // article ("a former adviser" -> "former adviser").
-    for (size_t k = tok_at(start); k + 1 < toks.size() && toks[k].start == start && toks[k + 1].end <= end &&
-                                   cues.determiners.count(toks[k].key);) {
-      ++k;
-      start = toks[k].start;
-    }
-    // A role phrase holds no finite verb ("dirigeant russe a choisi de
-    // renforcer un": a clause) and no other person's name (the title is
-    // that person's), and ends on no link or article ("... sous la
-    // présidence du").
-    size_t first = tok_at(start), stop = tok_at(end);
-    for (size_t k = first; k < stop; ++k) {
-      if (cues.verbs.count(LowerFirst(text.substr(toks[k].start, toks[k].end - toks[k].start)))) return false;
-      // "successeur de Nazarbayev" is a role; "président Kassym-Jomart
-      // Tokayev" is that other person's title.
-      int c = covered[k];
-      if (c >= 0 && out[c].type == MentionType::kPer && out[c].start != m.start && toks[k].start == out[c].start &&
-          !(k > first && (cues.name_links.count(toks[k - 1].key) || toks[k - 1].key == "l" ||
-                          toks[k - 1].key == "d"))) {
-        return false;
-      }
-    }
-    while (stop > first + 1 && (cues.name_links.count(toks[stop - 1].key) ||
-                                cues.determiners.count(toks[stop - 1].key) ||
-                                cues.conjunctions.count(toks[stop - 1].key) ||
-                                toks[stop - 1].key == "l" || toks[stop - 1].key == "d")) {
-      --stop;
-      end = toks[stop - 1].end;
-    }
-    MentionRole r;
-    r.role = role;
-    r.start = start;
-    r.end = end;
-    r.of = role_of(tok_at(start), tok_at(end));
-    r.date = doc_date;
-    for (const MentionRole& o : m.roles) {
-      if (o.start == start) return true;
-    }
-    m.roles.push_back(std::move(r));
-    return true;
-  };
-  // "Le secrétaire général de l'OTSC, X": in the clause before the comma
-  // that precedes token `a`, the first title that opens the clause or
-  // follows a determiner ("l'ambassadeur russe dans ce pays, X").
-  auto clause_before = [&](Mention& m, size_t a) {
-    if (a == 0 || !CommaGap(text, toks[a - 1], toks[a])) return;
-    size_t cs = a - 1;
-    while (cs > 0 && a - cs < 14 && !ClauseBreak(text, toks[cs - 1], toks[cs]) &&
-           !(toks[cs].sentence_start && toks[cs].upper_initial)) {
-      --cs;
-    }
-    // "le président actuel et son prédécesseur, X": the role is the last conjunct.
-    for (size_t p = a - 1; p > cs; --p) {
-      if (cues.conjunctions.count(toks[p - 1].key)) {
-        cs = p;
-        break;
-      }
-    }
-    for (size_t p = cs; p < a; ++p) {
-      if (p > cs && !cues.determiners.count(toks[p - 1].key)) continue;
-      std::string role;
-      if (size_t n = title_at(p, a, &role)) {
-        for (size_t k = p; k < p + n; ++k) title_used[k] = true;
-        add_role(m, role, toks[p].start, toks[a - 1].end);
-        return;
-      }
-    }
-  };
-  // A title ending before token t, the words between being lower-case or
-  // places, organisations and adjectives ("président du sous sol J. Biden",
-  // "président kazakh X"); returns its first token or npos.
-  auto title_before_name = [&](size_t t, std::string* role) -> size_t {
-    size_t best = std::string::npos, best_end = 0;
-    for (size_t j = t; j > 0 && t - j < 10;) {
-      --j;
-      if (ClauseBreak(text, toks[j], toks[j + 1])) break;
-      std::string r;
-      for (size_t n = std::min(cues.max_title_tokens, t - j); n >= 1; --n) {
-        size_t got = title_at(j, j + n, &r);
-        if (got != n) continue;
-        // Between title and name: nothing, places, organisations and
-        // adjectives, or a complement that opens with a link ("du sous sol").
-        bool between_ok = true;
-        for (size_t k = j + n; k < t && between_ok; ++k) {
-          bool mention = covered[k] >= 0 && out[covered[k]].type != MentionType::kPer;
-          if (k + 1 == t && BracketGap(text, toks[k], toks[t]) && is_first_name(toks[k].key)) continue;
-          between_ok = mention || (!toks[k].upper_initial &&
-                                   (k > j + n || cues.name_links.count(toks[k].key) > 0));
-        }
-        if (!between_ok) continue;
-        if (j + n > best_end || (j + n == best_end && j < best)) {
-          best = j;
-          best_end = j + n;
-          *role = r;
-        }
-        break;
-      }
-    }
-    return best;
-  };
+// Removes absorbed mentions, sorts again.
+void EntityRecognizer::Recognition::DropAbsorbed() {
+  std::vector<Mention> kept;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(out[i]));
+  }
+  out = std::move(kept);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Mention& a, const Mention& b) { return a.start < b.start; });
+  RebuildCovered();
+}
 
+// --- AttachRoles: roles of persons, metonymy of capitals ------------------
+
+bool EntityRecognizer::Recognition::AttachRoles() {
+  title_used.assign(toks.size(), false);
   for (size_t t = 0; t < toks.size(); ++t) {
-    if (Expired(deadline, "entities")) return out;
+    if (Expired(deadline, "entities")) return false;
     int mi = covered[t];
     if (mi < 0 || toks[t].start != out[mi].start) continue;
     Mention& m = out[mi];
     if (m.type == MentionType::kPer) {
-      size_t last = t;
-      while (last + 1 < toks.size() && toks[last + 1].end <= m.end) ++last;
-      std::string role;
-      size_t anchor = t;
-      size_t j = title_before_name(t, &role);
-      if (j != std::string::npos) {
-        // "[Russian President Vladimir] Poutine": the first name is no role.
-        size_t last_role_tok = t - 1;
-        if (last_role_tok > j && BracketGap(text, toks[last_role_tok], toks[t])) --last_role_tok;
-        if (add_role(m, role, toks[j].start, toks[last_role_tok].end)) {
-          for (size_t k = j; k < t && k < toks.size(); ++k) {
-            if (covered[k] < 0) title_used[k] = true;
-          }
-          anchor = j > 0 && cues.determiners.count(toks[j - 1].key) ? j - 1 : j;
-        }
-      }
-      clause_before(m, anchor);
-      size_t title_end = 0;
-      size_t after = apposition_title(last, &role, &title_end);
-      size_t clause_tok = last;
-      if (after != std::string::npos) {
-        for (size_t k = after; k < title_end; ++k) title_used[k] = true;
-        uint32_t end = clause_end(title_end - 1);
-        add_role(m, role, toks[after].start, end);
-        clause_tok = tok_at(end);
-        if (clause_tok >= toks.size()) clause_tok = toks.size() - 1;
-        clause_tok = clause_tok > 0 ? clause_tok - 1 : 0;
-        while (clause_tok + 1 < toks.size() && toks[clause_tok + 1].end <= end) ++clause_tok;
-      }
-      // ", qui est maintenant un chercheur ...": a relative clause with a title.
-      // Also right after an apposition cut at its relative pronoun ("X, un
-      // ancien diplomate russe qui est maintenant analyste").
-      if (clause_tok + 2 < toks.size() && (CommaGap(text, toks[clause_tok], toks[clause_tok + 1]) ||
-                                           (after != std::string::npos &&
-                                            cues.role_ends.count(toks[clause_tok + 1].key)))) {
-        for (size_t n = 4; n >= 1; --n) {
-          size_t p = clause_tok + 1;
-          if (p + n > toks.size()) continue;
-          std::string key = toks[p].key;
-          for (size_t k = 1; k < n; ++k) key += " " + toks[p + k].key;
-          if (!cues.role_links.count(key)) continue;
-          size_t q = p + n;
-          if (q < toks.size() && cues.determiners.count(toks[q].key)) ++q;
-          if (q < toks.size()) {
-            if (size_t tn = title_at(q, toks.size(), &role)) {
-              for (size_t k = q; k < q + tn; ++k) title_used[k] = true;
-              add_role(m, role, toks[q].start, clause_end(q + tn - 1));
-            }
-          }
-          break;
-        }
-      }
-      if (!m.roles.empty()) {
-        m.role = m.roles[0].role;
-        m.role_text = std::string(text.substr(m.roles[0].start, m.roles[0].end - m.roles[0].start));
-      }
+      AttachPersonRoles(t, m);
     } else if (m.type == MentionType::kLoc && m.kb_entity >= 0 && ents[m.kb_entity].capital) {
-      for (size_t n = 1; n <= 2 && n <= t; ++n) {
-        std::string key = toks[t - n].key;
-        for (size_t k = 1; k < n; ++k) key += " " + toks[t - n + k].key;
-        if (cues.metonymy_before.count(key)) m.metonymy = true;
-      }
-      if (t + 1 < toks.size() && cues.reporting.count(toks[t + 1].key)) m.metonymy = true;
+      MarkMetonymy(t, m);
     }
   }
+  return true;
+}
 
-  // Nominal mentions: a title after a determiner, qualified by an adjective
-  // ("le président russe"), by "de" + a place or organisation ("un
-  // porte-parole du département d'État") or of several words ("l'ancien
-  // président"), with no name after it. The KB names the holder of that role
-  // on the document date when it knows it.
+// The roles of the person mention `m` starting at token t: a title before
+// the name, the clause before a comma, an apposition, a relative clause.
+void EntityRecognizer::Recognition::AttachPersonRoles(size_t t, Mention& m) {
+  size_t last = t;
+  while (last + 1 < toks.size() && toks[last + 1].end <= m.end) ++last;
+  ClauseBefore(m, RoleBeforeName(t, m));
+  bool apposed = false;
+  size_t clause_tok = AppositionRole(m, last, &apposed);
+  RelativeClauseRole(m, clause_tok, apposed);
+  if (!m.roles.empty()) {
+    m.role = m.roles[0].role;
+    m.role_text = std::string(text.substr(m.roles[0].start, m.roles[0].end - m.roles[0].start));
+  }
+}
+
+// A title before the name at token t; returns the token a preceding clause
+// ends before (the title's determiner, the title, or t).
+size_t EntityRecognizer::Recognition::RoleBeforeName(size_t t, Mention& m) {
+  std::string role;
+  size_t j = TitleBeforeName(t, &role);
+  if (j == std::string::npos) return t;
+  // "[Russian President Vladimir] Poutine": the first name is no role.
+  size_t last_role_tok = t - 1;
+  if (last_role_tok > j && BracketGap(text, toks[last_role_tok], toks[t])) --last_role_tok;
+  if (!AddRole(m, role, toks[j].start, toks[last_role_tok].end)) return t;
+  for (size_t k = j; k < t && k < toks.size(); ++k) {
+    if (covered[k] < 0) title_used[k] = true;
+  }
+  return j > 0 && cues.determiners.count(toks[j - 1].key) ? j - 1 : j;
+}
+
+// "Le secrétaire général de l'OTSC, X": in the clause before the comma that
+// precedes token `a`, the first title that opens the clause or follows a
+// determiner ("l'ambassadeur russe dans ce pays, X").
+void EntityRecognizer::Recognition::ClauseBefore(Mention& m, size_t a) {
+  if (a == 0 || !CommaGap(text, toks[a - 1], toks[a])) return;
+  size_t cs = a - 1;
+  while (cs > 0 && a - cs < 14 && !ClauseBreak(text, toks[cs - 1], toks[cs]) &&
+         !(toks[cs].sentence_start && toks[cs].upper_initial)) {
+    --cs;
+  }
+  // "le président actuel et son prédécesseur, X": the role is the last conjunct.
+  for (size_t p = a - 1; p > cs; --p) {
+    if (cues.conjunctions.count(toks[p - 1].key)) {
+      cs = p;
+      break;
+    }
+  }
+  for (size_t p = cs; p < a; ++p) {
+    if (p > cs && !cues.determiners.count(toks[p - 1].key)) continue;
+    std::string role;
+    if (size_t n = TitleAt(p, a, &role)) {
+      for (size_t k = p; k < p + n; ++k) title_used[k] = true;
+      AddRole(m, role, toks[p].start, toks[a - 1].end);
+      return;
+    }
+  }
+}
+
+// "X, un ancien diplomate russe": a title in apposition after the name's
+// last token. Returns the last token of the clause the role takes (`last`
+// when there is no apposition).
+size_t EntityRecognizer::Recognition::AppositionRole(Mention& m, size_t last, bool* apposed) {
+  std::string role;
+  size_t title_end = 0;
+  size_t after = AppositionTitle(last, &role, &title_end);
+  *apposed = after != std::string::npos;
+  if (!*apposed) return last;
+  for (size_t k = after; k < title_end; ++k) title_used[k] = true;
+  uint32_t end = ClauseEnd(title_end - 1);
+  AddRole(m, role, toks[after].start, end);
+  size_t clause_tok = TokAt(end);
+  if (clause_tok >= toks.size()) clause_tok = toks.size() - 1;
+  clause_tok = clause_tok > 0 ? clause_tok - 1 : 0;
+  while (clause_tok + 1 < toks.size() && toks[clause_tok + 1].end <= end) ++clause_tok;
+  return clause_tok;
+}
+
+// ", qui est maintenant un chercheur ...": a relative clause with a title
+// after token `clause_tok`. Also right after an apposition cut at its
+// relative pronoun ("X, un ancien diplomate russe qui est maintenant analyste").
+void EntityRecognizer::Recognition::RelativeClauseRole(Mention& m, size_t clause_tok,
+                                                       bool apposed) {
+  if (clause_tok + 2 >= toks.size()) return;
+  if (!CommaGap(text, toks[clause_tok], toks[clause_tok + 1]) &&
+      !(apposed && cues.role_ends.count(toks[clause_tok + 1].key))) {
+    return;
+  }
+  for (size_t n = 4; n >= 1; --n) {
+    size_t p = clause_tok + 1;
+    if (p + n > toks.size()) continue;
+    std::string key = toks[p].key;
+    for (size_t k = 1; k < n; ++k) key += " " + toks[p + k].key;
+    if (!cues.role_links.count(key)) continue;
+    size_t q = p + n;
+    if (q < toks.size() && cues.determiners.count(toks[q].key)) ++q;
+    std::string role;
+    if (q < toks.size()) {
+      if (size_t tn = TitleAt(q, toks.size(), &role)) {
+        for (size_t k = q; k < q + tn; ++k) title_used[k] = true;
+        AddRole(m, role, toks[q].start, ClauseEnd(q + tn - 1));
+      }
+    }
+    return;
+  }
+}
+
+// A capital standing for its government: after a `metonymy_before` cue of
+// one or two words, or before a verb of saying.
+void EntityRecognizer::Recognition::MarkMetonymy(size_t t, Mention& m) const {
+  for (size_t n = 1; n <= 2 && n <= t; ++n) {
+    std::string key = toks[t - n].key;
+    for (size_t k = 1; k < n; ++k) key += " " + toks[t - n + k].key;
+    if (cues.metonymy_before.count(key)) m.metonymy = true;
+  }
+  if (t + 1 < toks.size() && cues.reporting.count(toks[t + 1].key)) m.metonymy = true;
+}
+
+// Adds a role to `m`; false when the phrase is no role (see below).
+bool EntityRecognizer::Recognition::AddRole(Mention& m, const std::string& role, uint32_t start,
+                                            uint32_t end) {
+  // The role phrase starts at the title or its modifier, not at an article
+  // ("a former adviser" -> "former adviser").
+  for (size_t k = TokAt(start); k + 1 < toks.size() && toks[k].start == start &&
+                                toks[k + 1].end <= end && cues.determiners.count(toks[k].key);) {
+    ++k;
+    start = toks[k].start;
+  }
+  // A role phrase holds no finite verb ("dirigeant russe a choisi de
+  // renforcer un": a clause) and no other person's name (the title is that
+  // person's), and ends on no link or article ("... sous la présidence du").
+  size_t first = TokAt(start), stop = TokAt(end);
+  for (size_t k = first; k < stop; ++k) {
+    if (cues.verbs.count(LowerFirst(Surface(k, k)))) return false;
+    // "successeur de Nazarbayev" is a role; "président Kassym-Jomart
+    // Tokayev" is that other person's title.
+    int c = covered[k];
+    if (c >= 0 && out[c].type == MentionType::kPer && out[c].start != m.start &&
+        toks[k].start == out[c].start && !(k > first && IsLink(k - 1))) {
+      return false;
+    }
+  }
+  while (stop > first + 1 && (IsLink(stop - 1) || cues.determiners.count(toks[stop - 1].key) ||
+                              cues.conjunctions.count(toks[stop - 1].key))) {
+    --stop;
+    end = toks[stop - 1].end;
+  }
+  MentionRole r;
+  r.role = role;
+  r.start = start;
+  r.end = end;
+  r.of = RoleOf(TokAt(start), TokAt(end));
+  r.date = doc_date;
+  for (const MentionRole& o : m.roles) {
+    if (o.start == start) return true;
+  }
+  m.roles.push_back(std::move(r));
+  return true;
+}
+
+// A title ending before token t, the words between being lower-case or
+// places, organisations and adjectives ("président du sous sol J. Biden",
+// "président kazakh X"); returns its first token or npos.
+size_t EntityRecognizer::Recognition::TitleBeforeName(size_t t, std::string* role) const {
+  size_t best = std::string::npos, best_end = 0;
+  for (size_t j = t; j > 0 && t - j < 10;) {
+    --j;
+    if (ClauseBreak(text, toks[j], toks[j + 1])) break;
+    std::string r;
+    for (size_t n = std::min(cues.max_title_tokens, t - j); n >= 1; --n) {
+      size_t got = TitleAt(j, j + n, &r);
+      if (got != n) continue;
+      // Between title and name: nothing, places, organisations and
+      // adjectives, or a complement that opens with a link ("du sous sol").
+      bool between_ok = true;
+      for (size_t k = j + n; k < t && between_ok; ++k) {
+        bool mention = covered[k] >= 0 && out[covered[k]].type != MentionType::kPer;
+        if (k + 1 == t && BracketGap(text, toks[k], toks[t]) && IsFirstName(toks[k].key)) continue;
+        between_ok = mention || (!toks[k].upper_initial &&
+                                 (k > j + n || cues.name_links.count(toks[k].key) > 0));
+      }
+      if (!between_ok) continue;
+      if (j + n > best_end || (j + n == best_end && j < best)) {
+        best = j;
+        best_end = j + n;
+        *role = r;
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+// The end of the clause that starts at token `from_tok`: the next comma, full
+// stop, semicolon, bracket, quote or line break. A relative pronoun or a verb
+// of saying (`role_end`, one-word `reporting` cues) also ends it: "the former
+// president who kept ...".
+uint32_t EntityRecognizer::Recognition::ClauseEnd(size_t from_tok) const {
+  size_t k = from_tok;
+  while (k + 1 < toks.size() && k - from_tok < kMaxClauseTokens &&
+         !ClauseBreak(text, toks[k], toks[k + 1]) && !cues.role_ends.count(toks[k + 1].key) &&
+         !cues.reporting.count(toks[k + 1].key)) {
+    ++k;
+  }
+  return toks[k].end;
+}
+
+// The KB id of the place or organisation a role phrase names, if any.
+std::string EntityRecognizer::Recognition::RoleOf(size_t from, size_t to) const {
+  for (size_t k = from; k < to && k < toks.size(); ++k) {
+    int c = covered[k];
+    if (c < 0 || out[c].kb_entity < 0) continue;
+    const Mention& o = out[c];
+    if (o.type == MentionType::kAdj || o.type == MentionType::kOrg ||
+        (o.type == MentionType::kLoc && ents[o.kb_entity].kind == EntityKind::kCountry)) {
+      return std::string(ents[o.kb_entity].id);
+    }
+  }
+  return "";
+}
+
+// --- LocalizeOffices ------------------------------------------------------
+
+// An office every government has, named without its country ("le ministère
+// de l'Intérieur", "МВД республики"): the office of the country the document
+// names most, when the KB has one (data/kb/portfolios.tsv:
+// "org:ministry:interior" -> "org:ministry:interior:KZ").
+void EntityRecognizer::Recognition::LocalizeOffices() {
+  main_country = MainCountry();
+  if (main_country.empty()) return;
+  for (Mention& m : out) {
+    if (m.type != MentionType::kOrg || m.kb_entity < 0) continue;
+    const KbEntity& e = ents[m.kb_entity];
+    if (e.country[0] != 0 || e.id.rfind("org:", 0) != 0) continue;
+    const int64_t office = kb.FindId(std::string(e.id) + ":" + main_country);
+    if (office >= 0) m.kb_entity = office;
+  }
+}
+
+// The country the document names most. A country named as a place is the
+// setting; an adjective often qualifies foreign actors ("les troupes
+// russes"): it weighs half.
+std::string EntityRecognizer::Recognition::MainCountry() const {
   std::map<std::string, int> country_count;
   for (const Mention& m : out) {
     if (m.kb_entity < 0 || (m.type != MentionType::kLoc && m.type != MentionType::kAdj)) continue;
-    // A country named as a place is the setting; an adjective often
-    // qualifies foreign actors ("les troupes russes"): it weighs half.
     if (ents[m.kb_entity].kind == EntityKind::kCountry) {
       country_count[std::string(ents[m.kb_entity].id)] += m.type == MentionType::kLoc ? 2 : 1;
     }
   }
-  std::string main_country;
+  std::string main;
   int main_count = 0;
   for (const auto& [c, n] : country_count) {
     if (n > main_count) {
-      main_country = c;
+      main = c;
       main_count = n;
     }
   }
-  // An office every government has, named without its country ("le
-  // ministère de l'Intérieur", "МВД республики"): the office of the country
-  // the document names most, when the KB has one (data/kb/portfolios.tsv:
-  // "org:ministry:interior" -> "org:ministry:interior:KZ").
-  if (!main_country.empty()) {
-    for (Mention& m : out) {
-      if (m.type != MentionType::kOrg || m.kb_entity < 0) continue;
-      const KbEntity& e = ents[m.kb_entity];
-      if (e.country[0] != 0 || e.id.rfind("org:", 0) != 0) continue;
-      const int64_t office = kb_->FindId(std::string(e.id) + ":" + main_country);
-      if (office >= 0) m.kb_entity = office;
-    }
-  }
-  // The KB person who held `want` in `of` on the document date (`former`:
-  // the last one whose term ended by then), or -1.
-  auto kb_holder = [&](const std::string& want, const std::string& of, bool former) -> int64_t {
-    int64_t holder = -1;
-    std::string best_to;
-    for (const KbRole& r : kb_->roles()) {
-      if (r.role != want || r.of != of) continue;
-      bool held = former ? (!r.to.empty() && (doc_date.empty() || r.to <= doc_date))
-                         : ((doc_date.empty() ? r.to.empty()
-                                              : (r.from <= doc_date && (r.to.empty() || r.to > doc_date))));
-      if (!held) continue;
-      if (former && std::string(r.to) < best_to) continue;
-      best_to = std::string(r.to);
-      holder = r.person;
-    }
-    return holder;
-  };
-  // last_kb_person[i]: the last KB person among out[0..i], or -1 (out is
-  // sorted by start here; nominals go to their own vector until the end).
-  std::vector<int> last_kb_person(out.size(), -1);
+  return main;
+}
+
+// --- MatchNominals --------------------------------------------------------
+
+// Nominal mentions: a title after a determiner, qualified by an adjective
+// ("le président russe"), by "de" + a place or organisation ("un
+// porte-parole du département d'État") or of several words ("l'ancien
+// président"), with no name after it. The KB names the holder of that role
+// on the document date when it knows it.
+bool EntityRecognizer::Recognition::MatchNominals() {
+  last_kb_person.assign(out.size(), -1);
   for (size_t i = 0; i < out.size(); ++i) {
     bool kb_person = out[i].type == MentionType::kPer && out[i].kb_entity >= 0;
     last_kb_person[i] = kb_person ? static_cast<int>(i) : i > 0 ? last_kb_person[i - 1] : -1;
   }
-  std::vector<Mention> nominals;
   for (size_t d = 0; d + 1 < toks.size(); ++d) {
-    if (Expired(deadline, "entities")) return out;
+    if (Expired(deadline, "entities")) return false;
     if (!cues.determiners.count(toks[d].key) || covered[d] >= 0) continue;
-    for (size_t skip = 0; skip <= 2 && d + 1 + skip < toks.size(); ++skip) {
-      size_t k = d + 1 + skip;
-      if (ClauseBreak(text, toks[k - 1], toks[k]) || covered[k] >= 0 || title_used[k]) break;
-      std::string role;
-      size_t n = title_at(k, toks.size(), &role);
-      if (n == 0) {
-        if (toks[k].upper_initial) break;
-        continue;
-      }
-      size_t e = k + n;  // first token after the title
-      uint32_t end = toks[e - 1].end;
-      bool qualified = n >= 2;
-      if (e < toks.size() && !ClauseBreak(text, toks[e - 1], toks[e])) {
-        int c = covered[e];
-        if (c >= 0 && out[c].type == MentionType::kAdj) {
-          qualified = true;
-          end = out[c].end;
-          e = tok_at(end);
-        } else if (cues.name_links.count(toks[e].key) || toks[e].key == "l" || toks[e].key == "d") {
-          for (size_t q = e + 1; q < toks.size() && q <= e + 3; ++q) {
-            if (ClauseBreak(text, toks[q - 1], toks[q])) break;
-            int c2 = covered[q];
-            if (c2 >= 0 && out[c2].type != MentionType::kPer) {
-              qualified = true;
-              end = out[c2].end;
-              e = tok_at(end);
-              break;
-            }
-          }
-        }
-      }
-      // A name right after the title belongs to pass 3, not here.
-      if (e < toks.size() && covered[e] >= 0 && out[covered[e]].type == MentionType::kPer &&
-          !ClauseBreak(text, toks[e - 1], toks[e])) {
-        break;
-      }
-      if (!qualified) break;
-      // "son homologue russe": a relational noun names the holder, in the
-      // country named, of the role the nearest person before holds on the
-      // document date (Tokayev's Russian counterpart: Russia's head of
-      // state); when nobody resolves, it names nobody and is dropped.
-      const bool counterpart = cues.relational.count(toks[k].key) > 0;
-      std::string counter_role;
-      if (counterpart) {
-        for (size_t q = k; q < k + n; ++q) title_used[q] = true;
-        std::string country = role_of(k, e);
-        // The nearest KB person before the determiner only.
-        size_t before = static_cast<size_t>(
-            std::partition_point(out.begin(), out.end(), [&](const Mention& o) { return o.start < toks[d].start; }) -
-            out.begin());
-        const int nearest = before > 0 ? last_kb_person[before - 1] : -1;
-        if (nearest >= 0 && !country.empty()) {
-          for (const KbRole* r : kb_->RolesOf(static_cast<uint32_t>(out[nearest].kb_entity))) {
-            bool held = doc_date.empty() ? r->to.empty()
-                                         : r->from <= doc_date && (r->to.empty() || r->to > doc_date);
-            if (r->of != country && held) {
-              counter_role = std::string(r->role);
-              break;
-            }
-          }
-        }
-        if (counter_role.empty()) break;
-      }
-      // "Le chef du Comité de sécurité nationale (KNB), Karim Massimov": a
-      // description in apposition to a name is that person's role.
-      size_t q = e;
-      if (q < toks.size() && covered[q] >= 0 && out[covered[q]].type != MentionType::kPer &&
-          text.substr(toks[q - 1].end, toks[q].start - toks[q - 1].end).find('(') != std::string_view::npos) {
-        q = tok_at(out[covered[q]].end);
-      }
-      if (q < toks.size() && covered[q] >= 0 && out[covered[q]].type == MentionType::kPer &&
-          text.substr(toks[q - 1].end, toks[q].start - toks[q - 1].end).find(',') != std::string_view::npos) {
-        std::string_view gap = text.substr(toks[q - 1].end, toks[q].start - toks[q - 1].end);
-        bool comma_only = gap.find_first_not_of(" ),\u00a0") == std::string_view::npos;
-        Mention& named = out[covered[q]];
-        if (comma_only && add_role(named, role, toks[k].start, end)) {
-          if (named.role.empty()) {
-            named.role = named.roles[0].role;
-            named.role_text = std::string(text.substr(named.roles[0].start, named.roles[0].end - named.roles[0].start));
-          }
-          for (size_t t = k; t < k + n; ++t) title_used[t] = true;
-          break;
-        }
-      }
-      Mention m;
-      m.start = toks[k].start;
-      m.end = toks[k + n - 1].end;
-      m.type = MentionType::kPer;
-      m.nominal = true;
-      m.source = "nominal";
-      if (!add_role(m, role, toks[k].start, end)) break;
-      // "un porte-parole du département d'État": an indefinite description
-      // is someone the text does not name, never the KB's holder of the role.
-      const bool indefinite = cues.indefinite.count(toks[d].key) > 0;
-      std::string of = indefinite ? "" : m.roles[0].of;
-      std::string want = counterpart ? counter_role : role;
-      bool former = want.rfind("former_", 0) == 0;
-      if (former) want = want.substr(7);
-      if (want == "leader") want = "head_of_state";
-      if (of.empty() && !indefinite && (want == "head_of_state" || want == "head_of_government")) of = main_country;
-      if (!of.empty()) m.kb_entity = kb_holder(want, of, former);
-      if (counterpart && m.kb_entity < 0) break;
-      m.role = role;
-      m.role_text = std::string(text.substr(m.roles[0].start, m.roles[0].end - m.roles[0].start));
-      nominals.push_back(std::move(m));
-      for (size_t q = k; q < k + n; ++q) title_used[q] = true;
-      break;
+    MatchNominalAfter(d);
+  }
+  return true;
+}
+
+// The first title within two lower-case words after the determiner at d.
+void EntityRecognizer::Recognition::MatchNominalAfter(size_t d) {
+  for (size_t skip = 0; skip <= 2 && d + 1 + skip < toks.size(); ++skip) {
+    size_t k = d + 1 + skip;
+    if (ClauseBreak(text, toks[k - 1], toks[k]) || covered[k] >= 0 || title_used[k]) return;
+    std::string role;
+    size_t n = TitleAt(k, toks.size(), &role);
+    if (n > 0) return MatchNominal(d, k, n, role);
+    if (toks[k].upper_initial) return;
+  }
+}
+
+// The title of n tokens at k, after the determiner at d: a nominal mention,
+// or the role of a name in apposition after it.
+void EntityRecognizer::Recognition::MatchNominal(size_t d, size_t k, size_t n,
+                                                 const std::string& role) {
+  size_t e = k + n;  // first token after the title
+  uint32_t end = toks[e - 1].end;
+  const bool qualified = Qualify(&e, &end) || n >= 2;
+  // A name right after the title belongs to AttachRoles, not here.
+  if (e < toks.size() && covered[e] >= 0 && out[covered[e]].type == MentionType::kPer &&
+      !ClauseBreak(text, toks[e - 1], toks[e])) {
+    return;
+  }
+  if (!qualified) return;
+  const bool counterpart = cues.relational.count(toks[k].key) > 0;
+  std::string counter_role;
+  if (counterpart) {
+    counter_role = CounterpartRole(d, k, n, e);
+    if (counter_role.empty()) return;
+  }
+  if (RoleOfApposedName(k, n, e, role, end)) return;
+  Mention m;
+  m.start = toks[k].start;
+  m.end = toks[k + n - 1].end;
+  m.type = MentionType::kPer;
+  m.nominal = true;
+  m.source = "nominal";
+  if (!AddRole(m, role, toks[k].start, end)) return;
+  ResolveHolder(m, d, counterpart ? counter_role : role);
+  if (counterpart && m.kb_entity < 0) return;
+  m.role = role;
+  m.role_text = std::string(text.substr(m.roles[0].start, m.roles[0].end - m.roles[0].start));
+  nominals.push_back(std::move(m));
+  for (size_t q = k; q < k + n; ++q) title_used[q] = true;
+}
+
+// True when the title before token *e is qualified by an adjective mention
+// or by a link and a place or organisation; *e and *end move past it.
+bool EntityRecognizer::Recognition::Qualify(size_t* e, uint32_t* end) const {
+  if (*e >= toks.size() || ClauseBreak(text, toks[*e - 1], toks[*e])) return false;
+  int c = covered[*e];
+  if (c >= 0 && out[c].type == MentionType::kAdj) {
+    *end = out[c].end;
+    *e = TokAt(*end);
+    return true;
+  }
+  if (!IsLink(*e)) return false;
+  for (size_t q = *e + 1; q < toks.size() && q <= *e + 3; ++q) {
+    if (ClauseBreak(text, toks[q - 1], toks[q])) break;
+    int c2 = covered[q];
+    if (c2 >= 0 && out[c2].type != MentionType::kPer) {
+      *end = out[c2].end;
+      *e = TokAt(*end);
+      return true;
     }
   }
-  if (!nominals.empty()) {
-    for (Mention& m : nominals) out.push_back(std::move(m));
-    std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+  return false;
+}
+
+// "son homologue russe": a relational noun names the holder, in the country
+// named, of the role the nearest person before holds on the document date
+// (Tokayev's Russian counterpart: Russia's head of state); "" when nobody
+// resolves (it then names nobody and is dropped).
+std::string EntityRecognizer::Recognition::CounterpartRole(size_t d, size_t k, size_t n, size_t e) {
+  for (size_t q = k; q < k + n; ++q) title_used[q] = true;
+  std::string country = RoleOf(k, e);
+  // The nearest KB person before the determiner only.
+  size_t before = static_cast<size_t>(
+      std::partition_point(out.begin(), out.end(),
+                           [&](const Mention& o) { return o.start < toks[d].start; }) -
+      out.begin());
+  const int nearest = before > 0 ? last_kb_person[before - 1] : -1;
+  if (nearest < 0 || country.empty()) return "";
+  for (const KbRole* r : kb.RolesOf(static_cast<uint32_t>(out[nearest].kb_entity))) {
+    bool held = doc_date.empty() ? r->to.empty()
+                                 : r->from <= doc_date && (r->to.empty() || r->to > doc_date);
+    if (r->of != country && held) return std::string(r->role);
   }
-  return out;
+  return "";
+}
+
+// "Le chef du Comité de sécurité nationale (KNB), Karim Massimov": a
+// description in apposition to a name is that person's role. True when the
+// title of n tokens at k (ending at byte `end`, e the token after it) was so
+// taken.
+bool EntityRecognizer::Recognition::RoleOfApposedName(size_t k, size_t n, size_t e,
+                                                      const std::string& role, uint32_t end) {
+  size_t q = e;
+  if (q < toks.size() && covered[q] >= 0 && out[covered[q]].type != MentionType::kPer &&
+      text.substr(toks[q - 1].end, toks[q].start - toks[q - 1].end).find('(') !=
+          std::string_view::npos) {
+    q = TokAt(out[covered[q]].end);
+  }
+  if (q >= toks.size() || covered[q] < 0 || out[covered[q]].type != MentionType::kPer) return false;
+  std::string_view gap = text.substr(toks[q - 1].end, toks[q].start - toks[q - 1].end);
+  if (gap.find(',') == std::string_view::npos) return false;
+  bool comma_only = gap.find_first_not_of(" ),\u00a0") == std::string_view::npos;
+  Mention& named = out[covered[q]];
+  if (!comma_only || !AddRole(named, role, toks[k].start, end)) return false;
+  if (named.role.empty()) {
+    named.role = named.roles[0].role;
+    named.role_text =
+        std::string(text.substr(named.roles[0].start, named.roles[0].end - named.roles[0].start));
+  }
+  for (size_t t = k; t < k + n; ++t) title_used[t] = true;
+  return true;
+}
+
+// Sets m.kb_entity to the KB holder of role `want` (in the place its role
+// names, or the main country for heads of state and government). An
+// indefinite description ("un porte-parole du département d'État") is
+// someone the text does not name, never the KB's holder of the role.
+void EntityRecognizer::Recognition::ResolveHolder(Mention& m, size_t d,
+                                                  const std::string& role) const {
+  const bool indefinite = cues.indefinite.count(toks[d].key) > 0;
+  std::string of = indefinite ? "" : m.roles[0].of;
+  std::string want = role;
+  bool former = want.rfind("former_", 0) == 0;
+  if (former) want = want.substr(7);
+  if (want == "leader") want = "head_of_state";
+  if (of.empty() && !indefinite && (want == "head_of_state" || want == "head_of_government"))
+    of = main_country;
+  if (!of.empty()) m.kb_entity = KbHolder(want, of, former);
+}
+
+// The KB person who held `want` in `of` on the document date (`former`: the
+// last one whose term ended by then), or -1.
+int64_t EntityRecognizer::Recognition::KbHolder(const std::string& want, const std::string& of,
+                                                bool former) const {
+  int64_t holder = -1;
+  std::string best_to;
+  for (const KbRole& r : kb.roles()) {
+    if (r.role != want || r.of != of) continue;
+    bool held =
+        former ? (!r.to.empty() && (doc_date.empty() || r.to <= doc_date))
+               : ((doc_date.empty() ? r.to.empty()
+                                    : (r.from <= doc_date && (r.to.empty() || r.to > doc_date))));
+    if (!held) continue;
+    if (former && std::string(r.to) < best_to) continue;
+    best_to = std::string(r.to);
+    holder = r.person;
+  }
+  return holder;
+}
+
+void EntityRecognizer::Recognition::MergeNominals() {
+  if (nominals.empty()) return;
+  for (Mention& m : nominals) out.push_back(std::move(m));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Mention& a, const Mention& b) { return a.start < b.start; });
 }
 
 }  // namespace sitrep

@@ -33,8 +33,8 @@ class EntityRecognizer {
   // overlapping. `date` (ISO YYYY[-MM[-DD]], or "") dates the roles found and
   // picks the holder of a role named without a name ("le président russe").
   // With a `deadline`, returns early (partial) once it has expired.
-  std::vector<Mention> Recognize(std::string_view text, std::string_view lang, std::string_view date = "",
-                                 Deadline* deadline = nullptr) const;
+  std::vector<Mention> Recognize(std::string_view text, std::string_view lang,
+                                 std::string_view date = "", Deadline* deadline = nullptr) const;
 
  private:
   struct Title {
@@ -42,19 +42,19 @@ class EntityRecognizer {
     size_t tokens = 0;
   };
   struct LangCues {
-    std::map<std::string, Title, std::less<>> titles;   // MatchKey -> role
-    std::set<std::string, std::less<>> reporting;       // MatchKey of reporting verbs
-    std::set<std::string, std::less<>> org_heads;       // MatchKey of ORG head words
-    std::set<std::string, std::less<>> name_links;      // de, du, des, of ... inside ORG names
-    std::set<std::string, std::less<>> metonymy_before; // "autorités de" ...
-    std::set<std::string, std::less<>> stop;            // capitalised words that start no name
-    std::set<std::string, std::less<>> determiners;     // le, la, son ... before a title
-    std::set<std::string, std::less<>> role_links;      // "qui est maintenant" before a title
-    std::set<std::string, std::less<>> role_ends;       // who, qui, который: end a role phrase
-    std::set<std::string, std::less<>> place_before;    // à, in, в: before a small town's name
-    std::set<std::string, std::less<>> indefinite;      // un, a, ein: an unnamed person follows
-    std::set<std::string, std::less<>> relational;      // homologue, counterpart: names nobody alone
-    std::set<std::string, std::less<>> conjunctions;    // et, and: a role phrase starts after one
+    std::map<std::string, Title, std::less<>> titles;    // MatchKey -> role
+    std::set<std::string, std::less<>> reporting;        // MatchKey of reporting verbs
+    std::set<std::string, std::less<>> org_heads;        // MatchKey of ORG head words
+    std::set<std::string, std::less<>> name_links;       // de, du, des, of ... inside ORG names
+    std::set<std::string, std::less<>> metonymy_before;  // "autorités de" ...
+    std::set<std::string, std::less<>> stop;             // capitalised words that start no name
+    std::set<std::string, std::less<>> determiners;      // le, la, son ... before a title
+    std::set<std::string, std::less<>> role_links;       // "qui est maintenant" before a title
+    std::set<std::string, std::less<>> role_ends;     // who, qui, который: end a role phrase
+    std::set<std::string, std::less<>> place_before;  // à, in, в: before a small town's name
+    std::set<std::string, std::less<>> indefinite;    // un, a, ein: an unnamed person follows
+    std::set<std::string, std::less<>> relational;    // homologue, counterpart: names nobody alone
+    std::set<std::string, std::less<>> conjunctions;  // et, and: a role phrase starts after one
     // Finite verbs as written, lower case, accents kept ("a", not "à"): a
     // role phrase holding one is a clause, not a role.
     std::set<std::string, std::less<>> verbs;
@@ -63,6 +63,9 @@ class EntityRecognizer {
     std::set<std::string, std::less<>> calendar;
     size_t max_title_tokens = 0;
   };
+  // The state of one Recognize call and its passes (entity_recognizer.cc).
+  struct Recognition;
+
   EntityRecognizer() = default;
   const LangCues& Cues(std::string_view lang) const;
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <set>
 
+#include "base/deadline.h"
 #include "base/json.h"
 #include "doc/document.h"
 #include "entity/entity_recognizer.h"
@@ -470,6 +471,21 @@ TEST(EntityJsonTest, CodePointOffsets) {
   EXPECT_EQ(items[0].GetString("entity"), "org:nato");
   EXPECT_EQ(items[0].GetString("name"), "North Atlantic Treaty Organization");
   EXPECT_EQ(items[0].GetString("type"), "ORG");
+}
+
+// A document past its CPU budget: the passes stop at their deadline checks,
+// the recognizer returns what it had (here nothing: the first pass stops at
+// its first token) and the deadline names the stage.
+TEST(EntityRecognizerTest, AnExpiredDeadlineStopsThePasses) {
+  const std::string text = "Le président Kassym-Jomart Tokaïev a demandé l'aide de l'OTSC.";
+  std::unique_ptr<EntityRecognizer> r = Recognizer();
+  ASSERT_FALSE(r->Recognize(text, "fr").empty());
+  Deadline deadline(1e-9);
+  while (deadline.Elapsed() < 1e-6) {
+  }
+  EXPECT_TRUE(r->Recognize(text, "fr", "", &deadline).empty());
+  EXPECT_TRUE(deadline.expired());
+  EXPECT_EQ(deadline.stage(), "entities");
 }
 
 }  // namespace

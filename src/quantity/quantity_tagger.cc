@@ -105,7 +105,6 @@ class SentenceReader {
 
 }  // namespace
 
-
 QuantityTagger::~QuantityTagger() = default;
 
 Result<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const QuantityOptions& options) {
@@ -143,7 +142,8 @@ std::vector<NumberMatch> QuantityTagger::Numbers(std::string_view text,
   return FindNumbers(*lex, text, 0, tokens);
 }
 
-std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadline, bool* truncated) const {
+std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadline,
+                                          bool* truncated) const {
   const size_t max_claims = options_.base.max_claims_per_document;
   std::vector<Claim> out;
   std::string_view lang = doc.lang;
@@ -152,8 +152,8 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadlin
   } else {
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
       if (Expired(deadline, "quantities")) break;
-      SentenceClaims(doc, lang, doc.sentences[s].start, doc.sentences[s].end,
-                     static_cast<int>(s), &out);
+      SentenceClaims(doc, lang, doc.sentences[s].start, doc.sentences[s].end, static_cast<int>(s),
+                     &out);
       if (out.size() > max_claims) break;
     }
   }
@@ -171,25 +171,113 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadlin
   return out;
 }
 
+namespace {
+
+std::vector<QToken> TokensOf(const QuantityLexicon& lex, std::string_view text, uint32_t base) {
+  std::vector<QToken> t;
+  lex.Tokenize(text, base, &t);
+  return t;
+}
+
+// One number of the sentence on its way to a claim: `a`, `b` are its tokens,
+// `first`, `last` the claim's (hedge, unit and counted noun included).
+struct Draft {
+  explicit Draft(const NumberMatch& number)
+      : m(number), a(number.first_token), b(number.end_token), first(a), last(b) {}
+
+  const NumberMatch& m;
+  size_t a, b;
+  size_t first, last;
+  bool group = false;         // the counted noun names who, not what happened
+  bool money_before = false;  // "$5": the unit came before the number
+  Claim c;
+};
+
+}  // namespace
+
+// The state of one SentenceClaims call: the sentence's tokens and numbers, its
+// sentence-wide cues (attribution, conditional mood), and its passes.
+struct QuantityTagger::Sentence {
+  Sentence(const QuantityTagger& tagger, const QuantityLexicon& lex, const Document& doc,
+           uint32_t start, uint32_t end, int index, std::vector<Claim>* out)
+      : tagger(tagger),
+        lex(lex),
+        doc(doc),
+        start(start),
+        index(index),
+        out(out),
+        text(std::string_view(doc.text).substr(start, end - start)),
+        t(TokensOf(lex, text, start)),
+        numbers(FindNumbers(lex, text, start, t)),
+        r(lex, t),
+        n(t.size()) {}
+
+  // Sentence-wide cues.
+  void ReadAttribution();
+  void AttributionOfVerb(size_t v, size_t len);
+  void SourceAfterVerb(size_t v, size_t len);
+  void SubjectBeforeVerb(size_t v);
+  bool OpensSentence(size_t s) const;
+  void FindReportedCues();
+  bool InReportedClause(size_t from, size_t to) const;
+
+  // Per number, in order; ReadClaim runs the rest.
+  void ReadClaim(size_t* k);
+  bool IsQuantity(const NumberMatch& m) const;
+  void JoinRange(size_t* k, Draft& d) const;
+  bool CountsSomething(size_t b) const;
+  bool IsNameOrYear(const Draft& d) const;
+  void ReadHedge(Draft& d) const;
+  void ReadUnitBefore(Draft& d) const;
+  void ReadCounted(Draft& d) const;
+  void ReadMeasureCues(Draft& d) const;
+  void ReadVerbAfter(size_t k, Draft& d) const;
+  void ReadVerbBefore(Draft& d) const;
+  bool PartOfPrevious(const Draft& d) const;
+  bool IsLabel(const Draft& d) const;
+  void ReadSubject(Draft& d) const;
+  void ReadPlace(Draft& d) const;
+  void Emit(Draft& d);
+
+  static bool NeedsVerb(const Draft& d) {
+    return d.c.measure.empty() || d.c.measure == "people" || d.group;
+  }
+
+  const QuantityTagger& tagger;
+  const QuantityLexicon& lex;
+  const Document& doc;
+  const uint32_t start;
+  const int index;
+  std::vector<Claim>* const out;
+  const std::string_view text;
+  const std::vector<QToken> t;
+  const std::vector<NumberMatch> numbers;
+  const SentenceReader r;
+  const size_t n;
+
+  TextSpan attribution, source;
+  size_t attribution_from = 0;       // claims before this token are not attributed
+  size_t attribution_to = SIZE_MAX;  // nor claims from this token on
+  bool anaphor = false;              // "selon la même source": the previous source
+  std::vector<size_t> reported_at;   // tokens of conditional-mood cues
+};
+
 void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, uint32_t start,
                                     uint32_t end, int sentence, std::vector<Claim>* out) const {
   const QuantityLexicon* lex = Lexicon(lang);
   if (lex == nullptr || end <= start) return;
-  std::string_view text = std::string_view(doc.text).substr(start, end - start);
-  std::vector<QToken> t;
-  lex->Tokenize(text, start, &t);
-  std::vector<NumberMatch> numbers = FindNumbers(*lex, text, start, t);
-  if (numbers.empty()) return;
-  SentenceReader r(*lex, t);
-  const size_t n = t.size();
+  Sentence s(*this, *lex, doc, start, end, sentence, out);
+  if (s.numbers.empty()) return;
+  s.ReadAttribution();
+  s.FindReportedCues();
+  for (size_t k = 0; k < s.numbers.size(); ++k) s.ReadClaim(&k);
+}
+
+// Attribution: a cue before the source ("selon ..."), else a verb of saying
+// with its source after or its subject before.
+void QuantityTagger::Sentence::ReadAttribution() {
   size_t len = 0;
   const LexEntry* e = nullptr;
-
-  // Sentence-wide cues: attribution and conditional mood.
-  TextSpan attribution, source;
-  size_t attribution_from = 0;        // claims before this token are not attributed
-  size_t attribution_to = SIZE_MAX;   // nor claims from this token on
-  bool anaphor = false;               // "selon la même source": the previous source
   if (size_t a = r.Find(0, n, LexKind::kAttributionBefore, &len, &e); a != SIZE_MAX) {
     size_t stop = r.PhraseEnd(a + len, kSourceMaxTokens);
     if (stop > a + len) {
@@ -198,291 +286,392 @@ void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, 
       anaphor = r.Has(a + len, LexKind::kSourceAnaphor, &len);
     }
   } else if (size_t v = r.Find(0, n, LexKind::kAttributionVerb, &len, &e); v != SIZE_MAX) {
-    size_t name_end = r.NameRun(v + len);
-    if (name_end > v + len) {  // "a rapporté AP"
-      attribution = {t[v].start, t[name_end - 1].end};
-      source = {t[v + len].start, t[name_end - 1].end};
-    } else if (v > 1 && t[v - 1].key == "," && !IsStop(t[v - 2]) &&
-               std::none_of(numbers.begin(), numbers.end(), [&](const NumberMatch& m) {
-                 return m.first_token > v && m.first_token < r.PhraseEnd(v, kSourceMaxTokens);
-               })) {
-      // "Más de 200 personas fueron detenidas, informó la agencia oficial
-      // Kazinform": the source follows the verb, for the claims before it.
-      // (After a closing quote, the verb names a speaker, not a source; with a
-      // number after it, it reports that number: "informó de 164 muertos".)
-      size_t stop = r.PhraseEnd(v + len, kSourceMaxTokens);
-      if (stop > v + len) {
-        attribution = {t[v].start, t[stop - 1].end};
-        source = {t[v + len].start, t[stop - 1].end};
-        attribution_to = v;
-      }
-    } else if (v > 0) {
-      // "Le ministère de l'Intérieur a compté ... 6 000 arrestations": the subject
-      // before the verb, for what the verb introduces. It opens the sentence or
-      // follows a short opening adverbial and a comma ("Separately, President
-      // Tokayev's office said", "El domingo, la televisión ..."); a
-      // parenthesis or a comma insert right before the verb is skipped ("Khabar
-      // 24, citando al Ministerio de Sanidad, informó").
-      size_t s = v, subject_end = v;
-      while (s > 0 && v - s < kSubjectMaxTokens) {
-        if (t[s - 1].key == ")") {
-          size_t open = s - 1;
-          while (open > 0 && t[open].key != "(") --open;
-          s = open;
-          continue;
-        }
-        if (t[s - 1].key == "," && s == subject_end && subject_end == v) {
-          size_t open = s - 1;
-          while (open > 0 && !IsStop(t[open - 1])) --open;
-          if (open == 0 || t[open - 1].key != ",") break;
-          s = subject_end = open - 1;
-          continue;
-        }
-        if (IsStop(t[s - 1])) break;
-        --s;
-      }
-      bool opens = s == 0;
-      if (!opens && t[s - 1].key == "," && s - 1 <= kOpeningMaxTokens) {
-        opens = true;  // nothing but words between the sentence start and the comma
-        for (size_t i = 0; i + 1 < s; ++i) opens &= !IsStop(t[i]);
-      }
-      if (s < subject_end && opens) {
-        attribution = source = {t[s].start, t[subject_end - 1].end};
-        attribution_from = v;
-      }
-    }
-  }
-  // Conditional mood: the cues of the sentence, each for its own clause only.
-  std::vector<size_t> reported_at;
-  for (size_t i = 0; i < n; ++i) {
-    if (lex->MayStart(t[i]) && r.Has(i, LexKind::kReported, &len)) reported_at.push_back(i);
-  }
-  // The clause of tokens [from, to): between clause marks or clause-break words.
-  auto in_reported_clause = [&](size_t from, size_t to) {
-    if (reported_at.empty()) return false;
-    size_t lo = from, hi = to;
-    while (lo > 0 && !IsClauseMark(t[lo - 1]) && !r.Has(lo, LexKind::kClauseBreak, &len)) --lo;
-    while (hi < n && !IsClauseMark(t[hi]) && !r.Has(hi, LexKind::kClauseBreak, &len)) ++hi;
-    for (size_t i : reported_at) {
-      if (i >= lo && i < hi) return true;
-    }
-    return false;
-  };
-
-  for (size_t k = 0; k < numbers.size(); ++k) {
-    const NumberMatch& m = numbers[k];
-    size_t a = m.first_token, b = m.end_token;
-    if (m.date_like || m.glued) continue;
-    // Dates: a month name after the number ("5 janvier") or right before it.
-    if ((b < n && lex->IsMonth(t[b].key)) || (a > 0 && lex->IsMonth(t[a - 1].key))) continue;
-    if (r.Has(b, LexKind::kLink, &len) && b + len < n && lex->IsMonth(t[b + len].key)) {
-      continue;  // "1 de enero"
-    }
-    if (lex->MatchEndingAt(t, a, LexKind::kNotBefore, &e) != SIZE_MAX) continue;
-    if (r.Has(b, LexKind::kNotAfter, &len)) continue;
-    if (m.kind == NumberKind::kOrdinal && b < n && t[b].capitalized) continue;  // "Seconde Guerre"
-    if (m.lone_one && !r.Has(b, LexKind::kUnit, &len)) {
-      continue;  // "un"/"une" as an article
-    }
-    Claim c;
-    c.sentence = sentence;
-    c.number_kind = m.kind;
-    c.value = c.min = m.value;
-    c.max = m.max;
-    c.interval = m.kind == NumberKind::kVague;
-    if (c.interval) c.min = m.min;
-    size_t first = a, last = b;  // token range of the claim
-    // Ranges: "2 000 à 3 000", "entre 2 000 et 3 000", "2000-3000".
-    if (k + 1 < numbers.size() && r.Has(b, LexKind::kRangeMid, &len) &&
-        numbers[k + 1].first_token == b + len && !numbers[k + 1].date_like &&
-        numbers[k + 1].value > m.value && m.kind == NumberKind::kCardinal) {
-      c.interval = true;
-      c.min = m.value;
-      c.max = numbers[k + 1].max;
-      last = b = numbers[k + 1].end_token;
-      ++k;
-      size_t rs = lex->MatchEndingAt(t, a, LexKind::kRangeStart, &e);
-      if (rs != SIZE_MAX) first = rs;
-    }
-    // A year: four plain digits in 1000..2100 that count nothing.
-    bool counts = r.Has(b, LexKind::kUnit, &len) || r.Has(b, LexKind::kMeasure, &len);
-    if (!counts && r.Has(b, LexKind::kLink, &len)) {
-      size_t after = b + len;
-      counts = r.Has(after, LexKind::kUnit, &len) || r.Has(after, LexKind::kMeasure, &len);
-    }
-    // Part of a name: digits right after a capitalized word that does not open
-    // the sentence, counting nothing ("Khabar 24", like "G20").
-    if (!m.spelled && m.kind == NumberKind::kCardinal && a > 1 && t[a - 1].type == Type::kWord &&
-        t[a - 1].capitalized && !counts && !c.interval) {
-      continue;
-    }
-    if (!m.spelled && !m.grouped && !m.decimal && !m.scaled && m.digits == 4 && !c.interval &&
-        m.value >= 1000 && m.value <= 2100 && !counts) {
-      continue;
-    }
-    // Hedge right before.
-    if (m.kind == NumberKind::kVague) c.hedge = HedgeFromName(m.vague_hedge);
-    size_t h = lex->MatchEndingAt(t, first, LexKind::kHedge, &e);
-    if (h != SIZE_MAX) {
-      c.hedge = HedgeFromName(e->tag);
-      c.hedge_span = {t[h].start, t[first - 1].end};
-      first = h;
-      // "plus d'un millier": a bound on the round number, not the interval of
-      // "un millier" (800..1200): its centre, min 1000, no max.
-      if (m.kind == NumberKind::kVague && m.vague_hedge == "approximate" &&
-          (c.hedge == HedgeType::kLowerBound || c.hedge == HedgeType::kUpperBound)) {
-        c.interval = false;
-        c.value = c.min = c.max = (m.min + m.max) / 2;
-      }
-    }
-    // Currency or unit before: "$5", "€1000".
-    size_t u = lex->MatchEndingAt(t, a, LexKind::kUnit, &e);
-    const bool money_before = u != SIZE_MAX && e->tag2 == "money";
-    if (money_before) {
-      c.unit = e->tag;
-      c.measure = e->tag2;
-      c.unit_span = {t[u].start, t[a - 1].end};
-      if (u < first) first = u;
-    }
-    // What it counts, right after: [link] (unit | measure noun | a word).
-    size_t j = b;
-    bool group = false;  // counted noun names who, not what happened: a verb refines it
-    if (r.Has(j, LexKind::kLink, &len)) j += len;
-    for (size_t w = 0; w < kNounWindow && j < n; ++w) {
-      if (r.Has(j, LexKind::kUnit, &len, &e)) {  // before the stop test: "$", "%"
-        if (money_before && e->tag2 != "money") break;
-        if (c.unit.empty() || money_before) c.unit = e->tag;
-        c.unit_span = {t[j].start, t[j + len - 1].end};
-        if (c.measure.empty() || c.measure == "people") c.measure = e->tag2;
-        c.value *= e->value;  // "trois décennies" = 30 years
-        c.min *= e->value;
-        c.max *= e->value;
-        last = j + len;
-        // "millions de dollars": a unit may follow its own link.
-        break;
-      }
-      if (IsStop(t[j]) || money_before) break;  // "$75 millions d'obligations": counted is money
-      if (r.Has(j, LexKind::kMeasure, &len, &e) && (e->tag2 == "noun" || e->tag2 == "group")) {
-        c.measure = e->tag;
-        group = e->tag2 == "group";
-        c.unit.assign(doc.text, t[j].start, t[j + len - 1].end - t[j].start);
-        c.unit_span = {t[j].start, t[j + len - 1].end};
-        last = j + len;
-        break;
-      }
-      if (r.Has(j, LexKind::kClauseBreak, &len) || r.Has(j, LexKind::kPlace, &len) ||
-          r.Has(j, LexKind::kMeasure, &len) || r.Has(j, LexKind::kMeasureVerb, &len) ||
-          (t[j].type == Type::kWord && r.Has(j, LexKind::kRangeMid, &len))) {  // "2,000 and will"
-        // a predicate is not a counted noun: "nearly 5,800 detained"; it is read below
-        break;
-      }
-      if (w == 0 && t[j].type == Type::kWord && j == (r.Has(b, LexKind::kLink, &len) ? b + len : b)) {
-        last = j + 1;  // an unknown counted noun: "deux choses", "six membres"
-        c.unit.assign(doc.text, t[j].start, t[j].end - t[j].start);
-        c.unit_span = {t[j].start, t[j].end};
-      }
-      ++j;
-    }
-    if (m.kind == NumberKind::kOrdinal) c.measure = "ordinal";
-    // A measure cue right before: "âgé de 81 ans" is an age.
-    if (size_t mb = lex->MatchEndingAt(t, first, LexKind::kMeasureBefore, &e); mb != SIZE_MAX) {
-      c.measure = e->tag;
-      group = false;
-    }
-    // Years right after an age cue: "Nazarbaïev, 81 ans", "un taxista de 47 años".
-    // A punctuation cue is an apposition that closes after the age: "X, 81 ans,"
-    // (but not "Pourtant, 30 ans après").
-    if (c.measure == "duration" && c.unit == "year" && first == a) {
-      size_t cue = lex->MatchEndingAt(t, a, LexKind::kAgeCue, &e);
-      if (cue != SIZE_MAX && (t[cue].type != Type::kPunct || last >= n || IsStop(t[last]))) {
-        c.measure = "age";
-      }
-    }
-    // A measure verb in the clause: "des dizaines de personnes ... ont été tuées".
-    // "huit membres des forces de l'ordre ont été tués": killed, not troops.
-    // The search stops at the next number, which has its own verb.
-    if (c.measure.empty() || c.measure == "people" || group) {
-      size_t stop = std::min(n, last + kVerbWindowAfter);
-      if (k + 1 < numbers.size()) stop = std::min(stop, numbers[k + 1].first_token);
-      // The verb is in the same clause: the search stops at a clause mark, except
-      // over an insert that opens with a clause-break or part-of word ("Des
-      // dizaines de personnes, dont des policiers, ont été tuées"; but "six former
-      // Soviet states, remain deployed" is another clause).
-      for (size_t v = last; v < stop; ++v) {
-        if (IsClauseMark(t[v])) {
-          if (t[v].key != "," || v + 1 >= n ||
-              !(r.Has(v + 1, LexKind::kClauseBreak, &len) || r.Has(v + 1, LexKind::kPartOf, &len))) {
-            break;
-          }
-          size_t close = v + 1;
-          while (close < stop && !IsClauseMark(t[close])) ++close;
-          if (close >= stop || t[close].key != ",") break;
-          v = close;
-          continue;
-        }
-        if (r.Has(v, LexKind::kMeasureVerb, &len, &e)) {
-          c.measure = e->tag;
-          group = false;
-          break;
-        }
-      }
-    }
-    if (c.measure.empty() || c.measure == "people" || group) {
-      for (size_t v = first; v-- > 0 && first - v <= kVerbWindowBefore;) {
-        if (IsStop(t[v])) break;
-        if (r.Has(v, LexKind::kMeasureVerb, &len, &e)) {
-          c.measure = e->tag;  // "погибли 12 сотрудников"
-          group = false;
-          break;
-        }
-      }
-    }
-    // "225 personnes ont perdu la vie, dont 19 membres des forces": a part of the
-    // claim before it in the sentence counts the same thing.
-    if ((c.measure.empty() || c.measure == "people" || group) && !out->empty() &&
-        out->back().sentence == sentence && out->back().start >= start &&
-        lex->MatchEndingAt(t, first, LexKind::kPartOf, &e) != SIZE_MAX) {
-      c.measure = out->back().measure;
-    }
-    if (c.measure.empty()) c.measure = "other";
-    // A lone spelled number or bare digits with nothing counted and no hedge is
-    // most often a label, a list item or a reference: keep only if it counts.
-    if (c.measure == "other" && ((c.unit.empty() && c.hedge == HedgeType::kExact &&
-                                  m.kind == NumberKind::kCardinal) ||
-                                 m.bare_fraction)) {
-      continue;
-    }
-    // Subject: a name right after the counted noun ("soldats de l'OTSC").
-    if (last < n) {
-      size_t s = last;
-      if (r.Has(s, LexKind::kLink, &len)) s += len;
-      size_t name_end = r.NameRun(s);
-      if (name_end > s && t[s].capitalized) c.subject = {t[last].start, t[name_end - 1].end};
-    }
-    // Place: a place cue after the claim, then a name or a short phrase.
-    for (size_t p = last; p < n && p < last + kPlaceWindow && !IsStop(t[p]); ++p) {
-      if (!r.Has(p, LexKind::kPlace, &len)) continue;
-      size_t q = p + len;
-      while (q < n && t[q].key.back() == '\'') ++q;  // "l'"
-      size_t name_end = r.NameRun(q);
-      size_t stop = name_end > q ? name_end : (len > 1 ? r.PhraseEnd(q, 4) : q);
-      if (stop > q) c.place = {t[p].start, t[stop - 1].end};
-      break;
-    }
-    c.start = t[first].start;
-    c.end = t[last - 1].end;
-    c.number_start = m.start;
-    c.number_end = t[b - 1].end;
-    if (first >= attribution_from && first < attribution_to) {
-      c.attribution = attribution;
-      c.source = source;
-      c.source_anaphor = anaphor;
-    }
-    c.reported = in_reported_clause(first, last);
-    if (options_.time_of) c.time = options_.time_of(doc, c.start, c.end);
-    out->push_back(std::move(c));
+    AttributionOfVerb(v, len);
   }
 }
 
+// The verb of saying at token v (len tokens).
+void QuantityTagger::Sentence::AttributionOfVerb(size_t v, size_t len) {
+  size_t name_end = r.NameRun(v + len);
+  if (name_end > v + len) {  // "a rapporté AP"
+    attribution = {t[v].start, t[name_end - 1].end};
+    source = {t[v + len].start, t[name_end - 1].end};
+  } else if (v > 1 && t[v - 1].key == "," && !IsStop(t[v - 2]) &&
+             std::none_of(numbers.begin(), numbers.end(), [&](const NumberMatch& m) {
+               return m.first_token > v && m.first_token < r.PhraseEnd(v, kSourceMaxTokens);
+             })) {
+    SourceAfterVerb(v, len);
+  } else if (v > 0) {
+    SubjectBeforeVerb(v);
+  }
+}
+
+// "Más de 200 personas fueron detenidas, informó la agencia oficial
+// Kazinform": the source follows the verb, for the claims before it. (After a
+// closing quote, the verb names a speaker, not a source; with a number after
+// it, it reports that number: "informó de 164 muertos".)
+void QuantityTagger::Sentence::SourceAfterVerb(size_t v, size_t len) {
+  size_t stop = r.PhraseEnd(v + len, kSourceMaxTokens);
+  if (stop > v + len) {
+    attribution = {t[v].start, t[stop - 1].end};
+    source = {t[v + len].start, t[stop - 1].end};
+    attribution_to = v;
+  }
+}
+
+// "Le ministère de l'Intérieur a compté ... 6 000 arrestations": the subject
+// before the verb at token v, for what the verb introduces. It opens the
+// sentence or follows a short opening adverbial and a comma ("Separately,
+// President Tokayev's office said", "El domingo, la televisión ..."); a
+// parenthesis or a comma insert right before the verb is skipped ("Khabar 24,
+// citando al Ministerio de Sanidad, informó").
+void QuantityTagger::Sentence::SubjectBeforeVerb(size_t v) {
+  size_t s = v, subject_end = v;
+  while (s > 0 && v - s < kSubjectMaxTokens) {
+    if (t[s - 1].key == ")") {
+      size_t open = s - 1;
+      while (open > 0 && t[open].key != "(") --open;
+      s = open;
+      continue;
+    }
+    if (t[s - 1].key == "," && s == subject_end && subject_end == v) {
+      size_t open = s - 1;
+      while (open > 0 && !IsStop(t[open - 1])) --open;
+      if (open == 0 || t[open - 1].key != ",") break;
+      s = subject_end = open - 1;
+      continue;
+    }
+    if (IsStop(t[s - 1])) break;
+    --s;
+  }
+  if (s < subject_end && OpensSentence(s)) {
+    attribution = source = {t[s].start, t[subject_end - 1].end};
+    attribution_from = v;
+  }
+}
+
+// True when token s opens the sentence, or only a few words and a comma come
+// before it.
+bool QuantityTagger::Sentence::OpensSentence(size_t s) const {
+  if (s == 0) return true;
+  if (t[s - 1].key != "," || s - 1 > kOpeningMaxTokens) return false;
+  for (size_t i = 0; i + 1 < s; ++i) {
+    if (IsStop(t[i])) return false;
+  }
+  return true;
+}
+
+// Conditional mood: the cues of the sentence, each for its own clause only.
+void QuantityTagger::Sentence::FindReportedCues() {
+  size_t len = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (lex.MayStart(t[i]) && r.Has(i, LexKind::kReported, &len)) reported_at.push_back(i);
+  }
+}
+
+// True when the clause of tokens [from, to) (between clause marks or
+// clause-break words) holds a conditional-mood cue.
+bool QuantityTagger::Sentence::InReportedClause(size_t from, size_t to) const {
+  if (reported_at.empty()) return false;
+  size_t len = 0;
+  size_t lo = from, hi = to;
+  while (lo > 0 && !IsClauseMark(t[lo - 1]) && !r.Has(lo, LexKind::kClauseBreak, &len)) --lo;
+  while (hi < n && !IsClauseMark(t[hi]) && !r.Has(hi, LexKind::kClauseBreak, &len)) ++hi;
+  for (size_t i : reported_at) {
+    if (i >= lo && i < hi) return true;
+  }
+  return false;
+}
+
+// The claim of number *k, if it is one; a range moves *k past its second number.
+void QuantityTagger::Sentence::ReadClaim(size_t* k) {
+  const NumberMatch& m = numbers[*k];
+  if (!IsQuantity(m)) return;
+  Draft d(m);
+  d.c.sentence = index;
+  d.c.number_kind = m.kind;
+  d.c.value = d.c.min = m.value;
+  d.c.max = m.max;
+  d.c.interval = m.kind == NumberKind::kVague;
+  if (d.c.interval) d.c.min = m.min;
+  JoinRange(k, d);
+  if (IsNameOrYear(d)) return;
+  ReadHedge(d);
+  ReadUnitBefore(d);
+  ReadCounted(d);
+  if (m.kind == NumberKind::kOrdinal) d.c.measure = "ordinal";
+  ReadMeasureCues(d);
+  if (NeedsVerb(d)) ReadVerbAfter(*k, d);
+  if (NeedsVerb(d)) ReadVerbBefore(d);
+  if (NeedsVerb(d) && PartOfPrevious(d)) d.c.measure = out->back().measure;
+  if (d.c.measure.empty()) d.c.measure = "other";
+  if (IsLabel(d)) return;
+  ReadSubject(d);
+  ReadPlace(d);
+  Emit(d);
+}
+
+// False for what is not a quantity: dates, numbers next to a
+// not_before/not_after cue, ordinals in names, a lone "un"/"une".
+bool QuantityTagger::Sentence::IsQuantity(const NumberMatch& m) const {
+  const size_t a = m.first_token, b = m.end_token;
+  size_t len = 0;
+  const LexEntry* e = nullptr;
+  if (m.date_like || m.glued) return false;
+  // Dates: a month name after the number ("5 janvier") or right before it.
+  if ((b < n && lex.IsMonth(t[b].key)) || (a > 0 && lex.IsMonth(t[a - 1].key))) return false;
+  if (r.Has(b, LexKind::kLink, &len) && b + len < n && lex.IsMonth(t[b + len].key)) {
+    return false;  // "1 de enero"
+  }
+  if (lex.MatchEndingAt(t, a, LexKind::kNotBefore, &e) != SIZE_MAX) return false;
+  if (r.Has(b, LexKind::kNotAfter, &len)) return false;
+  if (m.kind == NumberKind::kOrdinal && b < n && t[b].capitalized)
+    return false;                                           // "Seconde Guerre"
+  return !(m.lone_one && !r.Has(b, LexKind::kUnit, &len));  // "un"/"une" as an article
+}
+
+// Ranges: "2 000 à 3 000", "entre 2 000 et 3 000", "2000-3000".
+void QuantityTagger::Sentence::JoinRange(size_t* k, Draft& d) const {
+  size_t len = 0;
+  const LexEntry* e = nullptr;
+  const NumberMatch& m = d.m;
+  if (*k + 1 < numbers.size() && r.Has(d.b, LexKind::kRangeMid, &len) &&
+      numbers[*k + 1].first_token == d.b + len && !numbers[*k + 1].date_like &&
+      numbers[*k + 1].value > m.value && m.kind == NumberKind::kCardinal) {
+    d.c.interval = true;
+    d.c.min = m.value;
+    d.c.max = numbers[*k + 1].max;
+    d.last = d.b = numbers[*k + 1].end_token;
+    ++*k;
+    size_t rs = lex.MatchEndingAt(t, d.a, LexKind::kRangeStart, &e);
+    if (rs != SIZE_MAX) d.first = rs;
+  }
+}
+
+// A unit or a measure noun right after token b, or after a link word there.
+bool QuantityTagger::Sentence::CountsSomething(size_t b) const {
+  size_t len = 0;
+  bool counts = r.Has(b, LexKind::kUnit, &len) || r.Has(b, LexKind::kMeasure, &len);
+  if (!counts && r.Has(b, LexKind::kLink, &len)) {
+    size_t after = b + len;
+    counts = r.Has(after, LexKind::kUnit, &len) || r.Has(after, LexKind::kMeasure, &len);
+  }
+  return counts;
+}
+
+// Digits that count nothing and are part of a name or a year.
+bool QuantityTagger::Sentence::IsNameOrYear(const Draft& d) const {
+  const NumberMatch& m = d.m;
+  const bool counts = CountsSomething(d.b);
+  // Part of a name: digits right after a capitalized word that does not open
+  // the sentence, counting nothing ("Khabar 24", like "G20").
+  if (!m.spelled && m.kind == NumberKind::kCardinal && d.a > 1 && t[d.a - 1].type == Type::kWord &&
+      t[d.a - 1].capitalized && !counts && !d.c.interval) {
+    return true;
+  }
+  // A year: four plain digits in 1000..2100 that count nothing.
+  return !m.spelled && !m.grouped && !m.decimal && !m.scaled && m.digits == 4 && !d.c.interval &&
+         m.value >= 1000 && m.value <= 2100 && !counts;
+}
+
+// Hedge right before.
+void QuantityTagger::Sentence::ReadHedge(Draft& d) const {
+  const NumberMatch& m = d.m;
+  Claim& c = d.c;
+  const LexEntry* e = nullptr;
+  if (m.kind == NumberKind::kVague) c.hedge = HedgeFromName(m.vague_hedge);
+  size_t h = lex.MatchEndingAt(t, d.first, LexKind::kHedge, &e);
+  if (h == SIZE_MAX) return;
+  c.hedge = HedgeFromName(e->tag);
+  c.hedge_span = {t[h].start, t[d.first - 1].end};
+  d.first = h;
+  // "plus d'un millier": a bound on the round number, not the interval of
+  // "un millier" (800..1200): its centre, min 1000, no max.
+  if (m.kind == NumberKind::kVague && m.vague_hedge == "approximate" &&
+      (c.hedge == HedgeType::kLowerBound || c.hedge == HedgeType::kUpperBound)) {
+    c.interval = false;
+    c.value = c.min = c.max = (m.min + m.max) / 2;
+  }
+}
+
+// Currency or unit before: "$5", "€1000".
+void QuantityTagger::Sentence::ReadUnitBefore(Draft& d) const {
+  const LexEntry* e = nullptr;
+  size_t u = lex.MatchEndingAt(t, d.a, LexKind::kUnit, &e);
+  d.money_before = u != SIZE_MAX && e->tag2 == "money";
+  if (!d.money_before) return;
+  d.c.unit = e->tag;
+  d.c.measure = e->tag2;
+  d.c.unit_span = {t[u].start, t[d.a - 1].end};
+  if (u < d.first) d.first = u;
+}
+
+// What it counts, right after: [link] (unit | measure noun | a word).
+void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
+  Claim& c = d.c;
+  size_t len = 0;
+  const LexEntry* e = nullptr;
+  size_t j = d.b;
+  if (r.Has(j, LexKind::kLink, &len)) j += len;
+  const size_t noun_at = j;
+  for (size_t w = 0; w < kNounWindow && j < n; ++w) {
+    if (r.Has(j, LexKind::kUnit, &len, &e)) {  // before the stop test: "$", "%"
+      if (d.money_before && e->tag2 != "money") break;
+      if (c.unit.empty() || d.money_before) c.unit = e->tag;
+      c.unit_span = {t[j].start, t[j + len - 1].end};
+      if (c.measure.empty() || c.measure == "people") c.measure = e->tag2;
+      c.value *= e->value;  // "trois décennies" = 30 years
+      c.min *= e->value;
+      c.max *= e->value;
+      d.last = j + len;
+      // "millions de dollars": a unit may follow its own link.
+      break;
+    }
+    if (IsStop(t[j]) || d.money_before) break;  // "$75 millions d'obligations": counted is money
+    if (r.Has(j, LexKind::kMeasure, &len, &e) && (e->tag2 == "noun" || e->tag2 == "group")) {
+      c.measure = e->tag;
+      d.group = e->tag2 == "group";
+      c.unit.assign(doc.text, t[j].start, t[j + len - 1].end - t[j].start);
+      c.unit_span = {t[j].start, t[j + len - 1].end};
+      d.last = j + len;
+      break;
+    }
+    if (r.Has(j, LexKind::kClauseBreak, &len) || r.Has(j, LexKind::kPlace, &len) ||
+        r.Has(j, LexKind::kMeasure, &len) || r.Has(j, LexKind::kMeasureVerb, &len) ||
+        (t[j].type == Type::kWord && r.Has(j, LexKind::kRangeMid, &len))) {  // "2,000 and will"
+      // a predicate is not a counted noun: "nearly 5,800 detained"; it is read below
+      break;
+    }
+    if (w == 0 && t[j].type == Type::kWord && j == noun_at) {
+      d.last = j + 1;  // an unknown counted noun: "deux choses", "six membres"
+      c.unit.assign(doc.text, t[j].start, t[j].end - t[j].start);
+      c.unit_span = {t[j].start, t[j].end};
+    }
+    ++j;
+  }
+}
+
+// A measure cue right before ("âgé de 81 ans" is an age), and years right
+// after an age cue: "Nazarbaïev, 81 ans", "un taxista de 47 años". A
+// punctuation cue is an apposition that closes after the age: "X, 81 ans,"
+// (but not "Pourtant, 30 ans après").
+void QuantityTagger::Sentence::ReadMeasureCues(Draft& d) const {
+  Claim& c = d.c;
+  const LexEntry* e = nullptr;
+  if (size_t mb = lex.MatchEndingAt(t, d.first, LexKind::kMeasureBefore, &e); mb != SIZE_MAX) {
+    c.measure = e->tag;
+    d.group = false;
+  }
+  if (c.measure == "duration" && c.unit == "year" && d.first == d.a) {
+    size_t cue = lex.MatchEndingAt(t, d.a, LexKind::kAgeCue, &e);
+    if (cue != SIZE_MAX && (t[cue].type != Type::kPunct || d.last >= n || IsStop(t[d.last]))) {
+      c.measure = "age";
+    }
+  }
+}
+
+// A measure verb in the clause after the claim: "des dizaines de personnes
+// ... ont été tuées"; "huit membres des forces de l'ordre ont été tués":
+// killed, not troops. The search stops at the next number (after number k),
+// which has its own verb, and at a clause mark, except over an insert that
+// opens with a clause-break or part-of word ("Des dizaines de personnes, dont
+// des policiers, ont été tuées"; but "six former Soviet states, remain
+// deployed" is another clause).
+void QuantityTagger::Sentence::ReadVerbAfter(size_t k, Draft& d) const {
+  size_t len = 0;
+  const LexEntry* e = nullptr;
+  size_t stop = std::min(n, d.last + kVerbWindowAfter);
+  if (k + 1 < numbers.size()) stop = std::min(stop, numbers[k + 1].first_token);
+  for (size_t v = d.last; v < stop; ++v) {
+    if (IsClauseMark(t[v])) {
+      if (t[v].key != "," || v + 1 >= n ||
+          !(r.Has(v + 1, LexKind::kClauseBreak, &len) || r.Has(v + 1, LexKind::kPartOf, &len))) {
+        break;
+      }
+      size_t close = v + 1;
+      while (close < stop && !IsClauseMark(t[close])) ++close;
+      if (close >= stop || t[close].key != ",") break;
+      v = close;
+      continue;
+    }
+    if (r.Has(v, LexKind::kMeasureVerb, &len, &e)) {
+      d.c.measure = e->tag;
+      d.group = false;
+      return;
+    }
+  }
+}
+
+// A measure verb right before the claim: "погибли 12 сотрудников".
+void QuantityTagger::Sentence::ReadVerbBefore(Draft& d) const {
+  size_t len = 0;
+  const LexEntry* e = nullptr;
+  for (size_t v = d.first; v-- > 0 && d.first - v <= kVerbWindowBefore;) {
+    if (IsStop(t[v])) break;
+    if (r.Has(v, LexKind::kMeasureVerb, &len, &e)) {
+      d.c.measure = e->tag;
+      d.group = false;
+      return;
+    }
+  }
+}
+
+// "225 personnes ont perdu la vie, dont 19 membres des forces": a part of the
+// claim before it in the sentence counts the same thing.
+bool QuantityTagger::Sentence::PartOfPrevious(const Draft& d) const {
+  const LexEntry* e = nullptr;
+  return !out->empty() && out->back().sentence == index && out->back().start >= start &&
+         lex.MatchEndingAt(t, d.first, LexKind::kPartOf, &e) != SIZE_MAX;
+}
+
+// A lone spelled number or bare digits with nothing counted and no hedge is
+// most often a label, a list item or a reference: kept only if it counts.
+bool QuantityTagger::Sentence::IsLabel(const Draft& d) const {
+  const Claim& c = d.c;
+  return c.measure == "other" &&
+         ((c.unit.empty() && c.hedge == HedgeType::kExact && d.m.kind == NumberKind::kCardinal) ||
+          d.m.bare_fraction);
+}
+
+// Subject: a name right after the counted noun ("soldats de l'OTSC").
+void QuantityTagger::Sentence::ReadSubject(Draft& d) const {
+  if (d.last >= n) return;
+  size_t len = 0;
+  size_t s = d.last;
+  if (r.Has(s, LexKind::kLink, &len)) s += len;
+  size_t name_end = r.NameRun(s);
+  if (name_end > s && t[s].capitalized) d.c.subject = {t[d.last].start, t[name_end - 1].end};
+}
+
+// Place: a place cue after the claim, then a name or a short phrase.
+void QuantityTagger::Sentence::ReadPlace(Draft& d) const {
+  size_t len = 0;
+  for (size_t p = d.last; p < n && p < d.last + kPlaceWindow && !IsStop(t[p]); ++p) {
+    if (!r.Has(p, LexKind::kPlace, &len)) continue;
+    size_t q = p + len;
+    while (q < n && t[q].key.back() == '\'') ++q;  // "l'"
+    size_t name_end = r.NameRun(q);
+    size_t stop = name_end > q ? name_end : (len > 1 ? r.PhraseEnd(q, 4) : q);
+    if (stop > q) d.c.place = {t[p].start, t[stop - 1].end};
+    return;
+  }
+}
+
+// Spans, attribution, mood and time; appends the claim to `out`.
+void QuantityTagger::Sentence::Emit(Draft& d) {
+  Claim& c = d.c;
+  c.start = t[d.first].start;
+  c.end = t[d.last - 1].end;
+  c.number_start = d.m.start;
+  c.number_end = t[d.b - 1].end;
+  if (d.first >= attribution_from && d.first < attribution_to) {
+    c.attribution = attribution;
+    c.source = source;
+    c.source_anaphor = anaphor;
+  }
+  c.reported = InReportedClause(d.first, d.last);
+  if (tagger.options_.time_of) c.time = tagger.options_.time_of(doc, c.start, c.end);
+  out->push_back(std::move(c));
+}
 
 }  // namespace sitrep

@@ -30,7 +30,6 @@ class Deadline;
 class JsonWriter;
 class QuantityLexicon;
 
-
 struct QuantityOptions {
   Options base;  // data_dir, max_claims_per_document
   // Languages to load; empty: every data/lang/<code> with quantity_numbers.tsv.
@@ -62,12 +61,14 @@ class QuantityTagger {
                       int sentence, std::vector<Claim>* out) const;
 
  private:
+  // The state of one SentenceClaims call and its passes (quantity_tagger.cc).
+  struct Sentence;
+
   QuantityTagger() = default;
   const QuantityLexicon* Lexicon(std::string_view lang) const;
 
   QuantityOptions options_;
   std::map<std::string, std::unique_ptr<QuantityLexicon>, std::less<>> lexicons_;
 };
-
 
 }  // namespace sitrep
