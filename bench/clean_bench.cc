@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "base/file_io.h"
+#include "bench_options.h"
 #include "clean/cleaner.h"
 #include "clean/langid.h"
 #include "html/html_extractor.h"
@@ -19,14 +20,6 @@ namespace fs = std::filesystem;
 
 namespace sitrep {
 namespace {
-
-std::string Root() { return SITREP_SOURCE_DIR; }
-
-Options BenchOptions() {
-  Options o;
-  o.data_dir = Root() + "/data";
-  return o;
-}
 
 // Decoded documents of one format found under `dir`.
 std::vector<RawDocument> Load(const std::string& dir, InputFormat format, size_t max_docs) {
@@ -40,7 +33,8 @@ std::vector<RawDocument> Load(const std::string& dir, InputFormat format, size_t
 
 const std::vector<RawDocument>& HtmlPages() {
   static const auto* pages = [] {
-    auto* v = new std::vector<RawDocument>(Load(Root() + "/../shared/eval/trafilatura-eval/html", InputFormat::kHtml, 400));
+    auto* v = new std::vector<RawDocument>(
+        Load(Root() + "/../shared/eval/trafilatura-eval/html", InputFormat::kHtml, 400));
     if (v->empty()) *v = Load(Root() + "/examples/corpus", InputFormat::kHtml, 100);
     return v;
   }();
@@ -49,8 +43,10 @@ const std::vector<RawDocument>& HtmlPages() {
 
 const std::vector<RawDocument>& TextDocs() {
   static const auto* docs = [] {
-    auto* v = new std::vector<RawDocument>(Load(Root() + "/../shared/corpus/seeds", InputFormat::kText, 100));
-    for (auto& d : Load(Root() + "/examples/corpus", InputFormat::kText, 100)) v->push_back(std::move(d));
+    auto* v = new std::vector<RawDocument>(
+        Load(Root() + "/../shared/corpus/seeds", InputFormat::kText, 100));
+    for (auto& d : Load(Root() + "/examples/corpus", InputFormat::kText, 100))
+      v->push_back(std::move(d));
     return v;
   }();
   return *docs;
@@ -81,7 +77,8 @@ void Run(benchmark::State& state, const std::vector<RawDocument>& docs,
 }
 
 void BM_CleanHtml(benchmark::State& state) {
-  Run(state, HtmlPages(), [](const RawDocument& d) { return SharedCleaner().Clean(d).text.size(); });
+  Run(state, HtmlPages(),
+      [](const RawDocument& d) { return SharedCleaner().Clean(d).text.size(); });
 }
 BENCHMARK(BM_CleanHtml)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 

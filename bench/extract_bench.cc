@@ -15,6 +15,7 @@
 
 #include "base/data_file.h"
 #include "base/file_io.h"
+#include "bench_options.h"
 #include "entity/entity_recognizer.h"
 #include "entity/entity_resolver.h"
 #include "eval/quantity_eval.h"
@@ -28,14 +29,6 @@ namespace fs = std::filesystem;
 
 namespace sitrep {
 namespace {
-
-std::string Root() { return SITREP_SOURCE_DIR; }
-
-Options BenchOptions() {
-  Options o;
-  o.data_dir = Root() + "/data";
-  return o;
-}
 
 // The seed articles' raw text, concatenated `copies` times ("" when absent).
 std::string SeedText(int copies) {

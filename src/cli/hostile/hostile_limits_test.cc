@@ -11,8 +11,6 @@
 namespace sitrep::hostile {
 namespace {
 
-using LimitsTest = HostileTest;
-
 // The JSONL line of the document read from `path`, or "".
 std::string LineOf(const RunResult& r, const std::string& path) {
   for (const std::string& line : r.Lines()) {
@@ -33,6 +31,26 @@ std::string PageWithAttributes(size_t n) {
   page += ">fin</div></article></body></html>\n";
   return page;
 }
+
+class LimitsTest : public HostileTest {
+ protected:
+  // [good, big] through extract without a CPU budget: the wall-clock bound is
+  // the check (a sanitizer build is several times slower, and its bound with
+  // it). Both must come out processed; returns the big document's line.
+  std::string ExtractGoodAndBig(const std::string& big_name, const std::string& body) {
+    std::string good = Write("a_good.txt", GoodArticle());
+    std::string big = Write(big_name, body);
+    RunOptions bound;
+    bound.bound_seconds = 40;
+    RunResult r = Sitrep({"extract", "--jobs", "1", "--max-seconds", "0", good, big}, bound);
+    EXPECT_FALSE(r.timed_out) << "still running after " << r.seconds << " s";
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(Ok(LineOf(r, good))) << r.out.substr(0, 400);
+    std::string line = LineOf(r, big);
+    EXPECT_TRUE(Ok(line)) << line.substr(0, 400);
+    return line;
+  }
+};
 
 // 100,000 attributes on one element took ~21 s in gumbo's quadratic
 // duplicate check; now the page is refused before parsing.
@@ -72,34 +90,13 @@ TEST_F(LimitsTest, AnElementWithHundredsOfAttributesIsFine) {
 // the size: pull-quote search, role lookups, claim dating); 6 MB would take
 // over a minute. Now every stage is linear or n log n.
 TEST_F(LimitsTest, ABigArticleOfOrdinaryParagraphsFinishes) {
-  std::string good = Write("a_good.txt", GoodArticle());
-  std::string big = Write("b_big.txt", SyntheticArticleText(6u << 20, 7));
-  RunOptions bound;
-  bound.bound_seconds = 40;
-  // No CPU budget: the wall-clock bound is the check (a sanitizer build is
-  // several times slower, and its bound with it).
-  RunResult r = Sitrep({"extract", "--jobs", "1", "--max-seconds", "0", good, big}, bound);
-  ASSERT_FALSE(r.timed_out) << "still running after " << r.seconds << " s";
-  EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(Ok(LineOf(r, good))) << r.out.substr(0, 400);
-  std::string line = LineOf(r, big);
-  EXPECT_TRUE(Ok(line)) << line.substr(0, 400);
+  std::string line = ExtractGoodAndBig("b_big.txt", SyntheticArticleText(6u << 20, 7));
   EXPECT_NE(line.find("\"quantities\":[{"), std::string::npos);
 }
 
 // The same for an HTML page of many paragraphs.
 TEST_F(LimitsTest, ABigPageOfManyParagraphsFinishes) {
-  std::string good = Write("a_good.txt", GoodArticle());
-  std::string big = Write("b_big.html", SyntheticArticleHtml(6u << 20, 8));
-  RunOptions bound;
-  bound.bound_seconds = 40;
-  // No CPU budget: the wall-clock bound is the check (a sanitizer build is
-  // several times slower, and its bound with it).
-  RunResult r = Sitrep({"extract", "--jobs", "1", "--max-seconds", "0", good, big}, bound);
-  ASSERT_FALSE(r.timed_out) << "still running after " << r.seconds << " s";
-  EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(Ok(LineOf(r, good))) << r.out.substr(0, 400);
-  EXPECT_TRUE(Ok(LineOf(r, big))) << LineOf(r, big).substr(0, 400);
+  ExtractGoodAndBig("b_big.html", SyntheticArticleHtml(6u << 20, 8));
 }
 
 // [good, a document past its CPU budget, good]: the big one fails with

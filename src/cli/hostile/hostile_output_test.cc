@@ -66,6 +66,20 @@ class OutputTest : public HostileTest {
   }
 };
 
+// `n` distinct good articles as JSONL lines, one URL each.
+std::string ManyArticlesJsonl(int n) {
+  std::string jsonl;
+  for (int i = 0; i < n; ++i) {
+    std::string text = HostileTest::GoodArticle(std::to_string(i));
+    for (char& c : text) {
+      if (c == '\n') c = ' ';
+    }
+    jsonl +=
+        "{\"url\":\"https://example.org/" + std::to_string(i) + "\",\"text\":\"" + text + "\"}\n";
+  }
+  return jsonl;
+}
+
 // Item 4: extract to a full device. Before: exit 0 and "2 documents ok".
 TEST_F(OutputTest, ExtractToAFullDeviceExitsThreeAndCountsNothingAsOk) {
   std::string bad = Write("bad.txt", std::string(kBinary, sizeof kBinary - 1));
@@ -120,16 +134,7 @@ TEST_F(OutputTest, SearchAndQueryToAFullDeviceExitThree) {
 // Item 4: JSONL is flushed per document, so a kill -9 leaves whole lines only.
 // Before: stdout to a file was written in 4 KiB pieces, cut mid-line.
 TEST_F(OutputTest, KillNineDuringExtractLeavesOnlyWholeLines) {
-  std::string jsonl;
-  for (int i = 0; i < 20000; ++i) {
-    std::string text = GoodArticle(std::to_string(i));
-    for (char& c : text) {
-      if (c == '\n') c = ' ';
-    }
-    jsonl +=
-        "{\"url\":\"https://example.org/" + std::to_string(i) + "\",\"text\":\"" + text + "\"}\n";
-  }
-  std::string in = Write("many.jsonl", jsonl);
+  std::string in = Write("many.jsonl", ManyArticlesJsonl(20000));
   std::string out = (dir() / "out.jsonl").string();
   // Killed once several documents are out (not at a fixed time: the start,
   // loading the knowledge base, is slow on a loaded machine).
@@ -397,16 +402,7 @@ TEST_F(OutputTest, IngestOnAFullDiskCountsOnlyCommittedDocuments) {
   fs::path disk_dir = dir() / "disk";
   TinyDisk disk(disk_dir, "320k");
   if (!disk.mounted()) GTEST_SKIP() << "cannot mount a tmpfs (needs root)";
-  std::string jsonl;
-  for (int i = 0; i < 400; ++i) {
-    std::string text = GoodArticle(std::to_string(i));
-    for (char& c : text) {
-      if (c == '\n') c = ' ';
-    }
-    jsonl +=
-        "{\"url\":\"https://example.org/" + std::to_string(i) + "\",\"text\":\"" + text + "\"}\n";
-  }
-  std::string in = Write("many.jsonl", jsonl);
+  std::string in = Write("many.jsonl", ManyArticlesJsonl(400));
   std::string db = (disk_dir / "s.db").string();
   RunResult r =
       Sitrep({"ingest", "--batch", "10", "--jobs", "1", "--db", db, in}, {.bound_seconds = 120});

@@ -17,9 +17,9 @@
 namespace sitrep::hostile {
 
 struct RunResult {
-  int code = -1;          // exit code; -1 when killed by a signal
-  int signal = 0;         // the signal that ended it, 0 when it exited
-  bool timed_out = false; // killed at the bound
+  int code = -1;           // exit code; -1 when killed by a signal
+  int signal = 0;          // the signal that ended it, 0 when it exited
+  bool timed_out = false;  // killed at the bound
   double seconds = 0;
   std::string out, err;
   // The stdout lines (JSONL documents of `sitrep extract`).
@@ -41,13 +41,15 @@ bool CanDropToNobody();
 
 // A fresh scratch directory per test: <tmp>/sitrep_hostile_<pid>_<test>.
 class HostileTest : public ::testing::Test {
+ public:
+  // A short French article that must always come out of a batch.
+  static std::string GoodArticle(const std::string& tag = "");
+
  protected:
   void SetUp() override;
   void TearDown() override;
   // Writes `body` to dir()/name (parents created) and returns the path.
   std::string Write(const std::string& name, const std::string& body);
-  // A short French article that must always come out of a batch.
-  static std::string GoodArticle(const std::string& tag = "");
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
