@@ -6,7 +6,7 @@
 namespace sitrep {
 namespace {
 
-TEST(LangId, FiveLanguages) {
+TEST(LangId, SixLanguages) {
   struct Case {
     std::string text, lang;
   } cases[] = {
@@ -15,6 +15,7 @@ TEST(LangId, FiveLanguages) {
       {"El presidente kazajo pidió ayuda a la Organización del Tratado de Seguridad Colectiva.", "es"},
       {"Der kasachische Präsident bat die Organisation des Vertrags über kollektive Sicherheit um Hilfe.", "de"},
       {"Президент Казахстана обратился за помощью к Организации Договора о коллективной безопасности.", "ru"},
+      {"Il presidente kazako ha chiesto aiuto all'Organizzazione del Trattato di Sicurezza Collettiva.", "it"},
   };
   for (const auto& c : cases) {
     LangGuess g = DetectLanguage(c.text);

@@ -43,6 +43,7 @@ std::string SpecFolder(const std::string& lang) {
   if (lang == "es") return "Spanish";
   if (lang == "de") return "German";
   if (lang == "ru") return "Russian";
+  if (lang == "it") return "Italian";
   return "";
 }
 

@@ -47,8 +47,8 @@ enum AliasFlag : uint8_t {
   kAliasAlternate = 32, // an untagged GeoNames alternate name ("Von" for Vaughan): weak evidence
 };
 
-// Language index: 0 = any, then the five news languages.
-inline constexpr const char* kKbLangs[] = {"*", "fr", "en", "es", "de", "ru"};
+// Language index: 0 = any, then the six news languages.
+inline constexpr const char* kKbLangs[] = {"*", "fr", "en", "es", "de", "ru", "it"};
 int KbLangIndex(std::string_view code);  // -1 when not one of kKbLangs
 
 struct KbEntity {

@@ -41,7 +41,7 @@ constexpr uint32_t kPriorCountry = 2'000'000'000;
 constexpr uint32_t kPriorMacroRegion = 1'900'000'000;
 constexpr uint32_t kPriorHandWritten = 1'800'000'000;
 constexpr uint32_t kPriorAdmin1 = 1'000;
-constexpr const char* kNewsLangs[] = {"fr", "en", "es", "de", "ru"};
+constexpr const char* kNewsLangs[] = {"fr", "en", "es", "de", "ru", "it"};
 
 std::string ToUtf8(const icu::UnicodeString& u) {
   std::string s;
@@ -258,7 +258,7 @@ Result<JsonValue> ReadJson(const std::string& path) {
   return v;
 }
 
-// world-countries: names in fra/deu/spa/rus, alternate spellings, demonyms
+// world-countries: names in fra/deu/spa/rus/ita, alternate spellings, demonyms
 // (eng, fra; m/f), coordinates. Returns the English demonyms by alpha-2.
 std::map<std::string, std::string> AddWorldCountries(Ctx* ctx, const std::string& dir) {
   std::map<std::string, std::string> english_demonym;
@@ -268,7 +268,7 @@ std::map<std::string, std::string> AddWorldCountries(Ctx* ctx, const std::string
     return english_demonym;
   }
   const std::pair<const char*, const char*> langs[] = {
-      {"fra", "fr"}, {"deu", "de"}, {"spa", "es"}, {"rus", "ru"}};
+      {"fra", "fr"}, {"deu", "de"}, {"spa", "es"}, {"rus", "ru"}, {"ita", "it"}};
   int n = 0;
   for (const JsonValue& c : json->items()) {
     std::string cc = c.GetString("cca2");
@@ -307,7 +307,7 @@ std::map<std::string, std::string> AddWorldCountries(Ctx* ctx, const std::string
 
 void AddI18nNationality(Ctx* ctx, const std::string& dir) {
   int n = 0;
-  for (const char* lang : {"fr", "de", "es", "en"}) {
+  for (const char* lang : {"fr", "de", "es", "en", "it"}) {
     auto json = ReadJson(dir + "/i18n-nationality/package/langs/" + lang + ".json");
     if (!json.ok()) {
       ctx->report->warnings.push_back("i18n-nationality skipped: " + json.status().ToString());
@@ -533,7 +533,7 @@ Result<std::vector<NameEntry>> ParseNames(const TsvFile& file, const TsvRow& row
     if (eq == std::string::npos) return file.ErrorAt(row, "name \"" + p + "\" has no lang= prefix");
     std::string lang = p.substr(0, eq);
     if (KbLangIndex(lang) < 0) {
-      return file.ErrorAt(row, "unknown language \"" + lang + "\" (fr, en, es, de, ru, *)");
+      return file.ErrorAt(row, "unknown language \"" + lang + "\" (fr, en, es, de, ru, it, *)");
     }
     std::string text = Trim(p.substr(eq + 1));
     if (text.empty()) return file.ErrorAt(row, "empty name for " + lang);
@@ -652,7 +652,7 @@ Status AddPersons(Ctx* ctx, NameTransliterator* tr, const std::string& path) {
     if (f[2] != "latin") cyrillic.emplace_back(f[2], f[1]);
     if (f[2] == "latin") {
       // The Latin canonical is the display name wherever none is typed.
-      for (const char* lang : {"fr", "en", "es", "de"}) {
+      for (const char* lang : {"fr", "en", "es", "de", "it"}) {
         if (typed_langs.insert(lang).second) ctx->draft->AddAlias(idx, f[1], lang, kAliasPreferred);
       }
     }

@@ -26,7 +26,7 @@ TEST(TimeTokenizerTest, SplitsLettersDigitsAndSymbols) {
 }
 
 TEST(TimeLexiconTest, MonthAndWeekdayNamesComeFromIcu) {
-  for (const char* lang : {"fr", "en", "es", "de", "ru"}) {
+  for (const char* lang : {"fr", "en", "es", "de", "ru", "it"}) {
     auto lex = TimeLexicon::Load(kData, lang);
     ASSERT_TRUE(lex.ok()) << lang << ": " << lex.status().ToString();
   }
