@@ -71,6 +71,10 @@ eval: build
 	$(BUILD)/sitrep eval numbers --lang fr
 	$(BUILD)/sitrep eval numbers --lang en
 	$(BUILD)/sitrep eval currency --lang fr
+	$(BUILD)/sitrep eval time-spec --lang it
+	$(BUILD)/sitrep eval time-extract --lang it
+	$(BUILD)/sitrep eval numbers --lang it
+	$(BUILD)/sitrep eval currency --lang it
 	$(BUILD)/sitrep eval entity
 
 format:
