@@ -76,7 +76,7 @@ int EvalTimeSpec(const ParsedArgs& args, const Options& options) {
   std::vector<std::pair<std::string, std::string>> runs;  // (spec file, language)
   if (args.Has("--spec")) {
     if (!args.Has("--lang")) {
-      return UsageError("eval", Status::InvalidArgument("--spec needs --lang (fr, en, es, de, ru)"));
+      return UsageError("eval", Status::InvalidArgument("--spec needs --lang (fr, en, es, de, ru, it)"));
     }
     runs.emplace_back(args.Get("--spec"), args.Get("--lang"));
   } else {

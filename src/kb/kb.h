@@ -1,5 +1,5 @@
 // @brief KnowledgeBase: the entities (countries, regions, cities, organisations,
-// persons) and their aliases in fr/en/es/de/ru, loaded from the one compact
+// persons) and their aliases in fr/en/es/de/ru/it, loaded from the one compact
 // file that `sitrep_kb_build` writes at setup (docs/formats/kb.md).
 //
 // The file is read whole into one buffer; entities, aliases and roles are
