@@ -2,6 +2,7 @@
 // needed to read it (details/summary elements fold the long parts).
 #include "report/report.h"
 #include "report/actors.h"
+#include "report/numbers_section.h"
 #include "report/timeline.h"
 
 #include <unicode/locid.h>
@@ -327,7 +328,14 @@ std::string ReportJson(const ReportInput& input) {
   }
   w.EndArray();
   out += tmp.substr(1, tmp.size() - 2);
-  out += "]}\n";
+  out += "],";
+  std::string figures;
+  JsonWriter fw(&figures);
+  fw.BeginObject();
+  AppendFiguresJson(input.figures, input.documents, &fw);
+  fw.EndObject();
+  out += figures.substr(1, figures.size() - 2);  // "figures":[...] without the braces
+  out += "}\n";
   return out;
 }
 
@@ -354,10 +362,12 @@ std::string ReportHtml(const ReportInput& input) {
        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
        "<title>sitrep report</title><style>";
   h += kCss;
+  h += kNumbersCss;
   h += "</style></head><body><header><h1>Situation report</h1><p>";
   h += std::to_string(docs.size()) + " documents";
   if (!min_date.empty()) h += " &middot; published " + Esc(min_date) + " to " + Esc(max_date);
   h += " &middot; " + Esc(input.generated_by) + "</p></header><main>";
+  AppendNumbersSection(input.figures, docs, &h);
 
   h += "<h2>Corpus</h2><div class=\"cards\">";
   auto card = [&](const std::string& value, const std::string& label) {
