@@ -228,4 +228,73 @@ TEST_F(CliTest, KillDuringIngestLeavesAConsistentStoreAndARerunCompletes) {
   EXPECT_NE(rerun.err.find("(" + std::to_string(stored) + " already stored, not written again)"), std::string::npos) << rerun.err;
 }
 
+// The report of the example corpus opens with "What the numbers say", and every
+// disagreement examples/README.md lists (troops, deaths, injured, detained) is
+// a contradicted or revised series with its chart. The DOM is the one headless
+// Chromium builds when it is installed (--dump-dom), else the HTML as written.
+TEST_F(CliTest, ReportOfTheExamplesOpensWithWhatTheNumbersSay) {
+  const std::string db = (dir_ / "ex.db").string();
+  const std::string out = (dir_ / "report").string();
+  RunResult ingest = Sh(Bin() + " ingest --quiet --db " + db + " " SITREP_SOURCE_DIR "/examples/corpus");
+  ASSERT_EQ(ingest.code, 0) << ingest.err;
+  RunResult report = Sh(Bin() + " report --quiet --db " + db + " --out " + out);
+  ASSERT_EQ(report.code, 0) << report.err;
+  std::ifstream f(out + "/report.html");
+  std::string dom((std::istreambuf_iterator<char>(f)), {});
+  RunResult chromium = Sh("command -v chromium >/dev/null && timeout 120 chromium --headless "
+                          "--no-sandbox --disable-gpu --dump-dom file://" + out + "/report.html");
+  if (chromium.code == 0 && chromium.out.find("<main>") != std::string::npos) dom = chromium.out;
+  const size_t main = dom.find("<main>");
+  ASSERT_NE(main, std::string::npos);
+  const size_t section = dom.find("<section id=\"numbers\"><h2>What the numbers say</h2>", main);
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_EQ(dom.find("<h2", main), section + std::string("<section id=\"numbers\">").size());
+  const size_t end = dom.find("</section>", section);
+  ASSERT_NE(end, std::string::npos);
+  EXPECT_LT(end, dom.find("Figures, and who gives them"));  // the per-measure list stays, below
+  const std::string numbers = dom.substr(section, end - section);
+  for (const char* measure : {"troops", "killed", "injured", "arrested"}) {
+    const bool contradicted =
+        numbers.find("data-status=\"contradicted\" data-measure=\"" + std::string(measure)) !=
+        std::string::npos;
+    const bool revised = numbers.find("data-status=\"revised\" data-measure=\"" +
+                                      std::string(measure)) != std::string::npos;
+    EXPECT_TRUE(contradicted || revised) << measure;
+  }
+  EXPECT_NE(numbers.find("data-status=\"contradicted\" data-measure=\"troops\""), std::string::npos);
+  // Contradicted series come first; each series has a chart with one mark per claim.
+  EXPECT_LT(numbers.find("data-status=\"contradicted\""), numbers.find("data-status=\"revised\""));
+  size_t series = 0, charts = 0, marks = 0, conflicts = 0;
+  for (size_t p = numbers.find("<div class=\"series\""); p != std::string::npos;
+       p = numbers.find("<div class=\"series\"", p + 1)) {
+    ++series;
+  }
+  for (size_t p = numbers.find("<svg class=\"chart\""); p != std::string::npos;
+       p = numbers.find("<svg class=\"chart\"", p + 1)) {
+    ++charts;
+  }
+  for (size_t p = numbers.find("<circle"); p != std::string::npos; p = numbers.find("<circle", p + 1)) {
+    ++marks;
+  }
+  for (size_t p = numbers.find("class=\"mark conflict\""); p != std::string::npos;
+       p = numbers.find("class=\"mark conflict\"", p + 1)) {
+    ++conflicts;
+  }
+  EXPECT_GE(series, 6u);
+  EXPECT_EQ(charts, series);
+  EXPECT_GE(marks, 40u);
+  EXPECT_GE(conflicts, 2u);
+  EXPECT_NE(numbers.find("<div class=\"pair\">"), std::string::npos);  // conflicting claims side by side
+  // report.json has the figures array.
+  std::ifstream j(out + "/report.json");
+  std::string json((std::istreambuf_iterator<char>(j)), {});
+  EXPECT_NE(json.find("\"figures\":[{\"id\":\"fig:"), std::string::npos);
+  // query figures: the table and the filters.
+  RunResult q = Sh(Bin() + " query figures --db " + db + " --status contradicted --measure troops");
+  ASSERT_EQ(q.code, 0) << q.err;
+  EXPECT_EQ(q.out.rfind("contradicted troops", 0), 0u) << q.out;
+  RunResult bad = Sh(Bin() + " query figures --db " + db + " --status maybe");
+  EXPECT_EQ(bad.code, 2);
+}
+
 }  // namespace
