@@ -209,6 +209,9 @@ bool IsPlaceKind(const EntityInfo* e) {
          (e->kind == "country" || e->kind == "region" || e->kind == "city" || e->kind == "site");
 }
 
+// A name in the title outweighs any number of names in the body.
+constexpr int kTitleWeight = 1 << 20;
+
 DocContext ReadContext(const Document& d) {
   DocContext ctx;
   for (const EntityInfo& e : d.entities) ctx.entities.emplace(e.id, &e);
@@ -216,8 +219,8 @@ DocContext ReadContext(const Document& d) {
       d.published->precision != DatePrecision::kMonth) {
     ctx.published = DayOf(d.published->value);
   }
-  // The document's place: the country it names most (a name in the title
-  // counts three times); else the place named most. Demonyms do not count
+  // The document's place: of the countries its title names, the one it names
+  // most; else the country it names most; else the place named most. Demonyms do not count
   // ("Russian-led troops"), nor capitals standing for a government; a city
   // does not count for its country (Moscow is most often the Kremlin).
   std::map<std::string, std::pair<int, size_t>> counts;  // id -> (weight, first position)
@@ -234,7 +237,7 @@ DocContext ReadContext(const Document& d) {
     if (m.entity.empty() || m.metonymy || m.type != MentionType::kLoc) continue;
     auto it = ctx.entities.find(m.entity);
     if (it == ctx.entities.end() || !IsPlaceKind(it->second)) continue;
-    add(m.entity, m.end <= title_end ? 3 : 1, i);
+    add(m.entity, m.end <= title_end ? kTitleWeight : 1, i);
   }
   for (bool countries_only : {true, false}) {
     int best = 0;
