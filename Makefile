@@ -72,6 +72,7 @@ eval: build
 	$(BUILD)/sitrep eval numbers --lang en
 	$(BUILD)/sitrep eval currency --lang fr
 	$(BUILD)/sitrep eval entity
+	$(BUILD)/sitrep eval figures
 
 format:
 	find src bench fuzz tools -name '*.cc' -o -name '*.h' | xargs clang-format -i

@@ -637,7 +637,6 @@ void Finish(FigureSeries& s, const std::vector<Document>& docs) {
   bool any_asserted = false;
   for (const FigureClaim& c : cl) any_asserted |= !c.reported;
   for (size_t i = 0; i < cl.size(); ++i) {
-    if (cl[i].relation == FigureRelation::kSameReport) continue;
     if (any_asserted && cl[i].reported) continue;
     credible.push_back(i);
   }
@@ -656,19 +655,27 @@ void Finish(FigureSeries& s, const std::vector<Document>& docs) {
     credible = std::move(kept);
   }
   if (!credible.empty()) {
+    // The overlap of the intervals; when they do not all overlap, the range
+    // from the lowest stated figure to the highest (an upper bound's 0 and a
+    // lower bound's infinity are not stated figures unless nothing else is).
     double lo = -kInf, hi = kInf, hull_lo = kInf, hull_hi = -kInf;
+    double any_lo = kInf, any_hi = -kInf;
     for (size_t i : credible) {
-      lo = std::max(lo, cl[i].min);
-      hi = std::min(hi, cl[i].max);
-      hull_lo = std::min(hull_lo, cl[i].min);
-      hull_hi = std::max(hull_hi, cl[i].max);
+      const FigureClaim& c = cl[i];
+      const Claim& q = docs[c.doc].claims[c.quantity];
+      lo = std::max(lo, c.min);
+      hi = std::min(hi, c.max);
+      any_lo = std::min(any_lo, c.min);
+      any_hi = std::max(any_hi, c.max);
+      if (q.hedge != HedgeType::kUpperBound) hull_lo = std::min(hull_lo, c.min);
+      if (!c.open) hull_hi = std::max(hull_hi, c.max);
     }
     if (lo <= hi) {
       s.est_min = lo;
       s.est_max = hi;
     } else {
-      s.est_min = hull_lo;
-      s.est_max = hull_hi;
+      s.est_min = std::isinf(hull_lo) ? any_lo : hull_lo;
+      s.est_max = std::isinf(hull_hi) ? any_hi : hull_hi;
     }
     s.est_open = std::isinf(s.est_max);
     if (s.est_open) s.est_max = 0;
