@@ -149,6 +149,30 @@ TEST_F(CliTest, EvalScoresEachStageAgainstGoldFiles) {
   EXPECT_NE(q.out.find("value+hedge"), std::string::npos) << q.out;
 }
 
+// Issue 12's targets on the seed gold: grouping F1 >= 0.85, the troops series
+// contradicted with its subjects shown, the death toll revised.
+TEST_F(CliTest, EvalFiguresHoldsTheSeedTargets) {
+  const fs::path shared = fs::path(SITREP_SOURCE_DIR) / ".." / "shared" / "eval";
+  if (!fs::exists(shared)) GTEST_SKIP() << "no ../shared/eval";
+  RunResult r = Sh(Bin() + " eval figures");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const size_t at = r.out.find(" F1 ");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  EXPECT_GE(std::stod(r.out.substr(at + 4)), 0.85) << r.out;
+  const size_t troops = r.out.find("troops_deployed_to_kazakhstan:");
+  const size_t deaths = r.out.find("deaths_in_kazakhstan_unrest:");
+  ASSERT_NE(troops, std::string::npos);
+  ASSERT_NE(deaths, std::string::npos);
+  const std::string t = r.out.substr(troops, r.out.find('\n', r.out.find("\n    ", troops) + 1) - troops);
+  EXPECT_NE(t.find("[contradicted] troops in Kazakhstan"), std::string::npos) << t;
+  EXPECT_NE(t.find("subjects differ: Russia vs Collective Security Treaty Organization"),
+            std::string::npos)
+      << t;
+  const std::string d = r.out.substr(deaths, r.out.find("injured_in_kazakhstan_unrest:") - deaths);
+  EXPECT_NE(d.find("[revised] killed in Kazakhstan"), std::string::npos) << d;
+  EXPECT_EQ(d.find("contradicted"), std::string::npos) << d;
+}
+
 TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
   Write("a.txt", kArticle);
   std::string db = (dir_ / "s.db").string();

@@ -119,6 +119,20 @@ Result<FigureRules> FigureRules::Load(const std::string& data_dir) {
     }
     rules.subjects.push_back(std::move(cue));
   }
+  Result<TsvFile> nouns = ReadTsv(dir + "place_nouns.tsv", 2, 2);
+  if (!nouns.ok()) return nouns.status();
+  for (const TsvRow& row : nouns->rows) {
+    PlaceNoun noun;
+    noun.lang = row.fields[0];
+    std::string phrase = row.fields[1];
+    if (!phrase.empty() && phrase.back() == '*') {
+      noun.prefix = true;
+      phrase.pop_back();
+    }
+    noun.phrase = FoldForMatch(phrase);
+    if (noun.phrase.empty()) return nouns->ErrorAt(row, "empty phrase");
+    rules.place_nouns.push_back(std::move(noun));
+  }
   // Longer phrases first: "membres des forces de sécurité" before "forces".
   std::stable_sort(
       rules.subjects.begin(), rules.subjects.end(),
@@ -441,6 +455,35 @@ ClaimRead ReadClaim(const Document& d, const Claim& c, MeasureKind kind, const D
     if (!r.place.empty()) {
       r.place_how = "sentence";
       return r;
+    }
+    // A noun of place in the clause ("à la frontière de laquelle ... 100 000
+    // soldats") names the country named last before the clause.
+    uint32_t clause = c.start;
+    while (clause > sentence->start &&
+           std::string_view(",;:()").find(d.text[clause - 1]) == std::string_view::npos) {
+      --clause;
+    }
+    const std::string words = FoldForMatch(SpanOf(d, clause, c.start));
+    bool noun = false;
+    for (const FigureRules::PlaceNoun& n : rules.place_nouns) {
+      if ((n.lang == "*" || n.lang == d.lang) && HasPhrase(words, n.phrase, n.prefix)) {
+        noun = true;
+        break;
+      }
+    }
+    if (noun && clause > sentence->start) {
+      for (const Mention& m : d.mentions) {
+        if (m.start < sentence->start) continue;
+        if (m.end > clause) break;
+        if (m.type == MentionType::kLoc && place_of(m) && !in_attribution(m) &&
+            ctx.entities.at(m.entity)->kind == "country") {
+          r.place = m.entity;
+        }
+      }
+      if (!r.place.empty()) {
+        r.place_how = "before";
+        return r;
+      }
     }
   }
   if (!ctx.main_place.empty()) {

@@ -58,8 +58,14 @@ struct FigureRules {
     std::vector<std::string> measures;  // the measures whose claims it qualifies
   };
   std::vector<SubjectCue> subjects;
+  struct PlaceNoun {
+    std::string lang;    // ISO 639-1, or "*"
+    std::string phrase;  // folded
+    bool prefix = false;
+  };
+  std::vector<PlaceNoun> place_nouns;  // "frontière": a place by the country named before
 
-  // Reads DIR/figures/{measures,hedges,subjects}.tsv; errors name file:line.
+  // Reads DIR/figures/{measures,hedges,subjects,place_nouns}.tsv; errors name file:line.
   static Result<FigureRules> Load(const std::string& data_dir);
 };
 

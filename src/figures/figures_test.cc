@@ -278,10 +278,13 @@ TEST(Figures, CumulativeTollRevisesOverTime) {
   for (const Case& t : cases) {
     SCOPED_TRACE(t.lang);
     std::vector<Document> docs = {
-        Doc(t.lang, "2022-01-07", "A", t.a, {{t.a_claim, 0, "killed", HedgeType::kVaguePlural, "", "", false, 20, 99}},
+        Doc(t.lang, "2022-01-07", "A", t.a,
+            {{t.a_claim, 0, "killed", HedgeType::kVaguePlural, "", "", false, 20, 99}},
             {At(kKazakhstan, t.place)}),
-        Doc(t.lang, "2022-01-09", "B", t.b, {{t.b_claim, 164, "killed"}}, {At(kKazakhstan, t.place)}),
-        Doc(t.lang, "2022-01-16", "C", t.c, {{t.c_claim, 225, "killed"}}, {At(kKazakhstan, t.place)})};
+        Doc(t.lang, "2022-01-09", "B", t.b, {{t.b_claim, 164, "killed"}},
+            {At(kKazakhstan, t.place)}),
+        Doc(t.lang, "2022-01-16", "C", t.c, {{t.c_claim, 225, "killed"}},
+            {At(kKazakhstan, t.place)})};
     std::vector<FigureSeries> all = BuildFigures(docs, Rules());
     ASSERT_EQ(all.size(), 1u);
     const FigureSeries& s = all[0];
@@ -336,8 +339,8 @@ TEST(Figures, PartsBySubjectAndByPlace) {
        "225 dead", "19 members", "There were 103 dead in Almaty.", "103 dead", "Kazakhstan",
        "Almaty"},
       {"ru", "Всего 225 погибших в Казахстане, из них 19 сотрудников силовых структур.",
-       "225 погибших", "19 сотрудников", "В Алматы 103 погибших.", "103 погибших",
-       "Казахстане", "Алматы"},
+       "225 погибших", "19 сотрудников", "В Алматы 103 погибших.", "103 погибших", "Казахстане",
+       "Алматы"},
   };
   for (const Case& t : cases) {
     SCOPED_TRACE(t.lang);
@@ -416,11 +419,55 @@ TEST(Figures, IncompleteClaimsJoinThroughTheirDocumentOrStayAloneWithAReason) {
   EXPECT_EQ(ClaimOf(*b, 1, 0)->source, "B");
 }
 
+// "à la frontière de laquelle": a noun of place names the country before its clause.
+TEST(Figures, ANounOfPlaceNamesTheCountryBeforeItsClause) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* claim;
+    const char* ukraine;
+    const char* kazakhstan;
+  };
+  const Case cases[] = {
+      {"fr",
+       "Kazakhstan : la crise.\nLes tensions avec l'Ukraine, à la frontière de laquelle "
+       "l'armée a amassé quelque 100 000 soldats.",
+       "quelque 100 000 soldats", "Ukraine", "Kazakhstan"},
+      {"en",
+       "Kazakhstan: the crisis.\nTensions with Ukraine, on whose border the army has massed "
+       "some 100,000 troops.",
+       "some 100,000 troops", "Ukraine", "Kazakhstan"},
+      {"ru",
+       "Казахстан: кризис.\nНапряженность с Украиной, у границ которой армия собрала около "
+       "100 000 военнослужащих.",
+       "около 100 000 военнослужащих", "Украиной", "Казахстан"},
+  };
+  const Place ukraine{"", "UA", "Ukraine", "country", "UA"};
+  for (const Case& t : cases) {
+    SCOPED_TRACE(t.lang);
+    std::vector<Document> docs = {Doc(t.lang, "2022-01-11", "A", t.text,
+                                      {{t.claim, 100000, "troops", HedgeType::kApproximate}},
+                                      {At(kKazakhstan, t.kazakhstan), At(ukraine, t.ukraine)})};
+    docs[0].paragraphs[0].kind = BlockKind::kTitle;  // the title names Kazakhstan
+    std::vector<FigureSeries> all = BuildFigures(docs, Rules());
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].place_entity, "UA");
+    // Without the noun of place, the claim takes its document's place.
+    docs[0] = Doc(t.lang, "2022-01-11", "A", "Kazakhstan.\nUkraine, then some 100 troops.",
+                  {{"some 100 troops", 100, "troops"}},
+                  {At(kKazakhstan, "Kazakhstan"), At(ukraine, "Ukraine")});
+    docs[0].paragraphs[0].kind = BlockKind::kTitle;
+    all = BuildFigures(docs, Rules());
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].place_entity, "KZ");
+  }
+}
+
 TEST(Figures, AgesOrdinalsAndDurationsFormNoSeries) {
-  std::vector<Document> docs = {Doc(
-      "en", "2022-01-09", "A", "Nazarbayev, 81, ruled Kazakhstan for 30 years, a first.",
-      {{"81", 81, "age"}, {"30 years", 30, "duration"}, {"first", 1, "ordinal"}},
-      {At(kKazakhstan, "Kazakhstan")})};
+  std::vector<Document> docs = {
+      Doc("en", "2022-01-09", "A", "Nazarbayev, 81, ruled Kazakhstan for 30 years, a first.",
+          {{"81", 81, "age"}, {"30 years", 30, "duration"}, {"first", 1, "ordinal"}},
+          {At(kKazakhstan, "Kazakhstan")})};
   EXPECT_TRUE(BuildFigures(docs, Rules()).empty());
 }
 
@@ -467,8 +514,7 @@ TEST(Figures, RulesRefuseABadLine) {
   std::fclose(out);
   Result<FigureRules> r = FigureRules::Load(dir);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("measures.tsv:2"), std::string::npos)
-      << r.status().message();
+  EXPECT_NE(r.status().message().find("measures.tsv:2"), std::string::npos) << r.status().message();
 }
 
 }  // namespace
