@@ -12,8 +12,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <string>
 #include <thread>
+
+#include "base/json.h"
 
 namespace fs = std::filesystem;
 
@@ -309,10 +313,39 @@ TEST_F(CliTest, ReportOfTheExamplesOpensWithWhatTheNumbersSay) {
   EXPECT_GE(marks, 40u);
   EXPECT_GE(conflicts, 2u);
   EXPECT_NE(numbers.find("<div class=\"pair\">"), std::string::npos);  // conflicting claims side by side
-  // report.json has the figures array.
+  // report.json has the figures array, and in it each relation type (agrees,
+  // revises, contradicts, same report; part of between series) at least
+  // twice, among claims of at least three languages.
   std::ifstream j(out + "/report.json");
   std::string json((std::istreambuf_iterator<char>(j)), {});
   EXPECT_NE(json.find("\"figures\":[{\"id\":\"fig:"), std::string::npos);
+  sitrep::Result<sitrep::JsonValue> parsed = sitrep::ParseJson(json);
+  ASSERT_TRUE(parsed.ok());
+  std::map<std::string, std::string> lang;  // document id -> language
+  for (const sitrep::JsonValue& d : (*parsed)["documents"].items()) {
+    lang[d.GetString("id")] = d.GetString("lang");
+  }
+  std::map<std::string, int> count;
+  std::map<std::string, std::set<std::string>> langs;
+  for (const sitrep::JsonValue& s : (*parsed)["figures"].items()) {
+    const auto& claims = s["claims"].items();
+    for (const sitrep::JsonValue& c : claims) {
+      const std::string rel = c.GetString("relation");
+      ++count[rel];
+      langs[rel].insert(lang[c.GetString("document")]);
+      if (c["relation_to"].is_number()) {
+        langs[rel].insert(lang[claims[static_cast<size_t>(c["relation_to"].num())].GetString("document")]);
+      }
+    }
+    if (!s["part_of"].is_null()) {
+      ++count["part_of"];
+      for (const sitrep::JsonValue& c : claims) langs["part_of"].insert(lang[c.GetString("document")]);
+    }
+  }
+  for (const char* rel : {"agrees", "revises", "contradicts", "same_report", "part_of"}) {
+    EXPECT_GE(count[rel], 2) << rel;
+    EXPECT_GE(langs[rel].size(), 3u) << rel;
+  }
   // query figures: the table and the filters.
   RunResult q = Sh(Bin() + " query figures --db " + db + " --status contradicted --measure troops");
   ASSERT_EQ(q.code, 0) << q.err;
