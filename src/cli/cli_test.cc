@@ -313,6 +313,8 @@ TEST_F(CliTest, ReportOfTheExamplesOpensWithWhatTheNumbersSay) {
   EXPECT_GE(marks, 40u);
   EXPECT_GE(conflicts, 2u);
   EXPECT_NE(numbers.find("<div class=\"pair\">"), std::string::npos);  // conflicting claims side by side
+  // Ages are not figures: "Nursultan Nazarbayev, 81" on the person's card.
+  EXPECT_NE(dom.find("<b>Nursultan Nazarbayev</b><span class=\"age\">, 81</span>"), std::string::npos);
   // report.json has the figures array, and in it each relation type (agrees,
   // revises, contradicts, same report; part of between series) at least
   // twice, among claims of at least three languages.

@@ -590,6 +590,34 @@ struct Built {
 
 }  // namespace
 
+std::vector<PersonAge> PersonAges(const std::vector<Document>& docs) {
+  std::vector<PersonAge> out;
+  for (size_t di = 0; di < docs.size(); ++di) {
+    const Document& d = docs[di];
+    for (size_t qi = 0; qi < d.claims.size(); ++qi) {
+      const Claim& c = d.claims[qi];
+      if (c.measure != "age" || c.interval) continue;
+      const Mention* before = nullptr;
+      for (const Mention& m : d.mentions) {
+        if (m.end > c.start) break;
+        before = &m;
+      }
+      if (!before || before->type != MentionType::kPer || before->entity.empty()) continue;
+      if (c.start - before->end > 24) continue;
+      const std::string_view gap = SpanOf(d, before->end, c.start);
+      if (gap.find_first_of(".;!?\n") != std::string_view::npos) continue;
+      PersonAge a;
+      a.entity = before->entity;
+      a.age = c.value;
+      a.doc = static_cast<uint32_t>(di);
+      a.quantity = static_cast<uint32_t>(qi);
+      if (d.published) a.date = DayOf(d.published->value);
+      out.push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
 std::string FigureValueText(const Document& doc, const Claim& c) {
   auto fmt = [](double v) {
     char buf[64];

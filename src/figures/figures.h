@@ -126,6 +126,20 @@ void AppendFiguresJson(const std::vector<FigureSeries>& series, const std::vecto
 // One series as one JSON object (for `sitrep query figures --json`).
 std::string FigureSeriesJson(const FigureSeries& s, const std::vector<Document>& docs);
 
+// An age claim read as an attribute of a person ("Nursultan Nazarbayev, 81";
+// "Nazarbáyev, de 81 años"): ages form no series.
+struct PersonAge {
+  std::string entity;  // the person's entity id
+  double age = 0;
+  uint32_t doc = 0, quantity = 0;  // the claim: document index, index in its claims
+  std::string date;                // the document's publication day, "" when unknown
+};
+
+// Every claim of measure "age" whose sentence names a person right before it:
+// a PER mention that ends at most 24 bytes before the claim, with no other
+// mention and no sentence end between. In document order.
+std::vector<PersonAge> PersonAges(const std::vector<Document>& docs);
+
 // A claim's value as a reader sees it: "≈2 500", ">160", "≤10", "2 030", "'dizaines'".
 std::string FigureValueText(const Document& doc, const Claim& c);
 

@@ -471,6 +471,51 @@ TEST(Figures, AgesOrdinalsAndDurationsFormNoSeries) {
   EXPECT_TRUE(BuildFigures(docs, Rules()).empty());
 }
 
+// "An age becomes an attribute on the person's card."
+TEST(Figures, AnAgeIsAnAttributeOfThePersonNamedBeforeIt) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* name;
+    const char* age;
+  };
+  const Case cases[] = {
+      {"fr", "L'ex-président Nursultan Nazarbayev, âgé de 81 ans, a quitté le Conseil.",
+       "Nursultan Nazarbayev", "81 ans"},
+      {"es", "El expresidente Nursultán Nazarbáyev, de 81 años, dejó el Consejo.",
+       "Nursultán Nazarbáyev", "81 años"},
+      {"en", "Former president Nursultan Nazarbayev, 81, left the council.", "Nursultan Nazarbayev",
+       "81"},
+  };
+  for (const Case& t : cases) {
+    SCOPED_TRACE(t.lang);
+    std::vector<Document> docs = {Doc(t.lang, "2022-01-05", "A", t.text, {{t.age, 81, "age"}}, {})};
+    Mention m;
+    m.start = static_cast<uint32_t>(docs[0].text.find(t.name));
+    m.end = m.start + static_cast<uint32_t>(std::string(t.name).size());
+    m.type = MentionType::kPer;
+    m.entity = "per:nursultan_nazarbayev";
+    docs[0].mentions = {m};
+    std::vector<PersonAge> ages = PersonAges(docs);
+    ASSERT_EQ(ages.size(), 1u);
+    EXPECT_EQ(ages[0].entity, "per:nursultan_nazarbayev");
+    EXPECT_DOUBLE_EQ(ages[0].age, 81);
+    EXPECT_EQ(ages[0].date, "2022-01-05");
+    EXPECT_TRUE(BuildFigures(docs, Rules()).empty());  // no series
+  }
+  // A person named in an earlier sentence does not get the age.
+  std::vector<Document> docs = {Doc("en", "2022-01-05", "A",
+                                    "Nazarbayev resigned.\nA man, 38, protested.",
+                                    {{"38", 38, "age"}}, {})};
+  Mention m;
+  m.start = 0;
+  m.end = 10;
+  m.type = MentionType::kPer;
+  m.entity = "per:nursultan_nazarbayev";
+  docs[0].mentions = {m};
+  EXPECT_TRUE(PersonAges(docs).empty());
+}
+
 TEST(Figures, JsonHasTheContractFields) {
   std::vector<Document> docs = {
       Doc("en", "2022-01-07", "A", kTroops[1].text_a,
