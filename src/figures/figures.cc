@@ -510,8 +510,18 @@ void ReadSource(const Document& d, const Claim& c, const DocContext& ctx, Figure
     fc->source_key = "e:" + c.source_entity;
     return;
   }
-  if (!c.source.empty()) {
-    fc->source = std::string(SpanOf(d, c.source.start, c.source.end));
+  // An organisation or person named in the attribution ("selon RIA").
+  const TextSpan words = !c.source.empty() ? c.source : c.attribution;
+  if (!words.empty()) {
+    for (const Mention& m : d.mentions) {
+      if (m.start < words.start || m.end > words.end || m.entity.empty()) continue;
+      if (m.type != MentionType::kOrg && m.type != MentionType::kPer) continue;
+      auto it = ctx.entities.find(m.entity);
+      fc->source = it != ctx.entities.end() ? it->second->name : m.name;
+      fc->source_key = "e:" + m.entity;
+      return;
+    }
+    fc->source = std::string(SpanOf(d, words.start, words.end));
     fc->source_key = "t:" + FoldToWords(fc->source);
     return;
   }
@@ -787,10 +797,25 @@ void Summarise(FigureSeries& s, const std::vector<Document>& docs) {
     case SeriesStatus::kRevised: {
       // Steps: a claim that does not overlap the step before starts a new one,
       // shown by its first claim.
+      // Bounds count by their stated figure here: "more than 200" then "more
+      // than 2,000" is a step.
+      auto stated = [](FigureClaim c, const Claim& q) {
+        if (c.open) c.max = c.min;
+        if (q.hedge == HedgeType::kUpperBound) c.min = c.max;
+        return c;
+      };
       std::vector<size_t> steps;
       for (size_t i = 0; i < s.claims.size(); ++i) {
-        if (s.claims[i].relation == FigureRelation::kSameReport) continue;
-        if (steps.empty() || !Overlap(s.claims[steps.back()], s.claims[i])) steps.push_back(i);
+        const FigureClaim& c = s.claims[i];
+        if (c.relation == FigureRelation::kSameReport) continue;
+        if (!steps.empty()) {
+          const FigureClaim& p = s.claims[steps.back()];
+          if (Overlap(stated(p, docs[p.doc].claims[p.quantity]),
+                      stated(c, docs[c.doc].claims[c.quantity]))) {
+            continue;
+          }
+        }
+        steps.push_back(i);
       }
       const size_t shown = steps.size() > 2 ? steps.size() - 2 : 0;
       for (size_t k = shown; k < steps.size(); ++k) {
@@ -855,6 +880,8 @@ std::vector<FigureSeries> BuildFigures(const std::vector<Document>& docs,
     for (size_t qi = 0; qi < d.claims.size(); ++qi) {
       const Claim& c = d.claims[qi];
       if (c.number_kind == NumberKind::kOrdinal) continue;
+      // "several", "plusieurs" alone: a few of something, not a figure sources state.
+      if (c.hedge == HedgeType::kVagueFew && c.interval && c.max < 10) continue;
       auto kind = rules.measures.find(c.measure);
       if (kind == rules.measures.end()) continue;
       FigureClaim fc;
