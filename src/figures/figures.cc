@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <limits>
 #include <map>
+#include <span>
 #include <string_view>
 
 #include "base/data_file.h"
@@ -147,6 +148,15 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 std::string_view SpanOf(const Document& d, uint32_t start, uint32_t end) {
   if (end <= start || end > d.text.size()) return {};
   return std::string_view(d.text).substr(start, end - start);
+}
+
+// The mentions of `d` that start in [from, to) (mentions are sorted by start),
+// so that reading a claim costs the size of its sentence, not of its document.
+std::span<const Mention> MentionsIn(const Document& d, uint32_t from, uint32_t to) {
+  auto by_start = [](const Mention& m, uint32_t v) { return m.start < v; };
+  auto a = std::lower_bound(d.mentions.begin(), d.mentions.end(), from, by_start);
+  auto b = std::lower_bound(a, d.mentions.end(), std::max(from, to), by_start);
+  return {a, b};
 }
 
 bool IsWordByte(unsigned char ch) { return ch >= 0x80 || std::isalnum(ch); }
@@ -346,8 +356,9 @@ ClaimRead ReadClaim(const Document& d, const Claim& c, MeasureKind kind, const D
   // The entity the counted belong to: an organisation or demonym among the
   // claim's words, or a name in its subject phrase ("soldats de l'OTSC", "Russian troops").
   const Mention* subject_mention = nullptr;
-  for (const Mention& m : d.mentions) {
-    if (m.entity.empty() || m.start >= qual_end) continue;
+  const uint32_t subject_from = c.subject.empty() ? c.start : std::min(c.start, c.subject.start);
+  for (const Mention& m : MentionsIn(d, subject_from, qual_end)) {
+    if (m.entity.empty()) continue;
     const bool in_words = m.start >= c.start && m.end <= qual_end;
     const bool in_subject =
         !c.subject.empty() && m.start >= c.subject.start && m.end <= c.subject.end;
@@ -374,8 +385,8 @@ ClaimRead ReadClaim(const Document& d, const Claim& c, MeasureKind kind, const D
     // Who sends or holds a force is named before it in its clause ("la Russie
     // a envoyé quelque 3 000 personnes", "le déploiement de l'OTSC compte 2 500
     // soldats"): the first organisation, country or demonym there.
-    for (const Mention& m : d.mentions) {
-      if (m.start < sentence->start || m.end > c.start) continue;
+    for (const Mention& m : MentionsIn(d, sentence->start, c.start)) {
+      if (m.end > c.start) continue;
       if (m.entity.empty() || in_attribution(m) || !same_clause(m)) continue;
       auto it = ctx.entities.find(m.entity);
       const bool country = it != ctx.entities.end() && it->second->kind == "country";
@@ -404,8 +415,8 @@ ClaimRead ReadClaim(const Document& d, const Claim& c, MeasureKind kind, const D
     return it != ctx.entities.end() && IsPlaceKind(it->second);
   };
   if (!c.place.empty()) {
-    for (const Mention& m : d.mentions) {
-      if (m.start >= c.place.start && m.end <= c.place.end && place_of(m)) {
+    for (const Mention& m : MentionsIn(d, c.place.start, c.place.end)) {
+      if (m.end <= c.place.end && place_of(m)) {
         r.place = m.entity;
         r.place_how = "claim";
         return r;
@@ -416,9 +427,8 @@ ClaimRead ReadClaim(const Document& d, const Claim& c, MeasureKind kind, const D
     // else the phrase itself keys the series (not the document's place).
     const uint32_t back = sentence && c.sentence >= 2 ? d.sentences[c.sentence - 2].start : 0;
     const Mention* last = nullptr;
-    for (const Mention& m : d.mentions) {
-      if (m.start >= c.start) break;
-      if (m.start >= back && m.type == MentionType::kLoc && place_of(m) && !in_attribution(m) &&
+    for (const Mention& m : MentionsIn(d, back, c.start)) {
+      if (m.type == MentionType::kLoc && place_of(m) && !in_attribution(m) &&
           ctx.entities.at(m.entity)->kind == "country") {
         last = &m;
       }
@@ -442,8 +452,8 @@ ClaimRead ReadClaim(const Document& d, const Claim& c, MeasureKind kind, const D
     // force, only after it: a country before it is who sends it, not where
     // ("la Russie a envoyé ...").
     int64_t best = -1;
-    for (const Mention& m : d.mentions) {
-      if (m.start < sentence->start || m.end > sentence->end) continue;
+    for (const Mention& m : MentionsIn(d, sentence->start, sentence->end)) {
+      if (m.end > sentence->end) continue;
       if (m.type != MentionType::kLoc || (kind == MeasureKind::kLevel && m.start < c.end)) continue;
       if (!place_of(m) || in_attribution(m) || !same_clause(m)) continue;
       const int64_t dist = m.start >= c.end ? m.start - c.end : c.start - m.end;
@@ -472,8 +482,7 @@ ClaimRead ReadClaim(const Document& d, const Claim& c, MeasureKind kind, const D
       }
     }
     if (noun && clause > sentence->start) {
-      for (const Mention& m : d.mentions) {
-        if (m.start < sentence->start) continue;
+      for (const Mention& m : MentionsIn(d, sentence->start, clause)) {
         if (m.end > clause) break;
         if (m.type == MentionType::kLoc && place_of(m) && !in_attribution(m) &&
             ctx.entities.at(m.entity)->kind == "country") {
@@ -513,8 +522,8 @@ void ReadSource(const Document& d, const Claim& c, const DocContext& ctx, Figure
   // An organisation or person named in the attribution ("selon RIA").
   const TextSpan words = !c.source.empty() ? c.source : c.attribution;
   if (!words.empty()) {
-    for (const Mention& m : d.mentions) {
-      if (m.start < words.start || m.end > words.end || m.entity.empty()) continue;
+    for (const Mention& m : MentionsIn(d, words.start, words.end)) {
+      if (m.end > words.end || m.entity.empty()) continue;
       if (m.type != MentionType::kOrg && m.type != MentionType::kPer) continue;
       auto it = ctx.entities.find(m.entity);
       fc->source = it != ctx.entities.end() ? it->second->name : m.name;
@@ -607,11 +616,9 @@ std::vector<PersonAge> PersonAges(const std::vector<Document>& docs) {
     for (size_t qi = 0; qi < d.claims.size(); ++qi) {
       const Claim& c = d.claims[qi];
       if (c.measure != "age" || c.interval) continue;
-      const Mention* before = nullptr;
-      for (const Mention& m : d.mentions) {
-        if (m.end > c.start) break;
-        before = &m;
-      }
+      const std::span<const Mention> earlier = MentionsIn(d, 0, c.start);
+      const Mention* before = earlier.empty() ? nullptr : &earlier.back();
+      if (before && before->end > c.start) continue;
       if (!before || before->type != MentionType::kPer || before->entity.empty()) continue;
       if (c.start - before->end > 24) continue;
       const std::string_view gap = SpanOf(d, before->end, c.start);
