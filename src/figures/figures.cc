@@ -517,6 +517,7 @@ void ReadSource(const Document& d, const Claim& c, const DocContext& ctx, Figure
     auto it = ctx.entities.find(c.source_entity);
     fc->source = it != ctx.entities.end() ? it->second->name : c.source_entity;
     fc->source_key = "e:" + c.source_entity;
+    fc->source_stated = true;
     return;
   }
   // An organisation or person named in the attribution ("selon RIA").
@@ -528,10 +529,12 @@ void ReadSource(const Document& d, const Claim& c, const DocContext& ctx, Figure
       auto it = ctx.entities.find(m.entity);
       fc->source = it != ctx.entities.end() ? it->second->name : m.name;
       fc->source_key = "e:" + m.entity;
+      fc->source_stated = true;
       return;
     }
     fc->source = std::string(SpanOf(d, words.start, words.end));
     fc->source_key = "t:" + FoldToWords(fc->source);
+    fc->source_stated = true;
     return;
   }
   if (!d.outlet.empty()) {
@@ -823,6 +826,16 @@ void Summarise(FigureSeries& s, const std::vector<Document>& docs) {
           }
         }
         steps.push_back(i);
+      }
+      // A step is shown by its first claim that names its source, else its first.
+      for (size_t k = 0; k < steps.size(); ++k) {
+        const size_t end = k + 1 < steps.size() ? steps[k + 1] : s.claims.size();
+        for (size_t i = steps[k]; i < end; ++i) {
+          if (s.claims[i].source_stated && s.claims[i].relation != FigureRelation::kSameReport) {
+            steps[k] = i;
+            break;
+          }
+        }
       }
       const size_t shown = steps.size() > 2 ? steps.size() - 2 : 0;
       for (size_t k = shown; k < steps.size(); ++k) {

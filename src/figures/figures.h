@@ -71,10 +71,11 @@ struct FigureRules {
 
 // One claim of a series, as read from one Document's claims.
 struct FigureClaim {
-  uint32_t doc = 0;         // index into the documents given to BuildFigures
-  uint32_t quantity = 0;    // index into that document's claims (its "quantities" array)
-  std::string source;       // the attribution's entity name, else its text, else the outlet
-  std::string source_key;   // what two claims compare to be "the same source"
+  uint32_t doc = 0;            // index into the documents given to BuildFigures
+  uint32_t quantity = 0;       // index into that document's claims (its "quantities" array)
+  std::string source;          // the attribution's entity name, else its text, else the outlet
+  std::string source_key;      // what two claims compare to be "the same source"
+  bool source_stated = false;  // the claim names its source (not the outlet as a fallback)
   std::string date;         // as-of date (YYYY-MM-DD), "" when neither claim nor document gives one
   double min = 0, max = 0;  // the interval the hedge allows
   bool open = false;        // no upper bound (max is infinite)
