@@ -814,8 +814,13 @@ void Summarise(FigureSeries& s, const std::vector<Document>& docs) {
         if (q.hedge == HedgeType::kUpperBound) c.min = c.max;
         return c;
       };
+      // Undated claims (sorted first) have no place in the history: they are
+      // listed after it, unless nothing is dated.
+      size_t first_dated = 0;
+      while (first_dated < s.claims.size() && s.claims[first_dated].date.empty()) ++first_dated;
+      if (first_dated == s.claims.size()) first_dated = 0;
       std::vector<size_t> steps;
-      for (size_t i = 0; i < s.claims.size(); ++i) {
+      for (size_t i = first_dated; i < s.claims.size(); ++i) {
         const FigureClaim& c = s.claims[i];
         if (c.relation == FigureRelation::kSameReport) continue;
         if (!steps.empty()) {
@@ -846,6 +851,10 @@ void Summarise(FigureSeries& s, const std::vector<Document>& docs) {
         body += "; earlier " + ClaimShort(s, steps[0], docs, false) + " and " +
                 std::to_string(shown - 1) + " more";
       }
+      for (size_t i = 0; i < first_dated && i < 2; ++i) {
+        body += (i == 0 ? "; undated: " : ", ") + ClaimShort(s, i, docs, true);
+      }
+      if (first_dated > 2) body += " and " + std::to_string(first_dated - 2) + " more";
       break;
     }
     case SeriesStatus::kContradicted: {

@@ -380,6 +380,10 @@ TEST(Figures, NoPublishedDateNeverMakesARevisionAContradiction) {
   const FigureClaim* undated = ClaimOf(all[0], 1, 0);
   ASSERT_TRUE(undated);
   EXPECT_TRUE(undated->date.empty());
+  // The history holds dated claims only; the undated one follows it.
+  EXPECT_NE(all[0].summary.find("164 (Le ministère, 2022-01-09); undated: 225 (Le parquet)"),
+            std::string::npos)
+      << all[0].summary;
   // The same two figures stated for the same day by two sources do contradict.
   docs[1].published = docs[0].published;
   all = BuildFigures(docs, Rules());
