@@ -76,6 +76,7 @@ eval: build
 	$(BUILD)/sitrep eval numbers --lang it
 	$(BUILD)/sitrep eval currency --lang it
 	$(BUILD)/sitrep eval entity
+	$(BUILD)/sitrep eval figures
 
 format:
 	find src bench fuzz tools -name '*.cc' -o -name '*.h' | xargs clang-format -i

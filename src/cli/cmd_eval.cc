@@ -81,7 +81,8 @@ int CmdEval(int argc, char** argv) {
                "  quantity      seed gold quantities.json: span F1, value+hedge, measure, attribution\n"
                "  numbers       Recognizers-Text NumberModel: same offsets + value\n"
                "  currency      Recognizers-Text CurrencyModel: money expressions\n"
-               "  entity        seed gold entities: mentions F1, resolution, roles, geocoding",
+               "  entity        seed gold entities: mentions F1, resolution, roles, geocoding\n"
+               "  figures       seed gold reconciliation groups: pairwise F1 of figure series",
                flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
@@ -95,10 +96,11 @@ int CmdEval(int argc, char** argv) {
     return EvalQuantity(task, *args, options);
   }
   if (task == "entity") return EvalEntity(*args, options);
+  if (task == "figures") return EvalFigures(*args, options);
   if (task != "boilerplate" && task != "trafilatura") {
     return UsageError("eval", Status::InvalidArgument(
                                   "unknown task \"" + task +
-                                  "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, numbers, currency, entity)"));
+                                  "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, numbers, currency, entity, figures)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());

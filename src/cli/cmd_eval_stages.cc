@@ -9,9 +9,11 @@
 
 #include "base/data_file.h"
 #include "eval/entity_eval.h"
+#include "eval/figures_eval.h"
 #include "eval/quantity_eval.h"
 #include "eval/time_eval.h"
 #include "kb/kb.h"
+#include "pipeline/parallel.h"
 #include "segment/segmenter.h"
 
 namespace sitrep {
@@ -202,6 +204,43 @@ int EvalEntity(const ParsedArgs& args, const Options& options) {
               Ratio(s->roles_attributed, s->gold_roles));
   std::printf("places: %d/%d geocoded right (%.3f)\n", s->places_right, s->gold_places,
               Ratio(s->places_right, s->gold_places));
+  return kExitOk;
+}
+
+int EvalFigures(const ParsedArgs& args, const Options& options) {
+  Result<size_t> errors = ErrorCount(args);
+  if (!errors.ok()) return UsageError("eval", errors.status());
+  Result<FigureRules> rules = FigureRules::Load(DataDir(options));
+  if (!rules.ok()) return Fatal("eval", rules.status());
+  const std::string seeds = args.Get("--seeds", std::string(kShared) + "/corpus/seeds");
+  const std::string gold = args.Get("--gold", std::string(kShared) + "/eval/seed-gold");
+  std::string warning;
+  // Each seed through the whole pipeline, dated with the gold's reference date.
+  auto process = [&](const std::string& path, const std::string& date) -> Result<Document> {
+    Options o = options;
+    o.date_override = date;
+    Document out;
+    Result<ReadStats> st = ProcessInputs(
+        {path}, o, 1, [&](Document&& d) { out = std::move(d); }, &warning);
+    if (!st.ok()) return st.status();
+    if (out.failed()) return Status::InvalidArgument(path + ": " + out.errors[0].message);
+    return out;
+  };
+  auto s = ScoreSeedFigures(*rules, gold, seeds, process);
+  if (!s.ok()) return Fatal("eval", s.status());
+  if (!warning.empty()) std::fprintf(stderr, "eval: %s\n", warning.c_str());
+  for (size_t i = 0; i < s->details.size() && i < *errors; ++i) {
+    std::printf("  %s\n", s->details[i].c_str());
+  }
+  for (const std::string& g : s->groups) std::printf("%s\n", g.c_str());
+  std::printf(
+      "gold claims %d: %d form no series (ordinal, duration, age), %d extracted and "
+      "scored, %d not extracted\n",
+      s->gold_claims, s->not_figures, s->scored, s->unmatched);
+  std::printf("pairs: gold %d, predicted %d, both %d: P %.3f R %.3f F1 %.3f  (target >= 0.85)\n",
+              s->gold_pairs, s->predicted_pairs, s->true_pairs, s->precision, s->recall, s->f1);
+  std::printf("recall over every gold pair of figure claims, extracted or not: %d/%d = %.3f\n",
+              s->true_pairs, s->gold_pairs_all, s->recall_all);
   return kExitOk;
 }
 

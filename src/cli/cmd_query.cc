@@ -1,13 +1,15 @@
-// @brief sitrep query claims | timeline | entities: tables or JSON lines from the store.
+// @brief sitrep query claims | timeline | entities | figures: tables or JSON lines from the store.
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
 
+#include "base/data_file.h"
 #include "base/json.h"
 #include "base/utf8.h"
 #include "cli/command.h"
+#include "figures/figures.h"
 #include "report/actors.h"
 #include "report/timeline.h"
 #include "store/store.h"
@@ -35,8 +37,12 @@ int CmdQuery(int argc, char** argv) {
   std::vector<FlagSpec> flags = {
       kHelp,
       kDb,
-      {"--measure", true, "claims: only this measure (killed, troops, arrested, ...)", "NAME"},
+      kDataDir,
+      {"--measure", true, "claims, figures: only this measure (killed, troops, arrested, ...)",
+       "NAME"},
       {"--type", true, "entities: only PER, ORG or LOC", "TYPE"},
+      {"--status", true,
+       "figures: only series of this status (single, agree, revised, contradicted)", "STATUS"},
       {"--json", false, "one JSON object per row"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("query", args.status());
@@ -48,14 +54,27 @@ int CmdQuery(int argc, char** argv) {
         "            document and sentence (--measure to filter)\n"
         "  timeline  every dated expression in date order, with its sentence and document\n"
         "  entities  people, organisations and places: mentions, spellings, roles, coordinates,\n"
-        "            documents (--type PER|ORG|LOC to filter)",
+        "            documents (--type PER|ORG|LOC to filter)\n"
+        "  figures   figure series across sources: one per thing counted, with its claims,\n"
+        "            status, estimate, conflicts and summary (--measure, --status to filter)",
         flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   const std::string what = args->positional[0];
-  if (what != "claims" && what != "timeline" && what != "entities") {
+  if (what != "claims" && what != "timeline" && what != "entities" && what != "figures") {
     return UsageError("query", Status::InvalidArgument("unknown query \"" + what +
-                                                       "\" (claims, timeline, entities)"));
+                                                       "\" (claims, timeline, entities, figures)"));
+  }
+  const std::string status = args->Get("--status");
+  if (args->Has("--status") && what != "figures") {
+    return UsageError("query", Status::InvalidArgument("--status applies to query figures"));
+  }
+  if (!status.empty() && status != "single" && status != "agree" && status != "revised" &&
+      status != "contradicted") {
+    return UsageError(
+        "query",
+        Status::InvalidArgument("--status must be single, agree, revised or contradicted, got \"" +
+                                status + "\""));
   }
   if (args->positional.size() > 1) {
     return UsageError(
@@ -67,8 +86,37 @@ int CmdQuery(int argc, char** argv) {
   if (!store.ok()) return Fatal("query", store.status());
   auto docs = (*store)->AllDocuments();
   if (!docs.ok()) return Fatal("query", docs.status());
-  if (args->Has("--measure") && what != "claims") {
-    return UsageError("query", Status::InvalidArgument("--measure applies to query claims"));
+  if (args->Has("--measure") && what != "claims" && what != "figures") {
+    return UsageError("query",
+                      Status::InvalidArgument("--measure applies to query claims and figures"));
+  }
+  if (what == "figures") {
+    if (args->Has("--type"))
+      return UsageError("query", Status::InvalidArgument("--type applies to query entities"));
+    Options options;
+    options.data_dir = args->Get("--data-dir");
+    Result<FigureRules> rules = FigureRules::Load(DataDir(options));
+    if (!rules.ok()) return Fatal("query", rules.status());
+    const std::vector<FigureSeries> series = BuildFigures(*docs, *rules);
+    const std::string measure = args->Get("--measure");
+    size_t shown = 0;
+    for (const FigureSeries& s : series) {
+      if (!measure.empty() && s.measure != measure) continue;
+      if (!status.empty() && SeriesStatusName(s.status) != status) continue;
+      ++shown;
+      if (args->Has("--json")) {
+        Outf("%s\n", FigureSeriesJson(s, *docs).c_str());
+        continue;
+      }
+      Outf("%-12s %-10s %-20s %3zu claims  %s\n", SeriesStatusName(s.status), s.measure.c_str(),
+           Pad(s.place_name.empty() ? "(no place)" : s.place_name, 20).c_str(), s.claims.size(),
+           s.id.c_str());
+      Outf("    %s\n", s.summary.c_str());
+      for (const FigureConflict& f : s.conflicts) Outf("    conflict: %s\n", f.why.c_str());
+      Outf("\n");
+    }
+    if (shown == 0 && !args->Has("--json")) std::fprintf(stderr, "query: no figure series\n");
+    return kExitOk;
   }
   if (what == "entities") {
     std::map<std::string, Actor> actors = CollectActors(*docs);

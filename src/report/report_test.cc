@@ -72,6 +72,32 @@ TEST(Report, JsonParsesAndCarriesDocumentsAndFailures) {
   EXPECT_EQ((*v)["failures"].items()[0].GetString("code"), "bad_encoding");
 }
 
+// The figures: report.json's "figures" array and the first HTML section. The
+// sample's one claim names no place, so its series stays alone and says why.
+TEST(Report, FiguresComeFirstInTheHtmlAndInTheJson) {
+  ReportInput in = Sample();
+  Result<FigureRules> rules = FigureRules::Load(SITREP_SOURCE_DIR "/data");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  in.figures = BuildFigures(in.documents, *rules);
+  ASSERT_EQ(in.figures.size(), 1u);
+  Result<JsonValue> v = ParseJson(ReportJson(in));
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  const JsonValue& f = (*v)["figures"].items()[0];
+  EXPECT_EQ(f.GetString("measure"), "troops");
+  EXPECT_EQ(f.GetString("status"), "single");
+  EXPECT_NE(f.GetString("reason").find("no place"), std::string::npos);
+  EXPECT_EQ(f["claims"].items()[0].GetString("source"), "RIA Novosti");
+  std::string html = ReportHtml(in);
+  const size_t numbers = html.find("<section id=\"numbers\"><h2>What the numbers say</h2>");
+  ASSERT_NE(numbers, std::string::npos);
+  EXPECT_LT(numbers, html.find("<h2>Corpus</h2>"));
+  EXPECT_NE(html.find("<svg class=\"chart\"", numbers), std::string::npos);
+  // Without figures the section says so, and report.json has an empty array.
+  in.figures.clear();
+  EXPECT_NE(ReportHtml(in).find("No counted figures were found."), std::string::npos);
+  EXPECT_NE(ReportJson(in).find("\"figures\":[]"), std::string::npos);
+}
+
 TEST(Report, WritesBothFiles) {
   auto dir = std::filesystem::temp_directory_path() / "sitrep_report_test";
   std::filesystem::remove_all(dir);
