@@ -156,6 +156,19 @@ class TimeLexKindSet {
     }
     return false;
   }
+  // True when the two sets share some kind.
+  constexpr bool Intersects(const TimeLexKindSet& other) const {
+    for (size_t w = 0; w < kWords; ++w) {
+      if (words_[w] & other.words_[w]) return true;
+    }
+    return false;
+  }
+  constexpr bool Empty() const {
+    for (uint64_t w : words_) {
+      if (w) return false;
+    }
+    return true;
+  }
 
  private:
   static constexpr size_t kKinds = static_cast<size_t>(TimeLexKind::kCount);

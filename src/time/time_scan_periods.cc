@@ -1122,65 +1122,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
 }
 
 std::optional<Cand> Scan::CoreUncached(size_t i, bool licensed) {
-  std::optional<Cand> best;
-  auto consider = [&](std::optional<Cand> c) {
-    if (c && (!best || c->te > best->te)) best = std::move(c);
-  };
-  consider(Simple(i));
-  consider(ListedDay(i));  // before TimeOnly: "at 18 and 19 June"
-  consider(Range(i));
-  // "à 16 heures", "16h" are times (TimeOnly first); after "for", "3h" is a
-  // duration (QuantUnit first); "within 9 months" is a range.
-  const bool after_for = i > 0 && M(i - 1, K::kForPre) == i;
-  if (after_for) consider(QuantUnit(i));
-  consider(TimeOnly(i));
-  if (Is(i, K::kInPre)) consider(WithinRange(i));
-  if (!after_for) consider(QuantUnit(i));
-  consider(Set(i));
-  consider(DateWithTime(i, licensed));
-  consider(TimeThenDate(i));
-  consider(PartRange(i));
-  consider(NamedPeriod(i));
-  consider(PartTimeRange(i));
-  consider(MonthSpan(i));
-  consider(PartOfNamedDay(i));
-  consider(TimeRangeOnDay(i));
-  consider(RelQuantUnit(i));
-  consider(PartOfDay(i, licensed));
-  consider(DayPart(i));
-  consider(WeekdayPart(i));
-  consider(PartEve(i));
-  consider(WeekOf(i));
-  consider(OrdinalWeek(i));
-  consider(OrdinalUnitOf(i));
-  consider(SliceOf(i));
-  consider(WeekdayOfOffset(i));
-  consider(StartPlusDuration(i));
-  consider(Century(i));
-  // The patterns below start with a number or a word of these kinds only.
-  const bool num = Num(i) || NumWord(i);
-  if (num || Is(i, K::kArticle) || Is(i, K::kHalfYear)) consider(HalfYear(i));
-  if (Is(i, K::kUnitEnd)) consider(UnitEnd(i));
-  if ((num || Is(i, K::kArticle) || Is(i, K::kInitial) || Is(i, K::kRel)) &&
-      Ahead(i, 6, K::kUnit)) {
-    consider(PeriodPart(i));
-  }
-  if (num || Is(i, K::kArticle) || Is(i, K::kOrdinal)) consider(OrdinalDayOf(i));
-  if ((num || Is(i, K::kRel)) && ApostropheAhead(i)) consider(PossessivePeriod(i));
-  if (Is(i, K::kRestOf)) consider(RestOf(i));
-  if (Is(i, K::kArticle) || Is(i, K::kSame)) consider(SamePeriod(i));
-  if (Is(i, K::kClockPre) || Is(i, K::kMeal) || (licensed && Is(i, K::kArticle))) {
-    consider(Meal(i, licensed));
-  }
-  if ((num || Is(i, K::kForPre) || Is(i, K::kQuant)) &&
-      (Ahead(i, 8, K::kStartPre) || Ahead(i, 8, K::kRangeFrom))) {
-    consider(LengthFromDay(i));
-  }
-  if (Is(i, K::kRel) || Is(i, K::kYearType)) consider(YearType(i));
-  consider(DayNumberTimeRange(i));
-  consider(UnitRef(i));
-  consider(WholeUnit(i));
-  return best;
+  return RunRules(RuleFamily::kCore, i, licensed);
 }
 
 std::optional<Cand> Scan::Hedged(size_t i) {
@@ -1261,6 +1203,7 @@ std::optional<Cand> Scan::Hedged(size_t i) {
       M(k, K::kArticle) == j && !ArticleOutside(k) && c->tb < j && c->te > j) {
     c->tb = j;
   }
+  c->rule.Wrap("Hedged");
   return c;
 }
 

@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "time/time_scan.h"
+
 namespace sitrep {
 namespace {
 
@@ -154,8 +156,8 @@ TEST_F(TimeTaggerTest, ANightBetweenTwoDaysIsTheNightOfTheFirst) {
   const Case cases[] = {
       {"fr", "2022-01-06", "Il a sollicité, dans la nuit de mercredi à jeudi, l'aide de l'OTSC.",
        "dans la nuit de mercredi à jeudi", "2022-01-05TNI"},
-      {"fr", "2022-01-06", "La nuit de mercredi à jeudi a été calme.", "La nuit de mercredi à jeudi",
-       "2022-01-05TNI"},
+      {"fr", "2022-01-06", "La nuit de mercredi à jeudi a été calme.",
+       "La nuit de mercredi à jeudi", "2022-01-05TNI"},
       {"en", "2022-01-06", "Shots were heard in the night from Wednesday to Thursday.",
        "in the night from Wednesday to Thursday", "2022-01-05TNI"},
       {"es", "2022-01-06", "En la noche del miércoles al jueves llegaron las tropas.",
@@ -255,8 +257,8 @@ TEST_F(TimeTaggerTest, LocalTimeZonesAndSpanishPartsOfADay) {
   };
   for (const Case& c : cases) Check(*tagger_, c);
   // "30 heure" is no duration when a zone follows the minutes.
-  CheckAbsent(*tagger_, {"fr", "2022-01-07", "Le couvre-feu commence à 18h30 heure locale.",
-                         "heure locale"});
+  CheckAbsent(*tagger_,
+              {"fr", "2022-01-07", "Le couvre-feu commence à 18h30 heure locale.", "heure locale"});
 }
 
 TEST_F(TimeTaggerTest, ADeadlineHedgeLooksAhead) {
@@ -270,8 +272,8 @@ TEST_F(TimeTaggerTest, ADeadlineHedgeLooksAhead) {
                    "À partir de lundi", "2022-01-10", "AFTER"});
   Check(*tagger_, {"de", "2022-01-07", "Ab Montag öffnen die Banken wieder.", "Ab Montag",
                    "2022-01-10", "AFTER"});
-  Check(*tagger_, {"es", "2022-01-07", "A partir del lunes abren los bancos.",
-                   "A partir del lunes", "2022-01-10", "AFTER"});
+  Check(*tagger_, {"es", "2022-01-07", "A partir del lunes abren los bancos.", "A partir del lunes",
+                   "2022-01-10", "AFTER"});
 }
 
 TEST_F(TimeTaggerTest, ADemonstrativeWeekdayBeforeAFullDate) {
@@ -774,8 +776,8 @@ TEST_F(TimeTaggerTest, BarePluralUnitsAreNoDates) {
                    "13 dernières minutes", ""});
   Check(*tagger_, {"fr", "2022-01-07T12:30", "J'en ai compté 3 dans les 13 dernières minutes.",
                    "13 dernières minutes", "2022-01-07T12:17/2022-01-07T12:30"});
-  Check(*tagger_, {"en", "2022-01-07T09:00", "Two more blasts in the next 2 hours.",
-                   "next 2 hours", "2022-01-07T09:00/2022-01-07T11:00"});
+  Check(*tagger_, {"en", "2022-01-07T09:00", "Two more blasts in the next 2 hours.", "next 2 hours",
+                   "2022-01-07T09:00/2022-01-07T11:00"});
   // Whole days of hours from a day-precision DCT: the days they touch.
   Check(*tagger_, {"fr", "2022-01-07", "Au cours des dernières 24 heures, 5 morts.",
                    "dernières 24 heures", "2022-01-06/2022-01-07"});
@@ -2006,6 +2008,33 @@ TEST_F(TimeTaggerTest, OffsetsPointIntoTheText) {
     ASSERT_LE(x.end, text.size());
     EXPECT_EQ(text.substr(x.start, x.end - x.start), x.text);
   }
+}
+
+TEST(TimeRuleRegistryTest, PrioritiesIncreaseWithinAFamily) {
+  int last[2] = {0, 0};
+  for (const time_scan::ScanRule& r : time_scan::Scan::Rules()) {
+    int& prev = last[static_cast<int>(r.family)];
+    EXPECT_GT(r.priority, prev) << r.name;
+    prev = r.priority;
+    EXPECT_NE(r.production, nullptr) << r.name;
+  }
+}
+
+TEST_F(TimeTaggerTest, ExplainNamesTheRuleAndItsWrappers) {
+  Options o;
+  o.data_dir = std::string(SITREP_SOURCE_DIR) + "/data";
+  o.explain_time = true;
+  auto t = TimeTagger::Create(o);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  const PublishedDate dct{"2022-01-07", DatePrecision::kDay, "", "input"};
+  std::vector<TimeExpr> got =
+      (*t)->Tag("Il est arrivé vers 16h30. Le retrait commencera le 23 janvier.", "fr", dct);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].rule, "Hedged>TimeOnly");
+  EXPECT_EQ(got[1].text, "23 janvier");
+  EXPECT_EQ(got[1].rule, "DateWithTime>DayMonth");  // the date, no time after it
+  // Off by default: no rule.
+  EXPECT_TRUE(tagger_->Tag("vers 16h30", "fr", dct)[0].rule.empty());
 }
 
 TEST_F(TimeTaggerTest, UnknownLanguageYieldsNothing) {
