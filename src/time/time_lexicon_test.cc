@@ -152,6 +152,65 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(TimeLexiconTest, RuleFilesAreReadAndBadRuleLinesAreReported) {
+  auto fr = TimeLexicon::Load(kData, "fr");
+  ASSERT_TRUE(fr.ok()) << fr.status().message();
+  bool roman = false;
+  for (const TimeRule& r : (*fr)->rules()) {
+    if (r.name != "century_roman") continue;
+    roman = true;
+    EXPECT_EQ(r.label, "fr:century_roman");
+    EXPECT_EQ(r.production, TimeRuleProduction::kCentury);
+    ASSERT_EQ(r.slots.size(), 2u);
+    EXPECT_EQ(r.slots[0].type, TimeSlotType::kRoman);
+    EXPECT_EQ(r.slots[1].kind, TimeLexKind::kUnit);
+    EXPECT_EQ(r.slots[1].unit, TimeUnit::kCE);
+  }
+  EXPECT_TRUE(roman);
+
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "sitrep_time_rules_test";
+  std::filesystem::create_directories(dir / "lang" / "xx");
+  {
+    std::ofstream w(dir / "lang" / "xx" / "time_words.tsv");
+    w << "century\tunit\tCE\n";
+    std::ofstream t(dir / "lang" / "xx" / "time_tense.tsv");
+    t << "a\tpast\n";
+  }
+  // No rule file: no rules, no error.
+  auto none = TimeLexicon::Load(dir.string(), "xx");
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_TRUE((*none)->rules().empty());
+  struct Bad {
+    const char* rules;
+    const char* where;
+    const char* what;
+  };
+  const Bad bad[] = {
+      {"# c\nok\tnth unit=CE\tCentury\t280\nbad\tnth bogus\tCentury\t280\n", "time_rules.tsv:3",
+       "unknown slot \"bogus\""},
+      {"c\tnth unit=CENTURY\tCentury\t280\n", "time_rules.tsv:1", "unknown unit"},
+      {"c\tnth unit=CE\tDecadeOfDoom\t280\n", "time_rules.tsv:1", "unknown production"},
+      {"c\tunit=CE\tCentury\t280\n", "time_rules.tsv:1", "exactly one number slot"},
+      {"c\tnumber:30-1 unit=CE\tCentury\t280\n", "time_rules.tsv:1", "range"},
+      {"c\t\"ab.\" nth unit=CE\tCentury\t280\n", "time_rules.tsv:1", "one token"},
+      {"c\tnth unit=CE\tCentury\tfirst\n", "time_rules.tsv:1", "priority"},
+      {"Century Rule\tnth unit=CE\tCentury\t280\n", "time_rules.tsv:1", "rule name"},
+      {"c\t_ nth unit=CE\tCentury\t280\n", "time_rules.tsv:1", "cannot start with _"},
+      {"c\tnth unit=CE\tCentury\n", "time_rules.tsv:1", "4 tab-separated fields"},
+  };
+  for (const Bad& b : bad) {
+    {
+      std::ofstream r(dir / "lang" / "xx" / "time_rules.tsv");
+      r << b.rules;
+    }
+    auto lex = TimeLexicon::Load(dir.string(), "xx");
+    ASSERT_FALSE(lex.ok()) << b.rules;
+    EXPECT_NE(lex.status().message().find(b.where), std::string::npos) << lex.status().message();
+    EXPECT_NE(lex.status().message().find(b.what), std::string::npos) << lex.status().message();
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(TimeLexiconTest, KindSetsHoldEveryKind) {
   // The set spans more than one 64-bit word: test both sides of the boundary.
   const TimeLexKindSet lead = {TimeLexKind::kMonth, TimeLexKind::kWeekdayPart};

@@ -470,8 +470,15 @@ class Scan {
   std::optional<Cand> StartPlusDuration(size_t i);
   // A clock duration at i ("2.5 hrs", "3 hours 30 minutes") in minutes.
   size_t ClockMinutes(size_t i, double* minutes);
-  // "21st century", "le 20e siècle": a TIMEX3 century with its first and last day.
-  std::optional<Cand> Century(size_t i);
+  // The n-th century (1..30) as a TIMEX3 century ("20" for the 21st) with its
+  // first and last day, ending at te; the production of data rules `Century`
+  // ("21st century", "le XIXe siècle", "siglo XIX": time_rules.tsv).
+  std::optional<Cand> CenturyCand(size_t te, int n) const;
+  // Data rules (time_rules.tsv): the slots of r matched from i, then its
+  // production; null when a slot does not match.
+  std::optional<Cand> DataRule(const TimeRule& r, size_t i);
+  // One slot at j: the token after it, or 0; a number slot sets *number.
+  size_t MatchSlot(const TimeRuleSlot& s, size_t j, int* number);
   // "a week starting tomorrow", "3 days starting from next monday", "for 3
   // days from today", "a day starting this Friday at 5 pm": the period of that
   // length from the day on (closed days; with a clock time, the same time N

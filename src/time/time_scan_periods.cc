@@ -48,26 +48,8 @@ int Scan::RomanOrdinal(size_t i, size_t* end) const {
   return v;
 }
 
-std::optional<Cand> Scan::Century(size_t i) {
-  int n = 0;
-  size_t k = DayNumber(i, &n, true);
-  if (k && Num(i) && k == i + 1 && Sym(k, ".") && Attached(k)) ++k;  // de "19. Jahrhundert"
-  if (!k) n = RomanOrdinal(i, &k);
-  const TimeLexEntry* e = nullptr;
-  size_t u = k ? M(k, K::kUnit, &e) : 0;
-  size_t te = u;
-  if (!k) {
-    // es "siglo XIX", "siglo 21": the unit first.
-    u = M(i, K::kUnit, &e);
-    if (!u || e->unit != TimeUnit::kCE || e->plural) return std::nullopt;
-    n = RomanOrdinal(u, &te);
-    if (!n && Num(u) && t_[u].ndigits <= 2 && !Attached(u + 1)) {
-      n = static_cast<int>(t_[u].number);
-      te = u + 1;
-    }
-    if (!n) return std::nullopt;
-  }
-  if (!u || e->unit != TimeUnit::kCE || e->plural || n < 1 || n > 30) return std::nullopt;
+std::optional<Cand> Scan::CenturyCand(size_t te, int n) const {
+  if (n < 1 || n > 30) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d", n - 1);
   Cand c;

@@ -1,5 +1,6 @@
 // @brief Scan: the rule registry (every pattern of Core and DatePart with its
-// gate and priority) and the loop that runs the rules of a family at a token.
+// gate and priority), the loop that runs the rules of a family at a token
+// with the data rules of the language (time_rules.tsv), and their slot matcher.
 #include <climits>
 
 #include "time/time_scan.h"
@@ -103,7 +104,7 @@ std::span<const ScanRule> Scan::Rules() {
        270,
        {},
        [](Scan& s, size_t i, bool) { return s.StartPlusDuration(i); }},
-      {"Century", F::kCore, 280, RuleGate(), [](Scan& s, size_t i, bool) { return s.Century(i); }},
+      // 280: centuries, data rules of each language (time_rules.tsv, Century).
       // Core: gated on the start token.
       {"HalfYear", F::kCore, 290, RuleGate().Numeral().Kinds({K::kArticle, K::kHalfYear}),
        [](Scan& s, size_t i, bool) { return s.HalfYear(i); }},
@@ -223,6 +224,19 @@ bool Scan::GateOpen(const RuleGate& g, size_t i, bool licensed, bool matched) co
   return !g.apostrophe_ahead || ApostropheAhead(i);
 }
 
+namespace {
+
+// The family a data rule's production belongs to.
+RuleFamily FamilyOf(TimeRuleProduction p) {
+  switch (p) {
+    case TimeRuleProduction::kCentury:
+      return RuleFamily::kCore;
+  }
+  return RuleFamily::kCore;
+}
+
+}  // namespace
+
 std::optional<Cand> Scan::RunRules(RuleFamily family, size_t i, bool licensed) {
   std::optional<Cand> best;
   auto consider = [&](std::optional<Cand> c, const char* name) {
@@ -231,13 +245,84 @@ std::optional<Cand> Scan::RunRules(RuleFamily family, size_t i, bool licensed) {
       best = std::move(c);
     }
   };
+  // Data rules (sorted by priority) run before the registry rules of a higher
+  // priority; on equal priority the registry rule goes first.
+  const std::vector<TimeRule>& data = lex_.rules();
+  size_t d = 0;
+  auto data_before = [&](int priority) {
+    for (; d < data.size() && data[d].priority < priority; ++d) {
+      if (FamilyOf(data[d].production) == family) {
+        consider(DataRule(data[d], i), data[d].label.c_str());
+      }
+    }
+  };
   for (const ScanRule& r : Rules()) {
     if (r.family != family) continue;
+    data_before(r.priority);
     if (GateOpen(r.gate, i, licensed, best.has_value())) {
       consider(r.production(*this, i, licensed), r.name);
     }
   }
+  data_before(INT_MAX);
   return best;
+}
+
+// ---------------------------------------------------------------------------
+// Data rules: a small slot matcher.
+
+size_t Scan::MatchSlot(const TimeRuleSlot& s, size_t j, int* number) {
+  switch (s.type) {
+    case TimeSlotType::kKind: {
+      const TimeLexEntry* e = nullptr;
+      const size_t k = M(j, s.kind, &e);
+      if (!k) return 0;
+      if (s.unit != TimeUnit::kNone && (e->unit != s.unit || e->plural)) return 0;
+      if (!s.value.empty() && e->value != s.value) return 0;
+      return k;
+    }
+    case TimeSlotType::kNth: {
+      int n = 0;
+      const size_t k = DayNumber(j, &n, true);
+      if (k) *number = n;
+      return k;
+    }
+    case TimeSlotType::kRoman: {
+      size_t k = 0;
+      const int n = RomanOrdinal(j, &k);
+      if (!n) return 0;
+      *number = n;
+      return k;
+    }
+    case TimeSlotType::kNumber: {
+      int max_digits = 1;
+      for (int h = s.hi; h >= 10; h /= 10) ++max_digits;
+      if (!Num(j) || t_[j].ndigits > max_digits || t_[j].number < s.lo || t_[j].number > s.hi) {
+        return 0;
+      }
+      *number = static_cast<int>(t_[j].number);
+      return j + 1;
+    }
+    case TimeSlotType::kLiteral:
+      if (j >= t_.size() || t_[j].folded != s.value || (s.glued && !Attached(j))) return 0;
+      return j + 1;
+    case TimeSlotType::kBoundary:
+      return Attached(j) ? 0 : j;  // never first, so j > 0
+  }
+  return 0;
+}
+
+std::optional<Cand> Scan::DataRule(const TimeRule& r, size_t i) {
+  size_t j = i;
+  int number = 0;
+  for (const TimeRuleSlot& s : r.slots) {
+    j = MatchSlot(s, j, &number);
+    if (!j) return std::nullopt;
+  }
+  switch (r.production) {
+    case TimeRuleProduction::kCentury:
+      return CenturyCand(j, number);
+  }
+  return std::nullopt;
 }
 
 }  // namespace time_scan

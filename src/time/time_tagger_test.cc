@@ -2033,6 +2033,11 @@ TEST_F(TimeTaggerTest, ExplainNamesTheRuleAndItsWrappers) {
   EXPECT_EQ(got[0].rule, "Hedged>TimeOnly");
   EXPECT_EQ(got[1].text, "23 janvier");
   EXPECT_EQ(got[1].rule, "DateWithTime>DayMonth");  // the date, no time after it
+  // A data rule: its language and name (data/lang/fr/time_rules.tsv).
+  got = (*t)->Tag("Au XIXe siècle, au 19e siècle.", "fr", dct);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].rule, "fr:century_roman");
+  EXPECT_EQ(got[1].rule, "fr:century_nth");
   // Off by default: no rule.
   EXPECT_TRUE(tagger_->Tag("vers 16h30", "fr", dct)[0].rule.empty());
 }
