@@ -139,6 +139,9 @@ struct TimeOfDay {
   bool half = false;             // am/pm or a part of day chose the half of the day
   bool ampm = false;             // am/pm was named
   TimeMod mod = TimeMod::kNone;  // from an approx_suffix ("11ish": APPROX)
+  // A clock time ("T14", "T14:30"): its minutes after midnight (seconds left
+  // out); -1 for a part of day or a meal ("TMO", "TMEL"), which has no start.
+  int minutes = -1;
 };
 
 class Scan;

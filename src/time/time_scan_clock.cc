@@ -26,9 +26,13 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       int minute = (h * 60 + m->second + 24 * 60) % (24 * 60);
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d:%02d", minute / 60, minute % 60);
-      return TimeOfDay{m->first, buf, true, minute / 60};
+      TimeOfDay t{m->first, buf, true, minute / 60};
+      t.minutes = minute;
+      return t;
     }
-    return TimeOfDay{k, e->value, true};
+    TimeOfDay t{k, e->value, true};
+    t.minutes = e->number * 60;  // the clock word's hour ("midi" T12)
+    return t;
   }
   if (allow_part) {
     // "(in) (the) morning", "dans la soirée": a part of the day just named.
@@ -49,7 +53,11 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     const TimeToken& n = t_[i];
     if (n.ndigits <= 2 && n.number <= 24) {
       // "12 noon", "12 midnight": the clock word says it.
-      if (size_t k = M(i + 1, K::kClock, &e)) return TimeOfDay{k, e->value, true};
+      if (size_t k = M(i + 1, K::kClock, &e)) {
+        TimeOfDay t{k, e->value, true};
+        t.minutes = e->number * 60;
+        return t;
+      }
     }
     // "1140 a.m.", "930pm": hours and minutes in one number before am/pm;
     // "0730": a leading zero after a clock or range word.
@@ -216,6 +224,7 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
   }
   TimeOfDay t{j, buf, strong, hour, half};
   t.mod = mod;
+  t.minutes = hour * 60 + std::max(minute, 0);
   return t;
 }
 
@@ -788,7 +797,9 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   }
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
-  return TimeOfDay{h, buf, true, hour};
+  TimeOfDay t{h, buf, true, hour};
+  t.minutes = hour * 60 + minute;
+  return t;
 }
 
 std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {

@@ -353,7 +353,9 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", static_cast<int>(hour));
   }
-  return TimeOfDay{e, buf, strong, static_cast<int>(hour), half, ampm};
+  TimeOfDay t{e, buf, strong, static_cast<int>(hour), half, ampm};
+  t.minutes = static_cast<int>(hour) * 60 + std::max(minute, 0);
+  return t;
 }
 
 std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
@@ -1123,12 +1125,9 @@ std::optional<Cand> Scan::StartPlusDuration(size_t i) {
   } else {
     return std::nullopt;
   }
-  int hour = 0, minute = 0;
+  if (start->minutes < 0) return std::nullopt;  // "TMO": a part of day has no start
   const std::string& sv = start->value;
-  if (sv.size() < 3 || sv[0] != 'T' || std::sscanf(sv.c_str(), "T%d:%d", &hour, &minute) < 1) {
-    return std::nullopt;  // "TMO": a part of day has no start
-  }
-  const long total = std::lround(hour * 60 + minute + minutes);
+  const long total = std::lround(start->minutes + minutes);
   const long days = total / (24 * 60);
   if (days > 0 && (!day || !day->abs_day)) return std::nullopt;
   char buf[16];
