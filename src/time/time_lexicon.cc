@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <tuple>
 
 #include "base/data_file.h"
 #include "base/text_fold.h"
@@ -228,21 +229,22 @@ void TimeLexicon::LoadIcuNames() {
 
 void TimeLexicon::AddWeekdayPartCompounds() {
   std::vector<std::pair<std::string, int>> days;
-  std::vector<std::pair<std::string, std::string>> parts;
+  std::vector<std::tuple<std::string, std::string, DayPeriod>> parts;
   for (const auto& [first, entries] : by_first_) {
     for (const TimeLexEntry& e : entries) {
       if (e.tokens.size() != 1) continue;
       if (e.kind == TimeLexKind::kWeekday && !e.weak) days.emplace_back(first, e.number);
-      if (e.kind == TimeLexKind::kPart) parts.emplace_back(first, e.value);
+      if (e.kind == TimeLexKind::kPart) parts.emplace_back(first, e.value, e.part);
     }
   }
   for (const auto& [day, wd] : days) {
-    for (const auto& [part, value] : parts) {
+    for (const auto& [part, value, code] : parts) {
       TimeLexEntry e;
       e.tokens = {day + part};
       e.kind = TimeLexKind::kWeekdayPart;
       e.number = wd;
       e.value = value;
+      e.part = code;
       Add(std::move(e));
     }
   }
@@ -320,6 +322,15 @@ Status TimeLexicon::LoadWords(const std::string& path) {
                              "day_part value must be \"<days> <part>\", got \"" + e.value + "\"");
       }
       e.value = e.value.substr(sp + 1);
+    }
+    if (e.kind == TimeLexKind::kPart || e.kind == TimeLexKind::kDayPart ||
+        e.kind == TimeLexKind::kPartEve) {
+      std::optional<DayPeriod> part = ParseDayPeriod(e.value);
+      if (!part) {
+        return file->ErrorAt(
+            row, "part of day must be MO, AF, EV, NI, DT or NT, got \"" + e.value + "\"");
+      }
+      e.part = *part;
     }
     if (e.kind == TimeLexKind::kUnit) {
       // "<code>" or "<code> plural": a plural form is no period on its own ("after days").

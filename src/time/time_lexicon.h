@@ -203,6 +203,8 @@ struct TimeLexEntry {
   bool approx = false;      // `quant` marked "approx": "une dizaine de" (about 10)
   bool post_only = false;   // `rel` marked "after": only after its head ("la semaine passée")
   bool count_only = false;  // `ordinal` marked "count": counts periods, names no day ("deuxième")
+  // `part`, `day_part`, `part_eve` and weekday+part compounds: the part of the day.
+  DayPeriod part = DayPeriod::kNone;
 };
 
 // A rule of data/lang/<code>/time_rules.tsv (docs/formats/time.md,

@@ -136,6 +136,7 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
       {"or later\thedge_post\tLATER\n", "a\tpast\n", "time_words.tsv:1", "hedge_post value"},
       {"noon\tclock\tT12\nmidnight\tclock\tmidnight\n", "a\tpast\n", "time_words.tsv:2",
        "clock value"},
+      {"soir\tpart\tEV\nnuit\tpart\tNIGHT\n", "a\tpast\n", "time_words.tsv:2", "part of day"},
   };
   for (const Bad& b : bad) {
     {
@@ -243,6 +244,16 @@ TEST(TimeLexiconTest, UnitsAndModsAreTypedAtLoad) {
   EXPECT_STREQ(TimeModName(TimeMod::kNone), "");
   EXPECT_EQ(ParseTimeMod("EQUAL_OR_LESS"), TimeMod::kEqualOrLess);
   EXPECT_FALSE(ParseTimeMod("approx"));
+  for (const char* code : {"MO", "AF", "EV", "NI", "DT", "NT"}) {
+    std::optional<DayPeriod> p = ParseDayPeriod(code);
+    ASSERT_TRUE(p) << code;
+    EXPECT_STREQ(DayPeriodCode(*p), code);
+  }
+  EXPECT_FALSE(ParseDayPeriod("ev"));
+  EXPECT_EQ(HourInPart(7, DayPeriod::kEV, 6), 19);
+  EXPECT_EQ(HourInPart(2, DayPeriod::kNI, 6), 2);  // small hours stay
+  EXPECT_EQ(HourInPart(10, DayPeriod::kNI, 6), 22);
+  EXPECT_EQ(HourInPart(9, DayPeriod::kMO, 6), 9);
 
   auto lex = TimeLexicon::Load(kData, "en");
   ASSERT_TRUE(lex.ok()) << lex.status().message();
@@ -254,6 +265,11 @@ TEST(TimeLexiconTest, UnitsAndModsAreTypedAtLoad) {
   ASSERT_TRUE((*lex)->Match(t, 1, TimeLexKind::kHedge, &e));
   EXPECT_EQ(e->mod, TimeMod::kApprox);
   EXPECT_EQ(e->unit, TimeUnit::kNone);
+  t = TokenizeForTime("evening tonight");
+  ASSERT_TRUE((*lex)->Match(t, 0, TimeLexKind::kPart, &e));
+  EXPECT_EQ(e->part, DayPeriod::kEV);
+  ASSERT_TRUE((*lex)->Match(t, 1, TimeLexKind::kDayPart, &e));
+  EXPECT_EQ(e->part, DayPeriod::kNI);
 }
 
 }  // namespace

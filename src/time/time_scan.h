@@ -456,7 +456,7 @@ class Scan {
   // A day with a part of it at i ("Monday morning", "yesterday afternoon",
   // "this evening", "last night", "tonight"): *day is the day's value ("" when
   // unresolved), *part the part; returns the token after, or 0.
-  size_t DayWithPart(size_t i, std::string* day, std::string* part, Cand* anchor);
+  size_t DayWithPart(size_t i, std::string* day, DayPeriod* part, Cand* anchor);
   // "Monday morning from 10am to 12pm", "tonight from 7 to 7:30", "between 7
   // and 9 last night": a time range on a day's part; bare hours move into it.
   std::optional<Cand> PartTimeRange(size_t i);
@@ -571,7 +571,7 @@ class Scan {
   // The clock time after a part of day ("tonight at 2am", "tonight around 7"),
   // its hour moved into that part; empty when none follows. Sets *te.
   // *hour (when given) is set to the moved hour with the result.
-  std::string TimeInPart(size_t j, const std::string& part, size_t* te, int* hour = nullptr);
+  std::string TimeInPart(size_t j, DayPeriod part, size_t* te, int* hour = nullptr);
   // A year spelled out: "nineteen ninety six", "two thousand and fifteen".
   size_t SpelledYear(size_t i, int* year);
   std::optional<TimeOfDay> Clock(size_t i, bool clock_ctx, bool allow_part);
@@ -857,7 +857,7 @@ inline std::string NumberText(double n) {
 }
 
 // "T07" moved into a part of the day (time_scan_clock.cc).
-std::string MoveIntoPart(const std::string& t, const std::string& part);
+std::string MoveIntoPart(const std::string& t, DayPeriod part);
 
 }  // namespace time_scan
 }  // namespace sitrep

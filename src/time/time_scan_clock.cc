@@ -184,8 +184,7 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       f = h;
     }
     if (size_t p = M(f, K::kPart, &e); p && (linked || !need_part)) {
-      if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
-      if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
+      hour = HourInPart(hour, e->part, 7);
       j = p;
       strong = true;
       half = true;
@@ -692,6 +691,7 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   c.te = k;
   c.value = "T" + e->value;
   const std::string part = e->value;
+  const DayPeriod part_code = e->part;
   // "dans la nuit de mardi à mercredi": the part of the range's first day.
   if (std::optional<Cand> r = Range(k); r && !r->begin.empty() && r->type == TimeType::kDate) {
     r->value = r->begin + "T" + part;
@@ -716,9 +716,7 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   if (std::optional<TimeOfDay> t = cp ? Clock(cp, true, false) : Clock(m, false, false);
       t && (cp || t->strong)) {
     if (t && t->hour >= 0 && t->value.size() >= 3) {
-      int hour = t->hour;
-      if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
-      if (part == "NI" && hour >= 7 && hour < 12) hour += 12;
+      const int hour = HourInPart(t->hour, part_code, 7);
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d", hour);
       c.value = buf + t->value.substr(3);
@@ -790,8 +788,7 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
     size_t f = SkipFillers(h, 2);
     if (size_t a2 = M(f, K::kArticle)) f = a2;
     if (size_t pe = M(f, K::kPart, &e)) {
-      if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
-      if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
+      hour = HourInPart(hour, e->part, 7);
       h = pe;
     }
   }
@@ -859,7 +856,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
     if (size_t p = M(h, K::kPart, &e)) {
       const std::string part = e->value;
       size_t te = p;
-      std::string time = TimeInPart(p, part, &te);
+      std::string time = TimeInPart(p, e->part, &te);
       d->te = te;
       d->value += time.empty() ? "T" + part : time;
       d->type = TimeType::kTime;
@@ -953,7 +950,8 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
       return std::nullopt;
     }
     int hour = t->hour;
-    if ((e->value == "AF" || e->value == "EV" || e->value == "NI") && hour < 12 && hour >= 5) {
+    if ((e->part == DayPeriod::kAF || e->part == DayPeriod::kEV || e->part == DayPeriod::kNI) &&
+        hour < 12 && hour >= 5) {
       hour += 12;
     }
     Cand c = DayCand(pe, CivilFromDays(dct_.days + rel), AnchorKind::kDct);
@@ -973,9 +971,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   std::string time = t->value;
   // "dix heures mercredi matin": the part of day after the day sets the half.
   if (size_t pe = M(d->te, K::kPart, &e); pe && t->hour >= 0 && time.size() >= 3) {
-    int hour = t->hour;
-    if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
-    if (e->value == "NI" && hour >= 6 && hour < 12) hour += 12;
+    const int hour = HourInPart(t->hour, e->part, 6);
     char buf[16];
     std::snprintf(buf, sizeof buf, "T%02d", hour);
     time = buf + time.substr(3);
@@ -999,7 +995,7 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
       c.type = TimeType::kTime;
       // "last night at 8", "this morning around 9".
       std::string time = "T" + e->value;
-      if (std::string t = TimeInPart(p, e->value, &c.te); !t.empty()) time = t;
+      if (std::string t = TimeInPart(p, e->part, &c.te); !t.empty()) time = t;
       if (HasDay()) {
         c.value = DayValue(CivilFromDays(dct_.days + rel)) + time;
         MarkDct(&c);

@@ -312,7 +312,7 @@ std::optional<Cand> Scan::Set(size_t i) {
     c.value = "T" + e->value;
     if (std::string t = with_time(k); !t.empty()) {
       c.value = t;
-    } else if (size_t te = 0; !(t = TimeInPart(k, e->value, &te)).empty()) {
+    } else if (size_t te = 0; !(t = TimeInPart(k, e->part, &te)).empty()) {
       c.value = t;  // "every night at 9": the part says which 9 (T21)
       c.te = te;
     }
@@ -397,7 +397,7 @@ std::optional<Cand> Scan::Simple(size_t i) {
   return std::nullopt;
 }
 
-std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te, int* moved) {
+std::string Scan::TimeInPart(size_t j, DayPeriod part, size_t* te, int* moved) {
   if (Sym(j, ",")) ++j;
   size_t m = j;
   const TimeLexEntry* e = nullptr;
@@ -409,9 +409,7 @@ std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te, int*
   if (m == j) return std::string();
   std::optional<TimeOfDay> t = Clock(m, true, false);
   if (!t || t->hour < 0 || t->value.size() < 3) return std::string();
-  int hour = t->hour;
-  if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
-  if (part == "NI" && hour >= 6 && hour < 12) hour += 12;
+  const int hour = HourInPart(t->hour, part, 6);
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d", hour);
   *te = t->te;
@@ -429,14 +427,14 @@ std::optional<Cand> Scan::DayPart(size_t i) {
   c.te = k;
   std::string time = "T" + e->value;
   int hour = -1;  // of a clock time after the part, moved into it
-  if (std::string t = TimeInPart(k, e->value, &c.te, &hour); !t.empty()) time = t;
+  if (std::string t = TimeInPart(k, e->part, &c.te, &hour); !t.empty()) time = t;
   if (!HasDay()) {
     c.value = time;
     c.unresolved = true;
     return c;
   }
   // "tonight at 2am": small hours of the night belong to the next day.
-  const int next = e->value == "NI" && hour >= 0 && hour < 6;
+  const int next = e->part == DayPeriod::kNI && hour >= 0 && hour < 6;
   c.value = DayValue(CivilFromDays(dct_.days + e->number + next)) + time;
   MarkDct(&c);
   return c;
@@ -453,7 +451,7 @@ std::optional<Cand> Scan::WeekdayPart(size_t i) {
   c.abs_day = false;
   c.is_day = false;
   std::string time = "T" + part;
-  if (std::string t = TimeInPart(k, part, &c.te); !t.empty()) time = t;
+  if (std::string t = TimeInPart(k, e->part, &c.te); !t.empty()) time = t;
   c.value += time;
   return c;
 }
