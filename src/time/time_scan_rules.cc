@@ -1,7 +1,9 @@
 // @brief Scan: the rule registry (every pattern of Core and DatePart with its
 // gate and priority), the loop that runs the rules of a family at a token
 // with the data rules of the language (time_rules.tsv), and their slot matcher.
+#include <array>
 #include <climits>
+#include <vector>
 
 #include "time/time_scan.h"
 
@@ -200,6 +202,34 @@ std::span<const ScanRule> Scan::Rules() {
   return kRules;
 }
 
+namespace {
+
+// The registry split by family once, each rule with whether its gate tests
+// anything at all (most do not): RunRules walks only its family.
+struct FamilyRule {
+  const ScanRule* rule;
+  bool open;  // an empty gate: nothing to test
+};
+
+bool EmptyGate(const RuleGate& g) {
+  return g.start == RuleGate::Start::kAny && !g.numeral && g.kinds.Empty() &&
+         g.licensed_kinds.Empty() && g.ahead_tokens == 0 && !g.apostrophe_ahead &&
+         g.after_for == RuleGate::AfterFor::kAny && !g.only_first;
+}
+
+const std::vector<FamilyRule>& RulesOf(RuleFamily family) {
+  static const std::array<std::vector<FamilyRule>, 2> kByFamily = [] {
+    std::array<std::vector<FamilyRule>, 2> by;
+    for (const ScanRule& r : Scan::Rules()) {
+      by[static_cast<size_t>(r.family)].push_back({&r, EmptyGate(r.gate)});
+    }
+    return by;
+  }();
+  return kByFamily[static_cast<size_t>(family)];
+}
+
+}  // namespace
+
 bool Scan::GateOpen(const RuleGate& g, size_t i, bool licensed, bool matched) const {
   if (g.only_first && matched) return false;
   if (g.start == Start::kDigits && !Num(i)) return false;
@@ -256,10 +286,10 @@ std::optional<Cand> Scan::RunRules(RuleFamily family, size_t i, bool licensed) {
       }
     }
   };
-  for (const ScanRule& r : Rules()) {
-    if (r.family != family) continue;
-    data_before(r.priority);
-    if (GateOpen(r.gate, i, licensed, best.has_value())) {
+  for (const FamilyRule& f : RulesOf(family)) {
+    const ScanRule& r = *f.rule;
+    if (!data.empty()) data_before(r.priority);
+    if (f.open || GateOpen(r.gate, i, licensed, best.has_value())) {
       consider(r.production(*this, i, licensed), r.name);
     }
   }
