@@ -491,7 +491,15 @@ Status TimeLexicon::LoadTense(const std::string& path) {
 namespace {
 
 // One slot of a time_rules.tsv line; false with *error set when malformed.
-bool ParseRuleSlot(const std::string& text, TimeRuleSlot* slot, std::string* error) {
+bool ParseRuleSlot(std::string text, TimeRuleSlot* slot, std::string* error) {
+  if (text.size() > 1 && text[0] == '+') {
+    slot->glued = true;
+    text.erase(0, 1);
+  }
+  if (text == "year") {
+    slot->type = TimeSlotType::kYear;
+    return true;
+  }
   if (text == "_") {
     slot->type = TimeSlotType::kBoundary;
     return true;
@@ -513,7 +521,7 @@ bool ParseRuleSlot(const std::string& text, TimeRuleSlot* slot, std::string* err
     }
     slot->type = TimeSlotType::kLiteral;
     slot->value = toks[0].folded;
-    slot->glued = toks[0].kind == TimeTokKind::kPunct;
+    slot->glued |= toks[0].kind == TimeTokKind::kPunct;
     return true;
   }
   if (text.rfind("number:", 0) == 0) {
@@ -566,7 +574,7 @@ bool ParseRuleProduction(std::string_view name, TimeRuleProduction* out) {
 
 bool IsNumberSlot(const TimeRuleSlot& s) {
   return s.type == TimeSlotType::kNth || s.type == TimeSlotType::kRoman ||
-         s.type == TimeSlotType::kNumber;
+         s.type == TimeSlotType::kNumber || s.type == TimeSlotType::kYear;
 }
 
 }  // namespace
@@ -603,11 +611,25 @@ Status TimeLexicon::LoadRules(const std::string& path) {
       return file->ErrorAt(row, "a rule cannot start with _");
     }
     if (!ParseRuleProduction(row.fields[2], &r.production)) {
-      return file->ErrorAt(row, "unknown production \"" + row.fields[2] + "\" (known: Century)");
+      return file->ErrorAt(
+          row, "unknown production \"" + row.fields[2] + "\" (known: Century, Quarter)");
     }
     const size_t numbers = std::count_if(r.slots.begin(), r.slots.end(), IsNumberSlot);
-    if (r.production == TimeRuleProduction::kCentury && numbers != 1) {
+    if (r.production == TimeRuleProduction::kCentury &&
+        (numbers != 1 || std::any_of(r.slots.begin(), r.slots.end(), [](const TimeRuleSlot& s) {
+           return s.type == TimeSlotType::kYear;
+         }))) {
       return file->ErrorAt(row, "Century needs exactly one number slot (nth, roman or number)");
+    }
+    if (r.production == TimeRuleProduction::kQuarter) {
+      std::vector<const TimeRuleSlot*> n;
+      for (const TimeRuleSlot& s : r.slots) {
+        if (IsNumberSlot(s)) n.push_back(&s);
+      }
+      if (n.size() != 2 || n[0]->type != TimeSlotType::kYear ||
+          n[1]->type != TimeSlotType::kNumber || n[1]->lo < 1 || n[1]->hi > 4) {
+        return file->ErrorAt(row, "Quarter needs a year slot, then a number slot within 1-4");
+      }
     }
     if (!ParseInt(row.fields[3], &r.priority) || r.priority < 0) {
       return file->ErrorAt(row, "priority must be a whole number, got \"" + row.fields[3] + "\"");

@@ -216,6 +216,7 @@ enum class TimeSlotType : uint8_t {
   kNth,       // a day number or ordinal 1..31: "19", "19e", "19th", "vingtième"
   kRoman,     // an upper-case Roman numeral 1..30, maybe with a glued ordinal suffix: "XIXe"
   kNumber,    // digits in a range: "number:1-30"
+  kYear,      // a year: four digits 1000..2199 (not part of a longer number) or spelled
   kLiteral,   // one token, quoted: "." (punctuation must be glued to the token before)
   kBoundary,  // "_": no token glued after the previous one (a space or the end follows)
 };
@@ -226,11 +227,15 @@ struct TimeRuleSlot {
   TimeUnit unit = TimeUnit::kNone;          // kKind "unit=<code>": that unit, not plural
   std::string value;                        // kKind "<kind>=<value>" (not unit); kLiteral: folded
   int lo = 0, hi = 0;                       // kNumber: the range
-  bool glued = false;                       // kLiteral: punctuation, glued to the token before
+  // Glued to the token before: a "+" before the slot ("+number:1-4"), and
+  // every quoted punctuation mark.
+  bool glued = false;
 };
 
 // X(enumerator, name in the TSV): the productions a data rule may name.
-#define SITREP_TIME_RULE_PRODUCTIONS(X) X(kCentury, "Century")
+#define SITREP_TIME_RULE_PRODUCTIONS(X) \
+  X(kCentury, "Century")                \
+  X(kQuarter, "Quarter")
 
 enum class TimeRuleProduction : uint8_t {
 #define SITREP_TIME_RULE_PRODUCTION_ENUM(e, name) e,

@@ -198,6 +198,9 @@ TEST(TimeLexiconTest, RuleFilesAreReadAndBadRuleLinesAreReported) {
       {"Century Rule\tnth unit=CE\tCentury\t280\n", "time_rules.tsv:1", "rule name"},
       {"c\t_ nth unit=CE\tCentury\t280\n", "time_rules.tsv:1", "cannot start with _"},
       {"c\tnth unit=CE\tCentury\n", "time_rules.tsv:1", "4 tab-separated fields"},
+      {"q\tnumber:1-4 year\tQuarter\t60\n", "time_rules.tsv:1", "Quarter needs a year slot"},
+      {"q\tyear quarter_abbr +number:1-9\tQuarter\t60\n", "time_rules.tsv:1", "Quarter needs"},
+      {"c\tyear unit=CE\tCentury\t280\n", "time_rules.tsv:1", "Century needs"},
   };
   for (const Bad& b : bad) {
     {

@@ -482,6 +482,9 @@ class Scan {
   std::optional<Cand> DataRule(const TimeRule& r, size_t i);
   // One slot at j: the token after it, or 0; a number slot sets *number.
   size_t MatchSlot(const TimeRuleSlot& s, size_t j, int* number);
+  // The production of data rules `Quarter`: quarter q of `year` ("2019-Q3",
+  // "2017 q1"), with its first and last day.
+  Cand YearQuarterCand(size_t te, int year, int q) const;
   // "a week starting tomorrow", "3 days starting from next monday", "for 3
   // days from today", "a day starting this Friday at 5 pm": the period of that
   // length from the day on (closed days; with a clock time, the same time N

@@ -288,8 +288,9 @@ std::optional<std::pair<size_t, int>> Scan::MinutesAfterHour(size_t j) {
 // Quarters, weekday + day number, bare day of month, parts of day, "half past"
 
 std::optional<Cand> Scan::Quarter(size_t i) {
-  // "Q3 2019", "2019-Q3", "2017 q1", "q1": a quarter_abbr glued to 1..4;
-  // "the first quarter of 2013", "1st quarter of next year".
+  // "Q3 2019", "q1": a quarter_abbr glued to 1..4; "the first quarter of
+  // 2013", "1st quarter of next year". A year first ("2019-Q3", "2017 q1")
+  // is a data rule of the languages with a quarter_abbr (time_rules.tsv).
   auto abbr = [&](size_t j, int* q) -> size_t {
     size_t k = M(j, K::kQuarterAbbr);
     if (!k || !Num(k) || !Attached(k) || t_[k].ndigits != 1 || t_[k].number < 1 ||
@@ -300,15 +301,7 @@ std::optional<Cand> Scan::Quarter(size_t i) {
     return k + 1;
   };
   int q = 0, year = 0;
-  if (size_t ye = YearNumber(i, &year)) {
-    size_t j = ye;
-    if (Sym(j, "-") && Attached(j)) ++j;
-    size_t k = abbr(j, &q);
-    if (!k) return std::nullopt;
-    Cand c = QuarterCand(k, year, q);
-    c.anchor = AnchorKind::kAbsolute;
-    return c;
-  }
+  if (YearNumber(i, &year)) return std::nullopt;  // a year first: data rules
   size_t k = abbr(i, &q);
   if (!k) {
     // The ordinal form: an ordinal 1..4, a unit Q, "of" and a year.

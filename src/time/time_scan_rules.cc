@@ -261,6 +261,8 @@ RuleFamily FamilyOf(TimeRuleProduction p) {
   switch (p) {
     case TimeRuleProduction::kCentury:
       return RuleFamily::kCore;
+    case TimeRuleProduction::kQuarter:
+      return RuleFamily::kDatePart;
   }
   return RuleFamily::kCore;
 }
@@ -301,6 +303,7 @@ std::optional<Cand> Scan::RunRules(RuleFamily family, size_t i, bool licensed) {
 // Data rules: a small slot matcher.
 
 size_t Scan::MatchSlot(const TimeRuleSlot& s, size_t j, int* number) {
+  if (s.glued && !Attached(j)) return 0;
   switch (s.type) {
     case TimeSlotType::kKind: {
       const TimeLexEntry* e = nullptr;
@@ -332,8 +335,14 @@ size_t Scan::MatchSlot(const TimeRuleSlot& s, size_t j, int* number) {
       *number = static_cast<int>(t_[j].number);
       return j + 1;
     }
+    case TimeSlotType::kYear: {
+      int year = 0;
+      const size_t k = YearNumber(j, &year);
+      if (k) *number = year;
+      return k;
+    }
     case TimeSlotType::kLiteral:
-      if (j >= t_.size() || t_[j].folded != s.value || (s.glued && !Attached(j))) return 0;
+      if (j >= t_.size() || t_[j].folded != s.value) return 0;
       return j + 1;
     case TimeSlotType::kBoundary:
       return Attached(j) ? 0 : j;  // never first, so j > 0
@@ -341,16 +350,31 @@ size_t Scan::MatchSlot(const TimeRuleSlot& s, size_t j, int* number) {
   return 0;
 }
 
+Cand Scan::YearQuarterCand(size_t te, int year, int q) const {
+  Cand c = QuarterCand(te, year, q);
+  c.anchor = AnchorKind::kAbsolute;
+  return c;
+}
+
 std::optional<Cand> Scan::DataRule(const TimeRule& r, size_t i) {
   size_t j = i;
-  int number = 0;
+  std::array<int, 4> numbers{};  // the number slots' values, in order
+  size_t n = 0;
   for (const TimeRuleSlot& s : r.slots) {
-    j = MatchSlot(s, j, &number);
+    int v = 0;
+    j = MatchSlot(s, j, &v);
     if (!j) return std::nullopt;
+    if ((s.type == TimeSlotType::kNth || s.type == TimeSlotType::kRoman ||
+         s.type == TimeSlotType::kNumber || s.type == TimeSlotType::kYear) &&
+        n < numbers.size()) {
+      numbers[n++] = v;
+    }
   }
   switch (r.production) {
     case TimeRuleProduction::kCentury:
-      return CenturyCand(j, number);
+      return CenturyCand(j, numbers[0]);
+    case TimeRuleProduction::kQuarter:
+      return YearQuarterCand(j, numbers[0], numbers[1]);
   }
   return std::nullopt;
 }

@@ -198,6 +198,10 @@ TEST_F(TimeTaggerTest, ExplainNamesTheRuleAndItsWrappers) {
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got[0].rule, "fr:century_roman");
   EXPECT_EQ(got[1].rule, "fr:century_nth");
+  got = (*t)->Tag("Sales rose in 2019-Q3.", "en", dct);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].value, "2019-Q3");
+  EXPECT_EQ(got[0].rule, "DateWithTime>en:quarter_year_dash");
   // Off by default: no rule.
   EXPECT_TRUE(tagger_->Tag("vers 16h30", "fr", dct)[0].rule.empty());
 }
