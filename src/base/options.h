@@ -60,6 +60,10 @@ struct Options {
   // ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that overrides any publication
   // date found in the documents (the --date flag).
   std::string date_override;
+
+  // Each time expression names the scan rules that produced it (the `rule`
+  // field of `times`; `sitrep extract --explain-time`). Off: no such field.
+  bool explain_time = false;
 };
 
 }  // namespace sitrep

@@ -121,6 +121,25 @@ TEST_F(CliTest, JsonlOnStdinAndDateFlag) {
   EXPECT_NE(r.err.find("<stdin>#2: invalid JSON at byte 1"), std::string::npos) << r.err;
 }
 
+TEST_F(CliTest, ExplainTimeNamesTheRuleOfEachTime) {
+  Write("a.txt", "Le retrait\n\nIl est arrivé vers 16h30 au Kazakhstan, comme au XIXe siècle.\n");
+  const std::string path = (dir_ / "in" / "a.txt").string();
+  RunResult r = Sh(Bin() + " extract --explain-time --date 2022-01-07 " + path);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\":\"vers 16h30\",\"type\":\"TIME\",\"value\":\"T16:30\",\"mod\":"
+                       "\"APPROX\",\"anchor\":\"none\",\"rule\":\"Hedged>TimeOnly\"}"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"anchor\":\"absolute\",\"rule\":\"fr:century_roman\"}"), std::string::npos)
+      << r.out;
+  // Without the flag the output has no `rule` field.
+  RunResult plain = Sh(Bin() + " extract --date 2022-01-07 " + path);
+  EXPECT_EQ(plain.code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("\"text\":\"vers 16h30\""), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("\"rule\""), std::string::npos) << plain.out;
+  EXPECT_NE(Sh(Bin() + " extract --help").out.find("--explain-time"), std::string::npos);
+}
+
 TEST_F(CliTest, DateFlagWithATimeResolvesHoursAgo) {
   Write("a.txt", "Les tirs ont cessé il y a deux heures à Almaty, selon la police locale.\n");
   RunResult r = Sh(Bin() + " extract --date 2022-01-07T14:32 " + (dir_ / "in" / "a.txt").string());

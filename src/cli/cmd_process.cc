@@ -14,8 +14,13 @@
 
 namespace sitrep {
 
+const FlagSpec kExplainTime{"--explain-time", false,
+                            "each entry of `times` gets a `rule` field: the time scan rules that "
+                            "produced it, outermost first (docs/FORMAT.md)"};
+
 int CmdExtract(int argc, char** argv) {
-  std::vector<FlagSpec> flags = {kHelp, kDataDir, kDate, kMaxBytes, kFollowSymlinks, kMaxSeconds, kJobs, kQuiet};
+  std::vector<FlagSpec> flags = {kHelp,       kDataDir, kDate,  kMaxBytes,   kFollowSymlinks,
+                                 kMaxSeconds, kJobs,    kQuiet, kExplainTime};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("extract", args.status());
   if (args->Has("--help")) {
@@ -30,6 +35,7 @@ int CmdExtract(int argc, char** argv) {
   if (Status st = CheckInputPaths(args->positional); !st.ok()) return UsageError("extract", st);
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("extract", st);
+  options.explain_time = args->Has("--explain-time");
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("extract", cleaner.status());
   int jobs = JobsFlag(*args);

@@ -54,6 +54,7 @@ void AppendTimesJson(JsonWriter* w, std::string_view text, const std::vector<Tim
     w->Field("anchor", AnchorKindName(x.anchor));
     if (x.anchor == AnchorKind::kExpr) w->Field("anchor_start", index.ToCodePoint(x.anchor_start));
     if (x.unresolved) w->Field("unresolved", true);
+    if (!x.rule.empty()) w->Field("rule", x.rule);
     w->EndObject();
   }
   w->EndArray();

@@ -37,6 +37,9 @@ struct TimeExpr {
   AnchorKind anchor = AnchorKind::kNone;
   uint32_t anchor_start = 0;  // kExpr: byte offset of the anchoring expression
   bool unresolved = false;    // relative, and no anchor was available
+  // Only when asked (Options::explain_time): the scan rules that produced it,
+  // outermost first ("Hedged>DayMonth"; data rules as "fr:century_roman").
+  std::string rule;
 };
 
 // Writes `"times": [...]` into an open JSON object. `text` is the text the

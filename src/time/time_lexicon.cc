@@ -15,6 +15,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <tuple>
 
 #include "base/data_file.h"
 #include "base/text_fold.h"
@@ -227,21 +229,22 @@ void TimeLexicon::LoadIcuNames() {
 
 void TimeLexicon::AddWeekdayPartCompounds() {
   std::vector<std::pair<std::string, int>> days;
-  std::vector<std::pair<std::string, std::string>> parts;
+  std::vector<std::tuple<std::string, std::string, DayPeriod>> parts;
   for (const auto& [first, entries] : by_first_) {
     for (const TimeLexEntry& e : entries) {
       if (e.tokens.size() != 1) continue;
       if (e.kind == TimeLexKind::kWeekday && !e.weak) days.emplace_back(first, e.number);
-      if (e.kind == TimeLexKind::kPart) parts.emplace_back(first, e.value);
+      if (e.kind == TimeLexKind::kPart) parts.emplace_back(first, e.value, e.part);
     }
   }
   for (const auto& [day, wd] : days) {
-    for (const auto& [part, value] : parts) {
+    for (const auto& [part, value, code] : parts) {
       TimeLexEntry e;
       e.tokens = {day + part};
       e.kind = TimeLexKind::kWeekdayPart;
       e.number = wd;
       e.value = value;
+      e.part = code;
       Add(std::move(e));
     }
   }
@@ -319,6 +322,15 @@ Status TimeLexicon::LoadWords(const std::string& path) {
                              "day_part value must be \"<days> <part>\", got \"" + e.value + "\"");
       }
       e.value = e.value.substr(sp + 1);
+    }
+    if (e.kind == TimeLexKind::kPart || e.kind == TimeLexKind::kDayPart ||
+        e.kind == TimeLexKind::kPartEve) {
+      std::optional<DayPeriod> part = ParseDayPeriod(e.value);
+      if (!part) {
+        return file->ErrorAt(
+            row, "part of day must be MO, AF, EV, NI, DT or NT, got \"" + e.value + "\"");
+      }
+      e.part = *part;
     }
     if (e.kind == TimeLexKind::kUnit) {
       // "<code>" or "<code> plural": a plural form is no period on its own ("after days").
@@ -476,6 +488,159 @@ Status TimeLexicon::LoadTense(const std::string& path) {
   return Status::Ok();
 }
 
+namespace {
+
+// One slot of a time_rules.tsv line; false with *error set when malformed.
+bool ParseRuleSlot(std::string text, TimeRuleSlot* slot, std::string* error) {
+  if (text.size() > 1 && text[0] == '+') {
+    slot->glued = true;
+    text.erase(0, 1);
+  }
+  if (text == "year") {
+    slot->type = TimeSlotType::kYear;
+    return true;
+  }
+  if (text == "_") {
+    slot->type = TimeSlotType::kBoundary;
+    return true;
+  }
+  if (text == "nth") {
+    slot->type = TimeSlotType::kNth;
+    return true;
+  }
+  if (text == "roman") {
+    slot->type = TimeSlotType::kRoman;
+    return true;
+  }
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+    std::vector<TimeToken> toks =
+        TokenizeForTime(std::string_view(text).substr(1, text.size() - 2));
+    if (toks.size() != 1) {
+      *error = "a quoted literal must be one token, got " + text;
+      return false;
+    }
+    slot->type = TimeSlotType::kLiteral;
+    slot->value = toks[0].folded;
+    slot->glued |= toks[0].kind == TimeTokKind::kPunct;
+    return true;
+  }
+  if (text.rfind("number:", 0) == 0) {
+    const std::string range = text.substr(7);
+    const size_t dash = range.find('-');
+    slot->type = TimeSlotType::kNumber;
+    if (dash == std::string::npos || !ParseInt(range.substr(0, dash), &slot->lo) ||
+        !ParseInt(range.substr(dash + 1), &slot->hi) || slot->lo < 0 || slot->hi < slot->lo ||
+        slot->hi > 9999) {
+      *error = "number needs a range LO-HI within 0-9999, got \"" + text + "\"";
+      return false;
+    }
+    return true;
+  }
+  const size_t eq = text.find('=');
+  const std::string kind = text.substr(0, eq);
+  slot->type = TimeSlotType::kKind;
+  if (!ParseLexKind(kind, &slot->kind)) {
+    *error = "unknown slot \"" + text +
+             "\" (a kind of time_words.tsv, nth, roman, number:LO-HI, _ or a quoted token)";
+    return false;
+  }
+  if (eq == std::string::npos) return true;
+  slot->value = text.substr(eq + 1);
+  if (slot->kind == TimeLexKind::kUnit) {
+    std::optional<TimeUnit> unit = ParseTimeUnit(slot->value);
+    if (!unit) {
+      *error = "unknown unit \"" + slot->value + "\" in \"" + text + "\"";
+      return false;
+    }
+    slot->unit = *unit;
+    slot->value.clear();
+  } else if (slot->value.empty()) {
+    *error = "empty value in \"" + text + "\"";
+    return false;
+  }
+  return true;
+}
+
+bool ParseRuleProduction(std::string_view name, TimeRuleProduction* out) {
+#define SITREP_TIME_RULE_PRODUCTION_PARSE(e, n) \
+  if (name == n) {                              \
+    *out = TimeRuleProduction::e;               \
+    return true;                                \
+  }
+  SITREP_TIME_RULE_PRODUCTIONS(SITREP_TIME_RULE_PRODUCTION_PARSE)
+#undef SITREP_TIME_RULE_PRODUCTION_PARSE
+  return false;
+}
+
+bool IsNumberSlot(const TimeRuleSlot& s) {
+  return s.type == TimeSlotType::kNth || s.type == TimeSlotType::kRoman ||
+         s.type == TimeSlotType::kNumber || s.type == TimeSlotType::kYear;
+}
+
+}  // namespace
+
+Status TimeLexicon::LoadRules(const std::string& path) {
+  Result<TsvFile> file = ReadTsv(path, 4, 4);
+  if (!file.ok()) return file.status();
+  for (const TsvRow& row : file->rows) {
+    TimeRule r;
+    r.name = row.fields[0];
+    if (r.name.empty()) return file->ErrorAt(row, "empty rule name");
+    for (char ch : r.name) {
+      if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) {
+        return file->ErrorAt(
+            row, "a rule name is lower-case letters, digits and _, got \"" + r.name + "\"");
+      }
+    }
+    r.label = lang_ + ":" + r.name;
+    size_t b = 0;
+    const std::string& slots = row.fields[1];
+    while (b < slots.size()) {
+      size_t e = slots.find(' ', b);
+      if (e == std::string::npos) e = slots.size();
+      if (e > b) {
+        TimeRuleSlot slot;
+        std::string error;
+        if (!ParseRuleSlot(slots.substr(b, e - b), &slot, &error)) return file->ErrorAt(row, error);
+        r.slots.push_back(std::move(slot));
+      }
+      b = e + 1;
+    }
+    if (r.slots.empty()) return file->ErrorAt(row, "a rule needs at least one slot");
+    if (r.slots[0].type == TimeSlotType::kBoundary) {
+      return file->ErrorAt(row, "a rule cannot start with _");
+    }
+    if (!ParseRuleProduction(row.fields[2], &r.production)) {
+      return file->ErrorAt(
+          row, "unknown production \"" + row.fields[2] + "\" (known: Century, Quarter)");
+    }
+    const size_t numbers = std::count_if(r.slots.begin(), r.slots.end(), IsNumberSlot);
+    if (r.production == TimeRuleProduction::kCentury &&
+        (numbers != 1 || std::any_of(r.slots.begin(), r.slots.end(), [](const TimeRuleSlot& s) {
+           return s.type == TimeSlotType::kYear;
+         }))) {
+      return file->ErrorAt(row, "Century needs exactly one number slot (nth, roman or number)");
+    }
+    if (r.production == TimeRuleProduction::kQuarter) {
+      std::vector<const TimeRuleSlot*> n;
+      for (const TimeRuleSlot& s : r.slots) {
+        if (IsNumberSlot(s)) n.push_back(&s);
+      }
+      if (n.size() != 2 || n[0]->type != TimeSlotType::kYear ||
+          n[1]->type != TimeSlotType::kNumber || n[1]->lo < 1 || n[1]->hi > 4) {
+        return file->ErrorAt(row, "Quarter needs a year slot, then a number slot within 1-4");
+      }
+    }
+    if (!ParseInt(row.fields[3], &r.priority) || r.priority < 0) {
+      return file->ErrorAt(row, "priority must be a whole number, got \"" + row.fields[3] + "\"");
+    }
+    rules_.push_back(std::move(r));
+  }
+  std::stable_sort(rules_.begin(), rules_.end(),
+                   [](const TimeRule& a, const TimeRule& b) { return a.priority < b.priority; });
+  return Status::Ok();
+}
+
 Result<std::unique_ptr<TimeLexicon>> TimeLexicon::Load(const std::string& data_dir,
                                                        const std::string& lang) {
   std::unique_ptr<TimeLexicon> lex(new TimeLexicon());
@@ -484,6 +649,10 @@ Result<std::unique_ptr<TimeLexicon>> TimeLexicon::Load(const std::string& data_d
   // Data words first: they may mark a word that ICU also lists.
   SITREP_RETURN_IF_ERROR(lex->LoadWords(dir + "time_words.tsv"));
   SITREP_RETURN_IF_ERROR(lex->LoadTense(dir + "time_tense.tsv"));
+  // The grammar's data rules: optional (a language may have none).
+  if (std::filesystem::exists(dir + "time_rules.tsv")) {
+    SITREP_RETURN_IF_ERROR(lex->LoadRules(dir + "time_rules.tsv"));
+  }
   lex->LoadIcuNames();
   if (lex->glue_weekday_part_) lex->AddWeekdayPartCompounds();
   UErrorCode status = U_ZERO_ERROR;

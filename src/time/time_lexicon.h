@@ -156,6 +156,19 @@ class TimeLexKindSet {
     }
     return false;
   }
+  // True when the two sets share some kind.
+  constexpr bool Intersects(const TimeLexKindSet& other) const {
+    for (size_t w = 0; w < kWords; ++w) {
+      if (words_[w] & other.words_[w]) return true;
+    }
+    return false;
+  }
+  constexpr bool Empty() const {
+    for (uint64_t w : words_) {
+      if (w) return false;
+    }
+    return true;
+  }
 
  private:
   static constexpr size_t kKinds = static_cast<size_t>(TimeLexKind::kCount);
@@ -190,6 +203,52 @@ struct TimeLexEntry {
   bool approx = false;      // `quant` marked "approx": "une dizaine de" (about 10)
   bool post_only = false;   // `rel` marked "after": only after its head ("la semaine passée")
   bool count_only = false;  // `ordinal` marked "count": counts periods, names no day ("deuxième")
+  // `part`, `day_part`, `part_eve` and weekday+part compounds: the part of the day.
+  DayPeriod part = DayPeriod::kNone;
+};
+
+// A rule of data/lang/<code>/time_rules.tsv (docs/formats/time.md,
+// "time_rules.tsv"): slots matched left to right from a token, then a
+// production from a closed set. The scan runs data rules among the rules of
+// its registry, by priority.
+enum class TimeSlotType : uint8_t {
+  kKind,      // an entry of a lexicon kind ("season", "unit=CE")
+  kNth,       // a day number or ordinal 1..31: "19", "19e", "19th", "vingtième"
+  kRoman,     // an upper-case Roman numeral 1..30, maybe with a glued ordinal suffix: "XIXe"
+  kNumber,    // digits in a range: "number:1-30"
+  kYear,      // a year: four digits 1000..2199 (not part of a longer number) or spelled
+  kLiteral,   // one token, quoted: "." (punctuation must be glued to the token before)
+  kBoundary,  // "_": no token glued after the previous one (a space or the end follows)
+};
+
+struct TimeRuleSlot {
+  TimeSlotType type = TimeSlotType::kKind;
+  TimeLexKind kind = TimeLexKind::kFiller;  // kKind
+  TimeUnit unit = TimeUnit::kNone;          // kKind "unit=<code>": that unit, not plural
+  std::string value;                        // kKind "<kind>=<value>" (not unit); kLiteral: folded
+  int lo = 0, hi = 0;                       // kNumber: the range
+  // Glued to the token before: a "+" before the slot ("+number:1-4"), and
+  // every quoted punctuation mark.
+  bool glued = false;
+};
+
+// X(enumerator, name in the TSV): the productions a data rule may name.
+#define SITREP_TIME_RULE_PRODUCTIONS(X) \
+  X(kCentury, "Century")                \
+  X(kQuarter, "Quarter")
+
+enum class TimeRuleProduction : uint8_t {
+#define SITREP_TIME_RULE_PRODUCTION_ENUM(e, name) e,
+  SITREP_TIME_RULE_PRODUCTIONS(SITREP_TIME_RULE_PRODUCTION_ENUM)
+#undef SITREP_TIME_RULE_PRODUCTION_ENUM
+};
+
+struct TimeRule {
+  std::string name;   // as in the file: "century_roman"
+  std::string label;  // "<lang>:<name>", what --explain-time prints
+  std::vector<TimeRuleSlot> slots;
+  TimeRuleProduction production = TimeRuleProduction::kCentury;
+  int priority = 0;
 };
 
 // A multi-word tense cue ("are due", "se déroule"): lower-cased words.
@@ -239,6 +298,10 @@ class TimeLexicon {
   // from ICU's own spell-out at load time): a cheap gate before parsing.
   bool IsNumberWord(const std::string& folded) const { return number_words_.count(folded) != 0; }
 
+  // The rules of time_rules.tsv (none when the file is absent), by priority
+  // (stable: file order within one priority).
+  const std::vector<TimeRule>& rules() const { return rules_; }
+
   // Tense cue of one lower-cased (not accent-folded: "a" is not "à") word,
   // from time_tense.tsv: whole words first, then suffixes.
   Tense TenseOf(const std::string& lower) const;
@@ -260,6 +323,7 @@ class TimeLexicon {
   void Add(TimeLexEntry e);
   Status LoadWords(const std::string& path);
   Status LoadTense(const std::string& path);
+  Status LoadRules(const std::string& path);
   void LoadIcuNames();
   void AddWeekdayPartCompounds();
 
@@ -272,8 +336,9 @@ class TimeLexicon {
   std::unordered_set<std::string> number_words_;
   std::unordered_set<std::string> count_nouns_;  // folded, one token each
   std::unordered_set<std::string> past_cues_;    // folded, one token each
-  bool glue_weekday_part_ = false;               // a `compound weekday+part` line was read
-  mutable std::mutex spellout_mu_;               // guards spellout_ and spellout_cache_
+  std::vector<TimeRule> rules_;
+  bool glue_weekday_part_ = false;  // a `compound weekday+part` line was read
+  mutable std::mutex spellout_mu_;  // guards spellout_ and spellout_cache_
   mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> spellout_cache_;
 };
 

@@ -136,6 +136,7 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
       {"or later\thedge_post\tLATER\n", "a\tpast\n", "time_words.tsv:1", "hedge_post value"},
       {"noon\tclock\tT12\nmidnight\tclock\tmidnight\n", "a\tpast\n", "time_words.tsv:2",
        "clock value"},
+      {"soir\tpart\tEV\nnuit\tpart\tNIGHT\n", "a\tpast\n", "time_words.tsv:2", "part of day"},
   };
   for (const Bad& b : bad) {
     {
@@ -146,6 +147,68 @@ TEST(TimeLexiconTest, BadUnitLaterPostAndPhraseLinesAreReported) {
     }
     auto lex = TimeLexicon::Load(dir.string(), "xx");
     ASSERT_FALSE(lex.ok()) << b.words << b.tense;
+    EXPECT_NE(lex.status().message().find(b.where), std::string::npos) << lex.status().message();
+    EXPECT_NE(lex.status().message().find(b.what), std::string::npos) << lex.status().message();
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(TimeLexiconTest, RuleFilesAreReadAndBadRuleLinesAreReported) {
+  auto fr = TimeLexicon::Load(kData, "fr");
+  ASSERT_TRUE(fr.ok()) << fr.status().message();
+  bool roman = false;
+  for (const TimeRule& r : (*fr)->rules()) {
+    if (r.name != "century_roman") continue;
+    roman = true;
+    EXPECT_EQ(r.label, "fr:century_roman");
+    EXPECT_EQ(r.production, TimeRuleProduction::kCentury);
+    ASSERT_EQ(r.slots.size(), 2u);
+    EXPECT_EQ(r.slots[0].type, TimeSlotType::kRoman);
+    EXPECT_EQ(r.slots[1].kind, TimeLexKind::kUnit);
+    EXPECT_EQ(r.slots[1].unit, TimeUnit::kCE);
+  }
+  EXPECT_TRUE(roman);
+
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "sitrep_time_rules_test";
+  std::filesystem::create_directories(dir / "lang" / "xx");
+  {
+    std::ofstream w(dir / "lang" / "xx" / "time_words.tsv");
+    w << "century\tunit\tCE\n";
+    std::ofstream t(dir / "lang" / "xx" / "time_tense.tsv");
+    t << "a\tpast\n";
+  }
+  // No rule file: no rules, no error.
+  auto none = TimeLexicon::Load(dir.string(), "xx");
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_TRUE((*none)->rules().empty());
+  struct Bad {
+    const char* rules;
+    const char* where;
+    const char* what;
+  };
+  const Bad bad[] = {
+      {"# c\nok\tnth unit=CE\tCentury\t280\nbad\tnth bogus\tCentury\t280\n", "time_rules.tsv:3",
+       "unknown slot \"bogus\""},
+      {"c\tnth unit=CENTURY\tCentury\t280\n", "time_rules.tsv:1", "unknown unit"},
+      {"c\tnth unit=CE\tDecadeOfDoom\t280\n", "time_rules.tsv:1", "unknown production"},
+      {"c\tunit=CE\tCentury\t280\n", "time_rules.tsv:1", "exactly one number slot"},
+      {"c\tnumber:30-1 unit=CE\tCentury\t280\n", "time_rules.tsv:1", "range"},
+      {"c\t\"ab.\" nth unit=CE\tCentury\t280\n", "time_rules.tsv:1", "one token"},
+      {"c\tnth unit=CE\tCentury\tfirst\n", "time_rules.tsv:1", "priority"},
+      {"Century Rule\tnth unit=CE\tCentury\t280\n", "time_rules.tsv:1", "rule name"},
+      {"c\t_ nth unit=CE\tCentury\t280\n", "time_rules.tsv:1", "cannot start with _"},
+      {"c\tnth unit=CE\tCentury\n", "time_rules.tsv:1", "4 tab-separated fields"},
+      {"q\tnumber:1-4 year\tQuarter\t60\n", "time_rules.tsv:1", "Quarter needs a year slot"},
+      {"q\tyear quarter_abbr +number:1-9\tQuarter\t60\n", "time_rules.tsv:1", "Quarter needs"},
+      {"c\tyear unit=CE\tCentury\t280\n", "time_rules.tsv:1", "Century needs"},
+  };
+  for (const Bad& b : bad) {
+    {
+      std::ofstream r(dir / "lang" / "xx" / "time_rules.tsv");
+      r << b.rules;
+    }
+    auto lex = TimeLexicon::Load(dir.string(), "xx");
+    ASSERT_FALSE(lex.ok()) << b.rules;
     EXPECT_NE(lex.status().message().find(b.where), std::string::npos) << lex.status().message();
     EXPECT_NE(lex.status().message().find(b.what), std::string::npos) << lex.status().message();
   }
@@ -184,6 +247,16 @@ TEST(TimeLexiconTest, UnitsAndModsAreTypedAtLoad) {
   EXPECT_STREQ(TimeModName(TimeMod::kNone), "");
   EXPECT_EQ(ParseTimeMod("EQUAL_OR_LESS"), TimeMod::kEqualOrLess);
   EXPECT_FALSE(ParseTimeMod("approx"));
+  for (const char* code : {"MO", "AF", "EV", "NI", "DT", "NT"}) {
+    std::optional<DayPeriod> p = ParseDayPeriod(code);
+    ASSERT_TRUE(p) << code;
+    EXPECT_STREQ(DayPeriodCode(*p), code);
+  }
+  EXPECT_FALSE(ParseDayPeriod("ev"));
+  EXPECT_EQ(HourInPart(7, DayPeriod::kEV, 6), 19);
+  EXPECT_EQ(HourInPart(2, DayPeriod::kNI, 6), 2);  // small hours stay
+  EXPECT_EQ(HourInPart(10, DayPeriod::kNI, 6), 22);
+  EXPECT_EQ(HourInPart(9, DayPeriod::kMO, 6), 9);
 
   auto lex = TimeLexicon::Load(kData, "en");
   ASSERT_TRUE(lex.ok()) << lex.status().message();
@@ -195,6 +268,11 @@ TEST(TimeLexiconTest, UnitsAndModsAreTypedAtLoad) {
   ASSERT_TRUE((*lex)->Match(t, 1, TimeLexKind::kHedge, &e));
   EXPECT_EQ(e->mod, TimeMod::kApprox);
   EXPECT_EQ(e->unit, TimeUnit::kNone);
+  t = TokenizeForTime("evening tonight");
+  ASSERT_TRUE((*lex)->Match(t, 0, TimeLexKind::kPart, &e));
+  EXPECT_EQ(e->part, DayPeriod::kEV);
+  ASSERT_TRUE((*lex)->Match(t, 1, TimeLexKind::kDayPart, &e));
+  EXPECT_EQ(e->part, DayPeriod::kNI);
 }
 
 }  // namespace

@@ -29,6 +29,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -81,9 +82,27 @@ struct TextAnchor {
   uint32_t start = 0;
 };
 
+// The rules that produced a candidate, outermost first: "Hedged>DayMonth",
+// "DateWithTime>DayMonth" (a rule that kept the candidate of a rule it
+// asked). Names are static strings of the registry and wrappers, or owned by
+// the lexicon (data rules), so a path is cheap to copy. Deeper paths keep
+// their outermost kMax names.
+struct RulePath {
+  static constexpr size_t kMax = 4;
+  std::array<const char*, kMax> names{};
+  uint8_t n = 0;
+  void Wrap(const char* name) {
+    for (size_t k = kMax - 1; k > 0; --k) names[k] = names[k - 1];
+    names[0] = name;
+    if (n < kMax) ++n;
+  }
+  std::string Format() const;  // "Hedged>DayMonth"
+};
+
 // A candidate match, before it becomes a TimeExpr.
 struct Cand {
   size_t te = 0;  // token index after the match
+  RulePath rule;  // the rule (and wrappers) that produced it
   TimeType type = TimeType::kDate;
   TimexValue value;
   std::string begin, end;
@@ -120,6 +139,90 @@ struct TimeOfDay {
   bool half = false;             // am/pm or a part of day chose the half of the day
   bool ampm = false;             // am/pm was named
   TimeMod mod = TimeMod::kNone;  // from an approx_suffix ("11ish": APPROX)
+  // A clock time ("T14", "T14:30"): its minutes after midnight (seconds left
+  // out); -1 for a part of day or a meal ("TMO", "TMEL"), which has no start.
+  int minutes = -1;
+};
+
+class Scan;
+
+// The rule registry (time_scan_rules.cc). Every pattern Core or DatePart
+// tries is a rule: a name (what --explain-time prints), a family, a gate, a
+// priority and a production. The rules of a family are tried in priority
+// order at one token; the longest match wins and on equal length the lower
+// priority. Data rules of the language (time_rules.tsv, TimeRule) run among
+// them by the same priorities.
+enum class RuleFamily : uint8_t {
+  kCore,      // Scan::Core: any expression that starts at the token
+  kDatePart,  // Scan::DatePart: a date (day, month, year, weekday, period)
+};
+
+// What must hold at the start token i before a production is tried. Every
+// condition set must hold; an empty gate always holds.
+struct RuleGate {
+  enum class Start : uint8_t { kAny, kDigits, kNotDigits };
+  enum class AfterFor : uint8_t { kAny, kYes, kNo };
+  Start start = Start::kAny;  // kDigits: a digit token; kNotDigits: anything else
+  // When any of these three is set, the start token must be a number or a
+  // number word (`numeral`), or start an entry of one of `kinds`, or, when
+  // the scan is licensed (after a hedge or a from-word), of `licensed_kinds`.
+  bool numeral = false;
+  TimeLexKindSet kinds;
+  TimeLexKindSet licensed_kinds;
+  // A word of one of `ahead` starts within `ahead_tokens` tokens from i.
+  TimeLexKindSet ahead;
+  uint8_t ahead_tokens = 0;
+  bool apostrophe_ahead = false;        // an apostrophe among the next four tokens
+  AfterFor after_for = AfterFor::kAny;  // i follows a for_pre word ("for 3h") or not
+  bool only_first = false;              // tried only while no rule before it matched
+
+  // Builders, for the registry table: RuleGate().Numeral().Kinds({...}).
+  constexpr RuleGate Digits() const {
+    return With([](RuleGate& g) { g.start = Start::kDigits; });
+  }
+  constexpr RuleGate NotDigits() const {
+    return With([](RuleGate& g) { g.start = Start::kNotDigits; });
+  }
+  constexpr RuleGate Numeral() const {
+    return With([](RuleGate& g) { g.numeral = true; });
+  }
+  constexpr RuleGate Kinds(TimeLexKindSet k) const {
+    return With([&](RuleGate& g) { g.kinds = k; });
+  }
+  constexpr RuleGate Licensed(TimeLexKindSet k) const {
+    return With([&](RuleGate& g) { g.licensed_kinds = k; });
+  }
+  constexpr RuleGate Ahead(TimeLexKindSet k, uint8_t tokens) const {
+    return With([&](RuleGate& g) {
+      g.ahead = k;
+      g.ahead_tokens = tokens;
+    });
+  }
+  constexpr RuleGate Apostrophe() const {
+    return With([](RuleGate& g) { g.apostrophe_ahead = true; });
+  }
+  constexpr RuleGate ForPre(bool after) const {
+    return With([&](RuleGate& g) { g.after_for = after ? AfterFor::kYes : AfterFor::kNo; });
+  }
+  constexpr RuleGate OnlyFirst() const {
+    return With([](RuleGate& g) { g.only_first = true; });
+  }
+
+ private:
+  template <typename F>
+  constexpr RuleGate With(F f) const {
+    RuleGate g = *this;
+    f(g);
+    return g;
+  }
+};
+
+struct ScanRule {
+  const char* name;
+  RuleFamily family;
+  int priority;  // the order within the family, in steps of 10
+  RuleGate gate;
+  std::optional<Cand> (*production)(Scan& scan, size_t i, bool licensed);
 };
 
 class Scan {
@@ -130,6 +233,12 @@ class Scan {
        const Dct& dct, uint32_t base, TextAnchor* anchor);
 
   void Run(std::vector<TimeExpr>* out);
+
+  // With `on`, each TimeExpr gets the rule path that produced it (`rule`).
+  void Explain(bool on) { explain_ = on; }
+
+  // The registry, both families, each in priority order.
+  static std::span<const ScanRule> Rules();
 
  private:
   using K = TimeLexKind;
@@ -253,6 +362,9 @@ class Scan {
     return true;
   }
   std::optional<Cand> Best(size_t i, bool licensed);
+  // The rules of one family at i (registry and data rules), longest first.
+  std::optional<Cand> RunRules(RuleFamily family, size_t i, bool licensed);
+  bool GateOpen(const RuleGate& g, size_t i, bool licensed, bool matched) const;
   // Core, DatePart and Clock are asked about the same token by many
   // constructions: each answer is kept in a small cache by position and
   // flags, valid until the text anchor moves (memo_version_).
@@ -280,6 +392,14 @@ class Scan {
   bool LeadingRel(size_t* j, int* rel) const;
   std::optional<Cand> MonthFirst(size_t i, bool licensed);
   std::optional<Cand> Weekday(size_t i);
+  // "Tuesday, January 4, 2022", "samedi 23/06/18", "this friday 5/12",
+  // "Friday 7.6", "friday (jun-15)": a weekday, or the date after it.
+  std::optional<Cand> WeekdayDate(size_t i);
+  // "next 5/12", "this 5/12", "next 6th of April": a rel word before a
+  // written date; the date decides.
+  std::optional<Cand> RelDate(size_t i);
+  // "Tue May 9", "wed. 5/12": an abbreviated weekday before a full date.
+  std::optional<Cand> ShortWeekdayDate(size_t i);
   std::optional<Cand> DayRel(size_t i);
   std::optional<Cand> RelUnit(size_t i, bool licensed);
   std::optional<Cand> Year(size_t i);
@@ -336,7 +456,7 @@ class Scan {
   // A day with a part of it at i ("Monday morning", "yesterday afternoon",
   // "this evening", "last night", "tonight"): *day is the day's value ("" when
   // unresolved), *part the part; returns the token after, or 0.
-  size_t DayWithPart(size_t i, std::string* day, std::string* part, Cand* anchor);
+  size_t DayWithPart(size_t i, std::string* day, DayPeriod* part, Cand* anchor);
   // "Monday morning from 10am to 12pm", "tonight from 7 to 7:30", "between 7
   // and 9 last night": a time range on a day's part; bare hours move into it.
   std::optional<Cand> PartTimeRange(size_t i);
@@ -353,8 +473,18 @@ class Scan {
   std::optional<Cand> StartPlusDuration(size_t i);
   // A clock duration at i ("2.5 hrs", "3 hours 30 minutes") in minutes.
   size_t ClockMinutes(size_t i, double* minutes);
-  // "21st century", "le 20e siècle": a TIMEX3 century with its first and last day.
-  std::optional<Cand> Century(size_t i);
+  // The n-th century (1..30) as a TIMEX3 century ("20" for the 21st) with its
+  // first and last day, ending at te; the production of data rules `Century`
+  // ("21st century", "le XIXe siècle", "siglo XIX": time_rules.tsv).
+  std::optional<Cand> CenturyCand(size_t te, int n) const;
+  // Data rules (time_rules.tsv): the slots of r matched from i, then its
+  // production; null when a slot does not match.
+  std::optional<Cand> DataRule(const TimeRule& r, size_t i);
+  // One slot at j: the token after it, or 0; a number slot sets *number.
+  size_t MatchSlot(const TimeRuleSlot& s, size_t j, int* number);
+  // The production of data rules `Quarter`: quarter q of `year` ("2019-Q3",
+  // "2017 q1"), with its first and last day.
+  Cand YearQuarterCand(size_t te, int year, int q) const;
   // "a week starting tomorrow", "3 days starting from next monday", "for 3
   // days from today", "a day starting this Friday at 5 pm": the period of that
   // length from the day on (closed days; with a clock time, the same time N
@@ -444,7 +574,7 @@ class Scan {
   // The clock time after a part of day ("tonight at 2am", "tonight around 7"),
   // its hour moved into that part; empty when none follows. Sets *te.
   // *hour (when given) is set to the moved hour with the result.
-  std::string TimeInPart(size_t j, const std::string& part, size_t* te, int* hour = nullptr);
+  std::string TimeInPart(size_t j, DayPeriod part, size_t* te, int* hour = nullptr);
   // A year spelled out: "nineteen ninety six", "two thousand and fifteen".
   size_t SpelledYear(size_t i, int* year);
   std::optional<TimeOfDay> Clock(size_t i, bool clock_ctx, bool allow_part);
@@ -625,6 +755,7 @@ class Scan {
   // The last emitted day-precision, resolved date: anchor for day_ref words.
   TextAnchor* anchor_;
   size_t cur_start_ = 0;  // token where the current candidate begins
+  bool explain_ = false;  // fill TimeExpr::rule
 };
 
 // ---------------------------------------------------------------------------
@@ -729,7 +860,7 @@ inline std::string NumberText(double n) {
 }
 
 // "T07" moved into a part of the day (time_scan_clock.cc).
-std::string MoveIntoPart(const std::string& t, const std::string& part);
+std::string MoveIntoPart(const std::string& t, DayPeriod part);
 
 }  // namespace time_scan
 }  // namespace sitrep

@@ -26,9 +26,13 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       int minute = (h * 60 + m->second + 24 * 60) % (24 * 60);
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d:%02d", minute / 60, minute % 60);
-      return TimeOfDay{m->first, buf, true, minute / 60};
+      TimeOfDay t{m->first, buf, true, minute / 60};
+      t.minutes = minute;
+      return t;
     }
-    return TimeOfDay{k, e->value, true};
+    TimeOfDay t{k, e->value, true};
+    t.minutes = e->number * 60;  // the clock word's hour ("midi" T12)
+    return t;
   }
   if (allow_part) {
     // "(in) (the) morning", "dans la soirée": a part of the day just named.
@@ -49,7 +53,11 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     const TimeToken& n = t_[i];
     if (n.ndigits <= 2 && n.number <= 24) {
       // "12 noon", "12 midnight": the clock word says it.
-      if (size_t k = M(i + 1, K::kClock, &e)) return TimeOfDay{k, e->value, true};
+      if (size_t k = M(i + 1, K::kClock, &e)) {
+        TimeOfDay t{k, e->value, true};
+        t.minutes = e->number * 60;
+        return t;
+      }
     }
     // "1140 a.m.", "930pm": hours and minutes in one number before am/pm;
     // "0730": a leading zero after a clock or range word.
@@ -176,8 +184,7 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       f = h;
     }
     if (size_t p = M(f, K::kPart, &e); p && (linked || !need_part)) {
-      if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
-      if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
+      hour = HourInPart(hour, e->part, 7);
       j = p;
       strong = true;
       half = true;
@@ -216,6 +223,7 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
   }
   TimeOfDay t{j, buf, strong, hour, half};
   t.mod = mod;
+  t.minutes = hour * 60 + std::max(minute, 0);
   return t;
 }
 
@@ -280,8 +288,9 @@ std::optional<std::pair<size_t, int>> Scan::MinutesAfterHour(size_t j) {
 // Quarters, weekday + day number, bare day of month, parts of day, "half past"
 
 std::optional<Cand> Scan::Quarter(size_t i) {
-  // "Q3 2019", "2019-Q3", "2017 q1", "q1": a quarter_abbr glued to 1..4;
-  // "the first quarter of 2013", "1st quarter of next year".
+  // "Q3 2019", "q1": a quarter_abbr glued to 1..4; "the first quarter of
+  // 2013", "1st quarter of next year". A year first ("2019-Q3", "2017 q1")
+  // is a data rule of the languages with a quarter_abbr (time_rules.tsv).
   auto abbr = [&](size_t j, int* q) -> size_t {
     size_t k = M(j, K::kQuarterAbbr);
     if (!k || !Num(k) || !Attached(k) || t_[k].ndigits != 1 || t_[k].number < 1 ||
@@ -292,15 +301,7 @@ std::optional<Cand> Scan::Quarter(size_t i) {
     return k + 1;
   };
   int q = 0, year = 0;
-  if (size_t ye = YearNumber(i, &year)) {
-    size_t j = ye;
-    if (Sym(j, "-") && Attached(j)) ++j;
-    size_t k = abbr(j, &q);
-    if (!k) return std::nullopt;
-    Cand c = QuarterCand(k, year, q);
-    c.anchor = AnchorKind::kAbsolute;
-    return c;
-  }
+  if (YearNumber(i, &year)) return std::nullopt;  // a year first: data rules
   size_t k = abbr(i, &q);
   if (!k) {
     // The ordinal form: an ordinal 1..4, a unit Q, "of" and a year.
@@ -683,6 +684,7 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   c.te = k;
   c.value = "T" + e->value;
   const std::string part = e->value;
+  const DayPeriod part_code = e->part;
   // "dans la nuit de mardi à mercredi": the part of the range's first day.
   if (std::optional<Cand> r = Range(k); r && !r->begin.empty() && r->type == TimeType::kDate) {
     r->value = r->begin + "T" + part;
@@ -707,9 +709,7 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   if (std::optional<TimeOfDay> t = cp ? Clock(cp, true, false) : Clock(m, false, false);
       t && (cp || t->strong)) {
     if (t && t->hour >= 0 && t->value.size() >= 3) {
-      int hour = t->hour;
-      if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
-      if (part == "NI" && hour >= 7 && hour < 12) hour += 12;
+      const int hour = HourInPart(t->hour, part_code, 7);
       char buf[16];
       std::snprintf(buf, sizeof buf, "T%02d", hour);
       c.value = buf + t->value.substr(3);
@@ -781,14 +781,15 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
     size_t f = SkipFillers(h, 2);
     if (size_t a2 = M(f, K::kArticle)) f = a2;
     if (size_t pe = M(f, K::kPart, &e)) {
-      if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
-      if (e->value == "NI" && hour >= 7 && hour < 12) hour += 12;
+      hour = HourInPart(hour, e->part, 7);
       h = pe;
     }
   }
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
-  return TimeOfDay{h, buf, true, hour};
+  TimeOfDay t{h, buf, true, hour};
+  t.minutes = hour * 60 + minute;
+  return t;
 }
 
 std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
@@ -848,7 +849,7 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
     if (size_t p = M(h, K::kPart, &e)) {
       const std::string part = e->value;
       size_t te = p;
-      std::string time = TimeInPart(p, part, &te);
+      std::string time = TimeInPart(p, e->part, &te);
       d->te = te;
       d->value += time.empty() ? "T" + part : time;
       d->type = TimeType::kTime;
@@ -942,7 +943,8 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
       return std::nullopt;
     }
     int hour = t->hour;
-    if ((e->value == "AF" || e->value == "EV" || e->value == "NI") && hour < 12 && hour >= 5) {
+    if ((e->part == DayPeriod::kAF || e->part == DayPeriod::kEV || e->part == DayPeriod::kNI) &&
+        hour < 12 && hour >= 5) {
       hour += 12;
     }
     Cand c = DayCand(pe, CivilFromDays(dct_.days + rel), AnchorKind::kDct);
@@ -962,9 +964,7 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
   std::string time = t->value;
   // "dix heures mercredi matin": the part of day after the day sets the half.
   if (size_t pe = M(d->te, K::kPart, &e); pe && t->hour >= 0 && time.size() >= 3) {
-    int hour = t->hour;
-    if ((e->value == "AF" || e->value == "EV") && hour < 12) hour += 12;
-    if (e->value == "NI" && hour >= 6 && hour < 12) hour += 12;
+    const int hour = HourInPart(t->hour, e->part, 6);
     char buf[16];
     std::snprintf(buf, sizeof buf, "T%02d", hour);
     time = buf + time.substr(3);
@@ -988,7 +988,7 @@ std::optional<Cand> Scan::TimeOnly(size_t i) {
       c.type = TimeType::kTime;
       // "last night at 8", "this morning around 9".
       std::string time = "T" + e->value;
-      if (std::string t = TimeInPart(p, e->value, &c.te); !t.empty()) time = t;
+      if (std::string t = TimeInPart(p, e->part, &c.te); !t.empty()) time = t;
       if (HasDay()) {
         c.value = DayValue(CivilFromDays(dct_.days + rel)) + time;
         MarkDct(&c);

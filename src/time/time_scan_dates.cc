@@ -807,87 +807,62 @@ std::optional<Cand> Scan::Season(size_t i) {
 }
 
 std::optional<Cand> Scan::DatePartUncached(size_t i, bool licensed) {
-  std::optional<Cand> best;
-  size_t j0 = i;
-  auto consider = [&](std::optional<Cand> c) {
-    if (c && (!best || c->te > best->te)) best = std::move(c);
-  };
-  if (Num(i)) {
-    consider(NumericDate(i));
-    consider(MonthNameNumeric(i));
-    consider(DayMonth(i));
-    consider(Year(i));
-    consider(Decade(i));
-    consider(Quarter(i));
-    consider(DayOfRelMonth(i));
-    consider(MonthOfYear(i));
-    consider(DayOfList(i));
-    return best;
-  }
-  consider(DayMonth(i));
-  consider(MonthNameNumeric(i));
-  consider(MonthFirst(i, licensed));
-  if (i < t_.size() && NumWord(i)) consider(Year(i));
-  if (std::optional<Cand> w = Weekday(i)) {
-    // "Tuesday, January 4, 2022", "samedi 23/06/18", "this friday 5/12",
-    // "Friday 7.6", "this Friday-Jun-15", "friday (jun-15)": the date decides.
-    size_t j = w->te;
-    const bool paren = Sym(j, "(");
-    if (Sym(j, ",") || paren || (Sym(j, "-") && Attached(j) && Attached(j + 1))) ++j;
-    if (size_t a = M(j, K::kArticle)) j = a;
-    std::optional<Cand> d;
-    if (Num(j)) {
-      d = NumericDate(j);
-      // A short date must fall on the weekday named: "Friday 7.6" (2018),
-      // not a score ("Friday 3-2").
-      if (!d) {
-        d = ShortNumericDate(j);
-        int wd = 0;
-        size_t wpos = i;
-        int rel = 0;
-        LeadingRel(&wpos, &rel);
-        if (d && (!d->abs_day || !AnyWeekday(wpos, &wd) || IsoWeekday(DaysOf(d->ymd)) != wd)) {
-          d.reset();
-        }
+  return RunRules(RuleFamily::kDatePart, i, licensed);
+}
+
+std::optional<Cand> Scan::WeekdayDate(size_t i) {
+  std::optional<Cand> w = Weekday(i);
+  if (!w) return std::nullopt;
+  // "Tuesday, January 4, 2022", "samedi 23/06/18", "this friday 5/12",
+  // "Friday 7.6", "this Friday-Jun-15", "friday (jun-15)": the date decides.
+  size_t j = w->te;
+  const bool paren = Sym(j, "(");
+  if (Sym(j, ",") || paren || (Sym(j, "-") && Attached(j) && Attached(j + 1))) ++j;
+  if (size_t a = M(j, K::kArticle)) j = a;
+  std::optional<Cand> d;
+  if (Num(j)) {
+    d = NumericDate(j);
+    // A short date must fall on the weekday named: "Friday 7.6" (2018),
+    // not a score ("Friday 3-2").
+    if (!d) {
+      d = ShortNumericDate(j);
+      int wd = 0;
+      size_t wpos = i;
+      int rel = 0;
+      LeadingRel(&wpos, &rel);
+      if (d && (!d->abs_day || !AnyWeekday(wpos, &wd) || IsoWeekday(DaysOf(d->ymd)) != wd)) {
+        d.reset();
       }
-    } else {
-      d = MonthFirst(j, false);
-      std::optional<Cand> m = MonthNameNumeric(j);
-      if (m && (!d || m->te > d->te)) d = std::move(m);
     }
-    if (d && d->is_day && (!paren || Sym(d->te, ")"))) {
-      if (paren) ++d->te;
-      w = std::move(d);
-    }
-    consider(std::move(w));
+  } else {
+    d = MonthFirst(j, false);
+    std::optional<Cand> m = MonthNameNumeric(j);
+    if (m && (!d || m->te > d->te)) d = std::move(m);
   }
-  if (int rel = 0; !best && LeadingRel(&(j0 = i), &rel)) {
-    // "next 5/12", "this 5/12", "next 6th of April": a rel word before a
-    // written date; the date decides.
-    std::optional<Cand> d = Num(j0) ? NumericDate(j0) : std::nullopt;
-    if (!d && Num(j0)) d = DayMonth(j0);
-    if (d && d->is_day) best = std::move(d);
+  if (d && d->is_day && (!paren || Sym(d->te, ")"))) {
+    if (paren) ++d->te;
+    w = std::move(d);
   }
-  if (!best && IsWeekdayName(i)) {
-    // "Tue May 9", "wed. 5/12": an abbreviated weekday before a full date.
-    size_t j = i + 1;
-    if (Sym(j, ".") || Sym(j, ",")) ++j;
-    std::optional<Cand> d = Num(j) ? NumericDate(j) : MonthFirst(j, false);
-    if (d && d->is_day) best = std::move(d);
-  }
-  consider(DayRel(i));
-  consider(Holiday(i));
-  consider(RelUnit(i, licensed));
-  consider(Decade(i));
-  consider(Season(i));
-  consider(Quarter(i));
-  consider(WeekdayDayNumber(i));
-  consider(DayThenWeekday(i));
-  consider(WeekdayInWeek(i));
-  consider(BareDayOfMonth(i));
-  consider(DayOfRelMonth(i));
-  consider(UnitNumber(i));  // after Decade: "les années 1990" is a decade
-  return best;
+  return w;
+}
+
+std::optional<Cand> Scan::RelDate(size_t i) {
+  size_t j0 = i;
+  int rel = 0;
+  if (!LeadingRel(&j0, &rel)) return std::nullopt;
+  std::optional<Cand> d = Num(j0) ? NumericDate(j0) : std::nullopt;
+  if (!d && Num(j0)) d = DayMonth(j0);
+  if (d && d->is_day) return d;
+  return std::nullopt;
+}
+
+std::optional<Cand> Scan::ShortWeekdayDate(size_t i) {
+  if (!IsWeekdayName(i)) return std::nullopt;
+  size_t j = i + 1;
+  if (Sym(j, ".") || Sym(j, ",")) ++j;
+  std::optional<Cand> d = Num(j) ? NumericDate(j) : MonthFirst(j, false);
+  if (d && d->is_day) return d;
+  return std::nullopt;
 }
 
 }  // namespace time_scan

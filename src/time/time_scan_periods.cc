@@ -48,26 +48,8 @@ int Scan::RomanOrdinal(size_t i, size_t* end) const {
   return v;
 }
 
-std::optional<Cand> Scan::Century(size_t i) {
-  int n = 0;
-  size_t k = DayNumber(i, &n, true);
-  if (k && Num(i) && k == i + 1 && Sym(k, ".") && Attached(k)) ++k;  // de "19. Jahrhundert"
-  if (!k) n = RomanOrdinal(i, &k);
-  const TimeLexEntry* e = nullptr;
-  size_t u = k ? M(k, K::kUnit, &e) : 0;
-  size_t te = u;
-  if (!k) {
-    // es "siglo XIX", "siglo 21": the unit first.
-    u = M(i, K::kUnit, &e);
-    if (!u || e->unit != TimeUnit::kCE || e->plural) return std::nullopt;
-    n = RomanOrdinal(u, &te);
-    if (!n && Num(u) && t_[u].ndigits <= 2 && !Attached(u + 1)) {
-      n = static_cast<int>(t_[u].number);
-      te = u + 1;
-    }
-    if (!n) return std::nullopt;
-  }
-  if (!u || e->unit != TimeUnit::kCE || e->plural || n < 1 || n > 30) return std::nullopt;
+std::optional<Cand> Scan::CenturyCand(size_t te, int n) const {
+  if (n < 1 || n > 30) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d", n - 1);
   Cand c;
@@ -330,7 +312,7 @@ std::optional<Cand> Scan::Set(size_t i) {
     c.value = "T" + e->value;
     if (std::string t = with_time(k); !t.empty()) {
       c.value = t;
-    } else if (size_t te = 0; !(t = TimeInPart(k, e->value, &te)).empty()) {
+    } else if (size_t te = 0; !(t = TimeInPart(k, e->part, &te)).empty()) {
       c.value = t;  // "every night at 9": the part says which 9 (T21)
       c.te = te;
     }
@@ -415,7 +397,7 @@ std::optional<Cand> Scan::Simple(size_t i) {
   return std::nullopt;
 }
 
-std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te, int* moved) {
+std::string Scan::TimeInPart(size_t j, DayPeriod part, size_t* te, int* moved) {
   if (Sym(j, ",")) ++j;
   size_t m = j;
   const TimeLexEntry* e = nullptr;
@@ -427,9 +409,7 @@ std::string Scan::TimeInPart(size_t j, const std::string& part, size_t* te, int*
   if (m == j) return std::string();
   std::optional<TimeOfDay> t = Clock(m, true, false);
   if (!t || t->hour < 0 || t->value.size() < 3) return std::string();
-  int hour = t->hour;
-  if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
-  if (part == "NI" && hour >= 6 && hour < 12) hour += 12;
+  const int hour = HourInPart(t->hour, part, 6);
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d", hour);
   *te = t->te;
@@ -447,14 +427,14 @@ std::optional<Cand> Scan::DayPart(size_t i) {
   c.te = k;
   std::string time = "T" + e->value;
   int hour = -1;  // of a clock time after the part, moved into it
-  if (std::string t = TimeInPart(k, e->value, &c.te, &hour); !t.empty()) time = t;
+  if (std::string t = TimeInPart(k, e->part, &c.te, &hour); !t.empty()) time = t;
   if (!HasDay()) {
     c.value = time;
     c.unresolved = true;
     return c;
   }
   // "tonight at 2am": small hours of the night belong to the next day.
-  const int next = e->value == "NI" && hour >= 0 && hour < 6;
+  const int next = e->part == DayPeriod::kNI && hour >= 0 && hour < 6;
   c.value = DayValue(CivilFromDays(dct_.days + e->number + next)) + time;
   MarkDct(&c);
   return c;
@@ -471,7 +451,7 @@ std::optional<Cand> Scan::WeekdayPart(size_t i) {
   c.abs_day = false;
   c.is_day = false;
   std::string time = "T" + part;
-  if (std::string t = TimeInPart(k, part, &c.te); !t.empty()) time = t;
+  if (std::string t = TimeInPart(k, e->part, &c.te); !t.empty()) time = t;
   c.value += time;
   return c;
 }
@@ -1122,65 +1102,7 @@ std::optional<TimeOfDay> Scan::Clock(size_t i, bool clock_ctx, bool allow_part) 
 }
 
 std::optional<Cand> Scan::CoreUncached(size_t i, bool licensed) {
-  std::optional<Cand> best;
-  auto consider = [&](std::optional<Cand> c) {
-    if (c && (!best || c->te > best->te)) best = std::move(c);
-  };
-  consider(Simple(i));
-  consider(ListedDay(i));  // before TimeOnly: "at 18 and 19 June"
-  consider(Range(i));
-  // "à 16 heures", "16h" are times (TimeOnly first); after "for", "3h" is a
-  // duration (QuantUnit first); "within 9 months" is a range.
-  const bool after_for = i > 0 && M(i - 1, K::kForPre) == i;
-  if (after_for) consider(QuantUnit(i));
-  consider(TimeOnly(i));
-  if (Is(i, K::kInPre)) consider(WithinRange(i));
-  if (!after_for) consider(QuantUnit(i));
-  consider(Set(i));
-  consider(DateWithTime(i, licensed));
-  consider(TimeThenDate(i));
-  consider(PartRange(i));
-  consider(NamedPeriod(i));
-  consider(PartTimeRange(i));
-  consider(MonthSpan(i));
-  consider(PartOfNamedDay(i));
-  consider(TimeRangeOnDay(i));
-  consider(RelQuantUnit(i));
-  consider(PartOfDay(i, licensed));
-  consider(DayPart(i));
-  consider(WeekdayPart(i));
-  consider(PartEve(i));
-  consider(WeekOf(i));
-  consider(OrdinalWeek(i));
-  consider(OrdinalUnitOf(i));
-  consider(SliceOf(i));
-  consider(WeekdayOfOffset(i));
-  consider(StartPlusDuration(i));
-  consider(Century(i));
-  // The patterns below start with a number or a word of these kinds only.
-  const bool num = Num(i) || NumWord(i);
-  if (num || Is(i, K::kArticle) || Is(i, K::kHalfYear)) consider(HalfYear(i));
-  if (Is(i, K::kUnitEnd)) consider(UnitEnd(i));
-  if ((num || Is(i, K::kArticle) || Is(i, K::kInitial) || Is(i, K::kRel)) &&
-      Ahead(i, 6, K::kUnit)) {
-    consider(PeriodPart(i));
-  }
-  if (num || Is(i, K::kArticle) || Is(i, K::kOrdinal)) consider(OrdinalDayOf(i));
-  if ((num || Is(i, K::kRel)) && ApostropheAhead(i)) consider(PossessivePeriod(i));
-  if (Is(i, K::kRestOf)) consider(RestOf(i));
-  if (Is(i, K::kArticle) || Is(i, K::kSame)) consider(SamePeriod(i));
-  if (Is(i, K::kClockPre) || Is(i, K::kMeal) || (licensed && Is(i, K::kArticle))) {
-    consider(Meal(i, licensed));
-  }
-  if ((num || Is(i, K::kForPre) || Is(i, K::kQuant)) &&
-      (Ahead(i, 8, K::kStartPre) || Ahead(i, 8, K::kRangeFrom))) {
-    consider(LengthFromDay(i));
-  }
-  if (Is(i, K::kRel) || Is(i, K::kYearType)) consider(YearType(i));
-  consider(DayNumberTimeRange(i));
-  consider(UnitRef(i));
-  consider(WholeUnit(i));
-  return best;
+  return RunRules(RuleFamily::kCore, i, licensed);
 }
 
 std::optional<Cand> Scan::Hedged(size_t i) {
@@ -1261,6 +1183,7 @@ std::optional<Cand> Scan::Hedged(size_t i) {
       M(k, K::kArticle) == j && !ArticleOutside(k) && c->tb < j && c->te > j) {
     c->tb = j;
   }
+  c->rule.Wrap("Hedged");
   return c;
 }
 

@@ -341,7 +341,7 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
     size_t f = SkipFillers(e, 2);
     if (size_t art = M(f, K::kArticle)) f = art;
     if (size_t pe = M(f, K::kPart, &p)) {
-      if ((p->value == "AF" || p->value == "EV") && hour < 12) hour += 12;
+      if ((p->part == DayPeriod::kAF || p->part == DayPeriod::kEV) && hour < 12) hour += 12;
       e = pe;
       strong = true;
       half = true;
@@ -353,7 +353,9 @@ std::optional<TimeOfDay> Scan::SpelledHour(size_t j) {
   } else {
     std::snprintf(buf, sizeof buf, "T%02d", static_cast<int>(hour));
   }
-  return TimeOfDay{e, buf, strong, static_cast<int>(hour), half, ampm};
+  TimeOfDay t{e, buf, strong, static_cast<int>(hour), half, ampm};
+  t.minutes = static_cast<int>(hour) * 60 + std::max(minute, 0);
+  return t;
 }
 
 std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
@@ -584,11 +586,11 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   return c;
 }
 
-size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* anchor) {
+size_t Scan::DayWithPart(size_t i, std::string* day, DayPeriod* part, Cand* anchor) {
   const TimeLexEntry* e = nullptr;
   // "tonight": a day_part word.
   if (size_t k = M(i, K::kDayPart, &e)) {
-    *part = e->value;
+    *part = e->part;
     day->clear();
     if (HasDay()) {
       *day = DayValue(CivilFromDays(dct_.days + e->number));
@@ -600,7 +602,7 @@ size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* an
   if (size_t r = M(i, K::kRel, &e)) {
     const int rel = e->number;
     if (size_t p = M(r, K::kPart, &e)) {
-      *part = e->value;
+      *part = e->part;
       day->clear();
       if (HasDay()) {
         *day = DayValue(CivilFromDays(dct_.days + rel));
@@ -611,7 +613,7 @@ size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* an
   }
   // "Montagmorgen": a weekday glued to its part.
   if (size_t k = M(i, K::kWeekdayPart, &e)) {
-    *part = e->value;
+    *part = e->part;
     Cand w = ResolveWeekday(i, k, e->number, 0);
     *day = w.value;
     anchor->anchor = w.anchor;
@@ -623,7 +625,7 @@ size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* an
   if (!d || !d->is_day) return 0;
   size_t p = M(d->te, K::kPart, &e);
   if (!p) return 0;
-  *part = e->value;
+  *part = e->part;
   *day = d->value;
   anchor->anchor = d->anchor;
   anchor->unresolved = d->unresolved;
@@ -632,18 +634,17 @@ size_t Scan::DayWithPart(size_t i, std::string* day, std::string* part, Cand* an
 
 // The clock value `t` ("T07", "T07:30") moved into a part of the day: a bare
 // hour before noon in the afternoon, evening or night is after noon.
-std::string MoveIntoPart(const std::string& t, const std::string& part) {
+std::string MoveIntoPart(const std::string& t, DayPeriod part) {
   if (t.size() < 3 || t[0] != 'T' || !std::isdigit(static_cast<unsigned char>(t[1]))) return t;
-  int hour = *LeadingInt(t, 1, 2);  // t[1] is a digit
-  if ((part == "AF" || part == "EV") && hour < 12) hour += 12;
-  if (part == "NI" && hour >= 6 && hour < 12) hour += 12;
+  const int hour = HourInPart(*LeadingInt(t, 1, 2), part, 6);  // t[1] is a digit
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d", hour);
   return buf + t.substr(3);
 }
 
 std::optional<Cand> Scan::PartTimeRange(size_t i) {
-  std::string day, part;
+  std::string day;
+  DayPeriod part = DayPeriod::kNone;
   Cand c;
   std::optional<Cand> r;
   if (size_t k = DayWithPart(i, &day, &part, &c)) {
@@ -1123,12 +1124,9 @@ std::optional<Cand> Scan::StartPlusDuration(size_t i) {
   } else {
     return std::nullopt;
   }
-  int hour = 0, minute = 0;
+  if (start->minutes < 0) return std::nullopt;  // "TMO": a part of day has no start
   const std::string& sv = start->value;
-  if (sv.size() < 3 || sv[0] != 'T' || std::sscanf(sv.c_str(), "T%d:%d", &hour, &minute) < 1) {
-    return std::nullopt;  // "TMO": a part of day has no start
-  }
-  const long total = std::lround(hour * 60 + minute + minutes);
+  const long total = std::lround(start->minutes + minutes);
   const long days = total / (24 * 60);
   if (days > 0 && (!day || !day->abs_day)) return std::nullopt;
   char buf[16];

@@ -165,6 +165,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     x.anchor = c->anchor;
     x.anchor_start = c->anchor_start;
     x.unresolved = c->unresolved;
+    if (explain_) x.rule = c->rule.Format();
     if (c->abs_day && c->type == TimeType::kDate &&
         (c->anchor == AnchorKind::kAbsolute || c->anchor == AnchorKind::kDct)) {
       anchor_->have = true;

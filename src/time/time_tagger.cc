@@ -15,6 +15,7 @@ using time_scan::TextAnchor;
 
 Result<std::unique_ptr<TimeTagger>> TimeTagger::Create(const Options& options) {
   std::unique_ptr<TimeTagger> tagger(new TimeTagger());
+  tagger->explain_ = options.explain_time;
   const std::string dir = DataDir(options);
   for (const std::string& lang : DataLanguages(options)) {
     Result<std::unique_ptr<TimeLexicon>> lex = TimeLexicon::Load(dir, lang);
@@ -39,6 +40,7 @@ std::vector<TimeExpr> TimeTagger::Tag(std::string_view text, std::string_view la
   std::vector<TimeToken> toks = TokenizeForTime(text);
   TextAnchor anchor;
   Scan scan(text, toks, *it->second, MakeDct(dct), 0, &anchor);
+  scan.Explain(explain_);
   scan.Run(&out);
   return out;
 }
@@ -58,6 +60,7 @@ std::vector<TimeExpr> TimeTagger::TagDocument(const Document& doc, Deadline* dea
     std::string_view s = std::string_view(doc.text).substr(p.start, p.end - p.start);
     std::vector<TimeToken> toks = TokenizeForTime(s);
     Scan scan(s, toks, *it->second, dct, static_cast<uint32_t>(p.start), &anchor);
+    scan.Explain(explain_);
     scan.Run(&out);
   }
   return out;

@@ -48,6 +48,7 @@ class TimeTagger {
 
  private:
   TimeTagger() = default;
+  bool explain_ = false;  // Options::explain_time
   std::map<std::string, std::unique_ptr<TimeLexicon>, std::less<>> lexicons_;
 };
 

@@ -54,6 +54,34 @@ std::optional<TimeMod> ParseTimeMod(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+struct PartCode {
+  DayPeriod part;
+  const char* code;
+};
+constexpr PartCode kPartCodes[] = {
+#define SITREP_DAY_PART_CODE(e, code) {DayPeriod::e, code},
+    SITREP_DAY_PARTS(SITREP_DAY_PART_CODE)
+#undef SITREP_DAY_PART_CODE
+};
+
+}  // namespace
+
+const char* DayPeriodCode(DayPeriod p) {
+  for (const PartCode& c : kPartCodes) {
+    if (c.part == p) return c.code;
+  }
+  return "";
+}
+
+std::optional<DayPeriod> ParseDayPeriod(std::string_view code) {
+  for (const PartCode& c : kPartCodes) {
+    if (code == c.code) return c.part;
+  }
+  return std::nullopt;
+}
+
 TimexValue TimexValue::Year(int y) {
   TimexValue v(FormatYear(y));
   if (y >= 0 && y <= 9999) {

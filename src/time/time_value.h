@@ -83,6 +83,38 @@ enum class TimeMod : uint8_t {
 const char* TimeModName(TimeMod m);
 std::optional<TimeMod> ParseTimeMod(std::string_view name);
 
+// X(enumerator, code): the parts of the day of time_words.tsv (`part`,
+// `day_part`, `part_eve`), TIMEX3 "T" + code: morning, afternoon, evening,
+// night, daytime, night-time.
+#define SITREP_DAY_PARTS(X) \
+  X(kMO, "MO")              \
+  X(kAF, "AF")              \
+  X(kEV, "EV")              \
+  X(kNI, "NI")              \
+  X(kDT, "DT")              \
+  X(kNT, "NT")
+
+enum class DayPeriod : uint8_t {
+  kNone,  // not a part of the day
+#define SITREP_DAY_PART_ENUM(e, code) e,
+  SITREP_DAY_PARTS(SITREP_DAY_PART_ENUM)
+#undef SITREP_DAY_PART_ENUM
+};
+
+// "MO", ...; "" for kNone.
+const char* DayPeriodCode(DayPeriod p);
+std::optional<DayPeriod> ParseDayPeriod(std::string_view code);
+
+// A bare hour (0..23) read in a part of the day: before noon in the afternoon
+// or the evening it is after noon ("7" in the evening is 19); in the night
+// too from `night_from` on (the callers differ: 6 or 7), so "2" at night
+// stays 2 and "10" at night is 22.
+constexpr int HourInPart(int hour, DayPeriod part, int night_from) {
+  if ((part == DayPeriod::kAF || part == DayPeriod::kEV) && hour < 12) return hour + 12;
+  if (part == DayPeriod::kNI && hour >= night_from && hour < 12) return hour + 12;
+  return hour;
+}
+
 // How much of the calendar a TimexValue names, when it names one whole
 // period: kNone for every other value (weeks, quarters, times, durations,
 // ranges, unresolved "XXXX-..." values).
