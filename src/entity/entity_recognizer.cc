@@ -9,8 +9,6 @@
 // Défense"), acronyms are all capitals, adjectives may be lower-case.
 #include "entity/entity_recognizer.h"
 
-#include <unicode/dtfmtsym.h>
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -19,6 +17,7 @@
 #include "base/data_file.h"
 #include "base/deadline.h"
 #include "base/utf8.h"
+#include "lang/language.h"
 
 namespace sitrep {
 
@@ -40,30 +39,12 @@ constexpr uint32_t kSmallTownPopulation = 100'000;
 // at most this many bytes after the head.
 constexpr size_t kMaxHeadEnding = 4;
 
-// Month and weekday names of `lang` in every context and width ICU has
-// (format and stand-alone; Russian genitive months), as MatchKeys.
-std::vector<std::string> CalendarWords(const std::string& lang) {
+// Wide month and weekday names of `lang` in both ICU contexts (format and
+// stand-alone; Russian genitive months), as MatchKeys.
+std::vector<std::string> CalendarWords(const Language& lang) {
   std::vector<std::string> out;
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DateFormatSymbols syms(icu::Locale(lang.c_str()), status);
-  if (U_FAILURE(status)) return out;
-  using S = icu::DateFormatSymbols;
-  for (S::DtContextType ctx : {S::FORMAT, S::STANDALONE}) {
-    for (S::DtWidthType width : {S::WIDE}) {
-      int32_t n = 0;
-      const icu::UnicodeString* months = syms.getMonths(n, ctx, width);
-      for (int32_t i = 0; i < n; ++i) {
-        std::string u8;
-        months[i].toUTF8String(u8);
-        out.push_back(MatchKey(u8));
-      }
-      const icu::UnicodeString* days = syms.getWeekdays(n, ctx, width);
-      for (int32_t i = 0; i < n; ++i) {  // index 0 is empty
-        std::string u8;
-        days[i].toUTF8String(u8);
-        if (!u8.empty()) out.push_back(MatchKey(u8));
-      }
-    }
+  for (const CalendarName& n : lang.calendar_names()) {
+    if (n.width == NameWidth::kWide) out.push_back(MatchKey(n.text));
   }
   return out;
 }
@@ -220,9 +201,11 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const Knowled
                                                                    const Options& options) {
   std::unique_ptr<EntityRecognizer> r(new EntityRecognizer());
   r->kb_ = kb;
-  for (const std::string& lang : DataLanguages(options)) {
+  Result<std::shared_ptr<const Languages>> langs = Languages::Load(options);
+  if (!langs.ok()) return langs.status();
+  for (const std::string& lang : (*langs)->codes()) {
     LangCues& cues = r->cues_[lang];
-    for (std::string& w : CalendarWords(lang)) {
+    for (std::string& w : CalendarWords(*(*langs)->Find(lang))) {
       if (!w.empty()) cues.calendar.insert(std::move(w));
     }
     const std::string dir = DataDir(options) + "/lang/" + lang + "/";
@@ -296,7 +279,7 @@ struct EntityRecognizer::Recognition {
         cues(cues),
         text(text),
         toks(Tokenize(text)),
-        doc_lang(KbLangIndex(lang)),
+        doc_lang(kb.LangIndex(lang)),
         doc_date(date),
         deadline(deadline),
         covered(toks.size(), -1) {}
