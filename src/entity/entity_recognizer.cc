@@ -398,6 +398,54 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   return std::move(r.out);
 }
 
+std::vector<Mention> EntityRecognizer::RecognizeDocument(const Document& doc, std::string_view date,
+                                                         Deadline* deadline) const {
+  std::vector<Mention> out = Recognize(doc.text, doc.lang, date, deadline);
+  // A run of paragraphs in another language the recognizer reads is read
+  // again alone, with that language's cues and aliases; its mentions replace
+  // those the document language found there.
+  const std::vector<Paragraph>& ps = doc.paragraphs;
+  bool replaced = false;
+  for (size_t i = 0; i < ps.size();) {
+    const std::string& lang = ps[i].lang;
+    size_t j = i + 1;
+    while (j < ps.size() && ps[j].lang == lang) ++j;
+    if (lang == doc.lang || cues_.find(lang) == cues_.end() || kb_->LangIndex(lang) < 0) {
+      i = j;
+      continue;
+    }
+    const uint32_t start = ps[i].start, end = ps[j - 1].end;
+    i = j;
+    if (start >= end || end > doc.text.size()) continue;
+    std::erase_if(out, [&](const Mention& m) { return m.start < end && m.end > start; });
+    std::vector<Mention> local =
+        Recognize(std::string_view(doc.text).substr(start, end - start), lang, date, deadline);
+    for (Mention& m : local) {
+      m.start += start;
+      m.end += start;
+      for (MentionRole& role : m.roles) {
+        role.start += start;
+        role.end += start;
+      }
+      if (m.antecedent >= 0) m.antecedent += start;
+      out.push_back(std::move(m));
+    }
+    replaced = true;
+  }
+  if (replaced) {
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    // An antecedent must still be the start of a mention.
+    for (Mention& m : out) {
+      if (m.antecedent < 0) continue;
+      auto it = std::lower_bound(out.begin(), out.end(), m.antecedent,
+                                 [](const Mention& x, int64_t at) { return x.start < at; });
+      if (it == out.end() || it->start != m.antecedent) m.antecedent = -1;
+    }
+  }
+  return out;
+}
+
 // --- Shared helpers -------------------------------------------------------
 
 bool EntityRecognizer::Recognition::IsFirstName(const std::string& key) const {

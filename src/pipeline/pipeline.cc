@@ -131,7 +131,7 @@ Document Pipeline::Process(const RawDocument& raw) {
   Document doc = cleaner_->Clean(raw, &deadline);
   if (!doc.failed() && !deadline.CheckNow("clean") && shared_->recognizer) {
     std::string date = doc.published ? doc.published->value.substr(0, 10) : "";
-    doc.mentions = shared_->recognizer->Recognize(doc.text, doc.lang, date, &deadline);
+    doc.mentions = shared_->recognizer->RecognizeDocument(doc, date, &deadline);
     doc.entities_recognised = true;
   }
   if (!doc.failed() && !deadline.CheckNow("entities"))
