@@ -17,6 +17,7 @@
 #include "base/data_file.h"
 #include "base/deadline.h"
 #include "base/utf8.h"
+#include "doc/text_tokens.h"
 #include "lang/language.h"
 
 namespace sitrep {
@@ -57,43 +58,44 @@ struct Token {
   bool sentence_start = false;
 };
 
+// The recognizer's tokens from the text's token stream (doc/text_tokens.h):
+// glued letter and digit runs join into one token ("G20", "Covid-19" is two);
+// a sentence may start after a line break, an opening bracket or quote, or
+// sentence punctuation.
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> out;
-  size_t pos = 0;
+  const std::vector<TextToken> toks = TokenizeText(text);
   bool boundary = true;  // a sentence may start at the next token
-  while (pos < text.size()) {
-    size_t at = pos;
-    char32_t c = NextCodePoint(text, &pos);
-    if (!u_isalnum(static_cast<UChar32>(c))) {
-      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == 0xAB || c == '"' || c == ':' ||
-          c == 0x201C || c == '(') {
+  for (size_t i = 0; i < toks.size();) {
+    const TextToken& a = toks[i];
+    boundary |= a.line_break_before;
+    if (a.cls == TokenClass::kOther) {
+      size_t p = a.start;
+      const char32_t c = NextCodePoint(text, &p);
+      if (c == '.' || c == '!' || c == '?' || c == 0xAB || c == '"' || c == ':' || c == 0x201C ||
+          c == '(') {
         boundary = true;
       }
+      ++i;
       continue;
     }
-    Token t;
-    t.start = static_cast<uint32_t>(at);
-    t.upper_initial = u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
-    bool lower = u_islower(static_cast<UChar32>(c));
-    bool letter = u_isalpha(static_cast<UChar32>(c));
-    size_t end = pos;
-    while (end < text.size()) {
-      size_t next = end;
-      char32_t d = NextCodePoint(text, &next);
-      if (!u_isalnum(static_cast<UChar32>(d)) &&
-          !(u_getCombiningClass(static_cast<UChar32>(d)) > 0))
-        break;
-      lower |= u_islower(static_cast<UChar32>(d));
-      letter |= u_isalpha(static_cast<UChar32>(d));
-      end = next;
+    bool lower = a.has_lower, letter = a.cls == TokenClass::kLetters;
+    size_t j = i + 1;
+    while (j < toks.size() && toks[j].cls != TokenClass::kOther && toks[j].GluedTo(toks[j - 1])) {
+      lower |= toks[j].has_lower;
+      letter |= toks[j].cls == TokenClass::kLetters;
+      ++j;
     }
-    t.end = static_cast<uint32_t>(end);
+    Token t;
+    t.start = a.start;
+    t.end = toks[j - 1].end;
+    t.upper_initial = a.upper_initial;
     t.all_caps = letter && !lower;
     t.key = MatchKey(text.substr(t.start, t.end - t.start));
     t.sentence_start = boundary;
     boundary = false;
-    pos = end;
     out.push_back(std::move(t));
+    i = j;
   }
   return out;
 }
