@@ -143,9 +143,10 @@ struct Ctx {
   KbDraft* draft;
   KbBuildReport* report;
   std::map<std::string, InflectTable> inflect;  // by language
-  std::set<std::string> common_words;           // lower-case dictionary stems (fr, es, ru)
+  std::set<std::string> common_words;           // lower-case hunspell words (lang.tsv `hunspell`)
   std::vector<std::string> langs;               // the codes of data/lang (Languages), sorted
   std::vector<std::string> latin_langs;  // those written in Latin script (ICU likely subtags)
+  std::vector<std::string> hunspell;     // their hunspell dictionaries (lang.tsv), by language
 
   bool IsLang(const std::string& code) const {
     return code == kKbAnyLanguage || std::find(langs.begin(), langs.end(), code) != langs.end();
@@ -516,9 +517,10 @@ void AddHunspell(Ctx* ctx, const KbSources& src) {
   ctx->report->sources_used.push_back("hunspell-fr-classical: " + std::to_string(n) + " first names");
 }
 
+// Lower-case words of each language's hunspell dictionary (lang.tsv `hunspell`).
 void ReadCommonWords(Ctx* ctx, const KbSources& src) {
-  for (const char* dic : {"fr.dic", "es_ES.dic", "ru_RU.dic"}) {
-    std::ifstream in(src.hunspell_dir + "/" + dic, std::ios::binary);
+  for (const std::string& dic : ctx->hunspell) {
+    std::ifstream in(src.hunspell_dir + "/" + dic + ".dic", std::ios::binary);
     for (std::string line; std::getline(in, line);) {
       if (line.find("po:npr") != std::string::npos || line.find("po:prn") != std::string::npos) continue;
       std::string word = line.substr(0, line.find_first_of("/\t "));
@@ -912,6 +914,10 @@ Status LoadLanguages(Ctx* ctx, const std::string& data_dir) {
   if (!langs.ok()) return langs.status();
   ctx->langs = (*langs)->codes();
   for (const std::string& lang : ctx->langs) {
+    const std::string& dic = (*langs)->Find(lang)->hunspell();
+    if (!dic.empty()) ctx->hunspell.push_back(dic);
+  }
+  for (const std::string& lang : ctx->langs) {
     UErrorCode status = U_ZERO_ERROR;
     icu::Locale loc(lang.c_str());
     loc.addLikelySubtags(status);
@@ -943,14 +949,14 @@ Status AddHandWritten(Ctx* ctx, const std::string& data_dir) {
 }  // namespace
 
 Status AddHandWrittenFiles(const std::string& data_dir, KbDraft* draft, KbBuildReport* report) {
-  Ctx ctx{draft, report, {}, {}, {}, {}};
+  Ctx ctx{draft, report, {}, {}, {}, {}, {}};
   SITREP_RETURN_IF_ERROR(LoadLanguages(&ctx, data_dir));
   return AddHandWritten(&ctx, data_dir);
 }
 
 Result<KbDraft> BuildKnowledgeBase(const KbSources& src, KbBuildReport* report) {
   KbDraft draft;
-  Ctx ctx{&draft, report, {}, {}, {}, {}};
+  Ctx ctx{&draft, report, {}, {}, {}, {}, {}};
   SITREP_RETURN_IF_ERROR(LoadLanguages(&ctx, src.data_dir));
   ReadCommonWords(&ctx, src);
   AddIcuRegions(&ctx);

@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "base/data_file.h"
@@ -145,6 +146,13 @@ Status Language::ReadConventions(const std::string& path) {
         return file->ErrorAt(row, "group_separator must be \",\" or \".\", got \"" + value + "\"");
       }
       group_set = true;
+    } else if (key == "hunspell") {
+      bool ok = !value.empty();
+      for (char c : value)
+        ok &= std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+      if (!ok)
+        return file->ErrorAt(row, "hunspell must be a dictionary name, got \"" + value + "\"");
+      hunspell_ = value;
     } else if (key == "number_glue") {
       if (value.empty() || value.find(' ') != std::string::npos) {
         return file->ErrorAt(row, "number_glue must be one word, got \"" + value + "\"");
@@ -153,7 +161,7 @@ Status Language::ReadConventions(const std::string& path) {
     } else {
       return file->ErrorAt(row, "unknown key \"" + key +
                                     "\" (name, date_order, decimal_separator, group_separator, "
-                                    "number_glue)");
+                                    "number_glue, hunspell)");
     }
   }
   if (decimal_set && group_set && decimal_ == group_) {

@@ -79,6 +79,9 @@ class Language {
   // Words that join the parts of a spelled-out number and may be dropped
   // ("et" in "vingt et un", "and" in "one hundred and six").
   const std::vector<std::string>& number_glue() const { return number_glue_; }
+  // The hunspell dictionary whose lower-case words are common words of the
+  // language for the knowledge base ("fr", "es_ES"), or "" for none.
+  const std::string& hunspell() const { return hunspell_; }
 
   // Every month and weekday name ICU has: wide, then abbreviated, then
   // short; within a width format then stand-alone; months before weekdays.
@@ -102,6 +105,7 @@ class Language {
   DateOrder date_order_ = DateOrder::kDmy;
   char decimal_ = ',', group_ = '.';
   std::vector<std::string> number_glue_;
+  std::string hunspell_;
   std::vector<CalendarName> calendar_;
   mutable std::once_flag spellout_once_;
   mutable std::vector<SpelloutRuleSet> spellout_;

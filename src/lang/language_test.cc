@@ -57,6 +57,8 @@ TEST(LanguagesTest, ConventionsComeFromLangTsv) {
     EXPECT_EQ(l->group_separator(), c.group) << c.code;
   }
   EXPECT_EQ((*langs)->Find("fr")->number_glue(), std::vector<std::string>{"et"});
+  EXPECT_EQ((*langs)->Find("es")->hunspell(), "es_ES");
+  EXPECT_EQ((*langs)->Find("de")->hunspell(), "");
 }
 
 TEST(LanguagesTest, CalendarNamesComeFromIcu) {
@@ -107,6 +109,7 @@ TEST(LanguagesTest, BadLangTsvLineNamesFileAndLine) {
       {"# c\ndate_order\tdym\n", ":2: date_order must be dmy, mdy or ymd"},
       {"decimal_separator\t;\n", ":1: decimal_separator must be"},
       {"number_glue\tet puis\n", ":1: number_glue must be one word"},
+      {"hunspell\t../fr\n", ":1: hunspell must be a dictionary name"},
       {"date_order\n", ":1: expected"},
   };
   int n = 0;
