@@ -86,26 +86,40 @@ std::map<std::string, std::shared_ptr<const Languages>, std::less<>>& Registry()
 
 }  // namespace
 
-std::vector<SpelloutRuleSet> LoadSpellout(const std::string& locale) {
-  std::vector<SpelloutRuleSet> out;
+struct Spellout::Formatter {
+  std::unique_ptr<icu::RuleBasedNumberFormat> rbnf;
+  std::vector<icu::UnicodeString> sets;
+};
+
+Spellout::Spellout(const std::string& locale) : formatter_(std::make_unique<Formatter>()) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, icu::Locale(locale.c_str()), status);
-  if (U_FAILURE(status)) return out;
-  for (int32_t r = 0; r < rbnf.getNumberOfRuleSetNames(); ++r) {
-    icu::UnicodeString set_name = rbnf.getRuleSetName(r);
-    SpelloutRuleSet set;
-    set.name = ToUtf8(set_name);
-    set.texts.resize(SpelloutRuleSet::kMaxSpelled + 1);
-    for (int v = 0; v <= SpelloutRuleSet::kMaxSpelled; ++v) {
-      icu::UnicodeString text;
-      UErrorCode st = U_ZERO_ERROR;
-      icu::FieldPosition fp;
-      rbnf.format(static_cast<int32_t>(v), set_name, text, fp, st);
-      if (U_SUCCESS(st)) set.texts[v] = ToUtf8(text);
-    }
-    out.push_back(std::move(set));
+  auto rbnf = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
+                                                           icu::Locale(locale.c_str()), status);
+  if (U_FAILURE(status)) return;
+  for (int32_t r = 0; r < rbnf->getNumberOfRuleSetNames(); ++r) {
+    formatter_->sets.push_back(rbnf->getRuleSetName(r));
+    names_.push_back(ToUtf8(formatter_->sets.back()));
   }
-  return out;
+  formatter_->rbnf = std::move(rbnf);
+  text_.assign(names_.size(), std::vector<std::string>(kMaxSpelled + 1));
+  done_.assign(names_.size(), std::vector<bool>(kMaxSpelled + 1, false));
+}
+
+Spellout::~Spellout() = default;
+
+const std::string& Spellout::Spell(size_t set, int value) const {
+  static const std::string kNone;
+  if (set >= names_.size() || value < 0 || value > kMaxSpelled) return kNone;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!done_[set][value]) {
+    icu::UnicodeString text;
+    UErrorCode st = U_ZERO_ERROR;
+    icu::FieldPosition fp;
+    formatter_->rbnf->format(static_cast<int32_t>(value), formatter_->sets[set], text, fp, st);
+    if (U_SUCCESS(st)) text_[set][value] = ToUtf8(text);
+    done_[set][value] = true;
+  }
+  return text_[set][value];
 }
 
 struct Language::Parser {
@@ -178,6 +192,7 @@ Result<std::unique_ptr<Language>> Language::Load(const std::string& dir, const s
   SITREP_RETURN_IF_ERROR(lang->ReadConventions(dir + "/lang.tsv"));
   if (lang->name_.empty()) lang->name_ = IcuDisplayName(code);
   lang->calendar_ = LoadCalendarNames(code);
+  lang->spellout_ = std::make_unique<Spellout>(code);
   UErrorCode status = U_ZERO_ERROR;
   auto rbnf = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
                                                            icu::Locale(code.c_str()), status);
@@ -187,11 +202,6 @@ Result<std::unique_ptr<Language>> Language::Load(const std::string& dir, const s
     lang->parser_->rbnf = std::move(rbnf);
   }
   return lang;
-}
-
-const std::vector<SpelloutRuleSet>& Language::spellout() const {
-  std::call_once(spellout_once_, [this] { spellout_ = LoadSpellout(code_); });
-  return spellout_;
 }
 
 int64_t Language::ParseSpelledNumber(std::string_view phrase, size_t* consumed) const {

@@ -49,16 +49,32 @@ struct CalendarName {
   bool standalone = false;  // ICU's stand-alone context (else format)
 };
 
-// One spell-out rule set of ICU ("%spellout-cardinal-feminine") and the
-// spelling of 0..kMaxSpelled in it (an empty string where ICU has none).
-struct SpelloutRuleSet {
+// The public spell-out rule sets of one ICU locale ("fr", or a regional
+// "fr_CH"): "%spellout-cardinal-feminine", ... Numbers are spelled on first
+// use and kept, so each stage pays only for the values it reads and two
+// stages share them. Thread-safe.
+class Spellout {
+ public:
   static constexpr int kMaxSpelled = 1000;
-  std::string name;
-  std::vector<std::string> texts;  // texts[v] spells v
-};
+  // No rule sets when ICU has no spell-out rules for `locale`.
+  explicit Spellout(const std::string& locale);
+  ~Spellout();
+  Spellout(const Spellout&) = delete;
+  Spellout& operator=(const Spellout&) = delete;
 
-// The spell-out tables of one ICU locale ("fr", or a regional "fr_CH").
-std::vector<SpelloutRuleSet> LoadSpellout(const std::string& locale);
+  size_t size() const { return names_.size(); }
+  const std::string& name(size_t set) const { return names_[set]; }
+  // `value` (0..kMaxSpelled) spelled in rule set `set`; "" when ICU cannot.
+  const std::string& Spell(size_t set, int value) const;
+
+ private:
+  struct Formatter;  // ICU's RuleBasedNumberFormat (language.cc)
+  std::unique_ptr<Formatter> formatter_;
+  std::vector<std::string> names_;
+  mutable std::mutex mu_;                               // guards the memo and the formatter
+  mutable std::vector<std::vector<std::string>> text_;  // [set][value]
+  mutable std::vector<std::vector<bool>> done_;         // [set][value]: text_ is filled
+};
 
 class Language {
  public:
@@ -86,9 +102,8 @@ class Language {
   // Every month and weekday name ICU has: wide, then abbreviated, then
   // short; within a width format then stand-alone; months before weekdays.
   const std::vector<CalendarName>& calendar_names() const { return calendar_; }
-  // The spell-out rule sets of the language (every public one), formatted
-  // on first use.
-  const std::vector<SpelloutRuleSet>& spellout() const;
+  // The spell-out rule sets of the language (every public one).
+  const Spellout& spellout() const { return *spellout_; }
 
   // Parses a spelled-out number at the start of `phrase` with ICU's lenient
   // spell-out rules; returns it and sets *consumed (bytes), or -1 when none.
@@ -107,8 +122,7 @@ class Language {
   std::vector<std::string> number_glue_;
   std::string hunspell_;
   std::vector<CalendarName> calendar_;
-  mutable std::once_flag spellout_once_;
-  mutable std::vector<SpelloutRuleSet> spellout_;
+  std::unique_ptr<Spellout> spellout_;
   std::unique_ptr<Parser> parser_;
   mutable std::mutex parse_mu_;  // guards parser_ and parse_cache_
   mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> parse_cache_;

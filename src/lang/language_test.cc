@@ -84,15 +84,18 @@ TEST(LanguagesTest, SpelledNumbersAreFormattedAndParsed) {
   auto langs = Languages::Load(kData);
   ASSERT_TRUE(langs.ok());
   std::shared_ptr<const Language> fr = (*langs)->Find("fr");
+  const Spellout& spell = fr->spellout();
   bool found = false;
-  for (const SpelloutRuleSet& set : fr->spellout()) {
-    ASSERT_EQ(set.texts.size(), size_t{SpelloutRuleSet::kMaxSpelled + 1});
-    if (set.name == "%spellout-cardinal-masculine") {
+  for (size_t s = 0; s < spell.size(); ++s) {
+    if (spell.name(s) == "%spellout-cardinal-masculine") {
       found = true;
-      EXPECT_EQ(set.texts[21], "vingt-et-un");
+      EXPECT_EQ(spell.Spell(s, 21), "vingt-et-un");
+      EXPECT_EQ(spell.Spell(s, 21), "vingt-et-un");  // memoized
+      EXPECT_EQ(spell.Spell(s, Spellout::kMaxSpelled + 1), "");
     }
   }
   EXPECT_TRUE(found);
+  EXPECT_EQ(spell.Spell(spell.size(), 1), "");  // no such rule set
   size_t used = 0;
   EXPECT_EQ(fr->ParseSpelledNumber("trente soldats", &used), 30);
   EXPECT_EQ(used, 6u);

@@ -116,7 +116,7 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
   for (const TsvRow& row : file->rows) {
     const std::string& kind_name = row.fields[1];
     if (kind_name == "icu_locale") {  // more spell-out forms from a regional locale
-      AddSpellout(LoadSpellout(row.fields[0]));
+      AddSpellout(Spellout(row.fields[0]));
       continue;
     }
     const KindInfo* info = nullptr;
@@ -187,15 +187,15 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
   return Status::Ok();
 }
 
-void QuantityLexicon::AddSpellout(const std::vector<SpelloutRuleSet>& rule_sets) {
-  std::vector<std::pair<const SpelloutRuleSet*, bool>> sets;  // rule set, ordinal
-  for (const SpelloutRuleSet& set : rule_sets) {
-    const std::string& n = set.name;
+void QuantityLexicon::AddSpellout(const Spellout& spellout) {
+  std::vector<std::pair<size_t, bool>> sets;  // rule set, ordinal
+  for (size_t set = 0; set < spellout.size(); ++set) {
+    const std::string& n = spellout.name(set);
     if (n.find("year") != std::string::npos || n.find("verbose") != std::string::npos) continue;
     if (n.find("cardinal") != std::string::npos || n == "%spellout-numbering") {
-      sets.emplace_back(&set, false);
+      sets.emplace_back(set, false);
     } else if (n.find("ordinal") != std::string::npos) {
-      sets.emplace_back(&set, true);
+      sets.emplace_back(set, true);
     }
   }
   // First the vocabulary of cardinal words (for Canon), then the phrases.
@@ -203,7 +203,7 @@ void QuantityLexicon::AddSpellout(const std::vector<SpelloutRuleSet>& rule_sets)
   for (const auto& [set, ordinal] : sets) {
     int top = ordinal ? 100 : 999;
     for (int v = ordinal ? 1 : 0; v <= top; ++v) {
-      std::string text = set->texts[v];
+      std::string text = spellout.Spell(set, v);
       if (text.empty()) continue;
       for (size_t p; (p = text.find("\xC2\xAD")) != std::string::npos;)
         text.erase(p, 2);  // soft hyphen

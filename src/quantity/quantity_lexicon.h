@@ -117,7 +117,7 @@ class QuantityLexicon {
  private:
   QuantityLexicon() = default;
   Status LoadFile(const std::string& path);
-  void AddSpellout(const std::vector<SpelloutRuleSet>& rule_sets);
+  void AddSpellout(const Spellout& spellout);
   void AddMonths();
   void Add(const std::string& phrase, LexEntry entry);
   std::string KeyOf(std::string_view phrase) const;

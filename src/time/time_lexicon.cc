@@ -467,9 +467,10 @@ Result<std::unique_ptr<TimeLexicon>> TimeLexicon::Load(const std::string& data_d
   if (lex->glue_weekday_part_) lex->AddWeekdayPartCompounds();
   // Every word ICU uses to spell 0..199, the hundreds and a thousand, in
   // each public rule set (feminine, neuter, ... forms).
-  for (const SpelloutRuleSet& set : lex->language_->spellout()) {
+  const Spellout& spellout = lex->language_->spellout();
+  for (size_t set = 0; set < spellout.size(); ++set) {
     for (int n = 0; n <= 1000; n += n < 200 ? 1 : 100) {
-      for (TimeToken& t : TokenizeForTime(set.texts[n])) {
+      for (TimeToken& t : TokenizeForTime(spellout.Spell(set, n))) {
         if (t.kind == TimeTokKind::kWord) lex->number_words_.insert(std::move(t.folded));
       }
     }
