@@ -67,7 +67,7 @@ class EntityRecognizer {
     // Finite verbs as written, lower case, accents kept ("a", not "à"): a
     // role phrase holding one is a clause, not a role.
     std::set<std::string, std::less<>> verbs;
-    // Month and weekday names (ICU DateFormatSymbols, every form): never a
+    // Month and weekday names (ICU, wide, both contexts, from src/lang): never a
     // name nor part of one ("On Thursday", "Mardi").
     std::set<std::string, std::less<>> calendar;
     size_t max_title_tokens = 0;
