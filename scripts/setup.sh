@@ -11,7 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
   libgeonames-common libtimezonemap-data iso-codes
-  hunspell-fr-classical hunspell-ru hunspell-de-de hunspell-es libhunspell-dev
+  hunspell-fr-classical hunspell-ru hunspell-de-de hunspell-es hunspell-it libhunspell-dev
 )
 # npm fetches the pinned knowledge-base sources below; Debian's npm when none is there.
 if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(npm); fi

@@ -75,7 +75,10 @@ std::vector<std::string> DataLanguages(const Options& options) {
   std::vector<std::string> langs;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(DataDir(options) + "/lang", ec)) {
-    if (entry.is_directory()) langs.push_back(entry.path().filename().string());
+    // A language is registered by its lang.tsv (docs/formats/lang.md).
+    if (entry.is_directory() && std::filesystem::exists(entry.path() / "lang.tsv")) {
+      langs.push_back(entry.path().filename().string());
+    }
   }
   std::sort(langs.begin(), langs.end());
   return langs;

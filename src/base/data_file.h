@@ -36,7 +36,8 @@ std::string DataDir(const Options& options);
 // build wrote (build/kb.bin).
 std::string KbPath(const Options& options);
 
-// Language codes that have a data/lang/<code> directory, sorted.
+// Language codes that have a data/lang/<code>/lang.tsv (the languages sitrep
+// reads; src/lang loads them), sorted.
 std::vector<std::string> DataLanguages(const Options& options);
 
 }  // namespace sitrep

@@ -49,6 +49,7 @@ TEST(BoilerplateRules, MatchesBlocksAcrossLanguages) {
 TEST(BoilerplateRules, BadDataLineNamesFileAndLine) {
   auto dir = std::filesystem::temp_directory_path() / "sitrep_rules_bad";
   std::filesystem::create_directories(dir / "lang" / "xx");
+  std::ofstream(dir / "lang" / "xx" / "lang.tsv") << "date_order\tdmy\n";  // registers xx
   std::ofstream(dir / "lang" / "xx" / "boilerplate.tsv") << "# header\nshare\tshare\tline\nfoo\tbar\teverywhere\n";
   Options o;
   o.data_dir = dir.string();

@@ -2,7 +2,6 @@
 // no ICU date parser: it rejects "1er février 2022").
 #include "clean/date_finder.h"
 
-#include <unicode/dtfmtsym.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -14,6 +13,9 @@
 
 namespace sitrep {
 namespace {
+
+// The language of RFC 2822 month and day names ("Fri, 07 Jan 2022").
+constexpr std::string_view kRfc2822Language = "en";
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -110,25 +112,23 @@ PublishedDate MakeDate(int year, int month, int day) {
 
 Result<std::unique_ptr<DateFinder>> DateFinder::Create(const Options& options) {
   std::unique_ptr<DateFinder> f(new DateFinder());
-  std::vector<std::string> langs = DataLanguages(options);
-  if (std::find(langs.begin(), langs.end(), "en") == langs.end()) langs.push_back("en");
+  Result<std::shared_ptr<const Languages>> registry = Languages::Load(options);
+  if (!registry.ok()) return registry.status();
+  std::vector<std::string> langs = (*registry)->codes();
+  // RFC 2822 dates (ParseMachine) write English month names, whatever
+  // languages are read.
+  if (std::find(langs.begin(), langs.end(), kRfc2822Language) == langs.end()) {
+    langs.emplace_back(kRfc2822Language);
+  }
   for (const std::string& lang : langs) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::DateFormatSymbols syms(icu::Locale(lang.c_str()), status);
-    if (U_FAILURE(status)) continue;
-    using S = icu::DateFormatSymbols;
-    for (auto ctx : {S::FORMAT, S::STANDALONE}) {
-      for (auto width : {S::WIDE, S::ABBREVIATED}) {
-        int32_t count = 0;
-        const icu::UnicodeString* names = syms.getMonths(count, ctx, width);
-        for (int32_t i = 0; i < count && i < 12; ++i) {
-          std::string utf8;
-          names[i].toUTF8String(utf8);
-          std::string folded = FoldForMatch(utf8);
-          while (!folded.empty() && folded.back() == '.') folded.pop_back();
-          if (folded.size() >= 3) f->months_.emplace(folded, i + 1);
-        }
-      }
+    Result<std::shared_ptr<const Language>> language = FindOrLoadLanguage(DataDir(options), lang);
+    if (!language.ok()) return language.status();
+    f->date_orders_.emplace(lang, (*language)->date_order());
+    for (const CalendarName& n : (*language)->calendar_names()) {
+      if (n.field != CalendarField::kMonth || n.width == NameWidth::kShort) continue;
+      std::string folded = FoldForMatch(n.text);
+      while (!folded.empty() && folded.back() == '.') folded.pop_back();
+      if (folded.size() >= 3) f->months_.emplace(folded, n.number);
     }
     Result<TsvFile> words = ReadTsv(DataDir(options) + "/lang/" + lang + "/date_words.tsv", 2, 2);
     if (words.ok()) {
@@ -167,8 +167,13 @@ int DateFinder::MonthNumber(std::string_view word) const {
   return it == months_.end() ? 0 : it->second;
 }
 
-std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
-                                            std::string_view lang, bool require_year) const {
+DateOrder DateFinder::OrderOf(std::string_view lang) const {
+  auto it = date_orders_.find(lang);
+  return it == date_orders_.end() ? DateOrder::kDmy : it->second;
+}
+
+std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos, DateOrder order,
+                                            bool require_year) const {
   if (pos >= s.size() || !WordBoundaryBefore(s, pos)) return std::nullopt;
   DateMatch m;
   m.start = pos;
@@ -210,8 +215,11 @@ std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
       if (yd == 2) year += 2000;
       if (q < s.size() && IsDigit(s[q])) return std::nullopt;
       int day = n1, month = n2;
-      if (lang == "en" && n1 <= 12 && n2 > 12) std::swap(day, month);
-      else if (lang == "en" && sep == '/' && n1 <= 12) std::swap(day, month);
+      const bool month_first = order == DateOrder::kMdy;
+      if (month_first && n1 <= 12 && n2 > 12)
+        std::swap(day, month);
+      else if (month_first && sep == '/' && n1 <= 12)
+        std::swap(day, month);
       if (!ValidYmd(year, month, day)) return std::nullopt;
       m.date = MakeDate(year, month, day);
       m.end = q;
@@ -318,10 +326,15 @@ std::optional<DateMatch> DateFinder::DateAt(std::string_view s, size_t pos,
 
 std::optional<DateMatch> DateFinder::FindDate(std::string_view s, std::string_view lang,
                                               size_t from, bool require_year) const {
+  return FindDateInOrder(s, OrderOf(lang), from, require_year);
+}
+
+std::optional<DateMatch> DateFinder::FindDateInOrder(std::string_view s, DateOrder order,
+                                                     size_t from, bool require_year) const {
   for (size_t pos = from; pos < s.size();) {
     auto c = static_cast<unsigned char>(s[pos]);
     if (IsDigit(c) || (c >= 0x80 || std::isalpha(c))) {
-      if (auto m = DateAt(s, pos, lang, require_year)) return m;
+      if (auto m = DateAt(s, pos, order, require_year)) return m;
     }
     // Advance to the next word start.
     size_t p = pos;
@@ -441,7 +454,9 @@ Result<PublishedDate> DateFinder::ParseMachine(std::string_view s) const {
     }
   }
   // RFC 2822 "Fri, 07 Jan 2022 14:32:00 GMT" and written dates ("January 9, 2022").
-  std::optional<DateMatch> m = FindDate(s, "en");
+  // Month first when the first number may be a month: the ambiguous forms
+  // were refused above, so this reads "1/13/2022" and "13/1/2022" alike.
+  std::optional<DateMatch> m = FindDateInOrder(s, DateOrder::kMdy, 0, true);
   if (!m) return Status(Code::kInvalidArgument, "not a date");
   // Only a weekday may come before, only a time and a zone after.
   for (char c : s.substr(m->end)) {
@@ -501,13 +516,13 @@ std::optional<DateMatch> DateFinder::MatchDateline(std::string_view block,
     if (q < block.size() && (block[q] == ':' || block[q] == '-')) ++q;
     SkipSpaces(block, &q);
     // Optional weekday word before the date: "Publié le vendredi 7 janvier 2022".
-    std::optional<DateMatch> m = DateAt(block, q, lang);
+    std::optional<DateMatch> m = DateAt(block, q, OrderOf(lang));
     if (!m) {
       size_t r = q;
       ReadWord(block, &r);
       if (r < block.size() && block[r] == ',') ++r;
       SkipSpaces(block, &r);
-      if (r > q) m = DateAt(block, r, lang);
+      if (r > q) m = DateAt(block, r, OrderOf(lang));
     }
     if (!m) continue;
     size_t end = m->end;

@@ -1,8 +1,9 @@
 // @brief DateFinder: publication dates in markup strings and in prose
 // ("Publié le 7.1.2022", "date 2022-01", "9. Januar 2022", "5 января 2022 г.").
 //
-// Month names come from ICU (DateFormatSymbols: format and stand-alone, wide
-// and abbreviated, for every language with a data/lang directory); dateline
+// Month names come from ICU through src/lang (format and stand-alone, wide
+// and abbreviated, for every language of data/lang), the order of numeric
+// dates from each language's lang.tsv (`date_order`); dateline
 // cue words come from data/lang/<code>/dateline.tsv, and the small words
 // around dates and times ("1er", "7 de enero", "2022 г.", "à 14h32", "Uhr",
 // "pm") from data/lang/<code>/date_words.tsv (docs/formats/lang.md).
@@ -19,6 +20,7 @@
 #include "base/options.h"
 #include "base/status.h"
 #include "doc/document.h"
+#include "lang/language.h"
 
 namespace sitrep {
 
@@ -40,7 +42,8 @@ class DateFinder {
   Result<PublishedDate> ParseMachine(std::string_view s) const;
 
   // The first date written in prose in s[from:], with day, month or year precision.
-  // `lang` decides the order of ambiguous numeric dates (en: month first).
+  // `lang` decides the order of ambiguous numeric dates (its lang.tsv
+  // `date_order`; mdy: month first).
   // With require_year false, "le 6 janvier" also matches (value "--01-06").
   std::optional<DateMatch> FindDate(std::string_view s, std::string_view lang, size_t from = 0,
                                     bool require_year = true) const;
@@ -52,8 +55,12 @@ class DateFinder {
 
  private:
   DateFinder() = default;
+  // The date order of `lang` (dmy when sitrep does not read it).
+  DateOrder OrderOf(std::string_view lang) const;
+  std::optional<DateMatch> FindDateInOrder(std::string_view s, DateOrder order, size_t from,
+                                           bool require_year) const;
   // Tries a date starting exactly at s[pos].
-  std::optional<DateMatch> DateAt(std::string_view s, size_t pos, std::string_view lang,
+  std::optional<DateMatch> DateAt(std::string_view s, size_t pos, DateOrder order,
                                   bool require_year = true) const;
   int MonthNumber(std::string_view word) const;  // 0 when not a month name
 
@@ -61,6 +68,7 @@ class DateFinder {
   bool IsDateWord(std::string_view kind, std::string_view word) const;
 
   std::map<std::string, int, std::less<>> months_;  // folded name -> 1..12
+  std::map<std::string, DateOrder, std::less<>> date_orders_;  // by language code
   std::vector<std::string> cues_;                   // folded dateline cues, longest first
   std::set<std::pair<std::string, std::string>> date_words_;  // (kind, folded word)
 };

@@ -13,6 +13,7 @@
 #include "eval/quantity_eval.h"
 #include "eval/time_eval.h"
 #include "kb/kb.h"
+#include "lang/language.h"
 #include "pipeline/parallel.h"
 #include "segment/segmenter.h"
 
@@ -38,15 +39,13 @@ void PrintTimeErrors(const std::vector<TimeEvalError>& errors, size_t n) {
   }
 }
 
-// The Recognizers-Text DateTime spec of a language: its folder name.
-std::string SpecFolder(const std::string& lang) {
-  if (lang == "fr") return "French";
-  if (lang == "en") return "English";
-  if (lang == "es") return "Spanish";
-  if (lang == "de") return "German";
-  if (lang == "ru") return "Russian";
-  if (lang == "it") return "Italian";
-  return "";
+// The Recognizers-Text spec folder of a language: its English name
+// (lang.tsv `name`, else ICU's), or "" when sitrep does not read it.
+std::string SpecFolder(const Options& options, const std::string& lang) {
+  Result<std::shared_ptr<const Languages>> langs = Languages::Load(options);
+  if (!langs.ok()) return "";
+  std::shared_ptr<const Language> l = (*langs)->Find(lang);
+  return l ? l->name() : "";
 }
 
 }  // namespace
@@ -78,7 +77,8 @@ int EvalTimeSpec(const ParsedArgs& args, const Options& options) {
   std::vector<std::pair<std::string, std::string>> runs;  // (spec file, language)
   if (args.Has("--spec")) {
     if (!args.Has("--lang")) {
-      return UsageError("eval", Status::InvalidArgument("--spec needs --lang (fr, en, es, de, ru, it)"));
+      return UsageError("eval",
+                        Status::InvalidArgument("--spec needs --lang (a code of data/lang)"));
     }
     runs.emplace_back(args.Get("--spec"), args.Get("--lang"));
   } else {
@@ -86,11 +86,11 @@ int EvalTimeSpec(const ParsedArgs& args, const Options& options) {
         args.Has("--lang") ? std::vector<std::string>{args.Get("--lang")}
                            : std::vector<std::string>{"fr", "en"};
     for (const std::string& l : langs) {
-      if (SpecFolder(l).empty()) {
+      if (SpecFolder(options, l).empty()) {
         return UsageError("eval", Status::InvalidArgument("no DateTime spec for language \"" + l + "\""));
       }
       runs.emplace_back(std::string(kShared) + "/eval/recognizers-text/Specs/DateTime/" +
-                            SpecFolder(l) + "/DateTimeModel.json",
+                            SpecFolder(options, l) + "/DateTimeModel.json",
                         l);
     }
   }
@@ -115,7 +115,7 @@ int EvalTimeExtract(const ParsedArgs& args, const Options& options) {
                                              ? std::vector<std::string>{args.Get("--lang")}
                                              : std::vector<std::string>{"fr", "en"};
   for (const std::string& lang : langs) {
-    if (SpecFolder(lang).empty() || !(*tagger)->HasLanguage(lang)) {
+    if (SpecFolder(options, lang).empty() || !(*tagger)->HasLanguage(lang)) {
       return UsageError(
           "eval",
           Status::InvalidArgument("no DateTime specs or time data for language \"" + lang + "\""));
@@ -123,7 +123,7 @@ int EvalTimeExtract(const ParsedArgs& args, const Options& options) {
     for (const char* f : {"DateExtractor", "DatePeriodExtractor", "TimeExtractor",
                           "DurationExtractor", "SetExtractor", "MergedExtractor"}) {
       const std::string path = std::string(kShared) + "/eval/recognizers-text/Specs/DateTime/" +
-                               SpecFolder(lang) + "/" + f + ".json";
+                               SpecFolder(options, lang) + "/" + f + ".json";
       auto s = ScoreExtractorSpec(**tagger, path, lang);
       if (!s.ok()) return Fatal("eval", s.status());
       std::printf("%s %-20s gold %4d  exact span %4d (%.3f)  overlap %4d (%.3f)\n", lang.c_str(), f,
@@ -164,7 +164,7 @@ int EvalQuantity(const std::string& task, const ParsedArgs& args, const Options&
   }
   // numbers | currency: one Recognizers-Text spec per language.
   const std::string lang = args.Get("--lang", "fr");
-  const std::string folder = SpecFolder(lang);
+  const std::string folder = SpecFolder(options, lang);
   if (folder.empty()) {
     return UsageError("eval", Status::InvalidArgument("no spec for language \"" + lang + "\""));
   }

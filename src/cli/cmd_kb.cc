@@ -24,8 +24,9 @@ int CmdKb(int argc, char** argv) {
   if (args->Has("--help") || args->positional.empty()) {
     PrintUsage("kb", "build [flags]",
                "Builds the knowledge base (countries, regions, cities, organisations, persons and\n"
-               "their names in fr/en/es/de/ru/it) from ICU, Debian packages, pinned npm packages and\n"
-               "data/kb/*.tsv into one compact file that extract and ingest load (docs/kb.md).",
+               "their names in every language of data/lang) from ICU, Debian packages, pinned npm\n"
+               "packages and data/kb/*.tsv into one compact file that extract and ingest load\n"
+               "(docs/kb.md).",
                flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }

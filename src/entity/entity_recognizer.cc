@@ -9,8 +9,6 @@
 // Défense"), acronyms are all capitals, adjectives may be lower-case.
 #include "entity/entity_recognizer.h"
 
-#include <unicode/dtfmtsym.h>
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -19,6 +17,8 @@
 #include "base/data_file.h"
 #include "base/deadline.h"
 #include "base/utf8.h"
+#include "doc/text_tokens.h"
+#include "lang/language.h"
 
 namespace sitrep {
 
@@ -40,30 +40,12 @@ constexpr uint32_t kSmallTownPopulation = 100'000;
 // at most this many bytes after the head.
 constexpr size_t kMaxHeadEnding = 4;
 
-// Month and weekday names of `lang` in every context and width ICU has
-// (format and stand-alone; Russian genitive months), as MatchKeys.
-std::vector<std::string> CalendarWords(const std::string& lang) {
+// Wide month and weekday names of `lang` in both ICU contexts (format and
+// stand-alone; Russian genitive months), as MatchKeys.
+std::vector<std::string> CalendarWords(const Language& lang) {
   std::vector<std::string> out;
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DateFormatSymbols syms(icu::Locale(lang.c_str()), status);
-  if (U_FAILURE(status)) return out;
-  using S = icu::DateFormatSymbols;
-  for (S::DtContextType ctx : {S::FORMAT, S::STANDALONE}) {
-    for (S::DtWidthType width : {S::WIDE}) {
-      int32_t n = 0;
-      const icu::UnicodeString* months = syms.getMonths(n, ctx, width);
-      for (int32_t i = 0; i < n; ++i) {
-        std::string u8;
-        months[i].toUTF8String(u8);
-        out.push_back(MatchKey(u8));
-      }
-      const icu::UnicodeString* days = syms.getWeekdays(n, ctx, width);
-      for (int32_t i = 0; i < n; ++i) {  // index 0 is empty
-        std::string u8;
-        days[i].toUTF8String(u8);
-        if (!u8.empty()) out.push_back(MatchKey(u8));
-      }
-    }
+  for (const CalendarName& n : lang.calendar_names()) {
+    if (n.width == NameWidth::kWide) out.push_back(MatchKey(n.text));
   }
   return out;
 }
@@ -76,43 +58,44 @@ struct Token {
   bool sentence_start = false;
 };
 
+// The recognizer's tokens from the text's token stream (doc/text_tokens.h):
+// glued letter and digit runs join into one token ("G20", "Covid-19" is two);
+// a sentence may start after a line break, an opening bracket or quote, or
+// sentence punctuation.
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> out;
-  size_t pos = 0;
+  const std::vector<TextToken> toks = TokenizeText(text);
   bool boundary = true;  // a sentence may start at the next token
-  while (pos < text.size()) {
-    size_t at = pos;
-    char32_t c = NextCodePoint(text, &pos);
-    if (!u_isalnum(static_cast<UChar32>(c))) {
-      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == 0xAB || c == '"' || c == ':' ||
-          c == 0x201C || c == '(') {
+  for (size_t i = 0; i < toks.size();) {
+    const TextToken& a = toks[i];
+    boundary |= a.line_break_before;
+    if (a.cls == TokenClass::kOther) {
+      size_t p = a.start;
+      const char32_t c = NextCodePoint(text, &p);
+      if (c == '.' || c == '!' || c == '?' || c == 0xAB || c == '"' || c == ':' || c == 0x201C ||
+          c == '(') {
         boundary = true;
       }
+      ++i;
       continue;
     }
-    Token t;
-    t.start = static_cast<uint32_t>(at);
-    t.upper_initial = u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
-    bool lower = u_islower(static_cast<UChar32>(c));
-    bool letter = u_isalpha(static_cast<UChar32>(c));
-    size_t end = pos;
-    while (end < text.size()) {
-      size_t next = end;
-      char32_t d = NextCodePoint(text, &next);
-      if (!u_isalnum(static_cast<UChar32>(d)) &&
-          !(u_getCombiningClass(static_cast<UChar32>(d)) > 0))
-        break;
-      lower |= u_islower(static_cast<UChar32>(d));
-      letter |= u_isalpha(static_cast<UChar32>(d));
-      end = next;
+    bool lower = a.has_lower, letter = a.cls == TokenClass::kLetters;
+    size_t j = i + 1;
+    while (j < toks.size() && toks[j].cls != TokenClass::kOther && toks[j].GluedTo(toks[j - 1])) {
+      lower |= toks[j].has_lower;
+      letter |= toks[j].cls == TokenClass::kLetters;
+      ++j;
     }
-    t.end = static_cast<uint32_t>(end);
+    Token t;
+    t.start = a.start;
+    t.end = toks[j - 1].end;
+    t.upper_initial = a.upper_initial;
     t.all_caps = letter && !lower;
     t.key = MatchKey(text.substr(t.start, t.end - t.start));
     t.sentence_start = boundary;
     boundary = false;
-    pos = end;
     out.push_back(std::move(t));
+    i = j;
   }
   return out;
 }
@@ -220,9 +203,11 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const Knowled
                                                                    const Options& options) {
   std::unique_ptr<EntityRecognizer> r(new EntityRecognizer());
   r->kb_ = kb;
-  for (const std::string& lang : DataLanguages(options)) {
+  Result<std::shared_ptr<const Languages>> langs = Languages::Load(options);
+  if (!langs.ok()) return langs.status();
+  for (const std::string& lang : (*langs)->codes()) {
     LangCues& cues = r->cues_[lang];
-    for (std::string& w : CalendarWords(lang)) {
+    for (std::string& w : CalendarWords(*(*langs)->Find(lang))) {
       if (!w.empty()) cues.calendar.insert(std::move(w));
     }
     const std::string dir = DataDir(options) + "/lang/" + lang + "/";
@@ -296,7 +281,7 @@ struct EntityRecognizer::Recognition {
         cues(cues),
         text(text),
         toks(Tokenize(text)),
-        doc_lang(KbLangIndex(lang)),
+        doc_lang(kb.LangIndex(lang)),
         doc_date(date),
         deadline(deadline),
         covered(toks.size(), -1) {}
@@ -413,6 +398,54 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   if (!r.MatchNominals()) return std::move(r.out);
   r.MergeNominals();
   return std::move(r.out);
+}
+
+std::vector<Mention> EntityRecognizer::RecognizeDocument(const Document& doc, std::string_view date,
+                                                         Deadline* deadline) const {
+  std::vector<Mention> out = Recognize(doc.text, doc.lang, date, deadline);
+  // A run of paragraphs in another language the recognizer reads is read
+  // again alone, with that language's cues and aliases; its mentions replace
+  // those the document language found there.
+  const std::vector<Paragraph>& ps = doc.paragraphs;
+  bool replaced = false;
+  for (size_t i = 0; i < ps.size();) {
+    const std::string& lang = ps[i].lang;
+    size_t j = i + 1;
+    while (j < ps.size() && ps[j].lang == lang) ++j;
+    if (lang == doc.lang || cues_.find(lang) == cues_.end() || kb_->LangIndex(lang) < 0) {
+      i = j;
+      continue;
+    }
+    const uint32_t start = ps[i].start, end = ps[j - 1].end;
+    i = j;
+    if (start >= end || end > doc.text.size()) continue;
+    std::erase_if(out, [&](const Mention& m) { return m.start < end && m.end > start; });
+    std::vector<Mention> local =
+        Recognize(std::string_view(doc.text).substr(start, end - start), lang, date, deadline);
+    for (Mention& m : local) {
+      m.start += start;
+      m.end += start;
+      for (MentionRole& role : m.roles) {
+        role.start += start;
+        role.end += start;
+      }
+      if (m.antecedent >= 0) m.antecedent += start;
+      out.push_back(std::move(m));
+    }
+    replaced = true;
+  }
+  if (replaced) {
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    // An antecedent must still be the start of a mention.
+    for (Mention& m : out) {
+      if (m.antecedent < 0) continue;
+      auto it = std::lower_bound(out.begin(), out.end(), m.antecedent,
+                                 [](const Mention& x, int64_t at) { return x.start < at; });
+      if (it == out.end() || it->start != m.antecedent) m.antecedent = -1;
+    }
+  }
+  return out;
 }
 
 // --- Shared helpers -------------------------------------------------------

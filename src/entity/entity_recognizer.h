@@ -15,6 +15,7 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "doc/document.h"
 #include "doc/mention.h"
 #include "kb/kb.h"
 
@@ -35,6 +36,14 @@ class EntityRecognizer {
   // With a `deadline`, returns early (partial) once it has expired.
   std::vector<Mention> Recognize(std::string_view text, std::string_view lang,
                                  std::string_view date = "", Deadline* deadline = nullptr) const;
+
+  // Mentions of `doc.text`, each paragraph read in its own language, the
+  // document's as fallback (as the time stage does): the text is recognized
+  // in the document language, then each run of paragraphs in another
+  // language this recognizer reads is recognized alone in that language and
+  // its mentions replace the others there. Sorted by start.
+  std::vector<Mention> RecognizeDocument(const Document& doc, std::string_view date = "",
+                                         Deadline* deadline = nullptr) const;
 
  private:
   struct Title {
@@ -58,7 +67,7 @@ class EntityRecognizer {
     // Finite verbs as written, lower case, accents kept ("a", not "à"): a
     // role phrase holding one is a clause, not a role.
     std::set<std::string, std::less<>> verbs;
-    // Month and weekday names (ICU DateFormatSymbols, every form): never a
+    // Month and weekday names (ICU, wide, both contexts, from src/lang): never a
     // name nor part of one ("On Thursday", "Mardi").
     std::set<std::string, std::less<>> calendar;
     size_t max_title_tokens = 0;

@@ -2,6 +2,7 @@
 // absent from the knowledge base, and the JSON array.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <set>
 
@@ -486,6 +487,48 @@ TEST(EntityRecognizerTest, AnExpiredDeadlineStopsThePasses) {
   EXPECT_TRUE(r->Recognize(text, "fr", "", &deadline).empty());
   EXPECT_TRUE(deadline.expired());
   EXPECT_EQ(deadline.stage(), "entities");
+}
+
+// Each paragraph is read in its own language, the document's as fallback:
+// an English paragraph of a French document gets English adjectives and titles.
+TEST(EntityRecognizerTest, EachParagraphIsReadInItsLanguage) {
+  Document doc;
+  doc.lang = "fr";
+  const std::string fr = "Le ministre a parlé au Kazakhstan.";
+  const std::string en = "Kazakh President Kassym-Jomart Tokayev thanked the American envoy.";
+  doc.text = fr + "\n" + en;
+  Paragraph p1, p2;
+  p1.start = 0;
+  p1.end = static_cast<uint32_t>(fr.size());
+  p1.lang = "fr";
+  p2.start = p1.end + 1;
+  p2.end = static_cast<uint32_t>(doc.text.size());
+  p2.lang = "en";
+  p2.foreign = true;
+  doc.paragraphs = {p1, p2};
+  auto rec = Recognizer();
+  auto find = [&](const std::vector<Mention>& ms, const std::string& text) -> const Mention* {
+    for (const Mention& m : ms) {
+      if (doc.text.substr(m.start, m.end - m.start) == text) return &m;
+    }
+    return nullptr;
+  };
+  const std::vector<Mention> whole = rec->Recognize(doc.text, doc.lang);
+  const Mention* adj = find(whole, "American");
+  EXPECT_TRUE(adj == nullptr || adj->type != MentionType::kAdj) << "read as French";
+  const std::vector<Mention> got = rec->RecognizeDocument(doc);
+  EXPECT_TRUE(std::is_sorted(got.begin(), got.end(),
+                             [](const Mention& a, const Mention& b) { return a.start < b.start; }));
+  ASSERT_NE(find(got, "Kazakhstan"), nullptr);
+  adj = find(got, "American");
+  ASSERT_NE(adj, nullptr);
+  EXPECT_EQ(adj->type, MentionType::kAdj);
+  EXPECT_EQ(TestKb().entities()[adj->kb_entity].id, "US");
+  const Mention* tokayev = find(got, "Kassym-Jomart Tokayev");
+  ASSERT_NE(tokayev, nullptr);
+  EXPECT_EQ(tokayev->role, "head_of_state");
+  ASSERT_FALSE(tokayev->roles.empty());
+  EXPECT_GE(tokayev->roles[0].start, p2.start);  // offsets in the document
 }
 
 }  // namespace

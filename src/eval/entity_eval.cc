@@ -13,6 +13,7 @@
 #include "entity/entity_recognizer.h"
 #include "entity/entity_resolver.h"
 #include "kb/transliterate.h"
+#include "lang/language.h"
 
 namespace sitrep {
 namespace {
@@ -224,7 +225,8 @@ Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::strin
       if (c.kb_entity >= 0) {
         const KbEntity& e = kb.entities()[c.kb_entity];
         std::string want = MatchKey(gold_name[g]);
-        std::string en = MatchKey(kb.DisplayName(static_cast<uint32_t>(c.kb_entity), "en"));
+        std::string en =
+            MatchKey(kb.DisplayName(static_cast<uint32_t>(c.kb_entity), kDisplayLanguage));
         std::string canon = MatchKey(e.canonical);
         // A former state (a country with no ISO code: the Soviet Union) has
         // no coordinates by design: no capital stands for it.

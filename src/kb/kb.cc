@@ -10,6 +10,7 @@
 #include "base/text_fold.h"
 #include "base/utf8.h"
 #include "kb/kb_layout.h"
+#include "lang/language.h"
 
 namespace sitrep {
 
@@ -36,9 +37,9 @@ const char* EntityKindName(EntityKind k) {
   return "site";
 }
 
-int KbLangIndex(std::string_view code) {
-  for (int i = 0; i < static_cast<int>(std::size(kKbLangs)); ++i) {
-    if (code == kKbLangs[i]) return i;
+int KnowledgeBase::LangIndex(std::string_view code) const {
+  for (size_t i = 0; i < languages_.size(); ++i) {
+    if (code == languages_[i]) return static_cast<int>(i);
   }
   return -1;
 }
@@ -99,13 +100,35 @@ Result<KnowledgeBase> KnowledgeBase::FromBytes(std::string bytes) {
   std::string_view version = buf.substr(pos, eol - pos);
   if (version != "version " + std::to_string(kKbFormatVersion)) {
     return Corrupt("unsupported " + std::string(version) + " (this build reads version " +
-                       std::to_string(kKbFormatVersion) + "; rebuild with sitrep_kb_build)",
+                       std::to_string(kKbFormatVersion) + "; rebuild with sitrep kb build)",
                    pos);
   }
   pos = eol + 1;
   eol = buf.find('\n', pos);
   if (eol == std::string_view::npos) return Corrupt("truncated header", pos);
   kb.generator_ = std::string(buf.substr(pos, eol - pos));
+  pos = eol + 1;
+  // "languages * de en ...": the codes alias records point to, "*" first.
+  eol = buf.find('\n', pos);
+  if (eol == std::string_view::npos) return Corrupt("truncated header", pos);
+  constexpr std::string_view kLanguages = "languages ";
+  std::string_view langs = buf.substr(pos, eol - pos);
+  if (langs.substr(0, kLanguages.size()) != kLanguages)
+    return Corrupt("missing languages line", pos);
+  langs.remove_prefix(kLanguages.size());
+  while (!langs.empty()) {
+    size_t sp = langs.find(' ');
+    std::string_view code = langs.substr(0, sp);
+    bool ok = !code.empty() && code.size() <= 16;
+    for (char c : code) ok &= (c >= 'a' && c <= 'z') || c == '_' || c == '*';
+    if (!ok || kb.languages_.size() >= 255) return Corrupt("bad languages line", pos);
+    kb.languages_.emplace_back(code);
+    langs = sp == std::string_view::npos ? std::string_view() : langs.substr(sp + 1);
+  }
+  if (kb.languages_.empty() || kb.languages_[0] != kKbAnyLanguage) {
+    return Corrupt("languages line must start with *", pos);
+  }
+  kb.display_lang_ = kb.LangIndex(kDisplayLanguage);
   pos = eol + 1;
   if (pos >= buf.size() || buf[pos] != '\n') return Corrupt("missing header end", pos);
   ++pos;
@@ -161,7 +184,7 @@ Result<KnowledgeBase> KnowledgeBase::FromBytes(std::string bytes) {
     if (!ReadPod(buf, &pos, &fa)) return Corrupt("truncated alias table", at);
     KbAlias& a = kb.aliases_[i];
     if (!str(fa.key_off, fa.key_len, &a.key) || !str(fa.text_off, fa.text_len, &a.text) ||
-        fa.entity >= counts.entities || fa.lang >= std::size(kKbLangs)) {
+        fa.entity >= counts.entities || fa.lang >= kb.languages_.size()) {
       return Corrupt("bad alias record " + std::to_string(i), at);
     }
     if (i > 0 && a.key < kb.aliases_[i - 1].key) return Corrupt("alias table not sorted", at);
@@ -236,13 +259,13 @@ std::string_view KnowledgeBase::DisplayName(uint32_t e, std::string_view lang) c
   auto lo = std::lower_bound(preferred_.begin(), preferred_.end(), e,
                              [this](uint32_t a, uint32_t ent) { return aliases_[a].entity < ent; });
   std::string_view english;
-  int want = KbLangIndex(lang);
+  int want = LangIndex(lang);
   for (auto it = lo; it != preferred_.end() && aliases_[*it].entity == e; ++it) {
     const KbAlias& a = aliases_[*it];
     // A demonym names its place first ("American") but never displays it.
     if (a.flags & kAliasAdjective) continue;
     if (a.lang == want) return a.text;
-    if (a.lang == 2 && english.empty()) english = a.text;
+    if (a.lang == display_lang_ && english.empty()) english = a.text;
   }
   return english.empty() ? entities_[e].canonical : english;
 }

@@ -1,6 +1,7 @@
 // @brief KnowledgeBase: the entities (countries, regions, cities, organisations,
-// persons) and their aliases in fr/en/es/de/ru/it, loaded from the one compact
-// file that `sitrep_kb_build` writes at setup (docs/formats/kb.md).
+// persons) and their aliases in the languages of data/lang (by code), loaded
+// from the one compact file that `sitrep kb build` writes at setup
+// (docs/formats/kb.md).
 //
 // The file is read whole into one buffer; entities, aliases and roles are
 // fixed-size records pointing into a string pool, and the alias table is
@@ -19,7 +20,8 @@
 namespace sitrep {
 
 // Bumped whenever the record layout changes; the loader refuses other versions.
-inline constexpr uint32_t kKbFormatVersion = 1;
+// 2: the header names the alias languages by code (`languages * de en ...`).
+inline constexpr uint32_t kKbFormatVersion = 2;
 
 enum class EntityType : uint8_t { kPer = 0, kOrg = 1, kLoc = 2 };
 const char* EntityTypeName(EntityType t);  // "PER", "ORG", "LOC"
@@ -47,9 +49,9 @@ enum AliasFlag : uint8_t {
   kAliasAlternate = 32, // an untagged GeoNames alternate name ("Von" for Vaughan): weak evidence
 };
 
-// Language index: 0 = any, then the six news languages.
-inline constexpr const char* kKbLangs[] = {"*", "fr", "en", "es", "de", "ru", "it"};
-int KbLangIndex(std::string_view code);  // -1 when not one of kKbLangs
+// The language of an alias valid in any language ("Kazakhstan", GeoNames
+// names); always index 0 of KnowledgeBase::languages().
+inline constexpr std::string_view kKbAnyLanguage = "*";
 
 struct KbEntity {
   std::string_view id;         // stable: "KZ", "gn:1526384", "org:csto", "per:vladimir_putin"
@@ -68,7 +70,7 @@ struct KbAlias {
   std::string_view key;  // MatchKey() of the alias text
   std::string_view text; // as written in the source
   uint32_t entity = 0;   // index into entities()
-  uint8_t lang = 0;      // index into kKbLangs
+  uint8_t lang = 0;      // index into KnowledgeBase::languages() (0: any)
   uint8_t flags = 0;     // AliasFlag
 };
 
@@ -95,6 +97,11 @@ class KnowledgeBase {
   const std::vector<KbRole>& roles() const { return roles_; }
   // The generator line of the file header.
   const std::string& generator() const { return generator_; }
+  // The language codes of the aliases, as the file lists them: "*" (any)
+  // first, then the codes of data/lang at build time.
+  const std::vector<std::string>& languages() const { return languages_; }
+  // Index of `code` in languages(), or -1 when no alias has that language.
+  int LangIndex(std::string_view code) const;
 
   // All aliases whose key equals `key` (a MatchKey), any language.
   std::span<const KbAlias> Find(std::string_view key) const;
@@ -103,7 +110,8 @@ class KnowledgeBase {
   bool HasKeyPrefix(std::string_view prefix) const;
   // Index of the entity with this id, or -1.
   int64_t FindId(std::string_view id) const;
-  // The preferred display name of entity `e` in `lang`, else English, else canonical.
+  // The preferred display name of entity `e` in `lang`, else in
+  // kDisplayLanguage (English), else canonical.
   std::string_view DisplayName(uint32_t e, std::string_view lang) const;
   // Roles held by person `e`.
   std::vector<const KbRole*> RolesOf(uint32_t e) const;
@@ -115,6 +123,8 @@ class KnowledgeBase {
   KnowledgeBase() = default;
   std::string buffer_;  // the file image; every string_view points into it
   std::string generator_;
+  std::vector<std::string> languages_;  // "*" first
+  int display_lang_ = -1;               // LangIndex(kDisplayLanguage)
   std::vector<KbEntity> entities_;
   std::vector<KbAlias> aliases_;        // sorted by key
   std::vector<uint32_t> by_id_;         // entity indices sorted by id

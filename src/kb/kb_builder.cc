@@ -16,8 +16,8 @@
 #include <unicode/locid.h>
 #include <unicode/region.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <cstring>
@@ -33,6 +33,7 @@
 #include "base/text_fold.h"
 #include "base/utf8.h"
 #include "kb/transliterate.h"
+#include "lang/language.h"
 
 namespace sitrep {
 namespace {
@@ -41,7 +42,10 @@ constexpr uint32_t kPriorCountry = 2'000'000'000;
 constexpr uint32_t kPriorMacroRegion = 1'900'000'000;
 constexpr uint32_t kPriorHandWritten = 1'800'000'000;
 constexpr uint32_t kPriorAdmin1 = 1'000;
-constexpr const char* kNewsLangs[] = {"fr", "en", "es", "de", "ru", "it"};
+// English names are the canonical ones and the display names (kDisplayLanguage);
+// the sources' untagged names (world-countries `name`, ICU's English
+// display names) are English.
+const std::string kEnglish(kDisplayLanguage);
 
 std::string ToUtf8(const icu::UnicodeString& u) {
   std::string s;
@@ -139,7 +143,14 @@ struct Ctx {
   KbDraft* draft;
   KbBuildReport* report;
   std::map<std::string, InflectTable> inflect;  // by language
-  std::set<std::string> common_words;           // lower-case dictionary stems (fr, es, ru)
+  std::set<std::string> common_words;           // lower-case hunspell words (lang.tsv `hunspell`)
+  std::vector<std::string> langs;               // the codes of data/lang (Languages), sorted
+  std::vector<std::string> latin_langs;  // those written in Latin script (ICU likely subtags)
+  std::vector<std::string> hunspell;     // their hunspell dictionaries (lang.tsv), by language
+
+  bool IsLang(const std::string& code) const {
+    return code == kKbAnyLanguage || std::find(langs.begin(), langs.end(), code) != langs.end();
+  }
 
   void Name(uint32_t e, const std::string& text, const std::string& lang, uint8_t flags = 0) {
     std::string t = Trim(text);
@@ -186,7 +197,7 @@ void AddIcuRegions(Ctx* ctx) {
     while ((code = en->next(nullptr, status)) != nullptr && U_SUCCESS(status)) {
       icu::Locale loc(("und_" + std::string(code)).c_str());
       icu::UnicodeString name;
-      std::string english = ToUtf8(loc.getDisplayCountry(icu::Locale("en"), name));
+      std::string english = ToUtf8(loc.getDisplayCountry(icu::Locale(kEnglish.c_str()), name));
       if (english.empty() || english == code) continue;
       DraftEntity e;
       bool territory = type == URGN_TERRITORY;
@@ -197,9 +208,10 @@ void AddIcuRegions(Ctx* ctx) {
       e.country = territory ? code : "";
       e.prior = territory ? kPriorCountry : kPriorMacroRegion;
       uint32_t idx = ctx->draft->AddEntity(e);
-      for (const char* lang : kNewsLangs) {
+      for (const std::string& lang : ctx->langs) {
         icu::UnicodeString n;
-        ctx->PlaceName(idx, ToUtf8(loc.getDisplayCountry(icu::Locale(lang), n)), lang, kAliasPreferred);
+        ctx->PlaceName(idx, ToUtf8(loc.getDisplayCountry(icu::Locale(lang.c_str()), n)), lang,
+                       kAliasPreferred);
       }
       (territory ? countries : macro)++;
     }
@@ -225,7 +237,8 @@ void AddIcuDemonyms(Ctx* ctx, const std::map<std::string, std::string>& english_
     auto dem = english_demonym.find(country);
     if (dem == english_demonym.end()) continue;
     icu::UnicodeString n;
-    std::string english = ToUtf8(icu::Locale(*l).getDisplayLanguage(icu::Locale("en"), n));
+    std::string english =
+        ToUtf8(icu::Locale(*l).getDisplayLanguage(icu::Locale(kEnglish.c_str()), n));
     int64_t e = ctx->draft->Find(country);
     if (e < 0) continue;
     // "Kazakh" names the people of Kazakhstan (demonym "Kazakhstani"):
@@ -237,10 +250,11 @@ void AddIcuDemonyms(Ctx* ctx, const std::map<std::string, std::string>& english_
                         (lang_name.size() >= 4 && (demonym.rfind(lang_name, 0) == 0 ||
                                                    country_name.rfind(lang_name, 0) == 0));
     if (!names_people) continue;
-    for (const char* lang : kNewsLangs) {
+    for (const std::string& lang : ctx->langs) {
       icu::UnicodeString m;
       ctx->Adjective(static_cast<uint32_t>(e),
-                     ToUtf8(icu::Locale(*l).getDisplayLanguage(icu::Locale(lang), m)), lang);
+                     ToUtf8(icu::Locale(*l).getDisplayLanguage(icu::Locale(lang.c_str()), m)),
+                     lang);
     }
     ++added;
   }
@@ -258,8 +272,9 @@ Result<JsonValue> ReadJson(const std::string& path) {
   return v;
 }
 
-// world-countries: names in fra/deu/spa/rus/ita, alternate spellings, demonyms
-// (eng, fra; m/f), coordinates. Returns the English demonyms by alpha-2.
+// world-countries: names by ISO 639-3 code (each language of data/lang the
+// package has), alternate spellings, demonyms (m/f, by 639-3 code),
+// coordinates. Returns the English demonyms by alpha-2.
 std::map<std::string, std::string> AddWorldCountries(Ctx* ctx, const std::string& dir) {
   std::map<std::string, std::string> english_demonym;
   auto json = ReadJson(dir + "/world-countries/package/countries.json");
@@ -267,8 +282,10 @@ std::map<std::string, std::string> AddWorldCountries(Ctx* ctx, const std::string
     ctx->report->warnings.push_back("world-countries skipped: " + json.status().ToString());
     return english_demonym;
   }
-  const std::pair<const char*, const char*> langs[] = {
-      {"fra", "fr"}, {"deu", "de"}, {"spa", "es"}, {"rus", "ru"}, {"ita", "it"}};
+  std::vector<std::pair<std::string, std::string>> langs;  // 639-3, code
+  for (const std::string& lang : ctx->langs) {
+    langs.emplace_back(icu::Locale(lang.c_str()).getISO3Language(), lang);
+  }
   int n = 0;
   for (const JsonValue& c : json->items()) {
     std::string cc = c.GetString("cca2");
@@ -282,21 +299,22 @@ std::map<std::string, std::string> AddWorldCountries(Ctx* ctx, const std::string
       ent.lon = latlng.items()[1].num();
       ent.has_coords = true;
     }
-    ctx->PlaceName(idx, c["name"].GetString("common"), "en");
-    ctx->PlaceName(idx, c["name"].GetString("official"), "en");
+    ctx->PlaceName(idx, c["name"].GetString("common"), kEnglish);
+    ctx->PlaceName(idx, c["name"].GetString("official"), kEnglish);
     for (const auto& [k, lang] : langs) {
+      if (lang == kEnglish) continue;  // `name` above
       ctx->PlaceName(idx, c["translations"][k].GetString("common"), lang);
       ctx->PlaceName(idx, c["translations"][k].GetString("official"), lang);
     }
     for (const JsonValue& alt : c["altSpellings"].items()) {
       if (CountCodePoints(alt.str()) > 2) ctx->Name(idx, alt.str(), "*");
     }
-    for (const auto& [k, lang] : {std::pair{"eng", "en"}, std::pair{"fra", "fr"}}) {
+    for (const auto& [k, lang] : langs) {
       for (const char* g : {"m", "f"}) {
         std::string d = c["demonyms"][k].GetString(g);
         if (d.empty()) continue;
         ctx->Adjective(idx, d, lang);
-        if (std::strcmp(k, "eng") == 0 && std::strcmp(g, "m") == 0) english_demonym[cc] = d;
+        if (lang == kEnglish && std::strcmp(g, "m") == 0) english_demonym[cc] = d;
       }
     }
     ++n;
@@ -307,8 +325,10 @@ std::map<std::string, std::string> AddWorldCountries(Ctx* ctx, const std::string
 
 void AddI18nNationality(Ctx* ctx, const std::string& dir) {
   int n = 0;
-  for (const char* lang : {"fr", "de", "es", "en", "it"}) {
-    auto json = ReadJson(dir + "/i18n-nationality/package/langs/" + lang + ".json");
+  for (const std::string& lang : ctx->langs) {
+    const std::string path = dir + "/i18n-nationality/package/langs/" + lang + ".json";
+    if (!std::filesystem::exists(path)) continue;  // the package lacks this language
+    auto json = ReadJson(path);
     if (!json.ok()) {
       ctx->report->warnings.push_back("i18n-nationality skipped: " + json.status().ToString());
       return;
@@ -325,7 +345,7 @@ void AddI18nNationality(Ctx* ctx, const std::string& dir) {
 
 void AddI18nIsoCountries(Ctx* ctx, const std::string& dir) {
   int n = 0;
-  for (const char* lang : kNewsLangs) {
+  for (const std::string& lang : ctx->langs) {
     auto json = ReadJson(dir + "/i18n-iso-countries/package/langs/" + lang + ".json");
     if (!json.ok()) {
       ctx->report->warnings.push_back("i18n-iso-countries skipped: " + json.status().ToString());
@@ -402,7 +422,7 @@ void AddGeoNames(Ctx* ctx, const KbSources& src) {
     return;
   }
   std::map<std::string, std::map<std::string, std::string>> catalogs;
-  for (const char* lang : kNewsLangs) {
+  for (const std::string& lang : ctx->langs) {
     catalogs[lang] = ReadMo(src.locale_dir + "/" + lang + "/LC_MESSAGES/geonames.mo");
   }
   int cities = 0;
@@ -426,21 +446,22 @@ void AddGeoNames(Ctx* ctx, const KbSources& src) {
     // ASCII ("Geneva" for Genève), else the GeoNames name when it is
     // ("Zhanaozen", where the catalog has the Kazakh "Zhangaözen"), else
     // the catalog's. The others stay aliases.
-    auto en = catalogs["en"].find(f[0]);
-    std::string english = en != catalogs["en"].end() && IsAscii(en->second) ? en->second
-                          : IsAscii(f[1]) || en == catalogs["en"].end()   ? f[1]
-                                                                         : en->second;
+    const std::map<std::string, std::string>& en_catalog = catalogs[kEnglish];
+    auto en = en_catalog.find(f[0]);
+    std::string english = en != en_catalog.end() && IsAscii(en->second) ? en->second
+                          : IsAscii(f[1]) || en == en_catalog.end()     ? f[1]
+                                                                        : en->second;
     ctx->PlaceName(idx, f[1], "*");
-    ctx->PlaceName(idx, english, "en", kAliasPreferred);
+    ctx->PlaceName(idx, english, kEnglish, kAliasPreferred);
     ctx->PlaceName(idx, f[2], "*");
     // "Washington, D.C.": a capital is also named by the part before the comma.
     if (e.capital && f[1].find(", ") != std::string::npos) ctx->PlaceName(idx, f[1].substr(0, f[1].find(", ")), "*");
     for (const auto& alt : Split(f[3], ',')) {
       if (UsableAlternateName(alt)) ctx->Name(idx, alt, "*", kAliasAlternate);
     }
-    for (const char* lang : kNewsLangs) {
+    for (const std::string& lang : ctx->langs) {
       auto it = catalogs[lang].find(f[0]);
-      bool english = std::strcmp(lang, "en") == 0;
+      bool english = lang == kEnglish;
       if (it != catalogs[lang].end()) ctx->PlaceName(idx, it->second, lang, english ? 0 : kAliasPreferred);
     }
     ++cities;
@@ -460,7 +481,7 @@ void AddGeoNames(Ctx* ctx, const KbSources& src) {
     uint32_t idx = ctx->draft->AddEntity(e);
     ctx->PlaceName(idx, f[1], "*");
     ctx->PlaceName(idx, f[2], "*");
-    for (const char* lang : kNewsLangs) {
+    for (const std::string& lang : ctx->langs) {
       auto it = catalogs[lang].find(f[0]);
       if (it != catalogs[lang].end()) ctx->PlaceName(idx, it->second, lang, kAliasPreferred);
     }
@@ -496,9 +517,10 @@ void AddHunspell(Ctx* ctx, const KbSources& src) {
   ctx->report->sources_used.push_back("hunspell-fr-classical: " + std::to_string(n) + " first names");
 }
 
+// Lower-case words of each language's hunspell dictionary (lang.tsv `hunspell`).
 void ReadCommonWords(Ctx* ctx, const KbSources& src) {
-  for (const char* dic : {"fr.dic", "es_ES.dic", "ru_RU.dic"}) {
-    std::ifstream in(src.hunspell_dir + "/" + dic, std::ios::binary);
+  for (const std::string& dic : ctx->hunspell) {
+    std::ifstream in(src.hunspell_dir + "/" + dic + ".dic", std::ios::binary);
     for (std::string line; std::getline(in, line);) {
       if (line.find("po:npr") != std::string::npos || line.find("po:prn") != std::string::npos) continue;
       std::string word = line.substr(0, line.find_first_of("/\t "));
@@ -522,7 +544,7 @@ struct NameEntry {
 };
 
 // "fr=Organisation du traité; en=CSTO; *=ODKB" -> entries. Errors name the entry.
-Result<std::vector<NameEntry>> ParseNames(const TsvFile& file, const TsvRow& row,
+Result<std::vector<NameEntry>> ParseNames(const Ctx& ctx, const TsvFile& file, const TsvRow& row,
                                           const std::string& field) {
   std::vector<NameEntry> out;
   if (field == "-") return out;
@@ -532,8 +554,9 @@ Result<std::vector<NameEntry>> ParseNames(const TsvFile& file, const TsvRow& row
     size_t eq = p.find('=');
     if (eq == std::string::npos) return file.ErrorAt(row, "name \"" + p + "\" has no lang= prefix");
     std::string lang = p.substr(0, eq);
-    if (KbLangIndex(lang) < 0) {
-      return file.ErrorAt(row, "unknown language \"" + lang + "\" (fr, en, es, de, ru, it, *)");
+    if (!ctx.IsLang(lang)) {
+      return file.ErrorAt(
+          row, "unknown language \"" + lang + "\" (a code of data/lang/<code>/lang.tsv, or *)");
     }
     std::string text = Trim(p.substr(eq + 1));
     if (text.empty()) return file.ErrorAt(row, "empty name for " + lang);
@@ -576,7 +599,7 @@ Status AddOrganisations(Ctx* ctx, const std::string& path) {
     if (f[2] != "-" && ctx->draft->Find(f[2]) < 0) {
       return tsv->ErrorAt(row, "unknown country \"" + f[2] + "\"");
     }
-    auto names = ParseNames(*tsv, row, f[3]);
+    auto names = ParseNames(*ctx, *tsv, row, f[3]);
     if (!names.ok()) return names.status();
     if (names->empty()) return tsv->ErrorAt(row, "no names");
     DraftEntity e;
@@ -588,7 +611,7 @@ Status AddOrganisations(Ctx* ctx, const std::string& path) {
     e.prior = kPriorHandWritten;
     e.canonical = names->front().text;
     for (const auto& n : names.value()) {
-      if (n.lang == "en") {
+      if (n.lang == kEnglish) {
         e.canonical = n.text;
         break;
       }
@@ -624,7 +647,7 @@ Status AddPersons(Ctx* ctx, NameTransliterator* tr, const std::string& path) {
     if (f[2] != "ru" && f[2] != "kk" && f[2] != "uk" && f[2] != "latin") {
       return tsv->ErrorAt(row, "unknown script language \"" + f[2] + "\" (ru, kk, uk, latin)");
     }
-    auto names = ParseNames(*tsv, row, f[3]);
+    auto names = ParseNames(*ctx, *tsv, row, f[3]);
     if (!names.ok()) return names.status();
     DraftEntity e;
     e.id = "per:" + f[0];
@@ -652,7 +675,7 @@ Status AddPersons(Ctx* ctx, NameTransliterator* tr, const std::string& path) {
     if (f[2] != "latin") cyrillic.emplace_back(f[2], f[1]);
     if (f[2] == "latin") {
       // The Latin canonical is the display name wherever none is typed.
-      for (const char* lang : {"fr", "en", "es", "de", "it"}) {
+      for (const std::string& lang : ctx->latin_langs) {
         if (typed_langs.insert(lang).second) ctx->draft->AddAlias(idx, f[1], lang, kAliasPreferred);
       }
     }
@@ -712,7 +735,7 @@ Status AddPlaces(Ctx* ctx, const std::string& path) {
   int skipped = 0;
   for (const TsvRow& row : tsv->rows) {
     const auto& f = row.fields;
-    auto names = ParseNames(*tsv, row, f[4]);
+    auto names = ParseNames(*ctx, *tsv, row, f[4]);
     if (!names.ok()) return names.status();
     int64_t idx = -1;
     const std::string& ref = f[0];
@@ -743,7 +766,7 @@ Status AddPlaces(Ctx* ctx, const std::string& path) {
       if (names->empty()) return tsv->ErrorAt(row, "no names");
       e.canonical = names->front().text;
       for (const auto& n : names.value()) {
-        if (n.lang == "en") {
+        if (n.lang == kEnglish) {
           e.canonical = n.text;
           break;
         }
@@ -792,7 +815,9 @@ Status AddDemonyms(Ctx* ctx, const std::string& path) {
   for (const TsvRow& row : tsv->rows) {
     int64_t e = ctx->draft->Find(row.fields[0]);
     if (e < 0) return tsv->ErrorAt(row, "unknown entity \"" + row.fields[0] + "\"");
-    if (KbLangIndex(row.fields[1]) <= 0) return tsv->ErrorAt(row, "unknown language \"" + row.fields[1] + "\"");
+    if (row.fields[1] == kKbAnyLanguage || !ctx->IsLang(row.fields[1])) {
+      return tsv->ErrorAt(row, "unknown language \"" + row.fields[1] + "\"");
+    }
     for (const auto& w : Split(row.fields[2], ',')) {
       ctx->Adjective(static_cast<uint32_t>(e), Trim(w), row.fields[1], kAliasPreferred);
     }
@@ -823,7 +848,7 @@ Status AddPortfolios(Ctx* ctx, const std::string& path) {
     for (const auto& part : Split(f[0], ':')) {
       if (!ValidId(part)) return tsv->ErrorAt(row, "bad portfolio \"" + f[0] + "\" (a-z, 0-9, _, :)");
     }
-    auto names = ParseNames(*tsv, row, f[2]);
+    auto names = ParseNames(*ctx, *tsv, row, f[2]);
     if (!names.ok()) return names.status();
     if (names->empty()) return tsv->ErrorAt(row, "no names");
     const std::string generic_id = "org:" + f[0];
@@ -846,7 +871,7 @@ Status AddPortfolios(Ctx* ctx, const std::string& path) {
       if (slot && n.text.find("{adj}") == std::string::npos && n.text.find("{name}") == std::string::npos) {
         return tsv->ErrorAt(row, "unknown slot in \"" + n.text + "\" ({adj}, {name})");
       }
-      if (g.canonical.empty() && !slot && n.lang == "en") g.canonical = n.text;
+      if (g.canonical.empty() && !slot && n.lang == kEnglish) g.canonical = n.text;
     }
     if (g.canonical.empty()) return tsv->ErrorAt(row, "no English name without a slot");
     uint32_t gi = ctx->draft->AddEntity(g);
@@ -883,8 +908,24 @@ Status AddPortfolios(Ctx* ctx, const std::string& path) {
   return Status::Ok();
 }
 
-Status LoadInflections(Ctx* ctx, const std::string& data_dir) {
-  for (const char* lang : kNewsLangs) {
+// The languages of data/lang, then their inflection tables.
+Status LoadLanguages(Ctx* ctx, const std::string& data_dir) {
+  Result<std::shared_ptr<const Languages>> langs = Languages::Load(data_dir);
+  if (!langs.ok()) return langs.status();
+  ctx->langs = (*langs)->codes();
+  for (const std::string& lang : ctx->langs) {
+    const std::string& dic = (*langs)->Find(lang)->hunspell();
+    if (!dic.empty()) ctx->hunspell.push_back(dic);
+  }
+  for (const std::string& lang : ctx->langs) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale loc(lang.c_str());
+    loc.addLikelySubtags(status);
+    if (U_SUCCESS(status) && std::string_view(loc.getScript()) == "Latn") {
+      ctx->latin_langs.push_back(lang);
+    }
+  }
+  for (const std::string& lang : ctx->langs) {
     auto t = ReadInflect(data_dir + "/lang/" + lang + "/entity_inflect.tsv");
     if (!t.ok()) return t.status();
     ctx->inflect[lang] = std::move(t.value());
@@ -908,15 +949,15 @@ Status AddHandWritten(Ctx* ctx, const std::string& data_dir) {
 }  // namespace
 
 Status AddHandWrittenFiles(const std::string& data_dir, KbDraft* draft, KbBuildReport* report) {
-  Ctx ctx{draft, report, {}, {}};
-  SITREP_RETURN_IF_ERROR(LoadInflections(&ctx, data_dir));
+  Ctx ctx{draft, report, {}, {}, {}, {}, {}};
+  SITREP_RETURN_IF_ERROR(LoadLanguages(&ctx, data_dir));
   return AddHandWritten(&ctx, data_dir);
 }
 
 Result<KbDraft> BuildKnowledgeBase(const KbSources& src, KbBuildReport* report) {
   KbDraft draft;
-  Ctx ctx{&draft, report, {}, {}};
-  SITREP_RETURN_IF_ERROR(LoadInflections(&ctx, src.data_dir));
+  Ctx ctx{&draft, report, {}, {}, {}, {}, {}};
+  SITREP_RETURN_IF_ERROR(LoadLanguages(&ctx, src.data_dir));
   ReadCommonWords(&ctx, src);
   AddIcuRegions(&ctx);
   std::map<std::string, std::string> english_demonym;

@@ -23,8 +23,20 @@ int64_t KbDraft::Find(std::string_view id) const {
   return it == by_id_.end() ? -1 : static_cast<int64_t>(it->second);
 }
 
+int KbDraft::LangIndex(std::string_view code) {
+  for (size_t i = 0; i < languages_.size(); ++i) {
+    if (languages_[i] == code) return static_cast<int>(i);
+  }
+  bool ok = !code.empty() && code.size() <= 16 && languages_.size() < 255;
+  for (char c : code) ok &= (c >= 'a' && c <= 'z') || c == '_';
+  if (!ok) return -1;
+  languages_.emplace_back(code);
+  return static_cast<int>(languages_.size() - 1);
+}
+
 bool KbDraft::AddAlias(uint32_t e, std::string_view text, std::string_view lang, uint8_t flags) {
-  int li = KbLangIndex(lang);
+  if (e >= entities_.size() || text.empty() || text.size() > 300) return false;
+  int li = LangIndex(lang);
   if (li < 0 || e >= entities_.size() || text.empty() || text.size() > 300) return false;
   std::string key = MatchKey(text);
   if (key.empty()) return false;
@@ -43,7 +55,7 @@ bool KbDraft::AddAlias(uint32_t e, std::string_view text, std::string_view lang,
 std::vector<std::tuple<std::string, std::string, uint8_t>> KbDraft::AliasesOf(uint32_t e) const {
   std::vector<std::tuple<std::string, std::string, uint8_t>> out;
   for (const Alias& a : aliases_) {
-    if (a.entity == e) out.emplace_back(a.text, kKbLangs[a.lang], a.flags);
+    if (a.entity == e) out.emplace_back(a.text, languages_[a.lang], a.flags);
   }
   return out;
 }
@@ -52,7 +64,7 @@ std::map<uint32_t, std::vector<std::tuple<std::string, std::string, uint8_t>>> K
     const std::set<uint32_t>& es) const {
   std::map<uint32_t, std::vector<std::tuple<std::string, std::string, uint8_t>>> out;
   for (const Alias& a : aliases_) {
-    if (es.count(a.entity)) out[a.entity].emplace_back(a.text, kKbLangs[a.lang], a.flags);
+    if (es.count(a.entity)) out[a.entity].emplace_back(a.text, languages_[a.lang], a.flags);
   }
   return out;
 }
@@ -133,7 +145,10 @@ Result<std::string> KbDraft::Serialize(const std::string& generator) const {
   out += "version " + std::to_string(kKbFormatVersion) + "\n";
   std::string gen = generator;
   std::replace(gen.begin(), gen.end(), '\n', ' ');
-  out += gen + "\n\n";
+  out += gen + "\n";
+  out += "languages";
+  for (const std::string& code : languages_) out += " " + code;
+  out += "\n\n";
   Align4(&out);
   FileCounts counts{static_cast<uint32_t>(ents.size()), static_cast<uint32_t>(als.size()),
                     static_cast<uint32_t>(roles.size()),

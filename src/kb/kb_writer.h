@@ -39,9 +39,11 @@ class KbDraft {
   DraftEntity& entity(uint32_t i) { return entities_[i]; }
   const std::vector<DraftEntity>& entities() const { return entities_; }
 
-  // Adds `text` as an alias of entity `e` in language `lang` ("*" for any).
-  // Empty keys and exact duplicates (same key, entity, lang) are dropped;
-  // flags of duplicates are OR-ed. Returns false when nothing was added.
+  // Adds `text` as an alias of entity `e` in language `lang` (a code of
+  // lower-case letters, or "*" for any; a new code joins the file's language
+  // table). Empty keys and exact duplicates (same key, entity, lang) are
+  // dropped; flags of duplicates are OR-ed. Returns false when nothing was
+  // added (also for a malformed code).
   bool AddAlias(uint32_t e, std::string_view text, std::string_view lang, uint8_t flags);
   void AddRole(DraftRole role) { roles_.push_back(std::move(role)); }
   size_t alias_count() const { return aliases_.size(); }
@@ -51,7 +53,10 @@ class KbDraft {
   std::map<uint32_t, std::vector<std::tuple<std::string, std::string, uint8_t>>> AliasesOf(
       const std::set<uint32_t>& es) const;
 
-  // The file image: a text header (magic, version, generator line) then the
+  // The language codes of the aliases so far, "*" first.
+  const std::vector<std::string>& languages() const { return languages_; }
+
+  // The file image: a text header (magic, version, generator, languages) then the
   // binary tables (docs/formats/kb.md). Roles naming unknown persons are an error.
   Result<std::string> Serialize(const std::string& generator) const;
 
@@ -61,7 +66,9 @@ class KbDraft {
     uint32_t entity;
     uint8_t lang, flags;
   };
+  int LangIndex(std::string_view code);  // adds a new code; -1 when malformed or too many
   std::vector<DraftEntity> entities_;
+  std::vector<std::string> languages_ = {"*"};
   std::map<std::string, uint32_t, std::less<>> by_id_;
   std::vector<Alias> aliases_;
   std::map<std::tuple<std::string, uint32_t, uint8_t>, size_t> alias_index_;

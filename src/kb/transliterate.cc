@@ -6,18 +6,27 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "base/utf8.h"
+#include "lang/language.h"
 
 namespace sitrep {
 
 struct NameTransliterator::Impl {
-  std::unique_ptr<icu::Transliterator> ru_bgn, kk_bgn, lat_ru, any_ascii, fr, de, es, key;
+  std::unique_ptr<icu::Transliterator> ru_bgn, kk_bgn, lat_ru, any_ascii, key;
+  // Press spellings of Russian names by language code, from
+  // data/lang/<code>/names_from_cyrillic.rules, sorted by code.
+  std::vector<std::pair<std::string, std::unique_ptr<icu::Transliterator>>> press;
 };
 
 namespace {
+
+// The language of the BGN/PCGN romanisations (ICU's Russian-Latin/BGN and
+// Kazakh-Latin/BGN): the spelling of the English-language press.
+constexpr std::string_view kBgnLanguage = "en";
 
 Result<std::unique_ptr<icu::Transliterator>> System(const char* id) {
   UErrorCode status = U_ZERO_ERROR;
@@ -122,14 +131,20 @@ Result<std::unique_ptr<NameTransliterator>> NameTransliterator::Create(const std
   struct File {
     const char* name;
     std::unique_ptr<icu::Transliterator>* slot;
-  } files[] = {{"translit_fr.rules", &impl->fr},
-               {"translit_de.rules", &impl->de},
-               {"translit_es.rules", &impl->es},
-               {"name_key.rules", &impl->key}};
+  } files[] = {{"name_key.rules", &impl->key}};
   for (File& f : files) {
     auto t = FromRuleFile(data_dir + "/kb/" + f.name);
     if (!t.ok()) return t.status();
     *f.slot = std::move(t.value());
+  }
+  Result<std::shared_ptr<const Languages>> langs = Languages::Load(data_dir);
+  if (!langs.ok()) return langs.status();
+  for (const std::string& code : (*langs)->codes()) {
+    const std::string path = data_dir + "/lang/" + code + "/names_from_cyrillic.rules";
+    if (!std::filesystem::exists(path)) continue;
+    auto t = FromRuleFile(path);
+    if (!t.ok()) return t.status();
+    impl->press.emplace_back(code, std::move(t).value());
   }
   return std::unique_ptr<NameTransliterator>(new NameTransliterator(std::move(impl)));
 }
@@ -138,11 +153,11 @@ std::vector<std::pair<std::string, std::string>> NameTransliterator::LatinVarian
     std::string_view cyrillic, std::string_view script_lang) {
   std::vector<std::pair<std::string, std::string>> out;
   icu::Transliterator& bgn = script_lang == "kk" ? *impl_->kk_bgn : *impl_->ru_bgn;
-  out.emplace_back("en", Apply(bgn, cyrillic));
+  out.emplace_back(kBgnLanguage, Apply(bgn, cyrillic));
   if (script_lang != "kk") {
-    out.emplace_back("fr", Recase(cyrillic, ApplyAtWordStart(*impl_->fr, cyrillic)));
-    out.emplace_back("de", Recase(cyrillic, ApplyAtWordStart(*impl_->de, cyrillic)));
-    out.emplace_back("es", Recase(cyrillic, ApplyAtWordStart(*impl_->es, cyrillic)));
+    for (const auto& [code, rules] : impl_->press) {
+      out.emplace_back(code, Recase(cyrillic, ApplyAtWordStart(*rules, cyrillic)));
+    }
   }
   out.emplace_back("*", Apply(*impl_->any_ascii, cyrillic));
   return out;

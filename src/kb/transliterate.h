@@ -17,15 +17,17 @@ namespace sitrep {
 
 class NameTransliterator {
  public:
-  // Compiles the ICU system transforms and data_dir/kb/{translit_fr,
-  // translit_de,translit_es,name_key}.rules. A bad rule file is an
-  // InvalidArgument naming the file and ICU's parse error offset.
+  // Compiles the ICU system transforms, data_dir/kb/name_key.rules and the
+  // data_dir/lang/<code>/names_from_cyrillic.rules of every language of
+  // data/lang that has one. A bad rule file is an InvalidArgument naming the
+  // file and ICU's parse error offset; a bad lang.tsv is its error.
   static Result<std::unique_ptr<NameTransliterator>> Create(const std::string& data_dir);
   ~NameTransliterator();
 
   // Latin spellings of a Cyrillic name as (lang, text): BGN for en (Russian or
-  // Kazakh BGN by `script_lang` "ru"/"kk"), the project's fr/de/es rules, and
-  // Any-Latin;Latin-ASCII as "*". Capitalisation follows the source words.
+  // Kazakh BGN by `script_lang` "ru"/"kk"), each language's
+  // names_from_cyrillic.rules (Russian names only), and Any-Latin;Latin-ASCII
+  // as "*". Capitalisation follows the source words.
   std::vector<std::pair<std::string, std::string>> LatinVariants(std::string_view cyrillic,
                                                                  std::string_view script_lang);
   // Latin -> Cyrillic (Latin-Russian/BGN): "Tokayev" -> "Токаев".

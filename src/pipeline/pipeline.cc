@@ -13,6 +13,7 @@
 #include "entity/entity_resolver.h"
 #include "kb/kb.h"
 #include "kb/transliterate.h"
+#include "lang/language.h"
 #include "quantity/quantity_tagger.h"
 #include "time/time_tagger.h"
 
@@ -130,7 +131,7 @@ Document Pipeline::Process(const RawDocument& raw) {
   Document doc = cleaner_->Clean(raw, &deadline);
   if (!doc.failed() && !deadline.CheckNow("clean") && shared_->recognizer) {
     std::string date = doc.published ? doc.published->value.substr(0, 10) : "";
-    doc.mentions = shared_->recognizer->Recognize(doc.text, doc.lang, date, &deadline);
+    doc.mentions = shared_->recognizer->RecognizeDocument(doc, date, &deadline);
     doc.entities_recognised = true;
   }
   if (!doc.failed() && !deadline.CheckNow("entities"))
@@ -192,7 +193,7 @@ void CorpusResolver::Resolve(Document* doc) {
     if (e.kb_entity >= 0) {
       const KbEntity& k = kb.entities()[static_cast<size_t>(e.kb_entity)];
       // Display in English (the report's language); the native form stays in `native`.
-      info.name = std::string(kb.DisplayName(static_cast<uint32_t>(e.kb_entity), "en"));
+      info.name = std::string(kb.DisplayName(static_cast<uint32_t>(e.kb_entity), kDisplayLanguage));
       info.native = std::string(k.canonical);
       info.type = EntityTypeName(k.type);
       info.kind = EntityKindName(k.kind);

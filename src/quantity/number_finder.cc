@@ -84,7 +84,7 @@ class Finder {
     return pos == gap.size() && (c == U' ' || c == 0x00A0 || c == 0x202F || c == 0x2009);
   }
 
-  char Grouping() const { return lex_.decimal_separator() == ',' ? '.' : ','; }
+  char Grouping() const { return lex_.group_separator(); }
 
   // d SEP d SEP d (dates) or d:dd (times), all glued.
   size_t DateLike(size_t i) const {

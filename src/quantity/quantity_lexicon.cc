@@ -1,10 +1,7 @@
-// @brief QuantityLexicon: data files, ICU spell-out and month tables, tokenizer.
-// The only file of this stage that includes ICU number-format headers.
+// @brief QuantityLexicon: data files, the language's spell-out and month
+// tables (src/lang, from ICU), tokenizer.
 #include "quantity/quantity_lexicon.h"
 
-#include <unicode/dcfmtsym.h>
-#include <unicode/dtfmtsym.h>
-#include <unicode/rbnf.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -91,25 +88,19 @@ std::string FoldToken(std::string_view raw) {
   return FoldForMatch(raw);
 }
 
-std::string ToUtf8(const icu::UnicodeString& u) {
-  std::string s;
-  u.toUTF8String(s);
-  return s;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<QuantityLexicon>> QuantityLexicon::Load(const Options& options,
                                                                const std::string& lang) {
   std::unique_ptr<QuantityLexicon> lex(new QuantityLexicon());
   lex->lang_ = lang;
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DecimalFormatSymbols symbols(icu::Locale(lang.c_str()), status);
-  if (U_SUCCESS(status)) {
-    std::string dec = ToUtf8(symbols.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol));
-    if (dec == "." || dec == ",") lex->decimal_ = dec[0];
-  }
-  lex->AddSpellout();
+  Result<std::shared_ptr<const Language>> language = FindOrLoadLanguage(DataDir(options), lang);
+  if (!language.ok()) return language.status();
+  lex->language_ = std::move(language).value();
+  lex->decimal_ = lex->language_->decimal_separator();
+  lex->group_ = lex->language_->group_separator();
+  lex->AddSpellout(lex->language_->spellout());
+  lex->AddMonths();
   std::string dir = DataDir(options) + "/lang/" + lang + "/";
   for (const char* name : kFiles) {
     Status st = lex->LoadFile(dir + name);
@@ -125,10 +116,7 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
   for (const TsvRow& row : file->rows) {
     const std::string& kind_name = row.fields[1];
     if (kind_name == "icu_locale") {  // more spell-out forms from a regional locale
-      std::string saved = lang_;
-      lang_ = row.fields[0];
-      AddSpellout();
-      lang_ = saved;
+      AddSpellout(Spellout(row.fields[0]));
       continue;
     }
     const KindInfo* info = nullptr;
@@ -199,34 +187,26 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
   return Status::Ok();
 }
 
-void QuantityLexicon::AddSpellout() {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::Locale locale(lang_.c_str());
-  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, locale, status);
-  if (U_FAILURE(status)) return;
-  std::vector<std::pair<icu::UnicodeString, bool>> sets;  // name, ordinal
-  for (int i = 0; i < rbnf.getNumberOfRuleSetNames(); ++i) {
-    icu::UnicodeString name = rbnf.getRuleSetName(i);
-    std::string n = ToUtf8(name);
+void QuantityLexicon::AddSpellout(const Spellout& spellout) {
+  std::vector<std::pair<size_t, bool>> sets;  // rule set, ordinal
+  for (size_t set = 0; set < spellout.size(); ++set) {
+    const std::string& n = spellout.name(set);
     if (n.find("year") != std::string::npos || n.find("verbose") != std::string::npos) continue;
     if (n.find("cardinal") != std::string::npos || n == "%spellout-numbering") {
-      sets.emplace_back(name, false);
+      sets.emplace_back(set, false);
     } else if (n.find("ordinal") != std::string::npos) {
-      sets.emplace_back(name, true);
+      sets.emplace_back(set, true);
     }
   }
   // First the vocabulary of cardinal words (for Canon), then the phrases.
   std::vector<std::pair<std::string, LexEntry>> phrases;
-  for (const auto& [name, ordinal] : sets) {
+  for (const auto& [set, ordinal] : sets) {
     int top = ordinal ? 100 : 999;
     for (int v = ordinal ? 1 : 0; v <= top; ++v) {
-      icu::UnicodeString out;
-      UErrorCode st = U_ZERO_ERROR;
-      icu::FieldPosition fp;
-      rbnf.format(static_cast<int32_t>(v), name, out, fp, st);
-      if (U_FAILURE(st)) continue;
-      out.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00AD)), icu::UnicodeString());
-      std::string text = ToUtf8(out);
+      std::string text = spellout.Spell(set, v);
+      if (text.empty()) continue;
+      for (size_t p; (p = text.find("\xC2\xAD")) != std::string::npos;)
+        text.erase(p, 2);  // soft hyphen
       phrases.emplace_back(text, LexEntry{ordinal ? LexKind::kOrdinal : LexKind::kCardinal,
                                           static_cast<double>(v)});
       if (ordinal && v >= 3) {
@@ -247,27 +227,24 @@ void QuantityLexicon::AddSpellout() {
   }
   for (auto& [text, entry] : phrases) {
     Add(text, entry);
-    // "vingt-et-un" is also written "vingt-un"; "veintiuno" has no "y" form to drop.
+    // "vingt-et-un" is also written "vingt-un": the glue words of lang.tsv
+    // may be dropped ("veintiuno" has no "y" form to drop).
     std::string key = KeyOf(text);
-    for (const std::string& glue : {std::string(" et "), std::string(" y "), std::string(" and ")}) {
+    for (const std::string& word : language_->number_glue()) {
+      const std::string glue = " " + word + " ";
       size_t p = key.find(glue);
       if (p != std::string::npos) Add(key.substr(0, p) + " " + key.substr(p + glue.size()), entry);
     }
   }
+}
+
+void QuantityLexicon::AddMonths() {
   // Month names: a number next to one is a date, not a quantity.
-  icu::DateFormatSymbols dfs(locale, status);
-  if (U_SUCCESS(status)) {
-    for (auto ctx : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
-      for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
-        int32_t count = 0;
-        const icu::UnicodeString* names = dfs.getMonths(count, ctx, width);
-        for (int32_t i = 0; i < count; ++i) {
-          std::string m = FoldForMatch(ToUtf8(names[i]));
-          while (!m.empty() && m.back() == '.') m.pop_back();
-          if (m.size() >= 3) months_.insert(m);
-        }
-      }
-    }
+  for (const CalendarName& n : language_->calendar_names()) {
+    if (n.field != CalendarField::kMonth || n.width == NameWidth::kShort) continue;
+    std::string m = FoldForMatch(n.text);
+    while (!m.empty() && m.back() == '.') m.pop_back();
+    if (m.size() >= 3) months_.insert(m);
   }
 }
 

@@ -1,5 +1,6 @@
 // @brief QuantityLexicon: per-language phrase tables for numbers and claims,
-// loaded from data/lang/<code>/quantity_*.tsv plus spell-out tables from ICU.
+// loaded from data/lang/<code>/quantity_*.tsv plus the language's spell-out
+// tables and month names (src/lang, from ICU).
 //
 // Every phrase is stored as its token key (see Tokenize: folded tokens joined
 // by one space, hyphens dropped), so "vingt-cinq", "Vingt cinq" and
@@ -17,6 +18,7 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "lang/language.h"
 
 namespace sitrep {
 
@@ -83,6 +85,8 @@ class QuantityLexicon {
 
   const std::string& lang() const { return lang_; }
   char decimal_separator() const { return decimal_; }
+  // The point or comma that groups thousands (lang.tsv `group_separator`).
+  char group_separator() const { return group_; }
 
   // Tokenizes `text`, offsets shifted by `base`; keys folded and canonical.
   void Tokenize(std::string_view text, uint32_t base, std::vector<QToken>* out) const;
@@ -113,13 +117,15 @@ class QuantityLexicon {
  private:
   QuantityLexicon() = default;
   Status LoadFile(const std::string& path);
-  void AddSpellout();
+  void AddSpellout(const Spellout& spellout);
+  void AddMonths();
   void Add(const std::string& phrase, LexEntry entry);
   std::string KeyOf(std::string_view phrase) const;
   std::string Canon(std::string folded) const;
 
   std::string lang_;
-  char decimal_ = ',';
+  std::shared_ptr<const Language> language_;
+  char decimal_ = ',', group_ = '.';
   size_t max_tokens_ = 1;
   std::unordered_map<std::string, std::vector<LexEntry>> phrases_;
   std::unordered_set<std::string> first_tokens_;

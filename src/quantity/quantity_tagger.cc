@@ -146,14 +146,21 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadlin
                                           bool* truncated) const {
   const size_t max_claims = options_.base.max_claims_per_document;
   std::vector<Claim> out;
-  std::string_view lang = doc.lang;
   if (doc.sentences.empty()) {
-    SentenceClaims(doc, lang, 0, static_cast<uint32_t>(doc.text.size()), -1, &out);
+    SentenceClaims(doc, doc.lang, 0, static_cast<uint32_t>(doc.text.size()), -1, &out);
   } else {
+    size_t p = 0;  // the paragraph of sentence s, or the first one after it
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
       if (Expired(deadline, "quantities")) break;
-      SentenceClaims(doc, lang, doc.sentences[s].start, doc.sentences[s].end, static_cast<int>(s),
-                     &out);
+      const uint32_t start = doc.sentences[s].start;
+      while (p < doc.paragraphs.size() && doc.paragraphs[p].end <= start) ++p;
+      // The paragraph's language when it has a lexicon, else the document's.
+      std::string_view lang = doc.lang;
+      if (p < doc.paragraphs.size() && doc.paragraphs[p].start <= start &&
+          Lexicon(doc.paragraphs[p].lang) != nullptr) {
+        lang = doc.paragraphs[p].lang;
+      }
+      SentenceClaims(doc, lang, start, doc.sentences[s].end, static_cast<int>(s), &out);
       if (out.size() > max_claims) break;
     }
   }

@@ -48,8 +48,10 @@ class QuantityTagger {
   // Unknown language: empty.
   std::vector<NumberMatch> Numbers(std::string_view text, std::string_view lang) const;
 
-  // Claims of `doc` (its language; sentences from doc.sentences, or the whole
-  // text as one sentence when there are none), sorted by start. With a
+  // Claims of `doc` (each sentence in the language of its paragraph when
+  // there is a lexicon for it, else in the document's; sentences from
+  // doc.sentences, or the whole text as one sentence when there are none),
+  // sorted by start. With a
   // `deadline`, stops (partial) between sentences once it has expired. At most
   // Options::max_claims_per_document; when more were found, `*truncated` (if
   // given) is set to true.

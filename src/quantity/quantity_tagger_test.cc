@@ -249,6 +249,37 @@ TEST(QuantityTaggerTest, ClaimsPastTheLimitAreDroppedAndReported) {
   }
 }
 
+// Each sentence is read in its paragraph's language, the document's as
+// fallback: "2,500" in an English paragraph of a French document is 2500, not 2.5.
+TEST(QuantityTaggerTest, EachParagraphIsReadInItsLanguage) {
+  Document doc;
+  doc.lang = "fr";
+  const std::string fr = "Quelque 2,5 millions de personnes ont voté.";
+  const std::string en = "About 2,500 troops were deployed.";
+  doc.text = fr + "\n" + en;
+  const uint32_t mid = static_cast<uint32_t>(fr.size());
+  const uint32_t end = static_cast<uint32_t>(doc.text.size());
+  Paragraph p1, p2;
+  p1.end = mid;
+  p1.lang = "fr";
+  p2.start = mid + 1;
+  p2.end = end;
+  p2.lang = "en";
+  doc.paragraphs = {p1, p2};
+  doc.sentences = {{0, mid}, {mid + 1, end}};
+  std::vector<Claim> claims = Tagger().Claims(doc);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_DOUBLE_EQ(claims[0].value, 2.5e6);
+  EXPECT_EQ(Text(doc, {claims[1].start, claims[1].end}), "About 2,500 troops");
+  EXPECT_DOUBLE_EQ(claims[1].value, 2500);
+  EXPECT_EQ(claims[1].measure, "troops");
+  // Read as French, the English figure is 2.5.
+  doc.paragraphs[1].lang = "fr";
+  claims = Tagger().Claims(doc);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_NE(claims[1].value, 2500);
+}
+
 TEST(QuantityTaggerTest, JsonUsesCodePoints) {
   Document doc;
   std::vector<Claim> claims = ClaimsOf("Déjà environ 2 000 soldats.", "fr", &doc);

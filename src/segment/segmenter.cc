@@ -1,16 +1,16 @@
 // @brief ICU segmentation; the only place this stage touches ICU.
 #include "segment/segmenter.h"
 
-#include <algorithm>
-
 #include <unicode/brkiter.h>
-#include <unicode/dtfmtsym.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+
+#include <algorithm>
 
 #include "base/data_file.h"
 #include "base/text_fold.h"
 #include "base/utf8.h"
+#include "lang/language.h"
 
 namespace sitrep {
 namespace {
@@ -53,17 +53,12 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const Options& options) {
     auto& set = s->abbreviations_[lang];
     for (const TsvRow& row : file->rows) set.insert(FoldForMatch(row.fields[0]));
   }
-  for (const std::string& lang : DataLanguages(options)) {
-    UErrorCode st = U_ZERO_ERROR;
-    icu::DateFormatSymbols syms(icu::Locale(lang.c_str()), st);
-    if (U_FAILURE(st)) continue;
-    for (auto ctx : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
-      int32_t count = 0;
-      const icu::UnicodeString* names = syms.getMonths(count, ctx, icu::DateFormatSymbols::WIDE);
-      for (int32_t i = 0; i < count; ++i) {
-        std::string utf8;
-        names[i].toUTF8String(utf8);
-        s->months_.insert(FoldForMatch(utf8));
+  Result<std::shared_ptr<const Languages>> langs = Languages::Load(options);
+  if (!langs.ok()) return langs.status();
+  for (const std::string& lang : (*langs)->codes()) {
+    for (const CalendarName& n : (*langs)->Find(lang)->calendar_names()) {
+      if (n.field == CalendarField::kMonth && n.width == NameWidth::kWide) {
+        s->months_.insert(FoldForMatch(n.text));
       }
     }
   }

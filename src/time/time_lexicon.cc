@@ -1,13 +1,7 @@
-// @brief TimeLexicon: ICU month/weekday names plus the time_*.tsv data files.
-// ICU is used here only: DateFormatSymbols for names, RuleBasedNumberFormat
-// for spelled-out numbers; ICU errors become Status values at this spot.
+// @brief TimeLexicon: the language's month/weekday names and spelled-out
+// numbers (src/lang, from ICU) plus the time_*.tsv data files.
 #include "time/time_lexicon.h"
 
-#include <unicode/dtfmtsym.h>
-#include <unicode/fieldpos.h>
-#include <unicode/fmtable.h>
-#include <unicode/parsepos.h>
-#include <unicode/rbnf.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -189,13 +183,7 @@ void TimeLexicon::Add(TimeLexEntry e) {
 }
 
 void TimeLexicon::LoadIcuNames() {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DateFormatSymbols syms(icu::Locale(lang_.c_str()), status);
-  if (U_FAILURE(status)) return;
-  using S = icu::DateFormatSymbols;
-  auto add = [this](const icu::UnicodeString& name, TimeLexKind kind, int number, bool weak) {
-    std::string utf8;
-    name.toUTF8String(utf8);
+  auto add = [this](const std::string& utf8, TimeLexKind kind, int number, bool weak) {
     TimeLexEntry e;
     for (TimeToken& t : TokenizeForTime(utf8)) {
       if (t.folded != ".") e.tokens.push_back(std::move(t.folded));
@@ -207,23 +195,11 @@ void TimeLexicon::LoadIcuNames() {
     e.weak = weak;
     Add(std::move(e));
   };
-  // Wide names first so that a name that is both wide and abbreviated ("mai",
-  // "juin") is strong.
-  for (auto width : {S::WIDE, S::ABBREVIATED, S::SHORT}) {
-    const bool weak = width != S::WIDE;
-    for (auto ctx : {S::FORMAT, S::STANDALONE}) {
-      int32_t count = 0;
-      if (width != S::SHORT) {
-        const icu::UnicodeString* months = syms.getMonths(count, ctx, width);
-        for (int32_t i = 0; i < count && i < 12; ++i)
-          add(months[i], TimeLexKind::kMonth, i + 1, weak);
-      }
-      const icu::UnicodeString* days = syms.getWeekdays(count, ctx, width);
-      // ICU: index 1 = Sunday .. 7 = Saturday; ISO: Monday 1 .. Sunday 7.
-      for (int32_t i = 1; i < count && i <= 7; ++i) {
-        add(days[i], TimeLexKind::kWeekday, (i + 5) % 7 + 1, weak);
-      }
-    }
+  // Wide names come first, so that a name that is both wide and abbreviated
+  // ("mai", "juin") is strong.
+  for (const CalendarName& n : language_->calendar_names()) {
+    add(n.text, n.field == CalendarField::kMonth ? TimeLexKind::kMonth : TimeLexKind::kWeekday,
+        n.number, n.width != NameWidth::kWide);
   }
 }
 
@@ -645,6 +621,9 @@ Result<std::unique_ptr<TimeLexicon>> TimeLexicon::Load(const std::string& data_d
                                                        const std::string& lang) {
   std::unique_ptr<TimeLexicon> lex(new TimeLexicon());
   lex->lang_ = lang;
+  Result<std::shared_ptr<const Language>> language = FindOrLoadLanguage(data_dir, lang);
+  if (!language.ok()) return language.status();
+  lex->language_ = std::move(language).value();
   const std::string dir = data_dir + "/lang/" + lang + "/";
   // Data words first: they may mark a word that ICU also lists.
   SITREP_RETURN_IF_ERROR(lex->LoadWords(dir + "time_words.tsv"));
@@ -655,29 +634,15 @@ Result<std::unique_ptr<TimeLexicon>> TimeLexicon::Load(const std::string& data_d
   }
   lex->LoadIcuNames();
   if (lex->glue_weekday_part_) lex->AddWeekdayPartCompounds();
-  UErrorCode status = U_ZERO_ERROR;
-  auto rbnf = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
-                                                           icu::Locale(lang.c_str()), status);
-  if (U_SUCCESS(status)) {
-    // Every word ICU uses to spell 0..199, the hundreds and a thousand, in
-    // each public rule set (feminine, neuter, ... forms).
-    for (int32_t r = 0; r < rbnf->getNumberOfRuleSetNames(); ++r) {
-      icu::UnicodeString set_name = rbnf->getRuleSetName(r);
-      for (int n = 0; n <= 1000; n += n < 200 ? 1 : 100) {
-        icu::UnicodeString out;
-        UErrorCode st = U_ZERO_ERROR;
-        icu::FieldPosition fp;
-        rbnf->format(static_cast<int32_t>(n), set_name, out, fp, st);
-        if (U_FAILURE(st)) continue;
-        std::string utf8;
-        out.toUTF8String(utf8);
-        for (TimeToken& t : TokenizeForTime(utf8)) {
-          if (t.kind == TimeTokKind::kWord) lex->number_words_.insert(std::move(t.folded));
-        }
+  // Every word ICU uses to spell 0..199, the hundreds and a thousand, in
+  // each public rule set (feminine, neuter, ... forms).
+  const Spellout& spellout = lex->language_->spellout();
+  for (size_t set = 0; set < spellout.size(); ++set) {
+    for (int n = 0; n <= 1000; n += n < 200 ? 1 : 100) {
+      for (TimeToken& t : TokenizeForTime(spellout.Spell(set, n))) {
+        if (t.kind == TimeTokKind::kWord) lex->number_words_.insert(std::move(t.folded));
       }
     }
-    rbnf->setLenient(true);
-    lex->spellout_ = std::move(rbnf);
   }
   return lex;
 }
@@ -765,34 +730,7 @@ Tense TimeLexicon::TenseOf(const std::string& folded) const {  // folded: see he
 }
 
 int64_t TimeLexicon::ParseSpelledNumber(std::string_view phrase, size_t* consumed) const {
-  if (!spellout_ || phrase.empty() || phrase.size() > 120) return -1;
-  std::string key(phrase);
-  std::lock_guard<std::mutex> lock(spellout_mu_);
-  auto it = spellout_cache_.find(key);
-  if (it != spellout_cache_.end()) {
-    *consumed = it->second.second;
-    return it->second.first;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(key);
-  icu::Formattable result;
-  icu::ParsePosition pp(0);
-  spellout_->parse(u, result, pp);
-  int64_t v = -1;
-  size_t used = 0;
-  if (pp.getIndex() > 0) {
-    UErrorCode status = U_ZERO_ERROR;
-    int64_t n = result.getInt64(status);
-    if (U_SUCCESS(status) && n >= 0) {
-      std::string prefix;
-      u.tempSubString(0, pp.getIndex()).toUTF8String(prefix);
-      v = n;
-      used = prefix.size();
-    }
-  }
-  if (spellout_cache_.size() < kSpelloutCacheSize)
-    spellout_cache_.emplace(key, std::make_pair(v, used));
-  *consumed = used;
-  return v;
+  return language_->ParseSpelledNumber(phrase, consumed);
 }
 
 }  // namespace sitrep

@@ -1,18 +1,15 @@
 // @brief TimeLexicon: the words of one language the time tagger knows, and the
 // tokenizer that both the lexicon phrases and the tagged text go through.
 //
-// Month and weekday names come from ICU DateFormatSymbols (format and
-// stand-alone, wide, abbreviated and short). Everything else comes from
-// data/lang/<code>/time_words.tsv and time_tense.tsv (docs/formats/time.md).
-// Spelled-out numbers ("trente", "vingt-quatre") are parsed with ICU's
-// lenient spell-out rules.
+// Month and weekday names (ICU, every context and width), the date order and
+// spelled-out numbers come from the language layer (src/lang). Everything
+// else comes from data/lang/<code>/time_words.tsv and time_tense.tsv
+// (docs/formats/time.md).
 //
-// Thread-safety: a built lexicon is immutable except for the spell-out parser,
-// which is guarded by a mutex; Lookup and ParseSpelledNumber may be called
-// from several threads.
+// Thread-safety: a built lexicon is immutable (the language's spell-out
+// parser is guarded by its own mutex); Lookup and ParseSpelledNumber may be
+// called from several threads.
 #pragma once
-
-#include <unicode/uversion.h>
 
 #include <array>
 #include <cstdint>
@@ -27,11 +24,8 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "lang/language.h"
 #include "time/time_value.h"
-
-U_NAMESPACE_BEGIN
-class RuleBasedNumberFormat;
-U_NAMESPACE_END
 
 namespace sitrep {
 
@@ -266,6 +260,8 @@ class TimeLexicon {
   ~TimeLexicon();
 
   const std::string& lang() const { return lang_; }
+  // How numeric dates order day and month (lang.tsv `date_order`).
+  DateOrder date_order() const { return language_->date_order(); }
 
   // Longest entry of `kind` whose phrase starts at toks[i]; returns the token
   // index just after it, or 0 when none matches (`entry` is then untouched).
@@ -316,7 +312,7 @@ class TimeLexicon {
   // Lenient parsing costs ~0.1 ms, so results are memoized per phrase (at
   // most kSpelloutCacheSize phrases; past that, parsing goes on uncached).
   int64_t ParseSpelledNumber(std::string_view phrase, size_t* consumed) const;
-  static constexpr size_t kSpelloutCacheSize = 4096;
+  static constexpr size_t kSpelloutCacheSize = Language::kSpelloutCacheSize;
 
  private:
   TimeLexicon() = default;
@@ -328,18 +324,16 @@ class TimeLexicon {
   void AddWeekdayPartCompounds();
 
   std::string lang_;
+  std::shared_ptr<const Language> language_;  // names, date order, spell-out
   std::unordered_map<std::string, std::vector<TimeLexEntry>> by_first_;
   std::unordered_map<std::string, Tense> tense_words_;
   std::vector<std::pair<std::string, Tense>> tense_suffixes_;                // longest first
   std::unordered_map<std::string, std::vector<TensePhrase>> tense_phrases_;  // by first word
-  std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
   std::unordered_set<std::string> number_words_;
   std::unordered_set<std::string> count_nouns_;  // folded, one token each
   std::unordered_set<std::string> past_cues_;    // folded, one token each
   std::vector<TimeRule> rules_;
   bool glue_weekday_part_ = false;  // a `compound weekday+part` line was read
-  mutable std::mutex spellout_mu_;  // guards spellout_ and spellout_cache_
-  mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> spellout_cache_;
 };
 
 }  // namespace sitrep

@@ -71,7 +71,7 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     int day = static_cast<int>(a.number), month = static_cast<int>(t_[i + 1].number);
     int year = static_cast<int>(t_[i + 2].number);
     if (t_[i + 2].ndigits == 2) year = FullYear(year);
-    if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
+    if (lex_.date_order() == DateOrder::kMdy && day <= 12) std::swap(day, month);
     if (month > 12 && day <= 12) std::swap(day, month);
     if (year >= 1800 && year <= 2100 && month >= 1 && month <= 12 && ValidDate(year, month, day) &&
         !(i + 3 < t_.size() && t_[i + 3].kind == TimeTokKind::kWord &&
@@ -108,7 +108,7 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     return std::nullopt;
   }
   int day = n1, month = n2;
-  if (lex_.lang() == "en" && n1 <= 12) std::swap(day, month);
+  if (lex_.date_order() == DateOrder::kMdy && n1 <= 12) std::swap(day, month);
   if (month > 12 && day <= 12) std::swap(day, month);
   if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
   return ValidDayMonth(te, month, day, year);
@@ -126,7 +126,7 @@ std::optional<Cand> Scan::ShortNumericDate(size_t i) {
     return std::nullopt;
   }
   int day = static_cast<int>(t_[i].number), month = static_cast<int>(t_[i + 2].number);
-  if (lex_.lang() == "en" && day <= 12) std::swap(day, month);
+  if (lex_.date_order() == DateOrder::kMdy && day <= 12) std::swap(day, month);
   if (month > 12 && day <= 12) std::swap(day, month);
   if (month < 1 || month > 12 || !ValidDate(2000, month, day)) return std::nullopt;
   return ResolveDayMonth(te, month, day, 0);
