@@ -181,12 +181,11 @@ TEST_F(CleanerTest, HtmlGoesThroughTheExtractor) {
 }
 
 TEST_F(CleanerTest, TheOutletIsTheInputsNameElseTheHtmlSiteNameElseEmpty) {
-  const std::string page =
-      std::string(
-          "<html lang=fr><head><title>Titre | Le Site</title>"
-          "<meta property=\"og:site_name\" content=\"Le Site du Soir\"></head>"
-          "<body><article><h1>Titre</h1><p>") +
-      kBody + "</p><p>" + kBody2 + "</p></article></body></html>";
+  const std::string page = std::string(
+                               "<html lang=fr><head><title>Titre | Le Site</title>"
+                               "<meta property=\"og:site_name\" content=\"Le Site du Soir\"></head>"
+                               "<body><article><h1>Titre</h1><p>") +
+                           kBody + "</p><p>" + kBody2 + "</p></article></body></html>";
   RawDocument raw;
   raw.source = "p.html";
   raw.format = InputFormat::kHtml;

@@ -92,7 +92,7 @@ std::string ChooseSiteName(const PageMeta& meta, const HtmlRules& rules) {
     }
     return false;
   };
-  const std::string* name = is_title(parts.front()) ? &parts.back()
+  const std::string* name = is_title(parts.front())  ? &parts.back()
                             : is_title(parts.back()) ? &parts.front()
                                                      : nullptr;
   if (name == nullptr) return "";
