@@ -542,6 +542,7 @@ bool Cleaner::Cleaning::ReadBlocks() {
     removed = std::move(ex->removed);
     title = ex->title;
     html_lang = ex->lang;
+    if (doc.outlet.empty()) doc.outlet = ex->site_name;  // the input's own name (JSONL) wins
     html_dates = std::move(ex->dates);
     for (auto& m : ex->warnings) warnings.push_back(m);
   } else {

@@ -180,6 +180,25 @@ TEST_F(CleanerTest, HtmlGoesThroughTheExtractor) {
   EXPECT_EQ(d.published->origin, "html");
 }
 
+TEST_F(CleanerTest, TheOutletIsTheInputsNameElseTheHtmlSiteNameElseEmpty) {
+  const std::string page = std::string(
+                               "<html lang=fr><head><title>Titre | Le Site</title>"
+                               "<meta property=\"og:site_name\" content=\"Le Site du Soir\"></head>"
+                               "<body><article><h1>Titre</h1><p>") +
+                           kBody + "</p><p>" + kBody2 + "</p></article></body></html>";
+  RawDocument raw;
+  raw.source = "p.html";
+  raw.format = InputFormat::kHtml;
+  raw.text = page;
+  EXPECT_EQ(cleaner_->Clean(raw).outlet, "Le Site du Soir");
+  raw.outlet = "Nom fourni";  // a JSONL "source" is kept as given
+  EXPECT_EQ(cleaner_->Clean(raw).outlet, "Nom fourni");
+  RawDocument text;
+  text.source = "t.txt";
+  text.text = std::string(kBody) + "\n\n" + kBody2;
+  EXPECT_EQ(cleaner_->Clean(text).outlet, "");  // plain text names no outlet
+}
+
 TEST_F(CleanerTest, FailuresComeBackAsErrors) {
   Document empty = CleanText("");
   ASSERT_TRUE(empty.failed());

@@ -367,10 +367,30 @@ TEST_F(CliTest, ReportOfTheExamplesOpensWithWhatTheNumbersSay) {
     EXPECT_GE(count[rel], 2) << rel;
     EXPECT_GE(langs[rel].size(), 3u) << rel;
   }
+  // Outlets: an HTML page's site name (og:site_name, else its <title>'s far end), a JSONL
+  // line's "source"; a plain-text file states none.
+  std::set<std::string> outlets;
+  for (const sitrep::JsonValue& d : (*parsed)["documents"].items()) {
+    const std::string source = d.GetString("source");
+    const std::string name = d.GetString("outlet");
+    if (source.size() > 4 && source.compare(source.size() - 4, 4, ".txt") == 0) {
+      EXPECT_EQ(name, "") << source;
+    } else {
+      outlets.insert(name);
+    }
+  }
+  EXPECT_EQ(outlets, (std::set<std::string>{
+                         "Le Courrier des Steppes", "The Caspian Ledger", "The Westbrook Observer",
+                         "El Observador Global", "Rundschau Ost", "Вестник Евразии",
+                         "Le Messager lémanique", "La Crónica Austral", "Курьер Прикаспия"}));
   // query figures: the table and the filters.
   RunResult q = Sh(Bin() + " query figures --db " + db + " --status contradicted --measure troops");
   ASSERT_EQ(q.code, 0) << q.err;
   EXPECT_EQ(q.out.rfind("contradicted troops", 0), 0u) << q.out;
+  EXPECT_NE(q.out.find("(Rundschau Ost, 2022-01-07)"), std::string::npos) << q.out;
+  EXPECT_EQ(q.out.find(".html"), std::string::npos) << q.out;  // a page is named by its outlet
+  // "Tra le vittime ci sarebbero anche 16 membri delle forze di sicurezza" counts the dead.
+  EXPECT_EQ(q.out.find("16 ("), std::string::npos) << q.out;
   RunResult bad = Sh(Bin() + " query figures --db " + db + " --status maybe");
   EXPECT_EQ(bad.code, 2);
 }

@@ -68,7 +68,8 @@ struct Document {
   std::string source;    // path or URL as given; "file.jsonl#12" for JSONL lines without url
   std::string source_bytes;  // hex of the raw path when `source` is not it (not UTF-8); else empty
   std::string url;
-  std::string outlet;    // publisher name when the input gives one (JSONL "source")
+  std::string outlet;    // publisher name when the input gives one: JSONL "source", else the
+                         // HTML's site name (og:site_name, JSON-LD publisher, ...); else ""
   std::string format;    // txt | html | jsonl
   std::string encoding;  // encoding of the input bytes (UTF-8, windows-1251, ...)
   std::string title;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <span>
@@ -96,43 +97,54 @@ Result<FigureRules> FigureRules::Load(const std::string& data_dir) {
     }
     rules.tolerance[row.fields[0]] = t;
   }
-  Result<TsvFile> subjects = ReadTsv(dir + "subjects.tsv", 4, 4);
-  if (!subjects.ok()) return subjects.status();
-  for (const TsvRow& row : subjects->rows) {
-    SubjectCue cue;
-    cue.lang = row.fields[0];
-    std::string phrase = row.fields[1];
-    if (!phrase.empty() && phrase.back() == '*') {
-      cue.prefix = true;
-      phrase.pop_back();
-    }
-    cue.phrase = FoldForMatch(phrase);
-    cue.subject = row.fields[2];
-    for (size_t p = 0; p <= row.fields[3].size();) {
-      size_t e = row.fields[3].find(',', p);
-      if (e == std::string::npos) e = row.fields[3].size();
-      if (e > p) cue.measures.push_back(row.fields[3].substr(p, e - p));
-      p = e + 1;
-    }
-    if (cue.measures.empty()) return subjects->ErrorAt(row, "no measure listed");
-    if (cue.phrase.empty() || cue.subject.empty() || cue.subject == "all") {
-      return subjects->ErrorAt(row, "needs a phrase and a subject class other than \"all\"");
-    }
-    rules.subjects.push_back(std::move(cue));
+  // Language knowledge: data/lang/<code>/figure_{subjects,place_nouns}.tsv; a
+  // language may lack either file.
+  std::vector<std::string> langs;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir + "/lang", ec)) {
+    if (entry.is_directory()) langs.push_back(entry.path().filename().string());
   }
-  Result<TsvFile> nouns = ReadTsv(dir + "place_nouns.tsv", 2, 2);
-  if (!nouns.ok()) return nouns.status();
-  for (const TsvRow& row : nouns->rows) {
-    PlaceNoun noun;
-    noun.lang = row.fields[0];
-    std::string phrase = row.fields[1];
-    if (!phrase.empty() && phrase.back() == '*') {
-      noun.prefix = true;
-      phrase.pop_back();
+  std::sort(langs.begin(), langs.end());
+  for (const std::string& lang : langs) {
+    const std::string lang_dir = data_dir + "/lang/" + lang + "/";
+    Result<TsvFile> subjects = ReadTsv(lang_dir + "figure_subjects.tsv", 3, 3);
+    if (!subjects.ok() && subjects.status().code() != Code::kNotFound) return subjects.status();
+    for (const TsvRow& row : subjects.ok() ? subjects->rows : std::vector<TsvRow>{}) {
+      SubjectCue cue;
+      cue.lang = lang;
+      std::string phrase = row.fields[0];
+      if (!phrase.empty() && phrase.back() == '*') {
+        cue.prefix = true;
+        phrase.pop_back();
+      }
+      cue.phrase = FoldForMatch(phrase);
+      cue.subject = row.fields[1];
+      for (size_t p = 0; p <= row.fields[2].size();) {
+        size_t e = row.fields[2].find(',', p);
+        if (e == std::string::npos) e = row.fields[2].size();
+        if (e > p) cue.measures.push_back(row.fields[2].substr(p, e - p));
+        p = e + 1;
+      }
+      if (cue.measures.empty()) return subjects->ErrorAt(row, "no measure listed");
+      if (cue.phrase.empty() || cue.subject.empty() || cue.subject == "all") {
+        return subjects->ErrorAt(row, "needs a phrase and a subject class other than \"all\"");
+      }
+      rules.subjects.push_back(std::move(cue));
     }
-    noun.phrase = FoldForMatch(phrase);
-    if (noun.phrase.empty()) return nouns->ErrorAt(row, "empty phrase");
-    rules.place_nouns.push_back(std::move(noun));
+    Result<TsvFile> nouns = ReadTsv(lang_dir + "figure_place_nouns.tsv", 1, 1);
+    if (!nouns.ok() && nouns.status().code() != Code::kNotFound) return nouns.status();
+    for (const TsvRow& row : nouns.ok() ? nouns->rows : std::vector<TsvRow>{}) {
+      PlaceNoun noun;
+      noun.lang = lang;
+      std::string phrase = row.fields[0];
+      if (!phrase.empty() && phrase.back() == '*') {
+        noun.prefix = true;
+        phrase.pop_back();
+      }
+      noun.phrase = FoldForMatch(phrase);
+      if (noun.phrase.empty()) return nouns->ErrorAt(row, "empty phrase");
+      rules.place_nouns.push_back(std::move(noun));
+    }
   }
   // Longer phrases first: "membres des forces de sécurité" before "forces".
   std::stable_sort(
@@ -144,6 +156,8 @@ Result<FigureRules> FigureRules::Load(const std::string& data_dir) {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// A conflict whose figures are this many times apart says so (docs/FIGURES.md).
+constexpr double kApartFactor = 100;
 
 std::string_view SpanOf(const Document& d, uint32_t start, uint32_t end) {
   if (end <= start || end > d.text.size()) return {};
@@ -706,6 +720,14 @@ void Finish(FigureSeries& s, const std::vector<Document>& docs) {
                         FigureValueText(docs[c.doc], qb) + " (" + c.source +
                         (c.date.empty() ? "" : ", " + c.date) + ") do not overlap";
       if (s.kind == MeasureKind::kCumulative) why += "; same as-of date " + c.date;
+      // Two orders of magnitude apart: likely not the same quantity (a part,
+      // a misread noun). Said, never hidden: the conflict stays.
+      const FigureClaim& low = a.max <= c.max ? a : c;
+      const FigureClaim& high = a.max <= c.max ? c : a;
+      if (!low.open && low.max > 0 && high.min >= kApartFactor * low.max) {
+        why += "; " + FigureValueText(docs[low.doc], docs[low.doc].claims[low.quantity]) +
+               " is 100 times below: it may count something else";
+      }
       if (a.subject != c.subject) {
         why += "; subjects differ: " + (a.subject.empty() ? std::string("not stated") : a.subject) +
                " vs " + (c.subject.empty() ? std::string("not stated") : c.subject);

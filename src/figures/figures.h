@@ -51,7 +51,7 @@ struct FigureRules {
   std::unordered_map<std::string, MeasureKind> measures;  // measures that form series
   std::unordered_map<std::string, double> tolerance;      // hedge name -> relative tolerance
   struct SubjectCue {
-    std::string lang;                   // ISO 639-1, or "*" for every language
+    std::string lang;                   // ISO 639-1: the data/lang/<code>/ folder it came from
     std::string phrase;                 // folded (FoldForMatch) words
     bool prefix = false;                // the last word may go on ("силовик*")
     std::string subject;                // normalised class: security_forces, civilians, ...
@@ -59,13 +59,15 @@ struct FigureRules {
   };
   std::vector<SubjectCue> subjects;
   struct PlaceNoun {
-    std::string lang;    // ISO 639-1, or "*"
+    std::string lang;    // ISO 639-1: the data/lang/<code>/ folder it came from
     std::string phrase;  // folded
     bool prefix = false;
   };
   std::vector<PlaceNoun> place_nouns;  // "frontière": a place by the country named before
 
-  // Reads DIR/figures/{measures,hedges,subjects,place_nouns}.tsv; errors name file:line.
+  // Reads DIR/figures/{measures,hedges}.tsv and, for each language folder
+  // DIR/lang/<code>/, its figure_subjects.tsv and figure_place_nouns.tsv when
+  // present; errors name file:line.
   static Result<FigureRules> Load(const std::string& data_dir);
 };
 

@@ -235,6 +235,34 @@ TEST(Figures, ContradictsWhenSourcesGiveDisjointFigures) {
   }
 }
 
+// Figures two orders of magnitude apart still contradict (a real disagreement
+// is never hidden), and the conflict says one may count something else.
+TEST(Figures, AConflictHundredTimesApartSaysSoAndStays) {
+  std::vector<Document> docs = {
+      Doc("it", "2022-01-10", "A", "Circa 2.500 soldati sono in Kazakistan, secondo l'OTSC.",
+          {{"Circa 2.500 soldati", 2500, "troops", HedgeType::kApproximate, "l'OTSC"}},
+          {At(kKazakhstan, "Kazakistan")}),
+      Doc("it", "2022-01-12", "B", "In Kazakistan ci sono 16 militari, secondo i media.",
+          {{"16 militari", 16, "troops", HedgeType::kExact, "i media"}},
+          {At(kKazakhstan, "Kazakistan")}),
+      Doc("it", "2022-01-11", "C", "In Kazakistan ci sono 2.030 militari, secondo Zas.",
+          {{"2.030 militari", 2030, "troops", HedgeType::kExact, "Zas"}},
+          {At(kKazakhstan, "Kazakistan")})};
+  std::vector<FigureSeries> all = BuildFigures(docs, Rules());
+  ASSERT_EQ(all.size(), 1u);
+  const FigureSeries& s = all[0];
+  EXPECT_EQ(s.status, SeriesStatus::kContradicted);
+  ASSERT_EQ(s.conflicts.size(), 2u);  // 2 030 against ≈2 500, 16 against 2 030
+  size_t apart = 0;
+  for (const FigureConflict& c : s.conflicts) {
+    SCOPED_TRACE(c.why);
+    const bool with_16 = s.claims[c.a].max == 16 || s.claims[c.b].max == 16;
+    EXPECT_EQ(c.why.find("16 is 100 times below") != std::string::npos, with_16);
+    apart += with_16;
+  }
+  EXPECT_EQ(apart, 1u);
+}
+
 TEST(Figures, SameSourceUpdatingItselfRevises) {
   std::vector<Document> docs = {
       Doc("en", "2022-01-07", "A", "About 2,500 troops are in Kazakhstan, the alliance said.",
@@ -341,6 +369,11 @@ TEST(Figures, PartsBySubjectAndByPlace) {
       {"ru", "Всего 225 погибших в Казахстане, из них 19 сотрудников силовых структур.",
        "225 погибших", "19 сотрудников", "В Алматы 103 погибших.", "103 погибших", "Казахстане",
        "Алматы"},
+      {"it",
+       "Il bilancio è di 225 morti in Kazakistan. Tra le vittime ci sarebbero anche 16 membri "
+       "delle forze di sicurezza.",
+       "225 morti", "16 membri", "Ad Almaty si contano 103 morti.", "103 morti", "Kazakistan",
+       "Almaty"},
   };
   for (const Case& t : cases) {
     SCOPED_TRACE(t.lang);
@@ -552,7 +585,7 @@ TEST(Figures, RulesRefuseABadLine) {
   // A data directory whose measures.tsv names an unknown kind.
   const std::string dir = ::testing::TempDir() + "/figures_bad";
   std::filesystem::create_directories(dir + "/figures");
-  for (const char* f : {"hedges.tsv", "subjects.tsv"}) {
+  for (const char* f : {"hedges.tsv"}) {
     std::filesystem::copy_file(std::string(SITREP_SOURCE_DIR "/data/figures/") + f,
                                dir + "/figures/" + f,
                                std::filesystem::copy_options::overwrite_existing);
@@ -564,6 +597,49 @@ TEST(Figures, RulesRefuseABadLine) {
   Result<FigureRules> r = FigureRules::Load(dir);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("measures.tsv:2"), std::string::npos) << r.status().message();
+}
+
+// Subject cues and nouns of place are language knowledge: one file each per
+// data/lang/<code>/ folder. A language may lack them; a bad line names file:line.
+TEST(Figures, SubjectCuesComeFromEachLanguageFolder) {
+  for (const char* lang : {"fr", "en", "es", "de", "ru", "it"}) {
+    SCOPED_TRACE(lang);
+    EXPECT_TRUE(std::any_of(Rules().subjects.begin(), Rules().subjects.end(),
+                            [&](const FigureRules::SubjectCue& c) { return c.lang == lang; }));
+    EXPECT_TRUE(std::any_of(Rules().place_nouns.begin(), Rules().place_nouns.end(),
+                            [&](const FigureRules::PlaceNoun& n) { return n.lang == lang; }));
+  }
+  const std::string dir = ::testing::TempDir() + "/figures_langs";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir + "/figures");
+  for (const char* f : {"measures.tsv", "hedges.tsv"}) {
+    std::filesystem::copy_file(std::string(SITREP_SOURCE_DIR "/data/figures/") + f,
+                               dir + "/figures/" + f);
+  }
+  std::filesystem::create_directories(dir + "/lang/xx");  // a language without figure files
+  std::filesystem::create_directories(dir + "/lang/yy");
+  auto write = [](const std::string& path, const char* text) {
+    FILE* out = std::fopen(path.c_str(), "w");
+    ASSERT_TRUE(out);
+    std::fputs(text, out);
+    std::fclose(out);
+  };
+  write(dir + "/lang/yy/figure_subjects.tsv",
+        "# phrase\tsubject\tmeasures\nsoldatoj\tsecurity_forces\tkilled\n");
+  write(dir + "/lang/yy/figure_place_nouns.tsv", "limo*\n");
+  Result<FigureRules> r = FigureRules::Load(dir);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->subjects.size(), 1u);
+  EXPECT_EQ(r->subjects[0].lang, "yy");
+  EXPECT_EQ(r->subjects[0].phrase, "soldatoj");
+  ASSERT_EQ(r->place_nouns.size(), 1u);
+  EXPECT_TRUE(r->place_nouns[0].prefix);
+  write(dir + "/lang/yy/figure_subjects.tsv",
+        "soldatoj\tsecurity_forces\tkilled\nciviloj\tall\tkilled\n");
+  r = FigureRules::Load(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("lang/yy/figure_subjects.tsv:2"), std::string::npos)
+      << r.status().message();
 }
 
 }  // namespace

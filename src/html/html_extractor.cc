@@ -295,8 +295,10 @@ void Extractor::CollectMeta(const GumboElement& element, const GumboNode* node) 
       AppendCollapsed(content, &value, &pending);
       if (key == "og:title" || (key == "twitter:title" && meta_.og_title.empty())) {
         meta_.og_title = value;
-      } else if (key == "og:site_name" || (key == "application-name" && meta_.site_name.empty())) {
-        meta_.site_name = value;
+      } else if (key == "og:site_name") {
+        if (meta_.site_name.empty()) meta_.site_name = value;
+      } else if (key == "application-name") {
+        if (meta_.app_name.empty()) meta_.app_name = value;
       } else if (key == "og:locale") {
         meta_.og_locale = value;
       } else if (key == "content-language" || key == "language" || key == "dc.language") {
@@ -314,6 +316,7 @@ void Extractor::CollectMeta(const GumboElement& element, const GumboNode* node) 
       const GumboNode* text = static_cast<const GumboNode*>(element.children.data[0]);
       if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_WHITESPACE) {
         AddJsonLdDates(text->v.text.text, rules_, &meta_.dates);
+        if (meta_.publisher.empty()) meta_.publisher = JsonLdPublisher(text->v.text.text);
       }
       return;
     }
@@ -802,6 +805,7 @@ Result<HtmlExtraction> Extractor::Run(std::string_view html) {
   }
   out_.title = ChooseTitle(meta_, rules_);
   out_.lang = ChooseLang(meta_);
+  out_.site_name = ChooseSiteName(meta_, rules_);
   out_.dates = RankDates(std::move(meta_.dates));
   Propagate();
   Emit(SelectMain());

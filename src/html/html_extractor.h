@@ -34,6 +34,7 @@ struct HtmlDateCandidate {
 struct HtmlExtraction {
   std::string title;  // best article title (h1 / og:title / <title> minus site name)
   std::string lang;   // <html lang> / og:locale, lower-case primary subtag; empty if none
+  std::string site_name;  // the publisher's name (og:site_name, JSON-LD publisher, ...); may be ""
   std::vector<HtmlBlock> blocks;         // main content in document order (title not included)
   std::vector<Removal> removed;          // dropped text with reasons (see docs/FORMAT.md)
   std::vector<HtmlDateCandidate> dates;  // best first

@@ -161,6 +161,37 @@ TEST(HtmlExtractorTest, ChoosesTitle) {
   }
 }
 
+TEST(HtmlExtractorTest, SiteName) {
+  const std::vector<TitleCase> cases = {
+      // og:site_name first, then the JSON-LD publisher, then application-name.
+      {"<meta name=\"application-name\" content=\"App\">"
+       "<script type=\"application/ld+json\">{\"publisher\":{\"@type\":\"Organization\","
+       "\"name\":\"The Ledger\"}}</script><meta property=\"og:site_name\" content=\"Ledger\">",
+       "", "Ledger"},
+      {"<meta name=\"application-name\" content=\"App\">"
+       "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\","
+       "\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Ledger\"}}]}</script>",
+       "", "The Ledger"},
+      {"<meta name=\"application-name\" content=\"Example News\">", "", "Example News"},
+      // Else the far end of a <title> whose other end is the article's title.
+      {"<title>Council extends programme | World | The Westbrook Observer</title>",
+       "<h1>Council extends programme</h1>", "The Westbrook Observer"},
+      {"<title>Example News :: Council votes on schools budget</title>"
+       "<meta property=\"og:title\" content=\"Council votes on schools budget\">",
+       "", "Example News"},
+      // A title that is not the article's names no site; nor does a title without separator.
+      {"<title>Home | Example News</title>", "<h1>Council extends programme</h1>", ""},
+      {"<title>Council extends programme</title>", "<h1>Council extends programme</h1>", ""},
+      {"<script type=\"application/ld+json\">{broken</script>", "", ""},
+  };
+  for (const TitleCase& c : cases) {
+    SCOPED_TRACE(c.head);
+    auto ex = ExtractHtml(Page(c.body + Article(), c.head), TestOptions());
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    EXPECT_EQ(ex->site_name, c.expected);
+  }
+}
+
 TEST(HtmlExtractorTest, OrdersDateCandidates) {
   std::string head =
       "<meta property=\"article:modified_time\" content=\"2022-01-08T09:00:00Z\">"

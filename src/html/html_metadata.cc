@@ -70,9 +70,71 @@ std::string ChooseTitle(const PageMeta& meta, const HtmlRules& rules) {
       return h1;
     }
   }
-  if (!meta.og_title.empty()) return StripSiteName(meta.og_title, meta.site_name, rules);
-  if (!meta.title_tag.empty()) return StripSiteName(meta.title_tag, meta.site_name, rules);
+  const std::string& site = !meta.site_name.empty() ? meta.site_name : meta.app_name;
+  if (!meta.og_title.empty()) return StripSiteName(meta.og_title, site, rules);
+  if (!meta.title_tag.empty()) return StripSiteName(meta.title_tag, site, rules);
   return meta.h1s.empty() ? "" : meta.h1s.front();
+}
+
+std::string ChooseSiteName(const PageMeta& meta, const HtmlRules& rules) {
+  for (const std::string* name : {&meta.site_name, &meta.publisher, &meta.app_name}) {
+    if (!name->empty()) return *name;
+  }
+  std::vector<std::string> parts = SplitTitle(meta.title_tag, rules);
+  if (parts.size() < 2) return "";
+  // The article's title as another tag confirms it: og:title or an <h1>.
+  auto is_title = [&](const std::string& part) {
+    std::string folded = FoldForMatch(part);
+    if (folded.empty()) return false;
+    if (folded == FoldForMatch(meta.og_title)) return true;
+    for (const std::string& h1 : meta.h1s) {
+      if (folded == FoldForMatch(h1)) return true;
+    }
+    return false;
+  };
+  const std::string* name = is_title(parts.front())  ? &parts.back()
+                            : is_title(parts.back()) ? &parts.front()
+                                                     : nullptr;
+  if (name == nullptr) return "";
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : *name) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words >= 1 && words <= 6 ? *name : "";
+}
+
+std::string JsonLdPublisher(std::string_view json) {
+  auto parsed = ParseJson(json, 64);
+  if (!parsed.ok()) return "";
+  std::vector<const JsonValue*> stack = {&parsed.value()};
+  while (!stack.empty()) {
+    const JsonValue* value = stack.back();
+    stack.pop_back();
+    if (value->is_array()) {
+      for (auto it = value->items().rbegin(); it != value->items().rend(); ++it)
+        stack.push_back(&*it);
+      continue;
+    }
+    if (!value->is_object()) continue;
+    for (auto it = value->members().rbegin(); it != value->members().rend(); ++it) {
+      const auto& [key, member] = *it;
+      if (key == "publisher") {
+        const JsonValue* p = &member;
+        if (p->is_array() && !p->items().empty()) p = &p->items().front();
+        if (p->is_string() && !p->str().empty()) return p->str();
+        if (p->is_object()) {
+          for (const auto& [k, v] : p->members()) {
+            if (k == "name" && v.is_string() && !v.str().empty()) return v.str();
+          }
+        }
+      }
+      if (!member.is_string()) stack.push_back(&member);
+    }
+  }
+  return "";
 }
 
 std::string ChooseLang(const PageMeta& meta) {

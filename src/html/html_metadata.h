@@ -17,7 +17,9 @@ struct PageMeta {
   std::string og_locale;         // <meta property=og:locale>
   std::string title_tag;         // first <title>, whitespace collapsed
   std::string og_title;          // og:title or twitter:title
-  std::string site_name;         // og:site_name / application-name
+  std::string site_name;         // og:site_name
+  std::string app_name;          // <meta name=application-name>
+  std::string publisher;         // the first JSON-LD publisher's name
   std::vector<std::string> h1s;  // texts of kept <h1> elements, document order
   std::vector<HtmlDateCandidate> dates;  // unordered, may repeat
 };
@@ -25,6 +27,16 @@ struct PageMeta {
 // The article title: an <h1> that the <title>/og:title confirms, else og:title,
 // else <title> without its site-name part, else the first <h1>.
 std::string ChooseTitle(const PageMeta& meta, const HtmlRules& rules);
+
+// The publisher's name: og:site_name, else the JSON-LD publisher's name, else
+// application-name, else the far end of a <title> whose other end is the
+// article's title as og:title or an <h1> gives it ("Title | World | The
+// Westbrook Observer"; at most 6 words); else "".
+std::string ChooseSiteName(const PageMeta& meta, const HtmlRules& rules);
+
+// The name of the first "publisher" of one JSON-LD script (an object's "name",
+// or a string), "" when none. Invalid JSON gives "".
+std::string JsonLdPublisher(std::string_view json);
 
 // Lower-case primary subtag of the first language given: "en-US" -> "en".
 std::string ChooseLang(const PageMeta& meta);
