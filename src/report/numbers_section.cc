@@ -108,7 +108,9 @@ std::string Chart(const FigureSeries& s, const std::vector<Document>& docs,
     top = std::max(top, c.open ? c.min * 1.3 : c.max);
   }
   top = NiceMax(top * 1.05);
-  const double x0 = kL + (undated ? 40 : 0), x1 = kW - kR;
+  // Marks of one date are spread by source (up to 8 px either way): the dates
+  // stay that far inside the axes.
+  const double x0 = kL + 12 + (undated ? 40 : 0), x1 = kW - kR - 10;
   auto x = [&](const FigureClaim& c) {
     if (c.date.empty()) return kL + 12.0;
     if (hi == lo) return (x0 + x1) / 2;
