@@ -59,14 +59,14 @@ int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
 int CmdEval(int argc, char** argv) {
   std::vector<FlagSpec> flags = {
       kHelp, kDataDir,
-      {"--gold", true, "gold file (default: the task's file in ../shared/eval/seed-gold/; entity: the folder)", "FILE"},
+      {"--gold", true, "gold file (default: the task's file in ../shared/eval/seed-gold/; entity, figures: the folder)", "FILE"},
       {"--seeds", true, "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
       {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
       {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
       {"--spec", true, "time-spec, numbers, currency: a Recognizers-Text spec file (default: the language's)", "FILE"},
       {"--lang", true, "time-spec, time-extract, numbers, currency: language of the spec (time-spec, time-extract default: fr and en; else fr)", "LANG"},
       {"--kb", true, "entity: knowledge base (default build/kb.bin)", "FILE"},
-      {"--errors", true, "time, time-spec, quantity, numbers, currency, entity: list the first N errors", "N"},
+      {"--errors", true, "time, time-spec, quantity, numbers, currency, entity, figures: list the first N errors", "N"},
       {"--verbose", false, "list every missed item and lost sentence"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("eval", args.status());

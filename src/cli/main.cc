@@ -24,6 +24,8 @@ void PrintMainHelp() {
       "  search --db FILE QUERY        full-text search with snippets\n"
       "  query claims --db FILE        the figures: value, hedge, measure, source, sentence\n"
       "  query timeline --db FILE      every dated expression in date order\n"
+      "  query entities --db FILE      the actors: names, spellings, roles, mentions\n"
+      "  query figures --db FILE       figure series across sources, with their conflicts\n"
       "  check --db FILE               check a store for damage\n"
       "  kb build                      build the knowledge base (setup runs it)\n"
       "  eval TASK                     score against gold annotations\n"

@@ -102,7 +102,10 @@ Result<FigureRules> FigureRules::Load(const std::string& data_dir) {
   std::vector<std::string> langs;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(data_dir + "/lang", ec)) {
-    if (entry.is_directory()) langs.push_back(entry.path().filename().string());
+    // A registered language only: its folder has a lang.tsv (docs/formats/lang.md).
+    if (entry.is_directory() && std::filesystem::exists(entry.path() / "lang.tsv", ec)) {
+      langs.push_back(entry.path().filename().string());
+    }
   }
   std::sort(langs.begin(), langs.end());
   for (const std::string& lang : langs) {

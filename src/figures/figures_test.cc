@@ -32,8 +32,8 @@ struct Fig {
   double value = 0;
   std::string measure;
   HedgeType hedge = HedgeType::kExact;
-  std::string source;  // words of the attribution's source, "" for none
-  std::string time;    // the date the sentence gives it
+  std::string source{};  // words of the attribution's source, "" for none
+  std::string time{};    // the date the sentence gives it
   bool reported = false;
   double min = 0, max = 0;  // a vague quantity when max > 0
 };
@@ -624,6 +624,10 @@ TEST(Figures, SubjectCuesComeFromEachLanguageFolder) {
     std::fputs(text, out);
     std::fclose(out);
   };
+  // A language is registered by its lang.tsv; a folder without one is no language.
+  write(dir + "/lang/yy/lang.tsv", "name\tEsperanto\n");
+  std::filesystem::create_directories(dir + "/lang/zz");
+  write(dir + "/lang/zz/figure_subjects.tsv", "ignored\tsecurity_forces\tkilled\n");
   write(dir + "/lang/yy/figure_subjects.tsv",
         "# phrase\tsubject\tmeasures\nsoldatoj\tsecurity_forces\tkilled\n");
   write(dir + "/lang/yy/figure_place_nouns.tsv", "limo*\n");

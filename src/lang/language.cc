@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <set>
 
 #include "base/data_file.h"
 
@@ -134,9 +135,13 @@ Status Language::ReadConventions(const std::string& path) {
     return file.status().code() == Code::kNotFound ? Status::Ok() : file.status();
   }
   bool decimal_set = false, group_set = false;
+  std::set<std::string> seen;  // keys read so far: only number_glue may repeat
   for (const TsvRow& row : file->rows) {
     const std::string& key = row.fields[0];
     const std::string& value = row.fields[1];
+    if (key != "number_glue" && !seen.insert(key).second) {
+      return file->ErrorAt(row, "key \"" + key + "\" given twice (only number_glue may repeat)");
+    }
     if (key == "name") {
       name_ = value;
     } else if (key == "date_order") {

@@ -20,7 +20,7 @@ TEST(LanguagesTest, TheLanguagesAreTheDirectoriesWithALangTsv) {
   for (const std::string& code : (*langs)->codes()) {
     EXPECT_TRUE(std::filesystem::exists(kData + "/lang/" + code + "/lang.tsv")) << code;
   }
-  for (const char* code : {"de", "en", "es", "fr", "ru"}) {
+  for (const char* code : {"de", "en", "es", "fr", "it", "ru"}) {
     EXPECT_NE((*langs)->Find(code), nullptr) << code;
   }
   EXPECT_EQ((*langs)->Find("und"), nullptr);
@@ -45,7 +45,7 @@ TEST(LanguagesTest, ConventionsComeFromLangTsv) {
   const Case cases[] = {
       {"fr", "French", DateOrder::kDmy, ',', '.'},  {"en", "English", DateOrder::kMdy, '.', ','},
       {"es", "Spanish", DateOrder::kDmy, ',', '.'}, {"de", "German", DateOrder::kDmy, ',', '.'},
-      {"ru", "Russian", DateOrder::kDmy, ',', '.'},
+      {"ru", "Russian", DateOrder::kDmy, ',', '.'}, {"it", "Italian", DateOrder::kDmy, ',', '.'},
   };
   for (const Case& c : cases) {
     std::shared_ptr<const Language> l = (*langs)->Find(c.code);
@@ -114,6 +114,7 @@ TEST(LanguagesTest, BadLangTsvLineNamesFileAndLine) {
       {"number_glue\tet puis\n", ":1: number_glue must be one word"},
       {"hunspell\t../fr\n", ":1: hunspell must be a dictionary name"},
       {"date_order\n", ":1: expected"},
+      {"date_order\tdmy\nname\tX\ndate_order\tmdy\n", ":3: key \"date_order\" given twice"},
   };
   int n = 0;
   for (const Case& c : cases) {
