@@ -91,7 +91,9 @@ TEST(EntityRecognizerTest, PerLanguage) {
       EXPECT_STREQ(MentionTypeName(hit->type), e.type) << e.text;
       std::string id = hit->kb_entity >= 0 ? std::string(TestKb().entities()[hit->kb_entity].id) : "";
       EXPECT_EQ(id, e.entity) << e.text;
-      if (*e.role) EXPECT_EQ(hit->role, e.role) << e.text;
+      if (*e.role) {
+        EXPECT_EQ(hit->role, e.role) << e.text;
+      }
     }
   }
 }
@@ -344,8 +346,12 @@ TEST(EntityRecognizerTest, CorpusMissesPerLanguage) {
     if (!*c.name) continue;
     ASSERT_NE(hit, nullptr) << c.lang << ": no mention " << c.name << " in: " << c.text;
     EXPECT_EQ(hit->type, MentionType::kPer) << c.name;
-    if (*c.role) EXPECT_EQ(hit->role, c.role) << c.text;
-    if (*c.role_text) EXPECT_EQ(hit->role_text, c.role_text) << c.text;
+    if (*c.role) {
+      EXPECT_EQ(hit->role, c.role) << c.text;
+    }
+    if (*c.role_text) {
+      EXPECT_EQ(hit->role_text, c.role_text) << c.text;
+    }
   }
 }
 

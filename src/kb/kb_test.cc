@@ -100,7 +100,9 @@ TEST(KbFileTest, CorruptFilesAreErrorsNotCrashes) {
   for (size_t n = 0; n < bytes->size(); n += 7) {
     auto kb = KnowledgeBase::FromBytes(bytes->substr(0, n));
     EXPECT_FALSE(kb.ok()) << n;
-    if (!kb.ok()) EXPECT_EQ(kb.status().code(), Code::kCorruption) << n;
+    if (!kb.ok()) {
+      EXPECT_EQ(kb.status().code(), Code::kCorruption) << n;
+    }
   }
   std::string wrong_version = bytes.value();
   wrong_version.replace(wrong_version.find("version 2"), 9, "version 9");

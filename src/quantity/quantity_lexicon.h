@@ -60,8 +60,8 @@ struct LexEntry {
   LexKind kind;
   double value = 0;   // cardinal/ordinal/scale/fraction value; vague min; unit factor
   double value2 = 0;  // vague max
-  std::string tag;    // hedge type, measure, unit code, vague hedge type, role
-  std::string tag2;   // unit: its measure; measure: "noun", "group", "verb" or "before"
+  std::string tag{};  // hedge type, measure, unit code, vague hedge type, role
+  std::string tag2{};  // unit: its measure; measure: "noun", "group", "verb" or "before"
 };
 
 // One token of text: a run of letters (with a trailing elision apostrophe),

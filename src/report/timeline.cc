@@ -38,7 +38,7 @@ std::string CivilFromDays(long z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
   return buf;
 }

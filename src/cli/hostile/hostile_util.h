@@ -28,8 +28,8 @@ struct RunResult {
 
 struct RunOptions {
   double bound_seconds = 60;  // killed past this (times $SITREP_TEST_TIME_SCALE, default 1)
-  std::string stdin_file;     // fed to stdin when set
-  std::string stdout_file;    // stdout goes there instead of being captured (e.g. /dev/full)
+  std::string stdin_file{};   // fed to stdin when set
+  std::string stdout_file{};  // stdout goes there instead of being captured (e.g. /dev/full)
   bool as_nobody = false;     // drop to uid/gid 65534 first (needs root; see CanDropToNobody)
 };
 
