@@ -639,7 +639,11 @@ Result<std::unique_ptr<TimeLexicon>> TimeLexicon::Load(const std::string& data_d
   const Spellout& spellout = lex->language_->spellout();
   for (size_t set = 0; set < spellout.size(); ++set) {
     for (int n = 0; n <= 1000; n += n < 200 ? 1 : 100) {
-      for (TimeToken& t : TokenizeForTime(spellout.Spell(set, n))) {
+      // ICU marks the joints of compound number words with soft hyphens
+      // (it "venti\u00ADquattro"); text writes them whole ("ventiquattro").
+      std::string spelled = spellout.Spell(set, n);
+      for (size_t p; (p = spelled.find("\xC2\xAD")) != std::string::npos;) spelled.erase(p, 2);
+      for (TimeToken& t : TokenizeForTime(spelled)) {
         if (t.kind == TimeTokKind::kWord) lex->number_words_.insert(std::move(t.folded));
       }
     }
