@@ -889,8 +889,12 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
   // "a 29-year-old", "81 years old", de "47 Jahre alt": an age, not a duration.
   if (M((Sym(u, "-") && Attached(u)) ? u + 1 : u, K::kAgeWord)) return std::nullopt;
   // "a second round", "a second wave of": a unit that is also an ordinal,
-  // before a word it qualifies, is the ordinal.
-  if (M(k, K::kOrdinal) && !Num(j) && !NumWord(j) && u < t_.size() &&
+  // before a word it qualifies, is the ordinal; also after a word one that
+  // is the article itself (fr "une seconde vague", it "un secondo
+  // contingente"), not after an article ("a one second pause").
+  const bool article_one =
+      NumWord(j) && n == 1 && k == j + 1 && !(j > 0 && M(j - 1, K::kQuant) == j);
+  if (M(k, K::kOrdinal) && !Num(j) && (!NumWord(j) || article_one) && u < t_.size() &&
       t_[u].kind == TimeTokKind::kWord && (!entries_[u] || M(u, K::kUnit))) {  // "a second day"
     return std::nullopt;
   }
