@@ -16,9 +16,9 @@
 #include "base/file_io.h"
 #include "base/json.h"
 #include "base/utf8.h"
+#include "report/html_escape.h"
 
 namespace sitrep {
-namespace {
 
 std::string Esc(std::string_view s) {
   std::string out;
@@ -35,6 +35,8 @@ std::string Esc(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 std::string Published(const Document& d) {
   if (!d.published) return "";

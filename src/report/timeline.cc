@@ -2,9 +2,11 @@
 #include "report/timeline.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
+
+#include "base/civil_date.h"
 
 namespace sitrep {
 namespace {
@@ -17,32 +19,6 @@ bool Digits(const std::string& s, size_t pos, size_t n) {
   return true;
 }
 
-// Day number (days since 1970-01-01) of a Gregorian date.
-long DaysFromCivil(long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-std::string CivilFromDays(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = static_cast<long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
-  return buf;
-}
-
 }  // namespace
 
 std::string TimelineKey(const std::string& value) {
@@ -50,12 +26,10 @@ std::string TimelineKey(const std::string& value) {
   if (Digits(v, 0, 4)) {
     if (v.size() >= 8 && v[4] == '-' && v[5] == 'W' && Digits(v, 6, 2)) {
       // ISO week: the Monday of week 1 is the Monday on or before 4 January.
-      long y = std::atol(v.substr(0, 4).c_str());
-      long jan4 = DaysFromCivil(y, 1, 4);
-      long monday = jan4 - ((jan4 + 3) % 7);  // 1970-01-01 was a Thursday
-      long day = monday + 7 * (std::atol(v.substr(6, 2).c_str()) - 1);
+      int64_t day = IsoWeekMonday(std::atol(v.substr(0, 4).c_str()),
+                                  std::atoi(v.substr(6, 2).c_str()));
       if (v.size() >= 11 && v.compare(8, 3, "-WE") == 0) day += 5;  // a weekend sorts by its Saturday
-      return CivilFromDays(day);
+      return CivilDayString(day);
     }
     if (v.size() >= 10 && Digits(v, 5, 2) && Digits(v, 8, 2)) {
       std::string key = v.substr(0, 10);
