@@ -315,8 +315,7 @@ void Extractor::CollectMeta(const GumboElement& element, const GumboNode* node) 
       if (type.find("ld+json") == std::string_view::npos || element.children.length == 0) return;
       const GumboNode* text = static_cast<const GumboNode*>(element.children.data[0]);
       if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_WHITESPACE) {
-        AddJsonLdDates(text->v.text.text, rules_, &meta_.dates);
-        if (meta_.publisher.empty()) meta_.publisher = JsonLdPublisher(text->v.text.text);
+        ReadJsonLd(text->v.text.text, rules_, &meta_.dates, &meta_.publisher);
       }
       return;
     }

@@ -106,37 +106,6 @@ std::string ChooseSiteName(const PageMeta& meta, const HtmlRules& rules) {
   return words >= 1 && words <= 6 ? *name : "";
 }
 
-std::string JsonLdPublisher(std::string_view json) {
-  auto parsed = ParseJson(json, 64);
-  if (!parsed.ok()) return "";
-  std::vector<const JsonValue*> stack = {&parsed.value()};
-  while (!stack.empty()) {
-    const JsonValue* value = stack.back();
-    stack.pop_back();
-    if (value->is_array()) {
-      for (auto it = value->items().rbegin(); it != value->items().rend(); ++it)
-        stack.push_back(&*it);
-      continue;
-    }
-    if (!value->is_object()) continue;
-    for (auto it = value->members().rbegin(); it != value->members().rend(); ++it) {
-      const auto& [key, member] = *it;
-      if (key == "publisher") {
-        const JsonValue* p = &member;
-        if (p->is_array() && !p->items().empty()) p = &p->items().front();
-        if (p->is_string() && !p->str().empty()) return p->str();
-        if (p->is_object()) {
-          for (const auto& [k, v] : p->members()) {
-            if (k == "name" && v.is_string() && !v.str().empty()) return v.str();
-          }
-        }
-      }
-      if (!member.is_string()) stack.push_back(&member);
-    }
-  }
-  return "";
-}
-
 std::string ChooseLang(const PageMeta& meta) {
   for (const std::string* tag : {&meta.html_lang, &meta.content_lang, &meta.og_locale}) {
     std::string lang = PrimarySubtag(*tag);
@@ -145,8 +114,25 @@ std::string ChooseLang(const PageMeta& meta) {
   return "";
 }
 
-void AddJsonLdDates(std::string_view json, const HtmlRules& rules,
-                    std::vector<HtmlDateCandidate>* dates) {
+namespace {
+
+// The name of a JSON-LD "publisher" value (an object's "name", or a string), or "".
+std::string PublisherName(const JsonValue& member) {
+  const JsonValue* p = &member;
+  if (p->is_array() && !p->items().empty()) p = &p->items().front();
+  if (p->is_string()) return p->str();
+  if (p->is_object()) {
+    for (const auto& [k, v] : p->members()) {
+      if (k == "name" && v.is_string()) return v.str();
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+void ReadJsonLd(std::string_view json, const HtmlRules& rules,
+                std::vector<HtmlDateCandidate>* dates, std::string* publisher) {
   auto parsed = ParseJson(json, 64);
   if (!parsed.ok()) return;
   std::vector<const JsonValue*> stack = {&parsed.value()};
@@ -162,6 +148,7 @@ void AddJsonLdDates(std::string_view json, const HtmlRules& rules,
     // Members are pushed in reverse so that they are visited in order.
     for (auto it = value->members().rbegin(); it != value->members().rend(); ++it) {
       const auto& [key, member] = *it;
+      if (key == "publisher" && publisher->empty()) *publisher = PublisherName(member);
       if (member.is_string()) {
         auto source = rules.date_sources.find("jsonld:" + key);
         if (source != rules.date_sources.end() && !member.str().empty()) {

@@ -34,17 +34,15 @@ std::string ChooseTitle(const PageMeta& meta, const HtmlRules& rules);
 // Westbrook Observer"; at most 6 words); else "".
 std::string ChooseSiteName(const PageMeta& meta, const HtmlRules& rules);
 
-// The name of the first "publisher" of one JSON-LD script (an object's "name",
-// or a string), "" when none. Invalid JSON gives "".
-std::string JsonLdPublisher(std::string_view json);
-
 // Lower-case primary subtag of the first language given: "en-US" -> "en".
 std::string ChooseLang(const PageMeta& meta);
 
-// Adds the date candidates of one JSON-LD script (any nesting, @graph arrays).
-// Invalid JSON is ignored: pages often carry broken JSON-LD.
-void AddJsonLdDates(std::string_view json, const HtmlRules& rules,
-                    std::vector<HtmlDateCandidate>* dates);
+// Reads one JSON-LD script (any nesting, @graph arrays) once: adds its date
+// candidates, and sets `publisher` when it is still empty to the first
+// "publisher" name (an object's "name", or a string). Invalid JSON is ignored:
+// pages often carry broken JSON-LD.
+void ReadJsonLd(std::string_view json, const HtmlRules& rules,
+                std::vector<HtmlDateCandidate>* dates, std::string* publisher);
 
 // Orders candidates best first (priority, then document order) and removes
 // repeated values, keeping the most trusted origin.
