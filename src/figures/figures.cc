@@ -799,8 +799,9 @@ void Summarise(FigureSeries& s, const std::vector<Document>& docs) {
     case SeriesStatus::kAgree: {
       std::map<std::string, int> sources;
       for (const FigureClaim& c : s.claims) ++sources[c.source_key];
-      body = ClaimShort(s, s.latest, docs, true) + "; " + std::to_string(sources.size()) +
-             " sources agree";
+      body = ClaimShort(s, s.latest, docs, true) + "; " +
+             (sources.size() == 1 ? std::to_string(s.claims.size()) + " claims of one source agree"
+                                  : std::to_string(sources.size()) + " sources agree");
       break;
     }
     case SeriesStatus::kRevised: {

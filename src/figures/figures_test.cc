@@ -198,6 +198,20 @@ TEST(Figures, AgreesWhenIntervalsOverlap) {
   }
 }
 
+// A headline and its body giving one figure: one source, and the summary says so.
+TEST(Figures, OneSourceAgreeingWithItselfIsNotCountedAsSources) {
+  std::vector<Document> docs = {
+      Doc("en", "2022-01-07", "A",
+          "At least 9 killed in Kazakhstan. Officials raised the toll to nine dead in Kazakhstan.",
+          {{"At least 9", 9, "killed", HedgeType::kLowerBound}, {"nine dead", 9, "killed"}},
+          {At(kKazakhstan, "Kazakhstan")})};
+  std::vector<FigureSeries> all = BuildFigures(docs, Rules());
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].status, SeriesStatus::kAgree);
+  EXPECT_NE(all[0].summary.find("2 claims of one source agree"), std::string::npos)
+      << all[0].summary;
+}
+
 TEST(Figures, ContradictsWhenSourcesGiveDisjointFigures) {
   const TroopCase cases[] = {
       {"fr", "Environ 2 000 soldats sont déployés au Kazakhstan, selon l'alliance.",
