@@ -263,9 +263,9 @@ Result<SpecTimeScore> ScoreRecognizersSpec(const TimeTagger& tagger, const std::
     // The reference keeps its time of day ("2016-11-07T16:12:00"), as a
     // publication time would.
     const bool timed = ref.size() >= 16 && ref[10] == 'T';
-    std::optional<PublishedDate> dct = PublishedDate{
-        timed ? ref : ref.substr(0, 10), timed ? DatePrecision::kMinute : DatePrecision::kDay,
-        "", "input"};
+    std::optional<PublishedDate> dct =
+        PublishedDate{timed ? ref : ref.substr(0, 10),
+                      timed ? DatePrecision::kMinute : DatePrecision::kDay, "", "input"};
     std::vector<TimeExpr> got = tagger.Tag(input, lang, dct);
     OffsetMap map(input);
     const std::vector<JsonValue>& results = c["Results"].items();

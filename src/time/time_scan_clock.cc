@@ -81,12 +81,15 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       ++j;  // "9.am"
     } else if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) &&
                t_[j + 1].ndigits == 2 && t_[j + 1].number < 60 &&
-               (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
-      // "8.30pm", "at 17.30": a dot between hour and minutes only with am/pm
-      // or after a clock word, and not before an unknown word ("at 6.45 dollars").
+               (AmPm(j + 2) || (M(j + 2, K::kHourWord) && !M(j + 2, K::kUnit)) ||
+                (clock_ctx && DotTimeEnds(j + 2)))) {
+      // "8.30pm", "at 17.30", "18.12 Uhr": a dot between hour and minutes
+      // only with am/pm, an hour word that is no unit or after a clock word,
+      // and not before an unknown word ("at 6.45 dollars").
       minute = static_cast<int>(t_[j + 1].number);
       j += 2;
       strong = true;
+      if (size_t h = M(j, K::kHourWord)) j = h;
     } else if (Sym(j, ":") && Attached(j) && Num(j + 1) && Attached(j + 1) &&
                t_[j + 1].ndigits == 2) {
       minute = static_cast<int>(t_[j + 1].number);
@@ -96,6 +99,8 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
         second = static_cast<int>(t_[j + 1].number);
         j += 2;
       }
+      // "19:13 Uhr", "14:00 heures": the hour word closes the time.
+      if (size_t h = M(j, K::kHourWord)) j = h;
     } else if (size_t h = M(j, K::kHourWord)) {
       bool attached = Attached(j);
       // "3 heures": a duration, unless a part of day follows; "4 o'clock",

@@ -588,6 +588,10 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
     int shift = rel;
     if (!has_rel && wd <= 5) {
       shift = TenseAround(i, k) == Tense::kFuture ? 0 : -1;
+    } else if (rel == 0 && wd <= 5 && TenseAround(i, k) == Tense::kPast) {
+      // "ce week-end" told in the past on a weekday: the weekend just gone
+      // ("les manifestations de ce week-end ont fait..." on Monday).
+      shift = -1;
     }
     c.value = FormatWeek(dct_.days + 7 * shift, true);
   } else if (unit == TimeUnit::kM) {

@@ -1,8 +1,8 @@
 // @brief Scan: where a match may start, and the left-to-right scan that emits TimeExpr values and
 // moves the text anchor.
-#include "time/time_scan.h"
-
 #include <cctype>
+
+#include "time/time_scan.h"
 
 namespace sitrep {
 namespace time_scan {
