@@ -8,6 +8,14 @@ namespace time_scan {
 // ---------------------------------------------------------------------------
 // Times of day
 
+// What may follow a spelled hour without an hour word ("a las siete y
+// media", "a las siete esta noche", "a la una, luego"): the end of the
+// phrase, a link to another bound, a day, or a time zone.
+constexpr TimeLexKindSet kAfterBareHour = {
+    TimeLexKind::kRangeTo,   TimeLexKind::kRangeLink, TimeLexKind::kListLink,
+    TimeLexKind::kDayRel,    TimeLexKind::kWeekday,   TimeLexKind::kRel,
+    TimeLexKind::kHedgePost, TimeLexKind::kTimeZone,  TimeLexKind::kAmPm};
+
 std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allow_part) {
   if (i >= t_.size()) return std::nullopt;
   if (std::optional<TimeOfDay> p = PastHour(i)) return p;
@@ -49,6 +57,7 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
   // An amount of hours with no clock word before it ("8 h et vingt minutes",
   // "vingt heures") is a time of day only when a part of day follows.
   bool need_part = false;
+  bool bare_hour = false;  // a spelled hour without an hour word ("a las siete")
   if (Num(i)) {
     const TimeToken& n = t_[i];
     if (n.ndigits <= 2 && n.number <= 24) {
@@ -136,6 +145,14 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     int64_t v = 0;
     if (entries_[i] && !M(i, K::kQuant) && !OnlyWeakName(i)) return std::nullopt;
     size_t k = SpelledNumber(i, &v);
+    if ((!k || v > 24) && clock_ctx && !M(i, K::kQuant)) {
+      size_t e = 0;
+      const int64_t w = SpelledRun(i, 1, &e);
+      if (w >= 0 && w <= 24 && e > i) {
+        k = e;
+        v = w;
+      }
+    }
     if (!k || v > 24) {
       const TimeLexEntry* q = nullptr;
       k = M(i, K::kQuant, &q);
@@ -143,9 +160,12 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       v = q->number;
     }
     size_t h = M(k, K::kHourWord);
-    if (!h) return std::nullopt;
+    // "a las siete", "a la una y media": after a clock word a spelled hour
+    // needs no hour word, when the time ends the phrase (checked below).
+    if (!h && !(clock_ctx && (ClockPreBefore(i) || ClockVerbBefore(i)))) return std::nullopt;
+    bare_hour = !h;
     hour = static_cast<int>(v);
-    j = h;
+    j = h ? h : k;
     strong = true;
   }
   if (hour >= 0 && !Num(i) && j > i) {
@@ -196,6 +216,12 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     }
   }
   if (need_part && !half) return std::nullopt;
+  // "at two of the sites", "a las dos partes": a bare spelled hour followed
+  // by a word the lexicon does not know, or a function word, is an amount.
+  if (bare_hour && j < t_.size() && t_[j].kind != TimeTokKind::kPunct &&
+      !start_kinds_[j].Intersects(kAfterBareHour)) {
+    return std::nullopt;
+  }
   TimeMod mod = TimeMod::kNone;
   if (size_t x = M(j, K::kApproxSuffix, &e); x && Attached(j) && Num(i)) {
     j = x;  // "11ish": an approximate clock time
