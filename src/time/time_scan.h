@@ -15,7 +15,8 @@
 //    decides: the nearest cue word in the sentence, past by default;
 //  * a day and month without a year take the year that puts them nearest
 //    to the DCT; a bare month follows tense like a weekday;
-//  * "N units ago" / "in N units" are given at the unit's granularity;
+//  * "N units ago" / "in N units" from a day are that day; decades and
+//    centuries, or a DCT without a day, give the unit's granularity;
 //  * day_ref words ("la veille") use the last absolute or DCT-resolved day
 //    of the text, else the DCT; without any anchor the value stays empty
 //    (or keeps X for unknown digits) and `unresolved` is set.

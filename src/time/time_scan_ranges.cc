@@ -1008,6 +1008,24 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     } else {
       MarkDct(&c);
     }
+    // From a day ("il y a deux semaines", "three years ago" said on a known
+    // day, "two months later" after a date) whole weeks, months and years
+    // land on a day, as TimeML annotators give it (issue 11); decades and
+    // centuries (counted in years, mult > 1) keep their year.
+    const bool whole = mult == 1 || unit == TimeUnit::kW;
+    const bool from_day = from_text || dct_.level >= 3;
+    if (from_day && whole &&
+        (unit == TimeUnit::kW || unit == TimeUnit::kM ||
+         (unit == TimeUnit::kY && base.y + amount >= 1 && base.y + amount <= 9999))) {
+      const Ymd day =
+          unit == TimeUnit::kW
+              ? CivilFromDays(base_days + 7 * amount)
+              : AddMonths(base, static_cast<int>(amount * (unit == TimeUnit::kY ? 12 : 1)));
+      Cand d = DayCand(u, day, c.anchor);
+      d.anchor_start = c.anchor_start;
+      d.mod = c.mod;
+      return d;
+    }
     if (unit == TimeUnit::kY && (base.y + amount < 1 || base.y + amount > 9999)) {
       c.value = amount < 0 ? "PAST_REF" : "FUTURE_REF";  // "il y a 200.000 ans"
     } else if (unit == TimeUnit::kY) {

@@ -144,6 +144,18 @@ TEST_F(TimeTaggerTest, AClockTimeTakesTheDayOfAnEarlierParagraph) {
   EXPECT_EQ(got[1].anchor_start, 0u);
 }
 
+TEST_F(TimeTaggerTest, AmountsAgoFromAMonthKeepTheUnitsGranularity) {
+  // From a day "il y a deux ans" is a day; from a month-precision DCT, a year.
+  std::vector<TimeExpr> got = tagger_->Tag("Il est parti il y a deux ans.", "fr",
+                                           PublishedDate{"2022-01", DatePrecision::kMonth, "", ""});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].value, "2020");
+  got = tagger_->Tag("Il est parti il y a deux ans.", "fr",
+                     PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].value, "2020-01-07");
+}
+
 TEST_F(TimeTaggerTest, AnchorsCarryAcrossParagraphs) {
   Document doc;
   doc.text = "Le retrait a été annoncé le 11 janvier.\n\nLa veille, le Conseil s'est réuni.";
