@@ -47,6 +47,9 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->bare_day = true;
   }
   size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
+  // es "entre el 1 de diciembre y el 4 de febrero": the article again
+  // before the second day number.
+  if (size_t a = from && k ? M(k, K::kArticle) : 0; a && Num(a) && !ArticleOutside(k)) k = a;
   std::optional<Cand> y;
   if (k) {
     y = from ? DateWithTime(k, false) : DatePart(k, false);
@@ -364,6 +367,13 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   size_t j = i;
   const bool from = (j = M(i, K::kRangeFrom)) != 0;
   if (!from) j = i;
+  // es "entre las 5 y las 6", "desde la una hasta las tres": an article
+  // before each hour after a from- or to-word.
+  auto hour_at = [&](size_t h) {
+    if (size_t a = M(h, K::kArticle); a && (Num(a) || NumWord(a))) return a;
+    return h;
+  };
+  if (from) j = hour_at(j);
   std::optional<TimeOfDay> x = Clock(j, ctx || from, false);
   if (!x) {
     x = Clock(j, true, false);                // a bare hour borrows am/pm from the second bound
@@ -373,6 +383,7 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   }
   size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
   if (!k) return std::nullopt;
+  if (from) k = hour_at(k);
   std::optional<TimeOfDay> y = Clock(k, true, false);
   if (!y) y = SpelledHour(k);
   if (!y) return std::nullopt;
