@@ -252,7 +252,8 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   size_t y0 = mend;
   if (Sym(y0, ",")) ++y0;
   if (size_t f = M(y0, K::kFiller)) {
-    if (Num(f)) y0 = f;
+    // "de 2018", es "de dos mil dieciocho": a filler before a year.
+    if (Num(f) || (NumWord(f) && f + 1 < t_.size() && NumWord(f + 1))) y0 = f;
   }
   if (size_t ye = YearNumber(y0, &year)) {
     te = ye;
