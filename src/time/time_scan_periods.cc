@@ -243,9 +243,13 @@ std::optional<Cand> Scan::Set(size_t i) {
   if (times_near) {
     double n = 0;
     size_t q = Quantity(i, &n);
-    size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord);
+    const TimeLexEntry* tw = nullptr;
+    size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord, &tw);
     if (t && (q || M(i, K::kTimesWord))) {
-      size_t a = M(t, K::kQuant, &e);
+      // "three times a week", "twice a year" (a times word that holds the
+      // amount); one that starts the phrase before an amount is "for" (es
+      // "por una hora": a duration).
+      size_t a = q || (tw && !tw->value.empty()) ? M(t, K::kQuant, &e) : 0;
       if (!a || e->value != "1") a = M(t, K::kSetPre);
       if (!a) a = M(t, K::kTimesWord);  // "per", fr "par"
       if (size_t u = a ? M(SkipFillers(a, 1), K::kUnit, &e) : 0; u && !e->plural) {
