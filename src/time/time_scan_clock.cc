@@ -705,9 +705,10 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   const TimeLexEntry* e = nullptr;
   size_t k = M(j, K::kPart, &e);
   if (!k) return std::nullopt;
-  if (!lead && !licensed && i > 0 && t_[i - 1].kind == TimeTokKind::kWord) {
+  if (!lead && !licensed && i > 0 && t_[i - 1].kind == TimeTokKind::kWord && k == j + 1) {
     // A bare part of day after a word is often a noun phrase ("good morning"):
-    // only at the start of a clause.
+    // only at the start of a clause. A part phrase that holds its own
+    // preposition (de "am Abend") is no noun phrase.
     return std::nullopt;
   }
   Cand c;
