@@ -445,12 +445,19 @@ std::optional<Cand> Scan::DayPart(size_t i) {
 }
 
 std::optional<Cand> Scan::WeekdayPart(size_t i) {
-  // "Donnerstagabend", "Montagmorgen": a weekday glued to a part of day.
+  // "Donnerstagabend", "Montagmorgen": a weekday glued to a part of day;
+  // "nächsten Montagnachmittag" with a rel before it.
   const TimeLexEntry* e = nullptr;
-  size_t k = M(i, K::kWeekdayPart, &e);
+  size_t j = i;
+  int rel = 0;
+  if (size_t a = LeadRel(i, &e); a && M(a, K::kWeekdayPart)) {
+    j = a;
+    rel = e->number;
+  }
+  size_t k = M(j, K::kWeekdayPart, &e);
   if (!k) return std::nullopt;
   const std::string part = e->value;
-  Cand c = ResolveWeekday(i, k, e->number, 0);
+  Cand c = ResolveWeekday(i, k, e->number, rel);
   c.type = TimeType::kTime;
   c.abs_day = false;
   c.is_day = false;
