@@ -46,6 +46,7 @@ bool NumericKind(TimeLexKind k) {
     case TimeLexKind::kSetWeekday:
     case TimeLexKind::kHalfYear:
     case TimeLexKind::kRelPost:
+    case TimeLexKind::kHourFraction:
       return true;
     default:
       return false;

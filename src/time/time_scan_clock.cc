@@ -756,7 +756,15 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   int minute = -1;
   size_t j = i;
   const TimeLexEntry* e = nullptr;
-  if (size_t h = M(i, K::kHalf, &e)) {
+  int hour_shift = 0;  // an hour_fraction counts from the hour before the one named
+  size_t p = 0;
+  if (size_t f = M(i, K::kHourFraction, &e); f && (Num(f) || NumWord(f))) {
+    // de "halb 8" (T07:30), "dreiviertel 8" (T07:45): minutes past the
+    // hour before the one named.
+    minute = e->number;
+    hour_shift = -1;
+    p = f;
+  } else if (size_t h = M(i, K::kHalf, &e)) {
     minute = e->number;
     j = h;
   } else if (Num(i)) {
@@ -783,12 +791,14 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   } else {
     return std::nullopt;
   }
-  if (size_t mw = M(j, K::kMinuteWord)) {
-    j = mw;
-  } else if (size_t u = M(j, K::kUnit, &e); u && e->unit == TimeUnit::kMin) {
-    j = u;
+  if (!p) {
+    if (size_t mw = M(j, K::kMinuteWord)) {
+      j = mw;
+    } else if (size_t u = M(j, K::kUnit, &e); u && e->unit == TimeUnit::kMin) {
+      j = u;
+    }
+    p = M(j, K::kPastWord);
   }
-  size_t p = M(j, K::kPastWord);
   if (!p) return std::nullopt;
   int hour = -1;
   size_t h = p;
@@ -805,6 +815,11 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   } else {
     return std::nullopt;
   }
+  // "halb 8. Mai" is no time: nothing glued after the hour.
+  if (hour_shift && h < t_.size() && Attached(h) && t_[h].kind != TimeTokKind::kPunct) {
+    return std::nullopt;
+  }
+  if (hour_shift) hour = hour == 1 ? 12 : hour - 1;  // "halb 1" is 12:30
   if (size_t hw = M(h, K::kHourWord)) h = hw;
   if (size_t a = AmPm(h, &e)) {
     hour = hour % 12 + e->number;
