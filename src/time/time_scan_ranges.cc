@@ -491,16 +491,27 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   // "would last another week": a word amount of one after a rel word is no count.
   if (!vague && n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
   j = q;
+  size_t rel_after = 0;  // es "los 2 días siguientes": the rel after a plural unit
   if (!r) {
     r = M(j, K::kRel, &e);
-    if (!r) return std::nullopt;
+    if (!r) {
+      const TimeLexEntry* pu = nullptr;
+      const size_t pu_end = M(j, K::kUnit, &pu);
+      // ("2 hours next month": a rel before another unit is that unit's.)
+      if (!pu_end || !pu->plural || !(rel_after = M(pu_end, K::kRel, &e)) ||
+          M(rel_after, K::kUnit)) {
+        return std::nullopt;
+      }
+      r = j;  // the unit comes next
+    }
     rel = e->number;
-    j = r;
+    j = rel_after ? j : r;
   }
   if (rel == 0) return std::nullopt;
   size_t u = M(j, K::kUnit, &e);
   if (!u) return std::nullopt;
   TimeUnit unit = e->unit;
+  if (rel_after) u = rel_after;
   const bool clock = IsClockUnit(unit);
   if (unit != TimeUnit::kD && unit != TimeUnit::kBD && unit != TimeUnit::kW &&
       unit != TimeUnit::kM && unit != TimeUnit::kY && unit != TimeUnit::kDE && !clock) {
