@@ -286,7 +286,11 @@ std::optional<std::pair<size_t, int>> Scan::MinutesAfterHour(size_t j) {
   if (size_t m = M(k, K::kMinusWord)) {
     sign = -1;
     k = m;
-  } else if (size_t f = M(k, K::kRangeTo)) {
+  } else if (size_t f = M(k, K::kRangeTo);
+             f && (M(k, K::kDurationLink) == f || (Sym(k, "-") && Attached(k) && Attached(f)))) {
+    // "sept heures et demie", es "siete y veinte", it "otto e 20", "five-thirty":
+    // a link that also joins amounts ("et", "y", "e") or a glued hyphen;
+    // "cinque alle sette" is a range.
     if (M(f, K::kHalf) || Num(f) || (f < t_.size() && NumWord(f))) k = f;
   }
   const TimeLexEntry* e = nullptr;
