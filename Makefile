@@ -68,6 +68,8 @@ eval: build
 	$(BUILD)/sitrep eval trafilatura
 	$(BUILD)/sitrep eval time
 	$(BUILD)/sitrep eval time-spec
+	$(BUILD)/sitrep eval time-spec --lang es
+	$(BUILD)/sitrep eval time-spec --lang de
 	$(BUILD)/sitrep eval time-extract
 	$(BUILD)/sitrep eval quantity
 	$(BUILD)/sitrep eval numbers --lang fr

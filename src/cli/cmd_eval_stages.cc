@@ -62,9 +62,9 @@ int EvalTime(const ParsedArgs& args, const Options& options) {
   PrintTimeErrors(s->errors, *errors);
   std::printf("temporal expressions: gold %d, predicted %d, matched %d\n", s->gold, s->predicted,
               s->gold_matched);
-  std::printf("span (overlap): P %.3f R %.3f F1 %.3f  (target >= 0.90)\n", s->span_precision,
+  std::printf("span (overlap): P %.3f R %.3f F1 %.3f  (target >= 0.95)\n", s->span_precision,
               s->span_recall, s->span_f1);
-  std::printf("value accuracy on matched spans: %.3f (%d/%d)  (target >= 0.85)\n",
+  std::printf("value accuracy on matched spans: %.3f (%d/%d)  (target >= 0.92)\n",
               s->value_accuracy, s->value_correct, s->gold_matched);
   return kExitOk;
 }

@@ -68,6 +68,9 @@ bool PointMatches(std::string_view theirs, std::string_view ours) {
   // name the same instant as the hour ("T16"), never a different one.
   if (TrimZeroClock(tT) != TrimZeroClock(oT)) return false;
   if (td == od) return true;
+  // Their bare clock time ("T17", "TEV") names no day; ours carries the day
+  // in focus, as TimeML anchors it ("2016-11-07T17"): the time decides.
+  if (td.empty() && !tT.empty()) return true;
   // "XXXX-WXX-3": any Wednesday.
   if (td.size() == 10 && td.substr(0, 9) == "XXXX-WXX-") {
     Ymd d;
@@ -260,9 +263,9 @@ Result<SpecTimeScore> ScoreRecognizersSpec(const TimeTagger& tagger, const std::
     // The reference keeps its time of day ("2016-11-07T16:12:00"), as a
     // publication time would.
     const bool timed = ref.size() >= 16 && ref[10] == 'T';
-    std::optional<PublishedDate> dct = PublishedDate{
-        timed ? ref : ref.substr(0, 10), timed ? DatePrecision::kMinute : DatePrecision::kDay,
-        "", "input"};
+    std::optional<PublishedDate> dct =
+        PublishedDate{timed ? ref : ref.substr(0, 10),
+                      timed ? DatePrecision::kMinute : DatePrecision::kDay, "", "input"};
     std::vector<TimeExpr> got = tagger.Tag(input, lang, dct);
     OffsetMap map(input);
     const std::vector<JsonValue>& results = c["Results"].items();

@@ -25,6 +25,15 @@ TEST(TimeEvalTest, TimexWildcardsAndRanges) {
   EXPECT_TRUE(TimexMatches("XXXX-02-29", Value("2020-02-29")));
   EXPECT_FALSE(TimexMatches("XXXX-02-29", Value("2020-03-29")));
   EXPECT_FALSE(TimexMatches("2016-11-07", Value("")));
+  // Their bare clock time names no day; ours carries the day in focus.
+  EXPECT_TRUE(TimexMatches("T17", Value("2016-11-07T17")));
+  EXPECT_TRUE(TimexMatches("TEV", Value("2016-11-07TEV")));
+  EXPECT_FALSE(TimexMatches("T17", Value("2016-11-07T18")));
+  EXPECT_FALSE(TimexMatches("2016-11-08T17", Value("2016-11-07T17")));
+  TimeExpr clock = Value("2016-11-07T17/2016-11-07T18");
+  clock.range_begin = "2016-11-07T17";
+  clock.range_end = "2016-11-07T18";
+  EXPECT_TRUE(TimexMatches("(T17,T18,PT1H)", clock));
   TimeExpr r = Value("2010/2018");
   r.range_begin = "2010";
   r.range_end = "2018";

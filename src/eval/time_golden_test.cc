@@ -1,11 +1,12 @@
 // @brief Golden tests of the time tagger: the seed gold (issue 4 targets) and
 // regression floors on the Recognizers-Text DateTimeModel specs.
 //
-// The seed floors are the issue's targets. The Recognizers floors are at or
-// above the issue's targets (0.85 French, 0.75 English) and a little under
-// the scores measured when they were last raised (docs/EVAL-time.md,
-// "Results"), so a change that loses ground fails here. Raise them when the
-// scores rise; never lower them to pass.
+// The seed floors are a little under the scores measured when they were last
+// raised (issue 11 asks 0.95 span F1 and 0.92 value accuracy; the value is
+// 0.905). The Recognizers floors are a little under the scores measured when
+// they were last raised (docs/EVAL-time.md, "Results"), so a change that
+// loses ground fails here. Raise them when the scores rise; never lower them
+// to pass.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -38,21 +39,21 @@ TEST_F(TimeGoldenTest, SeedGoldMeetsIssueTargets) {
   auto s = ScoreSeedTemporal(*tagger_, gold, kShared + "/corpus/seeds");
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->gold, 98);
-  EXPECT_GE(s->span_f1, 0.90);
-  EXPECT_GE(s->value_accuracy, 0.85);
+  EXPECT_GE(s->span_f1, 0.95);
+  EXPECT_GE(s->value_accuracy, 0.90);
 }
 
 struct SpecFloor {
   const char* lang;
   const char* dir;
   int cases;
-  double min_f1;  // regression floor: at least the target (0.85 fr, 0.75 en)
+  double min_f1;  // regression floor: the last measured F1 less a small margin
 };
 
 TEST_F(TimeGoldenTest, RecognizersSpecsDoNotRegress) {
   const SpecFloor floors[] = {
-      {"fr", "French", 177, 0.85},
-      {"en", "English", 981, 0.82},
+      {"fr", "French", 177, 0.885}, {"en", "English", 981, 0.85},  {"es", "Spanish", 827, 0.60},
+      {"de", "German", 202, 0.645}, {"it", "Italian", 123, 0.665},
   };
   for (const SpecFloor& f : floors) {
     const std::string path =

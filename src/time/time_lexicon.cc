@@ -46,6 +46,7 @@ bool NumericKind(TimeLexKind k) {
     case TimeLexKind::kSetWeekday:
     case TimeLexKind::kHalfYear:
     case TimeLexKind::kRelPost:
+    case TimeLexKind::kHourFraction:
       return true;
     default:
       return false;
@@ -364,13 +365,14 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       e.value.resize(e.value.size() - 7);
     }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
-      // A fraction of one ("half an hour" 0.5); `number` stays 0.
+      // A decimal ("half an hour" 0.5, de "anderthalb" 1.5); `number` stays
+      // 0, so it never reads as an hour.
       char* end = nullptr;
       const double f = std::strtod(e.value.c_str(), &end);
-      if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1) || e.approx) {
+      if (e.value.empty() || *end != '\0' || !(f > 0 && f < 1000) || e.approx) {
         return file->ErrorAt(row,
                              "quant value must be X, an integer, \"<integer> approx\" or a "
-                             "fraction in (0,1)");
+                             "positive decimal");
       }
     }
     if (e.kind == TimeLexKind::kQuant) {

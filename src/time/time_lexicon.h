@@ -121,7 +121,8 @@ std::vector<TimeToken> TokenizeForTime(std::string_view text);
   X(kAgeWord, "age_word")             \
   X(kRelPost, "rel_post")             \
   X(kInitial, "initial")              \
-  X(kCountNoun, "count_noun")
+  X(kCountNoun, "count_noun")         \
+  X(kHourFraction, "hour_fraction")
 
 enum class TimeLexKind : uint8_t {
 #define SITREP_TIME_LEX_KIND_ENUM(e, name) e,

@@ -256,6 +256,8 @@ TEST(TimeLexiconTest, UnitsAndModsAreTypedAtLoad) {
   EXPECT_EQ(HourInPart(7, DayPeriod::kEV, 6), 19);
   EXPECT_EQ(HourInPart(2, DayPeriod::kNI, 6), 2);  // small hours stay
   EXPECT_EQ(HourInPart(10, DayPeriod::kNI, 6), 22);
+  EXPECT_EQ(HourInPart(12, DayPeriod::kNI, 6), 0);  // midnight
+  EXPECT_EQ(HourInPart(12, DayPeriod::kAF, 6), 12);  // noon
   EXPECT_EQ(HourInPart(9, DayPeriod::kMO, 6), 9);
 
   auto lex = TimeLexicon::Load(kData, "en");

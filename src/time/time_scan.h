@@ -15,7 +15,8 @@
 //    decides: the nearest cue word in the sentence, past by default;
 //  * a day and month without a year take the year that puts them nearest
 //    to the DCT; a bare month follows tense like a weekday;
-//  * "N units ago" / "in N units" are given at the unit's granularity;
+//  * "N units ago" / "in N units" from a day are that day; decades and
+//    centuries, or a DCT without a day, give the unit's granularity;
 //  * day_ref words ("la veille") use the last absolute or DCT-resolved day
 //    of the text, else the DCT; without any anchor the value stays empty
 //    (or keeps X for unknown digits) and `unresolved` is set.
@@ -80,6 +81,11 @@ struct TextAnchor {
   bool have = false;
   Ymd day;
   uint32_t start = 0;
+  // The day in focus for a clock time: the day of the last expression whose
+  // value starts with one ("2018-12-08", "2018-12-08T13:30", "XXXX-WXX-6"),
+  // whatever anchored it; `focus_start` in the caller's offsets.
+  std::string focus;
+  uint32_t focus_start = 0;
 };
 
 // The rules that produced a candidate, outermost first: "Hedged>DayMonth",
@@ -754,6 +760,9 @@ class Scan {
   uint32_t base_ = 0;               // added to every output offset
   // The last emitted day-precision, resolved date: anchor for day_ref words.
   TextAnchor* anchor_;
+  // Gives each clock time or part of a day of out[first...] that names no
+  // day the day in focus (DateClockTimes, time_scan_run.cc).
+  void DateClockTimes(std::vector<TimeExpr>* out, size_t first) const;
   size_t cur_start_ = 0;  // token where the current candidate begins
   bool explain_ = false;  // fill TimeExpr::rule
 };

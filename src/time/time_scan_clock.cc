@@ -8,6 +8,14 @@ namespace time_scan {
 // ---------------------------------------------------------------------------
 // Times of day
 
+// What may follow a spelled hour without an hour word ("a las siete y
+// media", "a las siete esta noche", "a la una, luego"): the end of the
+// phrase, a link to another bound, a day, or a time zone.
+constexpr TimeLexKindSet kAfterBareHour = {
+    TimeLexKind::kRangeTo,   TimeLexKind::kRangeLink, TimeLexKind::kListLink,
+    TimeLexKind::kDayRel,    TimeLexKind::kWeekday,   TimeLexKind::kRel,
+    TimeLexKind::kHedgePost, TimeLexKind::kTimeZone,  TimeLexKind::kAmPm};
+
 std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allow_part) {
   if (i >= t_.size()) return std::nullopt;
   if (std::optional<TimeOfDay> p = PastHour(i)) return p;
@@ -49,6 +57,7 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
   // An amount of hours with no clock word before it ("8 h et vingt minutes",
   // "vingt heures") is a time of day only when a part of day follows.
   bool need_part = false;
+  bool bare_hour = false;  // a spelled hour without an hour word ("a las siete")
   if (Num(i)) {
     const TimeToken& n = t_[i];
     if (n.ndigits <= 2 && n.number <= 24) {
@@ -81,12 +90,15 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       ++j;  // "9.am"
     } else if (Sym(j, ".") && Attached(j) && Num(j + 1) && Attached(j + 1) &&
                t_[j + 1].ndigits == 2 && t_[j + 1].number < 60 &&
-               (AmPm(j + 2) || (clock_ctx && DotTimeEnds(j + 2)))) {
-      // "8.30pm", "at 17.30": a dot between hour and minutes only with am/pm
-      // or after a clock word, and not before an unknown word ("at 6.45 dollars").
+               (AmPm(j + 2) || (M(j + 2, K::kHourWord) && !M(j + 2, K::kUnit)) ||
+                (clock_ctx && DotTimeEnds(j + 2)))) {
+      // "8.30pm", "at 17.30", "18.12 Uhr": a dot between hour and minutes
+      // only with am/pm, an hour word that is no unit or after a clock word,
+      // and not before an unknown word ("at 6.45 dollars").
       minute = static_cast<int>(t_[j + 1].number);
       j += 2;
       strong = true;
+      if (size_t h = M(j, K::kHourWord)) j = h;
     } else if (Sym(j, ":") && Attached(j) && Num(j + 1) && Attached(j + 1) &&
                t_[j + 1].ndigits == 2) {
       minute = static_cast<int>(t_[j + 1].number);
@@ -96,6 +108,8 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
         second = static_cast<int>(t_[j + 1].number);
         j += 2;
       }
+      // "19:13 Uhr", "14:00 heures": the hour word closes the time.
+      if (size_t h = M(j, K::kHourWord)) j = h;
     } else if (size_t h = M(j, K::kHourWord)) {
       bool attached = Attached(j);
       // "3 heures": a duration, unless a part of day follows; "4 o'clock",
@@ -131,6 +145,14 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     int64_t v = 0;
     if (entries_[i] && !M(i, K::kQuant) && !OnlyWeakName(i)) return std::nullopt;
     size_t k = SpelledNumber(i, &v);
+    if ((!k || v > 24) && clock_ctx && !M(i, K::kQuant)) {
+      size_t e = 0;
+      const int64_t w = SpelledRun(i, 1, &e);
+      if (w >= 0 && w <= 24 && e > i) {
+        k = e;
+        v = w;
+      }
+    }
     if (!k || v > 24) {
       const TimeLexEntry* q = nullptr;
       k = M(i, K::kQuant, &q);
@@ -138,9 +160,12 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       v = q->number;
     }
     size_t h = M(k, K::kHourWord);
-    if (!h) return std::nullopt;
+    // "a las siete", "a la una y media": after a clock word a spelled hour
+    // needs no hour word, when the time ends the phrase (checked below).
+    if (!h && !(clock_ctx && (ClockPreBefore(i) || ClockVerbBefore(i)))) return std::nullopt;
+    bare_hour = !h;
     hour = static_cast<int>(v);
-    j = h;
+    j = h ? h : k;
     strong = true;
   }
   if (hour >= 0 && !Num(i) && j > i) {
@@ -191,6 +216,12 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     }
   }
   if (need_part && !half) return std::nullopt;
+  // "at two of the sites", "a las dos partes": a bare spelled hour followed
+  // by a word the lexicon does not know, or a function word, is an amount.
+  if (bare_hour && j < t_.size() && t_[j].kind != TimeTokKind::kPunct &&
+      !start_kinds_[j].Intersects(kAfterBareHour)) {
+    return std::nullopt;
+  }
   TimeMod mod = TimeMod::kNone;
   if (size_t x = M(j, K::kApproxSuffix, &e); x && Attached(j) && Num(i)) {
     j = x;  // "11ish": an approximate clock time
@@ -255,7 +286,11 @@ std::optional<std::pair<size_t, int>> Scan::MinutesAfterHour(size_t j) {
   if (size_t m = M(k, K::kMinusWord)) {
     sign = -1;
     k = m;
-  } else if (size_t f = M(k, K::kRangeTo)) {
+  } else if (size_t f = M(k, K::kRangeTo);
+             f && (M(k, K::kDurationLink) == f || (Sym(k, "-") && Attached(k) && Attached(f)))) {
+    // "sept heures et demie", es "siete y veinte", it "otto e 20", "five-thirty":
+    // a link that also joins amounts ("et", "y", "e") or a glued hyphen;
+    // "cinque alle sette" is a range.
     if (M(f, K::kHalf) || Num(f) || (f < t_.size() && NumWord(f))) k = f;
   }
   const TimeLexEntry* e = nullptr;
@@ -674,9 +709,10 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   const TimeLexEntry* e = nullptr;
   size_t k = M(j, K::kPart, &e);
   if (!k) return std::nullopt;
-  if (!lead && !licensed && i > 0 && t_[i - 1].kind == TimeTokKind::kWord) {
+  if (!lead && !licensed && i > 0 && t_[i - 1].kind == TimeTokKind::kWord && k == j + 1) {
     // A bare part of day after a word is often a noun phrase ("good morning"):
-    // only at the start of a clause.
+    // only at the start of a clause. A part phrase that holds its own
+    // preposition (de "am Abend") is no noun phrase.
     return std::nullopt;
   }
   Cand c;
@@ -724,7 +760,15 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   int minute = -1;
   size_t j = i;
   const TimeLexEntry* e = nullptr;
-  if (size_t h = M(i, K::kHalf, &e)) {
+  int hour_shift = 0;  // an hour_fraction counts from the hour before the one named
+  size_t p = 0;
+  if (size_t f = M(i, K::kHourFraction, &e); f && (Num(f) || NumWord(f))) {
+    // de "halb 8" (T07:30), "dreiviertel 8" (T07:45): minutes past the
+    // hour before the one named.
+    minute = e->number;
+    hour_shift = -1;
+    p = f;
+  } else if (size_t h = M(i, K::kHalf, &e)) {
     minute = e->number;
     j = h;
   } else if (Num(i)) {
@@ -751,12 +795,14 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   } else {
     return std::nullopt;
   }
-  if (size_t mw = M(j, K::kMinuteWord)) {
-    j = mw;
-  } else if (size_t u = M(j, K::kUnit, &e); u && e->unit == TimeUnit::kMin) {
-    j = u;
+  if (!p) {
+    if (size_t mw = M(j, K::kMinuteWord)) {
+      j = mw;
+    } else if (size_t u = M(j, K::kUnit, &e); u && e->unit == TimeUnit::kMin) {
+      j = u;
+    }
+    p = M(j, K::kPastWord);
   }
-  size_t p = M(j, K::kPastWord);
   if (!p) return std::nullopt;
   int hour = -1;
   size_t h = p;
@@ -773,6 +819,11 @@ std::optional<TimeOfDay> Scan::PastHour(size_t i) {
   } else {
     return std::nullopt;
   }
+  // "halb 8. Mai" is no time: nothing glued after the hour.
+  if (hour_shift && h < t_.size() && Attached(h) && t_[h].kind != TimeTokKind::kPunct) {
+    return std::nullopt;
+  }
+  if (hour_shift) hour = hour == 1 ? 12 : hour - 1;  // "halb 1" is 12:30
   if (size_t hw = M(h, K::kHourWord)) h = hw;
   if (size_t a = AmPm(h, &e)) {
     hour = hour % 12 + e->number;

@@ -252,7 +252,8 @@ std::optional<Cand> Scan::DayMonth(size_t i) {
   size_t y0 = mend;
   if (Sym(y0, ",")) ++y0;
   if (size_t f = M(y0, K::kFiller)) {
-    if (Num(f)) y0 = f;
+    // "de 2018", es "de dos mil dieciocho": a filler before a year.
+    if (Num(f) || (NumWord(f) && f + 1 < t_.size() && NumWord(f + 1))) y0 = f;
   }
   if (size_t ye = YearNumber(y0, &year)) {
     te = ye;
@@ -588,6 +589,10 @@ std::optional<Cand> Scan::RelUnit(size_t i, bool licensed) {
     int shift = rel;
     if (!has_rel && wd <= 5) {
       shift = TenseAround(i, k) == Tense::kFuture ? 0 : -1;
+    } else if (rel == 0 && wd <= 5 && TenseAround(i, k) == Tense::kPast) {
+      // "ce week-end" told in the past on a weekday: the weekend just gone
+      // ("les manifestations de ce week-end ont fait..." on Monday).
+      shift = -1;
     }
     c.value = FormatWeek(dct_.days + 7 * shift, true);
   } else if (unit == TimeUnit::kM) {

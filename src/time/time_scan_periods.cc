@@ -243,9 +243,13 @@ std::optional<Cand> Scan::Set(size_t i) {
   if (times_near) {
     double n = 0;
     size_t q = Quantity(i, &n);
-    size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord);
+    const TimeLexEntry* tw = nullptr;
+    size_t t = q ? M(q, K::kTimesWord) : M(i, K::kTimesWord, &tw);
     if (t && (q || M(i, K::kTimesWord))) {
-      size_t a = M(t, K::kQuant, &e);
+      // "three times a week", "twice a year" (a times word that holds the
+      // amount); one that starts the phrase before an amount is "for" (es
+      // "por una hora": a duration).
+      size_t a = q || (tw && !tw->value.empty()) ? M(t, K::kQuant, &e) : 0;
       if (!a || e->value != "1") a = M(t, K::kSetPre);
       if (!a) a = M(t, K::kTimesWord);  // "per", fr "par"
       if (size_t u = a ? M(SkipFillers(a, 1), K::kUnit, &e) : 0; u && !e->plural) {
@@ -441,12 +445,19 @@ std::optional<Cand> Scan::DayPart(size_t i) {
 }
 
 std::optional<Cand> Scan::WeekdayPart(size_t i) {
-  // "Donnerstagabend", "Montagmorgen": a weekday glued to a part of day.
+  // "Donnerstagabend", "Montagmorgen": a weekday glued to a part of day;
+  // "nächsten Montagnachmittag" with a rel before it.
   const TimeLexEntry* e = nullptr;
-  size_t k = M(i, K::kWeekdayPart, &e);
+  size_t j = i;
+  int rel = 0;
+  if (size_t a = LeadRel(i, &e); a && M(a, K::kWeekdayPart)) {
+    j = a;
+    rel = e->number;
+  }
+  size_t k = M(j, K::kWeekdayPart, &e);
   if (!k) return std::nullopt;
   const std::string part = e->value;
-  Cand c = ResolveWeekday(i, k, e->number, 0);
+  Cand c = ResolveWeekday(i, k, e->number, rel);
   c.type = TimeType::kTime;
   c.abs_day = false;
   c.is_day = false;
@@ -1129,6 +1140,11 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   };
   std::optional<Cand> c = core(j);
   if (!c && j != k) c = core(k);
+  // es "alrededor de las 2 p.m.", "cerca de las 14h": an article between
+  // the hedge and a clock time.
+  if (size_t a = c ? 0 : M(j, K::kArticle); a && Num(a)) {
+    if (std::optional<Cand> t = core(a); t && t->type == TimeType::kTime) c = std::move(t);
+  }
   if (!c && M(j, K::kHedge) && M(j, K::kHedge) != k) {
     // "d'ici la fin du mois", "by the end of the year": a hedge on a hedged
     // period keeps the inner one (END) as the mod.

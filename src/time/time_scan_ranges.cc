@@ -47,6 +47,9 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->bare_day = true;
   }
   size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
+  // es "entre el 1 de diciembre y el 4 de febrero": the article again
+  // before the second day number.
+  if (size_t a = from && k ? M(k, K::kArticle) : 0; a && Num(a) && !ArticleOutside(k)) k = a;
   std::optional<Cand> y;
   if (k) {
     y = from ? DateWithTime(k, false) : DatePart(k, false);
@@ -364,6 +367,13 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   size_t j = i;
   const bool from = (j = M(i, K::kRangeFrom)) != 0;
   if (!from) j = i;
+  // es "entre las 5 y las 6", "desde la una hasta las tres": an article
+  // before each hour after a from- or to-word.
+  auto hour_at = [&](size_t h) {
+    if (size_t a = M(h, K::kArticle); a && (Num(a) || NumWord(a))) return a;
+    return h;
+  };
+  if (from) j = hour_at(j);
   std::optional<TimeOfDay> x = Clock(j, ctx || from, false);
   if (!x) {
     x = Clock(j, true, false);                // a bare hour borrows am/pm from the second bound
@@ -373,6 +383,7 @@ std::optional<Cand> Scan::TimeRange(size_t i, bool ctx, bool weak_ok) {
   }
   size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
   if (!k) return std::nullopt;
+  if (from) k = hour_at(k);
   std::optional<TimeOfDay> y = Clock(k, true, false);
   if (!y) y = SpelledHour(k);
   if (!y) return std::nullopt;
@@ -480,16 +491,27 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   // "would last another week": a word amount of one after a rel word is no count.
   if (!vague && n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
   j = q;
+  size_t rel_after = 0;  // es "los 2 días siguientes": the rel after a plural unit
   if (!r) {
     r = M(j, K::kRel, &e);
-    if (!r) return std::nullopt;
+    if (!r) {
+      const TimeLexEntry* pu = nullptr;
+      const size_t pu_end = M(j, K::kUnit, &pu);
+      // ("2 hours next month": a rel before another unit is that unit's.)
+      if (!pu_end || !pu->plural || !(rel_after = M(pu_end, K::kRel, &e)) ||
+          M(rel_after, K::kUnit)) {
+        return std::nullopt;
+      }
+      r = j;  // the unit comes next
+    }
     rel = e->number;
-    j = r;
+    j = rel_after ? j : r;
   }
   if (rel == 0) return std::nullopt;
   size_t u = M(j, K::kUnit, &e);
   if (!u) return std::nullopt;
   TimeUnit unit = e->unit;
+  if (rel_after) u = rel_after;
   const bool clock = IsClockUnit(unit);
   if (unit != TimeUnit::kD && unit != TimeUnit::kBD && unit != TimeUnit::kW &&
       unit != TimeUnit::kM && unit != TimeUnit::kY && unit != TimeUnit::kDE && !clock) {
@@ -1007,6 +1029,24 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       c.anchor_start = anchor_->start;
     } else {
       MarkDct(&c);
+    }
+    // From a day ("il y a deux semaines", "three years ago" said on a known
+    // day, "two months later" after a date) whole weeks, months and years
+    // land on a day, as TimeML annotators give it (issue 11); decades and
+    // centuries (counted in years, mult > 1) keep their year.
+    const bool whole = mult == 1 || unit == TimeUnit::kW;
+    const bool from_day = from_text || dct_.level >= 3;
+    if (from_day && whole &&
+        (unit == TimeUnit::kW || unit == TimeUnit::kM ||
+         (unit == TimeUnit::kY && base.y + amount >= 1 && base.y + amount <= 9999))) {
+      const Ymd day =
+          unit == TimeUnit::kW
+              ? CivilFromDays(base_days + 7 * amount)
+              : AddMonths(base, static_cast<int>(amount * (unit == TimeUnit::kY ? 12 : 1)));
+      Cand d = DayCand(u, day, c.anchor);
+      d.anchor_start = c.anchor_start;
+      d.mod = c.mod;
+      return d;
     }
     if (unit == TimeUnit::kY && (base.y + amount < 1 || base.y + amount > 9999)) {
       c.value = amount < 0 ? "PAST_REF" : "FUTURE_REF";  // "il y a 200.000 ans"

@@ -1,9 +1,127 @@
 // @brief Scan: where a match may start, and the left-to-right scan that emits TimeExpr values and
 // moves the text anchor.
+#include <cctype>
+
 #include "time/time_scan.h"
 
 namespace sitrep {
 namespace time_scan {
+namespace {
+
+// The length of the day a value starts with: "2018-12-08", "XXXX-XX-15",
+// "XXXX-WXX-6", alone or before a time of day ("2018-12-08T13:30",
+// "2018-12-08TEV"); 0 for any other value (months, weeks, ranges of days).
+size_t DayPrefix(std::string_view v) {
+  if (v.size() < 10 || (v.size() > 10 && v[10] != 'T')) return 0;
+  auto dx = [&](size_t k) { return (v[k] >= '0' && v[k] <= '9') || v[k] == 'X'; };
+  if (!dx(0) || !dx(1) || !dx(2) || !dx(3) || v[4] != '-') return 0;
+  if (v[5] == 'W') return v[8] == '-' && v[9] >= '1' && v[9] <= '7' ? 10 : 0;
+  return dx(5) && dx(6) && v[7] == '-' && dx(8) && dx(9) ? 10 : 0;
+}
+
+// A sentence ends between byte offsets `from` and `to` of `text`: a line
+// break, or ".", "!", "?" before a space and a capital letter, a digit or an
+// opening quote ("p.m. del martes" goes on, "p.m. Luego" does not).
+bool SentenceBreak(std::string_view text, size_t from, size_t to) {
+  to = std::min(to, text.size());
+  for (size_t k = from; k < to; ++k) {
+    const char c = text[k];
+    if (c == '\n') return true;
+    if (c != '.' && c != '!' && c != '?') continue;
+    size_t n = k + 1;
+    if (n >= text.size() || (text[n] != ' ' && text[n] != '\t')) continue;
+    while (n < text.size() && (text[n] == ' ' || text[n] == '\t')) ++n;
+    if (n >= text.size()) return true;
+    const auto b = static_cast<unsigned char>(text[n]);
+    const auto b1 = n + 1 < text.size() ? static_cast<unsigned char>(text[n + 1]) : 0;
+    if ((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '"') return true;
+    if (b == 0xC3 && b1 >= 0x80 && b1 <= 0x9E) return true;  // Latin-1 capitals: É, À
+    if (b == 0xD0 && b1 >= 0x80 && b1 <= 0xAF) return true;  // Cyrillic capitals
+    if ((b == 0xC2 && b1 == 0xAB) || (b == 0xE2 && b1 == 0x80)) return true;  // «, “ ‘ —
+  }
+  return false;
+}
+
+// A clock time, a time range or a part of a day that names no day ("T13:30",
+// "T17/T18", "TEV"); sets ("every day at 3pm") keep theirs bare.
+bool NamesNoDay(const TimeExpr& x) {
+  return x.type != TimeType::kSet && x.type != TimeType::kDuration && x.value.size() > 1 &&
+         x.value[0] == 'T';
+}
+
+}  // namespace
+
+// TimeML anchors a clock time on the day in focus: the day of its sentence
+// (the nearest date before it in the sentence, else the first after it),
+// else the day of the nearest date before it in the text, else the DCT's
+// day. "vers 13h30" after "samedi 8 décembre" is 2018-12-08T13:30; `anchor`
+// says which it was.
+void Scan::DateClockTimes(std::vector<TimeExpr>* out, size_t first) const {
+  for (size_t k = first; k < out->size(); ++k) {
+    TimeExpr& x = (*out)[k];
+    if (size_t n = DayPrefix(x.value)) {
+      anchor_->focus = x.value.substr(0, n);
+      anchor_->focus_start = x.start;
+      continue;
+    }
+    if (!NamesNoDay(x)) continue;
+    std::string day;
+    AnchorKind kind = AnchorKind::kExpr;
+    uint32_t from = 0;
+    const bool focus_here = !anchor_->focus.empty() && anchor_->focus_start >= base_;
+    if (focus_here && !SentenceBreak(text_, anchor_->focus_start - base_, x.start - base_)) {
+      day = anchor_->focus;
+      from = anchor_->focus_start;
+    }
+    for (size_t j = k + 1; day.empty() && j < out->size(); ++j) {
+      const TimeExpr& y = (*out)[j];
+      if (SentenceBreak(text_, x.end - base_, y.start - base_)) break;
+      if (size_t n = DayPrefix(y.value)) {
+        day = y.value.substr(0, n);
+        from = y.start;
+      }
+    }
+    if (day.empty() && !anchor_->focus.empty()) {
+      day = anchor_->focus;
+      from = anchor_->focus_start;
+    }
+    if (day.empty() && dct_.level >= 3) {
+      day = FormatDay(dct_.day);
+      kind = AnchorKind::kDct;
+    }
+    if (day.empty()) continue;
+    // A range that ends at an earlier clock time than it starts ("de 23 h à
+    // 7 h") ends on the next day.
+    std::string end_day = day;
+    const size_t slash = x.value.find('/');
+    if (slash != std::string::npos && x.value.compare(slash + 1, 1, "T") == 0) {
+      const std::string a = x.value.substr(1, slash - 1), b = x.value.substr(slash + 2);
+      int y = 0, m = 0, d = 0;
+      if (a.size() >= 2 && b.size() >= 2 && std::isdigit(static_cast<unsigned char>(a[0])) &&
+          std::isdigit(static_cast<unsigned char>(b[0])) && b < a &&
+          std::sscanf(day.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && ValidDate(y, m, d)) {
+        end_day = FormatDay(CivilFromDays(DaysOf(Ymd{y, m, d}) + 1));
+      }
+    }
+    auto dated = [&](const std::string& v, bool end) {
+      std::string r;
+      for (size_t b = 0; b <= v.size();) {  // each bound of "T17/T18"
+        size_t e = std::min(v.find('/', b), v.size());
+        if (b > 0) r += '/';
+        if (e > b && v[b] == 'T') r += b > 0 || end ? end_day : day;
+        r += v.substr(b, e - b);
+        b = e + 1;
+      }
+      return r;
+    };
+    x.value = dated(x.value, false);
+    if (!x.range_begin.empty()) x.range_begin = dated(x.range_begin, false);
+    if (!x.range_end.empty()) x.range_end = dated(x.range_end, true);
+    x.anchor = kind;
+    x.anchor_start = kind == AnchorKind::kExpr ? from : 0;
+    x.unresolved = false;
+  }
+}
 
 Scan::Scan(std::string_view text, const std::vector<TimeToken>& toks, const TimeLexicon& lex,
            const Dct& dct, uint32_t base, TextAnchor* anchor)
@@ -110,6 +228,7 @@ bool Scan::MayStart(size_t i) const {
 }
 
 void Scan::Run(std::vector<TimeExpr>* out) {
+  const size_t first = out->size();
   for (size_t i = 0; i < t_.size();) {
     const TimeToken& tok = t_[i];
     if (size_t k = M(i, K::kIdiom)) {
@@ -176,6 +295,7 @@ void Scan::Run(std::vector<TimeExpr>* out) {
     out->push_back(std::move(x));
     i = c->te;
   }
+  DateClockTimes(out, first);
 }
 
 }  // namespace time_scan

@@ -108,6 +108,54 @@ TEST_F(TimeTaggerTest, ASpelledAmountBeforeANounIsNoYear) {
   }
 }
 
+TEST_F(TimeTaggerTest, AClockTimeSaysWhichDayAnchorsIt) {
+  const PublishedDate dct{"2018-12-10", DatePrecision::kDay, "", "input"};
+  // The date of an earlier sentence: anchor "expr", at that date.
+  const std::string text = "Le 8 décembre, ils ont défilé. La police a chargé vers 15h.";
+  std::vector<TimeExpr> got = tagger_->Tag(text, "fr", dct);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].value, "2018-12-08T15");
+  EXPECT_EQ(got[1].anchor, AnchorKind::kExpr);
+  EXPECT_EQ(got[1].anchor_start, got[0].start);
+  // No date in the text: the publication day, anchor "dct".
+  got = tagger_->Tag("La police a chargé vers 15h.", "fr", dct);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].value, "2018-12-10T15");
+  EXPECT_EQ(got[0].anchor, AnchorKind::kDct);
+  // Neither: the time stays bare.
+  got = tagger_->Tag("La police a chargé vers 15h.", "fr", std::nullopt);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].value, "T15");
+}
+
+TEST_F(TimeTaggerTest, AClockTimeTakesTheDayOfAnEarlierParagraph) {
+  Document doc;
+  doc.text = "Samedi 8 décembre, la foule s'est rassemblée.\n\nVers 13h30, la police a chargé.";
+  doc.lang = "fr";
+  doc.published = PublishedDate{"2018-12-10", DatePrecision::kDay, "", "input"};
+  const uint32_t split = static_cast<uint32_t>(doc.text.find("\n\n"));
+  doc.paragraphs = {
+      {0, split, BlockKind::kParagraph, "fr", false},
+      {split + 2, static_cast<uint32_t>(doc.text.size()), BlockKind::kParagraph, "fr", false}};
+  std::vector<TimeExpr> got = tagger_->TagDocument(doc);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].value, "2018-12-08T13:30");
+  EXPECT_EQ(got[1].anchor, AnchorKind::kExpr);
+  EXPECT_EQ(got[1].anchor_start, 0u);
+}
+
+TEST_F(TimeTaggerTest, AmountsAgoFromAMonthKeepTheUnitsGranularity) {
+  // From a day "il y a deux ans" is a day; from a month-precision DCT, a year.
+  std::vector<TimeExpr> got = tagger_->Tag("Il est parti il y a deux ans.", "fr",
+                                           PublishedDate{"2022-01", DatePrecision::kMonth, "", ""});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].value, "2020");
+  got = tagger_->Tag("Il est parti il y a deux ans.", "fr",
+                     PublishedDate{"2022-01-07", DatePrecision::kDay, "", ""});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].value, "2020-01-07");
+}
+
 TEST_F(TimeTaggerTest, AnchorsCarryAcrossParagraphs) {
   Document doc;
   doc.text = "Le retrait a été annoncé le 11 janvier.\n\nLa veille, le Conseil s'est réuni.";

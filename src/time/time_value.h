@@ -108,8 +108,10 @@ std::optional<DayPeriod> ParseDayPeriod(std::string_view code);
 // A bare hour (0..23) read in a part of the day: before noon in the afternoon
 // or the evening it is after noon ("7" in the evening is 19); in the night
 // too from `night_from` on (the callers differ: 6 or 7), so "2" at night
-// stays 2 and "10" at night is 22.
+// stays 2 and "10" at night is 22; "12" in the evening or at night is
+// midnight (de "12 Uhr nachts" T00).
 constexpr int HourInPart(int hour, DayPeriod part, int night_from) {
+  if (hour == 12 && (part == DayPeriod::kEV || part == DayPeriod::kNI)) return 0;
   if ((part == DayPeriod::kAF || part == DayPeriod::kEV) && hour < 12) return hour + 12;
   if (part == DayPeriod::kNI && hour >= night_from && hour < 12) return hour + 12;
   return hour;
