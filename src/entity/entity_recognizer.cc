@@ -360,6 +360,7 @@ struct EntityRecognizer::Recognition {
   size_t ExpansionStart(size_t open, std::string_view acronym) const;
   bool AddPatternMention(size_t first, size_t last, MentionType type, const char* source);
   bool IsPatternWord(const std::map<std::string, bool, std::less<>>& words, size_t i) const;
+  bool NameGoesOn(size_t last) const;
   size_t InstitutionStart(size_t i) const;
   bool HyphenGlued(size_t a) const;
 
@@ -986,7 +987,8 @@ std::set<std::vector<std::string>> EntityRecognizer::Recognition::Surnames() con
     if (last_word > k && !cues.stop.count(before) && !cues.name_links.count(before) &&
         toks[last_word - 1].upper_initial) {
       std::vector<std::string> tail;
-      for (size_t q = last_word; q < toks.size() && toks[q].end <= m.end; ++q) tail.push_back(toks[q].key);
+      for (size_t q = last_word; q < toks.size() && toks[q].end <= m.end; ++q)
+        tail.push_back(toks[q].key);
       out_names.insert(tail);
     }
   }
@@ -1206,6 +1208,25 @@ bool EntityRecognizer::Recognition::MatchPatterns() {
   return true;
 }
 
+// True when a name ending at token `last` seems to go on in words no cue
+// knows: a short lower-case word, then a capitalised one ("Organisation de
+// Dogovor di Kolekitivnoj ..."). A head pattern then takes nothing rather
+// than a piece (a tail or suffix word ends its name itself).
+bool EntityRecognizer::Recognition::NameGoesOn(size_t last) const {
+  const size_t w = last + 1;
+  if (w + 1 >= toks.size() || toks[w].upper_initial || covered[w + 1] >= 0 ||
+      !toks[w + 1].upper_initial || toks[w + 1].all_caps || cues.calendar.count(toks[w + 1].key) ||
+      cues.stop.count(toks[w + 1].key) || CountCodePoints(Surface(w, w)) > 3 ||
+      !Joinable(text, toks[last], toks[w]) || !Joinable(text, toks[w], toks[w + 1]) ||
+      text.substr(toks[last].end, 1) == ".") {
+    return false;
+  }
+  const std::string& k = toks[w].key;
+  return !IsLink(w) && !cues.place_before.count(k) && !cues.conjunctions.count(k) &&
+         !cues.determiners.count(k) && !cues.verbs.count(LowerFirst(Surface(w, w))) &&
+         !cues.reporting.count(k);
+}
+
 // Token i is one of `words`, capitalised when the data writes it so.
 bool EntityRecognizer::Recognition::IsPatternWord(
     const std::map<std::string, bool, std::less<>>& words, size_t i) const {
@@ -1282,8 +1303,10 @@ bool EntityRecognizer::Recognition::MatchPlaceNames() {
     if (Expired(deadline, "entities")) return false;
     if (covered[i] >= 0 || !IsPatternWord(cues.place_heads, i)) continue;
     const size_t last = PlaceHeadEnd(i);
-    if (last != std::string::npos && AddPatternMention(i, last, MentionType::kLoc, "place_head"))
+    if (last != std::string::npos && !NameGoesOn(last) &&
+        AddPatternMention(i, last, MentionType::kLoc, "place_head")) {
       i = last;
+    }
   }
   return true;
 }
@@ -1391,7 +1414,7 @@ bool EntityRecognizer::Recognition::MatchInstitutions() {
                       (toks[i].upper_initial && cues.org_heads.count(toks[i].key));
     if (covered[i] >= 0 || !head) continue;
     const size_t last = InstitutionEnd(i);
-    if (last != std::string::npos &&
+    if (last != std::string::npos && !NameGoesOn(last) &&
         AddPatternMention(InstitutionStart(i), last, MentionType::kOrg, "institution")) {
       i = last;
     }
@@ -1437,7 +1460,8 @@ size_t EntityRecognizer::Recognition::InstitutionEnd(size_t i) const {
       if (end == std::string::npos) break;
       // "ministère de l'Éducation nationale": adjectives after the name.
       while (end + 1 < toks.size() && !toks[end + 1].upper_initial &&
-             cues.org_adjectives.count(toks[end + 1].key) && Joinable(text, toks[end], toks[end + 1]))
+             cues.org_adjectives.count(toks[end + 1].key) &&
+             Joinable(text, toks[end], toks[end + 1]))
         ++end;
       return end;
     }
@@ -1468,7 +1492,8 @@ void EntityRecognizer::Recognition::MatchAcronymExpansions() {
     if (!a.all_caps || (gap != " (" && gap != "(") || text.substr(a.end, 1) != ")") continue;
     const std::string_view acronym = text.substr(a.start, a.end - a.start);
     const size_t letters = CountCodePoints(acronym);
-    if (letters < 2 || letters > 8 || (covered[t] >= 0 && out[covered[t]].type == MentionType::kPer))
+    if (letters < 2 || letters > 8 ||
+        (covered[t] >= 0 && out[covered[t]].type == MentionType::kPer))
       continue;
     const int before = covered[t - 1];
     size_t first = std::string::npos;
@@ -1491,7 +1516,8 @@ void EntityRecognizer::Recognition::MatchAcronymExpansions() {
         toks[t].start < it->second.first) {
       continue;
     }
-    if (AddPatternMention(t, t, it->second.second, "acronym")) out.back().antecedent = it->second.first;
+    if (AddPatternMention(t, t, it->second.second, "acronym"))
+      out.back().antecedent = it->second.first;
   }
 }
 

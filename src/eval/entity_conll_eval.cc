@@ -19,8 +19,8 @@ bool EndsWithElision(std::string_view t) {
 }
 
 bool NoSpaceBefore(std::string_view t) {
-  static const std::set<std::string_view> kClosing = {",", ".", ";", ":", "!", "?", ")",
-                                                      "]", "”", "%", "...", "…"};
+  static const std::set<std::string_view> kClosing = {",", ".", ";", ":", "!",   "?",
+                                                      ")", "]", "”", "%", "...", "…"};
   return kClosing.count(t) > 0 || t.rfind("'", 0) == 0 || t == "n't";
 }
 

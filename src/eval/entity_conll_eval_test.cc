@@ -3,11 +3,10 @@
 #include "eval/entity_conll_eval.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 namespace sitrep {
 namespace {
@@ -44,7 +43,8 @@ class ReadConllTest : public ::testing::Test {
  protected:
   std::string Write(const std::string& body) {
     const std::string path =
-        (std::filesystem::temp_directory_path() / ("conll_test_" + std::to_string(::getpid()))).string();
+        (std::filesystem::temp_directory_path() / ("conll_test_" + std::to_string(::getpid())))
+            .string();
     std::ofstream(path) << body;
     paths_.push_back(path);
     return path;
@@ -56,7 +56,8 @@ class ReadConllTest : public ::testing::Test {
 };
 
 TEST_F(ReadConllTest, DocstartGroupsSentences) {
-  auto docs = ReadConll(Write("-DOCSTART-\tO\n\nA\tB-PER\n.\tO\n\nB\tO\n\n-DOCSTART-\tO\n\nC\tI-LOC\n"));
+  auto docs =
+      ReadConll(Write("-DOCSTART-\tO\n\nA\tB-PER\n.\tO\n\nB\tO\n\n-DOCSTART-\tO\n\nC\tI-LOC\n"));
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   ASSERT_EQ(docs->size(), 2u);
   EXPECT_EQ((*docs)[0].size(), 2u);
