@@ -100,6 +100,11 @@ std::vector<Token> Tokenize(std::string_view text) {
   return out;
 }
 
+// "VI", "XIV": capital Roman numerals of one to five letters.
+bool IsRomanNumeral(std::string_view s) {
+  return !s.empty() && s.size() <= 5 && s.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
 // True when tokens a and b (a before b) may belong to one name.
 bool Joinable(std::string_view text, const Token& a, const Token& b) {
   std::string_view gap = text.substr(a.end, b.start - a.end);
@@ -352,6 +357,7 @@ struct EntityRecognizer::Recognition {
   void MatchTailNames();
   bool MatchInstitutions();
   void MatchAcronymExpansions();
+  void MatchDeterminedAcronyms();
   void SpreadNames();
   size_t NameEnd(size_t j) const;
   size_t PlaceHeadEnd(size_t i) const;
@@ -361,6 +367,7 @@ struct EntityRecognizer::Recognition {
   bool AddPatternMention(size_t first, size_t last, MentionType type, const char* source);
   bool IsPatternWord(const std::map<std::string, bool, std::less<>>& words, size_t i) const;
   bool NameGoesOn(size_t last) const;
+  bool IsAcronym(size_t t) const;
   size_t InstitutionStart(size_t i) const;
   bool HyphenGlued(size_t a) const;
 
@@ -802,12 +809,17 @@ bool EntityRecognizer::Recognition::MayStartName(size_t i) const {
            out[covered[i + 1]].type == MentionType::kPer);
 }
 
-// Capitalised words joined to token i, at most 4.
+// Capitalised words joined to token i, at most 4; a Roman numeral may end
+// them ("Mohammed VI").
 size_t EntityRecognizer::Recognition::CapitalisedRun(size_t i) const {
   size_t n = 1;
   while (i + n < toks.size() && n < 4 && covered[i + n] < 0 && toks[i + n].upper_initial &&
-         !toks[i + n].all_caps && Joinable(text, toks[i + n - 1], toks[i + n]) &&
+         Joinable(text, toks[i + n - 1], toks[i + n]) &&
          text.substr(toks[i + n - 1].end, 1) != "." && !cues.calendar.count(toks[i + n].key)) {
+    if (toks[i + n].all_caps) {
+      if (IsRomanNumeral(Surface(i + n, i + n))) ++n;
+      break;
+    }
     ++n;
   }
   return n;
@@ -1201,6 +1213,7 @@ bool EntityRecognizer::Recognition::MatchPatterns() {
   MatchSuffixPlaces();
   MatchTailNames();
   MatchAcronymExpansions();
+  MatchDeterminedAcronyms();
   DropAbsorbed();
   drop.assign(out.size(), false);
   SpreadNames();
@@ -1398,6 +1411,9 @@ size_t EntityRecognizer::Recognition::TailNameStart(size_t i) const {
     }
   }
   while (first < i && toks[first].sentence_start && cues.stop.count(toks[first].key)) ++first;
+  // One word that opens the sentence is capitalised for that alone ("Хотя
+  // площадь ..."): a name only when a mention or a second word says so.
+  if (first + 1 == i && toks[first].sentence_start && covered[first] < 0) return std::string::npos;
   return first < i ? first : std::string::npos;
 }
 
@@ -1412,7 +1428,10 @@ bool EntityRecognizer::Recognition::MatchInstitutions() {
     if (Expired(deadline, "entities")) return false;
     const bool head = IsPatternWord(cues.institution_heads, i) ||
                       (toks[i].upper_initial && cues.org_heads.count(toks[i].key));
-    if (covered[i] >= 0 || !head) continue;
+    // "préfet de police des ...": a head after a title and a link is part
+    // of the title.
+    const bool in_title = i >= 2 && IsLink(i - 1) && cues.titles.count(toks[i - 2].key);
+    if (covered[i] >= 0 || !head || in_title) continue;
     const size_t last = InstitutionEnd(i);
     if (last != std::string::npos && !NameGoesOn(last) &&
         AddPatternMention(InstitutionStart(i), last, MentionType::kOrg, "institution")) {
@@ -1519,6 +1538,36 @@ void EntityRecognizer::Recognition::MatchAcronymExpansions() {
     if (AddPatternMention(t, t, it->second.second, "acronym"))
       out.back().antecedent = it->second.first;
   }
+}
+
+// An acronym nobody defined, after an article or a link ("la CGT", "selon
+// l'UEFA", "des CRS"): an organisation. Two to eight capitals, with the
+// capitalised words glued to it by hyphens ("SNES-FSU", "CFDT-Cheminots");
+// never a `stop` word (acronyms that are common nouns: "le PDG", "la TVA").
+void EntityRecognizer::Recognition::MatchDeterminedAcronyms() {
+  for (size_t t = 1; t < toks.size(); ++t) {
+    const std::string& before = toks[t - 1].key;
+    if (covered[t] >= 0 || !IsAcronym(t) ||
+        !(cues.determiners.count(before) || cues.indefinite.count(before) || IsLink(t - 1)) ||
+        !Joinable(text, toks[t - 1], toks[t])) {
+      continue;
+    }
+    size_t last = t;
+    // "SNES-FSU", "CFDT-Cheminots": capitalised words glued by hyphens.
+    while (last + 1 < toks.size() && covered[last + 1] < 0 && HyphenGlued(last) &&
+           toks[last + 1].upper_initial) {
+      ++last;
+    }
+    if (AddPatternMention(t, last, MentionType::kOrg, "acronym")) t = last;
+  }
+}
+
+// Token t is two to eight capital letters (digits allowed after the first
+// letter: "G20"), and no `stop` word.
+bool EntityRecognizer::Recognition::IsAcronym(size_t t) const {
+  if (!toks[t].all_caps || !toks[t].upper_initial || cues.stop.count(toks[t].key)) return false;
+  const size_t n = CountCodePoints(Surface(t, t));
+  return n >= 2 && n <= 8;
 }
 
 // The first token of the words ending at token `last` whose initials spell

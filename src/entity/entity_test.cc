@@ -188,6 +188,12 @@ TEST(EntityRecognizerTest, PatternsForUnknownNames) {
       {"fr", "Le parquet national financier (PNF) enquête.", "parquet national financier", "ORG"},
       {"fr", "Selon l'Organisation pour la sécurité et la coopération en Europe (OSCE), rien.",
        "Organisation pour la sécurité et la coopération en Europe", "ORG"},
+      // An acronym after an article or a link, with what hyphens glue to it.
+      {"fr", "La manifestation était organisée par la CGT et le SNES-FSU.", "CGT", "ORG"},
+      {"fr", "La manifestation était organisée par la CGT et le SNES-FSU.", "SNES-FSU", "ORG"},
+      // A Roman numeral ends a name; a surname of several words alone later.
+      {"fr", "Le roi Mohammed VI a ordonné l'envoi de secours.", "Mohammed VI", "PER"},
+      {"fr", "Le juge Olivier Le Goff a parlé. La famille de Le Goff a réagi.", "Le Goff", "PER"},
   };
   auto rec = Recognizer();
   for (const auto& c : cases) {
@@ -203,6 +209,30 @@ TEST(EntityRecognizerTest, PatternsForUnknownNames) {
     ASSERT_NE(hit, nullptr) << c.lang << ": no mention \"" << c.mention << "\" in: " << c.text
                             << "; found:" << seen;
     EXPECT_STREQ(MentionTypeName(hit->type), c.type) << c.text;
+  }
+}
+
+// What the patterns must not take: acronyms that are common nouns (`stop`),
+// a lower-case head with nothing capitalised after it, an English tail word
+// written in lower case, a generic head after a title ("préfet de police").
+TEST(EntityRecognizerTest, PatternsLeaveCommonWords) {
+  const struct {
+    const char* lang;
+    const char* text;
+    const char* not_a_mention;
+  } cases[] = {
+      {"fr", "Le PDG de l'entreprise a démissionné.", "PDG"},
+      {"fr", "Le dispositif a été mis en place le mois dernier.", "place"},
+      {"en", "The Essen police are investigating.", "Essen police"},
+      {"fr", "Le préfet de police des Bouches-du-Rhône a parlé.", "police des Bouches-du-Rhône"},
+  };
+  auto rec = Recognizer();
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    for (const Mention& m : rec->Recognize(text, c.lang)) {
+      EXPECT_EQ(text.substr(m.start, m.end - m.start).find(c.not_a_mention), std::string::npos)
+          << c.text << ": " << text.substr(m.start, m.end - m.start);
+    }
   }
 }
 
