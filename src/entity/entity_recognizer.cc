@@ -368,6 +368,7 @@ struct EntityRecognizer::Recognition {
   bool IsPatternWord(const std::map<std::string, bool, std::less<>>& words, size_t i) const;
   bool NameGoesOn(size_t last) const;
   bool IsAcronym(size_t t) const;
+  bool Shouted(size_t t) const;
   size_t InstitutionStart(size_t i) const;
   bool HyphenGlued(size_t a) const;
 
@@ -1549,7 +1550,7 @@ void EntityRecognizer::Recognition::MatchDeterminedAcronyms() {
     const std::string& before = toks[t - 1].key;
     if (covered[t] >= 0 || !IsAcronym(t) ||
         !(cues.determiners.count(before) || cues.indefinite.count(before) || IsLink(t - 1)) ||
-        !Joinable(text, toks[t - 1], toks[t])) {
+        !Joinable(text, toks[t - 1], toks[t]) || Shouted(t)) {
       continue;
     }
     size_t last = t;
@@ -1560,6 +1561,15 @@ void EntityRecognizer::Recognition::MatchDeterminedAcronyms() {
     }
     if (AddPatternMention(t, last, MentionType::kOrg, "acronym")) t = last;
   }
+}
+
+// Token t stands in capitals written for emphasis, not an acronym: the word
+// before or after it is in capitals too ("THE GREAT", "a GREAT DEAL").
+bool EntityRecognizer::Recognition::Shouted(size_t t) const {
+  const bool before = t > 0 && toks[t - 1].all_caps && Joinable(text, toks[t - 1], toks[t]);
+  const bool after = t + 1 < toks.size() && toks[t + 1].all_caps &&
+                     Joinable(text, toks[t], toks[t + 1]) && !HyphenGlued(t);
+  return before || after;
 }
 
 // Token t is two to eight capital letters (digits allowed after the first
