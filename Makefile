@@ -80,6 +80,8 @@ eval: build
 	$(BUILD)/sitrep eval numbers --lang it
 	$(BUILD)/sitrep eval currency --lang it
 	$(BUILD)/sitrep eval entity
+	$(BUILD)/sitrep eval entity-conll --lang fr
+	$(BUILD)/sitrep eval entity-conll --lang en
 	$(BUILD)/sitrep eval figures
 
 format:

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "base/data_file.h"
+#include "eval/entity_conll_eval.h"
 #include "eval/entity_eval.h"
 #include "eval/figures_eval.h"
 #include "eval/quantity_eval.h"
@@ -204,6 +205,34 @@ int EvalEntity(const ParsedArgs& args, const Options& options) {
               Ratio(s->roles_attributed, s->gold_roles));
   std::printf("places: %d/%d geocoded right (%.3f)\n", s->places_right, s->gold_places,
               Ratio(s->places_right, s->gold_places));
+  return kExitOk;
+}
+
+int EvalEntityConll(const ParsedArgs& args, const Options& options) {
+  Result<size_t> errors = ErrorCount(args);
+  if (!errors.ok()) return UsageError("eval", errors.status());
+  const std::string lang = args.Get("--lang", "fr");
+  const std::string kb_path = args.Get("--kb", KbPath(options));
+  auto kb = KnowledgeBase::Load(kb_path);
+  if (!kb.ok()) {
+    return Fatal("eval", kb.status().WithContext(kb_path + " (build it with: sitrep kb build)"));
+  }
+  // French: the project's own news test set; others: the UNER PUD test file.
+  const std::string gold = args.Get(
+      "--gold", lang == "fr" ? std::string(SITREP_SOURCE_DEFAULT) + "/tests/ner/fr-news.conll"
+                             : std::string(kShared) + "/eval/ner/" + lang + "/uner-" + lang +
+                                   "_pud.test.conll.gz");
+  auto s = ScoreConllEntities(*kb, DataDir(options), gold, lang);
+  if (!s.ok()) return Fatal("eval", s.status());
+  for (size_t i = 0; i < s->errors.size() && i < *errors; ++i) std::printf("  %s\n", s->errors[i].c_str());
+  std::printf("entity-conll %s (%s): %zu documents, %zu sentences; exact span and type, PER/LOC/ORG\n",
+              lang.c_str(), gold.c_str(), s->documents, s->sentences);
+  auto line = [](const std::string& name, const ConllCounts& c) {
+    std::printf("  %-4s gold %4d system %4d matched %4d: P %.3f R %.3f F1 %.3f\n", name.c_str(), c.gold,
+                c.predicted, c.matched, c.Precision(), c.Recall(), c.F1());
+  };
+  for (const auto& [type, c] : s->by_type) line(type, c);
+  line("all", s->all);
   return kExitOk;
 }
 

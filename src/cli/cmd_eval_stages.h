@@ -16,6 +16,8 @@ int EvalTimeExtract(const ParsedArgs& args, const Options& options);
 // "quantity" (seed quantities.json), "numbers" or "currency" (Recognizers specs).
 int EvalQuantity(const std::string& task, const ParsedArgs& args, const Options& options);
 int EvalEntity(const ParsedArgs& args, const Options& options);  // seed entities
+// Entity recognizer on a CoNLL NER file: exact-match F1 per type (PER/LOC/ORG).
+int EvalEntityConll(const ParsedArgs& args, const Options& options);
 // Seed reconciliation groups against figure series (whole pipeline on the seeds).
 int EvalFigures(const ParsedArgs& args, const Options& options);
 

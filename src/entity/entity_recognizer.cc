@@ -100,6 +100,11 @@ std::vector<Token> Tokenize(std::string_view text) {
   return out;
 }
 
+// "VI", "XIV": capital Roman numerals of one to five letters.
+bool IsRomanNumeral(std::string_view s) {
+  return !s.empty() && s.size() <= 5 && s.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
 // True when tokens a and b (a before b) may belong to one name.
 bool Joinable(std::string_view text, const Token& a, const Token& b) {
   std::string_view gap = text.substr(a.end, b.start - a.end);
@@ -254,11 +259,26 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const Knowled
           cues.conjunctions.insert(key);
         else if (kind == "verb")
           cues.verbs.insert(LowerFirst(row.fields[1]));
+        else if (kind == "place_head")
+          cues.place_heads[key] = !HasLowerFirst(row.fields[1]);
+        else if (kind == "place_tail")
+          cues.place_tails[key] = !HasLowerFirst(row.fields[1]);
+        else if (kind == "place_suffix")
+          cues.place_suffixes.push_back(key);
+        else if (kind == "org_tail")
+          cues.org_tails[key] = !HasLowerFirst(row.fields[1]);
+        else if (kind == "institution_head")
+          cues.institution_heads[key] = !HasLowerFirst(row.fields[1]);
+        else if (kind == "org_adjective")
+          cues.org_adjectives.insert(key);
         else
           return tsv->ErrorAt(row, "unknown cue kind \"" + kind +
                                        "\" (reporting, org_head, name_link, metonymy_before, stop, "
                                        "determiner, role_link, role_end, place_before, indefinite, "
-                                       "relational, conjunction, verb)");
+                                       "relational, conjunction, verb, place_head, place_tail, "
+                                       "place_suffix, org_tail, institution_head, org_adjective)");
+        if (key.empty() || (kind == "place_suffix" && key.find(' ') != std::string::npos))
+          return tsv->ErrorAt(row, "empty phrase, or a place_suffix of more than one word");
       }
     }
   }
@@ -291,11 +311,15 @@ struct EntityRecognizer::Recognition {
   bool MatchGazetteer();
   bool MatchCueNames();
   void MatchSurnames();
+  std::set<std::vector<std::string>> Surnames() const;
+  bool IsMinorPlace(int c, size_t k) const;
+  void TakeAsPerson(int c, size_t from, const char* source);
   void SortMentions();
   void ExtendGivenNames();
   void MatchDefinedAcronyms();
   void DisambiguatePlaces();
   void DropAbsorbed();
+  bool MatchPatterns();
   bool AttachRoles();
   void LocalizeOffices();
   bool MatchNominals();
@@ -325,6 +349,28 @@ struct EntityRecognizer::Recognition {
   bool MayBeGivenName(size_t p) const;
   std::map<std::string, size_t> AcronymDefinitions() const;
   std::map<std::string, int> PlaceSupport() const;
+
+  // MatchPatterns: names by their generic words, acronyms defined in the
+  // text, the same names again.
+  bool MatchPlaceNames();
+  void MatchSuffixPlaces();
+  void MatchTailNames();
+  bool MatchInstitutions();
+  void MatchAcronymExpansions();
+  void MatchDeterminedAcronyms();
+  void SpreadNames();
+  size_t NameEnd(size_t j) const;
+  size_t PlaceHeadEnd(size_t i) const;
+  size_t InstitutionEnd(size_t i) const;
+  size_t TailNameStart(size_t i) const;
+  size_t ExpansionStart(size_t open, std::string_view acronym) const;
+  bool AddPatternMention(size_t first, size_t last, MentionType type, const char* source);
+  bool IsPatternWord(const std::map<std::string, bool, std::less<>>& words, size_t i) const;
+  bool NameGoesOn(size_t last) const;
+  bool IsAcronym(size_t t) const;
+  bool Shouted(size_t t) const;
+  size_t InstitutionStart(size_t i) const;
+  bool HyphenGlued(size_t a) const;
 
   // AttachRoles.
   void AttachPersonRoles(size_t t, Mention& m);
@@ -393,6 +439,7 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
   r.MatchDefinedAcronyms();
   r.DisambiguatePlaces();
   r.DropAbsorbed();
+  if (!r.MatchPatterns()) return std::move(r.out);
   if (!r.AttachRoles()) return std::move(r.out);
   r.LocalizeOffices();
   if (!r.MatchNominals()) return std::move(r.out);
@@ -710,6 +757,14 @@ size_t EntityRecognizer::Recognition::MatchCueNameAt(size_t i) {
   uint32_t title_start = 0;
   size_t title_end = 0;
   bool titled = TitleBefore(i, &role, &title_start);
+  // "Julien Mahé": a first name before a town's or an island's name joined
+  // to it is a person.
+  if (n == 1 && i + 1 < toks.size() && covered[i + 1] >= 0 && IsMinorPlace(covered[i + 1], i + 1) &&
+      Joinable(text, toks[i], toks[i + 1]) && text.substr(toks[i].end, 1) == " " &&
+      IsFirstName(toks[i].key)) {
+    TakeAsPerson(covered[i + 1], i, "first_name");
+    return 2;
+  }
   bool first_name = n >= 2 && IsFirstName(toks[i].key);
   // The verb of saying right next to the name.
   bool reported = n >= 2 && ReportedAround(i, n);
@@ -755,12 +810,17 @@ bool EntityRecognizer::Recognition::MayStartName(size_t i) const {
            out[covered[i + 1]].type == MentionType::kPer);
 }
 
-// Capitalised words joined to token i, at most 4.
+// Capitalised words joined to token i, at most 4; a Roman numeral may end
+// them ("Mohammed VI").
 size_t EntityRecognizer::Recognition::CapitalisedRun(size_t i) const {
   size_t n = 1;
   while (i + n < toks.size() && n < 4 && covered[i + n] < 0 && toks[i + n].upper_initial &&
-         !toks[i + n].all_caps && Joinable(text, toks[i + n - 1], toks[i + n]) &&
+         Joinable(text, toks[i + n - 1], toks[i + n]) &&
          text.substr(toks[i + n - 1].end, 1) != "." && !cues.calendar.count(toks[i + n].key)) {
+    if (toks[i + n].all_caps) {
+      if (IsRomanNumeral(Surface(i + n, i + n))) ++n;
+      break;
+    }
     ++n;
   }
   return n;
@@ -782,7 +842,8 @@ size_t EntityRecognizer::Recognition::OrgNameLength(size_t i) const {
   bool linked = false;
   while (end < toks.size() && end - i <= kMaxOrgTail && covered[end] < 0 &&
          !toks[end].upper_initial && Joinable(text, toks[end - 1], toks[end]) &&
-         text.substr(toks[end - 1].end, 1) != ".") {
+         text.substr(toks[end - 1].end, 1) != "." &&
+         !cues.verbs.count(LowerFirst(Surface(end, end)))) {
     if (IsLink(end)) {
       linked = true;
     } else if (linked && cues.determiners.count(toks[end].key) && last_word < end - 1) {
@@ -876,26 +937,101 @@ size_t EntityRecognizer::Recognition::AppositionTitle(size_t last, std::string* 
 // Surnames of persons named in full in this document: the surname alone is
 // that person too ("Stanovaya" after "Tatyana Stanovaya").
 void EntityRecognizer::Recognition::MatchSurnames() {
-  std::set<std::string> surnames;
-  for (const Mention& m : out) {
-    if (m.type != MentionType::kPer || m.kb_entity >= 0) continue;
-    std::string key = MatchKey(text.substr(m.start, m.end - m.start));
-    size_t sp = key.rfind(' ');
-    if (sp != std::string::npos) surnames.insert(key.substr(sp + 1));
-  }
+  const std::set<std::vector<std::string>> surnames = Surnames();
+  if (surnames.empty()) return;
+  size_t longest = 0;
+  for (const auto& s : surnames) longest = std::max(longest, s.size());
   for (size_t i = 0; i < toks.size(); ++i) {
-    if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps ||
-        !surnames.count(toks[i].key))
+    if (!toks[i].upper_initial || toks[i].all_caps) continue;
+    std::vector<std::string> keys;
+    size_t n = 0;
+    for (size_t k = i; k < toks.size() && k - i < longest; ++k) {
+      if ((covered[k] >= 0 && !IsMinorPlace(covered[k], k)) ||
+          (k > i && !Joinable(text, toks[k - 1], toks[k])))
+        break;
+      keys.push_back(toks[k].key);
+      if (surnames.count(keys)) n = keys.size();
+    }
+    if (n == 0) continue;
+    if (covered[i] >= 0) {
+      TakeAsPerson(covered[i], i, "surname");  // "Mahé" after "Julien Mahé"
       continue;
+    }
     Mention m;
     m.start = toks[i].start;
-    m.end = toks[i].end;
+    m.end = toks[i + n - 1].end;
     m.type = MentionType::kPer;
     m.partial = true;
     m.source = "surname";
-    covered[i] = static_cast<int>(out.size());
+    for (size_t k = i; k < i + n; ++k) covered[k] = static_cast<int>(out.size());
     out.push_back(std::move(m));
+    i += n - 1;
   }
+}
+
+// The surnames of persons the KB does not know, named in full in this
+// document, as token keys: all the words after the first ("Le Goff" of
+// "Olivier Le Goff", "Morel" of "Jean-Baptiste Morel"), the same without a
+// lower-case particle ("Saint-Affrique"), and the last word alone unless a
+// particle or stop word comes before it ("Damme" of "Wout Van Damme", not
+// "Goff").
+std::set<std::vector<std::string>> EntityRecognizer::Recognition::Surnames() const {
+  std::set<std::vector<std::string>> out_names;
+  for (const Mention& m : out) {
+    if (m.type != MentionType::kPer || m.kb_entity >= 0 || m.nominal) continue;
+    const size_t first = TokAt(m.start);
+    size_t k = first + 1;  // the first token after a space
+    while (k < toks.size() && toks[k].end <= m.end &&
+           text.substr(toks[k - 1].end, toks[k].start - toks[k - 1].end).find(' ') ==
+               std::string_view::npos) {
+      ++k;
+    }
+    std::vector<std::string> keys;
+    size_t last_word = k;
+    for (size_t q = k; q < toks.size() && toks[q].end <= m.end; ++q) {
+      keys.push_back(toks[q].key);
+      if (q > k && text.substr(toks[q - 1].end, 1) == " ") last_word = q;
+    }
+    if (keys.empty()) continue;
+    if (toks[k].upper_initial) out_names.insert(keys);
+    std::vector<std::string> rest(keys.begin() + 1, keys.end());
+    if (!toks[k].upper_initial && !rest.empty()) out_names.insert(rest);
+    const std::string& before = toks[last_word - 1].key;
+    if (last_word > k && !cues.stop.count(before) && !cues.name_links.count(before) &&
+        toks[last_word - 1].upper_initial) {
+      std::vector<std::string> tail;
+      for (size_t q = last_word; q < toks.size() && toks[q].end <= m.end; ++q)
+        tail.push_back(toks[q].key);
+      out_names.insert(tail);
+    }
+  }
+  return out_names;
+}
+
+// Mention c over token k is a KB place of one word that a person's name may
+// also be: no country, no capital ("Mahé", "Rivière").
+bool EntityRecognizer::Recognition::IsMinorPlace(int c, size_t k) const {
+  const Mention& m = out[c];
+  if (m.type != MentionType::kLoc || m.kb_entity < 0 || m.start != toks[k].start ||
+      m.end != toks[k].end) {
+    return false;
+  }
+  const KbEntity& e = ents[m.kb_entity];
+  return e.kind != EntityKind::kCountry && !e.capital;
+}
+
+// Mention c becomes an unknown person starting at token `from`; it is no
+// longer a place to disambiguate.
+void EntityRecognizer::Recognition::TakeAsPerson(int c, size_t from, const char* source) {
+  Mention& m = out[c];
+  m.start = toks[from].start;
+  m.type = MentionType::kPer;
+  m.kb_entity = -1;
+  m.metonymy = false;
+  m.partial = std::string_view(source) == "surname";
+  m.source = source;
+  for (size_t k = from; k < toks.size() && toks[k].end <= m.end; ++k) covered[k] = c;
+  std::erase_if(ambiguous, [c](const auto& a) { return a.first == static_cast<size_t>(c); });
 }
 
 // Sorts `out` by start; ambiguous places follow their mentions through the
@@ -1064,6 +1200,447 @@ void EntityRecognizer::Recognition::DropAbsorbed() {
   std::stable_sort(out.begin(), out.end(),
                    [](const Mention& a, const Mention& b) { return a.start < b.start; });
   RebuildCovered();
+}
+
+// --- MatchPatterns: names the KB does not know, by their generic words ----
+
+// Runs after DropAbsorbed (out sorted, covered current). Each pattern adds a
+// mention over tokens whose mentions it absorbs whole (never one crossing its
+// edges); then the absorbed go, and the names found so far are looked for
+// again in the rest of the document.
+bool EntityRecognizer::Recognition::MatchPatterns() {
+  drop.assign(out.size(), false);
+  if (!MatchPlaceNames() || !MatchInstitutions()) return false;
+  MatchSuffixPlaces();
+  MatchTailNames();
+  MatchAcronymExpansions();
+  MatchDeterminedAcronyms();
+  DropAbsorbed();
+  drop.assign(out.size(), false);
+  SpreadNames();
+  DropAbsorbed();
+  return true;
+}
+
+// True when a name ending at token `last` seems to go on in words no cue
+// knows: a short lower-case word, then a capitalised one ("Organisation de
+// Dogovor di Kolekitivnoj ..."). A head pattern then takes nothing rather
+// than a piece (a tail or suffix word ends its name itself).
+bool EntityRecognizer::Recognition::NameGoesOn(size_t last) const {
+  const size_t w = last + 1;
+  if (w + 1 >= toks.size() || toks[w].upper_initial || covered[w + 1] >= 0 ||
+      !toks[w + 1].upper_initial || toks[w + 1].all_caps || cues.calendar.count(toks[w + 1].key) ||
+      cues.stop.count(toks[w + 1].key) || CountCodePoints(Surface(w, w)) > 3 ||
+      !Joinable(text, toks[last], toks[w]) || !Joinable(text, toks[w], toks[w + 1]) ||
+      text.substr(toks[last].end, 1) == ".") {
+    return false;
+  }
+  const std::string& k = toks[w].key;
+  return !IsLink(w) && !cues.place_before.count(k) && !cues.conjunctions.count(k) &&
+         !cues.determiners.count(k) && !cues.verbs.count(LowerFirst(Surface(w, w))) &&
+         !cues.reporting.count(k);
+}
+
+// Token i is one of `words`, capitalised when the data writes it so.
+bool EntityRecognizer::Recognition::IsPatternWord(
+    const std::map<std::string, bool, std::less<>>& words, size_t i) const {
+  auto it = words.find(toks[i].key);
+  return it != words.end() && (!it->second || toks[i].upper_initial);
+}
+
+// Adds a mention over tokens first .. last, absorbing the mentions inside;
+// false (nothing added) when a mention crosses an edge or a person is inside.
+bool EntityRecognizer::Recognition::AddPatternMention(size_t first, size_t last, MentionType type,
+                                                      const char* source) {
+  const uint32_t start = toks[first].start, end = toks[last].end;
+  for (size_t k = first; k <= last; ++k) {
+    const int c = covered[k];
+    if (c < 0) continue;
+    const Mention& o = out[c];
+    if (o.start < start || o.end > end) return false;
+    if (o.type == MentionType::kPer && type != MentionType::kLoc) return false;
+  }
+  for (size_t k = first; k <= last; ++k) {
+    if (covered[k] >= 0) drop[covered[k]] = true;
+    covered[k] = static_cast<int>(out.size());
+  }
+  Mention m;
+  m.start = start;
+  m.end = end;
+  m.type = type;
+  m.source = source;
+  out.push_back(std::move(m));
+  drop.push_back(false);
+  return true;
+}
+
+// The last token of a name starting at token j: capitalised words, or the
+// mentions that start there, joined by spaces or hyphens, with a link inside
+// when a capitalised word follows it ("Charles-de-Gaulle", "Parc des
+// Princes"); npos when no name starts at j.
+size_t EntityRecognizer::Recognition::NameEnd(size_t j) const {
+  if (j >= toks.size() || !toks[j].upper_initial || cues.calendar.count(toks[j].key))
+    return std::string::npos;
+  if (covered[j] >= 0 && out[covered[j]].start != toks[j].start) return std::string::npos;
+  size_t last = j;
+  while (true) {
+    if (covered[last] >= 0) {
+      while (last + 1 < toks.size() && covered[last + 1] == covered[last]) ++last;
+    }
+    size_t next = last + 1;
+    // A link, or any lower-case word between hyphens ("Ille-et-Vilaine").
+    if (next + 1 < toks.size() && !toks[next].upper_initial &&
+        (IsLink(next) || (HyphenGlued(last) && HyphenGlued(next))) &&
+        Joinable(text, toks[next], toks[next + 1]) && toks[next + 1].upper_initial) {
+      ++next;
+    }
+    if (next >= toks.size() || !Joinable(text, toks[next - 1], toks[next]) ||
+        !Joinable(text, toks[last], toks[last + 1]) || text.substr(toks[last].end, 1) == "." ||
+        !toks[next].upper_initial || cues.calendar.count(toks[next].key) ||
+        (covered[next] >= 0 && out[covered[next]].start != toks[next].start)) {
+      return last;
+    }
+    last = next;
+  }
+}
+
+// True when token a and the next are joined by a hyphen alone.
+bool EntityRecognizer::Recognition::HyphenGlued(size_t a) const {
+  return a + 1 < toks.size() && text.substr(toks[a].end, toks[a + 1].start - toks[a].end) == "-";
+}
+
+// Streets, squares and landmarks named after a generic word: "rue de
+// Charonne", "place de la République", "Parc des Princes", "улица Тверская".
+bool EntityRecognizer::Recognition::MatchPlaceNames() {
+  if (cues.place_heads.empty()) return true;
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (Expired(deadline, "entities")) return false;
+    if (covered[i] >= 0 || !IsPatternWord(cues.place_heads, i)) continue;
+    const size_t last = PlaceHeadEnd(i);
+    if (last != std::string::npos && !NameGoesOn(last) &&
+        AddPatternMention(i, last, MentionType::kLoc, "place_head")) {
+      i = last;
+    }
+  }
+  return true;
+}
+
+// The last token of the name after the place head at token i (links and
+// articles between them), or npos.
+size_t EntityRecognizer::Recognition::PlaceHeadEnd(size_t i) const {
+  size_t j = i + 1;
+  while (j < toks.size() && j <= i + 3 && Joinable(text, toks[j - 1], toks[j]) &&
+         (IsLink(j) || cues.determiners.count(toks[j].key))) {
+    ++j;
+  }
+  if (j >= toks.size() || !Joinable(text, toks[j - 1], toks[j]) || toks[j].all_caps ||
+      cues.stop.count(toks[j].key)) {
+    return std::string::npos;
+  }
+  return NameEnd(j);
+}
+
+// One capitalised word ending with a place suffix: "Alexanderplatz".
+void EntityRecognizer::Recognition::MatchSuffixPlaces() {
+  for (size_t i = 0; i < toks.size() && !cues.place_suffixes.empty(); ++i) {
+    if (covered[i] >= 0 || !toks[i].upper_initial || toks[i].all_caps) continue;
+    const std::string& key = toks[i].key;
+    for (const std::string& suffix : cues.place_suffixes) {
+      if (key.size() > suffix.size() + 2 &&
+          key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        AddPatternMention(i, i, MentionType::kLoc, "place_suffix");
+        break;
+      }
+    }
+  }
+}
+
+// A name ending with a generic word: "Trafalgar Square", "Красная площадь"
+// (LOC); "Labour Party" (ORG).
+void EntityRecognizer::Recognition::MatchTailNames() {
+  if (cues.place_tails.empty() && cues.org_tails.empty()) return;
+  for (size_t i = 1; i < toks.size(); ++i) {
+    const bool place = IsPatternWord(cues.place_tails, i);
+    if (!place && !IsPatternWord(cues.org_tails, i)) continue;
+    // The name goes on after the tail word ("Police Review Director").
+    if (i + 1 < toks.size() && toks[i + 1].upper_initial && Joinable(text, toks[i], toks[i + 1]) &&
+        text.substr(toks[i].end, 1) != ".") {
+      continue;
+    }
+    const MentionType type = place ? MentionType::kLoc : MentionType::kOrg;
+    if (const int c = covered[i]; c >= 0) {
+      // A cue read "Victoria Street" as a person: the tail word says what it is.
+      Mention& o = out[c];
+      if (o.end == toks[i].end && o.start < toks[i].start && o.kb_entity < 0 &&
+          o.type == MentionType::kPer) {
+        o.type = type;
+        o.source = place ? "place_tail" : "org_tail";
+      }
+      continue;
+    }
+    const size_t first = TailNameStart(i);
+    if (first == std::string::npos) continue;
+    // "Real Estate Council of Ontario": a link and a name may follow.
+    size_t last = i;
+    if (i + 2 < toks.size() && IsLink(i + 1) && Joinable(text, toks[i], toks[i + 1]) &&
+        Joinable(text, toks[i + 1], toks[i + 2])) {
+      const size_t end = NameEnd(i + 2);
+      if (end != std::string::npos) last = end;
+    }
+    AddPatternMention(first, last, type, place ? "place_tail" : "org_tail");
+  }
+}
+
+// The first token of the capitalised name right before the tail word at
+// token i (at most four words and mentions, a capitalised demonym among
+// them: "American Civil Liberties Union"), or npos.
+size_t EntityRecognizer::Recognition::TailNameStart(size_t i) const {
+  size_t first = i;
+  while (first > 0 && i - first < 4 && Joinable(text, toks[first - 1], toks[first]) &&
+         text.substr(toks[first - 1].end, 1) != "." && toks[first - 1].upper_initial &&
+         !toks[first - 1].all_caps && !cues.calendar.count(toks[first - 1].key)) {
+    const int c = covered[first - 1];
+    if (c >= 0 && out[c].end != toks[first - 1].end) break;
+    if (c >= 0) {
+      first = TokAt(out[c].start);
+    } else {
+      --first;
+      if (toks[first].sentence_start && cues.stop.count(toks[first].key)) {
+        ++first;
+        break;
+      }
+    }
+  }
+  while (first < i && toks[first].sentence_start && cues.stop.count(toks[first].key)) ++first;
+  // One word that opens the sentence is capitalised for that alone ("Хотя
+  // площадь ..."): a name only when a mention or a second word says so.
+  if (first + 1 == i && toks[first].sentence_start && covered[first] < 0) return std::string::npos;
+  return first < i ? first : std::string::npos;
+}
+
+// Institutions named by a generic word (an `institution_head` in any case, a
+// capitalised `org_head`) and what it is of:
+// "ministère de l'Intérieur", "tribunal correctionnel de Bobigny", "cour
+// d'assises d'Ille-et-Vilaine"; a capitalised one by an adjective alone:
+// "Assemblée nationale", "Conseil constitutionnel".
+bool EntityRecognizer::Recognition::MatchInstitutions() {
+  if (cues.institution_heads.empty() && cues.org_adjectives.empty()) return true;
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (Expired(deadline, "entities")) return false;
+    const bool head = IsPatternWord(cues.institution_heads, i) ||
+                      (toks[i].upper_initial && cues.org_heads.count(toks[i].key));
+    // "préfet de police des ...": a head after a title and a link is part
+    // of the title.
+    const bool in_title = i >= 2 && IsLink(i - 1) && cues.titles.count(toks[i - 2].key);
+    if (covered[i] >= 0 || !head || in_title) continue;
+    const size_t last = InstitutionEnd(i);
+    if (last != std::string::npos && !NameGoesOn(last) &&
+        AddPatternMention(InstitutionStart(i), last, MentionType::kOrg, "institution")) {
+      i = last;
+    }
+  }
+  return true;
+}
+
+// The first token of the institution whose head word is token i:
+// capitalised words right before it belong to its name ("Real Estate Council
+// of Ontario", "Alliance Police nationale").
+size_t EntityRecognizer::Recognition::InstitutionStart(size_t i) const {
+  size_t first = i;
+  while (first > 0 && i - first < 3 && covered[first - 1] < 0 && toks[first - 1].upper_initial &&
+         !toks[first - 1].all_caps && Joinable(text, toks[first - 1], toks[first]) &&
+         text.substr(toks[first - 1].end, 1) != "." && !cues.stop.count(toks[first - 1].key) &&
+         !cues.titles.count(toks[first - 1].key) && !cues.calendar.count(toks[first - 1].key)) {
+    --first;
+  }
+  return first;
+}
+
+// The last token of the institution whose head word is token i, or npos:
+// lower-case words and links after it, then a link and a name (a place, an
+// organisation or capitalised words); else, for a capitalised head, the last
+// `org_adjective` right after it or after another.
+size_t EntityRecognizer::Recognition::InstitutionEnd(size_t i) const {
+  size_t adjective_end = std::string::npos;
+  bool after_link = false, adjectives_only = true;
+  for (size_t p = i + 1; p < toks.size() && p <= i + kMaxOrgTail + 1; ++p) {
+    if (!Joinable(text, toks[p - 1], toks[p]) || text.substr(toks[p - 1].end, 1) == ".") break;
+    const int c = covered[p];
+    if (c >= 0 && !after_link && out[c].type == MentionType::kAdj &&
+        out[c].start == toks[p].start) {
+      // "ministère marocain de ...", "Parlement européen": a demonym.
+      while (p + 1 < toks.size() && covered[p + 1] == c) ++p;
+      if (adjectives_only) adjective_end = p;
+      continue;
+    }
+    if (c >= 0 || toks[p].upper_initial) {
+      if (!after_link) break;
+      if (c >= 0 && (out[c].type == MentionType::kPer || out[c].type == MentionType::kAdj)) break;
+      size_t end = NameEnd(p);
+      if (end == std::string::npos) break;
+      // "ministère de l'Éducation nationale": adjectives after the name.
+      while (end + 1 < toks.size() && !toks[end + 1].upper_initial &&
+             cues.org_adjectives.count(toks[end + 1].key) &&
+             Joinable(text, toks[end], toks[end + 1]))
+        ++end;
+      return end;
+    }
+    if (IsLink(p) || (after_link && cues.determiners.count(toks[p].key))) {
+      after_link = true;
+      continue;
+    }
+    after_link = false;
+    if (cues.verbs.count(LowerFirst(Surface(p, p)))) break;
+    if (adjectives_only && cues.org_adjectives.count(toks[p].key))
+      adjective_end = p;
+    else
+      adjectives_only = false;
+  }
+  return toks[i].upper_initial ? adjective_end : std::string::npos;
+}
+
+// Acronyms defined in the text by their words: "Compagnies républicaines de
+// sécurité (CRS)" is an organisation, CRS the same one there and later. The
+// letters are the initials of the words before the bracket, short lower-case
+// words between them skipped ("Organisation pour la sécurité et la
+// coopération en Europe (OSCE)").
+void EntityRecognizer::Recognition::MatchAcronymExpansions() {
+  std::map<std::string, std::pair<uint32_t, MentionType>> defined;
+  for (size_t t = 1; t + 1 < toks.size(); ++t) {
+    const Token& a = toks[t];
+    const std::string_view gap = text.substr(toks[t - 1].end, a.start - toks[t - 1].end);
+    if (!a.all_caps || (gap != " (" && gap != "(") || text.substr(a.end, 1) != ")") continue;
+    const std::string_view acronym = text.substr(a.start, a.end - a.start);
+    const size_t letters = CountCodePoints(acronym);
+    if (letters < 2 || letters > 8 ||
+        (covered[t] >= 0 && out[covered[t]].type == MentionType::kPer))
+      continue;
+    const int before = covered[t - 1];
+    size_t first = std::string::npos;
+    MentionType type = MentionType::kOrg;
+    if (before >= 0 && out[before].end == toks[t - 1].end &&
+        out[before].type != MentionType::kAdj && out[before].type != MentionType::kPer) {
+      type = out[before].type;  // a name already found ("Conseil d'État (CE)")
+      first = TokAt(out[before].start);
+    } else if ((first = ExpansionStart(t - 1, acronym)) != std::string::npos) {
+      if (!AddPatternMention(first, t - 1, MentionType::kOrg, "acronym_def")) continue;
+    } else {
+      continue;
+    }
+    if (covered[t] < 0) AddPatternMention(t, t, type, "acronym");
+    defined.emplace(a.key, std::make_pair(toks[first].start, type));
+  }
+  for (size_t t = 0; t < toks.size() && !defined.empty(); ++t) {
+    auto it = defined.find(toks[t].key);
+    if (it == defined.end() || covered[t] >= 0 || !toks[t].all_caps ||
+        toks[t].start < it->second.first) {
+      continue;
+    }
+    if (AddPatternMention(t, t, it->second.second, "acronym"))
+      out.back().antecedent = it->second.first;
+  }
+}
+
+// An acronym nobody defined, after an article or a link ("la CGT", "selon
+// l'UEFA", "des CRS"): an organisation. Two to eight capitals, with the
+// capitalised words glued to it by hyphens ("SNES-FSU", "CFDT-Cheminots");
+// never a `stop` word (acronyms that are common nouns: "le PDG", "la TVA").
+void EntityRecognizer::Recognition::MatchDeterminedAcronyms() {
+  for (size_t t = 1; t < toks.size(); ++t) {
+    const std::string& before = toks[t - 1].key;
+    if (covered[t] >= 0 || !IsAcronym(t) ||
+        !(cues.determiners.count(before) || cues.indefinite.count(before) || IsLink(t - 1)) ||
+        !Joinable(text, toks[t - 1], toks[t]) || Shouted(t)) {
+      continue;
+    }
+    size_t last = t;
+    // "SNES-FSU", "CFDT-Cheminots": capitalised words glued by hyphens.
+    while (last + 1 < toks.size() && covered[last + 1] < 0 && HyphenGlued(last) &&
+           toks[last + 1].upper_initial) {
+      ++last;
+    }
+    if (AddPatternMention(t, last, MentionType::kOrg, "acronym")) t = last;
+  }
+}
+
+// Token t stands in capitals written for emphasis, not an acronym: the word
+// before or after it is in capitals too ("THE GREAT", "a GREAT DEAL").
+bool EntityRecognizer::Recognition::Shouted(size_t t) const {
+  const bool before = t > 0 && toks[t - 1].all_caps && Joinable(text, toks[t - 1], toks[t]);
+  const bool after = t + 1 < toks.size() && toks[t + 1].all_caps &&
+                     Joinable(text, toks[t], toks[t + 1]) && !HyphenGlued(t);
+  return before || after;
+}
+
+// Token t is two to eight capital letters (digits allowed after the first
+// letter: "G20"), and no `stop` word.
+bool EntityRecognizer::Recognition::IsAcronym(size_t t) const {
+  if (!toks[t].all_caps || !toks[t].upper_initial || cues.stop.count(toks[t].key)) return false;
+  const size_t n = CountCodePoints(Surface(t, t));
+  return n >= 2 && n <= 8;
+}
+
+// The first token of the words ending at token `last` whose initials spell
+// `acronym`, or npos. Only short lower-case words (links, articles,
+// prepositions) may be skipped; the first word is capitalised or an
+// institution head ("parquet national financier (PNF)").
+size_t EntityRecognizer::Recognition::ExpansionStart(size_t last, std::string_view acronym) const {
+  std::vector<std::string> letters;
+  for (size_t p = 0; p < acronym.size();) {
+    const size_t from = p;
+    NextCodePoint(acronym, &p);
+    letters.push_back(MatchKey(acronym.substr(from, p - from)));
+  }
+  size_t k = last + 1;
+  for (size_t n = letters.size(); n > 0;) {
+    if (k == 0 || last + 1 - k > 3 * letters.size() + 2) return std::string::npos;
+    --k;
+    if (k < last && ClauseBreak(text, toks[k], toks[k + 1])) return std::string::npos;
+    const std::string& key = toks[k].key;
+    if (key.compare(0, letters[n - 1].size(), letters[n - 1]) == 0) {
+      --n;
+    } else if (toks[k].upper_initial || CountCodePoints(key) > 4) {
+      return std::string::npos;
+    }
+  }
+  const bool opens = (toks[k].upper_initial && !cues.stop.count(toks[k].key)) ||
+                     IsPatternWord(cues.institution_heads, k);
+  return opens ? k : std::string::npos;
+}
+
+// Document-level consistency: a name found once by a cue or a pattern is
+// the same name, with the same type, wherever else it is written the same
+// way ("Bellecour" after "place Bellecour" is not needed, but "Marchetti"
+// found by her title is Marchetti again in a later sentence).
+void EntityRecognizer::Recognition::SpreadNames() {
+  std::map<std::string, std::vector<std::pair<std::vector<std::string>, MentionType>>> names;
+  for (const Mention& m : out) {
+    if (m.kb_entity >= 0 || m.nominal || m.type == MentionType::kAdj) continue;
+    std::vector<std::string> keys;
+    for (size_t k = TokAt(m.start); k < toks.size() && toks[k].end <= m.end; ++k)
+      keys.push_back(toks[k].key);
+    if (keys.empty()) continue;
+    auto& list = names[keys[0]];
+    if (std::find(list.begin(), list.end(), std::make_pair(keys, m.type)) == list.end())
+      list.emplace_back(std::move(keys), m.type);
+  }
+  for (size_t i = 0; i < toks.size(); ++i) {
+    auto it = names.find(toks[i].key);
+    if (it == names.end() || covered[i] >= 0 || !toks[i].upper_initial) continue;
+    size_t best = 0;
+    MentionType type = MentionType::kLoc;
+    for (const auto& [keys, t] : it->second) {
+      size_t n = 0;
+      while (n < keys.size() && i + n < toks.size() && covered[i + n] < 0 &&
+             toks[i + n].key == keys[n] && (n == 0 || Joinable(text, toks[i + n - 1], toks[i + n])))
+        ++n;
+      if (n == keys.size() && n > best) {
+        best = n;
+        type = t;
+      }
+    }
+    if (best > 0 && AddPatternMention(i, i + best - 1, type, "document")) i += best - 1;
+  }
 }
 
 // --- AttachRoles: roles of persons, metonymy of capitals ------------------

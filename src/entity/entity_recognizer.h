@@ -67,6 +67,16 @@ class EntityRecognizer {
     // Finite verbs as written, lower case, accents kept ("a", not "à"): a
     // role phrase holding one is a clause, not a role.
     std::set<std::string, std::less<>> verbs;
+    // Patterns for names the KB does not know (docs/formats/entity.md).
+    // Pattern words -> whether written capitalised in the data: then they
+    // count only so written ("Labour Party", not "the Essen police"); an
+    // entry in lower case counts in any case ("rue", "Rue").
+    std::map<std::string, bool, std::less<>> place_heads;  // rue, place: before a name
+    std::map<std::string, bool, std::less<>> place_tails;  // Street, площадь: after a name
+    std::vector<std::string> place_suffixes;               // -straße: ends of one word
+    std::map<std::string, bool, std::less<>> org_tails;    // Party, Company: end an ORG name
+    std::map<std::string, bool, std::less<>> institution_heads;  // ministère, Ministry
+    std::set<std::string, std::less<>> org_adjectives;  // nationale: "Assemblée nationale"
     // Month and weekday names (ICU, wide, both contexts, from src/lang): never a
     // name nor part of one ("On Thursday", "Mardi").
     std::set<std::string, std::less<>> calendar;

@@ -151,6 +151,113 @@ TEST(EntityRecognizerTest, OfficesOfEveryGovernment) {
   }
 }
 
+// Patterns for names the KB does not know (docs/formats/entity.md,
+// "Patterns"): each row, one mention with its exact span and type.
+TEST(EntityRecognizerTest, PatternsForUnknownNames) {
+  const struct {
+    const char* lang;
+    const char* text;
+    const char* mention;
+    const char* type;
+  } cases[] = {
+      // Streets, squares and landmarks: a generic word before or after the name.
+      {"fr", "Le cortège a quitté la place de la République vers 14 heures.", "place de la République", "LOC"},
+      {"fr", "Des vitrines ont été brisées rue de Charonne dans la soirée.", "rue de Charonne", "LOC"},
+      {"fr", "Ils se sont réunis sur l'esplanade Charles-de-Gaulle mardi.", "esplanade Charles-de-Gaulle", "LOC"},
+      {"fr", "Le match s'est joué au Parc des Princes devant 45 000 personnes.", "Parc des Princes", "LOC"},
+      {"en", "Thousands gathered in Trafalgar Square on Sunday.", "Trafalgar Square", "LOC"},
+      {"es", "La marcha recorrió la calle de Alcalá hasta la plaza de Cibeles.", "calle de Alcalá", "LOC"},
+      {"it", "Il presidio si è tenuto in piazza Santi Apostoli.", "piazza Santi Apostoli", "LOC"},
+      {"de", "Die Demonstranten zogen über die Friedrichstraße zum Kanzleramt.", "Friedrichstraße", "LOC"},
+      {"ru", "Митинг прошёл на Пушкинской площади в центре города.", "Пушкинской площади", "LOC"},
+      // Institutions with a generic head noun.
+      {"fr", "Le texte a été adopté par l'Assemblée nationale mardi soir.", "Assemblée nationale", "ORG"},
+      {"fr", "Le Conseil d'État a suspendu l'arrêté.", "Conseil d'État", "ORG"},
+      {"fr", "Le procès s'est ouvert devant le tribunal correctionnel de Bobigny lundi.",
+       "tribunal correctionnel de Bobigny", "ORG"},
+      {"fr", "Des renforts sont arrivés, selon la préfecture de la Haute-Garonne.",
+       "préfecture de la Haute-Garonne", "ORG"},
+      {"en", "The Labour Party won the seat.", "Labour Party", "ORG"},
+      {"en", "He wrote to the Ministry of Defence on Monday.", "Ministry of Defence", "ORG"},
+      {"es", "La Guardia Civil detuvo a tres personas.", "Guardia Civil", "ORG"},
+      // Acronyms defined by their words, and the acronym alone later.
+      {"fr", "Les Compagnies républicaines de sécurité (CRS) ont chargé. Les CRS sont restés.",
+       "Compagnies républicaines de sécurité", "ORG"},
+      {"fr", "Les Compagnies républicaines de sécurité (CRS) ont chargé. Plus tard, les CRS sont partis.",
+       "CRS", "ORG"},
+      {"fr", "Le parquet national financier (PNF) enquête.", "parquet national financier", "ORG"},
+      {"fr", "Selon l'Organisation pour la sécurité et la coopération en Europe (OSCE), rien.",
+       "Organisation pour la sécurité et la coopération en Europe", "ORG"},
+      // An acronym after an article or a link, with what hyphens glue to it.
+      {"fr", "La manifestation était organisée par la CGT et le SNES-FSU.", "CGT", "ORG"},
+      {"fr", "La manifestation était organisée par la CGT et le SNES-FSU.", "SNES-FSU", "ORG"},
+      // A Roman numeral ends a name; a surname of several words alone later.
+      {"fr", "Le roi Mohammed VI a ordonné l'envoi de secours.", "Mohammed VI", "PER"},
+      {"fr", "Le juge Olivier Le Goff a parlé. La famille de Le Goff a réagi.", "Le Goff", "PER"},
+  };
+  auto rec = Recognizer();
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    const std::vector<Mention> got = rec->Recognize(text, c.lang);
+    const Mention* hit = nullptr;
+    std::string seen;
+    for (const Mention& m : got) {
+      const std::string_view s = std::string_view(text).substr(m.start, m.end - m.start);
+      seen += " [" + std::string(s) + "]";
+      if (s == c.mention) hit = &m;
+    }
+    ASSERT_NE(hit, nullptr) << c.lang << ": no mention \"" << c.mention << "\" in: " << c.text
+                            << "; found:" << seen;
+    EXPECT_STREQ(MentionTypeName(hit->type), c.type) << c.text;
+  }
+}
+
+// What the patterns must not take: acronyms that are common nouns (`stop`),
+// a lower-case head with nothing capitalised after it, an English tail word
+// written in lower case, a generic head after a title ("préfet de police").
+TEST(EntityRecognizerTest, PatternsLeaveCommonWords) {
+  const struct {
+    const char* lang;
+    const char* text;
+    const char* not_a_mention;
+  } cases[] = {
+      {"fr", "Le PDG de l'entreprise a démissionné.", "PDG"},
+      {"fr", "Le dispositif a été mis en place le mois dernier.", "place"},
+      {"en", "The Essen police are investigating.", "Essen police"},
+      {"fr", "Le préfet de police des Bouches-du-Rhône a parlé.", "police des Bouches-du-Rhône"},
+  };
+  auto rec = Recognizer();
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    for (const Mention& m : rec->Recognize(text, c.lang)) {
+      EXPECT_EQ(text.substr(m.start, m.end - m.start).find(c.not_a_mention), std::string::npos)
+          << c.text << ": " << text.substr(m.start, m.end - m.start);
+    }
+  }
+}
+
+// Document-level consistency and the acronym's antecedent: the same words
+// are the same name, with the same type, earlier and later in the document.
+TEST(EntityRecognizerTest, SameNameSameTypeAcrossTheDocument) {
+  const std::string text =
+      "Les CRS sont arrivés vers midi. Les Compagnies républicaines de sécurité (CRS) ont "
+      "ensuite chargé. Les CRS sont repartis le soir.";
+  auto rec = Recognizer();
+  const std::vector<Mention> got = rec->Recognize(text, "fr");
+  std::vector<size_t> crs;
+  for (const Mention& m : got) {
+    if (text.substr(m.start, m.end - m.start) == "CRS") {
+      EXPECT_EQ(m.type, MentionType::kOrg);
+      crs.push_back(m.start);
+    }
+  }
+  ASSERT_EQ(crs.size(), 3u);
+  const size_t def = text.find("Compagnies");
+  for (const Mention& m : got) {
+    if (m.start == text.rfind("CRS")) EXPECT_EQ(m.antecedent, static_cast<int64_t>(def));
+  }
+}
+
 // Roles from apposition, title clauses before a comma and titles with a
 // complement; the role phrase as written must contain `role_text`.
 TEST(EntityRecognizerTest, RolesAroundTheName) {
