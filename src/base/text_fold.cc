@@ -119,6 +119,16 @@ std::string FoldForMatch(std::string_view text) {
   return FoldKeeping(text, [](char32_t c) { return c != U' ' && c != U'\t' && c != U'\n' && c != U'\r'; });
 }
 
+void AppendTokenFold(std::string_view text, bool drop_soft_hyphens, std::string* out) {
+  FoldCodePoints(text, [out, drop_soft_hyphens](char32_t c) {
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c));
+    } else if (c != 0xAD || !drop_soft_hyphens) {
+      AppendUtf8(out, c);
+    }
+  });
+}
+
 std::string FoldToWords(std::string_view text) {
   return FoldKeeping(text, [](char32_t c) {
     return c < 0x80 ? ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) : u_isalnum(static_cast<UChar32>(c)) != 0;

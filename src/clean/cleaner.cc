@@ -520,6 +520,7 @@ Document Cleaner::Clean(const RawDocument& raw, Deadline* deadline) {
   c.PickPublished();
   if (!c.SplitSentences()) return doc;
   doc.id = HashHex(doc.text);
+  doc.tokens = TokenizeText(doc.text);  // the stages after clean read words from it
   return doc;
 }
 

@@ -14,6 +14,7 @@
 #include "base/status.h"
 #include "doc/claim.h"
 #include "doc/mention.h"
+#include "doc/text_tokens.h"
 #include "doc/time_expr.h"
 
 namespace sitrep {
@@ -80,6 +81,11 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Removal> removed;
   std::vector<SourceRun> source_map;  // only for plain-text input
+  // The token stream of `text` (doc/text_tokens.h), made once at the end of
+  // cleaning for the stages that read words (entity, time, quantity); not
+  // part of the JSON output nor of the store. A stage given a document whose
+  // stream was not made for its text (!tokens.MadeFor(text)) tokenizes it.
+  TokenStream tokens;
   bool entities_recognised = false;   // the entity stage ran (a knowledge base was there)
   std::vector<Mention> mentions;      // people, organisations, places (src/entity), sorted by start
   std::vector<EntityInfo> entities;   // the resolved entities the mentions refer to, by id

@@ -58,19 +58,22 @@ struct Token {
   bool sentence_start = false;
 };
 
-// The recognizer's tokens from the text's token stream (doc/text_tokens.h):
-// glued letter and digit runs join into one token ("G20", "Covid-19" is two);
-// a sentence may start after a line break, an opening bracket or quote, or
-// sentence punctuation.
-std::vector<Token> Tokenize(std::string_view text) {
+// The recognizer's tokens from the token stream of a text: tokens
+// [first, last) of `stream`, whose offsets are `base` more than those of
+// `text` (a slice of the stream's text). Glued letter and digit runs join
+// into one token ("G20"; "Covid-19" is two), keyed by MatchKey; a sentence
+// may start after a line break, an opening bracket or quote, or sentence
+// punctuation.
+std::vector<Token> Tokenize(std::string_view text, const TokenStream& stream, size_t first,
+                            size_t last, uint32_t base) {
   std::vector<Token> out;
-  const std::vector<TextToken> toks = TokenizeText(text);
+  const std::vector<TextToken>& toks = stream.tokens;
   bool boundary = true;  // a sentence may start at the next token
-  for (size_t i = 0; i < toks.size();) {
+  for (size_t i = first; i < last;) {
     const TextToken& a = toks[i];
     boundary |= a.line_break_before;
     if (a.cls == TokenClass::kOther) {
-      size_t p = a.start;
+      size_t p = a.start - base;
       const char32_t c = NextCodePoint(text, &p);
       if (c == '.' || c == '!' || c == '?' || c == 0xAB || c == '"' || c == ':' || c == 0x201C ||
           c == '(') {
@@ -81,17 +84,19 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     bool lower = a.has_lower, letter = a.cls == TokenClass::kLetters;
     size_t j = i + 1;
-    while (j < toks.size() && toks[j].cls != TokenClass::kOther && toks[j].GluedTo(toks[j - 1])) {
+    while (j < last && toks[j].cls != TokenClass::kOther && toks[j].GluedTo(toks[j - 1])) {
       lower |= toks[j].has_lower;
       letter |= toks[j].cls == TokenClass::kLetters;
       ++j;
     }
     Token t;
-    t.start = a.start;
-    t.end = toks[j - 1].end;
+    t.start = a.start - base;
+    t.end = toks[j - 1].end - base;
     t.upper_initial = a.upper_initial;
     t.all_caps = letter && !lower;
-    t.key = MatchKey(text.substr(t.start, t.end - t.start));
+    // Glued tokens' folds are one slice of the stream's folds.
+    t.key = MatchKeyOfFolded(
+        std::string_view(stream.folded).substr(a.fold_start, toks[j - 1].fold_end - a.fold_start));
     t.sentence_start = boundary;
     boundary = false;
     out.push_back(std::move(t));
@@ -295,12 +300,13 @@ const EntityRecognizer::LangCues& EntityRecognizer::Cues(std::string_view lang) 
 // the mention over it (-1: none) and is rebuilt whenever `out` is reordered.
 struct EntityRecognizer::Recognition {
   Recognition(const KnowledgeBase& kb, const LangCues& cues, std::string_view text,
-              std::string_view lang, std::string_view date, Deadline* deadline)
+              std::vector<Token> tokens, std::string_view lang, std::string_view date,
+              Deadline* deadline)
       : kb(kb),
         ents(kb.entities()),
         cues(cues),
         text(text),
-        toks(Tokenize(text)),
+        toks(std::move(tokens)),
         doc_lang(kb.LangIndex(lang)),
         doc_date(date),
         deadline(deadline),
@@ -431,7 +437,28 @@ struct EntityRecognizer::Recognition {
 
 std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::string_view lang,
                                                  std::string_view date, Deadline* deadline) const {
-  Recognition r(*kb_, Cues(lang), text, lang, date, deadline);
+  const TokenStream stream = TokenizeText(text);
+  return RecognizeTokens(text, stream, 0, stream.tokens.size(), 0, lang, date, deadline);
+}
+
+std::vector<Mention> EntityRecognizer::RecognizeSlice(const Document& doc,
+                                                      const TokenStream& stream, uint32_t start,
+                                                      uint32_t end, std::string_view lang,
+                                                      std::string_view date,
+                                                      Deadline* deadline) const {
+  const std::string_view text = std::string_view(doc.text).substr(start, end - start);
+  size_t first = 0, last = 0;
+  if (!stream.Slice(start, end, &first, &last)) return Recognize(text, lang, date, deadline);
+  return RecognizeTokens(text, stream, first, last, start, lang, date, deadline);
+}
+
+std::vector<Mention> EntityRecognizer::RecognizeTokens(std::string_view text,
+                                                       const TokenStream& stream, size_t first,
+                                                       size_t last, uint32_t base,
+                                                       std::string_view lang, std::string_view date,
+                                                       Deadline* deadline) const {
+  Recognition r(*kb_, Cues(lang), text, Tokenize(text, stream, first, last, base), lang, date,
+                deadline);
   if (!r.MatchGazetteer() || !r.MatchCueNames()) return std::move(r.out);
   r.MatchSurnames();
   r.SortMentions();
@@ -449,7 +476,12 @@ std::vector<Mention> EntityRecognizer::Recognize(std::string_view text, std::str
 
 std::vector<Mention> EntityRecognizer::RecognizeDocument(const Document& doc, std::string_view date,
                                                          Deadline* deadline) const {
-  std::vector<Mention> out = Recognize(doc.text, doc.lang, date, deadline);
+  // The document's token stream, or the text's when the document has none.
+  TokenStream own;
+  if (!doc.tokens.MadeFor(doc.text)) own = TokenizeText(doc.text);
+  const TokenStream& stream = doc.tokens.MadeFor(doc.text) ? doc.tokens : own;
+  std::vector<Mention> out = RecognizeSlice(doc, stream, 0, static_cast<uint32_t>(doc.text.size()),
+                                            doc.lang, date, deadline);
   // A run of paragraphs in another language the recognizer reads is read
   // again alone, with that language's cues and aliases; its mentions replace
   // those the document language found there.
@@ -467,8 +499,7 @@ std::vector<Mention> EntityRecognizer::RecognizeDocument(const Document& doc, st
     i = j;
     if (start >= end || end > doc.text.size()) continue;
     std::erase_if(out, [&](const Mention& m) { return m.start < end && m.end > start; });
-    std::vector<Mention> local =
-        Recognize(std::string_view(doc.text).substr(start, end - start), lang, date, deadline);
+    std::vector<Mention> local = RecognizeSlice(doc, stream, start, end, lang, date, deadline);
     for (Mention& m : local) {
       m.start += start;
       m.end += start;

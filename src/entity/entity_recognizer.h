@@ -84,6 +84,16 @@ class EntityRecognizer {
   };
   // The state of one Recognize call and its passes (entity_recognizer.cc).
   struct Recognition;
+  // Mentions of doc.text[start, end), read from `stream` (the text's tokens).
+  std::vector<Mention> RecognizeSlice(const Document& doc, const TokenStream& stream,
+                                      uint32_t start, uint32_t end, std::string_view lang,
+                                      std::string_view date, Deadline* deadline) const;
+  // Mentions of `text`, whose tokens are [first, last) of `stream`, at
+  // offsets `base` more than in `text`.
+  std::vector<Mention> RecognizeTokens(std::string_view text, const TokenStream& stream,
+                                       size_t first, size_t last, uint32_t base,
+                                       std::string_view lang, std::string_view date,
+                                       Deadline* deadline) const;
 
   EntityRecognizer() = default;
   const LangCues& Cues(std::string_view lang) const;

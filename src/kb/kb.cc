@@ -44,8 +44,14 @@ int KnowledgeBase::LangIndex(std::string_view code) const {
   return -1;
 }
 
-std::string MatchKey(std::string_view text) {
-  std::string folded = FoldForMatch(text);
+std::string MatchKey(std::string_view text) { return MatchKeyOfFolded(FoldForMatch(text)); }
+
+std::string MatchKeyOfFolded(std::string_view folded) {
+  bool plain = !folded.empty();  // ASCII letters and digits only: the key is the text
+  for (char ch : folded) {
+    plain &= (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+  }
+  if (plain) return std::string(folded);
   std::string out;
   out.reserve(folded.size());
   size_t pos = 0;

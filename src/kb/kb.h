@@ -146,5 +146,8 @@ class KnowledgeBase {
 // split at anything that is not a letter or digit, joined by one space.
 // "l’Élysée" -> "l elysee"; "Nur-Sultan" -> "nur sultan"; "Москве" -> "москве".
 std::string MatchKey(std::string_view text);
+// The same key from text already folded (FoldForMatch, or a token stream's
+// folds): MatchKey(text) == MatchKeyOfFolded(FoldForMatch(text)).
+std::string MatchKeyOfFolded(std::string_view folded);
 
 }  // namespace sitrep

@@ -158,6 +158,7 @@ Document Pipeline::Process(const RawDocument& raw) {
     failed.Fail(deadline.TimeoutStatus(raw.source));
     return failed;
   }
+  doc.tokens = TokenStream();  // read by the stages above only; not kept with the document
   return doc;
 }
 

@@ -106,6 +106,18 @@ TEST(NumberFinderTest, SeparatorsThatDoNotGroup) {
   EXPECT_EQ(Tagger().Numbers("1, 234", "fr").size(), 2u);
 }
 
+TEST(NumberFinderTest, SoftHyphensAndOtherDigits) {
+  // A soft hyphen is invisible inside a number word (the token stream keeps
+  // it in the word and out of its fold); digits other than ASCII are no
+  // number here.
+  const std::string text = "3 mil\u00ADlions de personnes";
+  std::vector<NumberMatch> found = Tagger().Numbers(text, "fr");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(text.substr(found[0].start, found[0].end - found[0].start), "3 mil\u00ADlions");
+  EXPECT_EQ(found[0].value, 3e6);
+  EXPECT_TRUE(Tagger().Numbers("\u0663\u0664 personnes", "fr").empty());
+}
+
 TEST(NumberFinderTest, UnknownLanguageFindsNothing) {
   EXPECT_TRUE(Tagger().Numbers("2 000", "xx").empty());
 }

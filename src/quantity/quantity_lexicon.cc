@@ -66,26 +66,11 @@ bool ParseNumber(const std::string& s, double* out) {
   return end == s.c_str() + s.size();
 }
 
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == 0x2019 || c == 0x02BC; }
-bool IsHyphen(char32_t c) { return c == U'-' || (c >= 0x2010 && c <= 0x2012); }
-
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  int8_t t = u_charType(c);
-  return u_isalpha(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
-}
-
-std::string FoldToken(std::string_view raw) {
-  bool ascii_lower = true;
-  for (char ch : raw) {
-    auto b = static_cast<unsigned char>(ch);
-    if (b >= 0x80 || (b >= 'A' && b <= 'Z')) {
-      ascii_lower = false;
-      break;
-    }
-  }
-  if (ascii_lower) return std::string(raw);
-  return FoldForMatch(raw);
+// True when token `t` of `text` is an apostrophe that elides ("d'", "l’"; the
+// modifier letter U+02BC is a letter, inside its word already).
+bool IsElision(std::string_view text, const TextToken& t) {
+  const std::string_view s = text.substr(t.start, t.end - t.start);
+  return s == "'" || s == "\u2019";
 }
 
 }  // namespace
@@ -296,63 +281,67 @@ void QuantityLexicon::Add(const std::string& phrase, LexEntry entry) {
 
 void QuantityLexicon::Tokenize(std::string_view text, uint32_t base,
                                std::vector<QToken>* out) const {
-  size_t pos = 0;
-  bool space = true;
-  std::string raw;
-  while (pos < text.size()) {
-    size_t start = pos;
-    char32_t c = NextCodePoint(text, &pos);
-    if (IsSpace(c)) {
-      space = true;
-      continue;
-    }
+  const TokenStream stream = TokenizeText(text);
+  TokensOf(stream, text, 0, stream.tokens.size(), static_cast<uint32_t>(text.size()), out);
+  for (QToken& t : *out) {
+    t.start += base;
+    t.end += base;
+  }
+}
+
+void QuantityLexicon::TokensOf(const TokenStream& stream, std::string_view text, size_t first,
+                               size_t last, uint32_t end, std::vector<QToken>* out) const {
+  const std::vector<TextToken>& toks = stream.tokens;
+  out->reserve(out->size() + (last - first));
+  auto add = [&](QToken t, std::string key) {
+    if (auto it = words_.find(key); it != words_.end()) t.word = it->second;
+    t.key = std::move(key);
+    out->push_back(std::move(t));
+  };
+  for (size_t i = first; i < last; ++i) {
+    const TextToken& a = toks[i];
     QToken t;
-    t.start = base + static_cast<uint32_t>(start);
-    t.space_before = space;
-    space = false;
-    if (c >= '0' && c <= '9') {
-      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
-      t.type = QToken::Type::kDigits;
-      t.end = base + static_cast<uint32_t>(pos);
-      t.key.assign(text.substr(start, pos - start));
-    } else if (IsLetter(c)) {
-      t.type = QToken::Type::kWord;
-      t.capitalized = u_isupper(c);
-      raw.clear();
-      size_t end = pos;
-      AppendUtf8(&raw, c);
-      while (end < text.size()) {
-        size_t next = end;
-        char32_t d = NextCodePoint(text, &next);
-        if (d == 0x00AD) {  // soft hyphen: invisible, inside the word
-          end = next;
-          continue;
-        }
-        if (IsLetter(d)) {
-          raw.append(text.substr(end, next - end));
-          end = next;
-          continue;
-        }
-        if (IsApostrophe(d)) {
-          size_t after = next;
-          // Elision ("d'" ends the token); also at the end of a data phrase.
-          if (next == text.size() || IsLetter(NextCodePoint(text, &after))) {
-            raw += '\'';
-            end = next;
-          }
+    t.start = a.start;
+    t.end = a.end;
+    t.space_before = a.space_before || i == first;
+    switch (a.cls) {
+      case TokenClass::kDigits:
+        t.type = QToken::Type::kDigits;
+        add(t, std::string(stream.Folded(a)));
+        break;
+      case TokenClass::kOtherDigits:
+        // Digits other than ASCII are no numbers here: one mark each (a
+        // digit's fold is itself).
+        for (size_t p = a.start; p < a.end;) {
+          t.start = static_cast<uint32_t>(p);
+          NextCodePoint(text, &p);
+          t.end = static_cast<uint32_t>(p);
+          t.type = QToken::Type::kPunct;
+          add(t, std::string(text.substr(t.start, t.end - t.start)));
+          t.space_before = false;
         }
         break;
+      case TokenClass::kLetters: {
+        t.type = QToken::Type::kWord;
+        t.capitalized = a.upper_initial;
+        uint32_t fold_end = a.fold_end;
+        // An elision apostrophe glued between two words, or ending the
+        // text, stays with the word before: "d'", "l’".
+        if (i + 1 < last && toks[i + 1].GluedTo(a) && IsElision(text, toks[i + 1]) &&
+            (toks[i + 1].end == end || (i + 2 < last && toks[i + 2].GluedTo(toks[i + 1]) &&
+                                        toks[i + 2].cls == TokenClass::kLetters))) {
+          ++i;
+          t.end = toks[i].end;
+          fold_end = toks[i].fold_end;
+        }
+        add(t, Canon(std::string(stream.folded, a.fold_start, fold_end - a.fold_start)));
+        break;
       }
-      pos = end;
-      t.end = base + static_cast<uint32_t>(end);
-      t.key = Canon(FoldToken(raw));
-    } else {
-      t.type = QToken::Type::kPunct;
-      t.end = base + static_cast<uint32_t>(pos);
-      t.key = IsHyphen(c) ? std::string("-") : FoldToken(text.substr(start, pos - start));
+      case TokenClass::kOther:
+        t.type = QToken::Type::kPunct;
+        add(t, std::string(stream.Folded(a)));
+        break;
     }
-    if (auto it = words_.find(t.key); it != words_.end()) t.word = it->second;
-    out->push_back(std::move(t));
   }
 }
 

@@ -18,6 +18,7 @@
 
 #include "base/options.h"
 #include "base/status.h"
+#include "doc/text_tokens.h"
 #include "lang/language.h"
 
 namespace sitrep {
@@ -64,8 +65,9 @@ struct LexEntry {
   std::string tag2{};  // unit: its measure; measure: "noun", "group", "verb" or "before"
 };
 
-// One token of text: a run of letters (with a trailing elision apostrophe),
-// a run of ASCII digits, or one other non-space code point.
+// One token of text, made from the token stream (doc/text_tokens.h): a run
+// of letters (with a glued elision apostrophe), a run of ASCII digits, or
+// one other non-space code point.
 struct QToken {
   enum class Type : uint8_t { kWord, kDigits, kPunct };
   uint32_t start = 0, end = 0;  // byte offsets
@@ -88,8 +90,16 @@ class QuantityLexicon {
   // The point or comma that groups thousands (lang.tsv `group_separator`).
   char group_separator() const { return group_; }
 
-  // Tokenizes `text`, offsets shifted by `base`; keys folded and canonical.
+  // Tokenizes `text` (TokenizeText, then TokensOf), offsets shifted by
+  // `base`; keys folded and canonical.
   void Tokenize(std::string_view text, uint32_t base, std::vector<QToken>* out) const;
+  // Appends the quantity tokens of tokens [first, last) of `stream`, made
+  // from `text`, that end at or before `end` (the end of the piece read: an
+  // apostrophe ending it elides). A letters run takes a glued elision
+  // apostrophe; a run of non-ASCII digits is one kPunct token per digit;
+  // offsets as in the stream.
+  void TokensOf(const TokenStream& stream, std::string_view text, size_t first, size_t last,
+                uint32_t end, std::vector<QToken>* out) const;
 
   // Longest phrase of `kind` starting at tokens[i]; returns its token count
   // (0: none) and sets *entry. Hyphen tokens between words are skipped and

@@ -146,8 +146,12 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadlin
                                           bool* truncated) const {
   const size_t max_claims = options_.base.max_claims_per_document;
   std::vector<Claim> out;
+  // The document's token stream, or the text's when the document has none.
+  TokenStream own;
+  if (!doc.tokens.MadeFor(doc.text)) own = TokenizeText(doc.text);
+  const TokenStream& stream = doc.tokens.MadeFor(doc.text) ? doc.tokens : own;
   if (doc.sentences.empty()) {
-    SentenceClaims(doc, doc.lang, 0, static_cast<uint32_t>(doc.text.size()), -1, &out);
+    SentenceClaims(doc, stream, doc.lang, 0, static_cast<uint32_t>(doc.text.size()), -1, &out);
   } else {
     size_t p = 0;  // the paragraph of sentence s, or the first one after it
     for (size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -160,7 +164,7 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadlin
           Lexicon(doc.paragraphs[p].lang) != nullptr) {
         lang = doc.paragraphs[p].lang;
       }
-      SentenceClaims(doc, lang, start, doc.sentences[s].end, static_cast<int>(s), &out);
+      SentenceClaims(doc, stream, lang, start, doc.sentences[s].end, static_cast<int>(s), &out);
       if (out.size() > max_claims) break;
     }
   }
@@ -180,9 +184,17 @@ std::vector<Claim> QuantityTagger::Claims(const Document& doc, Deadline* deadlin
 
 namespace {
 
-std::vector<QToken> TokensOf(const QuantityLexicon& lex, std::string_view text, uint32_t base) {
+// The quantity tokens of doc.text[start, end), from the document's token
+// stream; a piece whose ends cut a stream token is tokenized alone.
+std::vector<QToken> TokensOf(const QuantityLexicon& lex, const TokenStream& stream,
+                             std::string_view doc_text, uint32_t start, uint32_t end) {
   std::vector<QToken> t;
-  lex.Tokenize(text, base, &t);
+  size_t first = 0, last = 0;
+  if (stream.Slice(start, end, &first, &last)) {
+    lex.TokensOf(stream, doc_text, first, last, end, &t);
+  } else {
+    lex.Tokenize(doc_text.substr(start, end - start), start, &t);
+  }
   return t;
 }
 
@@ -206,7 +218,8 @@ struct Draft {
 // sentence-wide cues (attribution, conditional mood), and its passes.
 struct QuantityTagger::Sentence {
   Sentence(const QuantityTagger& tagger, const QuantityLexicon& lex, const Document& doc,
-           uint32_t start, uint32_t end, int index, std::vector<Claim>* out)
+           const TokenStream& stream, uint32_t start, uint32_t end, int index,
+           std::vector<Claim>* out)
       : tagger(tagger),
         lex(lex),
         doc(doc),
@@ -214,7 +227,7 @@ struct QuantityTagger::Sentence {
         index(index),
         out(out),
         text(std::string_view(doc.text).substr(start, end - start)),
-        t(TokensOf(lex, text, start)),
+        t(TokensOf(lex, stream, doc.text, start, end)),
         numbers(FindNumbers(lex, text, start, t)),
         r(lex, t),
         n(t.size()) {}
@@ -269,11 +282,12 @@ struct QuantityTagger::Sentence {
   std::vector<size_t> reported_at;   // tokens of conditional-mood cues
 };
 
-void QuantityTagger::SentenceClaims(const Document& doc, std::string_view lang, uint32_t start,
-                                    uint32_t end, int sentence, std::vector<Claim>* out) const {
+void QuantityTagger::SentenceClaims(const Document& doc, const TokenStream& stream,
+                                    std::string_view lang, uint32_t start, uint32_t end,
+                                    int sentence, std::vector<Claim>* out) const {
   const QuantityLexicon* lex = Lexicon(lang);
   if (lex == nullptr || end <= start) return;
-  Sentence s(*this, *lex, doc, start, end, sentence, out);
+  Sentence s(*this, *lex, doc, stream, start, end, sentence, out);
   if (s.numbers.empty()) return;
   s.ReadAttribution();
   s.FindReportedCues();

@@ -58,9 +58,10 @@ class QuantityTagger {
   std::vector<Claim> Claims(const Document& doc, Deadline* deadline = nullptr,
                             bool* truncated = nullptr) const;
 
-  // Claims of one sentence [start, end) of `doc.text`, language `lang`.
-  void SentenceClaims(const Document& doc, std::string_view lang, uint32_t start, uint32_t end,
-                      int sentence, std::vector<Claim>* out) const;
+  // Claims of one sentence [start, end) of `doc.text`, language `lang`, read
+  // from `stream` (the token stream of doc.text).
+  void SentenceClaims(const Document& doc, const TokenStream& stream, std::string_view lang,
+                      uint32_t start, uint32_t end, int sentence, std::vector<Claim>* out) const;
 
  private:
   // The state of one SentenceClaims call and its passes (quantity_tagger.cc).

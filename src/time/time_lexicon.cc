@@ -15,6 +15,7 @@
 #include "base/data_file.h"
 #include "base/text_fold.h"
 #include "base/utf8.h"
+#include "doc/text_tokens.h"
 #include "time/calendar.h"
 
 namespace sitrep {
@@ -59,38 +60,6 @@ bool ParseInt(std::string_view s, int* out) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
-enum class CharClass { kSpace, kLetter, kDigit, kOther };
-
-CharClass Classify(char32_t c) {
-  if (c < 0x80) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      return CharClass::kSpace;
-    }
-    if (c >= '0' && c <= '9') return CharClass::kDigit;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLetter;
-    return CharClass::kOther;
-  }
-  if (IsSpace(c)) return CharClass::kSpace;
-  if (u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0) {
-    return CharClass::kLetter;
-  }
-  if (u_isdigit(static_cast<UChar32>(c)))
-    return CharClass::kOther;  // non-ASCII digits: not numbers
-  return CharClass::kOther;
-}
-
-// ASCII tokens are folded by lower-casing; others by FoldForMatch.
-std::string FoldToken(std::string_view s) {
-  bool ascii = true;
-  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (!ascii) return FoldForMatch(s);
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string LowerForTense(std::string_view s) {
@@ -122,48 +91,46 @@ bool ParseLexKind(std::string_view name, TimeLexKind* kind) {
 }
 
 std::vector<TimeToken> TokenizeForTime(std::string_view text) {
+  const TokenStream stream = TokenizeText(text);
+  return TimeTokensOf(stream, text, 0, stream.tokens.size(), 0);
+}
+
+std::vector<TimeToken> TimeTokensOf(const TokenStream& stream, std::string_view text, size_t first,
+                                    size_t last, uint32_t base) {
   std::vector<TimeToken> toks;
-  toks.reserve(text.size() / 4);
-  size_t pos = 0;
-  bool space = true;
-  while (pos < text.size()) {
-    size_t p = pos;
-    char32_t c = NextCodePoint(text, &p);
-    CharClass cls = Classify(c);
-    if (cls == CharClass::kSpace) {
-      space = true;
-      pos = p;
-      continue;
-    }
+  toks.reserve(last - first);
+  for (size_t i = first; i < last; ++i) {
+    const TextToken& a = stream.tokens[i];
     TimeToken t;
-    t.start = static_cast<uint32_t>(pos);
-    t.space_before = space;
-    space = false;
-    if (cls == CharClass::kOther) {
-      t.kind = TimeTokKind::kPunct;
-      pos = p;
-    } else {
-      t.kind = cls == CharClass::kDigit ? TimeTokKind::kNumber : TimeTokKind::kWord;
-      pos = p;
-      while (pos < text.size()) {
-        size_t q = pos;
-        char32_t d = NextCodePoint(text, &q);
-        if (Classify(d) != cls) break;
-        pos = q;
-      }
+    t.start = a.start - base;
+    t.end = a.end - base;
+    t.space_before = a.space_before || i == first;
+    switch (a.cls) {
+      case TokenClass::kLetters:
+        t.kind = TimeTokKind::kWord;
+        t.capital = a.upper_initial;
+        break;
+      case TokenClass::kDigits:
+        t.kind = TimeTokKind::kNumber;
+        t.ndigits = static_cast<int>(a.end - a.start);
+        t.number = a.value;
+        break;
+      case TokenClass::kOtherDigits:
+        // Digits other than ASCII are no numbers here: one mark each (a
+        // digit's fold is itself).
+        for (size_t p = a.start; p < a.end;) {
+          t.start = static_cast<uint32_t>(p) - base;
+          NextCodePoint(text, &p);
+          t.end = static_cast<uint32_t>(p) - base;
+          t.folded.assign(text.substr(t.start + base, t.end - t.start));
+          toks.push_back(t);
+          t.space_before = false;
+        }
+        continue;
+      case TokenClass::kOther:
+        break;
     }
-    t.end = static_cast<uint32_t>(pos);
-    std::string_view s = text.substr(t.start, t.end - t.start);
-    if (t.kind == TimeTokKind::kNumber) {
-      t.ndigits = static_cast<int>(s.size());
-      for (char d : s) {
-        if (t.number < 1'000'000'000) t.number = t.number * 10 + (d - '0');
-      }
-      t.folded.assign(s);
-    } else {
-      t.folded = FoldToken(s);
-      if (t.kind == TimeTokKind::kWord) t.capital = u_isupper(static_cast<UChar32>(c)) != 0;
-    }
+    t.folded.assign(stream.Folded(a));
     toks.push_back(std::move(t));
   }
   return toks;

@@ -41,9 +41,19 @@ struct TimeToken {
   std::string folded;         // FoldForMatch of the token
 };
 
-// Letters runs, digit runs and single other characters; whitespace separates.
+struct TokenStream;
+
+// The time tagger's tokens are the token stream's (doc/text_tokens.h) one to
+// one: letters runs are words, ASCII digit runs numbers, everything else
+// (one code point each; a run of other digits gives one per digit) a mark.
 // "14h30" -> 14 h 30; "aujourd'hui" -> aujourd ' hui; "1990s" -> 1990 s.
+// The tokens of `text`: TimeTokensOf its own stream (for lexicon phrases
+// and texts without a stream).
 std::vector<TimeToken> TokenizeForTime(std::string_view text);
+// The tokens [first, last) of `stream`, made from `text`; offsets made
+// relative to `base` (the start of the piece the scan reads).
+std::vector<TimeToken> TimeTokensOf(const TokenStream& stream, std::string_view text, size_t first,
+                                    size_t last, uint32_t base);
 
 // What a word or phrase means (the `kind` column of time_words.tsv). The one
 // list of kinds: X(enumerator, name in the TSV). The enum, the name table of

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "doc/text_tokens.h"
+
 namespace sitrep {
 namespace {
 
@@ -23,6 +25,39 @@ TEST(TimeTokenizerTest, SplitsLettersDigitsAndSymbols) {
   EXPECT_TRUE(t[3].space_before);
   EXPECT_EQ(t[6].number, 14);
   EXPECT_EQ(t[6].ndigits, 2);
+}
+
+TEST(TimeTokenizerTest, ReadsTheTokenStream) {
+  // A soft hyphen stays inside its word; digits other than ASCII are no
+  // number, one mark each.
+  std::vector<TimeToken> t = TokenizeForTime("Jan\u00ADuar \u0661\u0662 2022");
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].kind, TimeTokKind::kWord);
+  EXPECT_EQ(t[0].folded, "januar");
+  EXPECT_TRUE(t[0].capital);
+  EXPECT_EQ(t[1].kind, TimeTokKind::kPunct);
+  EXPECT_EQ(t[2].kind, TimeTokKind::kPunct);
+  EXPECT_EQ(t[2].folded, "\u0662");
+  EXPECT_FALSE(t[2].space_before);
+  EXPECT_EQ(t[3].kind, TimeTokKind::kNumber);
+  EXPECT_EQ(t[3].number, 2022);
+  EXPECT_EQ(t[3].ndigits, 4);
+}
+
+TEST(TimeTokenizerTest, ASliceOfTheStreamHasTheSliceOffsets) {
+  const std::string text = "Hier.\n\nLe 7 janvier";
+  const TokenStream stream = TokenizeText(text);
+  size_t first = 0, last = 0;
+  ASSERT_TRUE(stream.Slice(7, static_cast<uint32_t>(text.size()), &first, &last));
+  std::vector<TimeToken> t = TimeTokensOf(stream, text, first, last, 7);
+  std::vector<TimeToken> alone = TokenizeForTime(std::string_view(text).substr(7));
+  ASSERT_EQ(t.size(), alone.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    EXPECT_EQ(t[i].start, alone[i].start);
+    EXPECT_EQ(t[i].end, alone[i].end);
+    EXPECT_EQ(t[i].folded, alone[i].folded);
+    EXPECT_EQ(t[i].space_before, alone[i].space_before);
+  }
 }
 
 TEST(TimeLexiconTest, MonthAndWeekdayNamesComeFromIcu) {

@@ -4,6 +4,7 @@
 
 #include "base/data_file.h"
 #include "base/deadline.h"
+#include "doc/text_tokens.h"
 #include "time/time_scan.h"
 
 namespace sitrep {
@@ -52,13 +53,20 @@ std::vector<TimeExpr> TimeTagger::TagDocument(const Document& doc, Deadline* dea
   // One anchor for the whole document: "la veille" at the start of a
   // paragraph counts from the last date of the paragraphs before it.
   TextAnchor anchor;
+  // The document's token stream, or the text's when the document has none.
+  TokenStream own;
+  if (!doc.tokens.MadeFor(doc.text)) own = TokenizeText(doc.text);
+  const TokenStream& stream = doc.tokens.MadeFor(doc.text) ? doc.tokens : own;
   for (const Paragraph& p : doc.paragraphs) {
     if (Expired(deadline, "times")) break;
     std::string_view lang = HasLanguage(p.lang) ? std::string_view(p.lang) : doc.lang;
     auto it = lexicons_.find(lang);
     if (it == lexicons_.end()) continue;
     std::string_view s = std::string_view(doc.text).substr(p.start, p.end - p.start);
-    std::vector<TimeToken> toks = TokenizeForTime(s);
+    size_t first = 0, last = 0;
+    std::vector<TimeToken> toks = stream.Slice(p.start, p.end, &first, &last)
+                                      ? TimeTokensOf(stream, doc.text, first, last, p.start)
+                                      : TokenizeForTime(s);
     Scan scan(s, toks, *it->second, dct, static_cast<uint32_t>(p.start), &anchor);
     scan.Explain(explain_);
     scan.Run(&out);
