@@ -5,7 +5,7 @@ OUT ?= out
 CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup configure build demo test check-sanitize bench eval format fuzz clean
+.PHONY: all setup configure build demo test check-sanitize bench eval format fuzz clean ner-models
 
 all: build
 
@@ -96,3 +96,24 @@ fuzz:
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan $(OUT)
+
+# The NER models (docs/NER.md, data/ner/NOTICE.md), retrained from ../shared/eval/ner with
+# the knowledge base of the build (run `make build` first). The epochs were chosen on the dev
+# parts (docs/NER.md). Deterministic: the same data and KB give the same bytes.
+NER_DATA ?= ../shared/eval/ner
+NER_EPOCHS_en ?= 9
+NER_EPOCHS_de ?= 12
+NER_EPOCHS_ru ?= 11
+NER_EPOCHS_fr ?= 7
+NER_TRAIN = $(BUILD)/sitrep ner train --quiet --kb $(BUILD)/kb.bin
+ner-models:
+	@test -x $(BUILD)/sitrep -a -f $(BUILD)/kb.bin || { echo "ner-models: run make build first (needs $(BUILD)/sitrep and $(BUILD)/kb.bin)"; exit 1; }
+	$(NER_TRAIN) --lang en --epochs $(NER_EPOCHS_en) --out data/ner/en.model \
+	  $(NER_DATA)/en/wikigold.conll.gz@train $(NER_DATA)/en/uner-en_ewt.dev.conll.gz@train \
+	  $(NER_DATA)/en/uner-en_ewt.test.conll.gz@train
+	$(NER_TRAIN) --lang de --epochs $(NER_EPOCHS_de) --out data/ner/de.model \
+	  $(NER_DATA)/de/germeval2014.dev.conll.gz@train $(NER_DATA)/de/germeval2014.test.conll.gz@train
+	$(NER_TRAIN) --lang ru --epochs $(NER_EPOCHS_ru) --out data/ner/ru.model \
+	  $(NER_DATA)/ru/wikiner-ru.linspector.train.conll.gz
+	$(NER_TRAIN) --lang fr --epochs $(NER_EPOCHS_fr) --out data/ner/fr.model \
+	  $(NER_DATA)/fr/europeana-bnf.conll.gz@train

@@ -16,6 +16,8 @@ int EvalTimeExtract(const ParsedArgs& args, const Options& options);
 // "quantity" (seed quantities.json), "numbers" or "currency" (Recognizers specs).
 int EvalQuantity(const std::string& task, const ParsedArgs& args, const Options& options);
 int EvalEntity(const ParsedArgs& args, const Options& options);  // seed entities
+// The NER tagger on CoNLL gold files (cmd_ner.cc).
+int EvalNer(const ParsedArgs& args, const Options& options);
 // Seed reconciliation groups against figure series (whole pipeline on the seeds).
 int EvalFigures(const ParsedArgs& args, const Options& options);
 
