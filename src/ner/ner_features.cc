@@ -134,9 +134,35 @@ void NerGazetteer::Add(uint64_t key, uint16_t bits) {
   }
 }
 
+namespace {
+
+// The Bloom filter word and its two bits for a masked key.
+inline size_t BloomWord(uint64_t k, size_t words) { return static_cast<size_t>(Mix(k)) & (words - 1); }
+inline uint64_t BloomBits(uint64_t k) {
+  uint64_t h = Mix(k ^ 0x5bd1e9955bd1e995ull);
+  return (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+}
+
+}  // namespace
+
+void NerGazetteer::BuildFilter() {
+  size_t words = 64;
+  while (words * 8 < entries_) words *= 2;  // 8 bits per key
+  bloom_.assign(words, 0);
+  for (uint64_t e : table_) {
+    if (!e) continue;
+    uint64_t k = e & ~uint64_t{0xffff};
+    bloom_[BloomWord(k, words)] |= BloomBits(k);
+  }
+}
+
 uint16_t NerGazetteer::Lookup(uint64_t key) const {
   if (table_.empty()) return 0;
   uint64_t k = (key & ~uint64_t{0xffff}) | 0x10000;
+  if (!bloom_.empty()) {
+    uint64_t bits = BloomBits(k);
+    if ((bloom_[BloomWord(k, bloom_.size())] & bits) != bits) return 0;
+  }
   size_t m = table_.size() - 1;
   for (size_t i = static_cast<size_t>(k >> 20) & m;; i = (i + 1) & m) {
     uint64_t e = table_[i];
@@ -177,6 +203,7 @@ std::unique_ptr<NerGazetteer> NerGazetteer::FromKb(const KnowledgeBase& kb, std:
     e &= ~(uint64_t{7} << kCommonShift);
     e |= (common & ~plain) << kCommonShift;
   }
+  g->BuildFilter();
   return g;
 }
 
@@ -302,17 +329,6 @@ struct TokenInfo {
   uint8_t gaz_pos = 0, gaz_len = 0;       // 1 begins, 2 continues the longest name
 };
 
-// Byte length of the first `n` code points of `s` (all of it when shorter).
-size_t PrefixBytes(std::string_view s, int n) {
-  size_t pos = 0;
-  for (int k = 0; k < n && pos < s.size(); ++k) NextCodePoint(s, &pos);
-  return pos;
-}
-size_t SuffixStart(std::string_view s, int n) {
-  size_t pos = s.size();
-  for (int k = 0; k < n && pos > 0; ++k) PrevCodePoint(s, &pos);
-  return pos;
-}
 
 }  // namespace
 
@@ -389,12 +405,14 @@ void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
     }
   }
   out->rows.clear();
+  out->rows.reserve(n * 40);
   out->start.assign(1, 0);
   const uint32_t m = mask_;
-  static const uint64_t kNone = NerHash("<none>", 9);
+  static const uint64_t kNone = NerHash("<none>", 9), kBefore = NerHash("<s>", 9),
+                        kAfter = NerHash("</s>", 9);
   auto low_at = [&](ptrdiff_t k) -> uint64_t {
-    if (k < 0) return NerHash("<s>", 9) + static_cast<uint64_t>(-k);
-    if (static_cast<size_t>(k) >= n) return NerHash("</s>", 9) + static_cast<uint64_t>(k - n);
+    if (k < 0) return kBefore + static_cast<uint64_t>(-k);
+    if (static_cast<size_t>(k) >= n) return kAfter + static_cast<uint64_t>(k - n);
     return info[k].low;
   };
   for (size_t i = 0; i < n; ++i) {
@@ -408,15 +426,25 @@ void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
     if (!f.empty()) {
       size_t cps = 0;
       for (int k = 1; k <= 4; ++k) {
-        size_t p = PrefixBytes(f, k);
-        if (p == cps) break;
+        if (cps >= f.size()) break;
+        size_t p = cps;
+        if (static_cast<unsigned char>(f[p]) < 0x80) {
+          ++p;
+        } else {
+          NextCodePoint(f, &p);
+        }
         cps = p;
         r.push_back(Row(kPrefix1 + k - 1, NerHash(f.substr(0, p)), m));
       }
       size_t prev_s = f.size();
       for (int k = 1; k <= 4; ++k) {
-        size_t s = SuffixStart(f, k);
-        if (s == prev_s) break;
+        if (prev_s == 0) break;
+        size_t s = prev_s;
+        if (static_cast<unsigned char>(f[s - 1]) < 0x80) {
+          --s;
+        } else {
+          PrevCodePoint(f, &s);
+        }
         prev_s = s;
         r.push_back(Row(kSuffix1 + k - 1, NerHash(f.substr(s)), m));
         if (k == 3) r.push_back(Row(kSuffixCap, NerHash(f.substr(s), t.cap), m));

@@ -43,7 +43,7 @@ class NerGazetteer {
   // The bits of `key` (a WordSeqHash), 0 when it is no name and no prefix.
   uint16_t Lookup(uint64_t key) const;
   size_t size() const { return entries_; }
-  size_t MemoryBytes() const { return table_.size() * sizeof(uint64_t); }
+  size_t MemoryBytes() const { return (table_.size() + bloom_.size()) * sizeof(uint64_t); }
 
   // The key of a word sequence, built word by word: Extend(Extend(kStart, a), b).
   static constexpr uint64_t kStart = 0x9e3779b97f4a7c15ull;
@@ -52,7 +52,12 @@ class NerGazetteer {
  private:
   void Add(uint64_t key, uint16_t bits);
   void Grow();
+  void BuildFilter();
   std::vector<uint64_t> table_;  // (key & ~0xffff) | bits; 0 is empty
+  // A blocked Bloom filter of the keys (two bits in one word, about 8 bits
+  // per key): most words are no name, and the filter, small enough to stay in
+  // cache, says so without touching the table.
+  std::vector<uint64_t> bloom_;
   size_t entries_ = 0;
 };
 
