@@ -137,7 +137,9 @@ void NerGazetteer::Add(uint64_t key, uint16_t bits) {
 namespace {
 
 // The Bloom filter word and its two bits for a masked key.
-inline size_t BloomWord(uint64_t k, size_t words) { return static_cast<size_t>(Mix(k)) & (words - 1); }
+inline size_t BloomWord(uint64_t k, size_t words) {
+  return static_cast<size_t>(Mix(k)) & (words - 1);
+}
 inline uint64_t BloomBits(uint64_t k) {
   uint64_t h = Mix(k ^ 0x5bd1e9955bd1e995ull);
   return (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
@@ -328,7 +330,6 @@ struct TokenInfo {
   uint16_t gaz_bits = 0, gaz_single = 0;  // NerGazetteer type bits
   uint8_t gaz_pos = 0, gaz_len = 0;       // 1 begins, 2 continues the longest name
 };
-
 
 }  // namespace
 

@@ -48,7 +48,8 @@ void NerTagger::Decode(const std::vector<std::string_view>& tokens, std::vector<
   // The rows are scattered over the table: ask for the next token's rows
   // while summing this one's, so the cache misses overlap.
   auto prefetch = [&](size_t i) {
-    for (uint32_t k = f.start[i]; k < f.start[i + 1]; ++k) __builtin_prefetch(model_.Row(f.rows[k]));
+    for (uint32_t k = f.start[i]; k < f.start[i + 1]; ++k)
+      __builtin_prefetch(model_.Row(f.rows[k]));
   };
   if (n > 0) prefetch(0);
   for (size_t i = 0; i < n; ++i) {
@@ -118,15 +119,24 @@ bool IsWordChar(char32_t c) {
 }  // namespace
 
 void SplitNerTokens(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  // Whether a space starts at `p`; moves `p` past the code point.
+  auto space_at = [&](size_t* p) {
+    unsigned char b = static_cast<unsigned char>(text[*p]);
+    if (b < 0x80) {
+      ++*p;
+      return b == ' ' || (b >= '\t' && b <= '\r');
+    }
+    return IsSpace(NextCodePoint(text, p));
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> tail;
   size_t pos = 0;
   while (pos < text.size()) {
     size_t before = pos;
-    char32_t c = NextCodePoint(text, &pos);
-    if (IsSpace(c)) continue;
+    if (space_at(&pos)) continue;
     size_t begin = before, end = pos;
     while (end < text.size()) {
       size_t p = end;
-      if (IsSpace(NextCodePoint(text, &p))) break;
+      if (space_at(&p)) break;
       end = p;
     }
     pos = end;
@@ -138,7 +148,7 @@ void SplitNerTokens(std::string_view text, std::vector<std::pair<uint32_t, uint3
       begin = p;
     }
     // Trailing punctuation, collected from the end.
-    std::vector<std::pair<uint32_t, uint32_t>> tail;
+    tail.clear();
     while (end > begin) {
       size_t p = end;
       char32_t last = PrevCodePoint(text, &p);
@@ -157,10 +167,11 @@ void SplitNerTokens(std::string_view text, std::vector<std::pair<uint32_t, uint3
 }
 
 std::vector<NerSpan> NerTagger::TagText(std::string_view sentence) const {
-  std::vector<std::pair<uint32_t, uint32_t>> ranges;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> ranges;
+  thread_local std::vector<std::string_view> tokens;
+  ranges.clear();
+  tokens.clear();
   SplitNerTokens(sentence, &ranges);
-  std::vector<std::string_view> tokens;
-  tokens.reserve(ranges.size());
   for (const auto& [b, e] : ranges) tokens.push_back(sentence.substr(b, e - b));
   std::vector<NerSpan> spans = TagTokens(tokens);
   for (NerSpan& s : spans) {
