@@ -157,8 +157,12 @@ int EvalNer(const ParsedArgs& args, const Options& options) {
   }
   std::vector<std::string> gold = {args.Get("--gold")};
   for (size_t i = 1; i < args.positional.size(); ++i) gold.push_back(args.positional[i]);
-  Result<NerScore> s = ScoreNerFiles(**tagger, gold);
+  Result<size_t> errors =
+      args.Has("--errors") ? CountFlag(args, "--errors", 20, 100000) : Result<size_t>(size_t{0});
+  if (!errors.ok()) return UsageError("eval", errors.status());
+  Result<NerScore> s = ScoreNerFiles(**tagger, gold, *errors);
   if (!s.ok()) return Fatal("eval", s.status());
+  for (const std::string& e : s->errors) std::printf("  %s\n", e.c_str());
   std::printf("ner %s: %lld sentences, %lld tokens; entity-level exact match (PER, ORG, LOC)\n",
               lang.c_str(), static_cast<long long>(s->sentences),
               static_cast<long long>(s->tokens));

@@ -31,7 +31,29 @@ void ScoreNerTags(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& 
   }
 }
 
-NerScore ScoreNerTagger(const NerTagger& tagger, const std::vector<ConllSentence>& gold) {
+namespace {
+
+// "the [United States]LOC said": the tokens with their names bracketed.
+std::string Bracketed(const std::vector<std::string>& tokens, const std::vector<uint8_t>& tags) {
+  std::string out;
+  std::vector<NerSpan> spans = SpansOfTags(tags);
+  size_t s = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    if (s < spans.size() && spans[s].begin == i) out += '[';
+    out += tokens[i];
+    if (s < spans.size() && spans[s].end == i + 1) {
+      out += std::string("]") + NerTypeName(spans[s].type);
+      ++s;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+NerScore ScoreNerTagger(const NerTagger& tagger, const std::vector<ConllSentence>& gold,
+                        size_t max_errors) {
   NerScore score;
   std::vector<uint8_t> pred;
   std::vector<std::string_view> tokens;
@@ -42,6 +64,15 @@ NerScore ScoreNerTagger(const NerTagger& tagger, const std::vector<ConllSentence
     tagger.Tag(tokens, &pred);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     ScoreNerTags(s.tags, pred, &score);
+    if (score.errors.size() < max_errors &&
+        SpansOfTags(pred).size() + SpansOfTags(s.tags).size() > 0) {
+      bool same = true;
+      for (size_t i = 0; i < pred.size(); ++i) same = same && (pred[i] == s.tags[i]);
+      if (!same) {
+        score.errors.push_back("gold: " + Bracketed(s.tokens, s.tags) +
+                               "\n    got:  " + Bracketed(s.tokens, pred));
+      }
+    }
     ++score.sentences;
     score.tokens += static_cast<int64_t>(s.tokens.size());
     for (const auto& t : s.tokens) score.bytes += static_cast<int64_t>(t.size()) + 1;
@@ -50,7 +81,8 @@ NerScore ScoreNerTagger(const NerTagger& tagger, const std::vector<ConllSentence
   return score;
 }
 
-Result<NerScore> ScoreNerFiles(const NerTagger& tagger, const std::vector<std::string>& sources) {
+Result<NerScore> ScoreNerFiles(const NerTagger& tagger, const std::vector<std::string>& sources,
+                               size_t max_errors) {
   std::vector<ConllSentence> all;
   for (const std::string& spec : sources) {
     Result<ConllSource> src = ParseConllSource(spec);
@@ -59,7 +91,7 @@ Result<NerScore> ScoreNerFiles(const NerTagger& tagger, const std::vector<std::s
     if (!s.ok()) return s.status();
     for (auto& x : *s) all.push_back(std::move(x));
   }
-  return ScoreNerTagger(tagger, all);
+  return ScoreNerTagger(tagger, all, max_errors);
 }
 
 }  // namespace sitrep

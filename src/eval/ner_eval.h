@@ -30,6 +30,9 @@ struct NerScore {
   NerCounts all;
   int64_t sentences = 0, tokens = 0, bytes = 0;
   double seconds = 0;  // time spent tagging
+  // The first `max_errors` sentences whose names differ: the sentence with
+  // gold names as [text]TYPE, then the system's.
+  std::vector<std::string> errors;
 };
 
 // Adds the names of one sentence's gold and predicted IOB2 tags to `score`.
@@ -37,9 +40,11 @@ void ScoreNerTags(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& 
                   NerScore* score);
 
 // Tags every sentence of `gold` with `tagger` and scores it.
-NerScore ScoreNerTagger(const NerTagger& tagger, const std::vector<ConllSentence>& gold);
+NerScore ScoreNerTagger(const NerTagger& tagger, const std::vector<ConllSentence>& gold,
+                        size_t max_errors = 0);
 
 // Scores the tagger on gold sources ("FILE" or "FILE@test": ParseConllSource).
-Result<NerScore> ScoreNerFiles(const NerTagger& tagger, const std::vector<std::string>& sources);
+Result<NerScore> ScoreNerFiles(const NerTagger& tagger, const std::vector<std::string>& sources,
+                               size_t max_errors = 0);
 
 }  // namespace sitrep
