@@ -78,6 +78,12 @@ eval: build
 	$(BUILD)/sitrep eval numbers --lang it
 	$(BUILD)/sitrep eval currency --lang it
 	$(BUILD)/sitrep eval entity
+	$(BUILD)/sitrep eval ner --lang en --gold $(NER_DATA)/en/uner-en_pud.test.conll.gz
+	$(BUILD)/sitrep eval ner --lang de --gold $(NER_DATA)/de/uner-de_pud.test.conll.gz
+	$(BUILD)/sitrep eval ner --lang ru --gold $(NER_DATA)/ru/uner-ru_pud.test.conll.gz
+	$(BUILD)/sitrep eval ner --lang de --gold $(NER_DATA)/de/germeval2014.dev.conll.gz@test $(NER_DATA)/de/germeval2014.test.conll.gz@test
+	$(BUILD)/sitrep eval ner --lang ru --gold $(NER_DATA)/ru/wikiner-ru.linspector.test.conll.gz
+	$(BUILD)/sitrep eval ner --lang fr --gold $(NER_DATA)/fr/europeana-bnf.conll.gz@test
 	$(BUILD)/sitrep eval figures
 
 format:

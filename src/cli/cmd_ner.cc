@@ -169,6 +169,7 @@ int EvalNer(const ParsedArgs& args, const Options& options) {
   PrintScore(*s);
   std::printf("  tagging %.1f MB/s of token text (one thread, features and decoding)\n",
               s->seconds > 0 ? s->bytes / s->seconds / 1e6 : 0.0);
+  std::printf("  memory: weights and KB name table %.1f MB\n", (*tagger)->MemoryBytes() / 1e6);
   return kExitOk;
 }
 
