@@ -68,6 +68,7 @@ int CmdEval(int argc, char** argv) {
       {"--kb", true, "entity, ner: knowledge base (default build/kb.bin)", "FILE"},
       {"--model", true, "ner: the model file (default data/ner/LANG.model)", "FILE"},
       {"--no-kb", false, "ner: run the tagger without knowledge-base name features"},
+      {"--ner-tagger", false, "entity: also add the NER tagger's names (as extract --ner-tagger)"},
       {"--errors", true, "time, time-spec, quantity, numbers, currency, entity, figures, ner: list the first N errors", "N"},
       {"--verbose", false, "list every missed item and lost sentence"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
