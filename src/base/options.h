@@ -64,6 +64,12 @@ struct Options {
   // Each time expression names the scan rules that produced it (the `rule`
   // field of `times`; `sitrep extract --explain-time`). Off: no such field.
   bool explain_time = false;
+
+  // Add the trained NER tagger's names (data/ner/<lang>.model, docs/NER.md) to
+  // the mentions the knowledge base and the patterns found, where they found
+  // nothing (source "tagger"; `sitrep extract --ner-tagger`). Off: the seed
+  // entity scores are measured without it (bench/RESULTS.md says what it costs).
+  bool ner_tagger_mentions = false;
 };
 
 }  // namespace sitrep

@@ -64,9 +64,12 @@ int CmdEval(int argc, char** argv) {
       {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
       {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
       {"--spec", true, "time-spec, numbers, currency: a Recognizers-Text spec file (default: the language's)", "FILE"},
-      {"--lang", true, "time-spec, time-extract, numbers, currency, entity-conll: language of the spec (time-spec, time-extract default: fr and en; else fr)", "LANG"},
-      {"--kb", true, "entity, entity-conll: knowledge base (default build/kb.bin)", "FILE"},
-      {"--errors", true, "time, time-spec, quantity, numbers, currency, entity, entity-conll, figures: list the first N errors", "N"},
+      {"--lang", true, "time-spec, time-extract, numbers, currency, entity-conll: language of the spec (time-spec, time-extract default: fr and en; else fr); ner: the model's language", "LANG"},
+      {"--kb", true, "entity, entity-conll, ner: knowledge base (default build/kb.bin)", "FILE"},
+      {"--model", true, "ner: the model file (default data/ner/LANG.model)", "FILE"},
+      {"--no-kb", false, "ner: run the tagger without knowledge-base name features"},
+      {"--ner-tagger", false, "entity: also add the NER tagger's names (as extract --ner-tagger)"},
+      {"--errors", true, "time, time-spec, quantity, numbers, currency, entity, entity-conll, figures, ner: list the first N errors", "N"},
       {"--verbose", false, "list every missed item and lost sentence"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("eval", args.status());
@@ -84,7 +87,8 @@ int CmdEval(int argc, char** argv) {
                "  entity        seed gold entities: mentions F1, resolution, roles, geocoding\n"
                "  entity-conll  entity recognizer on a CoNLL NER file (--gold; default fr: tests/ner/fr-news.conll,\n"
                "                else ../shared/eval/ner/LANG/uner-LANG_pud.test.conll.gz): exact-match F1 per type\n"
-               "  figures       seed gold reconciliation groups: pairwise F1 of figure series",
+               "  figures       seed gold reconciliation groups: pairwise F1 of figure series\n"
+               "  ner           the NER tagger on a CoNLL file (--lang, --gold FILE or FILE@test): entity F1",
                flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
@@ -99,11 +103,12 @@ int CmdEval(int argc, char** argv) {
   }
   if (task == "entity") return EvalEntity(*args, options);
   if (task == "entity-conll") return EvalEntityConll(*args, options);
+  if (task == "ner") return EvalNer(*args, options);
   if (task == "figures") return EvalFigures(*args, options);
   if (task != "boilerplate" && task != "trafilatura") {
     return UsageError("eval", Status::InvalidArgument(
                                   "unknown task \"" + task +
-                                  "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, numbers, currency, entity, entity-conll, figures)"));
+                                  "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, numbers, currency, entity, entity-conll, figures, ner)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());

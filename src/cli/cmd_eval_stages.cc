@@ -193,7 +193,13 @@ int EvalEntity(const ParsedArgs& args, const Options& options) {
   }
   const std::string seeds = args.Get("--seeds", std::string(kShared) + "/corpus/seeds");
   const std::string gold = args.Get("--gold", std::string(kShared) + "/eval/seed-gold");
-  auto s = ScoreSeedEntities(*kb, DataDir(options), seeds, gold);
+  std::unique_ptr<NerTaggers> taggers;
+  if (args.Has("--ner-tagger")) {
+    Result<NerTaggers> t = LoadNerTaggers(DataDir(options), DataLanguages(options), &*kb);
+    if (!t.ok()) return Fatal("eval", t.status());
+    taggers = std::make_unique<NerTaggers>(std::move(*t));
+  }
+  auto s = ScoreSeedEntities(*kb, DataDir(options), seeds, gold, taggers.get());
   if (!s.ok()) return Fatal("eval", s.status());
   for (size_t i = 0; i < s->misses.size() && i < *errors; ++i) std::printf("  %s\n", s->misses[i].c_str());
   std::printf("mentions (NAM+ADJ, body, exact span and type): gold %d, system %d, matched %d: P %.3f R %.3f F1 %.3f  (target >= 0.90)\n",

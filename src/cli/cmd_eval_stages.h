@@ -18,6 +18,8 @@ int EvalQuantity(const std::string& task, const ParsedArgs& args, const Options&
 int EvalEntity(const ParsedArgs& args, const Options& options);  // seed entities
 // Entity recognizer on a CoNLL NER file: exact-match F1 per type (PER/LOC/ORG).
 int EvalEntityConll(const ParsedArgs& args, const Options& options);
+// The NER tagger on CoNLL gold files (cmd_ner.cc).
+int EvalNer(const ParsedArgs& args, const Options& options);
 // Seed reconciliation groups against figure series (whole pipeline on the seeds).
 int EvalFigures(const ParsedArgs& args, const Options& options);
 

@@ -17,10 +17,13 @@ namespace sitrep {
 const FlagSpec kExplainTime{"--explain-time", false,
                             "each entry of `times` gets a `rule` field: the time scan rules that "
                             "produced it, outermost first (docs/FORMAT.md)"};
+const FlagSpec kNerTagger{"--ner-tagger", false,
+                          "add the NER tagger's names (data/ner/<lang>.model) where the knowledge "
+                          "base and patterns found none (entity source \"tagger\"; docs/NER.md)"};
 
 int CmdExtract(int argc, char** argv) {
   std::vector<FlagSpec> flags = {kHelp,       kDataDir, kDate,  kMaxBytes,   kFollowSymlinks,
-                                 kMaxSeconds, kJobs,    kQuiet, kExplainTime};
+                                 kMaxSeconds, kJobs,    kQuiet, kExplainTime, kNerTagger};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("extract", args.status());
   if (args->Has("--help")) {
@@ -36,6 +39,7 @@ int CmdExtract(int argc, char** argv) {
   Options options;
   if (Status st = CommonOptions(*args, &options); !st.ok()) return UsageError("extract", st);
   options.explain_time = args->Has("--explain-time");
+  options.ner_tagger_mentions = args->Has("--ner-tagger");
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("extract", cleaner.status());
   int jobs = JobsFlag(*args);

@@ -169,5 +169,6 @@ int CmdEval(int argc, char** argv);
 int CmdQuery(int argc, char** argv);
 int CmdKb(int argc, char** argv);
 int CmdCheck(int argc, char** argv);
+int CmdNer(int argc, char** argv);
 
 }  // namespace sitrep

@@ -28,6 +28,7 @@ void PrintMainHelp() {
       "  query figures --db FILE       figure series across sources, with their conflicts\n"
       "  check --db FILE               check a store for damage\n"
       "  kb build                      build the knowledge base (setup runs it)\n"
+      "  ner train --lang L --out FILE  train a named-entity model on CoNLL files\n"
       "  eval TASK                     score against gold annotations\n"
       "  version                       print the version\n\n"
       "'sitrep COMMAND --help' explains each command. Exit codes: 0 ok, 1 some documents\n"
@@ -58,6 +59,7 @@ int Dispatch(const std::string& cmd, int argc, char** argv) {
   if (cmd == "query") return CmdQuery(argc, argv);
   if (cmd == "kb") return CmdKb(argc, argv);
   if (cmd == "check") return CmdCheck(argc, argv);
+  if (cmd == "ner") return CmdNer(argc, argv);
   std::fprintf(stderr, "sitrep: unknown command \"%s\"\nTry 'sitrep --help'.\n", cmd.c_str());
   return kExitUsage;
 }

@@ -50,7 +50,8 @@ std::string GoldType(const std::string& t) {
 }  // namespace
 
 Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::string& data_dir,
-                                       const std::string& seed_dir, const std::string& gold_dir) {
+                                       const std::string& seed_dir, const std::string& gold_dir,
+                                       const NerTaggers* taggers) {
   auto gold_bytes = ReadFileLimited(gold_dir + "/entities.json", 64u << 20);
   if (!gold_bytes.ok()) return gold_bytes.status();
   auto gold = ParseJson(gold_bytes.value());
@@ -129,6 +130,17 @@ Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::strin
     if (!text.ok()) return text.status();
     const std::string& t = text.value();
     auto mentions = rec->Recognize(t, "fr");
+    if (taggers) {
+      Document d;
+      d.lang = "fr";
+      d.text = t;
+      for (size_t b = 0; b < t.size();) {
+        size_t e = std::min(t.find('\n', b), t.size());
+        if (e > b) d.paragraphs.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+        b = e + 1;
+      }
+      AddTaggerMentions(d, *taggers, &mentions);
+    }
     auto ids = resolver.Resolve(t, mentions);
     CodePointIndex cp(t);
     for (size_t i = 0; i < mentions.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "entity/tagger_mentions.h"
 #include "kb/kb.h"
 
 namespace sitrep {
@@ -24,9 +25,12 @@ struct EntityScores {
 };
 
 // Runs recognition and resolution (one resolver over the five files, in
-// order) on the raw seed files and scores body mentions only.
+// order) on the raw seed files and scores body mentions only. With `taggers`,
+// the NER tagger's names are added as the pipeline adds them with
+// Options::ner_tagger_mentions (each line of a seed read as a paragraph).
 Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::string& data_dir,
-                                       const std::string& seed_dir, const std::string& gold_dir);
+                                       const std::string& seed_dir, const std::string& gold_dir,
+                                       const NerTaggers* taggers = nullptr);
 
 // Prints every mention of one UTF-8 text file (language `lang`) with its
 // entity and roles, one per line, for inspecting recognition by hand.

@@ -91,6 +91,12 @@ Result<std::shared_ptr<PipelineShared>> PipelineShared::Load(const Options& opti
       EntityRecognizer::Create(shared->kb.get(), options);
   if (!rec.ok()) return rec.status();
   shared->recognizer = std::move(rec).value();
+  if (options.ner_tagger_mentions) {
+    Result<NerTaggers> taggers =
+        LoadNerTaggers(DataDir(options), DataLanguages(options), shared->kb.get());
+    if (!taggers.ok()) return taggers.status();
+    shared->taggers = std::make_shared<const NerTaggers>(std::move(*taggers));
+  }
   return shared;
 }
 
@@ -132,6 +138,7 @@ Document Pipeline::Process(const RawDocument& raw) {
   if (!doc.failed() && !deadline.CheckNow("clean") && shared_->recognizer) {
     std::string date = doc.published ? doc.published->value.substr(0, 10) : "";
     doc.mentions = shared_->recognizer->RecognizeDocument(doc, date, &deadline);
+    if (shared_->taggers) AddTaggerMentions(doc, *shared_->taggers, &doc.mentions);
     doc.entities_recognised = true;
   }
   if (!doc.failed() && !deadline.CheckNow("entities"))

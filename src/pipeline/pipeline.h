@@ -14,6 +14,7 @@
 #include "base/options.h"
 #include "base/status.h"
 #include "doc/document.h"
+#include "entity/tagger_mentions.h"
 #include "ingest/reader.h"
 
 namespace sitrep {
@@ -31,6 +32,9 @@ class TimeTagger;
 struct PipelineShared {
   std::shared_ptr<const KnowledgeBase> kb;             // null when no KB file is there
   std::shared_ptr<const EntityRecognizer> recognizer;  // null without a KB
+  // With Options::ner_tagger_mentions: the NER tagger of each language that
+  // has a model (entity/tagger_mentions.h); empty otherwise.
+  std::shared_ptr<const NerTaggers> taggers;
   std::string kb_path;
   std::string warning;  // why entities are off, for the user ("" when on)
 

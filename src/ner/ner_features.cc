@@ -1,0 +1,487 @@
+// @brief Token features of the named-entity tagger and the knowledge-base
+// gazetteer they read.
+#include "ner/ner_features.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <string>
+
+#include "base/text_fold.h"
+#include "base/utf8.h"
+#include "kb/kb.h"
+
+namespace sitrep {
+
+namespace {
+
+// splitmix64's finaliser: every input bit moves every output bit.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
+// Feature templates. The numbers are part of the model: renumbering one
+// changes every row it hashes to (bump the model version then).
+enum Template : uint64_t {
+  kBias = 1,
+  kWord,
+  kLower,
+  kPrefix1,  // kPrefix1 + k - 1 for k = 1..4
+  kSuffix1 = kPrefix1 + 4,
+  kShape = kSuffix1 + 4,
+  kShapeLong,
+  kCap,
+  kFirstCap,  // sentence position with capitalisation
+  kLen,
+  kWordM2,
+  kWordM1,
+  kWordP1,
+  kWordP2,
+  kBigramM1,  // word -1 with word 0
+  kBigramP1,  // word 0 with word +1
+  kCapWindow,
+  kShapeM1,
+  kShapeP1,
+  kCapWordM1,  // capitalisation of 0 with word -1
+  kGaz,        // in the longest KB name here: begin/inside, type
+  kGazCap,     // the same with capitalisation
+  kGazSingle,  // the token alone is a KB name of the type
+  kGazLen,     // the length of the longest KB name, with its type
+  kLastCap,    // the last token
+  kSuffixCap,  // suffix of 3 with capitalisation
+};
+
+inline uint32_t Row(uint64_t templ, uint64_t value, uint32_t mask) {
+  return static_cast<uint32_t>(Mix(value * 0x9e3779b97f4a7c15ull + templ)) & mask;
+}
+
+// Capitalisation classes.
+enum Cap : uint8_t {
+  kCapLower = 1,
+  kCapInitial,  // first upper, some lower
+  kCapAll,      // upper, no lower, more than one letter
+  kCapSingle,   // one upper letter alone
+  kCapMixed,    // upper not first, or other mixes of letters
+  kCapDigits,   // digits only
+  kCapAlnum,    // letters and digits
+  kCapOther,    // no letter or digit
+};
+
+uint8_t CapClass(uint8_t bits, size_t folded_size) {
+  bool up = bits & NerFolder::kUpper, low = bits & NerFolder::kLower,
+       dig = bits & NerFolder::kDigit;
+  if (!up && !low) return dig ? kCapDigits : kCapOther;
+  if (dig) return kCapAlnum;
+  if (!up) return kCapLower;
+  if (bits & NerFolder::kFirstUpper) {
+    if (low) return kCapInitial;
+    return folded_size <= 1 ? kCapSingle : kCapAll;
+  }
+  return kCapMixed;
+}
+
+}  // namespace
+
+uint64_t NerHash(std::string_view s, uint64_t seed) {
+  uint64_t h = 0xcbf29ce484222325ull ^ seed;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    __builtin_memcpy(&v, s.data() + i, 8);
+    h = Mix(h ^ v);
+  }
+  uint64_t tail = 0;
+  for (size_t k = 0; i < s.size(); ++i, ++k)
+    tail |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * k);
+  return Mix(h ^ tail ^ (uint64_t{s.size()} << 56));
+}
+
+// ---- NerGazetteer ----
+
+uint64_t NerGazetteer::Extend(uint64_t key, uint64_t word_hash) {
+  return Mix(key ^ (word_hash + 0x632be59bd9b4e019ull));
+}
+
+void NerGazetteer::Grow() {
+  std::vector<uint64_t> old = std::move(table_);
+  table_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+  entries_ = 0;
+  for (uint64_t e : old) {
+    if (e) Add(e & ~uint64_t{0xffff}, static_cast<uint16_t>(e & 0xffff));
+  }
+}
+
+void NerGazetteer::Add(uint64_t key, uint16_t bits) {
+  if ((entries_ + 1) * 2 > table_.size()) Grow();
+  uint64_t k = (key & ~uint64_t{0xffff}) | 0x10000;  // never 0 with the low bits clear
+  size_t m = table_.size() - 1;
+  for (size_t i = static_cast<size_t>(k >> 20) & m;; i = (i + 1) & m) {
+    uint64_t& e = table_[i];
+    if (e == 0) {
+      e = k | bits;
+      ++entries_;
+      return;
+    }
+    if ((e & ~uint64_t{0xffff}) == k) {
+      e |= bits;
+      return;
+    }
+  }
+}
+
+namespace {
+
+// The Bloom filter word and its two bits for a masked key.
+inline size_t BloomWord(uint64_t k, size_t words) {
+  return static_cast<size_t>(Mix(k)) & (words - 1);
+}
+inline uint64_t BloomBits(uint64_t k) {
+  uint64_t h = Mix(k ^ 0x5bd1e9955bd1e995ull);
+  return (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+}
+
+}  // namespace
+
+void NerGazetteer::BuildFilter() {
+  size_t words = 64;
+  while (words * 8 < entries_) words *= 2;  // 8 bits per key
+  bloom_.assign(words, 0);
+  for (uint64_t e : table_) {
+    if (!e) continue;
+    uint64_t k = e & ~uint64_t{0xffff};
+    bloom_[BloomWord(k, words)] |= BloomBits(k);
+  }
+}
+
+uint16_t NerGazetteer::Lookup(uint64_t key) const {
+  if (table_.empty()) return 0;
+  uint64_t k = (key & ~uint64_t{0xffff}) | 0x10000;
+  if (!bloom_.empty()) {
+    uint64_t bits = BloomBits(k);
+    if ((bloom_[BloomWord(k, bloom_.size())] & bits) != bits) return 0;
+  }
+  size_t m = table_.size() - 1;
+  for (size_t i = static_cast<size_t>(k >> 20) & m;; i = (i + 1) & m) {
+    uint64_t e = table_[i];
+    if (e == 0) return 0;
+    if ((e & ~uint64_t{0xffff}) == k) return static_cast<uint16_t>(e & 0xffff);
+  }
+}
+
+std::unique_ptr<NerGazetteer> NerGazetteer::FromKb(const KnowledgeBase& kb, std::string_view lang) {
+  auto g = std::unique_ptr<NerGazetteer>(new NerGazetteer());
+  int li = kb.LangIndex(lang);
+  // Per key: the types of its aliases that are not common words, and of those
+  // that are. A key gets the common-word bit of a type only when no alias of
+  // that type is a plain name.
+  for (const KbAlias& a : kb.aliases()) {
+    if (a.lang != 0 && static_cast<int>(a.lang) != li) continue;
+    const KbEntity& e = kb.entities()[a.entity];
+    int type = static_cast<int>(e.type);  // PER 0, ORG 1, LOC 2: NerType's order
+    uint64_t key = kStart;
+    std::string_view rest = a.key;
+    int words = 0;
+    while (!rest.empty() && words < 8) {
+      size_t sp = rest.find(' ');
+      std::string_view w = rest.substr(0, sp);
+      rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+      key = Extend(key, NerHash(w));
+      ++words;
+      if (!rest.empty()) g->Add(key, kPrefixBit);
+    }
+    if (!rest.empty()) continue;  // longer than 8 words
+    int shift = (a.flags & kAliasCommonWord) ? kCommonShift : 0;
+    g->Add(key, static_cast<uint16_t>(1u << (type + shift)));
+  }
+  // A type both plain and common counts as plain.
+  for (uint64_t& e : g->table_) {
+    if (!e) continue;
+    uint64_t plain = e & 7, common = (e >> kCommonShift) & 7;
+    e &= ~(uint64_t{7} << kCommonShift);
+    e |= (common & ~plain) << kCommonShift;
+  }
+  g->BuildFilter();
+  return g;
+}
+
+// ---- NerFolder ----
+
+const NerFolder& NerFolder::Get() {
+  static const NerFolder* folder = new NerFolder();
+  return *folder;
+}
+
+NerFolder::NerFolder() : fold_(kTableSize), cls_(kTableSize), mark_(kTableSize) {
+  for (char32_t c = 0; c < kTableSize; ++c) {
+    UChar32 u = static_cast<UChar32>(c);
+    int8_t type = u_charType(u);
+    if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+        type == U_ENCLOSING_MARK) {
+      mark_[c] = 1;
+      continue;
+    }
+    if (u_isalnum(u)) {
+      std::string one;
+      AppendUtf8(&one, c);
+      std::string folded = FoldToWords(one);
+      fold_[c] = folded.empty() ? one : folded;
+      cls_[c] = u_isdigit(u)                   ? kDigit
+                : u_isupper(u) || u_istitle(u) ? kUpper
+                : u_islower(u)                 ? kLower
+                                               : 0;
+    } else {
+      cls_[c] = kOther;
+    }
+  }
+}
+
+uint8_t NerFolder::Fold(std::string_view token, std::string* out, std::string* shape) const {
+  uint8_t bits = 0;
+  size_t pos = 0;
+  bool first = true;
+  char last_shape = 0;
+  int run = 0;
+  auto add_shape = [&](char s) {
+    if (s == last_shape) {
+      if (++run > 2) return;
+    } else {
+      run = 1;
+      last_shape = s;
+    }
+    if (shape->size() < 12) shape->push_back(s);
+  };
+  auto separate = [&] {
+    if (!out->empty() && out->back() != ' ') out->push_back(' ');
+  };
+  while (pos < token.size()) {
+    unsigned char b = static_cast<unsigned char>(token[pos]);
+    uint8_t cls;
+    if (b < 0x80) {
+      ++pos;
+      if (b >= 'A' && b <= 'Z') {
+        out->push_back(static_cast<char>(b - 'A' + 'a'));
+        cls = kUpper;
+        add_shape('X');
+      } else if (b >= 'a' && b <= 'z') {
+        out->push_back(static_cast<char>(b));
+        cls = kLower;
+        add_shape('x');
+      } else if (b >= '0' && b <= '9') {
+        out->push_back(static_cast<char>(b));
+        cls = kDigit;
+        add_shape('d');
+      } else {
+        separate();
+        cls = kOther;
+        add_shape(static_cast<char>(b));
+      }
+    } else {
+      char32_t c = NextCodePoint(token, &pos);
+      if (c < kTableSize) {
+        if (mark_[c]) continue;
+        cls = cls_[c];
+        if (cls == kOther) {
+          separate();
+        } else {
+          out->append(fold_[c]);
+        }
+      } else {
+        UChar32 u = static_cast<UChar32>(c);
+        if (u_isalnum(u)) {
+          AppendUtf8(out, static_cast<char32_t>(u_tolower(u)));
+          cls = u_isdigit(u)                   ? kDigit
+                : u_isupper(u) || u_istitle(u) ? kUpper
+                : u_islower(u)                 ? kLower
+                                               : 0;
+        } else {
+          int8_t type = u_charType(u);
+          if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK) continue;
+          separate();
+          cls = kOther;
+        }
+      }
+      add_shape(cls == kUpper   ? 'X'
+                : cls == kLower ? 'x'
+                : cls == kDigit ? 'd'
+                : cls == kOther ? 'o'
+                                : 'l');
+    }
+    if (first && cls == kUpper) bits |= kFirstUpper;
+    first = false;
+    bits |= cls;
+  }
+  if (!out->empty() && out->back() == ' ') out->pop_back();
+  return bits;
+}
+
+// ---- NerFeatures ----
+
+namespace {
+
+struct TokenInfo {
+  std::string folded, shape;
+  uint64_t raw = 0, low = 0, shape_h = 0;
+  uint8_t cap = 0;
+  uint16_t gaz_bits = 0, gaz_single = 0;  // NerGazetteer type bits
+  uint8_t gaz_pos = 0, gaz_len = 0;       // 1 begins, 2 continues the longest name
+};
+
+}  // namespace
+
+void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
+                          NerSentenceFeatures* out) const {
+  thread_local std::vector<TokenInfo> info;
+  const NerFolder& folder = NerFolder::Get();
+  const size_t n = tokens.size();
+  if (info.size() < n) info.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    TokenInfo& t = info[i];
+    t.folded.clear();
+    t.shape.clear();
+    uint8_t bits = folder.Fold(tokens[i], &t.folded, &t.shape);
+    t.cap = CapClass(bits, t.folded.size());
+    t.raw = NerHash(tokens[i], 1);
+    t.low = NerHash(t.folded, 2);
+    t.shape_h = NerHash(t.shape, 3);
+    t.gaz_bits = t.gaz_single = t.gaz_pos = t.gaz_len = 0;
+  }
+  if (gaz_) {
+    // Longest match from each token on, leftmost first; a token without a
+    // letter or digit ends a name.
+    size_t i = 0;
+    while (i < n) {
+      uint64_t key = NerGazetteer::kStart;
+      size_t best_end = i;
+      uint16_t best_bits = 0;
+      for (size_t j = i; j < n && j < i + 8; ++j) {
+        std::string_view f = info[j].folded;
+        if (f.empty()) break;
+        bool alive = true;
+        while (true) {
+          size_t sp = f.find(' ');
+          key = NerGazetteer::Extend(key, NerHash(f.substr(0, sp)));
+          if (sp == std::string_view::npos) break;
+          f = f.substr(sp + 1);
+          if (!(gaz_->Lookup(key) & NerGazetteer::kPrefixBit)) {
+            alive = false;
+            break;
+          }
+        }
+        if (!alive) break;
+        uint16_t bits = gaz_->Lookup(key);
+        if (j == i) info[i].gaz_single = static_cast<uint16_t>(bits & NerGazetteer::kNameBits);
+        if (bits & NerGazetteer::kNameBits) {
+          best_end = j + 1;
+          best_bits = bits;
+        }
+        if (!(bits & NerGazetteer::kPrefixBit)) break;
+      }
+      if (best_bits) {
+        for (size_t k = i; k < best_end; ++k) {
+          info[k].gaz_bits = static_cast<uint16_t>(best_bits & NerGazetteer::kNameBits);
+          info[k].gaz_pos = k == i ? 1 : 2;
+          info[k].gaz_len = static_cast<uint8_t>(std::min<size_t>(best_end - i, 4));
+        }
+        // Tokens inside the name still get their single-name bits.
+        for (size_t k = i + 1; k < best_end; ++k) {
+          std::string_view f = info[k].folded;
+          uint64_t key1 = NerGazetteer::kStart;
+          while (true) {
+            size_t sp = f.find(' ');
+            key1 = NerGazetteer::Extend(key1, NerHash(f.substr(0, sp)));
+            if (sp == std::string_view::npos) break;
+            f = f.substr(sp + 1);
+          }
+          info[k].gaz_single = static_cast<uint16_t>(gaz_->Lookup(key1) & NerGazetteer::kNameBits);
+        }
+        i = best_end;
+      } else {
+        ++i;
+      }
+    }
+  }
+  out->rows.clear();
+  out->rows.reserve(n * 40);
+  out->start.assign(1, 0);
+  const uint32_t m = mask_;
+  static const uint64_t kNone = NerHash("<none>", 9), kBefore = NerHash("<s>", 9),
+                        kAfter = NerHash("</s>", 9);
+  auto low_at = [&](ptrdiff_t k) -> uint64_t {
+    if (k < 0) return kBefore + static_cast<uint64_t>(-k);
+    if (static_cast<size_t>(k) >= n) return kAfter + static_cast<uint64_t>(k - n);
+    return info[k].low;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const TokenInfo& t = info[i];
+    auto& r = out->rows;
+    std::string_view f = t.folded;
+    uint64_t cap_prev = i > 0 ? info[i - 1].cap : 0, cap_next = i + 1 < n ? info[i + 1].cap : 0;
+    r.push_back(Row(kBias, 0, m));
+    r.push_back(Row(kWord, t.raw, m));
+    r.push_back(Row(kLower, t.low, m));
+    if (!f.empty()) {
+      size_t cps = 0;
+      for (int k = 1; k <= 4; ++k) {
+        if (cps >= f.size()) break;
+        size_t p = cps;
+        if (static_cast<unsigned char>(f[p]) < 0x80) {
+          ++p;
+        } else {
+          NextCodePoint(f, &p);
+        }
+        cps = p;
+        r.push_back(Row(kPrefix1 + k - 1, NerHash(f.substr(0, p)), m));
+      }
+      size_t prev_s = f.size();
+      for (int k = 1; k <= 4; ++k) {
+        if (prev_s == 0) break;
+        size_t s = prev_s;
+        if (static_cast<unsigned char>(f[s - 1]) < 0x80) {
+          --s;
+        } else {
+          PrevCodePoint(f, &s);
+        }
+        prev_s = s;
+        r.push_back(Row(kSuffix1 + k - 1, NerHash(f.substr(s)), m));
+        if (k == 3) r.push_back(Row(kSuffixCap, NerHash(f.substr(s), t.cap), m));
+      }
+    }
+    r.push_back(Row(kShape, t.shape_h, m));
+    r.push_back(Row(kShapeLong, NerHash(t.shape.substr(0, 4), t.cap), m));
+    r.push_back(Row(kCap, t.cap, m));
+    r.push_back(Row(kFirstCap, (i == 0 ? 16 : 0) + t.cap, m));
+    if (i + 1 == n) r.push_back(Row(kLastCap, t.cap, m));
+    r.push_back(Row(kLen, std::min<size_t>(f.size(), 12), m));
+    r.push_back(Row(kWordM2, low_at(static_cast<ptrdiff_t>(i) - 2), m));
+    r.push_back(Row(kWordM1, low_at(static_cast<ptrdiff_t>(i) - 1), m));
+    r.push_back(Row(kWordP1, low_at(static_cast<ptrdiff_t>(i) + 1), m));
+    r.push_back(Row(kWordP2, low_at(static_cast<ptrdiff_t>(i) + 2), m));
+    r.push_back(Row(kBigramM1, Mix(low_at(static_cast<ptrdiff_t>(i) - 1)) ^ t.low, m));
+    r.push_back(Row(kBigramP1, Mix(t.low) ^ low_at(static_cast<ptrdiff_t>(i) + 1), m));
+    r.push_back(Row(kCapWindow, cap_prev * 256 + t.cap * 16 + cap_next, m));
+    r.push_back(Row(kShapeM1, i > 0 ? info[i - 1].shape_h : kNone, m));
+    r.push_back(Row(kShapeP1, i + 1 < n ? info[i + 1].shape_h : kNone, m));
+    r.push_back(Row(kCapWordM1, Mix(low_at(static_cast<ptrdiff_t>(i) - 1)) + t.cap, m));
+    if (t.gaz_bits) {
+      for (int b = 0; b < 7; ++b) {
+        if (!(t.gaz_bits & (1u << b))) continue;
+        r.push_back(Row(kGaz, t.gaz_pos * 16 + b, m));
+        r.push_back(Row(kGazCap, t.gaz_pos * 1024 + t.cap * 16 + b, m));
+        r.push_back(Row(kGazLen, t.gaz_len * 16 + b, m));
+      }
+    }
+    if (t.gaz_single) {
+      for (int b = 0; b < 7; ++b) {
+        if (t.gaz_single & (1u << b)) r.push_back(Row(kGazSingle, t.cap * 16 + b, m));
+      }
+    }
+    out->start.push_back(static_cast<uint32_t>(r.size()));
+  }
+}
+
+}  // namespace sitrep
