@@ -29,7 +29,7 @@ bool NoSpaceAfter(std::string_view t) {
 }
 
 // Reads one sentence line into `s`; false on a line without a TAB.
-bool AddTokenLine(std::string_view line, ConllSentence* s) {
+bool AddTokenLine(std::string_view line, ConllDocSentence* s) {
   const size_t tab = line.find('\t');
   if (tab == std::string_view::npos) return false;
   s->tokens.emplace_back(line.substr(0, tab));
@@ -116,7 +116,7 @@ void ScoreDocument(const ConllDocument& doc, const std::string& text,
 
 }  // namespace
 
-Result<std::vector<ConllDocument>> ReadConll(const std::string& path) {
+Result<std::vector<ConllDocument>> ReadConllDocuments(const std::string& path) {
   Result<std::string> bytes = ReadFileLimited(path, kMaxConllFile);
   if (!bytes.ok()) return bytes.status();
   std::string data = std::move(bytes).value();
@@ -127,12 +127,12 @@ Result<std::vector<ConllDocument>> ReadConll(const std::string& path) {
   }
   std::vector<ConllDocument> docs;
   bool marked = data.rfind("-DOCSTART-", 0) == 0 || data.find("\n-DOCSTART-") != std::string::npos;
-  ConllSentence cur;
+  ConllDocSentence cur;
   auto flush = [&] {
     if (cur.tokens.empty()) return;
     if (!marked || docs.empty()) docs.emplace_back();
     docs.back().push_back(std::move(cur));
-    cur = ConllSentence();
+    cur = ConllDocSentence();
   };
   size_t pos = 0;
   for (int line_no = 1; pos < data.size(); ++line_no) {
@@ -198,7 +198,7 @@ Result<ConllScores> ScoreConllEntities(const KnowledgeBase& kb, const std::strin
   options.data_dir = data_dir;
   auto rec = EntityRecognizer::Create(&kb, options);
   if (!rec.ok()) return rec.status();
-  auto docs = ReadConll(path);
+  auto docs = ReadConllDocuments(path);
   if (!docs.ok()) return docs.status();
   ConllScores sc;
   for (const ConllDocument& doc : *docs) {

@@ -13,18 +13,18 @@
 
 namespace sitrep {
 
-struct ConllSentence {
+struct ConllDocSentence {
   std::vector<std::string> tokens, tags;
 };
 
 // Sentences grouped by document: a `-DOCSTART-` line starts a document; a
 // file without one has one document per sentence.
-using ConllDocument = std::vector<ConllSentence>;
+using ConllDocument = std::vector<ConllDocSentence>;
 
 // Reads a CoNLL file (gzip or plain): one `token<TAB>tag` per line (extra
 // columns ignored, the tag is the last), a blank line between sentences.
 // A line without a TAB is an error naming `path:line`.
-Result<std::vector<ConllDocument>> ReadConll(const std::string& path);
+Result<std::vector<ConllDocument>> ReadConllDocuments(const std::string& path);
 
 // An entity of a sentence: tokens [begin, end), type PER, LOC or ORG.
 struct ConllSpan {

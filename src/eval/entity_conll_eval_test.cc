@@ -39,7 +39,7 @@ TEST(ConllTextTest, JoinsTokensAsWritten) {
   EXPECT_EQ(offsets[1][0].first, text.find("Fin"));
 }
 
-class ReadConllTest : public ::testing::Test {
+class ReadConllDocumentsTest : public ::testing::Test {
  protected:
   std::string Write(const std::string& body) {
     const std::string path =
@@ -55,24 +55,24 @@ class ReadConllTest : public ::testing::Test {
   std::vector<std::string> paths_;
 };
 
-TEST_F(ReadConllTest, DocstartGroupsSentences) {
+TEST_F(ReadConllDocumentsTest, DocstartGroupsSentences) {
   auto docs =
-      ReadConll(Write("-DOCSTART-\tO\n\nA\tB-PER\n.\tO\n\nB\tO\n\n-DOCSTART-\tO\n\nC\tI-LOC\n"));
+      ReadConllDocuments(Write("-DOCSTART-\tO\n\nA\tB-PER\n.\tO\n\nB\tO\n\n-DOCSTART-\tO\n\nC\tI-LOC\n"));
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   ASSERT_EQ(docs->size(), 2u);
   EXPECT_EQ((*docs)[0].size(), 2u);
   EXPECT_EQ((*docs)[1][0].tags, std::vector<std::string>{"I-LOC"});
 }
 
-TEST_F(ReadConllTest, NoDocstartIsOneDocumentPerSentence) {
-  auto docs = ReadConll(Write("A\tx\tB-PER\r\n\nB\tO\n"));
+TEST_F(ReadConllDocumentsTest, NoDocstartIsOneDocumentPerSentence) {
+  auto docs = ReadConllDocuments(Write("A\tx\tB-PER\r\n\nB\tO\n"));
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   ASSERT_EQ(docs->size(), 2u);
   EXPECT_EQ((*docs)[0][0].tags, std::vector<std::string>{"B-PER"});  // the last column
 }
 
-TEST_F(ReadConllTest, LineWithoutTabIsAnErrorAtItsLine) {
-  auto docs = ReadConll(Write("A\tO\nB O\n"));
+TEST_F(ReadConllDocumentsTest, LineWithoutTabIsAnErrorAtItsLine) {
+  auto docs = ReadConllDocuments(Write("A\tO\nB O\n"));
   ASSERT_FALSE(docs.ok());
   EXPECT_NE(docs.status().ToString().find(":2:"), std::string::npos) << docs.status().ToString();
 }
