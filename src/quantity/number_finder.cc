@@ -161,10 +161,11 @@ class Finder {
                          !t_[i - 1].space_before;
     // The grouping sign followed by other than three digits is a decimal sign
     // too ("5.00" in French, "5,00" in English), unless a chain goes on ("22,24,26").
-    const bool list = IsKey(j + 3, other) && Glued(j + 3) && IsDigits(j + 4) && Glued(j + 4);
-    if (!chained &&
-        (IsKey(j + 1, dec) || (IsKey(j + 1, other) && !list && !m->grouped && IsDigits(j + 2) &&
-                               t_[j + 2].key.size() != 3)) &&
+    const std::string& sep = IsKey(j + 1, dec) ? dec : other;
+    const bool list = IsKey(j + 3, sep) && Glued(j + 3) && IsDigits(j + 4) && Glued(j + 4);
+    if (!chained && !list &&
+        (IsKey(j + 1, dec) ||
+         (IsKey(j + 1, other) && !m->grouped && IsDigits(j + 2) && t_[j + 2].key.size() != 3)) &&
         Glued(j + 1) && IsDigits(j + 2) && Glued(j + 2)) {
       number += "." + t_[j + 2].key;
       m->decimal = true;
@@ -330,6 +331,18 @@ class Finder {
       if (IsWord(k)) {
         if ((len = lex_.Match(t_, k, LexKind::kCardinal, &e)) != 0) {
           small = e->value;
+          // A shorter phrase when the rest opens a plural ordinal: "one hundred
+          // | thirty-fifths", not "one hundred thirty | fifths".
+          for (size_t l = len - 1; l > 0; --l) {
+            const LexEntry* shorter = nullptr;
+            double d = 0;
+            if (lex_.Match(t_, k, LexKind::kCardinal, &shorter, l) == l &&
+                Denominator(k + l, &d) > len - l) {
+              len = l;
+              small = shorter->value;
+              break;
+            }
+          }
         } else if (!any && (len = OneBeforeScale(k)) != 0) {
           small = 1;
         }
@@ -353,14 +366,20 @@ class Finder {
         bool numerator = and_len && Denominator(k + len, &den) &&
                          (!has_current || std::fmod(current, 100) != 0 ||
                           lex_.Match(t_, k + len, LexKind::kFraction, &fraction));
-        if (!joins || (and_len && small == 0) || numerator) {
+        // A group that opens a plural ordinal is its denominator: "one hundred
+        // thirty-fifths" = 100/35.
+        double group_den = 0;
+        const bool denominator =
+            has_current && !and_len && IsWord(k) && Denominator(k, &group_den) > len;
+        if (!joins || (and_len && small == 0) || numerator || denominator) {
           k = group;
           break;
         }
         // "and" + a group that is itself scaled too big ("3 cents et 2 cents"): not ours.
         const LexEntry* next = nullptr;
         if (and_len && IsWord(k + len) && lex_.Match(t_, k + len, LexKind::kScale, &next) &&
-            (next->value >= last_big || (next->value < 1000 && current > 0))) {
+            (next->value >= last_big ||
+             (next->value < 1000 && current > 0 && small * next->value >= 100))) {
           k = group;
           break;
         }
@@ -425,6 +444,25 @@ class Finder {
   // word ("tiers"); returns its token count.
   size_t Denominator(size_t j, double* den) const {
     const LexEntry* e = nullptr;
+    // A written word of a cardinal and a denominator: "dosmilésimos" (2000),
+    // "veinteavos" (20, `avos` being a fraction of 1).
+    if (IsWord(j) && t_[j].compound_part &&
+        (j == 0 || !t_[j - 1].compound_part || t_[j].space_before)) {
+      size_t w = j + 1;
+      while (w < n_ && t_[w].compound_part && !t_[w].space_before) ++w;
+      double num = 0, scale = 1, last = 0;
+      const LexEntry* c = nullptr;
+      if (lex_.Match(t_, w - 1, LexKind::kFraction, &e, 1)) {
+        last = e->value;
+      } else if (lex_.Match(t_, w - 1, LexKind::kOrdinal, &e, 1) &&
+                 !lex_.Match(t_, w - 1, LexKind::kCardinal, &c, 1)) {
+        last = e->value;
+      }
+      if (last > 0 && w - j >= 2 && Cardinal(j, &num, &scale) == w - 1 && num > 0) {
+        *den = num * last;
+        return w - j;
+      }
+    }
     if (size_t len = lex_.Match(t_, j, LexKind::kFraction, &e)) {
       *den = e->value;
       return len;

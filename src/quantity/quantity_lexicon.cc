@@ -221,7 +221,7 @@ void QuantityLexicon::AddSpellout(const Spellout& spellout) {
   // First the vocabulary of cardinal words (for Canon), then the phrases.
   std::vector<std::pair<std::string, LexEntry>> phrases;
   for (const auto& [set, ordinal] : sets) {
-    int top = ordinal ? 100 : 999;
+    int top = 999;
     for (int v = ordinal ? 1 : 0; v <= top; ++v) {
       std::string text = spellout.Spell(set, v);
       if (text.empty()) continue;
@@ -347,8 +347,7 @@ void QuantityLexicon::PushCompound(std::string_view text, uint32_t base, const Q
     char32_t c = NextCodePoint(text, &next);
     if (c != 0x00AD && IsLetter(c)) {
       std::string f = FoldToken(text.substr(pos, next - pos));
-      for (size_t k = 0; k < f.size(); ++k)
-        raw_at.push_back(word.start + static_cast<uint32_t>(pos));
+      for (size_t k = 0; k < f.size(); ++k) raw_at.push_back(base + static_cast<uint32_t>(pos));
       folded += f;
     }
     pos = next;

@@ -1,11 +1,12 @@
 // @brief Claims: hedge, measure, attribution, ranges, non-quantities; JSON.
+#include "quantity/quantity_tagger.h"
+
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
 
 #include "base/json.h"
-#include "quantity/quantity_tagger.h"
 
 namespace sitrep {
 namespace {
@@ -30,7 +31,7 @@ std::string Text(const Document& d, TextSpan s) { return d.text.substr(s.start, 
 struct ClaimCase {
   const char* lang;
   const char* text;
-  const char* claim;      // the claim's text
+  const char* claim;  // the claim's text
   const char* hedge;
   const char* measure;
   const char* attribution;  // "" when none
@@ -38,7 +39,9 @@ struct ClaimCase {
 
 TEST(QuantityTaggerTest, Claims) {
   const ClaimCase cases[] = {
-      {"fr", "Moscou a massé quelque 100 000 soldats près de la frontière, selon des responsables occidentaux.",
+      {"fr",
+       "Moscou a massé quelque 100 000 soldats près de la frontière, selon des responsables "
+       "occidentaux.",
        "quelque 100 000 soldats", "approximate", "troops", "selon des responsables occidentaux"},
       {"fr", "On compte plus de 160 morts, selon les chiffres officiels.", "plus de 160 morts",
        "lower_bound", "killed", "selon les chiffres officiels"},
@@ -46,8 +49,8 @@ TEST(QuantityTaggerTest, Claims) {
        "vague_plural", "killed", ""},
       {"fr", "Le ministère a compté quelque 6 000 arrestations.", "quelque 6 000 arrestations",
        "approximate", "arrested", "Le ministère"},
-      {"fr", "Le retrait prendra jusqu'à 10 jours.", "jusqu'à 10 jours", "upper_bound",
-       "duration", ""},
+      {"fr", "Le retrait prendra jusqu'à 10 jours.", "jusqu'à 10 jours", "upper_bound", "duration",
+       ""},
       {"fr", "Les prix ont augmenté de 12,5 % en un an.", "12,5 %", "exact", "percent", ""},
       {"fr", "Il a reçu 3 millions d'euros.", "3 millions d'euros", "exact", "money", ""},
       {"fr", "C'est la deuxième fois.", "deuxième fois", "exact", "ordinal", ""},
@@ -79,11 +82,11 @@ TEST(QuantityTaggerTest, Claims) {
 struct FigureCase {
   const char* lang;
   const char* text;
-  const char* claim;    // the claim's text
+  const char* claim;  // the claim's text
   const char* measure;
-  double value;         // value, or min for an interval
+  double value;  // value, or min for an interval
   const char* hedge;
-  const char* source;   // "" when none
+  const char* source;  // "" when none
   bool reported;
 };
 
@@ -238,15 +241,15 @@ TEST(QuantityTaggerTest, ConditionalIsReported) {
 
 TEST(QuantityTaggerTest, NotQuantities) {
   const char* texts[] = {
-      "En 2022, la crise a éclaté.",          // year
-      "Le 5 janvier, il est arrivé.",          // date
-      "Rendez-vous à 14:30 au siège.",          // time
-      "La pandémie de Covid-19 continue.",      // name with a number
-      "Le sommet du G20 s'ouvre.",              // name with a number
-      "Il habite au 12 rue de la Paix.",        // street number
-      "Le Premier ministre a parlé.",           // ordinal in a title
-      "Il a vu un homme.",                      // article, not a count
-      "Publié le 7.1.2022",                     // date
+      "En 2022, la crise a éclaté.",        // year
+      "Le 5 janvier, il est arrivé.",       // date
+      "Rendez-vous à 14:30 au siège.",      // time
+      "La pandémie de Covid-19 continue.",  // name with a number
+      "Le sommet du G20 s'ouvre.",          // name with a number
+      "Il habite au 12 rue de la Paix.",    // street number
+      "Le Premier ministre a parlé.",       // ordinal in a title
+      "Il a vu un homme.",                  // article, not a count
+      "Publié le 7.1.2022",                 // date
   };
   for (const char* text : texts) {
     Document doc;
