@@ -55,6 +55,15 @@ class Finder {
 
  private:
   bool Glued(size_t j) const { return j < n_ && !t_[j].space_before; }
+  // A unit of measure money starts at j / ends right before j.
+  bool CurrencyAt(size_t j) const {
+    const LexEntry* e = nullptr;
+    return lex_.Match(t_, j, LexKind::kUnit, &e) && e->tag2 == "money";
+  }
+  bool CurrencyEndsAt(size_t j) const {
+    const LexEntry* e = nullptr;
+    return lex_.MatchEndingAt(t_, j, LexKind::kUnit, &e) != SIZE_MAX && e->tag2 == "money";
+  }
   bool IsKey(size_t j, std::string_view key) const { return j < n_ && t_[j].key == key; }
   bool IsDigits(size_t j) const { return j < n_ && t_[j].type == Type::kDigits; }
   bool IsWord(size_t j) const { return j < n_ && t_[j].type == Type::kWord; }
@@ -127,7 +136,8 @@ class Finder {
     }
     if (i > 0 && Glued(i) &&
         (IsWord(i - 1) ||
-         (IsKey(i - 1, "-") && !t_[i - 1].space_before && i > 1 && IsWord(i - 2)))) {
+         (IsKey(i - 1, "-") && !t_[i - 1].space_before && i > 1 && IsWord(i - 2))) &&
+        !CurrencyEndsAt(i)) {  // "USD115" is money, "G20" a name
       m->glued = true;
       negative = false;
       m->first_token = i;
@@ -231,7 +241,7 @@ class Finder {
         value *= e->value;
         m->scaled = true;
         j += len;
-      } else {
+      } else if (!CurrencyAt(j + 1)) {  // "115USD", "100元": money
         m->glued = true;
       }
     } else if (IsWord(j + 1)) {

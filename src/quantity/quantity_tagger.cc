@@ -236,6 +236,9 @@ struct QuantityTagger::Sentence {
   bool IsNameOrYear(const Draft& d) const;
   void ReadHedge(Draft& d) const;
   void ReadUnitBefore(Draft& d) const;
+  size_t MoneyBefore(size_t a, const LexEntry** e) const;
+  bool NumberEndsAt(size_t tok) const;
+  bool NumberStartsAt(size_t tok) const;
   void ReadCounted(Draft& d) const;
   void ReadMeasureCues(Draft& d) const;
   void ReadVerbAfter(size_t k, Draft& d) const;
@@ -469,7 +472,8 @@ bool QuantityTagger::Sentence::CountsSomething(size_t b) const {
 // Digits that count nothing and are part of a name or a year.
 bool QuantityTagger::Sentence::IsNameOrYear(const Draft& d) const {
   const NumberMatch& m = d.m;
-  const bool counts = CountsSomething(d.b);
+  const LexEntry* e = nullptr;
+  const bool counts = CountsSomething(d.b) || MoneyBefore(d.a, &e) != SIZE_MAX;  // "USD 200"
   // Part of a name: digits right after a capitalized word that does not open
   // the sentence, counting nothing ("Khabar 24", like "G20").
   if (!m.spelled && m.kind == NumberKind::kCardinal && d.a > 1 && t[d.a - 1].type == Type::kWord &&
@@ -501,11 +505,34 @@ void QuantityTagger::Sentence::ReadHedge(Draft& d) const {
   }
 }
 
+bool QuantityTagger::Sentence::NumberEndsAt(size_t tok) const {
+  for (const NumberMatch& m : numbers) {
+    if (m.end_token == tok) return true;
+  }
+  return false;
+}
+
+bool QuantityTagger::Sentence::NumberStartsAt(size_t tok) const {
+  for (const NumberMatch& m : numbers) {
+    if (m.first_token == tok) return true;
+  }
+  return false;
+}
+
+// A currency right before token a ("$5", "USD 200") that is not the unit
+// of a number before it ("50 dollars 40 yuan", "three thousand dollars two
+// hundred times"): its first token, or SIZE_MAX.
+size_t QuantityTagger::Sentence::MoneyBefore(size_t a, const LexEntry** e) const {
+  size_t u = lex.MatchEndingAt(t, a, LexKind::kUnit, e);
+  if (u == SIZE_MAX || (*e)->tag2 != "money" || NumberEndsAt(u)) return SIZE_MAX;
+  return u;
+}
+
 // Currency or unit before: "$5", "€1000".
 void QuantityTagger::Sentence::ReadUnitBefore(Draft& d) const {
   const LexEntry* e = nullptr;
-  size_t u = lex.MatchEndingAt(t, d.a, LexKind::kUnit, &e);
-  d.money_before = u != SIZE_MAX && e->tag2 == "money";
+  size_t u = MoneyBefore(d.a, &e);
+  d.money_before = u != SIZE_MAX;
   if (!d.money_before) return;
   d.c.unit = e->tag;
   d.c.measure = e->tag2;
@@ -524,6 +551,8 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
   for (size_t w = 0; w < kNounWindow && j < n; ++w) {
     if (r.Has(j, LexKind::kUnit, &len, &e)) {  // before the stop test: "$", "%"
       if (d.money_before && e->tag2 != "money") break;
+      // "$ 20,000.00 $ 37,305.97": the second "$" is the next number's.
+      if (d.money_before && NumberStartsAt(j + len)) break;
       if (c.unit.empty() || d.money_before) c.unit = e->tag;
       c.unit_span = {t[j].start, t[j + len - 1].end};
       if (c.measure.empty() || c.measure == "people") c.measure = e->tag2;
