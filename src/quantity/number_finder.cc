@@ -60,6 +60,10 @@ class Finder {
     const LexEntry* e = nullptr;
     return lex_.Match(t_, j, LexKind::kUnit, &e) && e->tag2 == "money";
   }
+  bool SmallScaleAt(size_t j) const {
+    const LexEntry* e = nullptr;
+    return lex_.Match(t_, j, LexKind::kScale, &e) && e->value < 1000;
+  }
   bool CurrencyEndsAt(size_t j) const {
     const LexEntry* e = nullptr;
     return lex_.MatchEndingAt(t_, j, LexKind::kUnit, &e) != SIZE_MAX && e->tag2 == "money";
@@ -244,7 +248,10 @@ class Finder {
       } else if (!CurrencyAt(j + 1)) {  // "115USD", "100元": money
         m->glued = true;
       }
-    } else if (IsWord(j + 1)) {
+    } else if (IsWord(j + 1) &&
+               !(CurrencyAt(j + 1) && SmallScaleAt(j + 1) && !(plain && value < 10))) {
+      // A small scale that is also a currency multiplies only a digit: "3 cents"
+      // = 300 in French, but "50 cents", "1,20 cents" are money.
       const LexEntry* e = nullptr;
       double whole = 0, last_scale = 1;
       size_t end = 0;
@@ -342,7 +349,8 @@ class Finder {
         if ((len = lex_.Match(t_, k, LexKind::kCardinal, &e)) != 0) {
           small = e->value;
           // A shorter phrase when the rest opens a plural ordinal: "one hundred
-          // | thirty-fifths", not "one hundred thirty | fifths".
+          // | thirty-fifths", not "one hundred thirty | fifths" (with "and",
+          // "cent et trente cinquièmes" = 130/5, see `numerator` below).
           for (size_t l = len - 1; l > 0; --l) {
             const LexEntry* shorter = nullptr;
             double d = 0;

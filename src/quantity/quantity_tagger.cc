@@ -507,7 +507,7 @@ void QuantityTagger::Sentence::ReadHedge(Draft& d) const {
 
 bool QuantityTagger::Sentence::NumberEndsAt(size_t tok) const {
   for (const NumberMatch& m : numbers) {
-    if (m.end_token == tok) return true;
+    if (m.end_token == tok && m.kind != NumberKind::kOrdinal) return true;
   }
   return false;
 }
