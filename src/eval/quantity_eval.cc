@@ -314,10 +314,15 @@ Result<SpecScores> ScoreCurrencySpec(const QuantityTagger& tagger, const std::st
         end = std::max(end, c.unit_span.end);
       }
       // The specs give the number as written ("50 cents" = 50), our claims the
-      // amount in the currency's main unit (0.50 USD): compare the former.
+      // amount in the currency's main unit (0.50 USD): compare the former, unless
+      // the expression holds two numbers ("3 dollars 50 cents" = 3.5 both ways).
+      bool second = false;  // a number after the unit's first word, inside the expression
+      for (const NumberMatch& m : numbers) {
+        second |= m.start > c.unit_span.start && m.start >= c.number_end && m.end <= end;
+      }
       double value = c.value;
       for (const NumberMatch& m : numbers) {
-        if (m.start == c.number_start && m.end == c.number_end) value = m.value;
+        if (!second && m.start == c.number_start && m.end == c.number_end) value = m.value;
       }
       out.push_back({index.ToCodePoint(start), index.ToCodePoint(end), value});
     }

@@ -10,6 +10,7 @@
 #include "quantity/quantity_tagger.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/data_file.h"
 #include "base/deadline.h"
@@ -195,8 +196,9 @@ struct Draft {
   const NumberMatch& m;
   size_t a, b;
   size_t first, last;
-  bool group = false;         // the counted noun names who, not what happened
-  bool money_before = false;  // "$5": the unit came before the number
+  bool group = false;                // the counted noun names who, not what happened
+  bool money_before = false;         // "$5": the unit came before the number
+  size_t subunit_number = SIZE_MAX;  // "15 dollars 50 (cents)": the index of the 50
   Claim c;
 };
 
@@ -240,6 +242,7 @@ struct QuantityTagger::Sentence {
   bool NumberEndsAt(size_t tok) const;
   bool NumberStartsAt(size_t tok) const;
   void ReadCounted(Draft& d) const;
+  void ReadSubunit(Draft& d, size_t after, const LexEntry& unit) const;
   void ReadMeasureCues(Draft& d) const;
   void ReadVerbAfter(size_t k, Draft& d) const;
   void ReadVerbBefore(Draft& d) const;
@@ -409,6 +412,7 @@ void QuantityTagger::Sentence::ReadClaim(size_t* k) {
   ReadHedge(d);
   ReadUnitBefore(d);
   ReadCounted(d);
+  if (d.subunit_number != SIZE_MAX) *k = d.subunit_number;
   if (m.kind == NumberKind::kOrdinal) d.c.measure = "ordinal";
   ReadMeasureCues(d);
   if (NeedsVerb(d)) ReadVerbAfter(*k, d);
@@ -560,6 +564,7 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
       c.min *= e->value;
       c.max *= e->value;
       d.last = j + len;
+      if (e->tag2 == "money" && e->value == 1 && !c.interval) ReadSubunit(d, j + len, *e);
       // "millions de dollars": a unit may follow its own link.
       break;
     }
@@ -585,6 +590,41 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
     }
     ++j;
   }
+}
+
+// Cents after the main unit: "3 dollars 50 cents", "thirteen dollars and
+// forty-five cents", "15 dollars 50." (1 to 99 hundredths, then the subunit of
+// the same currency or the end of the clause; "15 dollars and 50 people" is two
+// claims).
+void QuantityTagger::Sentence::ReadSubunit(Draft& d, size_t after, const LexEntry& unit) const {
+  size_t len = 0;
+  size_t j = after;
+  if (r.Has(j, LexKind::kNumberAnd, &len) || r.Has(j, LexKind::kRangeMid, &len)) j += len;
+  size_t next = SIZE_MAX;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    if (numbers[i].first_token == j) next = i;
+  }
+  if (next == SIZE_MAX) return;
+  const NumberMatch& m = numbers[next];
+  if (m.kind != NumberKind::kCardinal || m.decimal || m.scaled || m.value < 1 || m.value > 99 ||
+      m.value != std::floor(m.value)) {
+    return;
+  }
+  const LexEntry* e = nullptr;
+  size_t end = m.end_token;
+  double factor = 0.01;
+  (void)unit;  // any subunit: "treize euros et quarante-cinq cents"
+  if (r.Has(end, LexKind::kUnit, &len, &e) && e->tag2 == "money" && e->value < 1) {
+    factor = e->value;
+    end += len;
+  } else if (end < n && !IsClauseMark(t[end]) && !IsStop(t[end])) {
+    return;
+  }
+  d.c.value += m.value * factor;
+  d.c.min = d.c.max = d.c.value;
+  d.c.unit_span.end = t[end - 1].end;
+  d.last = end;
+  d.subunit_number = next;
 }
 
 // A measure cue right before ("âgé de 81 ans" is an age), and years right
