@@ -418,6 +418,15 @@ class Finder {
         if (len) continue;  // "one hundred" + "and six"
         break;
       }
+      // A small scale that is also a currency and ends the number multiplies a
+      // digit only: "trois cents" = 300, "quarante-cinq cents" is money
+      // ("quatre-vingt-quinze cent cinquièmes" goes on).
+      double den = 0;
+      const LexEntry* more = nullptr;
+      if (s->value < 1000 && has_current && current >= 10 && CurrencyAt(k) &&
+          !Denominator(k + slen, &den) && !lex_.Match(t_, k + slen, LexKind::kCardinal, &more)) {
+        break;
+      }
       if (s->value < 1000) {  // multiplies the group: "trois cents", "nineteen hundred"
         double units = std::fmod(current, 100);
         if (has_current && current >= 100 && s->value < 100 && units > 0) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -216,6 +217,59 @@ TEST(QuantityTaggerTest, NotQuantitiesByLanguage) {
     Document doc;
     EXPECT_TRUE(ClaimsOf(text, lang, &doc).empty()) << text;
   }
+}
+
+// Money: the currency before or after the number (ISO 4217 code), glued or
+// not, subunits with their factor, cents joined to the main unit.
+TEST(QuantityTaggerTest, Money) {
+  struct MoneyCase {
+    const char* lang;
+    const char* text;
+    const char* money;  // number and currency as written
+    double value;
+    const char* unit;
+  };
+  const MoneyCase cases[] = {
+      {"en", "The bill came to USD 200 in the end.", "USD 200", 200, "USD"},
+      {"en", "Its price rose to 115USD last week.", "115USD", 115, "USD"},
+      {"en", "He paid 3 dollars 50 cents for it.", "3 dollars 50 cents", 3.5, "USD"},
+      {"en", "The fine was thirteen dollars and forty-five cents.",
+       "thirteen dollars and forty-five cents", 13.45, "USD"},
+      {"en", "A ticket costs 15 dollars 50.", "15 dollars 50", 15.5, "USD"},
+      {"en", "Shares fell 34 cents.", "34 cents", 0.34, "USD"},
+      {"en", "The bid was 470 pence a share.", "470 pence", 4.7, "GBP"},
+      {"en", "It was valued at 6.65 billion pesetas.", "6.65 billion pesetas", 6.65e9, "ESP"},
+      {"en", "A loan of 35 lakh rupees.", "35 lakh rupees", 3.5e6, "INR"},
+      {"en", "They priced it at c $ 16.4 million.", "c $ 16.4 million", 16.4e6, "CAD"},
+      {"fr", "Le titre a perdu 34 cents.", "34 cents", 0.34, "USD"},
+      {"fr", "Une amende de 10 000 francs.", "10 000 francs", 10000, "CHF"},
+      {"fr", "Elle a obtenu un crédit de EUR 1000.", "EUR 1000", 1000, "EUR"},
+      {"fr", "Cela coûte treize euros et quarante-cinq cents.",
+       "treize euros et quarante-cinq cents", 13.45, "EUR"},
+  };
+  for (const MoneyCase& c : cases) {
+    Document doc;
+    std::vector<Claim> claims = ClaimsOf(c.text, c.lang, &doc);
+    ASSERT_EQ(claims.size(), 1u) << c.text;
+    const Claim& claim = claims[0];
+    EXPECT_EQ(claim.measure, "money") << c.text;
+    const uint32_t start = std::min(claim.number_start, claim.unit_span.start);
+    const uint32_t end = std::max(claim.number_end, claim.unit_span.end);
+    EXPECT_EQ(Text(doc, {start, end}), c.money) << c.text;
+    EXPECT_NEAR(claim.value, c.value, 1e-9 * c.value) << c.text;
+    EXPECT_EQ(claim.unit, c.unit) << c.text;
+  }
+  // A unit after a number is not also the next number's unit before.
+  Document doc;
+  std::vector<Claim> two = ClaimsOf("He swapped 50 dollars 40 yuan.", "en", &doc);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].unit, "USD");
+  EXPECT_EQ(two[1].unit, "CNY");
+  EXPECT_EQ(two[1].value, 40);
+  // Cents join only at the end of the clause or before a subunit.
+  std::vector<Claim> people = ClaimsOf("They paid 15 dollars and 50 people came.", "en", &doc);
+  ASSERT_FALSE(people.empty());
+  EXPECT_EQ(people[0].value, 15);
 }
 
 TEST(QuantityTaggerTest, Ranges) {
