@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 
@@ -299,9 +300,21 @@ bool QuantityLexicon::SplitCompound(std::string_view key,
                                     std::vector<std::pair<size_t, size_t>>* parts) const {
   const size_t n = key.size();
   if (n < kMinCompound || n > kMaxCompound || piece_edges_.empty()) return false;
+  // Most words: no number word opens them (a few hash lookups, no allocation).
+  {
+    uint32_t node = 0;
+    bool piece = false;
+    for (size_t q = 0; q < n && !piece; ++q) {
+      auto it = piece_edges_.find(Edge(node, static_cast<unsigned char>(key[q])));
+      if (it == piece_edges_.end()) return false;
+      node = it->second;
+      piece = piece_end_[node] == 1 && q + 1 < n;
+    }
+    if (!piece) return false;
+  }
   // pieces[p]: fewest number words covering key[0, p); from[p]: where the last starts.
-  std::vector<uint16_t> pieces(n + 1, UINT16_MAX), from(n + 1, 0);
-  std::vector<uint8_t> last(n + 1, 0);
+  std::array<uint16_t, kMaxCompound + 1> pieces, from;
+  pieces.fill(UINT16_MAX);
   pieces[0] = 0;
   for (size_t p = 0; p < n; ++p) {
     if (pieces[p] == UINT16_MAX) continue;
@@ -316,14 +329,7 @@ bool QuantityLexicon::SplitCompound(std::string_view key,
       if (pieces[p] + 1 < pieces[q + 1]) {
         pieces[q + 1] = static_cast<uint16_t>(pieces[p] + 1);
         from[q + 1] = static_cast<uint16_t>(p);
-        last[q + 1] = mark;
       }
-    }
-    if (p == 0 && pieces[1] == UINT16_MAX && n > 1) {
-      // Quick exit for most words: nothing starts at byte 0 or it is one piece only.
-      bool any = false;
-      for (size_t q = 1; q <= n && !any; ++q) any = pieces[q] != UINT16_MAX;
-      if (!any) return false;
     }
   }
   if (pieces[n] == UINT16_MAX || pieces[n] < 2) return false;
