@@ -313,16 +313,21 @@ Result<SpecScores> ScoreCurrencySpec(const QuantityTagger& tagger, const std::st
         start = std::min(start, c.unit_span.start);
         end = std::max(end, c.unit_span.end);
       }
-      // The specs give the number as written ("50 cents" = 50), our claims the
-      // amount in the currency's main unit (0.50 USD): compare the former, unless
-      // the expression holds two numbers ("3 dollars 50 cents" = 3.5 both ways).
+      // The specs give an amount in a subunit as written ("50 cents" = 50, unit
+      // Cent), our claims in the currency's main unit (0.50 USD): for a subunit
+      // compare the number as written, unless the expression holds two numbers
+      // ("3 dollars 50 cents" = 3.5 both ways). Other amounts are compared in
+      // the main unit ("30 MUSD" = 3e7 both ways).
       bool second = false;  // a number after the unit's first word, inside the expression
       for (const NumberMatch& m : numbers) {
         second |= m.start > c.unit_span.start && m.start >= c.number_end && m.end <= end;
       }
       double value = c.value;
       for (const NumberMatch& m : numbers) {
-        if (!second && m.start == c.number_start && m.end == c.number_end) value = m.value;
+        if (!second && m.start == c.number_start && m.end == c.number_end &&
+            std::fabs(c.value) < std::fabs(m.value)) {
+          value = m.value;
+        }
       }
       out.push_back({index.ToCodePoint(start), index.ToCodePoint(end), value});
     }

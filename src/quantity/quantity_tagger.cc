@@ -528,7 +528,10 @@ bool QuantityTagger::Sentence::NumberStartsAt(size_t tok) const {
 // hundred times"): its first token, or SIZE_MAX.
 size_t QuantityTagger::Sentence::MoneyBefore(size_t a, const LexEntry** e) const {
   size_t u = lex.MatchEndingAt(t, a, LexKind::kUnit, e);
-  if (u == SIZE_MAX || (*e)->tag2 != "money" || NumberEndsAt(u)) return SIZE_MAX;
+  if (u == SIZE_MAX || (*e)->tag2 != "money") return SIZE_MAX;
+  // Glued to this number and not to the one before, it is this one's: "3 USD50".
+  const bool own = !t[a].space_before && t[u].space_before;
+  if (NumberEndsAt(u) && !own) return SIZE_MAX;
   return u;
 }
 
@@ -541,6 +544,9 @@ void QuantityTagger::Sentence::ReadUnitBefore(Draft& d) const {
   d.c.unit = e->tag;
   d.c.measure = e->tag2;
   d.c.unit_span = {t[u].start, t[d.a - 1].end};
+  d.c.value *= e->value;  // "MAUD 60" = 60 million AUD
+  d.c.min *= e->value;
+  d.c.max *= e->value;
   if (u < d.first) d.first = u;
 }
 
@@ -555,8 +561,12 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
   for (size_t w = 0; w < kNounWindow && j < n; ++w) {
     if (r.Has(j, LexKind::kUnit, &len, &e)) {  // before the stop test: "$", "%"
       if (d.money_before && e->tag2 != "money") break;
-      // "$ 20,000.00 $ 37,305.97": the second "$" is the next number's.
-      if (d.money_before && NumberStartsAt(j + len)) break;
+      // "$ 20,000.00 $ 37,305.97": the second "$" is the next number's, as is
+      // a currency glued to the next number only ("3 USD50").
+      if (NumberStartsAt(j + len) &&
+          (d.money_before || (t[j].space_before && j + len < n && !t[j + len].space_before))) {
+        break;
+      }
       if (c.unit.empty() || d.money_before) c.unit = e->tag;
       c.unit_span = {t[j].start, t[j + len - 1].end};
       if (c.measure.empty() || c.measure == "people") c.measure = e->tag2;

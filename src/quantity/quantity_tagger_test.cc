@@ -241,6 +241,8 @@ TEST(QuantityTaggerTest, Money) {
       {"en", "It was valued at 6.65 billion pesetas.", "6.65 billion pesetas", 6.65e9, "ESP"},
       {"en", "A loan of 35 lakh rupees.", "35 lakh rupees", 3.5e6, "INR"},
       {"en", "They priced it at c $ 16.4 million.", "c $ 16.4 million", 16.4e6, "CAD"},
+      {"en", "Losses exceeded 30 MUSD.", "30 MUSD", 3e7, "USD"},
+      {"en", "Revenues reached MAUD 60 last year.", "MAUD 60", 6e7, "AUD"},
       {"fr", "Le titre a perdu 34 cents.", "34 cents", 0.34, "USD"},
       {"fr", "Une amende de 10 000 francs.", "10 000 francs", 10000, "CHF"},
       {"fr", "Elle a obtenu un crédit de EUR 1000.", "EUR 1000", 1000, "EUR"},
@@ -266,6 +268,12 @@ TEST(QuantityTaggerTest, Money) {
   EXPECT_EQ(two[0].unit, "USD");
   EXPECT_EQ(two[1].unit, "CNY");
   EXPECT_EQ(two[1].value, 40);
+  // A currency glued to the next number is that number's.
+  std::vector<Claim> glued = ClaimsOf("They gave away 3 USD50 cards.", "en", &doc);
+  ASSERT_FALSE(glued.empty());
+  EXPECT_EQ(glued.back().unit, "USD");
+  EXPECT_EQ(glued.back().value, 50);
+  for (size_t i = 0; i + 1 < glued.size(); ++i) EXPECT_NE(glued[i].unit, "USD");
   // Cents join only at the end of the clause or before a subunit.
   std::vector<Claim> people = ClaimsOf("They paid 15 dollars and 50 people came.", "en", &doc);
   ASSERT_FALSE(people.empty());
