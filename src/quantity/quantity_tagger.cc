@@ -240,6 +240,7 @@ struct QuantityTagger::Sentence {
   void ReadUnitBefore(Draft& d) const;
   size_t MoneyBefore(size_t a, const LexEntry** e) const;
   bool NumberEndsAt(size_t tok) const;
+  bool HyphenedUnit(size_t tok) const;
   bool NumberStartsAt(size_t tok) const;
   void ReadCounted(Draft& d) const;
   void ReadSubunit(Draft& d, size_t after, const LexEntry& unit) const;
@@ -440,18 +441,23 @@ bool QuantityTagger::Sentence::IsQuantity(const NumberMatch& m) const {
   if (lex.MatchEndingAt(t, a, LexKind::kNotBefore, &e) != SIZE_MAX) return false;
   if (r.Has(b, LexKind::kNotAfter, &len)) return false;
   if (m.kind == NumberKind::kOrdinal && b < n && t[b].capitalized)
-    return false;                                           // "Seconde Guerre"
-  return !(m.lone_one && !r.Has(b, LexKind::kUnit, &len));  // "un"/"une" as an article
+    return false;  // "Seconde Guerre"
+  // "un"/"une" as an article; "one-yen" counts.
+  return !(m.lone_one && !r.Has(b, LexKind::kUnit, &len) && !HyphenedUnit(b));
 }
 
 // Ranges: "2 000 à 3 000", "entre 2 000 et 3 000", "2000-3000".
 void QuantityTagger::Sentence::JoinRange(size_t* k, Draft& d) const {
-  size_t len = 0;
+  size_t len = 0, and_len = 0;
   const LexEntry* e = nullptr;
   const NumberMatch& m = d.m;
   if (*k + 1 < numbers.size() && r.Has(d.b, LexKind::kRangeMid, &len) &&
       numbers[*k + 1].first_token == d.b + len && !numbers[*k + 1].date_like &&
-      numbers[*k + 1].value > m.value && m.kind == NumberKind::kCardinal) {
+      numbers[*k + 1].value > m.value && m.kind == NumberKind::kCardinal &&
+      // "and" joins a range only after "between": "$4.25 and 32 is the quantity".
+      (!r.Has(d.b, LexKind::kNumberAnd, &and_len) ||
+       lex.MatchEndingAt(t, d.a, LexKind::kRangeStart, &e) != SIZE_MAX ||
+       (d.a > 0 && lex.MatchEndingAt(t, d.a - 1, LexKind::kRangeStart, &e) != SIZE_MAX))) {
     d.c.interval = true;
     d.c.min = m.value;
     d.c.max = numbers[*k + 1].max;
@@ -509,6 +515,13 @@ void QuantityTagger::Sentence::ReadHedge(Draft& d) const {
   }
 }
 
+// A hyphen glued on both sides at tok, then a unit: "12-cent".
+bool QuantityTagger::Sentence::HyphenedUnit(size_t tok) const {
+  size_t len = 0;
+  return tok + 1 < n && t[tok].key == "-" && !t[tok].space_before && !t[tok + 1].space_before &&
+         r.Has(tok + 1, LexKind::kUnit, &len);
+}
+
 bool QuantityTagger::Sentence::NumberEndsAt(size_t tok) const {
   for (const NumberMatch& m : numbers) {
     if (m.end_token == tok && m.kind != NumberKind::kOrdinal) return true;
@@ -529,8 +542,17 @@ bool QuantityTagger::Sentence::NumberStartsAt(size_t tok) const {
 size_t QuantityTagger::Sentence::MoneyBefore(size_t a, const LexEntry** e) const {
   size_t u = lex.MatchEndingAt(t, a, LexKind::kUnit, e);
   if (u == SIZE_MAX || (*e)->tag2 != "money") return SIZE_MAX;
-  // Glued to this number and not to the one before, it is this one's: "3 USD50".
-  const bool own = !t[a].space_before && t[u].space_before;
+  // Glued to this number and not to the one before, it is this one's: "3 USD50";
+  // so it is when the number before has its own currency ("$ 20,000 $ 37,305").
+  const LexEntry* other = nullptr;
+  bool own = !t[a].space_before && t[u].space_before;
+  for (const NumberMatch& m : numbers) {
+    if (m.end_token == u &&
+        lex.MatchEndingAt(t, m.first_token, LexKind::kUnit, &other) != SIZE_MAX &&
+        other->tag2 == "money") {
+      own = true;
+    }
+  }
   if (NumberEndsAt(u) && !own) return SIZE_MAX;
   return u;
 }
@@ -557,6 +579,7 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
   const LexEntry* e = nullptr;
   size_t j = d.b;
   if (r.Has(j, LexKind::kLink, &len)) j += len;
+  if (HyphenedUnit(j)) ++j;  // "a 12-cent dividend", "a one-yen bid"
   const size_t noun_at = j;
   for (size_t w = 0; w < kNounWindow && j < n; ++w) {
     if (r.Has(j, LexKind::kUnit, &len, &e)) {  // before the stop test: "$", "%"
@@ -624,7 +647,8 @@ void QuantityTagger::Sentence::ReadSubunit(Draft& d, size_t after, const LexEntr
   size_t end = m.end_token;
   double factor = 0.01;
   (void)unit;  // any subunit: "treize euros et quarante-cinq cents"
-  if (r.Has(end, LexKind::kUnit, &len, &e) && e->tag2 == "money" && e->value < 1) {
+  if (r.Has(end, LexKind::kUnit, &len, &e)) {
+    if (e->tag2 != "money" || e->value >= 1) return;  // "10 $ 30 $": two amounts
     factor = e->value;
     end += len;
   } else if (end < n && !IsClauseMark(t[end]) && !IsStop(t[end])) {

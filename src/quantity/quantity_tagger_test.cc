@@ -242,6 +242,8 @@ TEST(QuantityTaggerTest, Money) {
       {"en", "A loan of 35 lakh rupees.", "35 lakh rupees", 3.5e6, "INR"},
       {"en", "They priced it at c $ 16.4 million.", "c $ 16.4 million", 16.4e6, "CAD"},
       {"en", "Losses exceeded 30 MUSD.", "30 MUSD", 3e7, "USD"},
+      {"en", "The board set a 12-cent dividend.", "12-cent", 0.12, "USD"},
+      {"en", "It withdrew its one-yen bid.", "one-yen", 1, "JPY"},
       {"en", "Revenues reached MAUD 60 last year.", "MAUD 60", 6e7, "AUD"},
       {"fr", "Le titre a perdu 34 cents.", "34 cents", 0.34, "USD"},
       {"fr", "Une amende de 10 000 francs.", "10 000 francs", 10000, "CHF"},
@@ -268,6 +270,19 @@ TEST(QuantityTaggerTest, Money) {
   EXPECT_EQ(two[0].unit, "USD");
   EXPECT_EQ(two[1].unit, "CNY");
   EXPECT_EQ(two[1].value, 40);
+  // "and" makes a range only after "between".
+  std::vector<Claim> price = ClaimsOf("The cost is $4.25 and 32 is the count.", "en", &doc);
+  ASSERT_FALSE(price.empty());
+  EXPECT_FALSE(price[0].interval);
+  EXPECT_EQ(price[0].value, 4.25);
+  std::vector<Claim> between = ClaimsOf("It cost between 4 and 9 dollars.", "en", &doc);
+  ASSERT_FALSE(between.empty());
+  EXPECT_TRUE(between[0].interval);
+  // Each currency between two amounts is the next amount's when the first has one.
+  std::vector<Claim> two_dollars = ClaimsOf("$ 20,000.00 $ 37,305.97 in expenses", "en", &doc);
+  ASSERT_EQ(two_dollars.size(), 2u);
+  EXPECT_EQ(two_dollars[1].value, 37305.97);
+  EXPECT_EQ(two_dollars[1].unit, "USD");
   // A currency glued to the next number is that number's.
   std::vector<Claim> glued = ClaimsOf("They gave away 3 USD50 cards.", "en", &doc);
   ASSERT_FALSE(glued.empty());
