@@ -43,8 +43,9 @@ class Finder {
       m.end = t_[m.end_token - 1].end;
       if (m.kind != NumberKind::kVague) m.min = m.max = m.value;
       // "5 janvier", "mai 2021": a date.
-      if ((m.end_token < n_ && lex_.IsMonth(t_[m.end_token].key)) ||
-          (m.first_token > 0 && lex_.IsMonth(t_[m.first_token - 1].key))) {
+      // A day or a year has no grouping and no decimals ("$ 37,305.97 february").
+      if (DayOrYear(m) && ((m.end_token < n_ && lex_.IsMonth(t_[m.end_token].key)) ||
+                           (m.first_token > 0 && lex_.IsMonth(t_[m.first_token - 1].key)))) {
         m.date_like = true;
       }
       i = m.end_token;
@@ -55,6 +56,7 @@ class Finder {
 
  private:
   bool Glued(size_t j) const { return j < n_ && !t_[j].space_before; }
+  static bool DayOrYear(const NumberMatch& m) { return !m.grouped && !m.decimal && !m.scaled; }
   // A unit of measure money starts at j / ends right before j.
   bool CurrencyAt(size_t j) const {
     const LexEntry* e = nullptr;
@@ -335,7 +337,7 @@ class Finder {
     double current = 0, last_big = INFINITY;
     // Groups times their big scale, scales decreasing: (1e12, 3e12), (1e3, 455e3).
     std::vector<std::pair<double, double>> groups;
-    bool has_current = false, any = false;
+    bool has_current = false, any = false, current_digits = false;
     size_t end = j, k = j;
     *last_scale = 1;
     const LexEntry* e = nullptr;
@@ -345,6 +347,11 @@ class Finder {
       k += and_len;
       double small = 0;
       size_t len = 0;
+      // "and" joins no words to bare digits: "$ 100 and fifty" is 100 and 50 (cents).
+      if (and_len && current_digits && IsWord(k)) {
+        k = group;
+        break;
+      }
       if (IsWord(k)) {
         if ((len = lex_.Match(t_, k, LexKind::kCardinal, &e)) != 0) {
           small = e->value;
@@ -368,6 +375,7 @@ class Finder {
                  !((IsKey(k + 1, ",") || IsKey(k + 1, ".")) && Glued(k + 1))) {
         small = std::strtod(t_[k].key.c_str(), nullptr);
         len = 1;
+        current_digits = true;
       }
       if (len) {
         // Two groups without a scale between join only as "hundred" + "six".
@@ -457,6 +465,7 @@ class Finder {
         last_big = s->value;
       }
       *last_scale = s->value;
+      current_digits = false;
       any = true;
       k += slen;
       end = k;

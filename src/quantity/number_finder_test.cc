@@ -153,6 +153,8 @@ TEST(NumberFinderTest, SeparatorsThatDoNotGroup) {
 }
 
 TEST(NumberFinderTest, ListsChainsAndGluedUnits) {
+  // "and" joins no spelled group to bare digits.
+  EXPECT_EQ(Tagger().Numbers("100 and fifty", "en").size(), 2u);
   // Commas between numbers of other than three digits: a list in English.
   EXPECT_EQ(Tagger().Numbers("exercises 22,24,26", "en").size(), 3u);
   // Digits glued to a unit are not a bare number; glued to a currency they are money.

@@ -434,8 +434,12 @@ bool QuantityTagger::Sentence::IsQuantity(const NumberMatch& m) const {
   const LexEntry* e = nullptr;
   if (m.date_like || m.glued) return false;
   // Dates: a month name after the number ("5 janvier") or right before it.
-  if ((b < n && lex.IsMonth(t[b].key)) || (a > 0 && lex.IsMonth(t[a - 1].key))) return false;
-  if (r.Has(b, LexKind::kLink, &len) && b + len < n && lex.IsMonth(t[b + len].key)) {
+  // A day or a year has no grouping and no decimals ("$ 37,305.97 february" is money).
+  const bool day_or_year = !m.grouped && !m.decimal && !m.scaled;
+  if (day_or_year && ((b < n && lex.IsMonth(t[b].key)) || (a > 0 && lex.IsMonth(t[a - 1].key)))) {
+    return false;
+  }
+  if (day_or_year && r.Has(b, LexKind::kLink, &len) && b + len < n && lex.IsMonth(t[b + len].key)) {
     return false;  // "1 de enero"
   }
   if (lex.MatchEndingAt(t, a, LexKind::kNotBefore, &e) != SIZE_MAX) return false;
@@ -570,6 +574,7 @@ void QuantityTagger::Sentence::ReadUnitBefore(Draft& d) const {
   d.c.min *= e->value;
   d.c.max *= e->value;
   if (u < d.first) d.first = u;
+  if (e->value == 1 && !d.c.interval) ReadSubunit(d, d.b, *e);  // "c $ 100 and fifty."
 }
 
 // What it counts, right after: [link] (unit | measure noun | a word).

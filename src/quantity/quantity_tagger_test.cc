@@ -243,6 +243,8 @@ TEST(QuantityTaggerTest, Money) {
       {"en", "They priced it at c $ 16.4 million.", "c $ 16.4 million", 16.4e6, "CAD"},
       {"en", "Losses exceeded 30 MUSD.", "30 MUSD", 3e7, "USD"},
       {"en", "The board set a 12-cent dividend.", "12-cent", 0.12, "USD"},
+      {"en", "It costs c $ 100 and fifty.", "c $ 100 and fifty", 100.5, "CAD"},
+      {"en", "They spent $ 37,305.97 february last.", "$ 37,305.97", 37305.97, "USD"},
       {"en", "It withdrew its one-yen bid.", "one-yen", 1, "JPY"},
       {"en", "Revenues reached MAUD 60 last year.", "MAUD 60", 6e7, "AUD"},
       {"fr", "Le titre a perdu 34 cents.", "34 cents", 0.34, "USD"},
