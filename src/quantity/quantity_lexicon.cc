@@ -286,6 +286,11 @@ void QuantityLexicon::BuildCompoundPieces() {
       }
     }
     if (mark == 0) continue;
+    if (mark == 1 && key.size() >= 2) {
+      if (piece_start_.empty()) piece_start_.assign(1 << 16, false);
+      piece_start_[static_cast<unsigned char>(key[0]) << 8 | static_cast<unsigned char>(key[1])] =
+          true;
+    }
     uint32_t node = 0;
     for (unsigned char c : key) {
       auto child = piece_edges_.emplace(Edge(node, c), static_cast<uint32_t>(piece_end_.size()));
@@ -299,7 +304,10 @@ void QuantityLexicon::BuildCompoundPieces() {
 bool QuantityLexicon::SplitCompound(std::string_view key,
                                     std::vector<std::pair<size_t, size_t>>* parts) const {
   const size_t n = key.size();
-  if (n < kMinCompound || n > kMaxCompound || piece_edges_.empty()) return false;
+  if (n < kMinCompound || n > kMaxCompound || piece_start_.empty() ||
+      !piece_start_[static_cast<unsigned char>(key[0]) << 8 | static_cast<unsigned char>(key[1])]) {
+    return false;
+  }
   // Most words: no number word opens them (a few hash lookups, no allocation).
   {
     uint32_t node = 0;

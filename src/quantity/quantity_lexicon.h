@@ -162,6 +162,7 @@ class QuantityLexicon {
   // as a byte trie, for SplitCompound: Edge(node, byte) -> child.
   std::unordered_map<uint64_t, uint32_t> piece_edges_;
   std::vector<uint8_t> piece_end_{0};  // per node: 1 a number word ends here, 2 an "and" word
+  std::vector<bool> piece_start_;      // the first two bytes of a number word, as b0 << 8 | b1
 };
 
 }  // namespace sitrep
