@@ -75,6 +75,9 @@ eval: build
 	$(BUILD)/sitrep eval numbers --lang fr
 	$(BUILD)/sitrep eval numbers --lang en
 	$(BUILD)/sitrep eval currency --lang fr
+	$(BUILD)/sitrep eval currency --lang en
+	$(BUILD)/sitrep eval numbers --lang es
+	$(BUILD)/sitrep eval numbers --lang de
 	$(BUILD)/sitrep eval time-spec --lang it
 	$(BUILD)/sitrep eval time-extract --lang it
 	$(BUILD)/sitrep eval numbers --lang it

@@ -197,10 +197,10 @@ Result<QuantityScores> ScoreSeedQuantities(const QuantityTagger& tagger, Segment
       if (attr_ok) {
         ++s.attribution_ok;
       } else {
-        std::string got = c.attribution.empty()
-                              ? "none"
-                              : doc->text.substr(c.attribution.start,
-                                                 c.attribution.end - c.attribution.start);
+        std::string got =
+            c.attribution.empty()
+                ? "none"
+                : doc->text.substr(c.attribution.start, c.attribution.end - c.attribution.start);
         s.details.push_back(id + " attribution: \"" + got + "\" vs gold " +
                             (ga.is_null() ? "none" : "\"" + ga.GetString("text") + "\""));
       }
@@ -247,8 +247,8 @@ Result<SpecScores> ScoreSpec(const std::string& path, Predict predict) {
       double value = ParseGoldNumber(r["Resolution"].GetString("value"));
       for (size_t i = 0; i < pred.size(); ++i) {
         // End is inclusive in the specs; a few cases give it exclusive.
-        if (!used[i] && pred[i].start == start &&
-            (pred[i].end - 1 == end || pred[i].end == end) && SameNumber(pred[i].value, value)) {
+        if (!used[i] && pred[i].start == start && (pred[i].end - 1 == end || pred[i].end == end) &&
+            SameNumber(pred[i].value, value)) {
           used[i] = true;
           ++matched;
           break;
@@ -263,8 +263,8 @@ Result<SpecScores> ScoreSpec(const std::string& path, Predict predict) {
     } else {
       std::string got;
       for (const Predicted& p : pred) {
-        got += " [" + std::to_string(p.start) + "," + std::to_string(p.end - 1) + "]=" +
-               std::to_string(p.value);
+        got += " [" + std::to_string(p.start) + "," + std::to_string(p.end - 1) +
+               "]=" + std::to_string(p.value);
       }
       s.failures.push_back(input + "  ->" + (got.empty() ? " nothing" : got));
     }
@@ -286,8 +286,8 @@ Result<SpecScores> ScoreNumberSpec(const QuantityTagger& tagger, const std::stri
     for (const NumberMatch& m : tagger.Numbers(input, lang)) {
       // The number model has no ordinals, vague quantities or numbers with units;
       // a lone "un" is dropped as the tagger drops it (an article).
-      if (m.kind == NumberKind::kOrdinal || m.kind == NumberKind::kVague || m.glued ||
-          m.lone_one || (m.date_like && !m.spelled)) {
+      if (m.kind == NumberKind::kOrdinal || m.kind == NumberKind::kVague || m.glued || m.lone_one ||
+          (m.date_like && !m.spelled)) {
         continue;
       }
       out.push_back({index.ToCodePoint(m.start), index.ToCodePoint(m.end), m.value});
@@ -304,6 +304,7 @@ Result<SpecScores> ScoreCurrencySpec(const QuantityTagger& tagger, const std::st
     doc.text = input;
     doc.lang = std::string(lang);
     CodePointIndex index(doc.text);
+    const std::vector<NumberMatch> numbers = tagger.Numbers(input, lang);
     for (const Claim& c : tagger.Claims(doc)) {
       if (c.measure != "money") continue;
       // The money expression: number and currency, without hedge or context.
@@ -312,7 +313,23 @@ Result<SpecScores> ScoreCurrencySpec(const QuantityTagger& tagger, const std::st
         start = std::min(start, c.unit_span.start);
         end = std::max(end, c.unit_span.end);
       }
-      out.push_back({index.ToCodePoint(start), index.ToCodePoint(end), c.value});
+      // The specs give an amount in a subunit as written ("50 cents" = 50, unit
+      // Cent), our claims in the currency's main unit (0.50 USD): for a subunit
+      // compare the number as written, unless the expression holds two numbers
+      // ("3 dollars 50 cents" = 3.5 both ways). Other amounts are compared in
+      // the main unit ("30 MUSD" = 3e7 both ways).
+      bool second = false;  // a number after the unit's first word, inside the expression
+      for (const NumberMatch& m : numbers) {
+        second |= m.start > c.unit_span.start && m.start >= c.number_end && m.end <= end;
+      }
+      double value = c.value;
+      for (const NumberMatch& m : numbers) {
+        if (!second && m.start == c.number_start && m.end == c.number_end &&
+            std::fabs(c.value) < std::fabs(m.value)) {
+          value = m.value;
+        }
+      }
+      out.push_back({index.ToCodePoint(start), index.ToCodePoint(end), value});
     }
     return out;
   });

@@ -12,6 +12,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 #include "base/utf8.h"
 
@@ -41,8 +43,9 @@ class Finder {
       m.end = t_[m.end_token - 1].end;
       if (m.kind != NumberKind::kVague) m.min = m.max = m.value;
       // "5 janvier", "mai 2021": a date.
-      if ((m.end_token < n_ && lex_.IsMonth(t_[m.end_token].key)) ||
-          (m.first_token > 0 && lex_.IsMonth(t_[m.first_token - 1].key))) {
+      // A day or a year has no grouping and no decimals ("$ 37,305.97 february").
+      if (DayOrYear(m) && ((m.end_token < n_ && lex_.IsMonth(t_[m.end_token].key)) ||
+                           (m.first_token > 0 && lex_.IsMonth(t_[m.first_token - 1].key)))) {
         m.date_like = true;
       }
       i = m.end_token;
@@ -53,6 +56,20 @@ class Finder {
 
  private:
   bool Glued(size_t j) const { return j < n_ && !t_[j].space_before; }
+  static bool DayOrYear(const NumberMatch& m) { return !m.grouped && !m.decimal && !m.scaled; }
+  // A unit of measure money starts at j / ends right before j.
+  bool CurrencyAt(size_t j) const {
+    const LexEntry* e = nullptr;
+    return lex_.Match(t_, j, LexKind::kUnit, &e) && e->tag2 == "money";
+  }
+  bool SmallScaleAt(size_t j) const {
+    const LexEntry* e = nullptr;
+    return lex_.Match(t_, j, LexKind::kScale, &e) && e->value < 1000;
+  }
+  bool CurrencyEndsAt(size_t j) const {
+    const LexEntry* e = nullptr;
+    return lex_.MatchEndingAt(t_, j, LexKind::kUnit, &e) != SIZE_MAX && e->tag2 == "money";
+  }
   bool IsKey(size_t j, std::string_view key) const { return j < n_ && t_[j].key == key; }
   bool IsDigits(size_t j) const { return j < n_ && t_[j].type == Type::kDigits; }
   bool IsWord(size_t j) const { return j < n_ && t_[j].type == Type::kWord; }
@@ -96,9 +113,12 @@ class Finder {
         t_[i + 2].key.size() == 2) {
       return 3;
     }
+    // With points, the day or month in the middle has one or two digits
+    // ("1.234.567" is a number); "1-222-2222" is no quantity either.
     for (const char* sep : {".", "/", "-"}) {
       if (IsKey(i + 1, sep) && Glued(i + 1) && IsDigits(i + 2) && Glued(i + 2) &&
-          IsKey(i + 3, sep) && Glued(i + 3) && IsDigits(i + 4) && Glued(i + 4)) {
+          (sep[0] != '.' || t_[i + 2].key.size() <= 2) && IsKey(i + 3, sep) && Glued(i + 3) &&
+          IsDigits(i + 4) && Glued(i + 4)) {
         return 5;
       }
     }
@@ -115,13 +135,15 @@ class Finder {
     }
     // Sign: a glued '-' that is not itself glued to a word ("Covid-19").
     bool negative = false;
-    if (i > 0 && IsKey(i - 1, "-") && Glued(i) && (i == 1 || t_[i - 1].space_before ||
-                                                   t_[i - 2].type == Type::kPunct)) {
+    if (i > 0 && IsKey(i - 1, "-") && Glued(i) &&
+        (i == 1 || t_[i - 1].space_before || t_[i - 2].type == Type::kPunct)) {
       negative = true;
       m->first_token = i - 1;
     }
-    if (i > 0 && Glued(i) && (IsWord(i - 1) || (IsKey(i - 1, "-") && !t_[i - 1].space_before &&
-                                                  i > 1 && IsWord(i - 2)))) {
+    if (i > 0 && Glued(i) &&
+        (IsWord(i - 1) ||
+         (IsKey(i - 1, "-") && !t_[i - 1].space_before && i > 1 && IsWord(i - 2))) &&
+        !CurrencyEndsAt(i)) {  // "USD115" is money, "G20" a name
       m->glued = true;
       negative = false;
       m->first_token = i;
@@ -135,8 +157,8 @@ class Finder {
         if (IsDigits(j + 1) && t_[j + 1].key.size() == 3 && SingleSpaceBefore(j + 1) &&
             !(IsDigits(j + 2) && SingleSpaceBefore(j + 2) && t_[j + 2].key.size() != 3)) {
           j += 1;
-        } else if ((IsKey(j + 1, group) || IsKey(j + 1, "'")) && Glued(j + 1) &&
-                   IsDigits(j + 2) && Glued(j + 2) && t_[j + 2].key.size() == 3) {
+        } else if ((IsKey(j + 1, group) || IsKey(j + 1, "'")) && Glued(j + 1) && IsDigits(j + 2) &&
+                   Glued(j + 2) && t_[j + 2].key.size() == 3) {
           j += 2;
         } else {
           break;
@@ -148,10 +170,18 @@ class Finder {
     }
     const std::string dec(1, lex_.decimal_separator());
     const std::string other(1, Grouping());
-    // The grouping sign followed by other than three digits is a decimal
-    // point too ("5.00" in French).
-    if ((IsKey(j + 1, dec) || (IsKey(j + 1, other) && !m->grouped && IsDigits(j + 2) &&
-                               t_[j + 2].key.size() != 3)) &&
+    // Digits after a glued point that follows digits continue a dotted chain
+    // ("192.168.1.2"): they take no decimal part.
+    const bool chained = m->first_token == i && i >= 2 && !t_[i].space_before &&
+                         (IsKey(i - 1, ".") || IsKey(i - 1, ",")) && IsDigits(i - 2) &&
+                         !t_[i - 1].space_before;
+    // The grouping sign followed by other than three digits is a decimal sign
+    // too ("5.00" in French, "5,00" in English), unless a chain goes on ("22,24,26").
+    const std::string& sep = IsKey(j + 1, dec) ? dec : other;
+    const bool list = IsKey(j + 3, sep) && Glued(j + 3) && IsDigits(j + 4) && Glued(j + 4);
+    if (!chained && !list &&
+        (IsKey(j + 1, dec) ||
+         (IsKey(j + 1, other) && !m->grouped && IsDigits(j + 2) && t_[j + 2].key.size() != 3)) &&
         Glued(j + 1) && IsDigits(j + 2) && Glued(j + 2)) {
       number += "." + t_[j + 2].key;
       m->decimal = true;
@@ -183,9 +213,18 @@ class Finder {
       m->decimal = true;
       j = k;
     }
-    // Fraction: 3/4 (not 17/05/2018, caught above).
-    if (m->kind == NumberKind::kCardinal && !m->grouped && !m->decimal && IsKey(j + 1, "/") && Glued(j + 1) && IsDigits(j + 2) &&
-        Glued(j + 2)) {
+    // Scientific notation: 1.3x10^6, 6.23×10^-4.
+    if ((IsKey(j + 1, "x") || IsKey(j + 1, "\u00d7")) && Glued(j + 1) && IsKey(j + 2, "10") &&
+        Glued(j + 2) && IsKey(j + 3, "^")) {
+      if (size_t k = GluedExponent(j + 3, &exp)) {
+        value *= std::pow(10.0, exp);
+        m->decimal = true;
+        j = k;
+      }
+    }
+    // Fraction: 3/4 (not 17/05/2018, caught above; not 2222/2222 in a phone number).
+    if (m->kind == NumberKind::kCardinal && !m->grouped && !m->decimal && IsKey(j + 1, "/") &&
+        Glued(j + 1) && IsDigits(j + 2) && Glued(j + 2) && t_[j + 2].key.size() <= 3) {
       double den = std::strtod(t_[j + 2].key.c_str(), nullptr);
       if (den > 0) {
         value /= den;
@@ -208,10 +247,13 @@ class Finder {
         value *= e->value;
         m->scaled = true;
         j += len;
-      } else {
+      } else if (!CurrencyAt(j + 1)) {  // "115USD", "100元": money
         m->glued = true;
       }
-    } else if (IsWord(j + 1)) {
+    } else if (IsWord(j + 1) &&
+               !(CurrencyAt(j + 1) && SmallScaleAt(j + 1) && !(plain && value < 10))) {
+      // A small scale that is also a currency multiplies only a digit: "3 cents"
+      // = 300 in French, but "50 cents", "1,20 cents" are money.
       const LexEntry* e = nullptr;
       double whole = 0, last_scale = 1;
       size_t end = 0;
@@ -270,6 +312,7 @@ class Finder {
     m->value = std::strtod(("0." + t_[i + 1].key).c_str(), nullptr);
     m->decimal = true;
     m->end_token = i + 2;
+    m->glued = IsWord(i + 2) && Glued(i + 2);  // ",25ml"
     return true;
   }
 
@@ -291,8 +334,10 @@ class Finder {
   // "4 mille 3 cents et 21"). Returns the token after, or j; *last_scale is
   // the last scale applied (for "et demi").
   size_t Cardinal(size_t j, double* value, double* last_scale, bool digits = false) const {
-    double total = 0, current = 0, last_big = INFINITY;
-    bool has_current = false, any = false;
+    double current = 0, last_big = INFINITY;
+    // Groups times their big scale, scales decreasing: (1e12, 3e12), (1e3, 455e3).
+    std::vector<std::pair<double, double>> groups;
+    bool has_current = false, any = false, current_digits = false;
     size_t end = j, k = j;
     *last_scale = 1;
     const LexEntry* e = nullptr;
@@ -302,9 +347,27 @@ class Finder {
       k += and_len;
       double small = 0;
       size_t len = 0;
+      // "and" joins no words to bare digits: "$ 100 and fifty" is 100 and 50 (cents).
+      if (and_len && current_digits && IsWord(k)) {
+        k = group;
+        break;
+      }
       if (IsWord(k)) {
         if ((len = lex_.Match(t_, k, LexKind::kCardinal, &e)) != 0) {
           small = e->value;
+          // A shorter phrase when the rest opens a plural ordinal: "one hundred
+          // | thirty-fifths", not "one hundred thirty | fifths" (with "and",
+          // "cent et trente cinquièmes" = 130/5, see `numerator` below).
+          for (size_t l = len - 1; l > 0; --l) {
+            const LexEntry* shorter = nullptr;
+            double d = 0;
+            if (lex_.Match(t_, k, LexKind::kCardinal, &shorter, l) == l &&
+                Denominator(k + l, &d) > len - l) {
+              len = l;
+              small = shorter->value;
+              break;
+            }
+          }
         } else if (!any && (len = OneBeforeScale(k)) != 0) {
           small = 1;
         }
@@ -312,13 +375,13 @@ class Finder {
                  !((IsKey(k + 1, ",") || IsKey(k + 1, ".")) && Glued(k + 1))) {
         small = std::strtod(t_[k].key.c_str(), nullptr);
         len = 1;
+        current_digits = true;
       }
       if (len) {
         // Two groups without a scale between join only as "hundred" + "six".
         // Two groups without a scale between join as "hundred" + "six", or as
         // tens + units written apart ("quatre-vingt-dix-cinq").
-        bool joins = !has_current ||
-                     (current > 0 && std::fmod(current, 100) == 0 && small < 100) ||
+        bool joins = !has_current || (current > 0 && std::fmod(current, 100) == 0 && small < 100) ||
                      (std::fmod(current, 10) == 0 && std::fmod(current, 100) != 0 && small > 0 &&
                       small < 10);
         // "and" + a numerator is a fraction added to what comes before ("cinq
@@ -326,18 +389,23 @@ class Finder {
         // hundreds with an ordinal ("cent et trente cinquièmes" = 130/5).
         double den = 0;
         const LexEntry* fraction = nullptr;
-        bool numerator =
-            and_len && Denominator(k + len, &den) &&
-            (!has_current || std::fmod(current, 100) != 0 ||
-             lex_.Match(t_, k + len, LexKind::kFraction, &fraction));
-        if (!joins || (and_len && small == 0) || numerator) {
+        bool numerator = and_len && Denominator(k + len, &den) &&
+                         (!has_current || std::fmod(current, 100) != 0 ||
+                          lex_.Match(t_, k + len, LexKind::kFraction, &fraction));
+        // A group that opens a plural ordinal is its denominator: "one hundred
+        // thirty-fifths" = 100/35.
+        double group_den = 0;
+        const bool denominator =
+            has_current && !and_len && IsWord(k) && Denominator(k, &group_den) > len;
+        if (!joins || (and_len && small == 0) || numerator || denominator) {
           k = group;
           break;
         }
         // "and" + a group that is itself scaled too big ("3 cents et 2 cents"): not ours.
         const LexEntry* next = nullptr;
         if (and_len && IsWord(k + len) && lex_.Match(t_, k + len, LexKind::kScale, &next) &&
-            (next->value >= last_big || (next->value < 1000 && current > 0))) {
+            (next->value >= last_big ||
+             (next->value < 1000 && current > 0 && small * next->value >= 100))) {
           k = group;
           break;
         }
@@ -358,6 +426,15 @@ class Finder {
         if (len) continue;  // "one hundred" + "and six"
         break;
       }
+      // A small scale that is also a currency and ends the number multiplies a
+      // digit only: "trois cents" = 300, "quarante-cinq cents" is money
+      // ("quatre-vingt-quinze cent cinquièmes" goes on).
+      double den = 0;
+      const LexEntry* more = nullptr;
+      if (s->value < 1000 && has_current && current >= 10 && CurrencyAt(k) &&
+          !Denominator(k + slen, &den) && !lex_.Match(t_, k + slen, LexKind::kCardinal, &more)) {
+        break;
+      }
       if (s->value < 1000) {  // multiplies the group: "trois cents", "nineteen hundred"
         double units = std::fmod(current, 100);
         if (has_current && current >= 100 && s->value < 100 && units > 0) {
@@ -368,19 +445,34 @@ class Finder {
           current = (has_current ? current : 1) * s->value;
         }
         has_current = true;
+      } else if (s->value < last_big) {
+        groups.emplace_back(s->value, (has_current ? current : 1) * s->value);
+        current = 0;
+        has_current = false;
+        last_big = s->value;
       } else {
-        if (s->value >= last_big) break;
-        total += (has_current ? current : 1) * s->value;
+        // A bigger scale multiplies what came since the last bigger one:
+        // "cuatrocientos cincuenta y cinco mil doscientos millones" = 455 200e6,
+        // "one thousand million" = 1e9.
+        double low = has_current ? current : 0;
+        size_t keep = groups.size();
+        while (keep > 0 && groups[keep - 1].first < s->value) low += groups[--keep].second;
+        if (keep == groups.size() || (keep > 0 && low * s->value >= groups[keep - 1].first)) break;
+        groups.resize(keep);
+        groups.emplace_back(s->value, low * s->value);
         current = 0;
         has_current = false;
         last_big = s->value;
       }
       *last_scale = s->value;
+      current_digits = false;
       any = true;
       k += slen;
       end = k;
     }
-    *value = total + current;
+    double total = current;
+    for (const auto& g : groups) total += g.second;
+    *value = total;
     return any ? end : j;
   }
 
@@ -388,6 +480,25 @@ class Finder {
   // word ("tiers"); returns its token count.
   size_t Denominator(size_t j, double* den) const {
     const LexEntry* e = nullptr;
+    // A written word of a cardinal and a denominator: "dosmilésimos" (2000),
+    // "veinteavos" (20, `avos` being a fraction of 1).
+    if (IsWord(j) && t_[j].compound_part &&
+        (j == 0 || !t_[j - 1].compound_part || t_[j].space_before)) {
+      size_t w = j + 1;
+      while (w < n_ && t_[w].compound_part && !t_[w].space_before) ++w;
+      double num = 0, scale = 1, last = 0;
+      const LexEntry* c = nullptr;
+      if (lex_.Match(t_, w - 1, LexKind::kFraction, &e, 1)) {
+        last = e->value;
+      } else if (lex_.Match(t_, w - 1, LexKind::kOrdinal, &e, 1) &&
+                 !lex_.Match(t_, w - 1, LexKind::kCardinal, &c, 1)) {
+        last = e->value;
+      }
+      if (last > 0 && w - j >= 2 && Cardinal(j, &num, &scale) == w - 1 && num > 0) {
+        *den = num * last;
+        return w - j;
+      }
+    }
     if (size_t len = lex_.Match(t_, j, LexKind::kFraction, &e)) {
       *den = e->value;
       return len;
@@ -416,9 +527,22 @@ class Finder {
     const LexEntry* vague = nullptr;
     size_t ord_len = lex_.Match(t_, j, LexKind::kOrdinal, &ord);
     size_t vague_len = negative ? 0 : lex_.Match(t_, j, LexKind::kVague, &vague);
+    if (negative && IsDigits(j)) {  // "minus 5"
+      NumberMatch d;
+      if (!Digits(j, &d) || d.glued || d.date_like || d.first_token != j) return false;
+      d.first_token = i;
+      d.spelled = true;
+      d.value = -d.value;
+      *m = std::move(d);
+      return true;
+    }
     double value = 0, last_scale = 1;
     size_t end = Cardinal(j, &value, &last_scale);
-    if (vague_len > end - j && vague_len >= ord_len) {
+    // A plural scale alone is vague ("dozens"), with a number it multiplies ("three dozens").
+    const LexEntry* bare = nullptr;
+    if ((vague_len > end - j ||
+         (vague_len > 0 && vague_len == end - j && lex_.Match(t_, j, LexKind::kScale, &bare))) &&
+        vague_len >= ord_len) {
       m->kind = NumberKind::kVague;
       m->vague_hedge = vague->tag;
       double lo = vague->value, hi = vague->value2;
@@ -481,54 +605,57 @@ class Finder {
     return true;
   }
 
-  // After a number that ends with a scale: "et demi", "et trois quarts" of
-  // that scale ("3 millions et demi" = 3 500 000; "cinq et un quart").
+  // After a number: "et demi", "et trois quarts", "con un cuarto", or within
+  // one written word "zweieinhalb". After a scale it is that fraction of the
+  // scale ("3 millions et demi" = 3 500 000); a scale after it multiplies the
+  // whole ("five and a half million"), or, smaller than the last, is what the
+  // fraction is of ("un milliard et demi million" = 1 000 500 000).
   bool AndFraction(NumberMatch* m, double last_scale, double sign) {
     const LexEntry* e = nullptr;
     size_t k = m->end_token;
     size_t and_len = lex_.Match(t_, k, LexKind::kRangeMid, &e);
     if (!and_len) and_len = lex_.Match(t_, k, LexKind::kNumberAnd, &e);
-    if (!and_len) return false;
-    size_t f = k + and_len;
+    if (!and_len) and_len = lex_.Match(t_, k, LexKind::kFractionAnd, &e);
+    if (!and_len && !(IsWord(k) && t_[k].compound_part && !t_[k].space_before)) return false;
+    const size_t f = k + and_len;
+    double frac = 0;
+    size_t end = 0;
     if (size_t one = lex_.Match(t_, f, LexKind::kOneBeforeScale, &e)) {
       if (size_t len = lex_.Match(t_, f + one, LexKind::kFraction, &e)) {  // "and a half"
-        m->value += sign * last_scale / e->value;
-        m->kind = NumberKind::kFraction;
-        m->end_token = f + one + len;
-        return true;
+        frac = 1 / e->value;
+        end = f + one + len;
       }
     }
-    if (size_t len = lex_.Match(t_, f, LexKind::kFraction, &e)) {  // "et demi"
-      const LexEntry* s = nullptr;
-      size_t slen = lex_.Match(t_, f + len, LexKind::kScale, &s);
-      if (slen && s->value < last_scale) {  // "un milliard et demi million"
-        m->value += sign * s->value / e->value;
-        m->end_token = f + len + slen;
-        return true;
+    if (!end) {
+      if (size_t len = lex_.Match(t_, f, LexKind::kFraction, &e)) {  // "et demi"
+        frac = 1 / e->value;
+        end = f + len;
       }
-      m->value += sign * last_scale / e->value;
-      m->kind = NumberKind::kFraction;
-      m->end_token = f + len;
+    }
+    if (!end) {
+      double num = 0, scale = 1, den = 0;
+      size_t after = Cardinal(f, &num, &scale);
+      size_t len = after > f ? Denominator(after, &den) : 0;
+      if (!len) return false;
+      frac = num / den;  // "cinq et un quart"
+      end = after + len;
+    }
+    const LexEntry* s = nullptr;
+    size_t slen = IsWord(end) ? lex_.Match(t_, end, LexKind::kScale, &s) : 0;
+    if (slen && s->value < last_scale) {  // "un milliard et trois quarts millions"
+      m->value += sign * s->value * frac;
+      m->end_token = end + slen;
       return true;
     }
-    double num = 0, scale = 1, den = 0;
-    size_t after = Cardinal(f, &num, &scale);
-    if (after > f) {
-      if (size_t len = Denominator(after, &den)) {  // "cinq et un quart"
-        const LexEntry* s = nullptr;
-        size_t slen = lex_.Match(t_, after + len, LexKind::kScale, &s);
-        if (slen && s->value < last_scale) {  // "un milliard et trois quarts millions"
-          m->value += sign * s->value * num / den;
-          m->end_token = after + len + slen;
-          return true;
-        }
-        m->value += sign * last_scale * num / den;
-        m->kind = NumberKind::kFraction;
-        m->end_token = after + len;
-        return true;
-      }
+    m->kind = NumberKind::kFraction;
+    if (slen && last_scale == 1 && s->value >= 1000) {  // "fünf und drei Viertel Milliarde"
+      m->value = (m->value + sign * frac) * s->value;
+      m->end_token = end + slen;
+      return true;
     }
-    return false;
+    m->value += sign * last_scale * frac;
+    m->end_token = end;
+    return true;
   }
 
   // After spelled words: fraction, "et demi", "virgule", "sur".
@@ -548,13 +675,16 @@ class Finder {
     }
     if (AndFraction(m, last_scale, sign)) return;
     if (size_t len = lex_.Match(t_, k, LexKind::kDecimalWord, &e)) {
+      // Each cardinal after it gives its digits: "nine point nought four" = 9.04,
+      // "coma mil quinientos setenta y ocho" = ,1578.
       std::string decimals;
       size_t j = k + len;
       while (IsWord(j)) {
-        size_t l = lex_.Match(t_, j, LexKind::kCardinal, &e);
-        if (!l) break;
-        decimals += std::to_string(static_cast<int>(e->value));
-        j += l;
+        double v = 0, scale = 1;
+        size_t after = Cardinal(j, &v, &scale);
+        if (after == j || v < 0 || v != std::floor(v) || v >= 1e15) break;
+        decimals += std::to_string(static_cast<long long>(v));
+        j = after;
       }
       if (!decimals.empty()) {
         m->value += sign * std::strtod(("0." + decimals).c_str(), nullptr);
@@ -596,7 +726,6 @@ class Finder {
 };
 
 }  // namespace
-
 
 std::vector<NumberMatch> FindNumbers(const QuantityLexicon& lexicon, std::string_view text,
                                      uint32_t base, const std::vector<QToken>& tokens) {

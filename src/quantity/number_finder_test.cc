@@ -68,8 +68,7 @@ TEST(NumberFinderTest, Table) {
       {"en", "one hundred and six", "one hundred and six", 106, NumberKind::kCardinal},
       {"en", "a dozen", "a dozen", 12, NumberKind::kCardinal},
       {"en", "five and a half", "five and a half", 5.5, NumberKind::kFraction},
-      {"fr", "trois cent deux douzaines", "trois cent deux douzaines", 324,
-       NumberKind::kCardinal},
+      {"fr", "trois cent deux douzaines", "trois cent deux douzaines", 324, NumberKind::kCardinal},
       {"en", "about 2,000 troops", "2,000", 2000, NumberKind::kCardinal},
       {"en", "3.5 million", "3.5 million", 3.5e6, NumberKind::kCardinal},
       {"en", "two thousand soldiers", "two thousand", 2000, NumberKind::kCardinal},
@@ -79,6 +78,53 @@ TEST(NumberFinderTest, Table) {
       {"de", "Dutzende Menschen", "Dutzende", 24, NumberKind::kVague},
       {"ru", "двух тысяч человек", "двух тысяч", 2000, NumberKind::kCardinal},
       {"ru", "десятки людей", "десятки", 20, NumberKind::kVague},
+      // Number words written as one word: split into their parts.
+      {"de", "rund zweitausenddreihundert Menschen", "zweitausenddreihundert", 2300,
+       NumberKind::kCardinal},
+      {"de", "fast fünfzehntausend Stimmen", "fünfzehntausend", 15000, NumberKind::kCardinal},
+      {"de", "eine Million zweihunderttausendundvier", "eine Million zweihunderttausendundvier",
+       1200004, NumberKind::kCardinal},
+      {"de", "zweieinhalb Millionen Euro", "zweieinhalb Millionen", 2.5e6, NumberKind::kFraction},
+      {"de", "dreiviertel der Stimmen", "dreiviertel", 0.75, NumberKind::kFraction},
+      {"de", "ungefähr fuenfhundert", "fuenfhundert", 500, NumberKind::kCardinal},
+      {"de", "anderthalb Jahre", "anderthalb", 1.5, NumberKind::kCardinal},
+      {"de", "ein halbes Dutzend Boote", "ein halbes Dutzend", 6, NumberKind::kFraction},
+      {"de", "fünf und drei Viertel Milliarden", "fünf und drei Viertel Milliarden", 5.75e9,
+       NumberKind::kFraction},
+      // A bigger scale multiplies what came since the last bigger one.
+      {"es", "cuatrocientos mil millones", "cuatrocientos mil millones", 4e11,
+       NumberKind::kCardinal},
+      {"es", "dos billones trescientos doce mil millones",
+       "dos billones trescientos doce mil millones", 2.312e12, NumberKind::kCardinal},
+      {"en", "one thousand million", "one thousand million", 1e9, NumberKind::kCardinal},
+      {"es", "1.234.567 votos", "1.234.567", 1234567, NumberKind::kCardinal},
+      {"es", "siete con cincuenta", "siete con cincuenta", 7.5, NumberKind::kCardinal},
+      {"es", "cinco con un cuarto", "cinco con un cuarto", 5.25, NumberKind::kFraction},
+      {"es", "dos tercios", "dos tercios", 2.0 / 3, NumberKind::kFraction},
+      {"es", "tres veinteavos", "tres veinteavos", 0.15, NumberKind::kFraction},
+      {"es", "cuatro milésimas", "cuatro milésimas", 0.004, NumberKind::kFraction},
+      {"es", "tres dosmilésimos", "tres dosmilésimos", 0.0015, NumberKind::kFraction},
+      {"es", "dos coma mil quinientos", "dos coma mil quinientos", 2.15, NumberKind::kCardinal},
+      {"en", "nine point nought four", "nine point nought four", 9.04, NumberKind::kCardinal},
+      {"en", "it was minus 5 outside", "minus 5", -5, NumberKind::kCardinal},
+      {"en", "five and a half million", "five and a half million", 5.5e6, NumberKind::kFraction},
+      {"en", "one billion and a half million", "one billion and a half million", 1.0005e9,
+       NumberKind::kCardinal},
+      {"en", "three dozens", "three dozens", 36, NumberKind::kCardinal},
+      {"en", "one over three", "one over three", 1.0 / 3, NumberKind::kFraction},
+      {"en", "a hundredth", "a hundredth", 0.01, NumberKind::kFraction},
+      {"en", "one hundred thirty-fifths", "one hundred thirty-fifths", 100.0 / 35,
+       NumberKind::kFraction},
+      {"en", "the one hundred twenty-fifth day", "one hundred twenty-fifth", 125,
+       NumberKind::kOrdinal},
+      {"en", "a mass of 1.3x10^6 tonnes", "1.3x10^6", 1.3e6, NumberKind::kCardinal},
+      {"en", "13 lakh", "13 lakh", 1.3e6, NumberKind::kCardinal},
+      {"en", "10 bln", "10 bln", 1e10, NumberKind::kCardinal},
+      {"en", "192.168.1.2", "192", 192, NumberKind::kCardinal},
+      {"en", "you can write 5,00", "5,00", 5, NumberKind::kCardinal},
+      // A small scale that is also a currency multiplies a digit only.
+      {"fr", "en baisse de 50 cents", "50", 50, NumberKind::kCardinal},
+      {"fr", "3 cents et 21", "3 cents et 21", 321, NumberKind::kCardinal},
   };
   for (const Case& c : cases) {
     std::string text = c.text;
@@ -116,6 +162,29 @@ TEST(NumberFinderTest, SoftHyphensAndOtherDigits) {
   EXPECT_EQ(text.substr(found[0].start, found[0].end - found[0].start), "3 mil\u00ADlions");
   EXPECT_EQ(found[0].value, 3e6);
   EXPECT_TRUE(Tagger().Numbers("\u0663\u0664 personnes", "fr").empty());
+}
+
+TEST(NumberFinderTest, ListsChainsAndGluedUnits) {
+  // "and" joins no spelled group to bare digits.
+  EXPECT_EQ(Tagger().Numbers("100 and fifty", "en").size(), 2u);
+  // Commas between numbers of other than three digits: a list in English.
+  EXPECT_EQ(Tagger().Numbers("exercises 22,24,26", "en").size(), 3u);
+  // Digits glued to a unit are not a bare number; glued to a currency they are money.
+  std::vector<NumberMatch> ml = Tagger().Numbers("the .25ml dose", "en");
+  ASSERT_EQ(ml.size(), 1u);
+  EXPECT_TRUE(ml[0].glued);
+  for (const char* money : {"115USD", "USD115", "100\u5143"}) {
+    std::vector<NumberMatch> m = Tagger().Numbers(money, "en");
+    ASSERT_EQ(m.size(), 1u) << money;
+    EXPECT_FALSE(m[0].glued) << money;
+  }
+  // Words that merely start with a number word are not split.
+  for (const char* word : {"Dreieck", "Achtung", "Zweifel", "Elfenbein", "Neunkirchen"}) {
+    EXPECT_TRUE(Tagger().Numbers(word, "de").empty()) << word;
+  }
+  for (const char* word : {"septembre", "centre", "dixit", "millionnaire"}) {
+    EXPECT_TRUE(Tagger().Numbers(word, "fr").empty()) << word;
+  }
 }
 
 TEST(NumberFinderTest, UnknownLanguageFindsNothing) {

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 
@@ -16,9 +17,9 @@ namespace sitrep {
 namespace {
 
 // Data files of a language; each is optional except quantity_numbers.tsv.
-const char* const kFiles[] = {"quantity_numbers.tsv", "quantity_hedges.tsv",
+const char* const kFiles[] = {"quantity_numbers.tsv",  "quantity_hedges.tsv",
                               "quantity_measures.tsv", "quantity_units.tsv",
-                              "quantity_cues.tsv"};
+                              "quantity_cues.tsv",     "quantity_currencies.tsv"};
 
 struct KindInfo {
   const char* name;
@@ -54,10 +55,17 @@ const KindInfo kKinds[] = {
     {"age_cue", LexKind::kAgeCue, 0, 0},
     {"part_of", LexKind::kPartOf, 0, 0},
     {"source_anaphor", LexKind::kSourceAnaphor, 0, 0},
+    {"cardinal", LexKind::kCardinal, 1, 1},
+    {"fraction_and", LexKind::kFractionAnd, 0, 0},
 };
 
-const char* const kHedgeTypes[] = {"exact", "approximate", "lower_bound", "upper_bound",
-                                   "vague_plural", "vague_few"};
+// Shortest word (bytes, folded) that SplitCompound tries: shorter number words
+// are ICU phrases already.
+constexpr size_t kMinCompound = 5;
+constexpr size_t kMaxCompound = 256;
+
+const char* const kHedgeTypes[] = {"exact",       "approximate",  "lower_bound",
+                                   "upper_bound", "vague_plural", "vague_few"};
 
 bool ParseNumber(const std::string& s, double* out) {
   if (s.empty()) return false;
@@ -91,6 +99,8 @@ Result<std::unique_ptr<QuantityLexicon>> QuantityLexicon::Load(const Options& op
     Status st = lex->LoadFile(dir + name);
     if (!st.ok() && !(st.code() == Code::kNotFound && name != kFiles[0])) return st;
   }
+  lex->AddLetterVariants();
+  lex->BuildCompoundPieces();
   // Locale variants named by the data (fr_CH: septante, nonante) add spell-outs.
   return lex;
 }
@@ -104,6 +114,13 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
       AddSpellout(Spellout(row.fields[0]));
       continue;
     }
+    if (kind_name == "letter_variant") {  // "ü" also written "ue" in spelled numbers
+      if (row.fields.size() != 3 || row.fields[0].empty() || row.fields[2].empty()) {
+        return file->ErrorAt(row, "kind \"letter_variant\" takes one value, the other spelling");
+      }
+      letter_variants_.emplace_back(row.fields[0], row.fields[2]);
+      continue;
+    }
     const KindInfo* info = nullptr;
     for (const KindInfo& k : kKinds) {
       if (kind_name == k.name) info = &k;
@@ -111,15 +128,19 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
     if (info == nullptr) return file->ErrorAt(row, "unknown kind \"" + kind_name + "\"");
     size_t args = row.fields.size() - 2;
     if (args < info->min_args || args > info->max_args) {
-      return file->ErrorAt(row, "kind \"" + kind_name + "\" takes " +
-                                    std::to_string(info->min_args) + " to " +
-                                    std::to_string(info->max_args) + " values, got " +
-                                    std::to_string(args));
+      return file->ErrorAt(
+          row, "kind \"" + kind_name + "\" takes " + std::to_string(info->min_args) + " to " +
+                   std::to_string(info->max_args) + " values, got " + std::to_string(args));
     }
     if (row.fields[0].empty()) return file->ErrorAt(row, "empty phrase");
     LexEntry e{info->kind};
     const auto& f = row.fields;
     switch (info->kind) {
+      case LexKind::kCardinal:
+        if (!ParseNumber(f[2], &e.value) || e.value < 0) {
+          return file->ErrorAt(row, "bad number \"" + f[2] + "\"");
+        }
+        break;
       case LexKind::kScale:
       case LexKind::kSuffixScale:
       case LexKind::kFraction:
@@ -144,8 +165,8 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
         e.tag = f[2];
         e.tag2 = f.size() > 3 ? f[3] : "noun";
         if (e.tag2 != "noun" && e.tag2 != "group" && e.tag2 != "verb" && e.tag2 != "before") {
-          return file->ErrorAt(row, "measure role must be noun, group, verb or before, got \"" +
-                                        e.tag2 + "\"");
+          return file->ErrorAt(
+              row, "measure role must be noun, group, verb or before, got \"" + e.tag2 + "\"");
         }
         // Verbs and cues before the number are kinds of their own, so that a word
         // can be both a counted noun and a verb ("killed", "tués", "muertos").
@@ -186,14 +207,14 @@ void QuantityLexicon::AddSpellout(const Spellout& spellout) {
   // First the vocabulary of cardinal words (for Canon), then the phrases.
   std::vector<std::pair<std::string, LexEntry>> phrases;
   for (const auto& [set, ordinal] : sets) {
-    int top = ordinal ? 100 : 999;
+    int top = 999;
     for (int v = ordinal ? 1 : 0; v <= top; ++v) {
       std::string text = spellout.Spell(set, v);
       if (text.empty()) continue;
       for (size_t p; (p = text.find("\xC2\xAD")) != std::string::npos;)
         text.erase(p, 2);  // soft hyphen
-      phrases.emplace_back(text, LexEntry{ordinal ? LexKind::kOrdinal : LexKind::kCardinal,
-                                          static_cast<double>(v)});
+      phrases.emplace_back(
+          text, LexEntry{ordinal ? LexKind::kOrdinal : LexKind::kCardinal, static_cast<double>(v)});
       if (ordinal && v >= 3) {
         std::vector<QToken> toks;
         Tokenize(text, 0, &toks);
@@ -212,6 +233,7 @@ void QuantityLexicon::AddSpellout(const Spellout& spellout) {
   }
   for (auto& [text, entry] : phrases) {
     Add(text, entry);
+    spelled_.emplace_back(text, entry);
     // "vingt-et-un" is also written "vingt-un": the glue words of lang.tsv
     // may be dropped ("veintiuno" has no "y" form to drop).
     std::string key = KeyOf(text);
@@ -220,6 +242,133 @@ void QuantityLexicon::AddSpellout(const Spellout& spellout) {
       size_t p = key.find(glue);
       if (p != std::string::npos) Add(key.substr(0, p) + " " + key.substr(p + glue.size()), entry);
     }
+  }
+}
+
+void QuantityLexicon::AddLetterVariants() {
+  if (letter_variants_.empty()) return;
+  for (const auto& [text, entry] : spelled_) {
+    std::string other = text;
+    for (const auto& [from, to] : letter_variants_) {
+      for (size_t p = 0; (p = other.find(from, p)) != std::string::npos; p += to.size()) {
+        other.replace(p, from.size(), to);
+      }
+    }
+    if (other != text) Add(other, entry);
+  }
+}
+
+void QuantityLexicon::BuildCompoundPieces() {
+  for (const auto& [key, entries] : phrases_) {
+    if (key.find(' ') != std::string::npos || key.size() > kMaxCompound) continue;
+    uint8_t mark = 0;
+    for (const LexEntry& e : entries) {
+      if (e.kind == LexKind::kCardinal || e.kind == LexKind::kOrdinal ||
+          e.kind == LexKind::kScale || e.kind == LexKind::kFraction) {
+        mark = 1;
+      } else if (e.kind == LexKind::kNumberAnd && mark == 0) {
+        mark = 2;
+      }
+    }
+    if (mark == 0) continue;
+    if (mark == 1 && key.size() >= 2) {
+      if (piece_start_.empty()) piece_start_.assign(1 << 16, false);
+      piece_start_[static_cast<unsigned char>(key[0]) << 8 | static_cast<unsigned char>(key[1])] =
+          true;
+    }
+    uint32_t node = 0;
+    for (unsigned char c : key) {
+      auto child = piece_edges_.emplace(Edge(node, c), static_cast<uint32_t>(piece_end_.size()));
+      if (child.second) piece_end_.push_back(0);
+      node = child.first->second;
+    }
+    piece_end_[node] = mark;
+  }
+}
+
+bool QuantityLexicon::SplitCompound(std::string_view key,
+                                    std::vector<std::pair<size_t, size_t>>* parts) const {
+  const size_t n = key.size();
+  if (n < kMinCompound || n > kMaxCompound || piece_start_.empty() ||
+      !piece_start_[static_cast<unsigned char>(key[0]) << 8 | static_cast<unsigned char>(key[1])]) {
+    return false;
+  }
+  // Most words: no number word opens them (a few hash lookups, no allocation).
+  {
+    uint32_t node = 0;
+    bool piece = false;
+    for (size_t q = 0; q < n && !piece; ++q) {
+      auto it = piece_edges_.find(Edge(node, static_cast<unsigned char>(key[q])));
+      if (it == piece_edges_.end()) return false;
+      node = it->second;
+      piece = piece_end_[node] == 1 && q + 1 < n;
+    }
+    if (!piece) return false;
+  }
+  // pieces[p]: fewest number words covering key[0, p); from[p]: where the last starts.
+  std::array<uint16_t, kMaxCompound + 1> pieces, from;
+  pieces.fill(UINT16_MAX);
+  pieces[0] = 0;
+  for (size_t p = 0; p < n; ++p) {
+    if (pieces[p] == UINT16_MAX) continue;
+    uint32_t node = 0;
+    for (size_t q = p; q < n; ++q) {
+      auto it = piece_edges_.find(Edge(node, static_cast<unsigned char>(key[q])));
+      if (it == piece_edges_.end()) break;
+      node = it->second;
+      const uint8_t mark = piece_end_[node];
+      // An "and" word joins two number words: never first or last.
+      if (mark == 0 || (mark == 2 && (p == 0 || q + 1 == n))) continue;
+      if (pieces[p] + 1 < pieces[q + 1]) {
+        pieces[q + 1] = static_cast<uint16_t>(pieces[p] + 1);
+        from[q + 1] = static_cast<uint16_t>(p);
+      }
+    }
+  }
+  if (pieces[n] == UINT16_MAX || pieces[n] < 2) return false;
+  parts->clear();
+  for (size_t p = n; p > 0; p = from[p]) parts->emplace_back(from[p], p);
+  std::reverse(parts->begin(), parts->end());
+  return true;
+}
+
+void QuantityLexicon::PushCompound(std::string_view text, uint32_t base, const QToken& word,
+                                   const std::vector<std::pair<size_t, size_t>>& parts,
+                                   std::vector<QToken>* out) const {
+  // Folded byte -> raw byte, code point by code point; the word stays whole
+  // when folding it piecewise does not give its key.
+  std::string folded;
+  std::vector<uint32_t> raw_at;
+  size_t pos = word.start - base;
+  const size_t end = word.end - base;
+  while (pos < end) {
+    size_t next = pos;
+    char32_t c = NextCodePoint(text, &next);
+    if (c != 0x00AD) {  // a word token holds letters, marks and soft hyphens
+      std::string f = FoldForMatch(text.substr(pos, next - pos));
+      for (size_t k = 0; k < f.size(); ++k) raw_at.push_back(base + static_cast<uint32_t>(pos));
+      folded += f;
+    }
+    pos = next;
+  }
+  raw_at.push_back(word.end);
+  if (folded != word.key) {
+    out->push_back(word);
+    return;
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    QToken t = word;
+    t.start = raw_at[parts[i].first];
+    t.end = i + 1 == parts.size() ? word.end : raw_at[parts[i].second];
+    t.key = word.key.substr(parts[i].first, parts[i].second - parts[i].first);
+    t.compound_part = true;
+    if (i > 0) {
+      t.space_before = false;
+      t.capitalized = false;
+    }
+    auto it = words_.find(t.key);
+    t.word = it == words_.end() ? UINT32_MAX : it->second;
+    out->push_back(std::move(t));
   }
 }
 
@@ -271,7 +420,8 @@ void QuantityLexicon::Add(const std::string& phrase, LexEntry entry) {
     size_t sp = key.find(' ', pos);
     if (sp == std::string::npos) sp = key.size();
     auto word = words_.emplace(key.substr(pos, sp - pos), static_cast<uint32_t>(words_.size()));
-    auto child = edges_.emplace(Edge(node, word.first->second), static_cast<uint32_t>(nodes_.size()));
+    auto child =
+        edges_.emplace(Edge(node, word.first->second), static_cast<uint32_t>(nodes_.size()));
     if (child.second) nodes_.emplace_back();
     node = child.first->second;
     pos = sp + 1;
@@ -296,6 +446,13 @@ void QuantityLexicon::TokensOf(const TokenStream& stream, std::string_view text,
   auto add = [&](QToken t, std::string key) {
     if (auto it = words_.find(key); it != words_.end()) t.word = it->second;
     t.key = std::move(key);
+    if (t.type == QToken::Type::kWord && t.word == UINT32_MAX && t.key.size() >= kMinCompound) {
+      std::vector<std::pair<size_t, size_t>> parts;
+      if (SplitCompound(t.key, &parts)) {
+        PushCompound(text, 0, t, parts, out);
+        return;
+      }
+    }
     out->push_back(std::move(t));
   };
   for (size_t i = first; i < last; ++i) {

@@ -25,43 +25,44 @@ namespace sitrep {
 
 // What a phrase of the data files (or of ICU's spell-out) means.
 enum class LexKind {
-  kCardinal,        // ICU: "vingt et un" = 21 (0..999)
-  kOrdinal,         // ICU: "deuxième" = 2
-  kScale,           // "millions" = 1e6; also "cent" after digits, "douzaine"
-  kSuffixScale,     // glued to digits, case-sensitive: 10k, 2,5M
-  kOrdinalSuffix,   // glued to digits: 1er, 2e, 3rd
-  kFraction,        // denominators with their own word: demi 2, tiers 3
-  kVague,           // "des dizaines" = [20, 99], hedge vague_plural or vague_few
-  kNegative,        // "négatif"
-  kDecimalWord,     // "virgule"
-  kOver,            // "sur" in "un sur trois"
-  kLink,            // "de", "d'" between a number and what it counts
-  kHedge,           // "environ" approximate, "plus de" lower_bound, ...
-  kMeasure,         // counted noun -> measure ("soldats" troops); roles noun, group
-  kMeasureVerb,     // data `measure` role verb: a predicate of the clause ("ont été tués")
-  kMeasureBefore,   // data `measure` role before: right before the number ("âgé de")
-  kUnit,            // unit word or symbol -> unit code and measure ("%" percent)
+  kCardinal,           // ICU: "vingt et un" = 21 (0..999)
+  kOrdinal,            // ICU: "deuxième" = 2
+  kScale,              // "millions" = 1e6; also "cent" after digits, "douzaine"
+  kSuffixScale,        // glued to digits, case-sensitive: 10k, 2,5M
+  kOrdinalSuffix,      // glued to digits: 1er, 2e, 3rd
+  kFraction,           // denominators with their own word: demi 2, tiers 3
+  kVague,              // "des dizaines" = [20, 99], hedge vague_plural or vague_few
+  kNegative,           // "négatif"
+  kDecimalWord,        // "virgule"
+  kOver,               // "sur" in "un sur trois"
+  kLink,               // "de", "d'" between a number and what it counts
+  kHedge,              // "environ" approximate, "plus de" lower_bound, ...
+  kMeasure,            // counted noun -> measure ("soldats" troops); roles noun, group
+  kMeasureVerb,        // data `measure` role verb: a predicate of the clause ("ont été tués")
+  kMeasureBefore,      // data `measure` role before: right before the number ("âgé de")
+  kUnit,               // unit word or symbol -> unit code and measure ("%" percent)
   kAttributionBefore,  // "selon X": the source follows the cue
   kAttributionVerb,    // "X a déclaré": the source is the clause subject (or follows)
-  kReported,        // conditional mood: "auraient"
-  kPlace,           // "au", "près de": a place phrase starts
-  kRangeStart,      // "entre" in "entre 2 000 et 3 000"
-  kRangeMid,        // "et", "à", "-" between the two ends of a range
-  kNotAfter,        // a number followed by this is not a quantity: "rue", "ministre"
-  kNotBefore,       // a number preceded by this is not a quantity: "n°", "article"
-  kClauseBreak,     // word that ends the counted phrase: "dont", "qui"
-  kNumberAnd,       // "and" inside a spelled number: "one hundred and six"
-  kOneBeforeScale,  // "a" = 1 before a scale or fraction: "a dozen", "a half"
-  kAgeCue,          // before a number of years, makes it an age: "Nazarbaïev, 81 ans"
-  kPartOf,          // "dont", "including": the number is a part of the previous claim
-  kSourceAnaphor,   // "la même source": the source is the previous claim's source
+  kReported,           // conditional mood: "auraient"
+  kPlace,              // "au", "près de": a place phrase starts
+  kRangeStart,         // "entre" in "entre 2 000 et 3 000"
+  kRangeMid,           // "et", "à", "-" between the two ends of a range
+  kNotAfter,           // a number followed by this is not a quantity: "rue", "ministre"
+  kNotBefore,          // a number preceded by this is not a quantity: "n°", "article"
+  kClauseBreak,        // word that ends the counted phrase: "dont", "qui"
+  kNumberAnd,          // "and" inside a spelled number: "one hundred and six"
+  kOneBeforeScale,     // "a" = 1 before a scale or fraction: "a dozen", "a half"
+  kAgeCue,             // before a number of years, makes it an age: "Nazarbaïev, 81 ans"
+  kPartOf,             // "dont", "including": the number is a part of the previous claim
+  kSourceAnaphor,      // "la même source": the source is the previous claim's source
+  kFractionAnd,        // "con" in "cinco con un cuarto": a whole number and a fraction
 };
 
 struct LexEntry {
   LexKind kind;
-  double value = 0;   // cardinal/ordinal/scale/fraction value; vague min; unit factor
-  double value2 = 0;  // vague max
-  std::string tag{};  // hedge type, measure, unit code, vague hedge type, role
+  double value = 0;    // cardinal/ordinal/scale/fraction value; vague min; unit factor
+  double value2 = 0;   // vague max
+  std::string tag{};   // hedge type, measure, unit code, vague hedge type, role
   std::string tag2{};  // unit: its measure; measure: "noun", "group", "verb" or "before"
 };
 
@@ -73,9 +74,10 @@ struct QToken {
   uint32_t start = 0, end = 0;  // byte offsets
   Type type = Type::kWord;
   bool space_before = false;
-  bool capitalized = false;     // first letter upper case
-  std::string key;              // folded (see QuantityLexicon::Canon)
-  uint32_t word = UINT32_MAX;   // the key's id in the lexicon's phrase words; UINT32_MAX: none
+  bool capitalized = false;    // first letter upper case
+  bool compound_part = false;  // one of the number words a written word was split into
+  std::string key;             // folded (see QuantityLexicon::Canon)
+  uint32_t word = UINT32_MAX;  // the key's id in the lexicon's phrase words; UINT32_MAX: none
 };
 
 class QuantityLexicon {
@@ -83,7 +85,7 @@ class QuantityLexicon {
   // Loads data/lang/<lang>/quantity_*.tsv and ICU spell-out tables for `lang`.
   // A bad data line is an InvalidArgument naming file:line.
   static Result<std::unique_ptr<QuantityLexicon>> Load(const Options& options,
-                                                      const std::string& lang);
+                                                       const std::string& lang);
 
   const std::string& lang() const { return lang_; }
   char decimal_separator() const { return decimal_; }
@@ -91,7 +93,10 @@ class QuantityLexicon {
   char group_separator() const { return group_; }
 
   // Tokenizes `text` (TokenizeText, then TokensOf), offsets shifted by
-  // `base`; keys folded and canonical.
+  // `base`; keys folded and canonical. A word the lexicon does not know that
+  // is a concatenation of number words ("zweitausenddreihundert",
+  // "dreiviertel") becomes one token per number word (`compound_part`, glued,
+  // offsets inside the word); TokensOf does the same.
   void Tokenize(std::string_view text, uint32_t base, std::vector<QToken>* out) const;
   // Appends the quantity tokens of tokens [first, last) of `stream`, made
   // from `text`, that end at or before `end` (the end of the piece read: an
@@ -104,8 +109,8 @@ class QuantityLexicon {
   // Longest phrase of `kind` starting at tokens[i]; returns its token count
   // (0: none) and sets *entry. Hyphen tokens between words are skipped and
   // counted in the returned length.
-  size_t Match(const std::vector<QToken>& tokens, size_t i, LexKind kind,
-               const LexEntry** entry, size_t limit = SIZE_MAX) const;
+  size_t Match(const std::vector<QToken>& tokens, size_t i, LexKind kind, const LexEntry** entry,
+               size_t limit = SIZE_MAX) const;
   // Phrase of `kind` that ends right before tokens[i] (longest); returns
   // the index of its first token, or SIZE_MAX.
   size_t MatchEndingAt(const std::vector<QToken>& tokens, size_t i, LexKind kind,
@@ -129,6 +134,14 @@ class QuantityLexicon {
   Status LoadFile(const std::string& path);
   void AddSpellout(const Spellout& spellout);
   void AddMonths();
+  void AddLetterVariants();
+  void BuildCompoundPieces();
+  // Splits the folded `key` of a word into number words (at least two, fewest
+  // first); their byte ranges in `key`. False when it does not split.
+  bool SplitCompound(std::string_view key, std::vector<std::pair<size_t, size_t>>* parts) const;
+  void PushCompound(std::string_view text, uint32_t base, const QToken& word,
+                    const std::vector<std::pair<size_t, size_t>>& parts,
+                    std::vector<QToken>* out) const;
   void Add(const std::string& phrase, LexEntry entry);
   std::string KeyOf(std::string_view phrase) const;
   std::string Canon(std::string folded) const;
@@ -151,6 +164,15 @@ class QuantityLexicon {
   std::unordered_set<std::string> cardinal_vocab_;  // single words of ICU cardinals
   std::unordered_set<std::string> ordinal_vocab_;   // last words of ICU ordinals >= 3 ("fifth")
   std::unordered_set<std::string> months_;
+  // ICU spell-out phrases as spelled (for letter variants), and the variants
+  // of the data (`letter_variant`: "ü" also written "ue").
+  std::vector<std::pair<std::string, LexEntry>> spelled_;
+  std::vector<std::pair<std::string, std::string>> letter_variants_;
+  // Single-word number words (cardinals, ordinals, scales, fractions, "and")
+  // as a byte trie, for SplitCompound: Edge(node, byte) -> child.
+  std::unordered_map<uint64_t, uint32_t> piece_edges_;
+  std::vector<uint8_t> piece_end_{0};  // per node: 1 a number word ends here, 2 an "and" word
+  std::vector<bool> piece_start_;      // the first two bytes of a number word, as b0 << 8 | b1
 };
 
 }  // namespace sitrep

@@ -10,6 +10,7 @@
 #include "quantity/quantity_tagger.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/data_file.h"
 #include "base/deadline.h"
@@ -207,8 +208,9 @@ struct Draft {
   const NumberMatch& m;
   size_t a, b;
   size_t first, last;
-  bool group = false;         // the counted noun names who, not what happened
-  bool money_before = false;  // "$5": the unit came before the number
+  bool group = false;                // the counted noun names who, not what happened
+  bool money_before = false;         // "$5": the unit came before the number
+  size_t subunit_number = SIZE_MAX;  // "15 dollars 50 (cents)": the index of the 50
   Claim c;
 };
 
@@ -249,7 +251,12 @@ struct QuantityTagger::Sentence {
   bool IsNameOrYear(const Draft& d) const;
   void ReadHedge(Draft& d) const;
   void ReadUnitBefore(Draft& d) const;
+  size_t MoneyBefore(size_t a, const LexEntry** e) const;
+  bool NumberEndsAt(size_t tok) const;
+  bool HyphenedUnit(size_t tok) const;
+  bool NumberStartsAt(size_t tok) const;
   void ReadCounted(Draft& d) const;
+  void ReadSubunit(Draft& d, size_t after, const LexEntry& unit) const;
   void ReadMeasureCues(Draft& d) const;
   void ReadVerbAfter(size_t k, Draft& d) const;
   void ReadVerbBefore(Draft& d) const;
@@ -420,6 +427,7 @@ void QuantityTagger::Sentence::ReadClaim(size_t* k) {
   ReadHedge(d);
   ReadUnitBefore(d);
   ReadCounted(d);
+  if (d.subunit_number != SIZE_MAX) *k = d.subunit_number;
   if (m.kind == NumberKind::kOrdinal) d.c.measure = "ordinal";
   ReadMeasureCues(d);
   if (NeedsVerb(d)) ReadVerbAfter(*k, d);
@@ -440,25 +448,34 @@ bool QuantityTagger::Sentence::IsQuantity(const NumberMatch& m) const {
   const LexEntry* e = nullptr;
   if (m.date_like || m.glued) return false;
   // Dates: a month name after the number ("5 janvier") or right before it.
-  if ((b < n && lex.IsMonth(t[b].key)) || (a > 0 && lex.IsMonth(t[a - 1].key))) return false;
-  if (r.Has(b, LexKind::kLink, &len) && b + len < n && lex.IsMonth(t[b + len].key)) {
+  // A day or a year has no grouping and no decimals ("$ 37,305.97 february" is money).
+  const bool day_or_year = !m.grouped && !m.decimal && !m.scaled;
+  if (day_or_year && ((b < n && lex.IsMonth(t[b].key)) || (a > 0 && lex.IsMonth(t[a - 1].key)))) {
+    return false;
+  }
+  if (day_or_year && r.Has(b, LexKind::kLink, &len) && b + len < n && lex.IsMonth(t[b + len].key)) {
     return false;  // "1 de enero"
   }
   if (lex.MatchEndingAt(t, a, LexKind::kNotBefore, &e) != SIZE_MAX) return false;
   if (r.Has(b, LexKind::kNotAfter, &len)) return false;
   if (m.kind == NumberKind::kOrdinal && b < n && t[b].capitalized)
-    return false;                                           // "Seconde Guerre"
-  return !(m.lone_one && !r.Has(b, LexKind::kUnit, &len));  // "un"/"une" as an article
+    return false;  // "Seconde Guerre"
+  // "un"/"une" as an article; "one-yen" counts.
+  return !(m.lone_one && !r.Has(b, LexKind::kUnit, &len) && !HyphenedUnit(b));
 }
 
 // Ranges: "2 000 à 3 000", "entre 2 000 et 3 000", "2000-3000".
 void QuantityTagger::Sentence::JoinRange(size_t* k, Draft& d) const {
-  size_t len = 0;
+  size_t len = 0, and_len = 0;
   const LexEntry* e = nullptr;
   const NumberMatch& m = d.m;
   if (*k + 1 < numbers.size() && r.Has(d.b, LexKind::kRangeMid, &len) &&
       numbers[*k + 1].first_token == d.b + len && !numbers[*k + 1].date_like &&
-      numbers[*k + 1].value > m.value && m.kind == NumberKind::kCardinal) {
+      numbers[*k + 1].value > m.value && m.kind == NumberKind::kCardinal &&
+      // "and" joins a range only after "between": "$4.25 and 32 is the quantity".
+      (!r.Has(d.b, LexKind::kNumberAnd, &and_len) ||
+       lex.MatchEndingAt(t, d.a, LexKind::kRangeStart, &e) != SIZE_MAX ||
+       (d.a > 0 && lex.MatchEndingAt(t, d.a - 1, LexKind::kRangeStart, &e) != SIZE_MAX))) {
     d.c.interval = true;
     d.c.min = m.value;
     d.c.max = numbers[*k + 1].max;
@@ -483,7 +500,8 @@ bool QuantityTagger::Sentence::CountsSomething(size_t b) const {
 // Digits that count nothing and are part of a name or a year.
 bool QuantityTagger::Sentence::IsNameOrYear(const Draft& d) const {
   const NumberMatch& m = d.m;
-  const bool counts = CountsSomething(d.b);
+  const LexEntry* e = nullptr;
+  const bool counts = CountsSomething(d.b) || MoneyBefore(d.a, &e) != SIZE_MAX;  // "USD 200"
   // Part of a name: digits right after a capitalized word that does not open
   // the sentence, counting nothing ("Khabar 24", like "G20").
   if (!m.spelled && m.kind == NumberKind::kCardinal && d.a > 1 && t[d.a - 1].type == Type::kWord &&
@@ -515,16 +533,62 @@ void QuantityTagger::Sentence::ReadHedge(Draft& d) const {
   }
 }
 
+// A hyphen glued on both sides at tok, then a unit: "12-cent".
+bool QuantityTagger::Sentence::HyphenedUnit(size_t tok) const {
+  size_t len = 0;
+  return tok + 1 < n && t[tok].key == "-" && !t[tok].space_before && !t[tok + 1].space_before &&
+         r.Has(tok + 1, LexKind::kUnit, &len);
+}
+
+bool QuantityTagger::Sentence::NumberEndsAt(size_t tok) const {
+  for (const NumberMatch& m : numbers) {
+    if (m.end_token == tok && m.kind != NumberKind::kOrdinal) return true;
+  }
+  return false;
+}
+
+bool QuantityTagger::Sentence::NumberStartsAt(size_t tok) const {
+  for (const NumberMatch& m : numbers) {
+    if (m.first_token == tok) return true;
+  }
+  return false;
+}
+
+// A currency right before token a ("$5", "USD 200") that is not the unit
+// of a number before it ("50 dollars 40 yuan", "three thousand dollars two
+// hundred times"): its first token, or SIZE_MAX.
+size_t QuantityTagger::Sentence::MoneyBefore(size_t a, const LexEntry** e) const {
+  size_t u = lex.MatchEndingAt(t, a, LexKind::kUnit, e);
+  if (u == SIZE_MAX || (*e)->tag2 != "money") return SIZE_MAX;
+  // Glued to this number and not to the one before, it is this one's: "3 USD50";
+  // so it is when the number before has its own currency ("$ 20,000 $ 37,305").
+  const LexEntry* other = nullptr;
+  bool own = !t[a].space_before && t[u].space_before;
+  for (const NumberMatch& m : numbers) {
+    if (m.end_token == u &&
+        lex.MatchEndingAt(t, m.first_token, LexKind::kUnit, &other) != SIZE_MAX &&
+        other->tag2 == "money") {
+      own = true;
+    }
+  }
+  if (NumberEndsAt(u) && !own) return SIZE_MAX;
+  return u;
+}
+
 // Currency or unit before: "$5", "€1000".
 void QuantityTagger::Sentence::ReadUnitBefore(Draft& d) const {
   const LexEntry* e = nullptr;
-  size_t u = lex.MatchEndingAt(t, d.a, LexKind::kUnit, &e);
-  d.money_before = u != SIZE_MAX && e->tag2 == "money";
+  size_t u = MoneyBefore(d.a, &e);
+  d.money_before = u != SIZE_MAX;
   if (!d.money_before) return;
   d.c.unit = e->tag;
   d.c.measure = e->tag2;
   d.c.unit_span = {t[u].start, t[d.a - 1].end};
+  d.c.value *= e->value;  // "MAUD 60" = 60 million AUD
+  d.c.min *= e->value;
+  d.c.max *= e->value;
   if (u < d.first) d.first = u;
+  if (e->value == 1 && !d.c.interval) ReadSubunit(d, d.b, *e);  // "c $ 100 and fifty."
 }
 
 // What it counts, right after: [link] (unit | measure noun | a word).
@@ -534,10 +598,17 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
   const LexEntry* e = nullptr;
   size_t j = d.b;
   if (r.Has(j, LexKind::kLink, &len)) j += len;
+  if (HyphenedUnit(j)) ++j;  // "a 12-cent dividend", "a one-yen bid"
   const size_t noun_at = j;
   for (size_t w = 0; w < kNounWindow && j < n; ++w) {
     if (r.Has(j, LexKind::kUnit, &len, &e)) {  // before the stop test: "$", "%"
       if (d.money_before && e->tag2 != "money") break;
+      // "$ 20,000.00 $ 37,305.97": the second "$" is the next number's, as is
+      // a currency glued to the next number only ("3 USD50").
+      if (NumberStartsAt(j + len) &&
+          (d.money_before || (t[j].space_before && j + len < n && !t[j + len].space_before))) {
+        break;
+      }
       if (c.unit.empty() || d.money_before) c.unit = e->tag;
       c.unit_span = {t[j].start, t[j + len - 1].end};
       if (c.measure.empty() || c.measure == "people") c.measure = e->tag2;
@@ -545,6 +616,7 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
       c.min *= e->value;
       c.max *= e->value;
       d.last = j + len;
+      if (e->tag2 == "money" && e->value == 1 && !c.interval) ReadSubunit(d, j + len, *e);
       // "millions de dollars": a unit may follow its own link.
       break;
     }
@@ -570,6 +642,42 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
     }
     ++j;
   }
+}
+
+// Cents after the main unit: "3 dollars 50 cents", "thirteen dollars and
+// forty-five cents", "15 dollars 50." (1 to 99 hundredths, then the subunit of
+// the same currency or the end of the clause; "15 dollars and 50 people" is two
+// claims).
+void QuantityTagger::Sentence::ReadSubunit(Draft& d, size_t after, const LexEntry& unit) const {
+  size_t len = 0;
+  size_t j = after;
+  if (r.Has(j, LexKind::kNumberAnd, &len) || r.Has(j, LexKind::kRangeMid, &len)) j += len;
+  size_t next = SIZE_MAX;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    if (numbers[i].first_token == j) next = i;
+  }
+  if (next == SIZE_MAX) return;
+  const NumberMatch& m = numbers[next];
+  if (m.kind != NumberKind::kCardinal || m.decimal || m.scaled || m.value < 1 || m.value > 99 ||
+      m.value != std::floor(m.value)) {
+    return;
+  }
+  const LexEntry* e = nullptr;
+  size_t end = m.end_token;
+  double factor = 0.01;
+  (void)unit;  // any subunit: "treize euros et quarante-cinq cents"
+  if (r.Has(end, LexKind::kUnit, &len, &e)) {
+    if (e->tag2 != "money" || e->value >= 1) return;  // "10 $ 30 $": two amounts
+    factor = e->value;
+    end += len;
+  } else if (end < n && !IsClauseMark(t[end]) && !IsStop(t[end])) {
+    return;
+  }
+  d.c.value += m.value * factor;
+  d.c.min = d.c.max = d.c.value;
+  d.c.unit_span.end = t[end - 1].end;
+  d.last = end;
+  d.subunit_number = next;
 }
 
 // A measure cue right before ("âgé de 81 ans" is an age), and years right

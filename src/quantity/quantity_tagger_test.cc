@@ -1,11 +1,13 @@
 // @brief Claims: hedge, measure, attribution, ranges, non-quantities; JSON.
+#include "quantity/quantity_tagger.h"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
 #include "base/json.h"
-#include "quantity/quantity_tagger.h"
 
 namespace sitrep {
 namespace {
@@ -30,7 +32,7 @@ std::string Text(const Document& d, TextSpan s) { return d.text.substr(s.start, 
 struct ClaimCase {
   const char* lang;
   const char* text;
-  const char* claim;      // the claim's text
+  const char* claim;  // the claim's text
   const char* hedge;
   const char* measure;
   const char* attribution;  // "" when none
@@ -38,7 +40,9 @@ struct ClaimCase {
 
 TEST(QuantityTaggerTest, Claims) {
   const ClaimCase cases[] = {
-      {"fr", "Moscou a massé quelque 100 000 soldats près de la frontière, selon des responsables occidentaux.",
+      {"fr",
+       "Moscou a massé quelque 100 000 soldats près de la frontière, selon des responsables "
+       "occidentaux.",
        "quelque 100 000 soldats", "approximate", "troops", "selon des responsables occidentaux"},
       {"fr", "On compte plus de 160 morts, selon les chiffres officiels.", "plus de 160 morts",
        "lower_bound", "killed", "selon les chiffres officiels"},
@@ -46,8 +50,8 @@ TEST(QuantityTaggerTest, Claims) {
        "vague_plural", "killed", ""},
       {"fr", "Le ministère a compté quelque 6 000 arrestations.", "quelque 6 000 arrestations",
        "approximate", "arrested", "Le ministère"},
-      {"fr", "Le retrait prendra jusqu'à 10 jours.", "jusqu'à 10 jours", "upper_bound",
-       "duration", ""},
+      {"fr", "Le retrait prendra jusqu'à 10 jours.", "jusqu'à 10 jours", "upper_bound", "duration",
+       ""},
       {"fr", "Les prix ont augmenté de 12,5 % en un an.", "12,5 %", "exact", "percent", ""},
       {"fr", "Il a reçu 3 millions d'euros.", "3 millions d'euros", "exact", "money", ""},
       {"fr", "C'est la deuxième fois.", "deuxième fois", "exact", "ordinal", ""},
@@ -79,11 +83,11 @@ TEST(QuantityTaggerTest, Claims) {
 struct FigureCase {
   const char* lang;
   const char* text;
-  const char* claim;    // the claim's text
+  const char* claim;  // the claim's text
   const char* measure;
-  double value;         // value, or min for an interval
+  double value;  // value, or min for an interval
   const char* hedge;
-  const char* source;   // "" when none
+  const char* source;  // "" when none
   bool reported;
 };
 
@@ -215,6 +219,84 @@ TEST(QuantityTaggerTest, NotQuantitiesByLanguage) {
   }
 }
 
+// Money: the currency before or after the number (ISO 4217 code), glued or
+// not, subunits with their factor, cents joined to the main unit.
+TEST(QuantityTaggerTest, Money) {
+  struct MoneyCase {
+    const char* lang;
+    const char* text;
+    const char* money;  // number and currency as written
+    double value;
+    const char* unit;
+  };
+  const MoneyCase cases[] = {
+      {"en", "The bill came to USD 200 in the end.", "USD 200", 200, "USD"},
+      {"en", "Its price rose to 115USD last week.", "115USD", 115, "USD"},
+      {"en", "He paid 3 dollars 50 cents for it.", "3 dollars 50 cents", 3.5, "USD"},
+      {"en", "The fine was thirteen dollars and forty-five cents.",
+       "thirteen dollars and forty-five cents", 13.45, "USD"},
+      {"en", "A ticket costs 15 dollars 50.", "15 dollars 50", 15.5, "USD"},
+      {"en", "Shares fell 34 cents.", "34 cents", 0.34, "USD"},
+      {"en", "The bid was 470 pence a share.", "470 pence", 4.7, "GBP"},
+      {"en", "It was valued at 6.65 billion pesetas.", "6.65 billion pesetas", 6.65e9, "ESP"},
+      {"en", "A loan of 35 lakh rupees.", "35 lakh rupees", 3.5e6, "INR"},
+      {"en", "They priced it at c $ 16.4 million.", "c $ 16.4 million", 16.4e6, "CAD"},
+      {"en", "Losses exceeded 30 MUSD.", "30 MUSD", 3e7, "USD"},
+      {"en", "The board set a 12-cent dividend.", "12-cent", 0.12, "USD"},
+      {"en", "It costs c $ 100 and fifty.", "c $ 100 and fifty", 100.5, "CAD"},
+      {"en", "They spent $ 37,305.97 february last.", "$ 37,305.97", 37305.97, "USD"},
+      {"en", "It withdrew its one-yen bid.", "one-yen", 1, "JPY"},
+      {"en", "Revenues reached MAUD 60 last year.", "MAUD 60", 6e7, "AUD"},
+      {"fr", "Le titre a perdu 34 cents.", "34 cents", 0.34, "USD"},
+      {"fr", "Une amende de 10 000 francs.", "10 000 francs", 10000, "CHF"},
+      {"fr", "Elle a obtenu un crédit de EUR 1000.", "EUR 1000", 1000, "EUR"},
+      {"fr", "Cela coûte treize euros et quarante-cinq cents.",
+       "treize euros et quarante-cinq cents", 13.45, "EUR"},
+  };
+  for (const MoneyCase& c : cases) {
+    Document doc;
+    std::vector<Claim> claims = ClaimsOf(c.text, c.lang, &doc);
+    ASSERT_EQ(claims.size(), 1u) << c.text;
+    const Claim& claim = claims[0];
+    EXPECT_EQ(claim.measure, "money") << c.text;
+    const uint32_t start = std::min(claim.number_start, claim.unit_span.start);
+    const uint32_t end = std::max(claim.number_end, claim.unit_span.end);
+    EXPECT_EQ(Text(doc, {start, end}), c.money) << c.text;
+    EXPECT_NEAR(claim.value, c.value, 1e-9 * c.value) << c.text;
+    EXPECT_EQ(claim.unit, c.unit) << c.text;
+  }
+  // A unit after a number is not also the next number's unit before.
+  Document doc;
+  std::vector<Claim> two = ClaimsOf("He swapped 50 dollars 40 yuan.", "en", &doc);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].unit, "USD");
+  EXPECT_EQ(two[1].unit, "CNY");
+  EXPECT_EQ(two[1].value, 40);
+  // "and" makes a range only after "between".
+  std::vector<Claim> price = ClaimsOf("The cost is $4.25 and 32 is the count.", "en", &doc);
+  ASSERT_FALSE(price.empty());
+  EXPECT_FALSE(price[0].interval);
+  EXPECT_EQ(price[0].value, 4.25);
+  std::vector<Claim> between = ClaimsOf("It cost between 4 and 9 dollars.", "en", &doc);
+  ASSERT_FALSE(between.empty());
+  EXPECT_TRUE(between[0].interval);
+  // Each currency between two amounts is the next amount's when the first has one.
+  std::vector<Claim> two_dollars = ClaimsOf("$ 20,000.00 $ 37,305.97 in expenses", "en", &doc);
+  ASSERT_EQ(two_dollars.size(), 2u);
+  EXPECT_EQ(two_dollars[1].value, 37305.97);
+  EXPECT_EQ(two_dollars[1].unit, "USD");
+  // A currency glued to the next number is that number's.
+  std::vector<Claim> glued = ClaimsOf("They gave away 3 USD50 cards.", "en", &doc);
+  ASSERT_FALSE(glued.empty());
+  EXPECT_EQ(glued.back().unit, "USD");
+  EXPECT_EQ(glued.back().value, 50);
+  for (size_t i = 0; i + 1 < glued.size(); ++i) EXPECT_NE(glued[i].unit, "USD");
+  // Cents join only at the end of the clause or before a subunit.
+  std::vector<Claim> people = ClaimsOf("They paid 15 dollars and 50 people came.", "en", &doc);
+  ASSERT_FALSE(people.empty());
+  EXPECT_EQ(people[0].value, 15);
+}
+
 TEST(QuantityTaggerTest, Ranges) {
   for (const char* text : {"entre 2 000 et 3 000 manifestants", "de 2 000 à 3 000 manifestants"}) {
     Document doc;
@@ -238,15 +320,15 @@ TEST(QuantityTaggerTest, ConditionalIsReported) {
 
 TEST(QuantityTaggerTest, NotQuantities) {
   const char* texts[] = {
-      "En 2022, la crise a éclaté.",          // year
-      "Le 5 janvier, il est arrivé.",          // date
-      "Rendez-vous à 14:30 au siège.",          // time
-      "La pandémie de Covid-19 continue.",      // name with a number
-      "Le sommet du G20 s'ouvre.",              // name with a number
-      "Il habite au 12 rue de la Paix.",        // street number
-      "Le Premier ministre a parlé.",           // ordinal in a title
-      "Il a vu un homme.",                      // article, not a count
-      "Publié le 7.1.2022",                     // date
+      "En 2022, la crise a éclaté.",        // year
+      "Le 5 janvier, il est arrivé.",       // date
+      "Rendez-vous à 14:30 au siège.",      // time
+      "La pandémie de Covid-19 continue.",  // name with a number
+      "Le sommet du G20 s'ouvre.",          // name with a number
+      "Il habite au 12 rue de la Paix.",    // street number
+      "Le Premier ministre a parlé.",       // ordinal in a title
+      "Il a vu un homme.",                  // article, not a count
+      "Publié le 7.1.2022",                 // date
   };
   for (const char* text : texts) {
     Document doc;
