@@ -16,9 +16,9 @@ namespace sitrep {
 namespace {
 
 // Data files of a language; each is optional except quantity_numbers.tsv.
-const char* const kFiles[] = {"quantity_numbers.tsv", "quantity_hedges.tsv",
-                              "quantity_measures.tsv", "quantity_units.tsv",
-                              "quantity_cues.tsv"};
+const char* const kFiles[] = {"quantity_numbers.tsv",    "quantity_hedges.tsv",
+                              "quantity_measures.tsv",   "quantity_units.tsv",
+                              "quantity_dimensions.tsv", "quantity_cues.tsv"};
 
 struct KindInfo {
   const char* name;
@@ -54,10 +54,14 @@ const KindInfo kKinds[] = {
     {"age_cue", LexKind::kAgeCue, 0, 0},
     {"part_of", LexKind::kPartOf, 0, 0},
     {"source_anaphor", LexKind::kSourceAnaphor, 0, 0},
+    {"count_of", LexKind::kCountOf, 0, 0},
+    {"copula", LexKind::kCopula, 0, 0},
+    {"unit_alt", LexKind::kUnitAlt, 2, 2},
+    {"measure_cue", LexKind::kMeasureCue, 1, 1},
 };
 
-const char* const kHedgeTypes[] = {"exact", "approximate", "lower_bound", "upper_bound",
-                                   "vague_plural", "vague_few"};
+const char* const kHedgeTypes[] = {"exact",       "approximate",  "lower_bound",
+                                   "upper_bound", "vague_plural", "vague_few"};
 
 bool ParseNumber(const std::string& s, double* out) {
   if (s.empty()) return false;
@@ -126,10 +130,9 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
     if (info == nullptr) return file->ErrorAt(row, "unknown kind \"" + kind_name + "\"");
     size_t args = row.fields.size() - 2;
     if (args < info->min_args || args > info->max_args) {
-      return file->ErrorAt(row, "kind \"" + kind_name + "\" takes " +
-                                    std::to_string(info->min_args) + " to " +
-                                    std::to_string(info->max_args) + " values, got " +
-                                    std::to_string(args));
+      return file->ErrorAt(
+          row, "kind \"" + kind_name + "\" takes " + std::to_string(info->min_args) + " to " +
+                   std::to_string(info->max_args) + " values, got " + std::to_string(args));
     }
     if (row.fields[0].empty()) return file->ErrorAt(row, "empty phrase");
     LexEntry e{info->kind};
@@ -159,11 +162,12 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
         e.tag = f[2];
         e.tag2 = f.size() > 3 ? f[3] : "noun";
         if (e.tag2 != "noun" && e.tag2 != "group" && e.tag2 != "verb" && e.tag2 != "before") {
-          return file->ErrorAt(row, "measure role must be noun, group, verb or before, got \"" +
-                                        e.tag2 + "\"");
+          return file->ErrorAt(
+              row, "measure role must be noun, group, verb or before, got \"" + e.tag2 + "\"");
         }
         // Verbs and cues before the number are kinds of their own, so that a word
         // can be both a counted noun and a verb ("killed", "tués", "muertos").
+        if (e.tag2 == "group") group_measures_.insert(e.tag);
         if (e.tag2 == "verb") e.kind = LexKind::kMeasureVerb;
         if (e.tag2 == "before") e.kind = LexKind::kMeasureBefore;
         break;
@@ -174,6 +178,16 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
         if (f.size() > 4 && (!ParseNumber(f[4], &e.value) || e.value <= 0)) {
           return file->ErrorAt(row, "bad unit factor \"" + f[4] + "\"");
         }
+        unit_lines_.push_back({e.tag, e.tag2, path + ":" + std::to_string(row.line)});
+        break;
+      case LexKind::kUnitAlt:
+        e.tag = f[2];
+        e.tag2 = f[3];
+        e.value = 1;
+        unit_lines_.push_back({e.tag, e.tag2, path + ":" + std::to_string(row.line)});
+        break;
+      case LexKind::kMeasureCue:
+        e.tag = f[2];
         break;
       default:
         break;
@@ -182,6 +196,22 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
       suffixes_[f[0]].push_back(e);
     } else {
       Add(f[0], e);
+    }
+  }
+  return Status::Ok();
+}
+
+Status QuantityLexicon::CheckUnits(const UnitTable& units) const {
+  for (const UnitLine& u : unit_lines_) {
+    if (!units.IsPhysicalMeasure(u.measure)) continue;
+    const UnitInfo* info = units.Find(u.code);
+    if (info == nullptr) {
+      return Status::InvalidArgument(u.where + ": unit code \"" + u.code + "\" of measure " +
+                                     u.measure + " is not in data/quantity/units.tsv");
+    }
+    if (info->measure != u.measure) {
+      return Status::InvalidArgument(u.where + ": unit code \"" + u.code + "\" is a unit of " +
+                                     info->measure + ", not " + u.measure);
     }
   }
   return Status::Ok();
@@ -207,8 +237,8 @@ void QuantityLexicon::AddSpellout(const Spellout& spellout) {
       if (text.empty()) continue;
       for (size_t p; (p = text.find("\xC2\xAD")) != std::string::npos;)
         text.erase(p, 2);  // soft hyphen
-      phrases.emplace_back(text, LexEntry{ordinal ? LexKind::kOrdinal : LexKind::kCardinal,
-                                          static_cast<double>(v)});
+      phrases.emplace_back(
+          text, LexEntry{ordinal ? LexKind::kOrdinal : LexKind::kCardinal, static_cast<double>(v)});
       if (ordinal && v >= 3) {
         std::vector<QToken> toks;
         Tokenize(text, 0, &toks);
@@ -286,7 +316,8 @@ void QuantityLexicon::Add(const std::string& phrase, LexEntry entry) {
     size_t sp = key.find(' ', pos);
     if (sp == std::string::npos) sp = key.size();
     auto word = words_.emplace(key.substr(pos, sp - pos), static_cast<uint32_t>(words_.size()));
-    auto child = edges_.emplace(Edge(node, word.first->second), static_cast<uint32_t>(nodes_.size()));
+    auto child =
+        edges_.emplace(Edge(node, word.first->second), static_cast<uint32_t>(nodes_.size()));
     if (child.second) nodes_.emplace_back();
     node = child.first->second;
     pos = sp + 1;

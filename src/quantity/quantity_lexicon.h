@@ -19,48 +19,54 @@
 #include "base/options.h"
 #include "base/status.h"
 #include "lang/language.h"
+#include "quantity/unit_table.h"
 
 namespace sitrep {
 
 // What a phrase of the data files (or of ICU's spell-out) means.
 enum class LexKind {
-  kCardinal,        // ICU: "vingt et un" = 21 (0..999)
-  kOrdinal,         // ICU: "deuxième" = 2
-  kScale,           // "millions" = 1e6; also "cent" after digits, "douzaine"
-  kSuffixScale,     // glued to digits, case-sensitive: 10k, 2,5M
-  kOrdinalSuffix,   // glued to digits: 1er, 2e, 3rd
-  kFraction,        // denominators with their own word: demi 2, tiers 3
-  kVague,           // "des dizaines" = [20, 99], hedge vague_plural or vague_few
-  kNegative,        // "négatif"
-  kDecimalWord,     // "virgule"
-  kOver,            // "sur" in "un sur trois"
-  kLink,            // "de", "d'" between a number and what it counts
-  kHedge,           // "environ" approximate, "plus de" lower_bound, ...
-  kMeasure,         // counted noun -> measure ("soldats" troops); roles noun, group
-  kMeasureVerb,     // data `measure` role verb: a predicate of the clause ("ont été tués")
-  kMeasureBefore,   // data `measure` role before: right before the number ("âgé de")
-  kUnit,            // unit word or symbol -> unit code and measure ("%" percent)
+  kCardinal,           // ICU: "vingt et un" = 21 (0..999)
+  kOrdinal,            // ICU: "deuxième" = 2
+  kScale,              // "millions" = 1e6; also "cent" after digits, "douzaine"
+  kSuffixScale,        // glued to digits, case-sensitive: 10k, 2,5M
+  kOrdinalSuffix,      // glued to digits: 1er, 2e, 3rd
+  kFraction,           // denominators with their own word: demi 2, tiers 3
+  kVague,              // "des dizaines" = [20, 99], hedge vague_plural or vague_few
+  kNegative,           // "négatif"
+  kDecimalWord,        // "virgule"
+  kOver,               // "sur" in "un sur trois"
+  kLink,               // "de", "d'" between a number and what it counts
+  kHedge,              // "environ" approximate, "plus de" lower_bound, ...
+  kMeasure,            // counted noun -> measure ("soldats" troops); roles noun, group
+  kMeasureVerb,        // data `measure` role verb: a predicate of the clause ("ont été tués")
+  kMeasureBefore,      // data `measure` role before: right before the number ("âgé de")
+  kUnit,               // unit word or symbol -> unit code and measure ("%" percent)
   kAttributionBefore,  // "selon X": the source follows the cue
   kAttributionVerb,    // "X a déclaré": the source is the clause subject (or follows)
-  kReported,        // conditional mood: "auraient"
-  kPlace,           // "au", "près de": a place phrase starts
-  kRangeStart,      // "entre" in "entre 2 000 et 3 000"
-  kRangeMid,        // "et", "à", "-" between the two ends of a range
-  kNotAfter,        // a number followed by this is not a quantity: "rue", "ministre"
-  kNotBefore,       // a number preceded by this is not a quantity: "n°", "article"
-  kClauseBreak,     // word that ends the counted phrase: "dont", "qui"
-  kNumberAnd,       // "and" inside a spelled number: "one hundred and six"
-  kOneBeforeScale,  // "a" = 1 before a scale or fraction: "a dozen", "a half"
-  kAgeCue,          // before a number of years, makes it an age: "Nazarbaïev, 81 ans"
-  kPartOf,          // "dont", "including": the number is a part of the previous claim
-  kSourceAnaphor,   // "la même source": the source is the previous claim's source
+  kReported,           // conditional mood: "auraient"
+  kPlace,              // "au", "près de": a place phrase starts
+  kRangeStart,         // "entre" in "entre 2 000 et 3 000"
+  kRangeMid,           // "et", "à", "-" between the two ends of a range
+  kNotAfter,           // a number followed by this is not a quantity: "rue", "ministre"
+  kNotBefore,          // a number preceded by this is not a quantity: "n°", "article"
+  kClauseBreak,        // word that ends the counted phrase: "dont", "qui"
+  kNumberAnd,          // "and" inside a spelled number: "one hundred and six"
+  kOneBeforeScale,     // "a" = 1 before a scale or fraction: "a dozen", "a half"
+  kAgeCue,             // before a number of years, makes it an age: "Nazarbaïev, 81 ans"
+  kPartOf,             // "dont", "including": the number is a part of the previous claim
+  kSourceAnaphor,      // "la même source": the source is the previous claim's source
+  kCountOf,            // "le nombre de": the counted noun follows it, the number comes later
+  kCopula,      // "sono", "étaient": "gli sfollati sono circa 36.000" counts the noun before
+  kUnitAlt,     // another reading of a unit phrase, taken when a measure_cue of its
+                // measure is in the sentence: "degrés" Cel, or deg (angle) after "tourner"
+  kMeasureCue,  // a word that selects a unit's alternative of its measure: "tourner" angle
 };
 
 struct LexEntry {
   LexKind kind;
-  double value = 0;   // cardinal/ordinal/scale/fraction value; vague min; unit factor
-  double value2 = 0;  // vague max
-  std::string tag{};  // hedge type, measure, unit code, vague hedge type, role
+  double value = 0;    // cardinal/ordinal/scale/fraction value; vague min; unit factor
+  double value2 = 0;   // vague max
+  std::string tag{};   // hedge type, measure, unit code, vague hedge type, role
   std::string tag2{};  // unit: its measure; measure: "noun", "group", "verb" or "before"
 };
 
@@ -71,9 +77,9 @@ struct QToken {
   uint32_t start = 0, end = 0;  // byte offsets
   Type type = Type::kWord;
   bool space_before = false;
-  bool capitalized = false;     // first letter upper case
-  std::string key;              // folded (see QuantityLexicon::Canon)
-  uint32_t word = UINT32_MAX;   // the key's id in the lexicon's phrase words; UINT32_MAX: none
+  bool capitalized = false;    // first letter upper case
+  std::string key;             // folded (see QuantityLexicon::Canon)
+  uint32_t word = UINT32_MAX;  // the key's id in the lexicon's phrase words; UINT32_MAX: none
 };
 
 class QuantityLexicon {
@@ -81,7 +87,7 @@ class QuantityLexicon {
   // Loads data/lang/<lang>/quantity_*.tsv and ICU spell-out tables for `lang`.
   // A bad data line is an InvalidArgument naming file:line.
   static Result<std::unique_ptr<QuantityLexicon>> Load(const Options& options,
-                                                      const std::string& lang);
+                                                       const std::string& lang);
 
   const std::string& lang() const { return lang_; }
   char decimal_separator() const { return decimal_; }
@@ -94,8 +100,8 @@ class QuantityLexicon {
   // Longest phrase of `kind` starting at tokens[i]; returns its token count
   // (0: none) and sets *entry. Hyphen tokens between words are skipped and
   // counted in the returned length.
-  size_t Match(const std::vector<QToken>& tokens, size_t i, LexKind kind,
-               const LexEntry** entry, size_t limit = SIZE_MAX) const;
+  size_t Match(const std::vector<QToken>& tokens, size_t i, LexKind kind, const LexEntry** entry,
+               size_t limit = SIZE_MAX) const;
   // Phrase of `kind` that ends right before tokens[i] (longest); returns
   // the index of its first token, or SIZE_MAX.
   size_t MatchEndingAt(const std::vector<QToken>& tokens, size_t i, LexKind kind,
@@ -113,6 +119,15 @@ class QuantityLexicon {
   static bool VulgarFraction(std::string_view raw, double* value);
   // True when the key is one of the month names of the language (ICU).
   bool IsMonth(std::string_view key) const { return months_.count(std::string(key)) > 0; }
+  // Checks the `unit` lines against the unit table: a unit of a physical
+  // measure (one the table knows) must have its code there, with that
+  // measure. The error names the data file and line.
+  Status CheckUnits(const UnitTable& units) const;
+  // True when some counted noun has this measure with role `group` (a kind of
+  // people: troops, police, protesters...).
+  bool IsGroupMeasure(const std::string& measure) const {
+    return group_measures_.count(measure) > 0;
+  }
 
  private:
   QuantityLexicon() = default;
@@ -141,6 +156,11 @@ class QuantityLexicon {
   std::unordered_set<std::string> cardinal_vocab_;  // single words of ICU cardinals
   std::unordered_set<std::string> ordinal_vocab_;   // last words of ICU ordinals >= 3 ("fifth")
   std::unordered_set<std::string> months_;
+  struct UnitLine {
+    std::string code, measure, where;  // where: "path:line"
+  };
+  std::vector<UnitLine> unit_lines_;
+  std::unordered_set<std::string> group_measures_;
 };
 
 }  // namespace sitrep
