@@ -588,7 +588,9 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
   const size_t noun_at = j;
   for (size_t w = 0; w < kNounWindow && j < n; ++w) {
     if (t[j].type == Type::kDigits) break;  // another number: "la 8088 puce 16 bits"
-    if (r.Has(j, LexKind::kUnit, &len, &e) && UnitFits(j, len)) {  // before the stop test: "$", "%"
+    len = lex.Match(t, j, LexKind::kUnit, &e);
+    while (len > 0 && !UnitFits(j, len)) len = lex.Match(t, j, LexKind::kUnit, &e, len - 1);
+    if (len > 0) {  // before the stop test: "$", "%"; "12 m 2 dm" is "m", not "m2"
       if (d.money_before && e->tag2 != "money") break;
       // "millions de dollars": a unit may follow its own link.
       TakeUnit(d, j, j + len, *AltUnit(j, len, e));

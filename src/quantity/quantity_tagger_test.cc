@@ -490,6 +490,17 @@ TEST(QuantityTaggerTest, GluedLettersThatAreNoUnit) {
   }
 }
 
+// A unit phrase with digits ("m2") needs them glued: "12 m 2 dm" is metres,
+// then decimetres.
+TEST(QuantityTaggerTest, SpacedDigitsAreNoPartOfAUnit) {
+  Document doc;
+  std::vector<Claim> claims = ClaimsOf("The length is 12 m 2 dm, the area 24 m2.", "en", &doc);
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[0].unit, "m");
+  EXPECT_EQ(claims[1].unit, "dm");
+  EXPECT_EQ(claims[2].unit, "m2");
+}
+
 TEST(QuantityTaggerTest, JsonUsesCodePoints) {
   Document doc;
   std::vector<Claim> claims = ClaimsOf("Déjà environ 2 000 soldats.", "fr", &doc);
