@@ -78,6 +78,10 @@ eval: build
 	$(BUILD)/sitrep eval currency --lang en
 	$(BUILD)/sitrep eval numbers --lang es
 	$(BUILD)/sitrep eval numbers --lang de
+	$(BUILD)/sitrep eval dimension --lang fr
+	$(BUILD)/sitrep eval dimension --lang en
+	$(BUILD)/sitrep eval temperature --lang fr
+	$(BUILD)/sitrep eval temperature --lang en
 	$(BUILD)/sitrep eval time-spec --lang it
 	$(BUILD)/sitrep eval time-extract --lang it
 	$(BUILD)/sitrep eval numbers --lang it

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "clean/cleaner.h"
 #include "cli/cmd_eval_stages.h"
 #include "cli/command.h"
-#include "clean/cleaner.h"
 #include "eval/seed_eval.h"
 #include "eval/trafilatura_eval.h"
 #include "ingest/reader.h"
@@ -40,17 +40,21 @@ int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
     size_t n = std::min<size_t>(pages.size(), *worst);
     for (size_t i = 0; i < n; ++i) {
       const EvalPage& p = *pages[i];
-      std::printf("%s  FN %d FP %d %s\n", p.file.c_str(), p.counts.fn, p.counts.fp, p.error.c_str());
+      std::printf("%s  FN %d FP %d %s\n", p.file.c_str(), p.counts.fn, p.counts.fp,
+                  p.error.c_str());
       for (const auto& m : p.missed) std::printf("    missed: %s\n", m.c_str());
       for (const auto& l : p.leaked) std::printf("    leaked: %s\n", l.c_str());
     }
   }
   double mb = report->html_bytes / 1e6;
-  std::printf("pages %zu (failed %d)  TP %d FP %d TN %d FN %d\n", report->pages.size(), report->failed_pages, c.tp,
-              c.fp, c.tn, c.fn);
-  std::printf("precision %.4f  recall %.4f  F1 %.4f  (target >= 0.90)\n", c.Precision(), c.Recall(), c.F1());
-  std::printf("speed %.1f MB/s of HTML through the whole clean stage (%.1f MB in %.2f s, one thread)\n",
-              report->extract_seconds > 0 ? mb / report->extract_seconds : 0.0, mb, report->extract_seconds);
+  std::printf("pages %zu (failed %d)  TP %d FP %d TN %d FN %d\n", report->pages.size(),
+              report->failed_pages, c.tp, c.fp, c.tn, c.fn);
+  std::printf("precision %.4f  recall %.4f  F1 %.4f  (target >= 0.90)\n", c.Precision(), c.Recall(),
+              c.F1());
+  std::printf(
+      "speed %.1f MB/s of HTML through the whole clean stage (%.1f MB in %.2f s, one thread)\n",
+      report->extract_seconds > 0 ? mb / report->extract_seconds : 0.0, mb,
+      report->extract_seconds);
   return kExitOk;
 }
 
@@ -58,38 +62,60 @@ int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
 
 int CmdEval(int argc, char** argv) {
   std::vector<FlagSpec> flags = {
-      kHelp, kDataDir,
-      {"--gold", true, "gold file (default: the task's file in ../shared/eval/seed-gold/; entity, figures: the folder)", "FILE"},
-      {"--seeds", true, "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
+      kHelp,
+      kDataDir,
+      {"--gold", true,
+       "gold file (default: the task's file in ../shared/eval/seed-gold/; entity, figures: the "
+       "folder)",
+       "FILE"},
+      {"--seeds", true,
+       "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
       {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
       {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
-      {"--spec", true, "time-spec, numbers, currency: a Recognizers-Text spec file (default: the language's)", "FILE"},
-      {"--lang", true, "time-spec, time-extract, numbers, currency, entity-conll: language of the spec (time-spec, time-extract default: fr and en; else fr); ner: the model's language", "LANG"},
+      {"--spec", true,
+       "time-spec, numbers, currency, dimension, temperature: a Recognizers-Text spec file "
+       "(default: the language's)",
+       "FILE"},
+      {"--lang", true,
+       "time-spec, time-extract, numbers, currency, dimension, temperature, entity-conll: language "
+       "of the spec (time-spec, time-extract default: fr and en; else fr); ner: the model's language",
+       "LANG"},
       {"--kb", true, "entity, entity-conll, ner: knowledge base (default build/kb.bin)", "FILE"},
       {"--model", true, "ner: the model file (default data/ner/LANG.model)", "FILE"},
       {"--no-kb", false, "ner: run the tagger without knowledge-base name features"},
       {"--ner-tagger", false, "entity: also add the NER tagger's names (as extract --ner-tagger)"},
-      {"--errors", true, "time, time-spec, quantity, numbers, currency, entity, entity-conll, figures, ner: list the first N errors", "N"},
+      {"--errors", true,
+       "time, time-spec, quantity, numbers, currency, dimension, temperature, entity, "
+       "entity-conll, figures, ner: list the first N errors",
+       "N"},
       {"--verbose", false, "list every missed item and lost sentence"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("eval", args.status());
   if (args->Has("--help") || args->positional.empty()) {
-    PrintUsage("eval", "TASK [flags]",
-               "Scores sitrep against gold annotations. Tasks:\n"
-               "  boilerplate   seed gold: share of boilerplate items removed, of body sentences kept\n"
-               "  trafilatura   main-text extraction on the trafilatura pages: precision, recall, F1\n"
-               "  time          seed gold temporal.json: span F1 (overlap), value accuracy\n"
-               "  time-spec     Recognizers-Text DateTimeModel (cases with a reference date): span + value F1\n"
-               "  time-extract  Recognizers-Text DateTime extractor specs (not tuned on): exact and overlap span recall\n"
-               "  quantity      seed gold quantities.json: span F1, value+hedge, measure, attribution\n"
-               "  numbers       Recognizers-Text NumberModel: same offsets + value\n"
-               "  currency      Recognizers-Text CurrencyModel: money expressions\n"
-               "  entity        seed gold entities: mentions F1, resolution, roles, geocoding\n"
-               "  entity-conll  entity recognizer on a CoNLL NER file (--gold; default fr: tests/ner/fr-news.conll,\n"
-               "                else ../shared/eval/ner/LANG/uner-LANG_pud.test.conll.gz): exact-match F1 per type\n"
-               "  figures       seed gold reconciliation groups: pairwise F1 of figure series\n"
-               "  ner           the NER tagger on a CoNLL file (--lang, --gold FILE or FILE@test): entity F1",
-               flags);
+    PrintUsage(
+        "eval", "TASK [flags]",
+        "Scores sitrep against gold annotations. Tasks:\n"
+        "  boilerplate   seed gold: share of boilerplate items removed, of body sentences kept\n"
+        "  trafilatura   main-text extraction on the trafilatura pages: precision, recall, F1\n"
+        "  time          seed gold temporal.json: span F1 (overlap), value accuracy\n"
+        "  time-spec     Recognizers-Text DateTimeModel (cases with a reference date): span + "
+        "value F1\n"
+        "  time-extract  Recognizers-Text DateTime extractor specs (not tuned on): exact and "
+        "overlap span recall\n"
+        "  quantity      seed gold quantities.json: span F1, value+hedge, measure, attribution\n"
+        "  numbers       Recognizers-Text NumberModel: same offsets + value\n"
+        "  currency      Recognizers-Text CurrencyModel: money expressions\n"
+        "  dimension     Recognizers-Text DimensionModel: physical measures with their unit\n"
+        "  temperature   Recognizers-Text TemperatureModel: temperatures with their unit\n"
+        "  entity        seed gold entities: mentions F1, resolution, roles, geocoding\n"
+        "  entity-conll  entity recognizer on a CoNLL NER file (--gold; default fr: "
+        "tests/ner/fr-news.conll,\n"
+        "                else ../shared/eval/ner/LANG/uner-LANG_pud.test.conll.gz): exact-match "
+        "F1 per type\n"
+        "  figures       seed gold reconciliation groups: pairwise F1 of figure series\n"
+        "  ner           the NER tagger on a CoNLL file (--lang, --gold FILE or FILE@test): "
+        "entity F1",
+        flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   Options options;
@@ -98,7 +124,8 @@ int CmdEval(int argc, char** argv) {
   if (task == "time") return EvalTime(*args, options);
   if (task == "time-spec") return EvalTimeSpec(*args, options);
   if (task == "time-extract") return EvalTimeExtract(*args, options);
-  if (task == "quantity" || task == "numbers" || task == "currency") {
+  if (task == "quantity" || task == "numbers" || task == "currency" || task == "dimension" ||
+      task == "temperature") {
     return EvalQuantity(task, *args, options);
   }
   if (task == "entity") return EvalEntity(*args, options);
@@ -106,9 +133,12 @@ int CmdEval(int argc, char** argv) {
   if (task == "ner") return EvalNer(*args, options);
   if (task == "figures") return EvalFigures(*args, options);
   if (task != "boilerplate" && task != "trafilatura") {
-    return UsageError("eval", Status::InvalidArgument(
-                                  "unknown task \"" + task +
-                                  "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, numbers, currency, entity, entity-conll, figures, ner)"));
+    return UsageError("eval",
+                      Status::InvalidArgument(
+                          "unknown task \"" + task +
+                          "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, "
+                          "numbers, currency, dimension, temperature, entity, entity-conll, "
+                          "figures, ner)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());
@@ -123,19 +153,21 @@ int CmdEval(int argc, char** argv) {
   if (!score.ok()) return Fatal("eval", score.status());
   std::printf("%-28s %10s %14s  %s\n", "article", "bp removed", "sentences kept", "title");
   for (const auto& a : score->articles) {
-    std::printf("%-28s %5zu/%-4zu %8zu/%-5zu  %s\n", a.file.c_str(), a.items_removed, a.items, a.sentences_kept,
-                a.sentences, a.title == a.gold_title ? "same" : "differs");
+    std::printf("%-28s %5zu/%-4zu %8zu/%-5zu  %s\n", a.file.c_str(), a.items_removed, a.items,
+                a.sentences_kept, a.sentences, a.title == a.gold_title ? "same" : "differs");
     if (args->Has("--verbose")) {
       for (const auto& m : a.missed_items) std::printf("    missed: %s\n", m.c_str());
       for (const auto& s : a.lost_sentences) std::printf("    lost:   %s\n", s.c_str());
-      if (a.title != a.gold_title) std::printf("    title:  %s\n    gold:   %s\n", a.title.c_str(), a.gold_title.c_str());
-      if (!a.gold_date.empty()) std::printf("    date:   %s (gold %s)\n", a.date.c_str(), a.gold_date.c_str());
+      if (a.title != a.gold_title)
+        std::printf("    title:  %s\n    gold:   %s\n", a.title.c_str(), a.gold_title.c_str());
+      if (!a.gold_date.empty())
+        std::printf("    date:   %s (gold %s)\n", a.date.c_str(), a.gold_date.c_str());
     }
   }
-  std::printf("\nboilerplate items removed: %zu/%zu = %.1f%%  (target >= 95%%)\n", score->items_removed, score->items,
-              100 * score->removed_share());
-  std::printf("body sentences kept:       %zu/%zu = %.1f%%  (target >= 99%%)\n", score->sentences_kept,
-              score->sentences, 100 * score->kept_share());
+  std::printf("\nboilerplate items removed: %zu/%zu = %.1f%%  (target >= 95%%)\n",
+              score->items_removed, score->items, 100 * score->removed_share());
+  std::printf("body sentences kept:       %zu/%zu = %.1f%%  (target >= 99%%)\n",
+              score->sentences_kept, score->sentences, 100 * score->kept_share());
   std::printf("titles:                    %zu/%zu\n", score->titles_right, score->titles);
   std::printf("stated dates:              %zu/%zu\n", score->dates_right, score->dates);
   return kExitOk;

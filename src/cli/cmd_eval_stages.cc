@@ -56,7 +56,8 @@ int EvalTime(const ParsedArgs& args, const Options& options) {
   if (!errors.ok()) return UsageError("eval", errors.status());
   auto tagger = TimeTagger::Create(options);
   if (!tagger.ok()) return Fatal("eval", tagger.status());
-  const std::string gold = args.Get("--gold", std::string(kShared) + "/eval/seed-gold/temporal.json");
+  const std::string gold =
+      args.Get("--gold", std::string(kShared) + "/eval/seed-gold/temporal.json");
   const std::string seeds = args.Get("--seeds", std::string(kShared) + "/corpus/seeds");
   auto s = ScoreSeedTemporal(**tagger, gold, seeds);
   if (!s.ok()) return Fatal("eval", s.status());
@@ -83,12 +84,13 @@ int EvalTimeSpec(const ParsedArgs& args, const Options& options) {
     }
     runs.emplace_back(args.Get("--spec"), args.Get("--lang"));
   } else {
-    const std::vector<std::string> langs =
-        args.Has("--lang") ? std::vector<std::string>{args.Get("--lang")}
-                           : std::vector<std::string>{"fr", "en"};
+    const std::vector<std::string> langs = args.Has("--lang")
+                                               ? std::vector<std::string>{args.Get("--lang")}
+                                               : std::vector<std::string>{"fr", "en"};
     for (const std::string& l : langs) {
       if (SpecFolder(options, l).empty()) {
-        return UsageError("eval", Status::InvalidArgument("no DateTime spec for language \"" + l + "\""));
+        return UsageError("eval",
+                          Status::InvalidArgument("no DateTime spec for language \"" + l + "\""));
       }
       runs.emplace_back(std::string(kShared) + "/eval/recognizers-text/Specs/DateTime/" +
                             SpecFolder(options, l) + "/DateTimeModel.json",
@@ -97,14 +99,17 @@ int EvalTimeSpec(const ParsedArgs& args, const Options& options) {
   }
   for (const auto& [path, lang] : runs) {
     if (!(*tagger)->HasLanguage(lang)) {
-      return UsageError("eval", Status::InvalidArgument("no time data for language \"" + lang + "\""));
+      return UsageError("eval",
+                        Status::InvalidArgument("no time data for language \"" + lang + "\""));
     }
     auto s = ScoreRecognizersSpec(**tagger, path, lang);
     if (!s.ok()) return Fatal("eval", s.status());
     PrintTimeErrors(s->errors, *errors);
-    std::printf("%s DateTimeModel (%s): cases %d, gold %d, predicted %d, correct %d: P %.3f R %.3f F1 %.3f\n",
-                lang.c_str(), path.c_str(), s->cases, s->gold, s->predicted, s->correct,
-                s->precision, s->recall, s->f1);
+    std::printf(
+        "%s DateTimeModel (%s): cases %d, gold %d, predicted %d, correct %d: P %.3f R %.3f F1 "
+        "%.3f\n",
+        lang.c_str(), path.c_str(), s->cases, s->gold, s->predicted, s->correct, s->precision,
+        s->recall, s->f1);
   }
   return kExitOk;
 }
@@ -143,7 +148,8 @@ int EvalQuantity(const std::string& task, const ParsedArgs& args, const Options&
   auto tagger = QuantityTagger::Create(qo);
   if (!tagger.ok()) return Fatal("eval", tagger.status());
   auto list = [&](const std::vector<std::string>& lines) {
-    for (size_t i = 0; i < lines.size() && i < *errors; ++i) std::printf("  %s\n", lines[i].c_str());
+    for (size_t i = 0; i < lines.size() && i < *errors; ++i)
+      std::printf("  %s\n", lines[i].c_str());
   };
   if (task == "quantity") {
     auto segmenter = Segmenter::Create(options);
@@ -163,23 +169,40 @@ int EvalQuantity(const std::string& task, const ParsedArgs& args, const Options&
                 Ratio(s->attribution_ok, s->matched));
     return kExitOk;
   }
-  // numbers | currency: one Recognizers-Text spec per language.
+  // numbers | currency | dimension | temperature: one Recognizers-Text spec per language.
   const std::string lang = args.Get("--lang", "fr");
   const std::string folder = SpecFolder(options, lang);
   if (folder.empty()) {
     return UsageError("eval", Status::InvalidArgument("no spec for language \"" + lang + "\""));
   }
-  const std::string spec = args.Get(
-      "--spec", std::string(kShared) + "/eval/recognizers-text/Specs/" +
-                    (task == "numbers" ? "Number/" + folder + "/NumberModel.json"
-                                       : "NumberWithUnit/" + folder + "/CurrencyModel.json"));
-  auto s = task == "numbers" ? ScoreNumberSpec(**tagger, spec, lang)
-                             : ScoreCurrencySpec(**tagger, spec, lang);
+  const std::string model =
+      task == "numbers"     ? "Number/" + folder + "/NumberModel.json"
+      : task == "currency"  ? "NumberWithUnit/" + folder + "/CurrencyModel.json"
+      : task == "dimension" ? "NumberWithUnit/" + folder + "/DimensionModel.json"
+                            : "NumberWithUnit/" + folder + "/TemperatureModel.json";
+  const std::string spec =
+      args.Get("--spec", std::string(kShared) + "/eval/recognizers-text/Specs/" + model);
+  const UnitTable& units = (*tagger)->units();
+  // dimension: every physical measure but temperature and duration (the
+  // specs' DimensionModel has neither); temperature: itself.
+  auto is_dimension = [&](const std::string& m) {
+    return units.IsPhysicalMeasure(m) && m != "temperature" && m != "duration";
+  };
+  auto is_temperature = [](const std::string& m) { return m == "temperature"; };
+  auto s = task == "numbers"     ? ScoreNumberSpec(**tagger, spec, lang)
+           : task == "currency"  ? ScoreCurrencySpec(**tagger, spec, lang)
+           : task == "dimension" ? ScoreUnitSpec(**tagger, spec, lang, is_dimension)
+                                 : ScoreUnitSpec(**tagger, spec, lang, is_temperature);
   if (!s.ok()) return Fatal("eval", s.status());
   list(s->failures);
-  std::printf("%s %s (%s): cases right %d/%d = %.3f; results P %.3f R %.3f F1 %.3f (gold %d, predicted %d)\n",
-              task.c_str(), lang.c_str(), spec.c_str(), s->cases_ok, s->cases, s->case_accuracy,
-              s->precision, s->recall, s->f1, s->gold, s->predicted);
+  std::printf(
+      "%s %s (%s): cases right %d/%d = %.3f; results P %.3f R %.3f F1 %.3f (gold %d, predicted "
+      "%d)\n",
+      task.c_str(), lang.c_str(), spec.c_str(), s->cases_ok, s->cases, s->case_accuracy,
+      s->precision, s->recall, s->f1, s->gold, s->predicted);
+  if (s->skipped > 0) {
+    std::printf("  (%d results without a number left out: docs/EVAL-quantity.md)\n", s->skipped);
+  }
   return kExitOk;
 }
 
@@ -201,9 +224,12 @@ int EvalEntity(const ParsedArgs& args, const Options& options) {
   }
   auto s = ScoreSeedEntities(*kb, DataDir(options), seeds, gold, taggers.get());
   if (!s.ok()) return Fatal("eval", s.status());
-  for (size_t i = 0; i < s->misses.size() && i < *errors; ++i) std::printf("  %s\n", s->misses[i].c_str());
-  std::printf("mentions (NAM+ADJ, body, exact span and type): gold %d, system %d, matched %d: P %.3f R %.3f F1 %.3f  (target >= 0.90)\n",
-              s->gold_mentions, s->system_mentions, s->matched, s->precision, s->recall, s->f1);
+  for (size_t i = 0; i < s->misses.size() && i < *errors; ++i)
+    std::printf("  %s\n", s->misses[i].c_str());
+  std::printf(
+      "mentions (NAM+ADJ, body, exact span and type): gold %d, system %d, matched %d: P %.3f R "
+      "%.3f F1 %.3f  (target >= 0.90)\n",
+      s->gold_mentions, s->system_mentions, s->matched, s->precision, s->recall, s->f1);
   std::printf("resolution: %d/%d gold entities resolved exactly (%.3f)\n", s->resolved_exactly,
               s->gold_entities, Ratio(s->resolved_exactly, s->gold_entities));
   std::printf("roles: %d/%d found (%.3f); %d on the right entity (%.3f)\n", s->roles_found,

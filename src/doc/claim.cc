@@ -9,22 +9,32 @@ namespace sitrep {
 
 const char* NumberKindName(NumberKind k) {
   switch (k) {
-    case NumberKind::kCardinal: return "cardinal";
-    case NumberKind::kOrdinal: return "ordinal";
-    case NumberKind::kFraction: return "fraction";
-    case NumberKind::kVague: return "vague";
+    case NumberKind::kCardinal:
+      return "cardinal";
+    case NumberKind::kOrdinal:
+      return "ordinal";
+    case NumberKind::kFraction:
+      return "fraction";
+    case NumberKind::kVague:
+      return "vague";
   }
   return "cardinal";
 }
 
 const char* HedgeTypeName(HedgeType h) {
   switch (h) {
-    case HedgeType::kExact: return "exact";
-    case HedgeType::kApproximate: return "approximate";
-    case HedgeType::kLowerBound: return "lower_bound";
-    case HedgeType::kUpperBound: return "upper_bound";
-    case HedgeType::kVaguePlural: return "vague_plural";
-    case HedgeType::kVagueFew: return "vague_few";
+    case HedgeType::kExact:
+      return "exact";
+    case HedgeType::kApproximate:
+      return "approximate";
+    case HedgeType::kLowerBound:
+      return "lower_bound";
+    case HedgeType::kUpperBound:
+      return "upper_bound";
+    case HedgeType::kVaguePlural:
+      return "vague_plural";
+    case HedgeType::kVagueFew:
+      return "vague_few";
   }
   return "exact";
 }
@@ -53,6 +63,15 @@ void AppendQuantitiesJson(const Document& doc, const std::vector<Claim>& claims,
     w->Field("measure", c.measure);
     w->Field("unit", c.unit);
     w->Field("unit_text", text_of(c.unit_span));
+    w->Field("base_unit", c.base_unit);
+    if (!c.base_unit.empty()) {
+      if (c.interval) {
+        w->Field("base_min", c.base_min);
+        w->Field("base_max", c.base_max);
+      } else {
+        w->Field("base_value", c.base_value);
+      }
+    }
     w->Field("subject", text_of(c.subject));
     w->Field("place", text_of(c.place));
     w->Field("time", c.time);

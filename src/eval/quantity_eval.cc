@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 
 #include "base/file_io.h"
 #include "base/json.h"
@@ -66,6 +67,7 @@ std::string GoldClaimMeasure(const JsonValue& claim) {
   if (Contains(unit, "killed") || Contains(unit, "death")) return "killed";
   if (Contains(unit, "injured")) return "injured";
   if (Contains(unit, "arrest")) return "arrested";
+  if (Contains(unit, "member")) return "members";  // "six membres" of an organisation
   return "other";
 }
 
@@ -228,7 +230,8 @@ struct Predicted {
 
 // One spec file: `predict` gives our results for an input.
 template <typename Predict>
-Result<SpecScores> ScoreSpec(const std::string& path, Predict predict) {
+Result<SpecScores> ScoreSpec(const std::string& path, Predict predict,
+                             bool skip_numberless = false) {
   Result<std::string> raw = ReadFileLimited(path, kMaxEvalFile);
   if (!raw.ok()) return raw.status();
   Result<JsonValue> cases = ParseJson(*raw);
@@ -241,6 +244,11 @@ Result<SpecScores> ScoreSpec(const std::string& path, Predict predict) {
     std::vector<bool> used(pred.size(), false);
     int matched = 0, gold = 0;
     for (const JsonValue& r : c["Results"].items()) {
+      // A unit named without a number ("convert to fahrenheit") is no quantity.
+      if (skip_numberless && r["Resolution"].GetString("value").empty()) {
+        ++s.skipped;
+        continue;
+      }
       ++gold;
       int64_t start = static_cast<int64_t>(r["Start"].num());
       int64_t end = static_cast<int64_t>(r["End"].num());
@@ -333,6 +341,39 @@ Result<SpecScores> ScoreCurrencySpec(const QuantityTagger& tagger, const std::st
     }
     return out;
   });
+}
+
+Result<SpecScores> ScoreUnitSpec(const QuantityTagger& tagger, const std::string& path,
+                                 std::string_view lang,
+                                 const std::function<bool(const std::string&)>& measure_ok) {
+  return ScoreSpec(
+      path,
+      [&](const std::string& input) {
+        std::vector<Predicted> out;
+        Document doc;
+        doc.text = input;
+        doc.lang = std::string(lang);
+        CodePointIndex index(doc.text);
+        const std::vector<NumberMatch> numbers = tagger.Numbers(input, lang);
+        for (const Claim& c : tagger.Claims(doc)) {
+          if (!measure_ok(c.measure) || c.unit_span.empty()) continue;
+          // The measure: number and unit, without hedge or context.
+          uint32_t start = std::min(c.number_start, c.unit_span.start);
+          uint32_t end = std::max(c.number_end, c.unit_span.end);
+          double value = c.value;
+          if (c.interval && c.number_kind == NumberKind::kCardinal) {
+            // A range ("huit à 10 pieds") is one claim; the specs give its
+            // second number with the unit ("10 pieds").
+            for (const NumberMatch& m : numbers) {
+              if (m.end == c.number_end && m.start > c.number_start) start = m.start;
+            }
+            value = c.max;
+          }
+          out.push_back({index.ToCodePoint(start), index.ToCodePoint(end), value});
+        }
+        return out;
+      },
+      true);
 }
 
 }  // namespace sitrep

@@ -2,6 +2,7 @@
 // Recognizers-Text number specs (docs/EVAL-quantity.md).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,7 @@ struct SpecScores {
   int cases = 0, cases_ok = 0;
   int gold = 0, predicted = 0, matched = 0;
   double case_accuracy = 0, precision = 0, recall = 0, f1 = 0;
+  int skipped = 0;  // gold results left out by a documented convention (unit specs: no number)
   std::vector<std::string> failures;
 };
 
@@ -64,5 +66,14 @@ Result<SpecScores> ScoreNumberSpec(const QuantityTagger& tagger, const std::stri
 // against Results (same span, same number).
 Result<SpecScores> ScoreCurrencySpec(const QuantityTagger& tagger, const std::string& path,
                                      std::string_view lang);
+
+// Recognizers-Text NumberWithUnit dimension or temperature: claims whose
+// measure passes `measure_ok` against Results, on the number and its unit (a
+// range on its second number and its maximum); results without a number are
+// left out (`skipped`), as the tagger reads no quantity there
+// (docs/EVAL-quantity.md).
+Result<SpecScores> ScoreUnitSpec(const QuantityTagger& tagger, const std::string& path,
+                                 std::string_view lang,
+                                 const std::function<bool(const std::string&)>& measure_ok);
 
 }  // namespace sitrep

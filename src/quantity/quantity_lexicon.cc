@@ -17,9 +17,10 @@ namespace sitrep {
 namespace {
 
 // Data files of a language; each is optional except quantity_numbers.tsv.
-const char* const kFiles[] = {"quantity_numbers.tsv",  "quantity_hedges.tsv",
-                              "quantity_measures.tsv", "quantity_units.tsv",
-                              "quantity_cues.tsv",     "quantity_currencies.tsv"};
+const char* const kFiles[] = {"quantity_numbers.tsv",    "quantity_hedges.tsv",
+                              "quantity_measures.tsv",   "quantity_units.tsv",
+                              "quantity_dimensions.tsv", "quantity_cues.tsv",
+                              "quantity_currencies.tsv"};
 
 struct KindInfo {
   const char* name;
@@ -57,6 +58,10 @@ const KindInfo kKinds[] = {
     {"source_anaphor", LexKind::kSourceAnaphor, 0, 0},
     {"cardinal", LexKind::kCardinal, 1, 1},
     {"fraction_and", LexKind::kFractionAnd, 0, 0},
+    {"count_of", LexKind::kCountOf, 0, 0},
+    {"copula", LexKind::kCopula, 0, 0},
+    {"unit_alt", LexKind::kUnitAlt, 2, 2},
+    {"measure_cue", LexKind::kMeasureCue, 1, 1},
 };
 
 // Shortest word (bytes, folded) that SplitCompound tries: shorter number words
@@ -170,6 +175,7 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
         }
         // Verbs and cues before the number are kinds of their own, so that a word
         // can be both a counted noun and a verb ("killed", "tués", "muertos").
+        if (e.tag2 == "group") group_measures_.insert(e.tag);
         if (e.tag2 == "verb") e.kind = LexKind::kMeasureVerb;
         if (e.tag2 == "before") e.kind = LexKind::kMeasureBefore;
         break;
@@ -180,6 +186,16 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
         if (f.size() > 4 && (!ParseNumber(f[4], &e.value) || e.value <= 0)) {
           return file->ErrorAt(row, "bad unit factor \"" + f[4] + "\"");
         }
+        unit_lines_.push_back({e.tag, e.tag2, path + ":" + std::to_string(row.line)});
+        break;
+      case LexKind::kUnitAlt:
+        e.tag = f[2];
+        e.tag2 = f[3];
+        e.value = 1;
+        unit_lines_.push_back({e.tag, e.tag2, path + ":" + std::to_string(row.line)});
+        break;
+      case LexKind::kMeasureCue:
+        e.tag = f[2];
         break;
       default:
         break;
@@ -188,6 +204,22 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
       suffixes_[f[0]].push_back(e);
     } else {
       Add(f[0], e);
+    }
+  }
+  return Status::Ok();
+}
+
+Status QuantityLexicon::CheckUnits(const UnitTable& units) const {
+  for (const UnitLine& u : unit_lines_) {
+    if (!units.IsPhysicalMeasure(u.measure)) continue;
+    const UnitInfo* info = units.Find(u.code);
+    if (info == nullptr) {
+      return Status::InvalidArgument(u.where + ": unit code \"" + u.code + "\" of measure " +
+                                     u.measure + " is not in data/quantity/units.tsv");
+    }
+    if (info->measure != u.measure) {
+      return Status::InvalidArgument(u.where + ": unit code \"" + u.code + "\" is a unit of " +
+                                     info->measure + ", not " + u.measure);
     }
   }
   return Status::Ok();

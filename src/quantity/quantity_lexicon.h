@@ -20,6 +20,7 @@
 #include "base/status.h"
 #include "doc/text_tokens.h"
 #include "lang/language.h"
+#include "quantity/unit_table.h"
 
 namespace sitrep {
 
@@ -56,6 +57,11 @@ enum class LexKind {
   kPartOf,             // "dont", "including": the number is a part of the previous claim
   kSourceAnaphor,      // "la même source": the source is the previous claim's source
   kFractionAnd,        // "con" in "cinco con un cuarto": a whole number and a fraction
+  kCountOf,            // "le nombre de": the counted noun follows it, the number comes later
+  kCopula,      // "sono", "étaient": "gli sfollati sono circa 36.000" counts the noun before
+  kUnitAlt,     // another reading of a unit phrase, taken when a measure_cue of its
+                // measure is in the sentence: "degrés" Cel, or deg (angle) after "tourner"
+  kMeasureCue,  // a word that selects a unit's alternative of its measure: "tourner" angle
 };
 
 struct LexEntry {
@@ -128,6 +134,15 @@ class QuantityLexicon {
   static bool VulgarFraction(std::string_view raw, double* value);
   // True when the key is one of the month names of the language (ICU).
   bool IsMonth(std::string_view key) const { return months_.count(std::string(key)) > 0; }
+  // Checks the `unit` lines against the unit table: a unit of a physical
+  // measure (one the table knows) must have its code there, with that
+  // measure. The error names the data file and line.
+  Status CheckUnits(const UnitTable& units) const;
+  // True when some counted noun has this measure with role `group` (a kind of
+  // people: troops, police, protesters...).
+  bool IsGroupMeasure(const std::string& measure) const {
+    return group_measures_.count(measure) > 0;
+  }
 
  private:
   QuantityLexicon() = default;
@@ -173,6 +188,11 @@ class QuantityLexicon {
   std::unordered_map<uint64_t, uint32_t> piece_edges_;
   std::vector<uint8_t> piece_end_{0};  // per node: 1 a number word ends here, 2 an "and" word
   std::vector<bool> piece_start_;      // the first two bytes of a number word, as b0 << 8 | b1
+  struct UnitLine {
+    std::string code, measure, where;  // where: "path:line"
+  };
+  std::vector<UnitLine> unit_lines_;
+  std::unordered_set<std::string> group_measures_;
 };
 
 }  // namespace sitrep

@@ -111,6 +111,12 @@ QuantityTagger::~QuantityTagger() = default;
 Result<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const QuantityOptions& options) {
   std::unique_ptr<QuantityTagger> tagger(new QuantityTagger());
   tagger->options_ = options;
+  Result<UnitTable> units = UnitTable::LoadDefault(options.base);
+  if (units.ok()) {
+    tagger->units_ = std::move(units).value();
+  } else if (units.status().code() != Code::kNotFound) {
+    return units.status();
+  }
   std::vector<std::string> langs = options.languages;
   bool explicit_langs = !langs.empty();
   if (!explicit_langs) langs = DataLanguages(options.base);
@@ -120,6 +126,7 @@ Result<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const QuantityOpt
       if (lex.status().code() == Code::kNotFound && !explicit_langs) continue;
       return lex.status();
     }
+    if (Status st = (*lex)->CheckUnits(tagger->units_); !st.ok()) return st;
     tagger->lexicons_[lang] = std::move(lex).value();
   }
   if (tagger->lexicons_.empty()) {
@@ -208,7 +215,9 @@ struct Draft {
   const NumberMatch& m;
   size_t a, b;
   size_t first, last;
+  size_t next = SIZE_MAX;            // the first token of the next number of the sentence
   bool group = false;                // the counted noun names who, not what happened
+  bool unknown_noun = false;         // the word after the number is taken as its noun, unknown
   bool money_before = false;         // "$5": the unit came before the number
   size_t subunit_number = SIZE_MAX;  // "15 dollars 50 (cents)": the index of the 50
   Claim c;
@@ -239,6 +248,7 @@ struct QuantityTagger::Sentence {
   void AttributionOfVerb(size_t v, size_t len);
   void SourceAfterVerb(size_t v, size_t len);
   void SubjectBeforeVerb(size_t v);
+  size_t TrailingSubject(size_t v, size_t len) const;
   bool OpensSentence(size_t s) const;
   void FindReportedCues();
   bool InReportedClause(size_t from, size_t to) const;
@@ -257,13 +267,25 @@ struct QuantityTagger::Sentence {
   bool NumberStartsAt(size_t tok) const;
   void ReadCounted(Draft& d) const;
   void ReadSubunit(Draft& d, size_t after, const LexEntry& unit) const;
+  void TakeUnit(Draft& d, size_t from, size_t to, const LexEntry& e) const;
+  size_t BracketedUnit(size_t j, const LexEntry** e) const;
+  bool UnitFits(size_t j, size_t len) const;
+  const LexEntry* AltUnit(size_t j, size_t len, const LexEntry* e) const;
+  bool GluedUnit(const NumberMatch& m) const;
   void ReadMeasureCues(Draft& d) const;
   void ReadVerbAfter(size_t k, Draft& d) const;
   void ReadVerbBefore(Draft& d) const;
+  bool KeepsGroup(const Draft& d, const LexEntry& verb) const;
+  void ReadNounBefore(Draft& d) const;
+  void ReadElided(Draft& d) const;
+  void CountedElsewhere(Draft& d, const LexEntry& e) const;
   bool PartOfPrevious(const Draft& d) const;
   bool IsLabel(const Draft& d) const;
   void ReadSubject(Draft& d) const;
   void ReadPlace(Draft& d) const;
+  void SetBase(Claim& c) const;
+  struct SourceCue;
+  const SourceCue* CueOf(const Draft& d) const;
   void Emit(Draft& d);
 
   static bool NeedsVerb(const Draft& d) {
@@ -286,7 +308,14 @@ struct QuantityTagger::Sentence {
   size_t attribution_from = 0;       // claims before this token are not attributed
   size_t attribution_to = SIZE_MAX;  // nor claims from this token on
   bool anaphor = false;              // "selon la même source": the previous source
-  std::vector<size_t> reported_at;   // tokens of conditional-mood cues
+  // Every "selon X" of the sentence, in order; a claim takes its own (Emit).
+  struct SourceCue {
+    size_t at;
+    TextSpan attribution, source;
+    bool anaphor;
+  };
+  std::vector<SourceCue> cues;
+  std::vector<size_t> reported_at;  // tokens of conditional-mood cues
 };
 
 void QuantityTagger::SentenceClaims(const Document& doc, const TokenStream& stream,
@@ -306,13 +335,21 @@ void QuantityTagger::SentenceClaims(const Document& doc, const TokenStream& stre
 void QuantityTagger::Sentence::ReadAttribution() {
   size_t len = 0;
   const LexEntry* e = nullptr;
-  if (size_t a = r.Find(0, n, LexKind::kAttributionBefore, &len, &e); a != SIZE_MAX) {
+  for (size_t a = 0; (a = r.Find(a, n, LexKind::kAttributionBefore, &len, &e)) != SIZE_MAX;) {
     size_t stop = r.PhraseEnd(a + len, kSourceMaxTokens);
     if (stop > a + len) {
-      attribution = {t[a].start, t[stop - 1].end};
-      source = {t[a + len].start, t[stop - 1].end};
-      anaphor = r.Has(a + len, LexKind::kSourceAnaphor, &len);
+      size_t anaphor_len = 0;
+      cues.push_back({a,
+                      {t[a].start, t[stop - 1].end},
+                      {t[a + len].start, t[stop - 1].end},
+                      r.Has(a + len, LexKind::kSourceAnaphor, &anaphor_len)});
     }
+    a = std::max(stop, a + len);
+  }
+  if (!cues.empty()) {
+    attribution = cues[0].attribution;
+    source = cues[0].source;
+    anaphor = cues[0].anaphor;
   } else if (size_t v = r.Find(0, n, LexKind::kAttributionVerb, &len, &e); v != SIZE_MAX) {
     AttributionOfVerb(v, len);
   }
@@ -329,9 +366,26 @@ void QuantityTagger::Sentence::AttributionOfVerb(size_t v, size_t len) {
                return m.first_token > v && m.first_token < r.PhraseEnd(v, kSourceMaxTokens);
              })) {
     SourceAfterVerb(v, len);
+  } else if (size_t s = TrailingSubject(v, len); s != SIZE_MAX) {
+    attribution = {t[s].start, t[v + len - 1].end};  // ", the ministry said."
+    source = {t[s].start, t[v - 1].end};
+    attribution_to = s;
   } else if (v > 0) {
     SubjectBeforeVerb(v);
   }
+}
+
+// ", the interior ministry said.": a short subject between a comma and a verb
+// of saying that ends the sentence (or its clause); its first token, or
+// SIZE_MAX. The claims before it are attributed to it.
+size_t QuantityTagger::Sentence::TrailingSubject(size_t v, size_t len) const {
+  if (v + len < n && !IsStop(t[v + len])) return SIZE_MAX;
+  size_t s = v;
+  while (s > 0 && v - s < kSourceMaxTokens && !IsStop(t[s - 1]) && t[s - 1].type != Type::kDigits) {
+    --s;
+  }
+  if (s == v || s < 2 || t[s - 1].key != ",") return SIZE_MAX;
+  return s;
 }
 
 // "Más de 200 personas fueron detenidas, informó la agencia oficial
@@ -423,6 +477,7 @@ void QuantityTagger::Sentence::ReadClaim(size_t* k) {
   d.c.interval = m.kind == NumberKind::kVague;
   if (d.c.interval) d.c.min = m.min;
   JoinRange(k, d);
+  d.next = *k + 1 < numbers.size() ? numbers[*k + 1].first_token : n;
   if (IsNameOrYear(d)) return;
   ReadHedge(d);
   ReadUnitBefore(d);
@@ -432,6 +487,8 @@ void QuantityTagger::Sentence::ReadClaim(size_t* k) {
   ReadMeasureCues(d);
   if (NeedsVerb(d)) ReadVerbAfter(*k, d);
   if (NeedsVerb(d)) ReadVerbBefore(d);
+  if (d.c.measure.empty() && (d.c.unit_span.empty() || d.unknown_noun)) ReadNounBefore(d);
+  if (d.c.measure.empty() && (d.c.unit_span.empty() || d.unknown_noun)) ReadElided(d);
   if (NeedsVerb(d) && PartOfPrevious(d)) d.c.measure = out->back().measure;
   if (d.c.measure.empty()) d.c.measure = "other";
   if (IsLabel(d)) return;
@@ -446,7 +503,7 @@ bool QuantityTagger::Sentence::IsQuantity(const NumberMatch& m) const {
   const size_t a = m.first_token, b = m.end_token;
   size_t len = 0;
   const LexEntry* e = nullptr;
-  if (m.date_like || m.glued) return false;
+  if (m.date_like || (m.glued && !GluedUnit(m))) return false;
   // Dates: a month name after the number ("5 janvier") or right before it.
   // A day or a year has no grouping and no decimals ("$ 37,305.97 february" is money).
   const bool day_or_year = !m.grouped && !m.decimal && !m.scaled;
@@ -457,7 +514,15 @@ bool QuantityTagger::Sentence::IsQuantity(const NumberMatch& m) const {
     return false;  // "1 de enero"
   }
   if (lex.MatchEndingAt(t, a, LexKind::kNotBefore, &e) != SIZE_MAX) return false;
-  if (r.Has(b, LexKind::kNotAfter, &len)) return false;
+  // Not before a not_after cue, unless the cue is a link to a counted noun
+  // ("salgono a 14 i morti", not "secondo i dati").
+  if (r.Has(b, LexKind::kNotAfter, &len)) {
+    size_t link = 0, noun = 0;
+    if (!r.Has(b, LexKind::kLink, &link) ||
+        !(r.Has(b + link, LexKind::kMeasure, &noun) || r.Has(b + link, LexKind::kUnit, &noun))) {
+      return false;
+    }
+  }
   if (m.kind == NumberKind::kOrdinal && b < n && t[b].capitalized)
     return false;  // "Seconde Guerre"
   // "un"/"une" as an article; "one-yen" counts.
@@ -601,23 +666,25 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
   if (HyphenedUnit(j)) ++j;  // "a 12-cent dividend", "a one-yen bid"
   const size_t noun_at = j;
   for (size_t w = 0; w < kNounWindow && j < n; ++w) {
-    if (r.Has(j, LexKind::kUnit, &len, &e)) {  // before the stop test: "$", "%"
+    if (t[j].type == Type::kDigits) break;  // another number: "la 8088 puce 16 bits"
+    len = lex.Match(t, j, LexKind::kUnit, &e);
+    // "$ 20,000.00 $ 37,305.97": the second "$" is the next number's, as is
+    // a currency glued to the next number only ("3 USD50").
+    if (len > 0 && NumberStartsAt(j + len) &&
+        (d.money_before || (t[j].space_before && j + len < n && !t[j + len].space_before))) {
+      break;
+    }
+    while (len > 0 && !UnitFits(j, len)) len = lex.Match(t, j, LexKind::kUnit, &e, len - 1);
+    if (len > 0) {  // before the stop test: "$", "%"; "12 m 2 dm" is "m", not "m2"
       if (d.money_before && e->tag2 != "money") break;
-      // "$ 20,000.00 $ 37,305.97": the second "$" is the next number's, as is
-      // a currency glued to the next number only ("3 USD50").
-      if (NumberStartsAt(j + len) &&
-          (d.money_before || (t[j].space_before && j + len < n && !t[j + len].space_before))) {
-        break;
-      }
-      if (c.unit.empty() || d.money_before) c.unit = e->tag;
-      c.unit_span = {t[j].start, t[j + len - 1].end};
-      if (c.measure.empty() || c.measure == "people") c.measure = e->tag2;
-      c.value *= e->value;  // "trois décennies" = 30 years
-      c.min *= e->value;
-      c.max *= e->value;
-      d.last = j + len;
+      TakeUnit(d, j, j + len, *AltUnit(j, len, e));
       if (e->tag2 == "money" && e->value == 1 && !c.interval) ReadSubunit(d, j + len, *e);
       // "millions de dollars": a unit may follow its own link.
+      break;
+    }
+    // "20 (kg)": a unit alone in brackets right after the number.
+    if (size_t close = BracketedUnit(j, &e); w == 0 && close != 0 && !d.money_before) {
+      TakeUnit(d, j, close + 1, *e);
       break;
     }
     if (IsStop(t[j]) || d.money_before) break;  // "$75 millions d'obligations": counted is money
@@ -631,11 +698,13 @@ void QuantityTagger::Sentence::ReadCounted(Draft& d) const {
     }
     if (r.Has(j, LexKind::kClauseBreak, &len) || r.Has(j, LexKind::kPlace, &len) ||
         r.Has(j, LexKind::kMeasure, &len) || r.Has(j, LexKind::kMeasureVerb, &len) ||
+        r.Has(j, LexKind::kAttributionBefore, &len) ||  // "31 000 selon la police"
         (t[j].type == Type::kWord && r.Has(j, LexKind::kRangeMid, &len))) {  // "2,000 and will"
       // a predicate is not a counted noun: "nearly 5,800 detained"; it is read below
       break;
     }
     if (w == 0 && t[j].type == Type::kWord && j == noun_at) {
+      d.unknown_noun = true;
       d.last = j + 1;  // an unknown counted noun: "deux choses", "six membres"
       c.unit.assign(doc.text, t[j].start, t[j].end - t[j].start);
       c.unit_span = {t[j].start, t[j].end};
@@ -678,6 +747,79 @@ void QuantityTagger::Sentence::ReadSubunit(Draft& d, size_t after, const LexEntr
   d.c.unit_span.end = t[end - 1].end;
   d.last = end;
   d.subunit_number = next;
+}
+
+// The unit of entry `e` on tokens [from, to): its code, measure and factor.
+void QuantityTagger::Sentence::TakeUnit(Draft& d, size_t from, size_t to, const LexEntry& e) const {
+  Claim& c = d.c;
+  if (c.unit.empty() || d.money_before) c.unit = e.tag;
+  c.unit_span = {t[from].start, t[to - 1].end};
+  if (c.measure.empty() || c.measure == "people") c.measure = e.tag2;
+  c.value *= e.value;  // "trois décennies" = 30 years
+  c.min *= e.value;
+  c.max *= e.value;
+  d.last = to;
+}
+
+// True when the unit phrase on tokens [j, j + len) stands alone: its digits
+// glued to its letters ("km2", not "12 m 2 dm"), and no letters or digits
+// glued after it ("24703 m212", "24703 L-202").
+bool QuantityTagger::Sentence::UnitFits(size_t j, size_t len) const {
+  auto glued = [&](size_t i) { return i > 0 && i < n && t[i].start == t[i - 1].end; };
+  for (size_t i = j + 1; i < j + len; ++i) {
+    if (t[i].type == Type::kDigits && !glued(i)) return false;
+  }
+  const size_t after = j + len;
+  if (!glued(after)) return true;
+  if (t[after].type != Type::kPunct) return false;
+  return !(t[after].key == "-" && glued(after + 1) && t[after + 1].type == Type::kDigits);
+}
+
+// The reading of the unit at tokens [j, j + len), entry `e`: its alternative
+// ("degrés": deg, angle) when a cue of the alternative's measure is in the
+// sentence ("tourner à 90 degrés"), else `e`.
+const LexEntry* QuantityTagger::Sentence::AltUnit(size_t j, size_t len, const LexEntry* e) const {
+  size_t alt_len = 0, cue_len = 0;
+  const LexEntry* alt = nullptr;
+  const LexEntry* cue = nullptr;
+  if (!r.Has(j, LexKind::kUnitAlt, &alt_len, &alt) || alt_len != len) return e;
+  for (size_t i = 0; i < n; ++i) {
+    if (lex.MayStart(t[i]) && r.Has(i, LexKind::kMeasureCue, &cue_len, &cue) &&
+        cue->tag == alt->tag2) {
+      return alt;
+    }
+  }
+  return e;
+}
+
+// The closing bracket of a unit alone in brackets opening at token j
+// ("(kg)", "[kg]", "{kg}", "<kg>"), with the unit's entry; 0 when none.
+size_t QuantityTagger::Sentence::BracketedUnit(size_t j, const LexEntry** e) const {
+  static constexpr std::string_view kPairs[] = {"()", "[]", "{}", "<>"};
+  size_t len = 0;
+  if (j + 2 >= n || t[j].type != Type::kPunct) return 0;
+  for (std::string_view pair : kPairs) {
+    if (t[j].key != pair.substr(0, 1)) continue;
+    if (r.Has(j + 1, LexKind::kUnit, &len, e) && j + 1 + len < n &&
+        t[j + 1 + len].key == pair.substr(1, 1)) {
+      return j + 1 + len;
+    }
+  }
+  return 0;
+}
+
+// "75ml", "10km/h", "24703m2": digits with a unit glued after them, nothing
+// glued before them ("G20", "Covid-19") nor after the unit ("24703m212").
+bool QuantityTagger::Sentence::GluedUnit(const NumberMatch& m) const {
+  const size_t a = m.first_token, b = m.end_token;
+  auto glued = [&](size_t i) { return i > 0 && i < n && t[i].start == t[i - 1].end; };
+  if (glued(a) && (t[a - 1].type == Type::kWord ||
+                   (t[a - 1].key == "-" && glued(a - 1) && t[a - 2].type == Type::kWord))) {
+    return false;
+  }
+  size_t len = 0;
+  if (!glued(b) || t[b].type != Type::kWord || !r.Has(b, LexKind::kUnit, &len)) return false;
+  return UnitFits(b, len);
 }
 
 // A measure cue right before ("âgé de 81 ans" is an age), and years right
@@ -723,12 +865,19 @@ void QuantityTagger::Sentence::ReadVerbAfter(size_t k, Draft& d) const {
       v = close;
       continue;
     }
-    if (r.Has(v, LexKind::kMeasureVerb, &len, &e)) {
+    if (r.Has(v, LexKind::kMeasureVerb, &len, &e) && !KeepsGroup(d, *e)) {
       d.c.measure = e->tag;
       d.group = false;
       return;
     }
   }
+}
+
+// A group noun that names a kind of people keeps it against a verb that names
+// another kind: "500 policiers ont été déployés" stays police (the verb says
+// troops), "500 policiers ont été blessés" is injured.
+bool QuantityTagger::Sentence::KeepsGroup(const Draft& d, const LexEntry& verb) const {
+  return d.group && !d.c.measure.empty() && d.c.measure != "people" && lex.IsGroupMeasure(verb.tag);
 }
 
 // A measure verb right before the claim: "погибли 12 сотрудников".
@@ -737,11 +886,78 @@ void QuantityTagger::Sentence::ReadVerbBefore(Draft& d) const {
   const LexEntry* e = nullptr;
   for (size_t v = d.first; v-- > 0 && d.first - v <= kVerbWindowBefore;) {
     if (IsStop(t[v])) break;
-    if (r.Has(v, LexKind::kMeasureVerb, &len, &e)) {
+    if (r.Has(v, LexKind::kMeasureVerb, &len, &e) && !KeepsGroup(d, *e)) {
       d.c.measure = e->tag;
       d.group = false;
       return;
     }
+  }
+}
+
+// The counted noun before the number, for a number that counts nothing after
+// it: right before a copula ("gli sfollati sono circa 36.000", "les
+// manifestants étaient 31 000"), or after a count_of cue earlier in the
+// sentence ("le nombre de manifestants ... s'élevait à 31 000"; the nearest).
+void QuantityTagger::Sentence::ReadNounBefore(Draft& d) const {
+  const LexEntry* e = nullptr;
+  if (size_t cop = lex.MatchEndingAt(t, d.first, LexKind::kCopula, &e); cop != SIZE_MAX) {
+    if (lex.MatchEndingAt(t, cop, LexKind::kMeasure, &e) != SIZE_MAX) {
+      CountedElsewhere(d, *e);
+      return;
+    }
+  }
+  size_t len = 0, noun = 0;
+  for (size_t i = d.first; i-- > 0;) {
+    if (lex.MayStart(t[i]) && r.Has(i, LexKind::kCountOf, &len) &&
+        r.Has(i + len, LexKind::kMeasure, &noun, &e)) {
+      CountedElsewhere(d, *e);
+      return;
+    }
+  }
+}
+
+// The counted noun `e` found away from the number: its measure; the word
+// after the number is no longer taken for the noun ("31 000 samedi").
+void QuantityTagger::Sentence::CountedElsewhere(Draft& d, const LexEntry& e) const {
+  d.c.measure = e.tag;
+  d.group = e.tag2 == "group";
+  if (d.unknown_noun) {
+    d.unknown_noun = false;
+    d.c.unit.clear();
+    d.c.unit_span = {};
+    d.last = d.b;
+  }
+}
+
+// Ellipsis: a number that counts nothing, followed by its source ("31 000
+// selon l'Intérieur", "Quelque 5 500, selon la police") counts what the
+// sentence counts: the previous claim of the sentence, else the nearest
+// counted noun before it in the sentence, else the claim that ends the
+// previous sentence.
+void QuantityTagger::Sentence::ReadElided(Draft& d) const {
+  size_t len = 0;
+  size_t p = d.last;
+  if (p < n && t[p].key == ",") ++p;
+  if (p >= n || !r.Has(p, LexKind::kAttributionBefore, &len)) return;
+  auto counts = [](const std::string& m) { return !m.empty() && m != "other"; };
+  LexEntry inherited{LexKind::kMeasure};
+  if (!out->empty() && out->back().sentence == index && out->back().start >= start &&
+      counts(out->back().measure)) {
+    inherited.tag = out->back().measure;
+    CountedElsewhere(d, inherited);
+    return;
+  }
+  const LexEntry* e = nullptr;
+  for (size_t i = d.first; i-- > 0;) {
+    if (lex.MayStart(t[i]) && r.Has(i, LexKind::kMeasure, &len, &e)) {
+      CountedElsewhere(d, *e);
+      return;
+    }
+  }
+  if (!out->empty() && index > 0 && out->back().sentence == index - 1 &&
+      counts(out->back().measure)) {
+    inherited.tag = out->back().measure;
+    CountedElsewhere(d, inherited);
   }
 }
 
@@ -786,6 +1002,31 @@ void QuantityTagger::Sentence::ReadPlace(Draft& d) const {
   }
 }
 
+// The value in the base unit of a physical measure ("5 km" = 5000 m).
+void QuantityTagger::Sentence::SetBase(Claim& c) const {
+  const UnitInfo* u = tagger.units_.Find(c.unit);
+  if (u == nullptr || u->base.empty() || u->measure != c.measure) return;
+  c.base_unit = u->base;
+  c.base_value = c.value * u->factor + u->offset;
+  c.base_min = c.min * u->factor + u->offset;
+  c.base_max = c.max * u->factor + u->offset;
+}
+
+// The "selon X" of a claim when the sentence has several: the first one after
+// it and before the next number ("31 000 selon l'Intérieur, 5 500 selon les
+// organisateurs"), else the nearest one before it ("Selon la police, ..."),
+// else the first of the sentence. Null when there is at most one.
+const QuantityTagger::Sentence::SourceCue* QuantityTagger::Sentence::CueOf(const Draft& d) const {
+  if (cues.size() < 2) return nullptr;
+  const SourceCue* before = nullptr;
+  for (const SourceCue& cue : cues) {
+    // (right after it, the cue word may itself read as a number: "secondo")
+    if (cue.at >= d.last && (cue.at < d.next || cue.at <= d.last + 1)) return &cue;
+    if (cue.at < d.first) before = &cue;
+  }
+  return before != nullptr ? before : &cues[0];
+}
+
 // Spans, attribution, mood and time; appends the claim to `out`.
 void QuantityTagger::Sentence::Emit(Draft& d) {
   Claim& c = d.c;
@@ -793,12 +1034,17 @@ void QuantityTagger::Sentence::Emit(Draft& d) {
   c.end = t[d.last - 1].end;
   c.number_start = d.m.start;
   c.number_end = t[d.b - 1].end;
-  if (d.first >= attribution_from && d.first < attribution_to) {
+  if (const SourceCue* cue = CueOf(d); cue != nullptr) {
+    c.attribution = cue->attribution;
+    c.source = cue->source;
+    c.source_anaphor = cue->anaphor;
+  } else if (d.first >= attribution_from && d.first < attribution_to) {
     c.attribution = attribution;
     c.source = source;
     c.source_anaphor = anaphor;
   }
   c.reported = InReportedClause(d.first, d.last);
+  SetBase(c);
   if (tagger.options_.time_of) c.time = tagger.options_.time_of(doc, c.start, c.end);
   out->push_back(std::move(c));
 }

@@ -23,6 +23,7 @@
 #include "doc/claim.h"
 #include "doc/document.h"
 #include "quantity/number_finder.h"
+#include "quantity/unit_table.h"
 
 namespace sitrep {
 
@@ -58,6 +59,9 @@ class QuantityTagger {
   std::vector<Claim> Claims(const Document& doc, Deadline* deadline = nullptr,
                             bool* truncated = nullptr) const;
 
+  // The physical units (data/quantity/units.tsv; empty when the file is absent).
+  const UnitTable& units() const { return units_; }
+
   // Claims of one sentence [start, end) of `doc.text`, language `lang`, read
   // from `stream` (the token stream of doc.text).
   void SentenceClaims(const Document& doc, const TokenStream& stream, std::string_view lang,
@@ -71,6 +75,7 @@ class QuantityTagger {
   const QuantityLexicon* Lexicon(std::string_view lang) const;
 
   QuantityOptions options_;
+  UnitTable units_;
   std::map<std::string, std::unique_ptr<QuantityLexicon>, std::less<>> lexicons_;
 };
 

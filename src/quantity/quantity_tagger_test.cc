@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 
@@ -95,7 +96,7 @@ TEST(QuantityTaggerTest, Figures) {
   const FigureCase cases[] = {
       // 1. measure: the verb of the clause over the counted group noun
       {"en", "The interior ministry said 18 members of the security forces had been killed.",
-       "18 members", "killed", 18, "exact", "The interior ministry", false},
+       "18 members of the security forces", "killed", 18, "exact", "The interior ministry", false},
       {"en", "Kazakh authorities say 225 people were killed, including 19 police officers.",
        "225 people", "killed", 225, "exact", "", false},
       {"en", "More than 4,500 people were injured.", "More than 4,500 people", "injured", 4500,
@@ -128,10 +129,10 @@ TEST(QuantityTaggerTest, Figures) {
        "16 membri delle forze", "killed", 16, "exact", "", true},
       {"fr", "Parmi les victimes figurent 16 membres des forces de sécurité.",
        "16 membres des forces", "killed", 16, "exact", "", false},
-      {"es", "Entre las víctimas hay 16 miembros de las fuerzas de seguridad.", "16 miembros",
-       "killed", 16, "exact", "", false},
-      {"en", "Among the dead were 16 members of the security forces.", "16 members", "killed", 16,
-       "exact", "", false},
+      {"es", "Entre las víctimas hay 16 miembros de las fuerzas de seguridad.",
+       "16 miembros de las fuerzas de seguridad", "killed", 16, "exact", "", false},
+      {"en", "Among the dead were 16 members of the security forces.",
+       "16 members of the security forces", "killed", 16, "exact", "", false},
       {"de", "Unter den Toten sind auch 16 Polizisten.", "16 Polizisten", "killed", 16, "exact", "",
        false},
       {"ru", "Среди погибших 16 сотрудников силовых структур.", "16 сотрудников силовых структур",
@@ -386,6 +387,198 @@ TEST(QuantityTaggerTest, EachParagraphIsReadInItsLanguage) {
   EXPECT_NE(claims[1].value, 2500);
 }
 
+// An attribution is exactly the attribution phrase, never the start of the
+// clause; with several sources in a sentence, each claim takes its own.
+struct AttributionCase {
+  const char* lang;
+  const char* text;
+  size_t nth;               // the claim checked
+  const char* attribution;  // "" when none
+  const char* source;
+};
+
+TEST(QuantityTaggerTest, AttributionSpans) {
+  const AttributionCase cases[] = {
+      {"fr", "Selon la police, 31 000 personnes ont manifesté samedi.", 0, "Selon la police",
+       "la police"},
+      {"fr", "Quelque 31 000 personnes ont manifesté, a indiqué le ministère de l'Intérieur.", 0,
+       "a indiqué le ministère de l'Intérieur", "le ministère de l'Intérieur"},
+      {"fr", "Les manifestants étaient 31 000 selon l'Intérieur, 5 500 selon les organisateurs.", 0,
+       "selon l'Intérieur", "l'Intérieur"},
+      {"fr", "Les manifestants étaient 31 000 selon l'Intérieur, 5 500 selon les organisateurs.", 1,
+       "selon les organisateurs", "les organisateurs"},
+      {"en", "About 2,000 people were evacuated, the interior ministry said.", 0,
+       "the interior ministry said", "the interior ministry"},
+      {"en", "According to the police, 8,000 people marched, and 20,000 according to the unions.",
+       1, "according to the unions", "the unions"},
+      {"es", "Unas 300 personas fueron evacuadas, informó la agencia oficial.", 0,
+       "informó la agencia oficial", "la agencia oficial"},
+      {"it", "Secondo la questura, i manifestanti erano 5.000, 20.000 secondo gli organizzatori.",
+       1, "secondo gli organizzatori", "gli organizzatori"},
+      {"de", "Nach Angaben der Polizei wurden 300 Menschen festgenommen.", 0,
+       "Nach Angaben der Polizei", "der Polizei"},
+  };
+  for (const AttributionCase& c : cases) {
+    Document doc;
+    std::vector<Claim> claims = ClaimsOf(c.text, c.lang, &doc);
+    ASSERT_GT(claims.size(), c.nth) << c.text;
+    EXPECT_EQ(Text(doc, claims[c.nth].attribution), c.attribution) << c.text;
+    EXPECT_EQ(Text(doc, claims[c.nth].source), c.source) << c.text;
+  }
+}
+
+// Where the counted noun is (issue 11): after a count_of cue, before a copula,
+// after an article used as a link, elided before a source, the subject of a
+// passive, a group noun against a verb naming another kind of people, a part
+// ("dont"); and the measure classes of the data, in several languages. `nth`
+// is the index of the claim checked.
+struct PlaceCase {
+  const char* lang;
+  const char* text;
+  size_t nth;
+  const char* number;  // the claim's number as written
+  const char* measure;
+};
+
+TEST(QuantityTaggerTest, CountedNounPlaces) {
+  const PlaceCase cases[] = {
+      // "the number of X ... N"
+      {"fr", "Le nombre de manifestants a atteint 31 000 samedi.", 0, "31 000", "protesters"},
+      {"en", "The number of evacuees rose to 3,000 on Monday.", 0, "3,000", "evacuated"},
+      {"es", "La cifra de muertos asciende a 14.", 0, "14", "killed"},
+      {"it", "Il numero dei feriti è salito a 40.", 0, "40", "injured"},
+      // the noun before a copula
+      {"it", "Gli sfollati sono circa 36.000.", 0, "36.000", "displaced"},
+      {"fr", "Les manifestants étaient 31 000 à Paris.", 0, "31 000", "protesters"},
+      {"en", "The evacuees numbered about 3,000.", 0, "3,000", "evacuated"},
+      {"es", "Los detenidos son 120.", 0, "120", "arrested"},
+      // an article as the link to the counted noun
+      {"it", "Salgono a 14 i morti dell'alluvione.", 0, "14", "killed"},
+      {"es", "Son ya 14 los muertos.", 0, "14", "killed"},
+      // ellipsis: a bare number and its source count what the sentence counts
+      {"fr", "Ils étaient 31 000 manifestants selon la police, 5 500 selon les organisateurs.", 1,
+       "5 500", "protesters"},
+      {"fr", "À Paris, les manifestants ont défilé : 31 000 selon l'Intérieur.", 0, "31 000",
+       "protesters"},
+      {"es", "Unos 5.000 manifestantes según la policía, 20.000 según los organizadores.", 1,
+       "20.000", "protesters"},
+      {"en", "Police counted 8,000 protesters, 20,000 according to the organisers.", 1, "20,000",
+       "protesters"},
+      // the subject of a passive
+      {"fr", "Au total, 120 personnes ont été interpellées.", 0, "120", "arrested"},
+      {"es", "Unas 300 personas fueron evacuadas de sus casas.", 0, "300", "evacuated"},
+      {"it", "Circa 200 persone sono state evacuate.", 0, "200", "evacuated"},
+      {"de", "Rund 500 Menschen wurden evakuiert.", 0, "500", "evacuated"},
+      {"en", "About 2,000 people were evacuated.", 0, "2,000", "evacuated"},
+      // a kind of people keeps its kind against a verb of another kind
+      {"fr", "Quelque 500 policiers ont été déployés.", 0, "500", "police"},
+      {"en", "About 300 police officers were deployed.", 0, "300", "police"},
+      {"fr", "Quelque 500 policiers ont été blessés.", 0, "500", "injured"},
+      // a part ("dont") counts what the whole counts
+      {"fr", "Quelque 40 personnes ont été blessées, dont 12 policiers.", 1, "12", "injured"},
+      // the classes of the data
+      {"fr", "Plus de 3 millions d'électeurs ont voté.", 0, "3 millions", "voters"},
+      {"fr", "Une centaine de voitures ont été incendiées.", 0, "Une centaine", "vehicles"},
+      {"en", "The fire destroyed 40 homes.", 0, "40", "buildings"},
+      {"fr", "Le parti compte 30 000 adhérents.", 0, "30 000", "members"},
+      {"en", "Some 500 participants attended the congress.", 0, "500", "participants"},
+      {"fr", "Trois cents personnes restaient en garde à vue.", 0, "Trois cents", "detained"},
+      {"ru", "Эвакуированы 1200 человек.", 0, "1200", "evacuated"},
+      {"de", "Mehr als 2000 Polizisten waren im Einsatz.", 0, "2000", "police"},
+  };
+  for (const PlaceCase& c : cases) {
+    Document doc;
+    std::vector<Claim> claims = ClaimsOf(c.text, c.lang, &doc);
+    ASSERT_GT(claims.size(), c.nth) << c.text;
+    const Claim& claim = claims[c.nth];
+    EXPECT_EQ(Text(doc, {claim.number_start, claim.number_end}), c.number) << c.text;
+    EXPECT_EQ(claim.measure, c.measure) << c.text;
+  }
+}
+
+// Physical units: the unit code, the measure and the value in the measure's
+// base unit (data/quantity/units.tsv), with the unit glued to the number, after
+// a hyphen or alone in brackets.
+struct UnitCase {
+  const char* lang;
+  const char* text;
+  const char* claim;  // the claim's text
+  const char* measure;
+  const char* unit;  // unit code
+  const char* base_unit;
+  double base_value;
+};
+
+TEST(QuantityTaggerTest, PhysicalUnits) {
+  const UnitCase cases[] = {
+      {"fr", "Le cortège a parcouru 3,5 kilomètres.", "3,5 kilomètres", "distance", "km", "m",
+       3500},
+      {"fr", "Une bouteille de 75ml.", "75ml", "volume", "mL", "m3", 75e-6},
+      {"fr", "Un tronçon de 2,5-km de l'autoroute.", "2,5-km", "distance", "km", "m", 2500},
+      {"fr", "Le feu a détruit 1 200 hectares de forêt.", "1 200 hectares", "area", "har", "m2",
+       1.2e7},
+      {"fr", "Il faisait -5 degrés fahrenheit.", "-5 degrés fahrenheit", "temperature", "[degF]",
+       "Cel", -20.555555555555557},
+      {"fr", "Le thermomètre a atteint 41 °C à Lyon.", "41 °C", "temperature", "Cel", "Cel", 41},
+      {"fr", "Des rafales à 130 km/h ont été relevées.", "130 km/h", "speed", "km/h", "m/s",
+       36.111111111111114},
+      {"en", "The storm dumped 20 cm of snow.", "20 cm", "distance", "cm", "m", 0.2},
+      {"en", "The weight is 20 (kg).", "20 (kg)", "mass", "kg", "kg", 20},
+      {"en", "a 10-gallon water cooler", "10-gallon", "volume", "[gal_us]", "m3", 0.03785411784},
+      {"en", "The plant produced 4.2 terawatt hours last year.", "4.2 terawatt hours", "energy",
+       "TW.h", "J", 1.512e16},
+      {"en", "Winds of 90 miles per hour hit the coast.", "90 miles per hour", "speed", "[mi_i]/h",
+       "m/s", 40.2336},
+      {"es", "El incendio quemó 3.000 hectáreas.", "3.000 hectáreas", "area", "har", "m2", 3e7},
+      {"de", "Die Temperatur stieg auf 38 Grad.", "38 Grad", "temperature", "Cel", "Cel", 38},
+      {"it", "La colonna si estende per 12 chilometri.", "12 chilometri", "distance", "km", "m",
+       12000},
+      {"ru", "Колонна растянулась на 20 километров.", "20 километров", "distance", "km", "m",
+       20000},
+  };
+  for (const UnitCase& c : cases) {
+    Document doc;
+    std::vector<Claim> claims = ClaimsOf(c.text, c.lang, &doc);
+    ASSERT_EQ(claims.size(), 1u) << c.text;
+    const Claim& claim = claims[0];
+    EXPECT_EQ(Text(doc, {claim.start, claim.end}), c.claim) << c.text;
+    EXPECT_EQ(claim.measure, c.measure) << c.text;
+    EXPECT_EQ(claim.unit, c.unit) << c.text;
+    EXPECT_EQ(claim.base_unit, c.base_unit) << c.text;
+    EXPECT_NEAR(claim.base_value, c.base_value, 1e-9 * std::max(1.0, std::fabs(c.base_value)))
+        << c.text;
+  }
+}
+
+// Letters glued to digits make a quantity only when they are a whole unit:
+// not a name ("G20", "A320"), not a code ("24703m212"), not a time ("14h30").
+TEST(QuantityTaggerTest, GluedLettersThatAreNoUnit) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"en", "The G20 summit and the A320 jet."},
+      {"en", "The reference 24703m212 was printed."},
+      {"fr", "Rendez-vous à 14h30 devant la mairie."},
+      {"fr", "Le sommet du G20 s'ouvre."},
+  };
+  for (const auto& [lang, text] : cases) {
+    Document doc;
+    for (const Claim& c : ClaimsOf(text, lang, &doc)) {
+      EXPECT_FALSE(Tagger().units().IsPhysicalMeasure(c.measure))
+          << text << ": " << Text(doc, {c.start, c.end}) << " " << c.measure;
+    }
+  }
+}
+
+// A unit phrase with digits ("m2") needs them glued: "12 m 2 dm" is metres,
+// then decimetres.
+TEST(QuantityTaggerTest, SpacedDigitsAreNoPartOfAUnit) {
+  Document doc;
+  std::vector<Claim> claims = ClaimsOf("The length is 12 m 2 dm, the area 24 m2.", "en", &doc);
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[0].unit, "m");
+  EXPECT_EQ(claims[1].unit, "dm");
+  EXPECT_EQ(claims[2].unit, "m2");
+}
+
 TEST(QuantityTaggerTest, JsonUsesCodePoints) {
   Document doc;
   std::vector<Claim> claims = ClaimsOf("Déjà environ 2 000 soldats.", "fr", &doc);
@@ -402,6 +595,29 @@ TEST(QuantityTaggerTest, JsonUsesCodePoints) {
   EXPECT_EQ(q["value"].num(), 2000);
   EXPECT_EQ(q.GetString("hedge"), "approximate");
   EXPECT_EQ(q.GetString("measure"), "troops");
+  EXPECT_EQ(q.GetString("base_unit"), "");
+  EXPECT_TRUE(q["base_value"].is_null());
+}
+
+TEST(QuantityTaggerTest, JsonBaseValue) {
+  Document doc;
+  std::vector<Claim> claims = ClaimsOf("Une colonne de 12 km et de 3 à 5 tonnes.", "fr", &doc);
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  AppendQuantitiesJson(doc, claims, &w);
+  w.EndObject();
+  auto json = ParseJson(out);
+  ASSERT_TRUE(json.ok()) << out;
+  ASSERT_EQ((*json)["quantities"].items().size(), 2u) << out;
+  const JsonValue& km = (*json)["quantities"].items().at(0);
+  EXPECT_EQ(km.GetString("unit"), "km");
+  EXPECT_EQ(km.GetString("base_unit"), "m");
+  EXPECT_EQ(km["base_value"].num(), 12000);
+  const JsonValue& t = (*json)["quantities"].items().at(1);
+  EXPECT_EQ(t.GetString("base_unit"), "kg");
+  EXPECT_EQ(t["base_min"].num(), 3000);
+  EXPECT_EQ(t["base_max"].num(), 5000);
 }
 
 TEST(QuantityTaggerTest, BadDataLineNamesFileAndLine) {
