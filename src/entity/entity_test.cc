@@ -254,7 +254,9 @@ TEST(EntityRecognizerTest, SameNameSameTypeAcrossTheDocument) {
   ASSERT_EQ(crs.size(), 3u);
   const size_t def = text.find("Compagnies");
   for (const Mention& m : got) {
-    if (m.start == text.rfind("CRS")) EXPECT_EQ(m.antecedent, static_cast<int64_t>(def));
+    if (m.start == text.rfind("CRS")) {
+      EXPECT_EQ(m.antecedent, static_cast<int64_t>(def));
+    }
   }
 }
 

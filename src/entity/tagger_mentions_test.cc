@@ -36,7 +36,7 @@ TEST(TaggerMentions, AddsOnlyNamesNothingElseFound) {
   Document doc;
   doc.lang = "xx";
   doc.text = "mr Gustav lives in Bonn. mr Hanna lives in Graz.";
-  doc.paragraphs.push_back({0, static_cast<uint32_t>(doc.text.size())});
+  doc.paragraphs.emplace_back().end = static_cast<uint32_t>(doc.text.size());
   doc.sentences = {{0, 24}, {25, static_cast<uint32_t>(doc.text.size())}};
   // The KB already found "Bonn" (19-23) and, wrongly typed, "Hanna" (28-33).
   std::vector<Mention> mentions(2);
@@ -66,7 +66,7 @@ TEST(TaggerMentions, LanguageWithoutModelKeepsItsMentions) {
   Document doc;
   doc.lang = "yy";
   doc.text = "mr Gustav lives in Bonn.";
-  doc.paragraphs.push_back({0, static_cast<uint32_t>(doc.text.size())});
+  doc.paragraphs.emplace_back().end = static_cast<uint32_t>(doc.text.size());
   std::vector<Mention> mentions;
   EXPECT_EQ(AddTaggerMentions(doc, taggers, &mentions), 0u);
   EXPECT_TRUE(mentions.empty());

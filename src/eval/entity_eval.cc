@@ -136,7 +136,11 @@ Result<EntityScores> ScoreSeedEntities(const KnowledgeBase& kb, const std::strin
       d.text = t;
       for (size_t b = 0; b < t.size();) {
         size_t e = std::min(t.find('\n', b), t.size());
-        if (e > b) d.paragraphs.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+        if (e > b) {
+          Paragraph& p = d.paragraphs.emplace_back();
+          p.start = static_cast<uint32_t>(b);
+          p.end = static_cast<uint32_t>(e);
+        }
         b = e + 1;
       }
       AddTaggerMentions(d, *taggers, &mentions);
