@@ -59,7 +59,7 @@ TEST_F(LimitsTest, AnElementWithTooManyAttributesIsRefusedQuickly) {
   std::string crowded = Write("b_crowded.html", PageWithAttributes(100000));
   std::string good2 = Write("c_good.txt", GoodArticle("deux"));
   RunOptions bound;
-  bound.bound_seconds = 15;
+  bound.bound_seconds = 10;  // "quickly": the bound, scaled under sanitizers
   RunResult r = Sitrep({"extract", "--jobs", "1", good1, crowded, good2}, bound);
   ASSERT_FALSE(r.timed_out) << "still running after " << r.seconds << " s";
   EXPECT_EQ(r.code, 1) << r.err;
@@ -75,8 +75,7 @@ TEST_F(LimitsTest, AnElementWithTooManyAttributesIsRefusedQuickly) {
   EXPECT_NE(r.err.find("[too_large]"), std::string::npos) << r.err;
   EXPECT_TRUE(Ok(LineOf(r, good1))) << r.out;
   EXPECT_TRUE(Ok(LineOf(r, good2))) << r.out;
-  EXPECT_LT(r.seconds, 10);
-}
+  }
 
 // A few hundred attributes (an SVG drawing, a data-heavy widget) are normal.
 TEST_F(LimitsTest, AnElementWithHundredsOfAttributesIsFine) {
