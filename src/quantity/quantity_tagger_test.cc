@@ -467,6 +467,8 @@ TEST(QuantityTaggerTest, CountedNounPlaces) {
       // the subject of a passive
       {"fr", "Au total, 120 personnes ont été interpellées.", 0, "120", "arrested"},
       {"es", "Unas 300 personas fueron evacuadas de sus casas.", 0, "300", "evacuated"},
+      // a perfect tense as the predicate
+      {"es", "Al menos 95 personas han muerto en las inundaciones.", 0, "95", "killed"},
       {"it", "Circa 200 persone sono state evacuate.", 0, "200", "evacuated"},
       {"de", "Rund 500 Menschen wurden evakuiert.", 0, "500", "evacuated"},
       {"en", "About 2,000 people were evacuated.", 0, "2,000", "evacuated"},
