@@ -331,6 +331,10 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       e.approx = true;  // "une dizaine de\tquant\t10 approx"
       e.value.resize(e.value.size() - 7);
     }
+    if (e.kind == TimeLexKind::kQuant && e.value == "same") {
+      e.same = true;  // "autant d'": the count of the clause, resolved in the text
+      e.value = "X";
+    }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
       // A decimal ("half an hour" 0.5, de "anderthalb" 1.5); `number` stays
       // 0, so it never reads as an hour.

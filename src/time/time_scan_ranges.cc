@@ -856,6 +856,11 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       lex_.IsPastCue(t_[i - 1].folded)) {
     return std::nullopt;
   }
+  // "three elections in as many years": an amount said before (a `same`
+  // quant) is a span of the past too.
+  if (const TimeLexEntry* q = nullptr; dir > 0 && M(SkipFillers(j, 1), K::kQuant, &q) && q->same) {
+    return std::nullopt;
+  }
   const size_t after_pre = j;  // the token right after "через", "in", "il y a"
   if (dir) j = SkipFillers(j, 1);
   // "il y a plus de dix ans" (before 2011), "dans moins de 3 jours", "il y a
