@@ -668,7 +668,26 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   if (!j) return std::nullopt;
   int day = 0;
   size_t d = DayNumber(j, &day);
-  if (!d || (Num(j) && d == j + 1)) return std::nullopt;
+  if (!d) return std::nullopt;
+  bool plain = false;
+  if (Num(j) && d == j + 1) {
+    // "je reviendrai le 23.", "il part le 17 pour trois heures": a plain
+    // number after a word the lexicon does not know (a verb) and a
+    // non-`outside` article is a day when the clause ends after it or a
+    // length follows; the span is the number, as in "23 janvier".
+    double n = 0;
+    size_t f = 0;
+    const bool ends = d >= t_.size() ||
+                      ((Sym(d, ".") || Sym(d, ",") || Sym(d, ";") || Sym(d, "!") || Sym(d, "?")) &&
+                       (d + 1 >= t_.size() || !Attached(d + 1)));
+    const bool length = (f = M(d, K::kForPre)) || (f = M(d, K::kUnitRef));
+    if (ArticleOutside(i) || t_[j].ndigits > 2 || i == 0 || t_[i - 1].kind != TimeTokKind::kWord ||
+        entries_[i - 1] || grouped_[j] ||
+        !(ends || (length && Quantity(f, &n) && M(Quantity(f, &n), K::kUnit)))) {
+      return std::nullopt;
+    }
+    plain = true;
+  }
   // "the first 100 days": an ordinal before an amount is no day either.
   if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller) || Num(d)) return std::nullopt;
   // "the first comprehensive toll", "le premier ministre", "the first two":
@@ -681,9 +700,11 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
     Cand c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
     c.dct_month = true;
     c.day_number = day;
+    if (plain) c.tb = j;
     return c;
   }
   Cand c;
+  if (plain) c.tb = j;
   c.te = d;
   c.value = Xday(0, day);
   c.unresolved = true;

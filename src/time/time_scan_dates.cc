@@ -705,6 +705,9 @@ std::optional<Cand> Scan::Year(size_t i) {
 std::optional<Cand> Scan::Decade(size_t i) {
   size_t j = i;
   bool pre = false;
+  // "les années 90": the article of a decade word is the date's, as "the
+  // 1990s" ("des années 90" leaves the preposition out).
+  if (size_t a = M(j, K::kArticle); a && M(a, K::kDecadePre) && !M(j, K::kDecadePre)) j = a;
   if (size_t k = M(j, K::kDecadePre)) {
     j = k;
     pre = true;

@@ -480,6 +480,7 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   const TimeLexEntry* e = nullptr;
   int rel = 0;
   size_t r = LeadRel(j, &e);
+  const bool lead_rel = r != 0;
   if (r) {
     rel = e->number;
     j = r;
@@ -512,9 +513,13 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   if (!u) return std::nullopt;
   TimeUnit unit = e->unit;
   if (rel_after) u = rel_after;
+  // "13 dernière minute", "only 3 next week": a count before the rel wants a
+  // plural unit; with a singular one the number is no amount of it.
+  if (!lead_rel && !vague && n >= 2 && !e->plural && !rel_after) return std::nullopt;
   const bool clock = IsClockUnit(unit);
   if (unit != TimeUnit::kD && unit != TimeUnit::kBD && unit != TimeUnit::kW &&
-      unit != TimeUnit::kM && unit != TimeUnit::kY && unit != TimeUnit::kDE && !clock) {
+      unit != TimeUnit::kM && unit != TimeUnit::kQ && unit != TimeUnit::kY &&
+      unit != TimeUnit::kDE && !clock) {
     return std::nullopt;
   }
   Cand c;
@@ -583,6 +588,21 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
     }
     c.begin = DayValue(CivilFromDays(first));
     c.end = DayValue(CivilFromDays(last));
+    c.value = c.begin + "/" + c.end;
+    MarkDct(&c);
+    return c;
+  }
+  if (unit == TimeUnit::kQ) {
+    // "the last 2 quarters", "the next 7 quarters": whole calendar quarters
+    // before or after the DCT's, as quarters are reported.
+    const int64_t now = int64_t{dct_.day.y} * 4 + (dct_.day.m - 1) / 3;
+    const int64_t a = rel > 0 ? now + 1 : now - amount;
+    const int64_t b = rel > 0 ? now + amount : now - 1;  // inclusive
+    auto quarter_start = [](int64_t q) {
+      return DaysFromCivil(static_cast<int>(q / 4), static_cast<int>(q % 4) * 3 + 1, 1);
+    };
+    c.begin = DayValue(CivilFromDays(quarter_start(a)));
+    c.end = DayValue(CivilFromDays(quarter_start(b + 1) - 1));
     c.value = c.begin + "/" + c.end;
     MarkDct(&c);
     return c;

@@ -189,7 +189,7 @@ TEST_F(TimeTaggerTest, CenturiesAndDecadesAreRanges) {
       {"fr", "Au 20e siècle, la ville a grandi.", "20e siècle", "19", "1900-01-01", "1999-12-31"},
       {"en", "Presidents in the 1990s.", "the 1990s", "199", "1990-01-01", "1999-12-31"},
       {"en", "Presidents in 1990 s.", "1990 s", "199", "1990-01-01", "1999-12-31"},
-      {"fr", "Il est mort dans les années 1990.", "années 1990", "199", "1990-01-01", "1999-12-31"},
+      {"fr", "Il est mort dans les années 1990.", "les années 1990", "199", "1990-01-01", "1999-12-31"},
   };
   for (const RangeCase& c : cases) {
     bool found = false;
