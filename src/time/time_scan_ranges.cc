@@ -505,10 +505,19 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   }
   double n = 0;
   size_t q = Quantity(j, &n);
+  // "next hour", "la dernière minute": one clock unit from or to the DCT's
+  // time of day (only with one: "la semaine dernière" is a calendar week).
+  const TimeLexEntry* one = nullptr;
+  const bool one_clock = !q && lead_rel && dct_.clock_s >= 0 && M(j, K::kUnit, &one) &&
+                         !one->plural && IsClockUnit(one->unit);
+  if (one_clock) {
+    n = 1;
+    q = j;
+  }
   const bool vague = q && std::isnan(n);  // "the past few days"
   if (!q || (!vague && (n != std::floor(n) || n < 1 || n > 1000))) return std::nullopt;
   // "would last another week": a word amount of one after a rel word is no count.
-  if (!vague && n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
+  if (!vague && !one_clock && n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
   j = q;
   size_t rel_after = 0;  // es "los 2 días siguientes": the rel after a plural unit
   if (!r) {
