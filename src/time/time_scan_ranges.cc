@@ -1051,6 +1051,17 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       mult = 1;
       unit = TimeUnit::kM;
     } else if (IsClockUnit(unit)) {
+      // "in half an hour", "1.5 hours ago" from a DCT with a time of day:
+      // whole seconds from it.
+      const double secs = n * mult * static_cast<double>(SecondsPer(unit));
+      if (!from_text && dct_.clock_s >= 0 && secs == std::floor(secs)) {
+        const int64_t at = dct_.Instant() + static_cast<int64_t>(secs) * dir;
+        c.mod = hedge_mod;
+        MarkDct(&c);
+        c.type = TimeType::kTime;
+        c.value = ClockValue(at, at % 60 != 0);
+        return c;
+      }
       c.unresolved = true;
       return c;
     } else {
