@@ -387,7 +387,16 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
       return c;
     }
   }
-  if (weak) return std::nullopt;
+  if (weak) {
+    // "after Feb", "in dec": an abbreviated month alone after a preposition
+    // or a hedge, closing the clause (fr "en sept jours" counts: "sept" is a
+    // number word).
+    const bool ends = k >= t_.size() || t_[k].kind == TimeTokKind::kPunct;
+    const bool prep =
+        i > 0 && !has_rel &&
+        (M(i - 1, K::kFiller) == i || M(i - 1, K::kInPre) == i || M(i - 1, K::kHedge) == i);
+    if (!ends || !prep || NumWord(i)) return std::nullopt;
+  }
   if (M(j, K::kHomonym) && !Capitalized(j)) {
     // en "may", "march": also a verb or a noun. Bare and in lower case, such a
     // month needs a preposition before it ("in may", "from march to may"); a
