@@ -1260,9 +1260,16 @@ std::optional<Cand> Scan::StartPlusDuration(size_t i) {
 }
 
 std::optional<Cand> Scan::DayNumberTimeRange(size_t i) {
-  if (!Num(i) || i == 0 || M(i - 1, K::kArticle) != i) return std::nullopt;
+  // "le 17 de 14 à 16" spans from the number, as "23 janvier"; an `outside`
+  // article keeps it, as dates do ("the 17 from 2pm to 4pm", "the 18th").
+  size_t n = i;
+  if (ArticleOutside(i) && M(i, K::kArticle) == i + 1 && Num(i + 1)) {
+    n = i + 1;
+  } else if (!Num(i) || i == 0 || M(i - 1, K::kArticle) != i || ArticleOutside(i - 1)) {
+    return std::nullopt;
+  }
   int day = 0;
-  size_t d = DayNumber(i, &day);
+  size_t d = DayNumber(n, &day);
   if (!d) return std::nullopt;
   Cand c;
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
