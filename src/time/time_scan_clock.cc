@@ -1009,8 +1009,14 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
     rel = e->number;
     p = r;
   }
-  if (size_t pe = M(p, K::kPart, &e); pe && t->hour >= 0 && HasDay()) {
-    if (bare && (rel != 0 || p == j ||
+  size_t pe = M(p, K::kPart, &e);
+  bool one_word = false;  // "10, tonight": a day_part word names the day and its part
+  if (!pe && p == j && (pe = M(j, K::kDayPart, &e))) {
+    rel = e->number;
+    one_word = true;
+  }
+  if (pe && t->hour >= 0 && HasDay()) {
+    if (bare && ((rel != 0 && !one_word) || (p == j && !one_word) ||
                  !(pe >= t_.size() || Sym(pe, ".") || Sym(pe, "!") || Sym(pe, "?")))) {
       return std::nullopt;
     }
