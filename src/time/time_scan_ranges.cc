@@ -991,6 +991,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     }
   }
   const size_t unit_end = u;
+  auto known_whole = [](double a) { return !std::isnan(a) && a == std::floor(a) && a <= 1000; };
   bool anaphoric = false;  // "two days later": from the last date of the text
   if (dir == 0) {
     // (Not before a longer hedge: es "dos años antes de la guerra" counts from the war.)
@@ -1004,6 +1005,49 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       dir = 1;
       anaphoric = e->value == "ref";
       u = l;
+    }
+  }
+  // "2 years 1 month 21 days later", "two weeks and two days ago": a duration
+  // in parts of calendar units, then the ago or later word: a day.
+  // Also after an in/ago word: "il y a deux ans et trois mois".
+  if (!pre && known_whole(n) && DurationRank(unit) >= 0 && DurationRank(unit) <= 3) {
+    DurationParts parts;
+    parts.parts.push_back({DurationRank(unit), n});
+    const size_t tail = DurationTail(u, &parts);
+    const TimeLexEntry* w = nullptr;
+    int pdir = 0;
+    size_t pe = 0;
+    bool ref = false;
+    if (tail > u && parts.parts.size() > 1) {
+      if (dir != 0) {
+        pdir = dir;
+        pe = tail;
+      } else if ((pe = M(tail, K::kAgoPost, &w))) {
+        pdir = -1;
+      } else if ((pe = M(tail, K::kLaterPost, &w))) {
+        pdir = 1;
+      }
+      ref = w && w->value == "ref";
+    }
+    bool calendar = pdir != 0;
+    for (const auto& [r, a] : parts.parts) calendar = calendar && r <= 3 && known_whole(a);
+    const bool text = calendar && ref && anchor_->have;
+    if (calendar && (text || HasDay())) {
+      int months = 0;
+      int64_t days = 0;
+      for (const auto& [r, a] : parts.parts) {
+        const int64_t v = static_cast<int64_t>(a);
+        if (r == 0) months += static_cast<int>(12 * v);
+        if (r == 1) months += static_cast<int>(v);
+        if (r == 2) days += 7 * v;
+        if (r == 3) days += v;
+      }
+      const Ymd base = text ? anchor_->day : dct_.day;
+      const Ymd m = AddMonths(base, pdir * months);
+      Cand d = DayCand(pe, CivilFromDays(DaysOf(m) + pdir * days),
+                       text ? AnchorKind::kExpr : AnchorKind::kDct);
+      if (text) d.anchor_start = anchor_->start;
+      return d;
     }
   }
   double mult = 1;
