@@ -500,6 +500,9 @@ std::optional<Cand> Scan::DayOfList(size_t i) {
 
 std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   int d1 = 0, d2 = 0;
+  // An `outside` article belongs to the day, as in "the 18th": "the 21st
+  // next month".
+  if (ArticleOutside(i) && M(i, K::kArticle) == i + 1 && DayNumber(i + 1, &d1)) ++i;
   size_t k = DayNumber(i, &d1);
   if (!k || (Num(k) && Attached(k))) return std::nullopt;
   // A dash joins the days ("4-23"); "du 3 au 5 du mois prochain" is a Range.
@@ -508,8 +511,9 @@ std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   }
   size_t j = k;
   if (size_t f = M(j, K::kFiller)) j = f;
-  // One day needs "du", "of": "4 mois" alone is an amount.
-  if (!d2 && j == k) return std::nullopt;
+  // One day needs "du", "of" ("4 mois" alone is an amount), or an ordinal:
+  // "the 21st this month".
+  if (!d2 && j == k && Num(i) && k == i + 1) return std::nullopt;
   if (j > k) j = SkipFillers(j, 1);
   std::optional<Cand> m = RelUnit(j, true);
   if (!m || m->value.grain() != Grain::kMonth || j == m->te) return std::nullopt;
