@@ -52,7 +52,7 @@ struct SpecFloor {
 
 TEST_F(TimeGoldenTest, RecognizersSpecsDoNotRegress) {
   const SpecFloor floors[] = {
-      {"fr", "French", 177, 0.905}, {"en", "English", 981, 0.865}, {"es", "Spanish", 827, 0.60},
+      {"fr", "French", 177, 0.905}, {"en", "English", 981, 0.87},  {"es", "Spanish", 827, 0.60},
       {"de", "German", 202, 0.645}, {"it", "Italian", 123, 0.665},
   };
   for (const SpecFloor& f : floors) {
