@@ -388,13 +388,16 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
     }
   }
   if (weak) {
-    // "after Feb", "in dec": an abbreviated month alone after a preposition
-    // or a hedge, closing the clause (fr "en sept jours" counts: "sept" is a
-    // number word).
+    // "after Feb", "in dec", "the week of Jan": an abbreviated month alone
+    // after a preposition or a hedge, closing the clause (fr "en sept jours"
+    // counts: "sept" is a number word); a capital after a filler and a
+    // capitalised word is part of a name (es "el Mes del Mar" is the sea).
     const bool ends = k >= t_.size() || t_[k].kind == TimeTokKind::kPunct;
-    const bool prep =
-        i > 0 && !has_rel &&
-        (M(i - 1, K::kFiller) == i || M(i - 1, K::kInPre) == i || M(i - 1, K::kHedge) == i);
+    const bool filler = i > 0 && M(i - 1, K::kFiller) == i;
+    const bool in_name = filler && Capitalized(i) && i >= 2 &&
+                         t_[i - 2].kind == TimeTokKind::kWord && t_[i - 2].capital;
+    const bool prep = i > 0 && !has_rel && !in_name &&
+                      (filler || M(i - 1, K::kInPre) == i || M(i - 1, K::kHedge) == i);
     if (!ends || !prep || NumWord(i)) return std::nullopt;
   }
   if (M(j, K::kHomonym) && !Capitalized(j)) {

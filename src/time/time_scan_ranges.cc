@@ -183,19 +183,15 @@ std::optional<Cand> Scan::Range(size_t i) {
     *y = DayCand(y->te, {y->ymd.y + 1, y->ymd.m, y->ymd.d}, y->anchor);
   }
   // Both without a year, each placed nearest the DCT on its own ("du 3 mai
-  // au 5 juin" said in November: May next year, June this year): one of them
-  // moves by a year, the one that leaves the period nearer the DCT.
+  // au 5 juin" said in November: May next year, June this year): the tense
+  // of the sentence moves the first back a year (past) or the second on
+  // (future, or no tense: the first keeps its place, as above).
   if (x->abs_day && y->abs_day && x->value > y->value && x->free_year && y->free_year) {
     const Ymd back{x->ymd.y - 1, x->ymd.m, x->ymd.d}, on{y->ymd.y + 1, y->ymd.m, y->ymd.d};
-    const bool can_back = ValidDate(back.y, back.m, back.d), can_on = ValidDate(on.y, on.m, on.d);
-    const int64_t ref = HasDay() ? dct_.days : DaysOf(anchor_->have ? anchor_->day : x->ymd);
-    auto dist = [ref](int64_t a, int64_t b) { return ref < a ? a - ref : ref > b ? ref - b : 0; };
-    const int64_t d_back = dist(DaysOf(back), DaysOf(y->ymd));
-    const int64_t d_on = dist(DaysOf(x->ymd), DaysOf(on));
-    if (can_back && (!can_on || d_back <= d_on)) {
+    if (TenseAround(i, y->te) == Tense::kPast && ValidDate(back.y, back.m, back.d)) {
       *x = DayCand(x->te, back, x->anchor);
       x->free_year = true;
-    } else if (can_on) {
+    } else if (ValidDate(on.y, on.m, on.d)) {
       *y = DayCand(y->te, on, y->anchor);
       y->free_year = true;
     }
