@@ -331,6 +331,10 @@ Status TimeLexicon::LoadWords(const std::string& path) {
       e.approx = true;  // "une dizaine de\tquant\t10 approx"
       e.value.resize(e.value.size() - 7);
     }
+    if (e.kind == TimeLexKind::kQuant && e.value == "same") {
+      e.same = true;  // "autant d'": the count of the clause, resolved in the text
+      e.value = "X";
+    }
     if (e.kind == TimeLexKind::kQuant && e.value != "X" && !ParseInt(e.value, &e.number)) {
       // A decimal ("half an hour" 0.5, de "anderthalb" 1.5); `number` stays
       // 0, so it never reads as an hour.
@@ -660,8 +664,16 @@ size_t TimeLexicon::MatchEntries(const std::vector<TimeLexEntry>* entries,
       const bool filler_before = kind == TimeLexKind::kMonth && i >= 2 &&
                                  toks[i - 2].kind == TimeTokKind::kNumber &&
                                  Match(toks, i - 1, TimeLexKind::kFiller) == i;
+      // A month alone after a preposition or a hedge, closing the clause:
+      // "after Feb", "in dec" (not a number word: fr "en sept jours").
+      const bool prep_before = kind == TimeLexKind::kMonth && i >= 1 &&
+                               (n >= toks.size() || toks[n].kind == TimeTokKind::kPunct) &&
+                               !IsNumberWord(toks[i].folded) &&
+                               (Match(toks, i - 1, TimeLexKind::kFiller) == i ||
+                                Match(toks, i - 1, TimeLexKind::kInPre) == i ||
+                                Match(toks, i - 1, TimeLexKind::kHedge) == i);
       if (!dot && !num_after && !num_before && !sep_after && !sep_before && !ord_before &&
-          !filler_before) {
+          !filler_before && !prep_before) {
         continue;
       }
       // "à la mer.", "un jeu.", "dans leur jeu.": after a determiner (for a

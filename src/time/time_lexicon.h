@@ -206,6 +206,7 @@ struct TimeLexEntry {
   bool outside = false;     // `hedge` marked "outside": a date or time it hedges starts after it
   bool ahead = false;       // `hedge` marked "ahead": a deadline from the DCT on ("d'ici")
   bool approx = false;      // `quant` marked "approx": "une dizaine de" (about 10)
+  bool same = false;        // `quant` "same": the count said just before ("en autant d'années")
   bool post_only = false;   // `rel` marked "after": only after its head ("la semaine passée")
   bool count_only = false;  // `ordinal` marked "count": counts periods, names no day ("deuxième")
   // `part`, `day_part`, `part_eve` and weekday+part compounds: the part of the day.

@@ -671,6 +671,7 @@ class Scan {
   // *approx (when given) is set for an approximate quant ("une dizaine de").
   size_t Quantity(size_t i, double* n, bool* approx = nullptr);
   size_t SpelledNumber(size_t i, int64_t* n);
+  double PriorCount(size_t i) const;  // the count before a `same` quant, or NaN
   // A day-of-month at i (1..31, "1er", "premier"); returns token after, or 0.
   // `count`: also the ordinals that only count periods ("deuxième trimestre").
   size_t DayNumber(size_t i, int* day, bool count = false);

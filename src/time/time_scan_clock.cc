@@ -500,6 +500,9 @@ std::optional<Cand> Scan::DayOfList(size_t i) {
 
 std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   int d1 = 0, d2 = 0;
+  // An `outside` article belongs to the day, as in "the 18th": "the 21st
+  // next month".
+  if (ArticleOutside(i) && M(i, K::kArticle) == i + 1 && DayNumber(i + 1, &d1)) ++i;
   size_t k = DayNumber(i, &d1);
   if (!k || (Num(k) && Attached(k))) return std::nullopt;
   // A dash joins the days ("4-23"); "du 3 au 5 du mois prochain" is a Range.
@@ -508,8 +511,9 @@ std::optional<Cand> Scan::DayOfRelMonth(size_t i) {
   }
   size_t j = k;
   if (size_t f = M(j, K::kFiller)) j = f;
-  // One day needs "du", "of": "4 mois" alone is an amount.
-  if (!d2 && j == k) return std::nullopt;
+  // One day needs "du", "of" ("4 mois" alone is an amount), or an ordinal:
+  // "the 21st this month".
+  if (!d2 && j == k && Num(i) && k == i + 1) return std::nullopt;
   if (j > k) j = SkipFillers(j, 1);
   std::optional<Cand> m = RelUnit(j, true);
   if (!m || m->value.grain() != Grain::kMonth || j == m->te) return std::nullopt;
@@ -668,7 +672,26 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   if (!j) return std::nullopt;
   int day = 0;
   size_t d = DayNumber(j, &day);
-  if (!d || (Num(j) && d == j + 1)) return std::nullopt;
+  if (!d) return std::nullopt;
+  bool plain = false;
+  if (Num(j) && d == j + 1) {
+    // "je reviendrai le 23.", "il part le 17 pour trois heures": a plain
+    // number after a word the lexicon does not know (a verb) and a
+    // non-`outside` article is a day when the clause ends after it or a
+    // length follows; the span is the number, as in "23 janvier".
+    double n = 0;
+    size_t f = 0;
+    const bool ends = d >= t_.size() ||
+                      ((Sym(d, ".") || Sym(d, ",") || Sym(d, ";") || Sym(d, "!") || Sym(d, "?")) &&
+                       (d + 1 >= t_.size() || !Attached(d + 1)));
+    const bool length = (f = M(d, K::kForPre)) || (f = M(d, K::kUnitRef));
+    if (ArticleOutside(i) || t_[j].ndigits > 2 || i == 0 || t_[i - 1].kind != TimeTokKind::kWord ||
+        entries_[i - 1] || grouped_[j] ||
+        !(ends || (length && Quantity(f, &n) && M(Quantity(f, &n), K::kUnit)))) {
+      return std::nullopt;
+    }
+    plain = true;
+  }
   // "the first 100 days": an ordinal before an amount is no day either.
   if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller) || Num(d)) return std::nullopt;
   // "the first comprehensive toll", "le premier ministre", "the first two":
@@ -681,9 +704,11 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
     Cand c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
     c.dct_month = true;
     c.day_number = day;
+    if (plain) c.tb = j;
     return c;
   }
   Cand c;
+  if (plain) c.tb = j;
   c.te = d;
   c.value = Xday(0, day);
   c.unresolved = true;
@@ -988,8 +1013,14 @@ std::optional<Cand> Scan::TimeThenDate(size_t i) {
     rel = e->number;
     p = r;
   }
-  if (size_t pe = M(p, K::kPart, &e); pe && t->hour >= 0 && HasDay()) {
-    if (bare && (rel != 0 || p == j ||
+  size_t pe = M(p, K::kPart, &e);
+  bool one_word = false;  // "10, tonight": a day_part word names the day and its part
+  if (!pe && p == j && (pe = M(j, K::kDayPart, &e))) {
+    rel = e->number;
+    one_word = true;
+  }
+  if (pe && t->hour >= 0 && HasDay()) {
+    if (bare && ((rel != 0 && !one_word) || (p == j && !one_word) ||
                  !(pe >= t_.size() || Sym(pe, ".") || Sym(pe, "!") || Sym(pe, "?")))) {
       return std::nullopt;
     }

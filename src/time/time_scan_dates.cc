@@ -387,7 +387,19 @@ std::optional<Cand> Scan::MonthFirst(size_t i, bool licensed) {
       return c;
     }
   }
-  if (weak) return std::nullopt;
+  if (weak) {
+    // "after Feb", "in dec", "the week of Jan": an abbreviated month alone
+    // after a preposition or a hedge, closing the clause (fr "en sept jours"
+    // counts: "sept" is a number word); a capital after a filler and a
+    // capitalised word is part of a name (es "el Mes del Mar" is the sea).
+    const bool ends = k >= t_.size() || t_[k].kind == TimeTokKind::kPunct;
+    const bool filler = i > 0 && M(i - 1, K::kFiller) == i;
+    const bool in_name = filler && Capitalized(i) && i >= 2 &&
+                         t_[i - 2].kind == TimeTokKind::kWord && t_[i - 2].capital;
+    const bool prep = i > 0 && !has_rel && !in_name &&
+                      (filler || M(i - 1, K::kInPre) == i || M(i - 1, K::kHedge) == i);
+    if (!ends || !prep || NumWord(i)) return std::nullopt;
+  }
   if (M(j, K::kHomonym) && !Capitalized(j)) {
     // en "may", "march": also a verb or a noun. Bare and in lower case, such a
     // month needs a preposition before it ("in may", "from march to may"); a
@@ -705,6 +717,9 @@ std::optional<Cand> Scan::Year(size_t i) {
 std::optional<Cand> Scan::Decade(size_t i) {
   size_t j = i;
   bool pre = false;
+  // "les années 90": the article of a decade word is the date's, as "the
+  // 1990s" ("des années 90" leaves the preposition out).
+  if (size_t a = M(j, K::kArticle); a && M(a, K::kDecadePre) && !M(j, K::kDecadePre)) j = a;
   if (size_t k = M(j, K::kDecadePre)) {
     j = k;
     pre = true;

@@ -82,7 +82,7 @@ size_t Scan::Quantity(size_t i, double* n, bool* approx) {
   }
   const TimeLexEntry* e = nullptr;
   if (size_t j = M(i, K::kQuant, &e)) {
-    *n = e->amount;  // "half a" 0.5, "a few" NaN
+    *n = e->same ? PriorCount(i) : e->amount;  // "half a" 0.5, "a few" NaN
     if (approx) *approx = e->approx;
     return j;
   }
@@ -93,6 +93,41 @@ size_t Scan::Quantity(size_t i, double* n, bool* approx) {
     return j;
   }
   return 0;
+}
+
+// "la deuxième fois en autant d'années", "three elections in as many
+// years": the count nearest before a `same` quant in its sentence (a number,
+// a spelled number, an ordinal), at most 12 tokens back; NaN (an
+// unknown amount, X) when there is none.
+double Scan::PriorCount(size_t i) const {
+  for (size_t k = i, steps = 0; k > 0 && steps < 12; ++steps) {
+    --k;
+    const TimeToken& t = t_[k];
+    if (t.kind == TimeTokKind::kPunct &&
+        (t.folded == "." || t.folded == "!" || t.folded == "?" || t.folded == ";")) {
+      break;
+    }
+    if (t.kind == TimeTokKind::kNumber) {
+      if (t.ndigits > 3 || grouped_[k] || t.number < 2) return std::nan("");
+      return static_cast<double>(t.number);
+    }
+    if (t.kind != TimeTokKind::kWord) continue;
+    if (entries_[k]) {
+      for (const TimeLexEntry& e : *entries_[k]) {
+        if (e.kind == K::kOrdinal && e.tokens.size() == 1 && e.number >= 2) {
+          return e.number;
+        }
+      }
+      continue;
+    }
+    if (number_word_[k]) {
+      size_t used = 0;
+      const std::string_view w = text_.substr(t_[k].start, t_[k].end - t_[k].start);
+      const int64_t v = lex_.ParseSpelledNumber(w, &used);
+      if (used == w.size() && v >= 2 && v <= 1000) return static_cast<double>(v);
+    }
+  }
+  return std::nan("");
 }
 
 size_t Scan::DayNumber(size_t i, int* day, bool count) {
@@ -325,25 +360,31 @@ Cand Scan::ResolveWeekday(size_t b, size_t te, int wd, int rel) {
   Cand c;
   c.te = te;
   c.is_day = true;
-  if (!HasDay()) {
+  // The day the weekday counts from: the DCT's; without one, the last full
+  // date of the text before it (a dated dateline: "MADRID, 3 de mayo de
+  // 2022 ... la noche del martes"), as TimeML annotators anchor it.
+  const bool from_text = !HasDay() && anchor_->have;
+  if (!HasDay() && !from_text) {
     c.value = "XXXX-WXX-" + std::to_string(wd);
     c.unresolved = true;
     return c;
   }
-  const int today = IsoWeekday(dct_.days);
+  const int64_t ref = from_text ? DaysOf(anchor_->day) : dct_.days;
+  const int today = IsoWeekday(ref);
   int64_t back = (today - wd + 7) % 7;  // days since the last such weekday
   int64_t fwd = (wd - today + 7) % 7;   // days until the next one
   int64_t target;
   if (rel < 0) {
-    target = dct_.days - (back ? back : 7) - 7 * (-rel - 1);  // "Friday before last": -2
+    target = ref - (back ? back : 7) - 7 * (-rel - 1);  // "Friday before last": -2
   } else if (rel > 0) {
-    target = dct_.days + (fwd ? fwd : 7) + 7 * (rel - 1);  // "Friday after next": 2
+    target = ref + (fwd ? fwd : 7) + 7 * (rel - 1);  // "Friday after next": 2
   } else if (back == 0) {
-    target = dct_.days;  // "lundi" said on a Monday: that day
+    target = ref;  // "lundi" said on a Monday: that day
   } else {
-    target = TenseAround(b, te) == Tense::kFuture ? dct_.days + fwd : dct_.days - back;
+    target = TenseAround(b, te) == Tense::kFuture ? ref + fwd : ref - back;
   }
-  Cand d = DayCand(te, CivilFromDays(target), AnchorKind::kDct);
+  Cand d = DayCand(te, CivilFromDays(target), from_text ? AnchorKind::kExpr : AnchorKind::kDct);
+  if (from_text) d.anchor_start = anchor_->start;
   d.weekday = rel == 0;
   return d;
 }

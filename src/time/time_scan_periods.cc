@@ -389,6 +389,12 @@ std::optional<Cand> Scan::Simple(size_t i) {
     c.te = k;
     c.value = e->value;
     if (dct_.level) MarkDct(&c);
+    // "la Russie d'aujourd'hui": a filler and a time word after a noun, one
+    // deictic (nowadays); the span is the time word, as TimeML draws it.
+    if (size_t f = M(i, K::kFiller); f > i && f < k && (M(f, K::kDayRel) == k)) {
+      if (i == 0 || t_[i - 1].kind != TimeTokKind::kWord || entries_[i - 1]) return std::nullopt;
+      c.tb = f;
+    }
     return c;
   }
   if (size_t k = M(i, K::kDurationWord, &e)) {

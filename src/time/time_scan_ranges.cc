@@ -182,6 +182,20 @@ std::optional<Cand> Scan::Range(size_t i) {
       ValidDate(y->ymd.y + 1, y->ymd.m, y->ymd.d)) {
     *y = DayCand(y->te, {y->ymd.y + 1, y->ymd.m, y->ymd.d}, y->anchor);
   }
+  // Both without a year, each placed nearest the DCT on its own ("du 3 mai
+  // au 5 juin" said in November: May next year, June this year): the tense
+  // of the sentence moves the first back a year (past) or the second on
+  // (future, or no tense: the first keeps its place, as above).
+  if (x->abs_day && y->abs_day && x->value > y->value && x->free_year && y->free_year) {
+    const Ymd back{x->ymd.y - 1, x->ymd.m, x->ymd.d}, on{y->ymd.y + 1, y->ymd.m, y->ymd.d};
+    if (TenseAround(i, y->te) == Tense::kPast && ValidDate(back.y, back.m, back.d)) {
+      *x = DayCand(x->te, back, x->anchor);
+      x->free_year = true;
+    } else if (ValidDate(on.y, on.m, on.d)) {
+      *y = DayCand(y->te, on, y->anchor);
+      y->free_year = true;
+    }
+  }
   // "between jan 2019 and now", "from 2007 to the end of 2008": resolved dates
   // of different precisions join when the first comes first.
   // Without a from-word, a word link ("2014 through May 2018") joins them too.
@@ -480,16 +494,26 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   const TimeLexEntry* e = nullptr;
   int rel = 0;
   size_t r = LeadRel(j, &e);
+  const bool lead_rel = r != 0;
   if (r) {
     rel = e->number;
     j = r;
   }
   double n = 0;
   size_t q = Quantity(j, &n);
+  // "next hour", "la dernière minute": one clock unit from or to the DCT's
+  // time of day (only with one: "la semaine dernière" is a calendar week).
+  const TimeLexEntry* one = nullptr;
+  const bool one_clock = !q && lead_rel && dct_.clock_s >= 0 && M(j, K::kUnit, &one) &&
+                         !one->plural && IsClockUnit(one->unit);
+  if (one_clock) {
+    n = 1;
+    q = j;
+  }
   const bool vague = q && std::isnan(n);  // "the past few days"
   if (!q || (!vague && (n != std::floor(n) || n < 1 || n > 1000))) return std::nullopt;
   // "would last another week": a word amount of one after a rel word is no count.
-  if (!vague && n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
+  if (!vague && !one_clock && n < 2 && !Num(j) && !NumWord(j)) return std::nullopt;
   j = q;
   size_t rel_after = 0;  // es "los 2 días siguientes": the rel after a plural unit
   if (!r) {
@@ -512,9 +536,13 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
   if (!u) return std::nullopt;
   TimeUnit unit = e->unit;
   if (rel_after) u = rel_after;
+  // "13 dernière minute", "only 3 next week": a count before the rel wants a
+  // plural unit; with a singular one the number is no amount of it.
+  if (!lead_rel && !vague && n >= 2 && !e->plural && !rel_after) return std::nullopt;
   const bool clock = IsClockUnit(unit);
   if (unit != TimeUnit::kD && unit != TimeUnit::kBD && unit != TimeUnit::kW &&
-      unit != TimeUnit::kM && unit != TimeUnit::kY && unit != TimeUnit::kDE && !clock) {
+      unit != TimeUnit::kM && unit != TimeUnit::kQ && unit != TimeUnit::kY &&
+      unit != TimeUnit::kDE && !clock) {
     return std::nullopt;
   }
   Cand c;
@@ -583,6 +611,21 @@ std::optional<Cand> Scan::RelQuantUnit(size_t i) {
     }
     c.begin = DayValue(CivilFromDays(first));
     c.end = DayValue(CivilFromDays(last));
+    c.value = c.begin + "/" + c.end;
+    MarkDct(&c);
+    return c;
+  }
+  if (unit == TimeUnit::kQ) {
+    // "the last 2 quarters", "the next 7 quarters": whole calendar quarters
+    // before or after the DCT's, as quarters are reported.
+    const int64_t now = int64_t{dct_.day.y} * 4 + (dct_.day.m - 1) / 3;
+    const int64_t a = rel > 0 ? now + 1 : now - amount;
+    const int64_t b = rel > 0 ? now + amount : now - 1;  // inclusive
+    auto quarter_start = [](int64_t q) {
+      return DaysFromCivil(static_cast<int>(q / 4), static_cast<int>(q % 4) * 3 + 1, 1);
+    };
+    c.begin = DayValue(CivilFromDays(quarter_start(a)));
+    c.end = DayValue(CivilFromDays(quarter_start(b + 1) - 1));
     c.value = c.begin + "/" + c.end;
     MarkDct(&c);
     return c;
@@ -856,6 +899,11 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       lex_.IsPastCue(t_[i - 1].folded)) {
     return std::nullopt;
   }
+  // "three elections in as many years": an amount said before (a `same`
+  // quant) is a span of the past too.
+  if (const TimeLexEntry* q = nullptr; dir > 0 && M(SkipFillers(j, 1), K::kQuant, &q) && q->same) {
+    return std::nullopt;
+  }
   const size_t after_pre = j;  // the token right after "через", "in", "il y a"
   if (dir) j = SkipFillers(j, 1);
   // "il y a plus de dix ans" (before 2011), "dans moins de 3 jours", "il y a
@@ -939,6 +987,7 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
     }
   }
   const size_t unit_end = u;
+  auto known_whole = [](double a) { return !std::isnan(a) && a == std::floor(a) && a <= 1000; };
   bool anaphoric = false;  // "two days later": from the last date of the text
   if (dir == 0) {
     // (Not before a longer hedge: es "dos años antes de la guerra" counts from the war.)
@@ -952,6 +1001,49 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       dir = 1;
       anaphoric = e->value == "ref";
       u = l;
+    }
+  }
+  // "2 years 1 month 21 days later", "two weeks and two days ago": a duration
+  // in parts of calendar units, then the ago or later word: a day.
+  // Also after an in/ago word: "il y a deux ans et trois mois".
+  if (!pre && known_whole(n) && DurationRank(unit) >= 0 && DurationRank(unit) <= 3) {
+    DurationParts parts;
+    parts.parts.push_back({DurationRank(unit), n});
+    const size_t tail = DurationTail(u, &parts);
+    const TimeLexEntry* w = nullptr;
+    int pdir = 0;
+    size_t pe = 0;
+    bool ref = false;
+    if (tail > u && parts.parts.size() > 1) {
+      if (dir != 0) {
+        pdir = dir;
+        pe = tail;
+      } else if ((pe = M(tail, K::kAgoPost, &w))) {
+        pdir = -1;
+      } else if ((pe = M(tail, K::kLaterPost, &w))) {
+        pdir = 1;
+      }
+      ref = w && w->value == "ref";
+    }
+    bool calendar = pdir != 0;
+    for (const auto& [r, a] : parts.parts) calendar = calendar && r <= 3 && known_whole(a);
+    const bool text = calendar && ref && anchor_->have;
+    if (calendar && (text || HasDay())) {
+      int months = 0;
+      int64_t days = 0;
+      for (const auto& [r, a] : parts.parts) {
+        const int64_t v = static_cast<int64_t>(a);
+        if (r == 0) months += static_cast<int>(12 * v);
+        if (r == 1) months += static_cast<int>(v);
+        if (r == 2) days += 7 * v;
+        if (r == 3) days += v;
+      }
+      const Ymd base = text ? anchor_->day : dct_.day;
+      const Ymd m = AddMonths(base, pdir * months);
+      Cand d = DayCand(pe, CivilFromDays(DaysOf(m) + pdir * days),
+                       text ? AnchorKind::kExpr : AnchorKind::kDct);
+      if (text) d.anchor_start = anchor_->start;
+      return d;
     }
   }
   double mult = 1;
@@ -999,6 +1091,17 @@ std::optional<Cand> Scan::QuantUnit(size_t i) {
       mult = 1;
       unit = TimeUnit::kM;
     } else if (IsClockUnit(unit)) {
+      // "in half an hour", "1.5 hours ago" from a DCT with a time of day:
+      // whole seconds from it.
+      const double secs = n * mult * static_cast<double>(SecondsPer(unit));
+      if (!from_text && dct_.clock_s >= 0 && secs == std::floor(secs)) {
+        const int64_t at = dct_.Instant() + static_cast<int64_t>(secs) * dir;
+        c.mod = hedge_mod;
+        MarkDct(&c);
+        c.type = TimeType::kTime;
+        c.value = ClockValue(at, at % 60 != 0);
+        return c;
+      }
       c.unresolved = true;
       return c;
     } else {
@@ -1197,9 +1300,16 @@ std::optional<Cand> Scan::StartPlusDuration(size_t i) {
 }
 
 std::optional<Cand> Scan::DayNumberTimeRange(size_t i) {
-  if (!Num(i) || i == 0 || M(i - 1, K::kArticle) != i) return std::nullopt;
+  // "le 17 de 14 à 16" spans from the number, as "23 janvier"; an `outside`
+  // article keeps it, as dates do ("the 17 from 2pm to 4pm", "the 18th").
+  size_t n = i;
+  if (ArticleOutside(i) && M(i, K::kArticle) == i + 1 && Num(i + 1)) {
+    n = i + 1;
+  } else if (!Num(i) || i == 0 || M(i - 1, K::kArticle) != i || ArticleOutside(i - 1)) {
+    return std::nullopt;
+  }
   int day = 0;
-  size_t d = DayNumber(i, &day);
+  size_t d = DayNumber(n, &day);
   if (!d) return std::nullopt;
   Cand c;
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {

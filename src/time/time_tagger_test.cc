@@ -174,6 +174,35 @@ TEST_F(TimeTaggerTest, AnchorsCarryAcrossParagraphs) {
   EXPECT_EQ(doc.text.substr(got[1].start, got[1].end - got[1].start), "La veille");
 }
 
+// Without a publication date, a weekday in a later paragraph counts from the
+// dateline's full date (issue 11: "la noche del martes", "mardi soir").
+TEST_F(TimeTaggerTest, WeekdaysWithoutADctCountFromTheDateline) {
+  Document doc;
+  doc.text = "PARIS, le 4 mai 2022.\n\nMardi soir, la police est intervenue.";
+  doc.lang = "fr";
+  const uint32_t split = static_cast<uint32_t>(doc.text.find("\n\n"));
+  doc.paragraphs = {
+      {0, split, BlockKind::kParagraph, "fr", false},
+      {split + 2, static_cast<uint32_t>(doc.text.size()), BlockKind::kParagraph, "fr", false}};
+  std::vector<TimeExpr> got = tagger_->TagDocument(doc);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].text, "Mardi soir");
+  EXPECT_EQ(got[1].value, "2022-05-03TEV");
+  EXPECT_EQ(got[1].anchor, AnchorKind::kExpr);
+  EXPECT_EQ(doc.text.substr(got[1].anchor_start, 10), "4 mai 2022");
+  EXPECT_FALSE(got[1].unresolved);
+  // With neither a DCT nor a date before it, the weekday stays open.
+  Document bare;
+  bare.text = "Mardi soir, la police est intervenue.";
+  bare.lang = "fr";
+  bare.paragraphs = {
+      {0, static_cast<uint32_t>(bare.text.size()), BlockKind::kParagraph, "fr", false}};
+  std::vector<TimeExpr> open = tagger_->TagDocument(bare);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].value, "XXXX-WXX-2TEV");
+  EXPECT_TRUE(open[0].unresolved);
+}
+
 TEST_F(TimeTaggerTest, CenturiesAndDecadesAreRanges) {
   struct RangeCase {
     const char* lang;
@@ -189,7 +218,8 @@ TEST_F(TimeTaggerTest, CenturiesAndDecadesAreRanges) {
       {"fr", "Au 20e siècle, la ville a grandi.", "20e siècle", "19", "1900-01-01", "1999-12-31"},
       {"en", "Presidents in the 1990s.", "the 1990s", "199", "1990-01-01", "1999-12-31"},
       {"en", "Presidents in 1990 s.", "1990 s", "199", "1990-01-01", "1999-12-31"},
-      {"fr", "Il est mort dans les années 1990.", "années 1990", "199", "1990-01-01", "1999-12-31"},
+      {"fr", "Il est mort dans les années 1990.", "les années 1990", "199", "1990-01-01",
+       "1999-12-31"},
   };
   for (const RangeCase& c : cases) {
     bool found = false;
