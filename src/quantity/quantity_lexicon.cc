@@ -62,6 +62,8 @@ const KindInfo kKinds[] = {
     {"copula", LexKind::kCopula, 0, 0},
     {"unit_alt", LexKind::kUnitAlt, 2, 2},
     {"measure_cue", LexKind::kMeasureCue, 1, 1},
+    {"unit_part", LexKind::kUnitPart, 2, 2},
+    {"per", LexKind::kPer, 0, 0},
 };
 
 // Shortest word (bytes, folded) that SplitCompound tries: shorter number words
@@ -187,8 +189,10 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
           return file->ErrorAt(row, "bad unit factor \"" + f[4] + "\"");
         }
         unit_lines_.push_back({e.tag, e.tag2, path + ":" + std::to_string(row.line)});
+        unit_spellings_.insert(f[0]);
         break;
       case LexKind::kUnitAlt:
+      case LexKind::kUnitPart:
         e.tag = f[2];
         e.tag2 = f[3];
         e.value = 1;
