@@ -106,6 +106,7 @@ Result<std::unique_ptr<QuantityLexicon>> QuantityLexicon::Load(const Options& op
     Status st = lex->LoadFile(dir + name);
     if (!st.ok() && !(st.code() == Code::kNotFound && name != kFiles[0])) return st;
   }
+  lex->data_rows_.clear();  // only for loading
   lex->AddLetterVariants();
   lex->BuildCompoundPieces();
   // Locale variants named by the data (fr_CH: septante, nonante) add spell-outs.
@@ -204,7 +205,20 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
       default:
         break;
     }
-    if (info->kind == LexKind::kSuffixScale || info->kind == LexKind::kOrdinalSuffix) {
+    // One row per key: a second row with the same phrase (after folding; suffixes
+    // as written), kind and role is a mistake, a copy or a contradiction.
+    const bool suffix =
+        info->kind == LexKind::kSuffixScale || info->kind == LexKind::kOrdinalSuffix;
+    const std::string where = path + ":" + std::to_string(row.line);
+    auto [seen, added] =
+        data_rows_.emplace((suffix ? f[0] : KeyOf(f[0])) + '\t' + kind_name + '\t' +
+                               (info->kind == LexKind::kMeasure ? e.tag2 : ""),
+                           where);
+    if (!added) {
+      return file->ErrorAt(
+          row, "duplicate row: \"" + f[0] + "\" " + kind_name + " is already at " + seen->second);
+    }
+    if (suffix) {
       suffixes_[f[0]].push_back(e);
     } else {
       Add(f[0], e);

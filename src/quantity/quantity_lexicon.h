@@ -203,6 +203,9 @@ class QuantityLexicon {
   std::vector<UnitLine> unit_lines_;
   std::unordered_set<std::string> group_measures_;
   std::unordered_set<std::string> unit_spellings_;  // `unit` phrases as written
+  // While loading: every data row, by phrase key, kind and role, at
+  // "path:line", to reject a second row with the same key.
+  std::unordered_map<std::string, std::string> data_rows_;
 };
 
 }  // namespace sitrep

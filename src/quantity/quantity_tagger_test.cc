@@ -741,5 +741,46 @@ TEST(QuantityTaggerTest, BadDataLineNamesFileAndLine) {
       << t.status().message();
 }
 
+// One row per key: a second row whose phrase folds to the same key, with the
+// same kind (and role), is an error naming both lines, in any quantity file
+// (es/quantity_measures.tsv had copies). A noun and a verb row of one phrase
+// are two keys.
+TEST(QuantityTaggerTest, DuplicateDataRowNamesBothLines) {
+  QuantityOptions options;
+  options.base.data_dir = ::testing::TempDir() + "/qty_dup_data";
+  const std::string dir = options.base.data_dir + "/lang/es";
+  ASSERT_EQ(std::system(("mkdir -p " + dir).c_str()), 0);
+  auto write = [&](const std::string& name, const char* text) {
+    FILE* f = std::fopen((dir + "/" + name).c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(text, f);
+    std::fclose(f);
+  };
+  write("quantity_numbers.tsv", "mil\tscale\t1000\n");
+  options.languages = {"es"};
+  const std::pair<const char*, const char*> cases[] = {
+      {"# measures\nheridas\tmeasure\tinjured\tverb\nmuertos\tmeasure\tkilled\n"
+       "Heridas\tmeasure\tinjured\tverb\n",
+       "quantity_measures.tsv:4: duplicate row: \"Heridas\" measure is already at "},
+      // noun and verb of one phrase are accepted: the error is the later line
+      {"muertos\tmeasure\tkilled\nmuertos\tmeasure\tkilled\tverb\nfoo\tbogus\n",
+       "quantity_measures.tsv:3: unknown kind"},
+  };
+  for (const auto& [text, error] : cases) {
+    write("quantity_measures.tsv", text);
+    auto t = QuantityTagger::Create(options);
+    ASSERT_FALSE(t.ok()) << text;
+    EXPECT_NE(t.status().message().find(error), std::string::npos) << t.status().message();
+  }
+  write("quantity_measures.tsv", "heridas\tmeasure\tinjured\tverb\n");
+  write("quantity_cues.tsv", "heridas\tmeasure\tinjured\tverb\n");  // across files too
+  auto t = QuantityTagger::Create(options);
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("quantity_cues.tsv:1: duplicate row"), std::string::npos)
+      << t.status().message();
+  EXPECT_NE(t.status().message().find("quantity_measures.tsv:1"), std::string::npos)
+      << t.status().message();
+}
+
 }  // namespace
 }  // namespace sitrep
