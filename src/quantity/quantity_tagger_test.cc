@@ -551,6 +551,8 @@ TEST(QuantityTaggerTest, PhysicalUnits) {
       {"en", "It moves at 50 km/ms.", "50 km/ms", "speed", "km/ms", "m/s", 5e7},
       {"en", "The convoy made 300 km per day.", "300 km per day", "speed", "km/day", "m/s",
        3.4722222222222223},
+      // a unit as an adjective is singular: "a 10-kilowatt generator"
+      {"en", "They brought a 10-kilowatt generator.", "10-kilowatt", "power", "kW", "W", 10000},
       {"en", "Rotate it 3 turns.", "3 turns", "angle", "circ", "deg", 1080},
       {"es", "El incendio quemó 3.000 hectáreas.", "3.000 hectáreas", "area", "har", "m2", 3e7},
       {"de", "Die Temperatur stieg auf 38 Grad.", "38 Grad", "temperature", "Cel", "Cel", 38},
