@@ -2,6 +2,7 @@
 // days_from_civil / civil_from_days algorithms (public domain description).
 #include "base/civil_date.h"
 
+#include <charconv>
 #include <cstdio>
 
 namespace sitrep {
@@ -34,6 +35,28 @@ int64_t IsoWeekMonday(int64_t year, int week) {
   const int64_t jan4 = DaysFromCivil(year, 1, 4);
   const int64_t weekday = ((jan4 + 3) % 7 + 7) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
   return jan4 - weekday + 7 * static_cast<int64_t>(week - 1);
+}
+
+std::optional<IsoWeek> ParseIsoWeek(std::string_view v) {
+  auto digits = [&](size_t pos, size_t n) {
+    if (pos + n > v.size()) return false;
+    for (size_t i = pos; i < pos + n; ++i) {
+      if (v[i] < '0' || v[i] > '9') return false;
+    }
+    return true;
+  };
+  if (!digits(0, 4) || v.size() < 8 || v[4] != '-' || v[5] != 'W' || !digits(6, 2) ||
+      digits(8, 1)) {
+    return std::nullopt;
+  }
+  IsoWeek w;
+  (void)std::from_chars(v.data(), v.data() + 4, w.year);  // four digits: cannot fail
+  (void)std::from_chars(v.data() + 6, v.data() + 8, w.week);
+  // A year has 53 weeks when its week 1 and the next year's are 53 weeks apart.
+  const int weeks = static_cast<int>((IsoWeekMonday(w.year + 1, 1) - IsoWeekMonday(w.year, 1)) / 7);
+  if (w.week < 1 || w.week > weeks) return std::nullopt;
+  w.weekend = v.substr(8, 3) == "-WE";
+  return w;
 }
 
 }  // namespace sitrep

@@ -26,5 +26,25 @@ TEST(CivilDate, IsoWeekMondays) {
   EXPECT_EQ(CivilDayString(IsoWeekMonday(1969, 1)), "1968-12-30");  // before 1970 too
 }
 
+TEST(CivilDate, ParsesIsoWeeksOfTimexValues) {
+  std::optional<IsoWeek> w = ParseIsoWeek("2022-W01");
+  ASSERT_TRUE(w.has_value());
+  EXPECT_EQ(w->year, 2022);
+  EXPECT_EQ(w->week, 1);
+  EXPECT_FALSE(w->weekend);
+  w = ParseIsoWeek("2018-W49-WE");
+  ASSERT_TRUE(w.has_value());
+  EXPECT_EQ(w->week, 49);
+  EXPECT_TRUE(w->weekend);
+  w = ParseIsoWeek("2020-W53/2021-W02");  // a range: its start
+  ASSERT_TRUE(w.has_value());
+  EXPECT_EQ(w->week, 53);
+  for (const char* bad : {"2021-W53",  // 2021 has 52 weeks
+                          "2022-W00", "2022-W54", "2022-W1", "2022-W011", "2022-01-03", "22-W01",
+                          "2022W01", "2022-w01", "", "2022-W+1", "2022-W 1"}) {
+    EXPECT_FALSE(ParseIsoWeek(bad).has_value()) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

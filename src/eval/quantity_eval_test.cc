@@ -87,7 +87,7 @@ TEST(QuantityEvalTest, UnitSpecs) {
   };
   const Case cases[] = {
       {"French/DimensionModel.json", "fr", false, 0.94},
-      {"English/DimensionModel.json", "en", false, 0.78},
+      {"English/DimensionModel.json", "en", false, 0.98},
       {"French/TemperatureModel.json", "fr", true, 0.95},
       {"English/TemperatureModel.json", "en", true, 0.95},
   };

@@ -202,14 +202,9 @@ std::string DayOf(std::string_view v) {
 
 // The last day of an ISO week value ("2022-W01", "2022-W01-WE"), else "".
 std::string WeekEnd(std::string_view v) {
-  if (v.size() < 8 || v[4] != '-' || v[5] != 'W') return "";
-  for (size_t i : {0u, 1u, 2u, 3u, 6u, 7u}) {
-    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return "";
-  }
-  const int year = std::atoi(std::string(v.substr(0, 4)).c_str());
-  const int week = std::atoi(std::string(v.substr(6, 2)).c_str());
-  if (week < 1 || week > 53) return "";
-  return CivilDayString(IsoWeekMonday(year, week) + 6);
+  std::optional<IsoWeek> w = ParseIsoWeek(v);
+  if (!w) return "";
+  return CivilDayString(IsoWeekMonday(w->year, w->week) + 6);
 }
 
 // Per-document context: entities by id, the document's main place.

@@ -70,6 +70,15 @@ class Finder {
     const LexEntry* e = nullptr;
     return lex_.MatchEndingAt(t_, j, LexKind::kUnit, &e) != SIZE_MAX && e->tag2 == "money";
   }
+  // The suffix scale at token s of the number opening at token a is read as a
+  // scale unless its letters are also a unit as written ("m": million or
+  // metre); then it is the scale only with money or a counted noun:
+  // "$1.8m", "1.8m dollars", "5m people"; "1.8m tall", "48m" are metres.
+  bool ScaleNotUnit(size_t a, size_t s) const {
+    if (!lex_.IsUnitAsWritten(Raw(s))) return true;
+    const LexEntry* e = nullptr;
+    return CurrencyEndsAt(a) || CurrencyAt(s + 1) || lex_.Match(t_, s + 1, LexKind::kMeasure, &e);
+  }
   bool IsKey(size_t j, std::string_view key) const { return j < n_ && t_[j].key == key; }
   bool IsDigits(size_t j) const { return j < n_ && t_[j].type == Type::kDigits; }
   bool IsWord(size_t j) const { return j < n_ && t_[j].type == Type::kWord; }
@@ -133,10 +142,12 @@ class Finder {
       m->end_token = i + len;
       return true;
     }
-    // Sign: a glued '-' that is not itself glued to a word ("Covid-19").
+    // Sign: a glued '-' that is not itself glued to a word ("Covid-19"), nor
+    // right after another number, where it is a range's dash ("75 -300mm").
     bool negative = false;
     if (i > 0 && IsKey(i - 1, "-") && Glued(i) &&
-        (i == 1 || t_[i - 1].space_before || t_[i - 2].type == Type::kPunct)) {
+        (i == 1 || t_[i - 1].space_before || t_[i - 2].type == Type::kPunct) &&
+        !(i >= 2 && IsDigits(i - 2))) {
       negative = true;
       m->first_token = i - 1;
     }
@@ -236,7 +247,8 @@ class Finder {
     // (2millions) or something else (180ml, 14h30).
     if (IsWord(j + 1) && Glued(j + 1)) {
       const LexEntry* e = nullptr;
-      if ((e = lex_.FindSuffix(Raw(j + 1), LexKind::kSuffixScale)) != nullptr) {
+      if ((e = lex_.FindSuffix(Raw(j + 1), LexKind::kSuffixScale)) != nullptr &&
+          ScaleNotUnit(m->first_token, j + 1)) {
         value *= e->value;
         m->scaled = true;
         ++j;
@@ -279,7 +291,8 @@ class Finder {
           j = tail.end_token - 1;
         }
       } else if ((e = lex_.FindSuffix(Raw(j + 1), LexKind::kSuffixScale)) != nullptr &&
-                 (j + 2 >= n_ || t_[j + 2].type == Type::kPunct)) {
+                 (j + 2 >= n_ || t_[j + 2].type == Type::kPunct) &&
+                 ScaleNotUnit(m->first_token, j + 1)) {
         value *= e->value;  // "2,33 k" at the end of a phrase
         m->scaled = true;
         ++j;

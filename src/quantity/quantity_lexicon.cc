@@ -62,6 +62,8 @@ const KindInfo kKinds[] = {
     {"copula", LexKind::kCopula, 0, 0},
     {"unit_alt", LexKind::kUnitAlt, 2, 2},
     {"measure_cue", LexKind::kMeasureCue, 1, 1},
+    {"unit_part", LexKind::kUnitPart, 2, 2},
+    {"per", LexKind::kPer, 0, 0},
 };
 
 // Shortest word (bytes, folded) that SplitCompound tries: shorter number words
@@ -104,6 +106,7 @@ Result<std::unique_ptr<QuantityLexicon>> QuantityLexicon::Load(const Options& op
     Status st = lex->LoadFile(dir + name);
     if (!st.ok() && !(st.code() == Code::kNotFound && name != kFiles[0])) return st;
   }
+  lex->data_rows_.clear();  // only for loading
   lex->AddLetterVariants();
   lex->BuildCompoundPieces();
   // Locale variants named by the data (fr_CH: septante, nonante) add spell-outs.
@@ -187,8 +190,10 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
           return file->ErrorAt(row, "bad unit factor \"" + f[4] + "\"");
         }
         unit_lines_.push_back({e.tag, e.tag2, path + ":" + std::to_string(row.line)});
+        unit_spellings_.insert(f[0]);
         break;
       case LexKind::kUnitAlt:
+      case LexKind::kUnitPart:
         e.tag = f[2];
         e.tag2 = f[3];
         e.value = 1;
@@ -200,7 +205,20 @@ Status QuantityLexicon::LoadFile(const std::string& path) {
       default:
         break;
     }
-    if (info->kind == LexKind::kSuffixScale || info->kind == LexKind::kOrdinalSuffix) {
+    // One row per key: a second row with the same phrase (after folding; suffixes
+    // as written), kind and role is a mistake, a copy or a contradiction.
+    const bool suffix =
+        info->kind == LexKind::kSuffixScale || info->kind == LexKind::kOrdinalSuffix;
+    const std::string where = path + ":" + std::to_string(row.line);
+    auto [seen, added] =
+        data_rows_.emplace((suffix ? f[0] : KeyOf(f[0])) + '\t' + kind_name + '\t' +
+                               (info->kind == LexKind::kMeasure ? e.tag2 : ""),
+                           where);
+    if (!added) {
+      return file->ErrorAt(
+          row, "duplicate row: \"" + f[0] + "\" " + kind_name + " is already at " + seen->second);
+    }
+    if (suffix) {
       suffixes_[f[0]].push_back(e);
     } else {
       Add(f[0], e);

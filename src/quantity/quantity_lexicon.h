@@ -62,6 +62,10 @@ enum class LexKind {
   kUnitAlt,     // another reading of a unit phrase, taken when a measure_cue of its
                 // measure is in the sentence: "degrés" Cel, or deg (angle) after "tourner"
   kMeasureCue,  // a word that selects a unit's alternative of its measure: "tourner" angle
+  kUnitPart,    // a unit read only inside a compound: the smaller part of a compound
+                // measure ("in" in "5 ft 2 in"; alone, a preposition) or the
+                // denominator of a rate ("ms" in "50 km/ms")
+  kPer,         // "per" between the two units of a rate: "50 meters per millisecond"
 };
 
 struct LexEntry {
@@ -130,6 +134,11 @@ class QuantityLexicon {
   const LexEntry* Find(std::string_view key, LexKind kind) const;
   // Suffix scale / ordinal suffix glued to digits (case-sensitive raw text).
   const LexEntry* FindSuffix(std::string_view raw, LexKind kind) const;
+  // True when `raw` is, exactly as written (case-sensitive), the phrase of a
+  // `unit` line: "m" is the metre's, "M" is no unit's.
+  bool IsUnitAsWritten(std::string_view raw) const {
+    return unit_spellings_.count(std::string(raw)) > 0;
+  }
   // A single vulgar fraction character ("½", "⅙"): its value (ICU numeric value).
   static bool VulgarFraction(std::string_view raw, double* value);
   // True when the key is one of the month names of the language (ICU).
@@ -193,6 +202,10 @@ class QuantityLexicon {
   };
   std::vector<UnitLine> unit_lines_;
   std::unordered_set<std::string> group_measures_;
+  std::unordered_set<std::string> unit_spellings_;  // `unit` phrases as written
+  // While loading: every data row, by phrase key, kind and role, at
+  // "path:line", to reject a second row with the same key.
+  std::unordered_map<std::string, std::string> data_rows_;
 };
 
 }  // namespace sitrep

@@ -268,6 +268,9 @@ struct QuantityTagger::Sentence {
   void ReadCounted(Draft& d) const;
   void ReadSubunit(Draft& d, size_t after, const LexEntry& unit) const;
   void TakeUnit(Draft& d, size_t from, size_t to, const LexEntry& e) const;
+  void ReadCompound(Draft& d) const;
+  void ReadRate(Draft& d) const;
+  size_t UnitOrPartAt(size_t j, const LexEntry** e) const;
   size_t BracketedUnit(size_t j, const LexEntry** e) const;
   bool UnitFits(size_t j, size_t len) const;
   const LexEntry* AltUnit(size_t j, size_t len, const LexEntry* e) const;
@@ -482,6 +485,8 @@ void QuantityTagger::Sentence::ReadClaim(size_t* k) {
   ReadHedge(d);
   ReadUnitBefore(d);
   ReadCounted(d);
+  ReadRate(d);
+  ReadCompound(d);
   if (d.subunit_number != SIZE_MAX) *k = d.subunit_number;
   if (m.kind == NumberKind::kOrdinal) d.c.measure = "ordinal";
   ReadMeasureCues(d);
@@ -761,6 +766,87 @@ void QuantityTagger::Sentence::TakeUnit(Draft& d, size_t from, size_t to, const 
   d.last = to;
 }
 
+// A unit, or a unit read only inside a compound, at token j that stands
+// alone (UnitFits): its token count, or 0.
+size_t QuantityTagger::Sentence::UnitOrPartAt(size_t j, const LexEntry** e) const {
+  size_t len = lex.Match(t, j, LexKind::kUnit, e);
+  if (len == 0) len = lex.Match(t, j, LexKind::kUnitPart, e);
+  return len > 0 && UnitFits(j, len) ? len : 0;
+}
+
+// A rate: after a claim's unit of the unit table, "/" or a `per` word, then a
+// unit whose quotient with it the table knows: "50 meters per millisecond",
+// "50 centimeters/millisecond", "50 km/ms" (distance per duration: speed).
+// The claim's unit becomes "<a>/<b>".
+void QuantityTagger::Sentence::ReadRate(Draft& d) const {
+  const UnitInfo* num = tagger.units_.Find(d.c.unit);
+  if (num == nullptr || num->measure != d.c.measure || d.c.unit_span.empty()) return;
+  size_t j = d.last, len = 0;
+  if (j < n && t[j].key == "/") {
+    ++j;
+  } else if (r.Has(j, LexKind::kPer, &len)) {
+    j += len;
+  } else {
+    return;
+  }
+  const LexEntry* e = nullptr;
+  len = UnitOrPartAt(j, &e);
+  if (len == 0 || e->value != 1) return;
+  std::optional<UnitInfo> rate = tagger.units_.Quotient(d.c.unit, e->tag);
+  if (!rate) return;
+  d.c.unit += "/" + e->tag;
+  d.c.measure = rate->measure;
+  d.c.unit_span.end = t[j + len - 1].end;
+  d.last = j + len;
+}
+
+// A compound measure: "5 feet 2 inches", "5 feet and 2 inches", "12 ft 2 in".
+// After a claim's unit of the unit table, a number (after an optional
+// number_and word) and a smaller unit of the same measure (a `unit` or a
+// `unit_part`) add to the claim, in its unit, when the smaller unit is not a
+// decimal part of the bigger one (feet and inches, pounds and ounces, hours
+// and minutes; "12 m 2 dm" stays two claims: a metric length is written with
+// decimals) and the part is less than one bigger unit.
+void QuantityTagger::Sentence::ReadCompound(Draft& d) const {
+  const UnitTable& units = tagger.units_;
+  const UnitInfo* big = units.Find(d.c.unit);
+  if (big == nullptr || big->base.empty() || big->offset != 0 || big->measure != d.c.measure ||
+      d.c.interval || d.subunit_number != SIZE_MAX) {
+    return;
+  }
+  size_t j = d.last, len = 0;
+  if (r.Has(j, LexKind::kNumberAnd, &len)) j += len;
+  size_t next = SIZE_MAX;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    if (numbers[i].first_token == j) next = i;
+  }
+  if (next == SIZE_MAX) return;
+  const NumberMatch& m = numbers[next];
+  if ((m.kind != NumberKind::kCardinal && m.kind != NumberKind::kFraction) || m.scaled ||
+      m.date_like || m.glued || m.value <= 0) {
+    return;
+  }
+  const size_t at = m.end_token;
+  const LexEntry* e = nullptr;
+  len = UnitOrPartAt(at, &e);
+  if (len == 0) return;
+  const UnitInfo* small = units.Find(e->tag);
+  if (small == nullptr || small->measure != big->measure || small->base != big->base ||
+      small->offset != 0 || small->factor <= 0) {
+    return;
+  }
+  const double ratio = big->factor / small->factor;
+  const double tens = std::log10(ratio);
+  if (ratio <= 1 || std::fabs(tens - std::round(tens)) < 1e-9) return;
+  const double part = m.value * e->value / ratio;
+  if (part >= 1) return;
+  d.c.value += part;
+  d.c.min = d.c.max = d.c.value;
+  d.c.unit_span.end = t[at + len - 1].end;
+  d.last = at + len;
+  d.subunit_number = next;
+}
+
 // True when the unit phrase on tokens [j, j + len) stands alone: its digits
 // glued to its letters ("km2", not "12 m 2 dm"), and no letters or digits
 // glued after it ("24703 m212", "24703 L-202").
@@ -809,12 +895,17 @@ size_t QuantityTagger::Sentence::BracketedUnit(size_t j, const LexEntry** e) con
 }
 
 // "75ml", "10km/h", "24703m2": digits with a unit glued after them, nothing
-// glued before them ("G20", "Covid-19") nor after the unit ("24703m212").
+// glued before them ("G20", "Covid-19", "scp2-173m": a code) nor after the
+// unit ("24703m212").
 bool QuantityTagger::Sentence::GluedUnit(const NumberMatch& m) const {
   const size_t a = m.first_token, b = m.end_token;
   auto glued = [&](size_t i) { return i > 0 && i < n && t[i].start == t[i - 1].end; };
-  if (glued(a) && (t[a - 1].type == Type::kWord ||
-                   (t[a - 1].key == "-" && glued(a - 1) && t[a - 2].type == Type::kWord))) {
+  auto code = [&](size_t i) {  // letters, or digits glued to letters
+    return t[i].type == Type::kWord ||
+           (t[i].type == Type::kDigits && glued(i) && t[i - 1].type == Type::kWord);
+  };
+  if (glued(a) &&
+      (t[a - 1].type == Type::kWord || (t[a - 1].key == "-" && glued(a - 1) && code(a - 2)))) {
     return false;
   }
   size_t len = 0;
@@ -1004,8 +1095,8 @@ void QuantityTagger::Sentence::ReadPlace(Draft& d) const {
 
 // The value in the base unit of a physical measure ("5 km" = 5000 m).
 void QuantityTagger::Sentence::SetBase(Claim& c) const {
-  const UnitInfo* u = tagger.units_.Find(c.unit);
-  if (u == nullptr || u->base.empty() || u->measure != c.measure) return;
+  std::optional<UnitInfo> u = tagger.units_.Resolve(c.unit);  // a code or a rate "km/ms"
+  if (!u || u->base.empty() || u->measure != c.measure) return;
   c.base_unit = u->base;
   c.base_value = c.value * u->factor + u->offset;
   c.base_min = c.min * u->factor + u->offset;

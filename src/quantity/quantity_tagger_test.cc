@@ -531,6 +531,29 @@ TEST(QuantityTaggerTest, PhysicalUnits) {
        "TW.h", "J", 1.512e16},
       {"en", "Winds of 90 miles per hour hit the coast.", "90 miles per hour", "speed", "[mi_i]/h",
        "m/s", 40.2336},
+      // A glued "m" that is also the metre is the metre without money or a counted
+      // noun (with them it is the million: QuantityTaggerTest.MillionOrMetre).
+      {"en", "I'm 1.8m tall.", "1.8m", "distance", "m", "m", 1.8},
+      {"en", "The crane reaches 48m.", "48m", "distance", "m", "m", 48},
+      {"en", "The plot measures 24703m2.", "24703m2", "area", "m2", "m2", 24703},
+      // "pounds" is a mass, unless money is spoken of in the sentence (below).
+      {"en", "The baby weighed over two pounds.", "over two pounds", "mass", "[lb_av]", "kg",
+       0.90718474},
+      {"en", "a 5 pound bag of flour", "5 pound", "mass", "[lb_av]", "kg", 2.26796185},
+      // Compound measures of non-decimal units add up, in the bigger unit.
+      {"en", "He is 5 feet 2 inches.", "5 feet 2 inches", "distance", "[ft_i]", "m", 1.5748},
+      {"en", "He is 5 ft and 2 in tall.", "5 ft and 2 in", "distance", "[ft_i]", "m", 1.5748},
+      {"en", "The calf weighed 3 pounds 8 ounces.", "3 pounds 8 ounces", "mass", "[lb_av]", "kg",
+       1.587573295},
+      // Rates: a unit, "/" or "per", a unit; the unit table gives the measure.
+      {"en", "It moves at 50 meters per millisecond.", "50 meters per millisecond", "speed", "m/ms",
+       "m/s", 50000},
+      {"en", "It moves at 50 km/ms.", "50 km/ms", "speed", "km/ms", "m/s", 5e7},
+      {"en", "The convoy made 300 km per day.", "300 km per day", "speed", "km/day", "m/s",
+       3.4722222222222223},
+      // a unit as an adjective is singular: "a 10-kilowatt generator"
+      {"en", "They brought a 10-kilowatt generator.", "10-kilowatt", "power", "kW", "W", 10000},
+      {"en", "Rotate it 3 turns.", "3 turns", "angle", "circ", "deg", 1080},
       {"es", "El incendio quemó 3.000 hectáreas.", "3.000 hectáreas", "area", "har", "m2", 3e7},
       {"de", "Die Temperatur stieg auf 38 Grad.", "38 Grad", "temperature", "Cel", "Cel", 38},
       {"it", "La colonna si estende per 12 chilometri.", "12 chilometri", "distance", "km", "m",
@@ -558,6 +581,7 @@ TEST(QuantityTaggerTest, GluedLettersThatAreNoUnit) {
   const std::pair<const char*, const char*> cases[] = {
       {"en", "The G20 summit and the A320 jet."},
       {"en", "The reference 24703m212 was printed."},
+      {"en", "The files scp2-173m and scp-173m were lost."},
       {"fr", "Rendez-vous à 14h30 devant la mairie."},
       {"fr", "Le sommet du G20 s'ouvre."},
   };
@@ -579,6 +603,86 @@ TEST(QuantityTaggerTest, SpacedDigitsAreNoPartOfAUnit) {
   EXPECT_EQ(claims[0].unit, "m");
   EXPECT_EQ(claims[1].unit, "dm");
   EXPECT_EQ(claims[2].unit, "m2");
+}
+
+// Two lengths of decimal units stay two claims ("12 m 2 dm", above); so do a
+// length and an unrelated number, and a mass and a smaller mass that is more
+// than one bigger unit.
+TEST(QuantityTaggerTest, CompoundMeasuresOnlyOfNonDecimalParts) {
+  const std::pair<const char*, size_t> cases[] = {
+      {"The rope is 1 m 1 m.", 2},
+      {"The rope is 1 m x 1 m.", 2},
+      {"He ran 5 miles and 2 people followed.", 1},
+      {"It weighs 3 pounds 20 ounces.", 2},
+  };
+  for (const auto& [text, count] : cases) {
+    Document doc;
+    std::vector<Claim> claims = ClaimsOf(text, "en", &doc);
+    std::vector<Claim> physical;
+    for (const Claim& c : claims) {
+      if (Tagger().units().IsPhysicalMeasure(c.measure)) physical.push_back(c);
+    }
+    EXPECT_EQ(physical.size(), count) << text;
+  }
+  // "in" alone is a preposition, not an inch.
+  Document doc;
+  for (const Claim& c : ClaimsOf("Turnout was 2 in 3 voters.", "en", &doc)) {
+    EXPECT_NE(c.unit, "[in_i]") << Text(doc, {c.start, c.end});
+  }
+}
+
+// "m" glued to digits: the million with money or a counted noun, else the metre.
+TEST(QuantityTaggerTest, MillionOrMetre) {
+  struct Case {
+    const char* text;
+    const char* measure;
+    double value;
+  };
+  const Case cases[] = {
+      {"The deal was worth $1.8m.", "money", 1.8e6},
+      {"It cost 1.8m dollars.", "money", 1.8e6},
+      {"It cost 1.8M dollars.", "money", 1.8e6},
+      {"Some 5m people were displaced.", "displaced", 5e6},
+      {"The wall is 5m high.", "distance", 5},
+      {"The wall is 5 m.", "distance", 5},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    std::vector<Claim> claims = ClaimsOf(c.text, "en", &doc);
+    ASSERT_EQ(claims.size(), 1u) << c.text;
+    EXPECT_EQ(claims[0].measure, c.measure) << c.text;
+    EXPECT_DOUBLE_EQ(claims[0].value, c.value) << c.text;
+  }
+}
+
+// A dash right after a number is a range's, not a minus: "75 -300mm".
+TEST(QuantityTaggerTest, DashAfterANumberIsARange) {
+  Document doc;
+  std::vector<Claim> claims = ClaimsOf("The lens is a 75 -300mm zoom.", "en", &doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_TRUE(claims[0].interval);
+  EXPECT_EQ(claims[0].min, 75);
+  EXPECT_EQ(claims[0].max, 300);
+  EXPECT_EQ(claims[0].unit, "mm");
+  claims = ClaimsOf("It fell to -5 degrees Celsius.", "en", &doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].value, -5);
+}
+
+// "pounds": the pound sterling when money is spoken of in the sentence.
+TEST(QuantityTaggerTest, PoundsOfMoneyOrOfMass) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Its operating profit improved to 361 million pounds.", "money"},
+      {"The fine was set at 500 pounds sterling.", "money"},
+      {"She lost 25 pounds in a year.", "mass"},
+      {"A metric ton is equal to 2,204.62 pounds.", "mass"},
+  };
+  for (const auto& [text, measure] : cases) {
+    Document doc;
+    std::vector<Claim> claims = ClaimsOf(text, "en", &doc);
+    ASSERT_FALSE(claims.empty()) << text;
+    EXPECT_EQ(claims.back().measure, measure) << text;
+  }
 }
 
 TEST(QuantityTaggerTest, JsonUsesCodePoints) {
@@ -636,6 +740,47 @@ TEST(QuantityTaggerTest, BadDataLineNamesFileAndLine) {
   ASSERT_FALSE(t.ok());
   EXPECT_NE(t.status().message().find("quantity_numbers.tsv:3: unknown kind \"bogus\""),
             std::string::npos)
+      << t.status().message();
+}
+
+// One row per key: a second row whose phrase folds to the same key, with the
+// same kind (and role), is an error naming both lines, in any quantity file
+// (es/quantity_measures.tsv had copies). A noun and a verb row of one phrase
+// are two keys.
+TEST(QuantityTaggerTest, DuplicateDataRowNamesBothLines) {
+  QuantityOptions options;
+  options.base.data_dir = ::testing::TempDir() + "/qty_dup_data";
+  const std::string dir = options.base.data_dir + "/lang/es";
+  ASSERT_EQ(std::system(("mkdir -p " + dir).c_str()), 0);
+  auto write = [&](const std::string& name, const char* text) {
+    FILE* f = std::fopen((dir + "/" + name).c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(text, f);
+    std::fclose(f);
+  };
+  write("quantity_numbers.tsv", "mil\tscale\t1000\n");
+  options.languages = {"es"};
+  const std::pair<const char*, const char*> cases[] = {
+      {"# measures\nheridas\tmeasure\tinjured\tverb\nmuertos\tmeasure\tkilled\n"
+       "Heridas\tmeasure\tinjured\tverb\n",
+       "quantity_measures.tsv:4: duplicate row: \"Heridas\" measure is already at "},
+      // noun and verb of one phrase are accepted: the error is the later line
+      {"muertos\tmeasure\tkilled\nmuertos\tmeasure\tkilled\tverb\nfoo\tbogus\n",
+       "quantity_measures.tsv:3: unknown kind"},
+  };
+  for (const auto& [text, error] : cases) {
+    write("quantity_measures.tsv", text);
+    auto t = QuantityTagger::Create(options);
+    ASSERT_FALSE(t.ok()) << text;
+    EXPECT_NE(t.status().message().find(error), std::string::npos) << t.status().message();
+  }
+  write("quantity_measures.tsv", "heridas\tmeasure\tinjured\tverb\n");
+  write("quantity_cues.tsv", "heridas\tmeasure\tinjured\tverb\n");  // across files too
+  auto t = QuantityTagger::Create(options);
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("quantity_cues.tsv:1: duplicate row"), std::string::npos)
+      << t.status().message();
+  EXPECT_NE(t.status().message().find("quantity_measures.tsv:1"), std::string::npos)
       << t.status().message();
 }
 

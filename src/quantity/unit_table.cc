@@ -2,6 +2,7 @@
 #include "quantity/unit_table.h"
 
 #include <cstdlib>
+#include <optional>
 
 #include "base/data_file.h"
 
@@ -62,13 +63,42 @@ const UnitInfo* UnitTable::Find(std::string_view code) const {
   return it == units_.end() ? nullptr : &it->second;
 }
 
+std::optional<UnitInfo> UnitTable::Quotient(std::string_view numerator,
+                                            std::string_view denominator) const {
+  const UnitInfo* a = Find(numerator);
+  const UnitInfo* b = Find(denominator);
+  if (a == nullptr || b == nullptr || a->base.empty() || b->base.empty() || a->offset != 0 ||
+      b->offset != 0) {
+    return std::nullopt;
+  }
+  const UnitInfo* base = Find(a->base + "/" + b->base);
+  if (base == nullptr || base->base.empty()) return std::nullopt;
+  UnitInfo u;
+  u.measure = base->measure;
+  u.base = base->base;
+  u.factor = a->factor / b->factor * base->factor;
+  return u;
+}
+
+std::optional<UnitInfo> UnitTable::Resolve(std::string_view code) const {
+  if (const UnitInfo* u = Find(code)) return *u;
+  // A rate: split at each '/' in turn ("[mi_i]/h" has none inside a bracket).
+  for (size_t slash = code.find('/'); slash != std::string_view::npos;
+       slash = code.find('/', slash + 1)) {
+    if (std::optional<UnitInfo> q = Quotient(code.substr(0, slash), code.substr(slash + 1))) {
+      return q;
+    }
+  }
+  return std::nullopt;
+}
+
 bool UnitTable::IsPhysicalMeasure(std::string_view measure) const {
   return measures_.count(measure) > 0;
 }
 
 std::optional<double> UnitTable::ToBase(std::string_view code, double value) const {
-  const UnitInfo* u = Find(code);
-  if (u == nullptr || u->base.empty()) return std::nullopt;
+  std::optional<UnitInfo> u = Resolve(code);
+  if (!u || u->base.empty()) return std::nullopt;
   return value * u->factor + u->offset;
 }
 

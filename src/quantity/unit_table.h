@@ -34,6 +34,14 @@ class UnitTable {
 
   // The unit of `code` (case-sensitive), or null.
   const UnitInfo* Find(std::string_view code) const;
+  // The unit of `code`, or of a rate "<a>/<b>" of two units of the table
+  // ("m/ms", "[mi_i]/hour"): its measure is the one whose base unit is
+  // "<base of a>/<base of b>" (m/s: speed), its factor the quotient of theirs.
+  // nullopt when neither.
+  std::optional<UnitInfo> Resolve(std::string_view code) const;
+  // The rate `numerator` per `denominator` (codes of the table), or nullopt
+  // when no measure of the table has the quotient of their bases as its base.
+  std::optional<UnitInfo> Quotient(std::string_view numerator, std::string_view denominator) const;
   // True when `measure` is the measure of some unit of the table.
   bool IsPhysicalMeasure(std::string_view measure) const;
   // The value in the base unit, or nullopt when the unit has no base.

@@ -54,6 +54,29 @@ TEST(UnitTableTest, DataFileConverts) {
   EXPECT_EQ(table->Find("KM"), nullptr);  // codes are case-sensitive
 }
 
+// A rate of two units of the table takes the measure whose base is the
+// quotient of their bases (m/s: speed); other quotients are no unit.
+TEST(UnitTableTest, RatesOfTwoUnits) {
+  Result<UnitTable> table = UnitTable::LoadDefault(Options());
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  std::optional<UnitInfo> q = table->Quotient("km", "ms");
+  ASSERT_TRUE(q.has_value());
+  EXPECT_EQ(q->measure, "speed");
+  EXPECT_EQ(q->base, "m/s");
+  EXPECT_DOUBLE_EQ(q->factor, 1e6);
+  EXPECT_FALSE(table->Quotient("kg", "hour").has_value());  // no mass flow in the table
+  EXPECT_FALSE(table->Quotient("km", "kg").has_value());
+  EXPECT_FALSE(table->Quotient("[degF]", "hour").has_value());  // an offset scale
+  std::optional<double> v = table->ToBase("m/ms", 50);
+  ASSERT_TRUE(v.has_value());
+  EXPECT_DOUBLE_EQ(*v, 50000);
+  v = table->ToBase("km/h", 36);  // a row of its own
+  ASSERT_TRUE(v.has_value());
+  EXPECT_DOUBLE_EQ(*v, 10);
+  EXPECT_FALSE(table->Resolve("km/").has_value());
+  EXPECT_FALSE(table->Resolve("furlong/fortnight").has_value());
+}
+
 TEST(UnitTableTest, BadLinesNameFileAndLine) {
   const std::string path = ::testing::TempDir() + "units_bad.tsv";
   const char* bad[] = {"km\tdistance\tm\tx\n", "km\tdistance\tm\n",

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <cstdlib>
 
 #include "base/civil_date.h"
 
@@ -24,11 +23,10 @@ bool Digits(const std::string& s, size_t pos, size_t n) {
 std::string TimelineKey(const std::string& value) {
   std::string v = value.substr(0, value.find('/'));  // a range sorts by its start
   if (Digits(v, 0, 4)) {
-    if (v.size() >= 8 && v[4] == '-' && v[5] == 'W' && Digits(v, 6, 2)) {
+    if (std::optional<IsoWeek> w = ParseIsoWeek(v)) {
       // ISO week: the Monday of week 1 is the Monday on or before 4 January.
-      int64_t day = IsoWeekMonday(std::atol(v.substr(0, 4).c_str()),
-                                  std::atoi(v.substr(6, 2).c_str()));
-      if (v.size() >= 11 && v.compare(8, 3, "-WE") == 0) day += 5;  // a weekend sorts by its Saturday
+      int64_t day = IsoWeekMonday(w->year, w->week);
+      if (w->weekend) day += 5;  // a weekend sorts by its Saturday
       return CivilDayString(day);
     }
     if (v.size() >= 10 && Digits(v, 5, 2) && Digits(v, 8, 2)) {
@@ -61,7 +59,9 @@ std::vector<TimelineRow> BuildTimeline(const std::vector<Document>& docs) {
       bool anchored = !key.empty() && !t.unresolved;
       // A month and day without a year ("XXXX-01-10"): kept, sorted last.
       if (!anchored) {
-        if (t.value.size() < 10 || t.value.compare(0, 5, "XXXX-") != 0 || !std::isdigit(static_cast<unsigned char>(t.value[5]))) continue;
+        if (t.value.size() < 10 || t.value.compare(0, 5, "XXXX-") != 0 ||
+            !std::isdigit(static_cast<unsigned char>(t.value[5])))
+          continue;
         key = "~" + t.value.substr(5);
       }
       TimelineRow r;
@@ -85,7 +85,8 @@ std::vector<TimelineRow> BuildTimeline(const std::vector<Document>& docs) {
   }
   std::stable_sort(rows.begin(), rows.end(), [](const TimelineRow& a, const TimelineRow& b) {
     if (a.key != b.key) return a.key < b.key;
-    std::string pa = a.doc->published ? a.doc->published->value : "", pb = b.doc->published ? b.doc->published->value : "";
+    std::string pa = a.doc->published ? a.doc->published->value : "",
+                pb = b.doc->published ? b.doc->published->value : "";
     if (pa != pb) return pa < pb;
     return a.doc->source < b.doc->source;
   });
