@@ -48,7 +48,25 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     if (size_t p = M(j, K::kInPre)) j = p;
     j = SkipFillers(j, 2);
     if (size_t a = M(j, K::kArticle)) j = a;
-    if (size_t k = M(j, K::kPart, &e)) return TimeOfDay{k, "T" + e->value, true};
+    if (size_t k = M(j, K::kPart, &e)) {
+      // "Sunday morning at 8", "sonntag frühmorgens um 8:00": the clock time
+      // after the part, in that part of the day.
+      if (const size_t cp = ClockPreAt(k)) {
+        if (std::optional<TimeOfDay> t = Clock(cp, true, false);
+            t && t->hour >= 0 && t->value.size() >= 3) {
+          const int hour = HourInPart(t->hour, e->part, 7);
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "T%02d", hour);
+          TimeOfDay r = *t;
+          r.value = buf + t->value.substr(3);
+          r.hour = hour;
+          r.half = true;
+          if (r.minutes >= 0) r.minutes = hour * 60 + r.minutes % 60;
+          return r;
+        }
+      }
+      return TimeOfDay{k, "T" + e->value, true};
+    }
   }
   int hour = -1, minute = -1, second = -1;
   size_t j = i;
@@ -135,6 +153,19 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
           minute += 60;
           hour = (hour + 23) % 24;
         }
+      }
+    } else if (std::optional<std::pair<size_t, int>> m =
+                   clock_ctx ? MinutesAfterHour(j) : std::nullopt;
+               m && t_[m->first - 1].kind == TimeTokKind::kWord) {
+      // es "a las 8 y media", "a las 8 menos cuarto", it "alle 8 meno un
+      // quarto": minutes in words after a bare hour past a clock word ("de 8
+      // a 10", "a las 8 y 10" stay two bounds).
+      j = m->first;
+      minute = m->second;
+      strong = true;
+      if (minute < 0) {
+        minute += 60;
+        hour = (hour + 23) % 24;
       }
     } else if (!clock_ctx && !AmPm(j) && !(M(j, K::kApproxSuffix) && Attached(j)) &&
                !(PartEndsClause(j) &&
@@ -711,9 +742,12 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   if (!k) return std::nullopt;
   if (!lead && !licensed && i > 0 && t_[i - 1].kind == TimeTokKind::kWord && k == j + 1) {
     // A bare part of day after a word is often a noun phrase ("good morning"):
-    // only at the start of a clause. A part phrase that holds its own
-    // preposition (de "am Abend") is no noun phrase.
-    return std::nullopt;
+    // only at the start of a clause, or before the clock time it places (de
+    // "abends um 8 Uhr"). A part phrase that holds its own preposition (de
+    // "am Abend") is no noun phrase.
+    const size_t cp = ClockPreAt(k);
+    std::optional<TimeOfDay> t = cp ? Clock(cp, true, false) : std::nullopt;
+    if (!t || t->hour < 0) return std::nullopt;
   }
   Cand c;
   c.type = TimeType::kTime;
