@@ -434,7 +434,17 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
   if (Sym(j, ",")) ++j;
   if (size_t a = M(j, K::kArticle)) j = a;
   int day = 0;
-  size_t d = DayNumber(j, &day);
+  size_t d = 0;
+  const TimeLexEntry* u = nullptr;
+  if (size_t w = j > k ? M(j, K::kUnit, &u) : 0; w && u->unit == TimeUnit::kD && !u->plural) {
+    // es "martes el día once": a day unit after the article vouches for a
+    // plain or spelled number.
+    d = DayNumber(w, &day);
+    if (!d) d = SpelledDay(w, &day);
+    j = w;
+  } else {
+    d = DayNumber(j, &day);
+  }
   if (!d) return std::nullopt;
   const bool ordinal = !Num(j) || d > j + 1;
   // What follows must not make the number an hour, an amount or a longer date.
@@ -698,15 +708,28 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   size_t j = M(i, K::kArticle);
   if (!j) return std::nullopt;
   int day = 0;
-  size_t d = DayNumber(j, &day);
-  if (!d || (Num(j) && d == j + 1)) return std::nullopt;
-  // "the first 100 days": an ordinal before an amount is no day either.
-  if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller) || Num(d)) return std::nullopt;
-  // "the first comprehensive toll", "le premier ministre", "the first two":
-  // an ordinal before a word it qualifies is no day.
-  if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
-      (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal) || M(d, K::kHalf))) {
-    return std::nullopt;
+  size_t d = 0;
+  const TimeLexEntry* u = nullptr;
+  if (size_t w = M(j, K::kUnit, &u); w && u->unit == TimeUnit::kD && !u->plural) {
+    // es "el día 18", "el día veintinueve", "el día 21 de este mes": a
+    // singular day unit after the article vouches for a plain or spelled
+    // number; a month after the number dates it.
+    d = DayNumber(w, &day);
+    if (!d) d = SpelledDay(w, &day);
+    if (!d || M(d, K::kUnit) || M(d, K::kHourWord) || Num(d)) return std::nullopt;
+    if (std::optional<Cand> dm = DatePart(w, false); dm && dm->is_day && dm->te > d) return dm;
+    if (d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) return std::nullopt;
+  } else {
+    d = DayNumber(j, &day);
+    if (!d || (Num(j) && d == j + 1)) return std::nullopt;
+    // "the first 100 days": an ordinal before an amount is no day either.
+    if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller) || Num(d)) return std::nullopt;
+    // "the first comprehensive toll", "le premier ministre", "the first two":
+    // an ordinal before a word it qualifies is no day.
+    if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
+        (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal) || M(d, K::kHalf))) {
+      return std::nullopt;
+    }
   }
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
     Cand c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
