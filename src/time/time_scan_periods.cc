@@ -1140,9 +1140,9 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   };
   std::optional<Cand> c = core(j);
   if (!c && j != k) c = core(k);
-  // es "alrededor de las 2 p.m.", "cerca de las 14h": an article between
-  // the hedge and a clock time.
-  if (size_t a = c ? 0 : M(j, K::kArticle); a && Num(a)) {
+  // es "alrededor de las 2 p.m.", "cerca de las 14h", "cerca de las tres":
+  // an article between the hedge and a clock time.
+  if (size_t a = c ? 0 : M(j, K::kArticle); a && (Num(a) || NumWord(a))) {
     if (std::optional<Cand> t = core(a); t && t->type == TimeType::kTime) c = std::move(t);
   }
   if (!c && M(j, K::kHedge) && M(j, K::kHedge) != k) {
