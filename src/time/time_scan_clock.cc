@@ -921,7 +921,9 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
     j = k;
     ctx = true;
   } else if (size_t h = M(j, K::kHedge, &e)) {
-    // "demain avant 17h", "Thursday after 2pm": the hedge needs a clock time.
+    // "demain avant 17h", "Thursday after 2pm": the hedge needs a clock time;
+    // es "hoy antes de las 4 p.m.": an article may come between.
+    if (size_t a = M(h, K::kArticle); a && !M(h, K::kClockPre)) h = a;
     std::optional<TimeOfDay> t = Clock(h, true, false);
     if (t && t->strong) {
       j = h;
