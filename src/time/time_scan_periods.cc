@@ -1233,8 +1233,12 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   const TimeLexEntry* e = nullptr;
   if (c && (c->type == TimeType::kDate || c->type == TimeType::kTime) && c->begin.empty()) {
     size_t k = M(c->te, K::kHedgePost, &e);
-    // "before 2010 or after 2018": a hedge of the next expression, not of this one.
-    if (k && (Num(k) || (k < t_.size() && entries_[k] && Core(k, true)))) k = 0;
+    // "before 2010 or after 2018", es "después de 2010 y antes de 2018": a
+    // hedge of the next expression (after a filler), not of this one.
+    if (k && (Num(k) || (k < t_.size() && entries_[k] && Core(k, true)) ||
+              (M(k, K::kFiller) && Core(M(k, K::kFiller), true)))) {
+      k = 0;
+    }
     // "1/1/2016 and after my work is done": a clause follows, not a hedge.
     if (k && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) k = 0;
     if (k) {
