@@ -47,6 +47,7 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->bare_day = true;
   }
   size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
+  if (!k && from) k = M(x->te, K::kRangeLink);  // es "entre 2014 ~ 2018"
   // es "entre el 1 de diciembre y el 4 de febrero": the article again
   // before the second day number.
   if (size_t a = from && k ? M(k, K::kArticle) : 0; a && Num(a) && !ArticleOutside(k)) k = a;
