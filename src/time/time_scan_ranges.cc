@@ -1294,9 +1294,11 @@ std::optional<Cand> Scan::Holiday(size_t i) {
       year = static_cast<int>(t_[y].number);
       te = y + 1;
     } else if (!has_rel && dct_.level >= 1) {
-      // "independence day of this year", "Noël de l'année dernière".
+      // "independence day of this year", "Noël de l'année dernière", de
+      // "Augsburger Friedensfest letzten Jahres" (no filler), "Heilige Drei
+      // Könige im Jahr 2020" (the unit and a year).
       size_t f = SkipFillers(h, 1);
-      if (f != h) {
+      {
         const TimeLexEntry* r = nullptr;
         const TimeLexEntry* u = nullptr;
         size_t a = M(f, K::kArticle) ? M(f, K::kArticle) : f;
@@ -1306,9 +1308,13 @@ std::optional<Cand> Scan::Holiday(size_t i) {
             te = v;
           }
         } else if (size_t k2 = M(a, K::kUnit, &u); k2 && u->unit == TimeUnit::kY && !u->plural) {
+          int y2 = 0;
           if (size_t r2 = M(k2, K::kRel, &r)) {
             year = dct_.day.y + r->number;
             te = r2;
+          } else if (size_t ye = f != h ? YearNumber(k2, &y2) : 0) {
+            year = y2;
+            te = ye;
           }
         }
       }
