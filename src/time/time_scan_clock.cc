@@ -431,8 +431,14 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
   if (!k) return std::nullopt;
   const int wd = e->number;
   size_t j = k;
+  bool filler = false;
   if (Sym(j, ",")) ++j;
-  if (size_t a = M(j, K::kArticle)) j = a;
+  if (size_t a = M(j, K::kArticle)) {
+    j = a;
+  } else if (size_t f = j > k ? M(j, K::kFiller) : 0) {
+    j = f;  // de "Dienstag, der 25.": after the comma, a filler article
+    filler = true;
+  }
   int day = 0;
   size_t d = 0;
   const TimeLexEntry* u = nullptr;
@@ -455,8 +461,8 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
   if (d < t_.size() && t_[d].kind == TimeTokKind::kPunct && Attached(d) && Num(d + 1)) {
     return std::nullopt;  // "Monday 12:30", "friday 7.6"
   }
-  if (!ordinal && d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) {
-    return std::nullopt;  // "Monday 5 people"
+  if ((!ordinal || filler) && d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) {
+    return std::nullopt;  // "Monday 5 people", "Montag, im 3. Stock"
   }
   return DayOnWeekday(i, d, day, wd);
 }
