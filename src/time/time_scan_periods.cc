@@ -945,6 +945,8 @@ std::optional<Cand> Scan::HalfYear(size_t i) {
 
 std::optional<Cand> Scan::YearType(size_t i) {
   size_t j = i;
+  // es "el último año fiscal": an article before a rel is in the span.
+  if (size_t a = M(j, K::kArticle); a && M(a, K::kRel)) j = a;
   const TimeLexEntry* e = nullptr;
   int rel = 0;
   bool has_rel = LeadingRel(&j, &rel);
@@ -957,6 +959,8 @@ std::optional<Cand> Scan::YearType(size_t i) {
   if (!has_rel) {
     if (size_t ye = YearNumber(k, &year)) {
       c.te = ye;  // "fiscal year 2008", "FY 2019", "FY2019"
+    } else if (size_t ye2 = M(k, K::kFiller) ? YearNumber(M(k, K::kFiller), &year) : 0) {
+      c.te = ye2;  // es "año fiscal de 2016"
     } else if (Num(k) && Attached(k) && t_[k].ndigits == 2 && !Attached(k + 1)) {
       year = 2000 + static_cast<int>(t_[k].number);  // "FY19", "sy18"
       c.te = k + 1;
