@@ -246,6 +246,18 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       half = true;
     }
   }
+  // es "8 pm menos cuarto", "8 de la noche menos cuarto": minutes before the
+  // hour after its am/pm or part of day.
+  if (half && minute < 0 && hour >= 0 && M(j, K::kMinusWord)) {
+    if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j);
+        m && m->second < 0 && t_[m->first - 1].kind == TimeTokKind::kWord &&
+        !(m->first < t_.size() && t_[m->first].kind == TimeTokKind::kWord &&
+          !entries_[m->first])) {  // not "8 pm menos dos personas"
+      j = m->first;
+      minute = m->second + 60;
+      hour = (hour + 23) % 24;
+    }
+  }
   if (need_part && !half) return std::nullopt;
   // "at two of the sites", "a las dos partes": a bare spelled hour followed
   // by a word the lexicon does not know, or a function word, is an amount.
