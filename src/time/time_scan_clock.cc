@@ -462,6 +462,8 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
     j = w;
   } else {
     d = DayNumber(j, &day);
+    // es "martes el veinticinco": after an article a spelled day too.
+    if (!d && j > k && M(k, K::kArticle) == j) d = SpelledDay(j, &day);
   }
   if (!d) return std::nullopt;
   const bool ordinal = !Num(j) || d > j + 1;
