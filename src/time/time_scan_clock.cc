@@ -736,7 +736,12 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
     // number; a month after the number dates it.
     d = DayNumber(w, &day);
     if (!d) d = SpelledDay(w, &day);
-    if (!d || M(d, K::kUnit) || M(d, K::kHourWord) || Num(d)) return std::nullopt;
+    // A number after it is an amount ("el día 2 5 personas"), not a clock
+    // time ("el día 21 07:30-09:30").
+    if (!d || M(d, K::kUnit) || M(d, K::kHourWord) ||
+        (Num(d) && !(Sym(d + 1, ":") && Attached(d + 1)))) {
+      return std::nullopt;
+    }
     if (std::optional<Cand> dm = DatePart(w, false); dm && dm->is_day && dm->te > d) return dm;
     if (d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) return std::nullopt;
   } else {
