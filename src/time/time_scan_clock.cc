@@ -204,6 +204,9 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j)) {
       // "une heure et demie" is an amount unless a clock word or a part of day says otherwise.
       if (!clock_ctx && M(m->first - 1, K::kHalf) == m->first) need_part = true;
+      // "a las ocho y media en lugar de...": a fraction of the hour makes it
+      // a clock time whatever follows.
+      if (M(m->first - 1, K::kHalf) == m->first) bare_hour = false;
       j = m->first;
       minute = m->second;
       if (minute < 0) {
