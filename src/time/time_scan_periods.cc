@@ -1149,6 +1149,11 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   if (size_t a = c ? 0 : M(j, K::kArticle); a && (Num(a) || NumWord(a))) {
     if (std::optional<Cand> t = core(a); t && t->type == TimeType::kTime) c = std::move(t);
   }
+  // es "tan temprano como a las 7:00 a.m.": a clock word between the hedge
+  // and its clock time.
+  if (size_t cp = c ? 0 : ClockPreAt(j)) {
+    if (std::optional<Cand> t = core(cp); t && t->type == TimeType::kTime) c = std::move(t);
+  }
   if (!c && M(j, K::kHedge) && M(j, K::kHedge) != k) {
     // "d'ici la fin du mois", "by the end of the year": a hedge on a hedged
     // period keeps the inner one (END) as the mod.
