@@ -274,6 +274,8 @@ class TimeLexicon {
   const std::string& lang() const { return lang_; }
   // How numeric dates order day and month (lang.tsv `date_order`).
   DateOrder date_order() const { return language_->date_order(); }
+  // The point or comma of decimals (lang.tsv `decimal_separator`).
+  char decimal_separator() const { return language_->decimal_separator(); }
 
   // Longest entry of `kind` whose phrase starts at toks[i]; returns the token
   // index just after it, or 0 when none matches (`entry` is then untouched).

@@ -654,9 +654,20 @@ class Scan {
     return k;
   }
   // A clock_pre word ends right before token i ("à 16 heures").
+  // Before a spelled hour, also an article after a hedge or a range word
+  // that is no filler (es "alrededor de las once", "desde la una hasta las
+  // tres"): the article of a clock time ("una de las tres" is no time).
   bool ClockPreBefore(size_t i) const {
     for (size_t s = i > 3 ? i - 3 : 0; s < i; ++s) {
       if (ClockPreAt(s) == i) return true;
+    }
+    for (size_t a = i > 2 && !Num(i) ? i - 2 : i; a < i; ++a) {
+      if (M(a, K::kArticle) != i) continue;
+      for (size_t s = a > 4 ? a - 4 : 0; s < a; ++s) {
+        if ((M(s, K::kHedge) == a || M(s, K::kRangeTo) == a) && M(s, K::kFiller) != a) {
+          return true;
+        }
+      }
     }
     return false;
   }

@@ -48,7 +48,25 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     if (size_t p = M(j, K::kInPre)) j = p;
     j = SkipFillers(j, 2);
     if (size_t a = M(j, K::kArticle)) j = a;
-    if (size_t k = M(j, K::kPart, &e)) return TimeOfDay{k, "T" + e->value, true};
+    if (size_t k = M(j, K::kPart, &e)) {
+      // "Sunday morning at 8", "sonntag frühmorgens um 8:00": the clock time
+      // after the part, in that part of the day.
+      if (const size_t cp = ClockPreAt(k)) {
+        if (std::optional<TimeOfDay> t = Clock(cp, true, false);
+            t && t->hour >= 0 && t->value.size() >= 3) {
+          const int hour = HourInPart(t->hour, e->part, 7);
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "T%02d", hour);
+          TimeOfDay r = *t;
+          r.value = buf + t->value.substr(3);
+          r.hour = hour;
+          r.half = true;
+          if (r.minutes >= 0) r.minutes = hour * 60 + r.minutes % 60;
+          return r;
+        }
+      }
+      return TimeOfDay{k, "T" + e->value, true};
+    }
   }
   int hour = -1, minute = -1, second = -1;
   size_t j = i;
@@ -136,6 +154,19 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
           hour = (hour + 23) % 24;
         }
       }
+    } else if (std::optional<std::pair<size_t, int>> m =
+                   clock_ctx ? MinutesAfterHour(j) : std::nullopt;
+               m && t_[m->first - 1].kind == TimeTokKind::kWord) {
+      // es "a las 8 y media", "a las 8 menos cuarto", it "alle 8 meno un
+      // quarto": minutes in words after a bare hour past a clock word ("de 8
+      // a 10", "a las 8 y 10" stay two bounds).
+      j = m->first;
+      minute = m->second;
+      strong = true;
+      if (minute < 0) {
+        minute += 60;
+        hour = (hour + 23) % 24;
+      }
     } else if (!clock_ctx && !AmPm(j) && !(M(j, K::kApproxSuffix) && Attached(j)) &&
                !(PartEndsClause(j) &&
                  !(i >= 2 && Attached(i) && (Sym(i - 1, ".") || Sym(i - 1, ",")) && Num(i - 2)))) {
@@ -173,6 +204,9 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
     if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j)) {
       // "une heure et demie" is an amount unless a clock word or a part of day says otherwise.
       if (!clock_ctx && M(m->first - 1, K::kHalf) == m->first) need_part = true;
+      // "a las ocho y media en lugar de...": a fraction of the hour makes it
+      // a clock time whatever follows.
+      if (M(m->first - 1, K::kHalf) == m->first) bare_hour = false;
       j = m->first;
       minute = m->second;
       if (minute < 0) {
@@ -213,6 +247,18 @@ std::optional<TimeOfDay> Scan::ClockUncached(size_t i, bool clock_ctx, bool allo
       j = p;
       strong = true;
       half = true;
+    }
+  }
+  // es "8 pm menos cuarto", "8 de la noche menos cuarto": minutes before the
+  // hour after its am/pm or part of day.
+  if (half && minute < 0 && hour >= 0 && M(j, K::kMinusWord)) {
+    if (std::optional<std::pair<size_t, int>> m = MinutesAfterHour(j);
+        m && m->second < 0 && t_[m->first - 1].kind == TimeTokKind::kWord &&
+        !(m->first < t_.size() && t_[m->first].kind == TimeTokKind::kWord &&
+          !entries_[m->first])) {  // not "8 pm menos dos personas"
+      j = m->first;
+      minute = m->second + 60;
+      hour = (hour + 23) % 24;
     }
   }
   if (need_part && !half) return std::nullopt;
@@ -400,10 +446,28 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
   if (!k) return std::nullopt;
   const int wd = e->number;
   size_t j = k;
+  bool filler = false;
   if (Sym(j, ",")) ++j;
-  if (size_t a = M(j, K::kArticle)) j = a;
+  if (size_t a = M(j, K::kArticle)) {
+    j = a;
+  } else if (size_t f = j > k ? M(j, K::kFiller) : 0) {
+    j = f;  // de "Dienstag, der 25.": after the comma, a filler article
+    filler = true;
+  }
   int day = 0;
-  size_t d = DayNumber(j, &day);
+  size_t d = 0;
+  const TimeLexEntry* u = nullptr;
+  if (size_t w = j > k ? M(j, K::kUnit, &u) : 0; w && u->unit == TimeUnit::kD && !u->plural) {
+    // es "martes el día once": a day unit after the article vouches for a
+    // plain or spelled number.
+    d = DayNumber(w, &day);
+    if (!d) d = SpelledDay(w, &day);
+    j = w;
+  } else {
+    d = DayNumber(j, &day);
+    // es "martes el veinticinco": after an article a spelled day too.
+    if (!d && j > k && M(k, K::kArticle) == j) d = SpelledDay(j, &day);
+  }
   if (!d) return std::nullopt;
   const bool ordinal = !Num(j) || d > j + 1;
   // What follows must not make the number an hour, an amount or a longer date.
@@ -414,8 +478,8 @@ std::optional<Cand> Scan::WeekdayDayNumber(size_t i) {
   if (d < t_.size() && t_[d].kind == TimeTokKind::kPunct && Attached(d) && Num(d + 1)) {
     return std::nullopt;  // "Monday 12:30", "friday 7.6"
   }
-  if (!ordinal && d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) {
-    return std::nullopt;  // "Monday 5 people"
+  if ((!ordinal || filler) && d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) {
+    return std::nullopt;  // "Monday 5 people", "Montag, im 3. Stock"
   }
   return DayOnWeekday(i, d, day, wd);
 }
@@ -671,34 +735,52 @@ std::optional<Cand> Scan::BareDayOfMonth(size_t i) {
   size_t j = M(i, K::kArticle);
   if (!j) return std::nullopt;
   int day = 0;
-  size_t d = DayNumber(j, &day);
-  if (!d) return std::nullopt;
+  size_t d = 0;
   bool plain = false;
-  if (Num(j) && d == j + 1) {
-    // "je reviendrai le 23.", "il part le 17 pour trois heures": a plain
-    // number after a word the lexicon does not know (a verb) and a
-    // non-`outside` article is a day when the clause ends after it or a
-    // length follows; the span is the number, as in "23 janvier".
-    double n = 0;
-    size_t f = 0;
-    const bool ends = d >= t_.size() ||
-                      ((Sym(d, ".") || Sym(d, ",") || Sym(d, ";") || Sym(d, "!") || Sym(d, "?")) &&
-                       (d + 1 >= t_.size() || !Attached(d + 1)));
-    const bool length = (f = M(d, K::kForPre)) || (f = M(d, K::kUnitRef));
-    if (ArticleOutside(i) || t_[j].ndigits > 2 || i == 0 || t_[i - 1].kind != TimeTokKind::kWord ||
-        entries_[i - 1] || grouped_[j] ||
-        !(ends || (length && Quantity(f, &n) && M(Quantity(f, &n), K::kUnit)))) {
+  const TimeLexEntry* u = nullptr;
+  if (size_t w = M(j, K::kUnit, &u); w && u->unit == TimeUnit::kD && !u->plural) {
+    // es "el día 18", "el día veintinueve", "el día 21 de este mes": a
+    // singular day unit after the article vouches for a plain or spelled
+    // number; a month after the number dates it.
+    d = DayNumber(w, &day);
+    if (!d) d = SpelledDay(w, &day);
+    // A number after it is an amount ("el día 2 5 personas"), not a clock
+    // time ("el día 21 07:30-09:30").
+    if (!d || M(d, K::kUnit) || M(d, K::kHourWord) ||
+        (Num(d) && !(Sym(d + 1, ":") && Attached(d + 1)))) {
       return std::nullopt;
     }
-    plain = true;
-  }
-  // "the first 100 days": an ordinal before an amount is no day either.
-  if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller) || Num(d)) return std::nullopt;
-  // "the first comprehensive toll", "le premier ministre", "the first two":
-  // an ordinal before a word it qualifies is no day.
-  if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
-      (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal) || M(d, K::kHalf))) {
-    return std::nullopt;
+    if (std::optional<Cand> dm = DatePart(w, false); dm && dm->is_day && dm->te > d) return dm;
+    if (d < t_.size() && t_[d].kind == TimeTokKind::kWord && !entries_[d]) return std::nullopt;
+  } else {
+    d = DayNumber(j, &day);
+    if (!d) return std::nullopt;
+    if (Num(j) && d == j + 1) {
+      // "je reviendrai le 23.", "il part le 17 pour trois heures": a plain
+      // number after a word the lexicon does not know (a verb) and a
+      // non-`outside` article is a day when the clause ends after it or a
+      // length follows; the span is the number, as in "23 janvier".
+      double n = 0;
+      size_t f = 0;
+      const bool ends = d >= t_.size() ||
+                        ((Sym(d, ".") || Sym(d, ",") || Sym(d, ";") || Sym(d, "!") || Sym(d, "?")) &&
+                         (d + 1 >= t_.size() || !Attached(d + 1)));
+      const bool length = (f = M(d, K::kForPre)) || (f = M(d, K::kUnitRef));
+      if (ArticleOutside(i) || t_[j].ndigits > 2 || i == 0 || t_[i - 1].kind != TimeTokKind::kWord ||
+          entries_[i - 1] || grouped_[j] ||
+          !(ends || (length && Quantity(f, &n) && M(Quantity(f, &n), K::kUnit)))) {
+        return std::nullopt;
+      }
+      plain = true;
+    }
+    // "the first 100 days": an ordinal before an amount is no day either.
+    if (M(d, K::kUnit) || M(d, K::kMonth) || M(d, K::kFiller) || Num(d)) return std::nullopt;
+    // "the first comprehensive toll", "le premier ministre", "the first two":
+    // an ordinal before a word it qualifies is no day.
+    if (d < t_.size() && t_[d].kind == TimeTokKind::kWord &&
+        (!entries_[d] || M(d, K::kQuant) || M(d, K::kOrdinal) || M(d, K::kHalf))) {
+      return std::nullopt;
+    }
   }
   if (dct_.level >= 2 && ValidDate(dct_.day.y, dct_.day.m, day)) {
     Cand c = DayCand(d, {dct_.day.y, dct_.day.m, day}, AnchorKind::kDct);
@@ -736,9 +818,12 @@ std::optional<Cand> Scan::PartOfDay(size_t i, bool licensed) {
   if (!k) return std::nullopt;
   if (!lead && !licensed && i > 0 && t_[i - 1].kind == TimeTokKind::kWord && k == j + 1) {
     // A bare part of day after a word is often a noun phrase ("good morning"):
-    // only at the start of a clause. A part phrase that holds its own
-    // preposition (de "am Abend") is no noun phrase.
-    return std::nullopt;
+    // only at the start of a clause, or before the clock time it places (de
+    // "abends um 8 Uhr"). A part phrase that holds its own preposition (de
+    // "am Abend") is no noun phrase.
+    const size_t cp = ClockPreAt(k);
+    std::optional<TimeOfDay> t = cp ? Clock(cp, true, false) : std::nullopt;
+    if (!t || t->hour < 0) return std::nullopt;
   }
   Cand c;
   c.type = TimeType::kTime;
@@ -889,7 +974,9 @@ std::optional<Cand> Scan::DateWithTime(size_t i, bool licensed) {
     j = k;
     ctx = true;
   } else if (size_t h = M(j, K::kHedge, &e)) {
-    // "demain avant 17h", "Thursday after 2pm": the hedge needs a clock time.
+    // "demain avant 17h", "Thursday after 2pm": the hedge needs a clock time;
+    // es "hoy antes de las 4 p.m.": an article may come between.
+    if (size_t a = M(h, K::kArticle); a && !M(h, K::kClockPre)) h = a;
     std::optional<TimeOfDay> t = Clock(h, true, false);
     if (t && t->strong) {
       j = h;

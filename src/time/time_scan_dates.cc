@@ -94,6 +94,15 @@ std::optional<Cand> Scan::NumericDate(size_t i) {
     year = static_cast<int>(t_[te + 1].number);
     if (t_[te + 1].ndigits == 2) year = FullYear(year);
     te += 2;
+  } else if (sep == "." && lex_.decimal_separator() != '.' && t_[i + 2].ndigits == 2 &&
+             !ClockPreBefore(i) && !M(te, K::kHourWord) && !M(te, K::kUnit) &&
+             !(te < t_.size() && t_[te].kind == TimeTokKind::kWord && !entries_[te] &&
+               !(i > 0 && (M(i - 1, K::kFiller) == i || M(i - 1, K::kArticle) == i))) &&
+             !(te < t_.size() && Attached(te) && !Sym(te, "."))) {
+    // de "am 22.04 zurück", "für den 28.10.": where decimals take a comma, a
+    // day and a two-digit month joined by a dot are a date (not before an
+    // hour word or a unit, not after a clock word: "um 10.05"; before a word
+    // no pattern knows only after a filler or an article: "bei 1.05 Prozent").
   } else if (sep != "/") {
     return std::nullopt;  // "7.1" is a decimal, "4-23" a score
   }

@@ -951,6 +951,8 @@ std::optional<Cand> Scan::HalfYear(size_t i) {
 
 std::optional<Cand> Scan::YearType(size_t i) {
   size_t j = i;
+  // es "el último año fiscal": an article before a rel is in the span.
+  if (size_t a = M(j, K::kArticle); a && M(a, K::kRel)) j = a;
   const TimeLexEntry* e = nullptr;
   int rel = 0;
   bool has_rel = LeadingRel(&j, &rel);
@@ -963,6 +965,8 @@ std::optional<Cand> Scan::YearType(size_t i) {
   if (!has_rel) {
     if (size_t ye = YearNumber(k, &year)) {
       c.te = ye;  // "fiscal year 2008", "FY 2019", "FY2019"
+    } else if (size_t ye2 = M(k, K::kFiller) ? YearNumber(M(k, K::kFiller), &year) : 0) {
+      c.te = ye2;  // es "año fiscal de 2016"
     } else if (Num(k) && Attached(k) && t_[k].ndigits == 2 && !Attached(k + 1)) {
       year = 2000 + static_cast<int>(t_[k].number);  // "FY19", "sy18"
       c.te = k + 1;
@@ -1146,10 +1150,15 @@ std::optional<Cand> Scan::Hedged(size_t i) {
   };
   std::optional<Cand> c = core(j);
   if (!c && j != k) c = core(k);
-  // es "alrededor de las 2 p.m.", "cerca de las 14h": an article between
-  // the hedge and a clock time.
-  if (size_t a = c ? 0 : M(j, K::kArticle); a && Num(a)) {
+  // es "alrededor de las 2 p.m.", "cerca de las 14h", "cerca de las tres":
+  // an article between the hedge and a clock time.
+  if (size_t a = c ? 0 : M(j, K::kArticle); a && (Num(a) || NumWord(a))) {
     if (std::optional<Cand> t = core(a); t && t->type == TimeType::kTime) c = std::move(t);
+  }
+  // es "tan temprano como a las 7:00 a.m.": a clock word between the hedge
+  // and its clock time.
+  if (size_t cp = c ? 0 : ClockPreAt(j)) {
+    if (std::optional<Cand> t = core(cp); t && t->type == TimeType::kTime) c = std::move(t);
   }
   if (!c && M(j, K::kHedge) && M(j, K::kHedge) != k) {
     // "d'ici la fin du mois", "by the end of the year": a hedge on a hedged
@@ -1239,8 +1248,12 @@ std::optional<Cand> Scan::Best(size_t i, bool licensed) {
   const TimeLexEntry* e = nullptr;
   if (c && (c->type == TimeType::kDate || c->type == TimeType::kTime) && c->begin.empty()) {
     size_t k = M(c->te, K::kHedgePost, &e);
-    // "before 2010 or after 2018": a hedge of the next expression, not of this one.
-    if (k && (Num(k) || (k < t_.size() && entries_[k] && Core(k, true)))) k = 0;
+    // "before 2010 or after 2018", es "después de 2010 y antes de 2018": a
+    // hedge of the next expression (after a filler), not of this one.
+    if (k && (Num(k) || (k < t_.size() && entries_[k] && Core(k, true)) ||
+              (M(k, K::kFiller) && Core(M(k, K::kFiller), true)))) {
+      k = 0;
+    }
     // "1/1/2016 and after my work is done": a clause follows, not a hedge.
     if (k && k < t_.size() && t_[k].kind == TimeTokKind::kWord && !entries_[k]) k = 0;
     if (k) {

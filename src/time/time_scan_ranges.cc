@@ -47,6 +47,7 @@ std::optional<Cand> Scan::Range(size_t i) {
     x->bare_day = true;
   }
   size_t k = M(x->te, from ? K::kRangeTo : K::kRangeLink);
+  if (!k && from) k = M(x->te, K::kRangeLink);  // es "entre 2014 ~ 2018"
   // es "entre el 1 de diciembre y el 4 de febrero": the article again
   // before the second day number.
   if (size_t a = from && k ? M(k, K::kArticle) : 0; a && Num(a) && !ArticleOutside(k)) k = a;
@@ -1403,9 +1404,11 @@ std::optional<Cand> Scan::Holiday(size_t i) {
       year = static_cast<int>(t_[y].number);
       te = y + 1;
     } else if (!has_rel && dct_.level >= 1) {
-      // "independence day of this year", "Noël de l'année dernière".
+      // "independence day of this year", "Noël de l'année dernière", de
+      // "Augsburger Friedensfest letzten Jahres" (no filler), "Heilige Drei
+      // Könige im Jahr 2020" (the unit and a year).
       size_t f = SkipFillers(h, 1);
-      if (f != h) {
+      {
         const TimeLexEntry* r = nullptr;
         const TimeLexEntry* u = nullptr;
         size_t a = M(f, K::kArticle) ? M(f, K::kArticle) : f;
@@ -1415,9 +1418,13 @@ std::optional<Cand> Scan::Holiday(size_t i) {
             te = v;
           }
         } else if (size_t k2 = M(a, K::kUnit, &u); k2 && u->unit == TimeUnit::kY && !u->plural) {
+          int y2 = 0;
           if (size_t r2 = M(k2, K::kRel, &r)) {
             year = dct_.day.y + r->number;
             te = r2;
+          } else if (size_t ye = f != h ? YearNumber(k2, &y2) : 0) {
+            year = y2;
+            te = ye;
           }
         }
       }

@@ -128,7 +128,7 @@ std::span<const ScanRule> Scan::Rules() {
       {"LengthFromDay", F::kCore, 370,
        RuleGate().Numeral().Kinds({K::kForPre, K::kQuant}).Ahead({K::kStartPre, K::kRangeFrom}, 8),
        [](Scan& s, size_t i, bool) { return s.LengthFromDay(i); }},
-      {"YearType", F::kCore, 380, RuleGate().Kinds({K::kRel, K::kYearType}),
+      {"YearType", F::kCore, 380, RuleGate().Kinds({K::kRel, K::kYearType, K::kArticle}),
        [](Scan& s, size_t i, bool) { return s.YearType(i); }},
       {"DayNumberTimeRange",
        F::kCore,
