@@ -87,7 +87,9 @@ uint8_t CapClass(uint8_t bits, size_t folded_size) {
 
 }  // namespace
 
-uint64_t NerHash(std::string_view s, uint64_t seed) {
+namespace {
+
+inline uint64_t HashBytes(std::string_view s, uint64_t seed) {
   uint64_t h = 0xcbf29ce484222325ull ^ seed;
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -100,6 +102,10 @@ uint64_t NerHash(std::string_view s, uint64_t seed) {
     tail |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * k);
   return Mix(h ^ tail ^ (uint64_t{s.size()} << 56));
 }
+
+}  // namespace
+
+uint64_t NerHash(std::string_view s, uint64_t seed) { return HashBytes(s, seed); }
 
 // ---- NerGazetteer ----
 
@@ -326,6 +332,10 @@ namespace {
 struct TokenInfo {
   std::string folded, shape;
   uint64_t raw = 0, low = 0, shape_h = 0;
+  uint64_t key1 = 0;                  // the token alone as a KB name key
+  uint32_t words = 0, words_end = 0;  // its folded words' hashes in `word_hashes`
+  uint16_t bits1 = 0;                 // NerGazetteer::Lookup(key1)
+  bool alive1 = false;                // every inner word sequence of key1 starts a name
   uint8_t cap = 0;
   uint16_t gaz_bits = 0, gaz_single = 0;  // NerGazetteer type bits
   uint8_t gaz_pos = 0, gaz_len = 0;       // 1 begins, 2 continues the longest name
@@ -336,50 +346,76 @@ struct TokenInfo {
 void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
                           NerSentenceFeatures* out) const {
   thread_local std::vector<TokenInfo> info;
+  thread_local std::vector<uint64_t> word_hashes;
   const NerFolder& folder = NerFolder::Get();
   const size_t n = tokens.size();
   if (info.size() < n) info.resize(n);
+  word_hashes.clear();
   for (size_t i = 0; i < n; ++i) {
     TokenInfo& t = info[i];
     t.folded.clear();
     t.shape.clear();
     uint8_t bits = folder.Fold(tokens[i], &t.folded, &t.shape);
     t.cap = CapClass(bits, t.folded.size());
-    t.raw = NerHash(tokens[i], 1);
-    t.low = NerHash(t.folded, 2);
-    t.shape_h = NerHash(t.shape, 3);
+    t.raw = HashBytes(tokens[i], 1);
+    t.low = HashBytes(t.folded, 2);
+    t.shape_h = HashBytes(t.shape, 3);
     t.gaz_bits = t.gaz_single = t.gaz_pos = t.gaz_len = 0;
+    t.bits1 = 0;
+    t.alive1 = false;
+    t.words = t.words_end = static_cast<uint32_t>(word_hashes.size());
+    if (!gaz_ || t.folded.empty()) continue;
+    // The folded words (a token such as "U.S" folds to two), their key alone,
+    // and whether each inner part of that key starts a KB name.
+    std::string_view f = t.folded;
+    uint64_t key = NerGazetteer::kStart;
+    t.alive1 = true;
+    while (true) {
+      size_t sp = f.find(' ');
+      uint64_t h = HashBytes(f.substr(0, sp), 0);
+      word_hashes.push_back(h);
+      key = NerGazetteer::Extend(key, h);
+      if (sp == std::string_view::npos) break;
+      f = f.substr(sp + 1);
+      if (t.alive1 && !(gaz_->Lookup(key) & NerGazetteer::kPrefixBit)) t.alive1 = false;
+    }
+    t.words_end = static_cast<uint32_t>(word_hashes.size());
+    t.key1 = key;
+    t.bits1 = gaz_->Lookup(key);
   }
   if (gaz_) {
     // Longest match from each token on, leftmost first; a token without a
     // letter or digit ends a name.
     size_t i = 0;
     while (i < n) {
-      uint64_t key = NerGazetteer::kStart;
       size_t best_end = i;
       uint16_t best_bits = 0;
-      for (size_t j = i; j < n && j < i + 8; ++j) {
-        std::string_view f = info[j].folded;
-        if (f.empty()) break;
-        bool alive = true;
-        while (true) {
-          size_t sp = f.find(' ');
-          key = NerGazetteer::Extend(key, NerHash(f.substr(0, sp)));
-          if (sp == std::string_view::npos) break;
-          f = f.substr(sp + 1);
-          if (!(gaz_->Lookup(key) & NerGazetteer::kPrefixBit)) {
-            alive = false;
-            break;
-          }
-        }
-        if (!alive) break;
-        uint16_t bits = gaz_->Lookup(key);
-        if (j == i) info[i].gaz_single = static_cast<uint16_t>(bits & NerGazetteer::kNameBits);
+      if (info[i].alive1) {
+        info[i].gaz_single = static_cast<uint16_t>(info[i].bits1 & NerGazetteer::kNameBits);
+        uint16_t bits = info[i].bits1;
         if (bits & NerGazetteer::kNameBits) {
-          best_end = j + 1;
+          best_end = i + 1;
           best_bits = bits;
         }
-        if (!(bits & NerGazetteer::kPrefixBit)) break;
+        uint64_t key = info[i].key1;
+        for (size_t j = i + 1; (bits & NerGazetteer::kPrefixBit) && j < n && j < i + 8; ++j) {
+          const TokenInfo& tj = info[j];
+          if (tj.words == tj.words_end) break;
+          bool alive = true;
+          for (uint32_t w = tj.words; w < tj.words_end; ++w) {
+            key = NerGazetteer::Extend(key, word_hashes[w]);
+            if (w + 1 < tj.words_end && !(gaz_->Lookup(key) & NerGazetteer::kPrefixBit)) {
+              alive = false;
+              break;
+            }
+          }
+          if (!alive) break;
+          bits = gaz_->Lookup(key);
+          if (bits & NerGazetteer::kNameBits) {
+            best_end = j + 1;
+            best_bits = bits;
+          }
+        }
       }
       if (best_bits) {
         for (size_t k = i; k < best_end; ++k) {
@@ -389,15 +425,7 @@ void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
         }
         // Tokens inside the name still get their single-name bits.
         for (size_t k = i + 1; k < best_end; ++k) {
-          std::string_view f = info[k].folded;
-          uint64_t key1 = NerGazetteer::kStart;
-          while (true) {
-            size_t sp = f.find(' ');
-            key1 = NerGazetteer::Extend(key1, NerHash(f.substr(0, sp)));
-            if (sp == std::string_view::npos) break;
-            f = f.substr(sp + 1);
-          }
-          info[k].gaz_single = static_cast<uint16_t>(gaz_->Lookup(key1) & NerGazetteer::kNameBits);
+          info[k].gaz_single = static_cast<uint16_t>(info[k].bits1 & NerGazetteer::kNameBits);
         }
         i = best_end;
       } else {
@@ -405,9 +433,12 @@ void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
       }
     }
   }
-  out->rows.clear();
-  out->rows.reserve(n * 40);
-  out->start.assign(1, 0);
+  // At most 28 rows per token plus three per KB type bit of each kind.
+  constexpr size_t kMaxRowsPerToken = 28 + 3 * 7 + 7;
+  thread_local std::vector<uint32_t> rows;
+  if (rows.size() < n * kMaxRowsPerToken) rows.resize(n * kMaxRowsPerToken);
+  out->start.resize(n + 1);
+  out->start[0] = 0;
   const uint32_t m = mask_;
   static const uint64_t kNone = NerHash("<none>", 9), kBefore = NerHash("<s>", 9),
                         kAfter = NerHash("</s>", 9);
@@ -416,14 +447,18 @@ void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
     if (static_cast<size_t>(k) >= n) return kAfter + static_cast<uint64_t>(k - n);
     return info[k].low;
   };
+  uint32_t* const r0 = rows.data();
+  uint32_t* r = r0;
+  uint64_t mix_prev = Mix(low_at(-1)), mix_cur = n > 0 ? Mix(info[0].low) : 0;
   for (size_t i = 0; i < n; ++i) {
     const TokenInfo& t = info[i];
-    auto& r = out->rows;
     std::string_view f = t.folded;
+    const ptrdiff_t at = static_cast<ptrdiff_t>(i);
+    const uint64_t low_p1 = low_at(at + 1);
     uint64_t cap_prev = i > 0 ? info[i - 1].cap : 0, cap_next = i + 1 < n ? info[i + 1].cap : 0;
-    r.push_back(Row(kBias, 0, m));
-    r.push_back(Row(kWord, t.raw, m));
-    r.push_back(Row(kLower, t.low, m));
+    *r++ = Row(kBias, 0, m);
+    *r++ = Row(kWord, t.raw, m);
+    *r++ = Row(kLower, t.low, m);
     if (!f.empty()) {
       size_t cps = 0;
       for (int k = 1; k <= 4; ++k) {
@@ -435,7 +470,7 @@ void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
           NextCodePoint(f, &p);
         }
         cps = p;
-        r.push_back(Row(kPrefix1 + k - 1, NerHash(f.substr(0, p)), m));
+        *r++ = Row(kPrefix1 + k - 1, HashBytes(f.substr(0, p), 0), m);
       }
       size_t prev_s = f.size();
       for (int k = 1; k <= 4; ++k) {
@@ -447,41 +482,44 @@ void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
           PrevCodePoint(f, &s);
         }
         prev_s = s;
-        r.push_back(Row(kSuffix1 + k - 1, NerHash(f.substr(s)), m));
-        if (k == 3) r.push_back(Row(kSuffixCap, NerHash(f.substr(s), t.cap), m));
+        *r++ = Row(kSuffix1 + k - 1, HashBytes(f.substr(s), 0), m);
+        if (k == 3) *r++ = Row(kSuffixCap, HashBytes(f.substr(s), t.cap), m);
       }
     }
-    r.push_back(Row(kShape, t.shape_h, m));
-    r.push_back(Row(kShapeLong, NerHash(t.shape.substr(0, 4), t.cap), m));
-    r.push_back(Row(kCap, t.cap, m));
-    r.push_back(Row(kFirstCap, (i == 0 ? 16 : 0) + t.cap, m));
-    if (i + 1 == n) r.push_back(Row(kLastCap, t.cap, m));
-    r.push_back(Row(kLen, std::min<size_t>(f.size(), 12), m));
-    r.push_back(Row(kWordM2, low_at(static_cast<ptrdiff_t>(i) - 2), m));
-    r.push_back(Row(kWordM1, low_at(static_cast<ptrdiff_t>(i) - 1), m));
-    r.push_back(Row(kWordP1, low_at(static_cast<ptrdiff_t>(i) + 1), m));
-    r.push_back(Row(kWordP2, low_at(static_cast<ptrdiff_t>(i) + 2), m));
-    r.push_back(Row(kBigramM1, Mix(low_at(static_cast<ptrdiff_t>(i) - 1)) ^ t.low, m));
-    r.push_back(Row(kBigramP1, Mix(t.low) ^ low_at(static_cast<ptrdiff_t>(i) + 1), m));
-    r.push_back(Row(kCapWindow, cap_prev * 256 + t.cap * 16 + cap_next, m));
-    r.push_back(Row(kShapeM1, i > 0 ? info[i - 1].shape_h : kNone, m));
-    r.push_back(Row(kShapeP1, i + 1 < n ? info[i + 1].shape_h : kNone, m));
-    r.push_back(Row(kCapWordM1, Mix(low_at(static_cast<ptrdiff_t>(i) - 1)) + t.cap, m));
+    *r++ = Row(kShape, t.shape_h, m);
+    *r++ = Row(kShapeLong, HashBytes(std::string_view(t.shape).substr(0, 4), t.cap), m);
+    *r++ = Row(kCap, t.cap, m);
+    *r++ = Row(kFirstCap, (i == 0 ? 16 : 0) + t.cap, m);
+    if (i + 1 == n) *r++ = Row(kLastCap, t.cap, m);
+    *r++ = Row(kLen, std::min<size_t>(f.size(), 12), m);
+    *r++ = Row(kWordM2, low_at(at - 2), m);
+    *r++ = Row(kWordM1, low_at(at - 1), m);
+    *r++ = Row(kWordP1, low_p1, m);
+    *r++ = Row(kWordP2, low_at(at + 2), m);
+    *r++ = Row(kBigramM1, mix_prev ^ t.low, m);
+    *r++ = Row(kBigramP1, mix_cur ^ low_p1, m);
+    *r++ = Row(kCapWindow, cap_prev * 256 + t.cap * 16 + cap_next, m);
+    *r++ = Row(kShapeM1, i > 0 ? info[i - 1].shape_h : kNone, m);
+    *r++ = Row(kShapeP1, i + 1 < n ? info[i + 1].shape_h : kNone, m);
+    *r++ = Row(kCapWordM1, mix_prev + t.cap, m);
     if (t.gaz_bits) {
       for (int b = 0; b < 7; ++b) {
         if (!(t.gaz_bits & (1u << b))) continue;
-        r.push_back(Row(kGaz, t.gaz_pos * 16 + b, m));
-        r.push_back(Row(kGazCap, t.gaz_pos * 1024 + t.cap * 16 + b, m));
-        r.push_back(Row(kGazLen, t.gaz_len * 16 + b, m));
+        *r++ = Row(kGaz, t.gaz_pos * 16 + b, m);
+        *r++ = Row(kGazCap, t.gaz_pos * 1024 + t.cap * 16 + b, m);
+        *r++ = Row(kGazLen, t.gaz_len * 16 + b, m);
       }
     }
     if (t.gaz_single) {
       for (int b = 0; b < 7; ++b) {
-        if (t.gaz_single & (1u << b)) r.push_back(Row(kGazSingle, t.cap * 16 + b, m));
+        if (t.gaz_single & (1u << b)) *r++ = Row(kGazSingle, t.cap * 16 + b, m);
       }
     }
-    out->start.push_back(static_cast<uint32_t>(r.size()));
+    out->start[i + 1] = static_cast<uint32_t>(r - r0);
+    mix_prev = mix_cur;
+    mix_cur = Mix(low_p1);
   }
+  out->rows.assign(r0, r);
 }
 
 }  // namespace sitrep
