@@ -622,12 +622,13 @@ constexpr size_t kLookupCacheSize = 4096;  // entries, a power of two
 
 }  // namespace
 
-void NerFeatures::Score(const std::vector<std::string_view>& tokens, const int16_t* weights,
+void NerFeatures::Score(const std::vector<std::string_view>& tokens, const NerModel& model,
                         std::vector<int32_t>* emit) const {
   thread_local std::vector<TokenInfo> info;
   thread_local std::vector<uint64_t> word_hashes;
   thread_local std::vector<uint32_t> rows;
   thread_local std::vector<uint32_t> start;
+  thread_local std::vector<const int16_t*> weights;  // the non-zero context rows
   thread_local std::vector<CachedToken> cache;
   thread_local std::vector<CachedLookup> lookups;
   if (cache.empty()) cache.resize(kTokenCacheSize);
@@ -645,7 +646,7 @@ void NerFeatures::Score(const std::vector<std::string_view>& tokens, const int16
   if (emit->size() < n * kNerLanes) emit->resize(n * kNerLanes);  // grown only: no refill
   word_hashes.clear();
   uint32_t local_rows[kMaxRowsPerToken];
-  auto row_of = [&](uint32_t r) { return weights + size_t{r} * kNerLanes; };
+
   for (size_t i = 0; i < n; ++i) {
     TokenInfo& t = info[i];
     std::string_view tok = tokens[i];
@@ -674,7 +675,8 @@ void NerFeatures::Score(const std::vector<std::string_view>& tokens, const int16
     *end++ = LenRow(t, mask_);
     int32_t sum[kNerLanes] = {0, 0, 0, 0, 0, 0, 0, 0};
     for (const uint32_t* r = local_rows; r < end; ++r) {
-      const int16_t* w = row_of(*r);
+      const int16_t* w = model.Row(*r);
+      if (!w) continue;
       for (int k = 0; k < kNerLanes; ++k) sum[k] += w[k];
     }
     std::copy(sum, sum + kNerLanes, acc);
@@ -698,25 +700,31 @@ void NerFeatures::Score(const std::vector<std::string_view>& tokens, const int16
   if (gaz_) MatchGazetteer(lookup, info.data(), n, word_hashes);
   // The rows that depend on the neighbours, then their weights, asking for
   // the next token's rows while summing this one's so the misses overlap.
-  if (rows.size() < n * kMaxRowsPerToken) rows.resize(n * kMaxRowsPerToken);
+  if (rows.size() < kMaxRowsPerToken) rows.resize(kMaxRowsPerToken);
   start.resize(n + 1);
   Context c = Constants();
   c.info = info.data();
   c.n = n;
   c.m = mask_;
-  uint32_t* const r0 = rows.data();
-  uint32_t* r = r0;
+  if (weights.size() < n * kMaxRowsPerToken) weights.resize(n * kMaxRowsPerToken);
+  const int16_t** const w0 = weights.data();
+  size_t kept = 0;
   uint64_t mix_prev = Mix(c.LowAt(-1)), mix_cur = n > 0 ? Mix(info[0].low) : 0;
   for (size_t i = 0; i < n; ++i) {
-    start[i] = static_cast<uint32_t>(r - r0);
-    r = PositionRows(c, i, r);
+    start[i] = static_cast<uint32_t>(kept);
+    uint32_t* r = PositionRows(c, i, rows.data());
     r = NeighbourRows(c, i, mix_prev, mix_cur, r);
+    for (const uint32_t* k = rows.data(); k < r; ++k) {
+      const int16_t* w = model.Row(*k);
+      w0[kept] = w;
+      kept += w != nullptr;
+    }
     mix_prev = mix_cur;
     mix_cur = Mix(c.LowAt(static_cast<ptrdiff_t>(i) + 1));
   }
-  start[n] = static_cast<uint32_t>(r - r0);
+  start[n] = static_cast<uint32_t>(kept);
   auto prefetch = [&](size_t i) {
-    for (uint32_t k = start[i]; k < start[i + 1]; ++k) __builtin_prefetch(row_of(r0[k]));
+    for (uint32_t k = start[i]; k < start[i + 1]; ++k) __builtin_prefetch(w0[k]);
   };
   if (n > 0) prefetch(0);
   for (size_t i = 0; i < n; ++i) {
@@ -725,7 +733,7 @@ void NerFeatures::Score(const std::vector<std::string_view>& tokens, const int16
     int32_t sum[kNerLanes];
     std::copy(acc, acc + kNerLanes, sum);
     for (uint32_t k = start[i]; k < start[i + 1]; ++k) {
-      const int16_t* w = row_of(r0[k]);
+      const int16_t* w = w0[k];
       for (int t = 0; t < kNerLanes; ++t) sum[t] += w[t];
     }
     std::copy(sum, sum + kNerLanes, acc);

@@ -42,7 +42,7 @@ void NerTagger::Decode(const std::vector<std::string_view>& tokens, std::vector<
   tags->assign(n, kTagO);
   if (n == 0) return;
   thread_local std::vector<int32_t> emit;
-  features_.Score(tokens, model_.Row(0), &emit);
+  features_.Score(tokens, model_, &emit);
   NerViterbi<int32_t>(n, emit.data(), model_.transitions(), tags->data());
   if (!margins) return;
   margins->assign(n, 0);
