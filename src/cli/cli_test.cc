@@ -196,6 +196,65 @@ TEST_F(CliTest, EvalFiguresHoldsTheSeedTargets) {
   EXPECT_EQ(d.find("contradicted"), std::string::npos) << d;
 }
 
+// Issue 11, bad input: `extract --ner-tagger` adds the tagger's names where
+// the knowledge base found none, warns for text in a language without a
+// model, and stops with the file's name when a model is damaged.
+TEST_F(CliTest, ExtractWithTheNerTagger) {
+  // Names no knowledge base knows, in contexts the patterns do not cover.
+  const std::string en = Write(
+      "en.txt",
+      "Port talks resume\n\n"
+      "The shipping group Kelvaro and the dockers of Antwerp resumed talks on Monday. Officials "
+      "from Hamborg Freight joined the meeting, and Tavistock Ridge residents protested outside. A "
+      "spokesman for Orvelle said nothing had been decided.\n");
+  // "text [TYPE]" of each entity of the one document in `out`.
+  auto entities = [](const std::string& out) {
+    std::set<std::string> names;
+    sitrep::Result<sitrep::JsonValue> doc = sitrep::ParseJson(out);
+    EXPECT_TRUE(doc.ok()) << out;
+    if (!doc.ok()) return names;
+    for (const sitrep::JsonValue& e : (*doc)["entities"].items()) {
+      names.insert(e.GetString("text") + " [" + e.GetString("type") + "]");
+    }
+    return names;
+  };
+  RunResult plain = Sh(Bin() + " extract --quiet " + en);
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  std::set<std::string> kb_names = entities(plain.out);
+  if (kb_names.empty()) GTEST_SKIP() << "no knowledge base: " << plain.err;
+  RunResult tagged = Sh(Bin() + " extract --quiet --ner-tagger " + en);
+  ASSERT_EQ(tagged.code, 0) << tagged.err;
+  std::set<std::string> all_names = entities(tagged.out);
+  // The tagger adds names and takes none away.
+  EXPECT_GT(all_names.size(), kb_names.size()) << tagged.out;
+  for (const std::string& n : kb_names) EXPECT_EQ(all_names.count(n), 1u) << n;
+  EXPECT_EQ(tagged.out.find("no NER model"), std::string::npos) << tagged.out;
+
+  // Spanish has no model (data/ner has none): the KB and patterns only, and a warning.
+  const std::string es = Write(
+      "es.txt",
+      "Protestas en Madrid\n\n"
+      "Miles de personas se manifestaron el sábado en el centro de la ciudad para protestar contra "
+      "la subida de los precios, según la policía, que no informó de incidentes graves durante la "
+      "jornada.\n");
+  RunResult spanish = Sh(Bin() + " extract --quiet --ner-tagger " + es);
+  ASSERT_EQ(spanish.code, 0) << spanish.err;
+  EXPECT_NE(spanish.out.find("no NER model for language \\\"es\\\""), std::string::npos)
+      << spanish.out;
+
+  // A copy of the data with a damaged English model.
+  const fs::path data = dir_ / "data";
+  fs::copy(fs::path(SITREP_SOURCE_DIR) / "data", data, fs::copy_options::recursive);
+  std::ofstream(data / "ner" / "en.model", std::ios::binary | std::ios::trunc) << "SRNERMD\nbroken";
+  RunResult broken = Sh(Bin() + " extract --quiet --ner-tagger --data-dir " + data.string() + " " + en);
+  EXPECT_EQ(broken.code, 3) << broken.err;
+  EXPECT_NE(broken.err.find((data / "ner" / "en.model").string() + ": not a usable NER model: file of 14 bytes"),
+            std::string::npos)
+      << broken.err;
+  // Without --ner-tagger the models are not read.
+  EXPECT_EQ(Sh(Bin() + " extract --quiet --data-dir " + data.string() + " " + en).code, 0);
+}
+
 TEST_F(CliTest, IngestIsIdempotentAndReportAndSearchWork) {
   Write("a.txt", kArticle);
   std::string db = (dir_ / "s.db").string();

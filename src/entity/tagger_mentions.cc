@@ -48,8 +48,7 @@ const std::string& LangAt(const Document& doc, uint32_t at) {
 }  // namespace
 
 size_t AddTaggerMentions(const Document& doc, const NerTaggers& taggers,
-                         std::vector<Mention>* mentions) {
-  if (taggers.empty()) return 0;
+                         std::vector<Mention>* mentions, std::vector<std::string>* warnings) {
   std::vector<Sentence> sentences = doc.sentences;
   if (sentences.empty()) {
     for (const Paragraph& p : doc.paragraphs) sentences.push_back({p.start, p.end});
@@ -62,10 +61,17 @@ size_t AddTaggerMentions(const Document& doc, const NerTaggers& taggers,
     return false;
   };
   std::vector<Mention> added;
+  std::vector<std::string_view> untagged;  // languages met without a tagger
   for (const Sentence& s : sentences) {
     if (s.end <= s.start || s.end > doc.text.size()) continue;
-    auto t = taggers.find(LangAt(doc, s.start));
-    if (t == taggers.end()) continue;
+    const std::string& lang = LangAt(doc, s.start);
+    auto t = taggers.find(lang);
+    if (t == taggers.end()) {
+      if (std::find(untagged.begin(), untagged.end(), lang) == untagged.end()) {
+        untagged.push_back(lang);
+      }
+      continue;
+    }
     std::string_view text(doc.text.data() + s.start, s.end - s.start);
     for (const NerSpan& span : t->second->TagText(text)) {
       uint32_t b = s.start + span.begin, e = s.start + span.end;
@@ -76,6 +82,13 @@ size_t AddTaggerMentions(const Document& doc, const NerTaggers& taggers,
       m.type = ToMentionType(span.type);
       m.source = "tagger";
       added.push_back(std::move(m));
+    }
+  }
+  if (warnings) {
+    for (std::string_view lang : untagged) {
+      warnings->push_back("no NER model for language \"" +
+                          std::string(lang.empty() ? "und" : lang) +
+                          "\": its names come from the knowledge base and patterns only");
     }
   }
   if (added.empty()) return 0;

@@ -33,8 +33,12 @@ Result<NerTaggers> LoadNerTaggers(const std::string& data_dir,
 
 // Tags every sentence of `doc` (its paragraph's language, else the
 // document's) and adds the spans that overlap none of `*mentions`, keeping
-// them sorted by start. Returns how many were added.
+// them sorted by start. Returns how many were added. Text in a language
+// without a tagger keeps the mentions it has (knowledge base and patterns);
+// with `warnings`, each such language of the document adds one warning
+// there, naming it.
 size_t AddTaggerMentions(const Document& doc, const NerTaggers& taggers,
-                         std::vector<Mention>* mentions);
+                         std::vector<Mention>* mentions,
+                         std::vector<std::string>* warnings = nullptr);
 
 }  // namespace sitrep

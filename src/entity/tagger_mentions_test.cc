@@ -65,11 +65,33 @@ TEST(TaggerMentions, LanguageWithoutModelKeepsItsMentions) {
   taggers.emplace("xx", ToyTagger());
   Document doc;
   doc.lang = "yy";
-  doc.text = "mr Gustav lives in Bonn.";
+  doc.text = "mr Gustav lives in Bonn. mr Hanna lives in Graz.";
   doc.paragraphs.emplace_back().end = static_cast<uint32_t>(doc.text.size());
-  std::vector<Mention> mentions;
-  EXPECT_EQ(AddTaggerMentions(doc, taggers, &mentions), 0u);
-  EXPECT_TRUE(mentions.empty());
+  doc.sentences = {{0, 24}, {25, static_cast<uint32_t>(doc.text.size())}};
+  std::vector<Mention> mentions(1);
+  mentions[0].start = 19;
+  mentions[0].end = 23;
+  mentions[0].source = "kb";
+  std::vector<std::string> warnings;
+  EXPECT_EQ(AddTaggerMentions(doc, taggers, &mentions, &warnings), 0u);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].source, "kb");
+  // One warning per language, not per sentence, naming the language.
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("no NER model for language \"yy\""), std::string::npos) << warnings[0];
+  // A paragraph in the tagger's language is tagged; the other one warns.
+  doc.paragraphs.front().end = 24;
+  doc.paragraphs.front().lang = "xx";
+  doc.paragraphs.emplace_back();
+  doc.paragraphs.back().start = 25;
+  doc.paragraphs.back().end = static_cast<uint32_t>(doc.text.size());
+  warnings.clear();
+  EXPECT_EQ(AddTaggerMentions(doc, taggers, &mentions, &warnings), 1u);
+  EXPECT_EQ(warnings.size(), 1u);
+  // No taggers at all: every language warns, nothing is added.
+  warnings.clear();
+  EXPECT_EQ(AddTaggerMentions(doc, NerTaggers(), &mentions, &warnings), 0u);
+  EXPECT_EQ(warnings.size(), 2u);
 }
 
 TEST(TaggerMentions, ACorruptModelIsAnErrorNamingIt) {

@@ -5,11 +5,13 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 
 #include "base/text_fold.h"
 #include "base/utf8.h"
 #include "kb/kb.h"
+#include "ner/ner_model.h"
 
 namespace sitrep {
 
@@ -87,7 +89,9 @@ uint8_t CapClass(uint8_t bits, size_t folded_size) {
 
 }  // namespace
 
-uint64_t NerHash(std::string_view s, uint64_t seed) {
+namespace {
+
+inline uint64_t HashBytes(std::string_view s, uint64_t seed) {
   uint64_t h = 0xcbf29ce484222325ull ^ seed;
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -100,6 +104,10 @@ uint64_t NerHash(std::string_view s, uint64_t seed) {
     tail |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * k);
   return Mix(h ^ tail ^ (uint64_t{s.size()} << 56));
 }
+
+}  // namespace
+
+uint64_t NerHash(std::string_view s, uint64_t seed) { return HashBytes(s, seed); }
 
 // ---- NerGazetteer ----
 
@@ -326,161 +334,409 @@ namespace {
 struct TokenInfo {
   std::string folded, shape;
   uint64_t raw = 0, low = 0, shape_h = 0;
+  uint64_t key1 = 0;                  // the token alone as a KB name key
+  uint32_t words = 0, words_end = 0;  // its folded words' hashes in `word_hashes`
+  uint32_t folded_size = 0;
+  uint16_t bits1 = 0;   // NerGazetteer::Lookup(key1)
+  bool alive1 = false;  // every inner word sequence of key1 starts a name
   uint8_t cap = 0;
   uint16_t gaz_bits = 0, gaz_single = 0;  // NerGazetteer type bits
   uint8_t gaz_pos = 0, gaz_len = 0;       // 1 begins, 2 continues the longest name
 };
 
-}  // namespace
+// At most 28 rows per token plus three per KB type bit and one per single-name bit.
+constexpr size_t kMaxRowsPerToken = 28 + 3 * 7 + 7;
 
-void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
-                          NerSentenceFeatures* out) const {
-  thread_local std::vector<TokenInfo> info;
-  const NerFolder& folder = NerFolder::Get();
-  const size_t n = tokens.size();
-  if (info.size() < n) info.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    TokenInfo& t = info[i];
-    t.folded.clear();
-    t.shape.clear();
-    uint8_t bits = folder.Fold(tokens[i], &t.folded, &t.shape);
-    t.cap = CapClass(bits, t.folded.size());
-    t.raw = NerHash(tokens[i], 1);
-    t.low = NerHash(t.folded, 2);
-    t.shape_h = NerHash(t.shape, 3);
-    t.gaz_bits = t.gaz_single = t.gaz_pos = t.gaz_len = 0;
+// Folds `token` and fills what depends on it alone (hashes, capitalisation,
+// its KB key: its folded words' hashes go to `word_hashes`).
+template <typename Lookup>
+void FillToken(std::string_view token, const NerGazetteer* gaz, const Lookup& lookup, TokenInfo* t,
+               std::vector<uint64_t>* word_hashes) {
+  t->folded.clear();
+  t->shape.clear();
+  uint8_t bits = NerFolder::Get().Fold(token, &t->folded, &t->shape);
+  t->folded_size = static_cast<uint32_t>(t->folded.size());
+  t->cap = CapClass(bits, t->folded.size());
+  t->raw = HashBytes(token, 1);
+  t->low = HashBytes(t->folded, 2);
+  t->shape_h = HashBytes(t->shape, 3);
+  t->gaz_bits = t->gaz_single = t->gaz_pos = t->gaz_len = 0;
+  t->bits1 = 0;
+  t->alive1 = false;
+  t->key1 = 0;
+  t->words = t->words_end = static_cast<uint32_t>(word_hashes->size());
+  if (!gaz || t->folded.empty()) return;
+  // The folded words (a token such as "U.S" folds to two), their key alone,
+  // and whether each inner part of that key starts a KB name.
+  std::string_view f = t->folded;
+  uint64_t key = NerGazetteer::kStart;
+  t->alive1 = true;
+  while (true) {
+    size_t sp = f.find(' ');
+    uint64_t h = HashBytes(f.substr(0, sp), 0);
+    word_hashes->push_back(h);
+    key = NerGazetteer::Extend(key, h);
+    if (sp == std::string_view::npos) break;
+    f = f.substr(sp + 1);
+    if (t->alive1 && !(lookup(key) & NerGazetteer::kPrefixBit)) t->alive1 = false;
   }
-  if (gaz_) {
-    // Longest match from each token on, leftmost first; a token without a
-    // letter or digit ends a name.
-    size_t i = 0;
-    while (i < n) {
-      uint64_t key = NerGazetteer::kStart;
-      size_t best_end = i;
-      uint16_t best_bits = 0;
-      for (size_t j = i; j < n && j < i + 8; ++j) {
-        std::string_view f = info[j].folded;
-        if (f.empty()) break;
+  t->words_end = static_cast<uint32_t>(word_hashes->size());
+  t->key1 = key;
+  t->bits1 = lookup(key);
+}
+
+// The longest KB name from each token on, leftmost first; a token without a
+// letter or digit ends a name. Sets the gaz_* fields.
+template <typename Lookup>
+void MatchGazetteer(const Lookup& lookup, TokenInfo* info, size_t n,
+                    const std::vector<uint64_t>& word_hashes) {
+  size_t i = 0;
+  while (i < n) {
+    size_t best_end = i;
+    uint16_t best_bits = 0;
+    if (info[i].alive1) {
+      info[i].gaz_single = static_cast<uint16_t>(info[i].bits1 & NerGazetteer::kNameBits);
+      uint16_t bits = info[i].bits1;
+      if (bits & NerGazetteer::kNameBits) {
+        best_end = i + 1;
+        best_bits = bits;
+      }
+      uint64_t key = info[i].key1;
+      for (size_t j = i + 1; (bits & NerGazetteer::kPrefixBit) && j < n && j < i + 8; ++j) {
+        const TokenInfo& tj = info[j];
+        if (tj.words == tj.words_end) break;
         bool alive = true;
-        while (true) {
-          size_t sp = f.find(' ');
-          key = NerGazetteer::Extend(key, NerHash(f.substr(0, sp)));
-          if (sp == std::string_view::npos) break;
-          f = f.substr(sp + 1);
-          if (!(gaz_->Lookup(key) & NerGazetteer::kPrefixBit)) {
+        for (uint32_t w = tj.words; w < tj.words_end; ++w) {
+          key = NerGazetteer::Extend(key, word_hashes[w]);
+          if (w + 1 < tj.words_end && !(lookup(key) & NerGazetteer::kPrefixBit)) {
             alive = false;
             break;
           }
         }
         if (!alive) break;
-        uint16_t bits = gaz_->Lookup(key);
-        if (j == i) info[i].gaz_single = static_cast<uint16_t>(bits & NerGazetteer::kNameBits);
+        bits = lookup(key);
         if (bits & NerGazetteer::kNameBits) {
           best_end = j + 1;
           best_bits = bits;
         }
-        if (!(bits & NerGazetteer::kPrefixBit)) break;
       }
-      if (best_bits) {
-        for (size_t k = i; k < best_end; ++k) {
-          info[k].gaz_bits = static_cast<uint16_t>(best_bits & NerGazetteer::kNameBits);
-          info[k].gaz_pos = k == i ? 1 : 2;
-          info[k].gaz_len = static_cast<uint8_t>(std::min<size_t>(best_end - i, 4));
-        }
-        // Tokens inside the name still get their single-name bits.
-        for (size_t k = i + 1; k < best_end; ++k) {
-          std::string_view f = info[k].folded;
-          uint64_t key1 = NerGazetteer::kStart;
-          while (true) {
-            size_t sp = f.find(' ');
-            key1 = NerGazetteer::Extend(key1, NerHash(f.substr(0, sp)));
-            if (sp == std::string_view::npos) break;
-            f = f.substr(sp + 1);
-          }
-          info[k].gaz_single = static_cast<uint16_t>(gaz_->Lookup(key1) & NerGazetteer::kNameBits);
-        }
-        i = best_end;
-      } else {
-        ++i;
+    }
+    if (best_bits) {
+      for (size_t k = i; k < best_end; ++k) {
+        info[k].gaz_bits = static_cast<uint16_t>(best_bits & NerGazetteer::kNameBits);
+        info[k].gaz_pos = k == i ? 1 : 2;
+        info[k].gaz_len = static_cast<uint8_t>(std::min<size_t>(best_end - i, 4));
       }
+      // Tokens inside the name still get their single-name bits.
+      for (size_t k = i + 1; k < best_end; ++k) {
+        info[k].gaz_single = static_cast<uint16_t>(info[k].bits1 & NerGazetteer::kNameBits);
+      }
+      i = best_end;
+    } else {
+      ++i;
     }
   }
-  out->rows.clear();
-  out->rows.reserve(n * 40);
-  out->start.assign(1, 0);
-  const uint32_t m = mask_;
-  static const uint64_t kNone = NerHash("<none>", 9), kBefore = NerHash("<s>", 9),
-                        kAfter = NerHash("</s>", 9);
-  auto low_at = [&](ptrdiff_t k) -> uint64_t {
-    if (k < 0) return kBefore + static_cast<uint64_t>(-k);
-    if (static_cast<size_t>(k) >= n) return kAfter + static_cast<uint64_t>(k - n);
+}
+
+// The rows of the token alone (word, affixes, shape, capitalisation), up to
+// kCap, in the order of the model's training. kLen comes apart (see Extract).
+uint32_t* LocalRows(const TokenInfo& t, uint32_t m, uint32_t* r) {
+  std::string_view f = t.folded;
+  *r++ = Row(kBias, 0, m);
+  *r++ = Row(kWord, t.raw, m);
+  *r++ = Row(kLower, t.low, m);
+  if (!f.empty()) {
+    size_t cps = 0;
+    for (int k = 1; k <= 4; ++k) {
+      if (cps >= f.size()) break;
+      size_t p = cps;
+      if (static_cast<unsigned char>(f[p]) < 0x80) {
+        ++p;
+      } else {
+        NextCodePoint(f, &p);
+      }
+      cps = p;
+      *r++ = Row(kPrefix1 + k - 1, HashBytes(f.substr(0, p), 0), m);
+    }
+    size_t prev_s = f.size();
+    for (int k = 1; k <= 4; ++k) {
+      if (prev_s == 0) break;
+      size_t s = prev_s;
+      if (static_cast<unsigned char>(f[s - 1]) < 0x80) {
+        --s;
+      } else {
+        PrevCodePoint(f, &s);
+      }
+      prev_s = s;
+      *r++ = Row(kSuffix1 + k - 1, HashBytes(f.substr(s), 0), m);
+      if (k == 3) *r++ = Row(kSuffixCap, HashBytes(f.substr(s), t.cap), m);
+    }
+  }
+  *r++ = Row(kShape, t.shape_h, m);
+  *r++ = Row(kShapeLong, HashBytes(std::string_view(t.shape).substr(0, 4), t.cap), m);
+  *r++ = Row(kCap, t.cap, m);
+  return r;
+}
+
+inline uint32_t LenRow(const TokenInfo& t, uint32_t m) {
+  return Row(kLen, std::min<uint32_t>(t.folded_size, 12), m);
+}
+
+// The rows of token i that depend on its neighbours and place: sentence
+// position, words and shapes around it, KB names.
+struct Context {
+  const TokenInfo* info;
+  size_t n;
+  uint32_t m;
+  uint64_t none, before, after;
+  uint64_t LowAt(ptrdiff_t k) const {
+    if (k < 0) return before + static_cast<uint64_t>(-k);
+    if (static_cast<size_t>(k) >= n) return after + static_cast<uint64_t>(k - n);
     return info[k].low;
-  };
+  }
+};
+
+const Context& Constants() {
+  static const Context c = {nullptr,           0, 0, NerHash("<none>", 9), NerHash("<s>", 9),
+                            NerHash("</s>", 9)};
+  return c;
+}
+
+// kFirstCap and kLastCap.
+uint32_t* PositionRows(const Context& c, size_t i, uint32_t* r) {
+  const TokenInfo& t = c.info[i];
+  *r++ = Row(kFirstCap, (i == 0 ? 16 : 0) + t.cap, c.m);
+  if (i + 1 == c.n) *r++ = Row(kLastCap, t.cap, c.m);
+  return r;
+}
+
+// kWordM2 to the KB rows. `mix_prev` and `mix_cur` are Mix(LowAt(i - 1)) and
+// Mix(LowAt(i)).
+uint32_t* NeighbourRows(const Context& c, size_t i, uint64_t mix_prev, uint64_t mix_cur,
+                        uint32_t* r) {
+  const TokenInfo* info = c.info;
+  const TokenInfo& t = info[i];
+  const size_t n = c.n;
+  const uint32_t m = c.m;
+  const ptrdiff_t at = static_cast<ptrdiff_t>(i);
+  const uint64_t low_p1 = c.LowAt(at + 1);
+  uint64_t cap_prev = i > 0 ? info[i - 1].cap : 0, cap_next = i + 1 < n ? info[i + 1].cap : 0;
+  *r++ = Row(kWordM2, c.LowAt(at - 2), m);
+  *r++ = Row(kWordM1, c.LowAt(at - 1), m);
+  *r++ = Row(kWordP1, low_p1, m);
+  *r++ = Row(kWordP2, c.LowAt(at + 2), m);
+  *r++ = Row(kBigramM1, mix_prev ^ t.low, m);
+  *r++ = Row(kBigramP1, mix_cur ^ low_p1, m);
+  *r++ = Row(kCapWindow, cap_prev * 256 + t.cap * 16 + cap_next, m);
+  *r++ = Row(kShapeM1, i > 0 ? info[i - 1].shape_h : c.none, m);
+  *r++ = Row(kShapeP1, i + 1 < n ? info[i + 1].shape_h : c.none, m);
+  *r++ = Row(kCapWordM1, mix_prev + t.cap, m);
+  if (t.gaz_bits) {
+    for (int b = 0; b < 7; ++b) {
+      if (!(t.gaz_bits & (1u << b))) continue;
+      *r++ = Row(kGaz, t.gaz_pos * 16 + b, m);
+      *r++ = Row(kGazCap, t.gaz_pos * 1024 + t.cap * 16 + b, m);
+      *r++ = Row(kGazLen, t.gaz_len * 16 + b, m);
+    }
+  }
+  if (t.gaz_single) {
+    for (int b = 0; b < 7; ++b) {
+      if (t.gaz_single & (1u << b)) *r++ = Row(kGazSingle, t.cap * 16 + b, m);
+    }
+  }
+  return r;
+}
+
+std::atomic<uint64_t> next_features_id{1};
+
+}  // namespace
+
+NerFeatures::NerFeatures(uint32_t rows, const NerGazetteer* gazetteer)
+    : mask_(rows - 1), gaz_(gazetteer), id_(next_features_id.fetch_add(1)) {}
+
+void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
+                          NerSentenceFeatures* out) const {
+  thread_local std::vector<TokenInfo> info;
+  thread_local std::vector<uint64_t> word_hashes;
+  thread_local std::vector<uint32_t> rows;
+  const size_t n = tokens.size();
+  if (info.size() < n) info.resize(n);
+  word_hashes.clear();
+  auto lookup = [this](uint64_t key) { return gaz_->Lookup(key); };
+  for (size_t i = 0; i < n; ++i) FillToken(tokens[i], gaz_, lookup, &info[i], &word_hashes);
+  if (gaz_) MatchGazetteer(lookup, info.data(), n, word_hashes);
+  if (rows.size() < n * kMaxRowsPerToken) rows.resize(n * kMaxRowsPerToken);
+  out->start.resize(n + 1);
+  out->start[0] = 0;
+  Context c = Constants();
+  c.info = info.data();
+  c.n = n;
+  c.m = mask_;
+  uint32_t* const r0 = rows.data();
+  uint32_t* r = r0;
+  uint64_t mix_prev = Mix(c.LowAt(-1)), mix_cur = n > 0 ? Mix(info[0].low) : 0;
+  // The order of the rows is the order the models were trained with (the
+  // trainer sums float weights in it).
   for (size_t i = 0; i < n; ++i) {
-    const TokenInfo& t = info[i];
-    auto& r = out->rows;
-    std::string_view f = t.folded;
-    uint64_t cap_prev = i > 0 ? info[i - 1].cap : 0, cap_next = i + 1 < n ? info[i + 1].cap : 0;
-    r.push_back(Row(kBias, 0, m));
-    r.push_back(Row(kWord, t.raw, m));
-    r.push_back(Row(kLower, t.low, m));
-    if (!f.empty()) {
-      size_t cps = 0;
-      for (int k = 1; k <= 4; ++k) {
-        if (cps >= f.size()) break;
-        size_t p = cps;
-        if (static_cast<unsigned char>(f[p]) < 0x80) {
-          ++p;
-        } else {
-          NextCodePoint(f, &p);
-        }
-        cps = p;
-        r.push_back(Row(kPrefix1 + k - 1, NerHash(f.substr(0, p)), m));
-      }
-      size_t prev_s = f.size();
-      for (int k = 1; k <= 4; ++k) {
-        if (prev_s == 0) break;
-        size_t s = prev_s;
-        if (static_cast<unsigned char>(f[s - 1]) < 0x80) {
-          --s;
-        } else {
-          PrevCodePoint(f, &s);
-        }
-        prev_s = s;
-        r.push_back(Row(kSuffix1 + k - 1, NerHash(f.substr(s)), m));
-        if (k == 3) r.push_back(Row(kSuffixCap, NerHash(f.substr(s), t.cap), m));
-      }
+    r = LocalRows(info[i], mask_, r);
+    r = PositionRows(c, i, r);
+    *r++ = LenRow(info[i], mask_);
+    r = NeighbourRows(c, i, mix_prev, mix_cur, r);
+    out->start[i + 1] = static_cast<uint32_t>(r - r0);
+    mix_prev = mix_cur;
+    mix_cur = Mix(c.LowAt(static_cast<ptrdiff_t>(i) + 1));
+  }
+  out->rows.assign(r0, r);
+}
+
+namespace {
+
+// A token seen recently by this thread, with its local rows' weights summed.
+// Frequent words (function words, punctuation, common names) are most of a
+// text; they skip folding, hashing and some 16 weight-row loads. Direct
+// mapped on the token's hash; an entry holds the token's bytes, so a hit is
+// the same token, never a hash twin.
+struct CachedToken {
+  static constexpr size_t kMaxBytes = 23;
+  uint64_t owner = 0;  // the NerFeatures id, 0 when empty
+  uint64_t low = 0, shape_h = 0, key1 = 0, word = 0;
+  int32_t local[kNerLanes];
+  uint32_t folded_size = 0;
+  uint16_t bits1 = 0;
+  uint8_t cap = 0;
+  bool alive1 = false, has_word = false;
+  uint8_t size = 0;
+  char text[kMaxBytes];
+};
+constexpr size_t kTokenCacheSize = 2048;  // entries, a power of two
+
+// Recent KB name look-ups of this thread (a word sequence's key and its
+// bits): the words that start KB names ("the", "new") come back often, and
+// the name table is large. Direct mapped, exact (the whole key is kept).
+struct CachedLookup {
+  uint64_t owner = 0;  // the NerFeatures id, 0 when empty
+  uint64_t key = 0;
+  uint16_t bits = 0;
+};
+constexpr size_t kLookupCacheSize = 4096;  // entries, a power of two
+
+}  // namespace
+
+void NerFeatures::Score(const std::vector<std::string_view>& tokens, const NerModel& model,
+                        std::vector<int32_t>* emit) const {
+  thread_local std::vector<TokenInfo> info;
+  thread_local std::vector<uint64_t> word_hashes;
+  thread_local std::vector<uint32_t> rows;
+  thread_local std::vector<uint32_t> start;
+  thread_local std::vector<const int16_t*> weights;  // the non-zero context rows
+  thread_local std::vector<CachedToken> cache;
+  thread_local std::vector<CachedLookup> lookups;
+  if (cache.empty()) cache.resize(kTokenCacheSize);
+  if (lookups.empty()) lookups.resize(kLookupCacheSize);
+  auto lookup = [this](uint64_t key) {
+    CachedLookup& l = lookups[key & (kLookupCacheSize - 1)];
+    if (l.owner == id_ && l.key == key) return l.bits;
+    l.owner = id_;
+    l.key = key;
+    l.bits = gaz_->Lookup(key);
+    return l.bits;
+  };
+  const size_t n = tokens.size();
+  if (info.size() < n) info.resize(n);
+  if (emit->size() < n * kNerLanes) emit->resize(n * kNerLanes);  // grown only: no refill
+  word_hashes.clear();
+  uint32_t local_rows[kMaxRowsPerToken];
+
+  for (size_t i = 0; i < n; ++i) {
+    TokenInfo& t = info[i];
+    std::string_view tok = tokens[i];
+    const uint64_t raw = HashBytes(tok, 1);
+    CachedToken& e = cache[raw & (kTokenCacheSize - 1)];
+    int32_t* acc = emit->data() + i * kNerLanes;
+    if (e.owner == id_ && e.size == tok.size() && tok.size() <= CachedToken::kMaxBytes &&
+        std::equal(tok.begin(), tok.end(), e.text)) {
+      t.raw = raw;
+      t.low = e.low;
+      t.shape_h = e.shape_h;
+      t.cap = e.cap;
+      t.folded_size = e.folded_size;
+      t.key1 = e.key1;
+      t.bits1 = e.bits1;
+      t.alive1 = e.alive1;
+      t.gaz_bits = t.gaz_single = t.gaz_pos = t.gaz_len = 0;
+      t.words = static_cast<uint32_t>(word_hashes.size());
+      if (e.has_word) word_hashes.push_back(e.word);
+      t.words_end = static_cast<uint32_t>(word_hashes.size());
+      std::copy(e.local, e.local + kNerLanes, acc);
+      continue;
     }
-    r.push_back(Row(kShape, t.shape_h, m));
-    r.push_back(Row(kShapeLong, NerHash(t.shape.substr(0, 4), t.cap), m));
-    r.push_back(Row(kCap, t.cap, m));
-    r.push_back(Row(kFirstCap, (i == 0 ? 16 : 0) + t.cap, m));
-    if (i + 1 == n) r.push_back(Row(kLastCap, t.cap, m));
-    r.push_back(Row(kLen, std::min<size_t>(f.size(), 12), m));
-    r.push_back(Row(kWordM2, low_at(static_cast<ptrdiff_t>(i) - 2), m));
-    r.push_back(Row(kWordM1, low_at(static_cast<ptrdiff_t>(i) - 1), m));
-    r.push_back(Row(kWordP1, low_at(static_cast<ptrdiff_t>(i) + 1), m));
-    r.push_back(Row(kWordP2, low_at(static_cast<ptrdiff_t>(i) + 2), m));
-    r.push_back(Row(kBigramM1, Mix(low_at(static_cast<ptrdiff_t>(i) - 1)) ^ t.low, m));
-    r.push_back(Row(kBigramP1, Mix(t.low) ^ low_at(static_cast<ptrdiff_t>(i) + 1), m));
-    r.push_back(Row(kCapWindow, cap_prev * 256 + t.cap * 16 + cap_next, m));
-    r.push_back(Row(kShapeM1, i > 0 ? info[i - 1].shape_h : kNone, m));
-    r.push_back(Row(kShapeP1, i + 1 < n ? info[i + 1].shape_h : kNone, m));
-    r.push_back(Row(kCapWordM1, Mix(low_at(static_cast<ptrdiff_t>(i) - 1)) + t.cap, m));
-    if (t.gaz_bits) {
-      for (int b = 0; b < 7; ++b) {
-        if (!(t.gaz_bits & (1u << b))) continue;
-        r.push_back(Row(kGaz, t.gaz_pos * 16 + b, m));
-        r.push_back(Row(kGazCap, t.gaz_pos * 1024 + t.cap * 16 + b, m));
-        r.push_back(Row(kGazLen, t.gaz_len * 16 + b, m));
-      }
+    FillToken(tok, gaz_, lookup, &t, &word_hashes);
+    uint32_t* end = LocalRows(t, mask_, local_rows);
+    *end++ = LenRow(t, mask_);
+    int32_t sum[kNerLanes] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (const uint32_t* r = local_rows; r < end; ++r) {
+      const int16_t* w = model.Row(*r);
+      if (!w) continue;
+      for (int k = 0; k < kNerLanes; ++k) sum[k] += w[k];
     }
-    if (t.gaz_single) {
-      for (int b = 0; b < 7; ++b) {
-        if (t.gaz_single & (1u << b)) r.push_back(Row(kGazSingle, t.cap * 16 + b, m));
-      }
+    std::copy(sum, sum + kNerLanes, acc);
+    // Tokens of more than one folded word ("U.S") are rare: not kept.
+    if (tok.size() <= CachedToken::kMaxBytes && t.words_end - t.words <= 1) {
+      e.owner = id_;
+      e.low = t.low;
+      e.shape_h = t.shape_h;
+      e.key1 = t.key1;
+      e.has_word = t.words_end > t.words;
+      e.word = e.has_word ? word_hashes[t.words] : 0;
+      std::copy(sum, sum + kNerLanes, e.local);
+      e.folded_size = t.folded_size;
+      e.bits1 = t.bits1;
+      e.cap = t.cap;
+      e.alive1 = t.alive1;
+      e.size = static_cast<uint8_t>(tok.size());
+      std::copy(tok.begin(), tok.end(), e.text);
     }
-    out->start.push_back(static_cast<uint32_t>(r.size()));
+  }
+  if (gaz_) MatchGazetteer(lookup, info.data(), n, word_hashes);
+  // The rows that depend on the neighbours, then their weights, asking for
+  // the next token's rows while summing this one's so the misses overlap.
+  if (rows.size() < kMaxRowsPerToken) rows.resize(kMaxRowsPerToken);
+  start.resize(n + 1);
+  Context c = Constants();
+  c.info = info.data();
+  c.n = n;
+  c.m = mask_;
+  if (weights.size() < n * kMaxRowsPerToken) weights.resize(n * kMaxRowsPerToken);
+  const int16_t** const w0 = weights.data();
+  size_t kept = 0;
+  uint64_t mix_prev = Mix(c.LowAt(-1)), mix_cur = n > 0 ? Mix(info[0].low) : 0;
+  for (size_t i = 0; i < n; ++i) {
+    start[i] = static_cast<uint32_t>(kept);
+    uint32_t* r = PositionRows(c, i, rows.data());
+    r = NeighbourRows(c, i, mix_prev, mix_cur, r);
+    for (const uint32_t* k = rows.data(); k < r; ++k) {
+      const int16_t* w = model.Row(*k);
+      w0[kept] = w;
+      kept += w != nullptr;
+    }
+    mix_prev = mix_cur;
+    mix_cur = Mix(c.LowAt(static_cast<ptrdiff_t>(i) + 1));
+  }
+  start[n] = static_cast<uint32_t>(kept);
+  auto prefetch = [&](size_t i) {
+    for (uint32_t k = start[i]; k < start[i + 1]; ++k) __builtin_prefetch(w0[k]);
+  };
+  if (n > 0) prefetch(0);
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 1 < n) prefetch(i + 1);
+    int32_t* acc = emit->data() + i * kNerLanes;
+    int32_t sum[kNerLanes];
+    std::copy(acc, acc + kNerLanes, sum);
+    for (uint32_t k = start[i]; k < start[i + 1]; ++k) {
+      const int16_t* w = w0[k];
+      for (int t = 0; t < kNerLanes; ++t) sum[t] += w[t];
+    }
+    std::copy(sum, sum + kNerLanes, acc);
   }
 }
 

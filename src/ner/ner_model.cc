@@ -3,6 +3,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -52,10 +53,11 @@ NerModel NerModel::FromFloat(std::string lang, uint32_t rows, uint32_t flags,
   float max_abs = 0;
   for (float w : emissions) max_abs = std::max(max_abs, std::fabs(w));
   m.scale_ = max_abs > 0 ? 32000.0f / max_abs : 1.0f;
-  m.weights_.resize(emissions.size());
+  std::vector<int16_t> weights(emissions.size());
   for (size_t i = 0; i < emissions.size(); ++i) {
-    m.weights_[i] = static_cast<int16_t>(std::lround(emissions[i] * m.scale_));
+    weights[i] = static_cast<int16_t>(std::lround(emissions[i] * m.scale_));
   }
+  m.Pack(weights);
   m.transitions_.resize(transitions.size());
   for (size_t i = 0; i < transitions.size(); ++i) {
     m.transitions_[i] = static_cast<int32_t>(std::lround(transitions[i] * m.scale_));
@@ -63,14 +65,33 @@ NerModel NerModel::FromFloat(std::string lang, uint32_t rows, uint32_t flags,
   return m;
 }
 
+void NerModel::Pack(const std::vector<int16_t>& weights) {
+  blocks_.assign((size_t{rows_} + 63) / 64, RowBlock());
+  packed_.clear();
+  size_t stored = 0;
+  for (uint32_t r = 0; r < rows_; ++r) {
+    const int16_t* w = weights.data() + size_t{r} * kNerLanes;
+    RowBlock& b = blocks_[r >> 6];
+    if ((r & 63) == 0) b.rank = stored;
+    if (std::all_of(w, w + kNerLanes, [](int16_t x) { return x == 0; })) continue;
+    b.present |= uint64_t{1} << (r & 63);
+    packed_.insert(packed_.end(), w, w + kNerLanes);
+    ++stored;
+  }
+  packed_.shrink_to_fit();
+}
+
 Result<std::string> NerModel::Serialize() const {
   std::string raw;
-  raw.reserve(transitions_.size() * 4 + weights_.size() * 2);
+  raw.reserve(transitions_.size() * 4 + size_t{rows_} * kNerLanes * 2);
   for (int32_t t : transitions_) PutU32(&raw, static_cast<uint32_t>(t));
-  for (int16_t w : weights_) {
-    uint16_t u = static_cast<uint16_t>(w);
-    raw.push_back(static_cast<char>(u & 0xff));
-    raw.push_back(static_cast<char>(u >> 8));
+  for (uint32_t r = 0; r < rows_; ++r) {
+    const int16_t* w = Row(r);
+    for (int t = 0; t < kNerLanes; ++t) {
+      uint16_t u = static_cast<uint16_t>(w ? w[t] : int16_t{0});
+      raw.push_back(static_cast<char>(u & 0xff));
+      raw.push_back(static_cast<char>(u >> 8));
+    }
   }
   uLongf packed_size = compressBound(raw.size());
   std::string packed(packed_size, '\0');
@@ -167,12 +188,13 @@ Result<NerModel> NerModel::FromBytes(std::string_view bytes, const std::string& 
     m.transitions_[i] = static_cast<int32_t>(GetU32(raw, i * 4));
   }
   size_t base = m.transitions_.size() * 4;
-  m.weights_.resize(size_t{m.rows_} * kNerLanes);
-  for (size_t i = 0; i < m.weights_.size(); ++i) {
+  std::vector<int16_t> weights(size_t{m.rows_} * kNerLanes);
+  for (size_t i = 0; i < weights.size(); ++i) {
     uint16_t u = static_cast<uint16_t>(static_cast<unsigned char>(raw[base + 2 * i]) |
                                        (static_cast<unsigned char>(raw[base + 2 * i + 1]) << 8));
-    m.weights_[i] = static_cast<int16_t>(u);
+    weights[i] = static_cast<int16_t>(u);
   }
+  m.Pack(weights);
   return m;
 }
 

@@ -48,19 +48,43 @@ class NerModel {
   uint32_t rows() const { return rows_; }
   uint32_t flags() const { return flags_; }
   float scale() const { return scale_; }  // quantised = round(weight * scale)
-  const int16_t* Row(uint32_t r) const { return weights_.data() + size_t{r} * kNerLanes; }
+  // The kNerLanes weights of feature row `r`, or null when they are all zero
+  // (a row no training sentence touched: most of the table).
+  const int16_t* Row(uint32_t r) const {
+    const RowBlock& b = blocks_[r >> 6];
+    uint64_t bit = uint64_t{1} << (r & 63);
+    if (!(b.present & bit)) return nullptr;
+    return packed_.data() + (b.rank + PopCount(b.present & (bit - 1))) * size_t{kNerLanes};
+  }
   const int32_t* transitions() const { return transitions_.data(); }
   size_t MemoryBytes() const {
-    return weights_.size() * sizeof(int16_t) + transitions_.size() * sizeof(int32_t);
+    return packed_.size() * sizeof(int16_t) + blocks_.size() * sizeof(RowBlock) +
+           transitions_.size() * sizeof(int32_t);
   }
 
  private:
   NerModel() = default;
+  // Keeps the rows of `weights` (rows_ * kNerLanes) that are not all zero.
+  void Pack(const std::vector<int16_t>& weights);
+  // Portable (no popcnt instruction needed) and branch-free.
+  static uint32_t PopCount(uint64_t x) {
+    x -= (x >> 1) & 0x5555555555555555ull;
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return static_cast<uint32_t>((x * 0x0101010101010101ull) >> 56);
+  }
+  // 64 rows: which of them are stored, and how many stored rows come before
+  // (16 bytes per 64 rows, small enough to stay in cache).
+  struct RowBlock {
+    uint64_t present = 0;
+    uint64_t rank = 0;
+  };
   std::string lang_;
   uint32_t rows_ = 0;
   uint32_t flags_ = 0;
   float scale_ = 1;
-  std::vector<int16_t> weights_;      // rows_ * kNerLanes
+  std::vector<int16_t> packed_;       // the non-zero rows, in row order, kNerLanes each
+  std::vector<RowBlock> blocks_;      // (rows_ + 63) / 64
   std::vector<int32_t> transitions_;  // kNerLanes * kNerLanes
 };
 

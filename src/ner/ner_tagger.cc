@@ -41,26 +41,8 @@ void NerTagger::Decode(const std::vector<std::string_view>& tokens, std::vector<
   const size_t n = tokens.size();
   tags->assign(n, kTagO);
   if (n == 0) return;
-  thread_local NerSentenceFeatures f;
   thread_local std::vector<int32_t> emit;
-  features_.Extract(tokens, &f);
-  emit.assign(n * kNerLanes, 0);
-  // The rows are scattered over the table: ask for the next token's rows
-  // while summing this one's, so the cache misses overlap.
-  auto prefetch = [&](size_t i) {
-    for (uint32_t k = f.start[i]; k < f.start[i + 1]; ++k)
-      __builtin_prefetch(model_.Row(f.rows[k]));
-  };
-  if (n > 0) prefetch(0);
-  for (size_t i = 0; i < n; ++i) {
-    if (i + 1 < n) prefetch(i + 1);
-    int32_t acc[kNerLanes] = {0, 0, 0, 0, 0, 0, 0, 0};
-    for (uint32_t k = f.start[i]; k < f.start[i + 1]; ++k) {
-      const int16_t* w = model_.Row(f.rows[k]);
-      for (int t = 0; t < kNerLanes; ++t) acc[t] += w[t];
-    }
-    std::copy(acc, acc + kNerLanes, emit.begin() + i * kNerLanes);
-  }
+  features_.Score(tokens, model_, &emit);
   NerViterbi<int32_t>(n, emit.data(), model_.transitions(), tags->data());
   if (!margins) return;
   margins->assign(n, 0);
@@ -97,8 +79,8 @@ std::vector<NerSpan> SpansOfTags(const std::vector<uint8_t>& tags) {
 }
 
 std::vector<NerSpan> NerTagger::TagTokens(const std::vector<std::string_view>& tokens) const {
-  std::vector<uint8_t> tags;
-  std::vector<float> margins;
+  thread_local std::vector<uint8_t> tags;
+  thread_local std::vector<float> margins;
   Decode(tokens, &tags, &margins);
   std::vector<NerSpan> spans = SpansOfTags(tags);
   for (NerSpan& s : spans) {

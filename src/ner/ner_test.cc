@@ -164,6 +164,49 @@ TEST(NerModelFile, RoundTripAndClearErrors) {
       << missing.status().message();
 }
 
+// The tagger's scores (NerFeatures::Score, with its per-thread word cache)
+// are the sums of the weights of the rows Extract gives each token, cold and
+// warm, for words repeated, too long to be cached, of several folded words or
+// none, and in other scripts.
+TEST(NerFeatures, ScoreSumsTheRowsOfExtract) {
+  const uint32_t rows = 1u << 12;
+  std::vector<float> emissions(size_t{rows} * kNerLanes), transitions(kNerLanes * kNerLanes);
+  uint64_t x = 12345;
+  for (size_t i = 0; i < emissions.size(); ++i) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    // Every third row all zero, as most rows of a trained model are.
+    bool zero = (i / kNerLanes) % 3 == 0;
+    emissions[i] = zero ? 0.0f : static_cast<float>(static_cast<int64_t>(x >> 40) % 2001 - 1000);
+  }
+  NerModel model = NerModel::FromFloat("xx", rows, 0, emissions, transitions);
+  NerFeatures features(rows, nullptr);
+  const std::vector<std::vector<std::string_view>> sentences = {
+      {"The", "U.S.", "army", "met", "the", "Army", "in", "Zürich", "—", "the", "end", "."},
+      {"Supercalifragilisticexpialidocious", "Москва", "и", "Москва", "—", "the", "the"},
+      {"the"},
+      {},
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& tokens : sentences) {
+      NerSentenceFeatures f;
+      features.Extract(tokens, &f);
+      std::vector<int32_t> emit;
+      features.Score(tokens, model, &emit);
+      ASSERT_GE(emit.size(), tokens.size() * kNerLanes);
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        for (int t = 0; t < kNerLanes; ++t) {
+          int32_t want = 0;
+          for (uint32_t k = f.start[i]; k < f.start[i + 1]; ++k) {
+            const int16_t* w = model.Row(f.rows[k]);
+            want += w ? w[t] : 0;
+          }
+          EXPECT_EQ(emit[i * kNerLanes + t], want) << "pass " << pass << " token " << tokens[i];
+        }
+      }
+    }
+  }
+}
+
 TEST(NerTokens, SplitLikeTheTrainingData) {
   auto split = [](std::string_view s) {
     std::vector<std::pair<uint32_t, uint32_t>> r;

@@ -138,7 +138,7 @@ Document Pipeline::Process(const RawDocument& raw) {
   if (!doc.failed() && !deadline.CheckNow("clean") && shared_->recognizer) {
     std::string date = doc.published ? doc.published->value.substr(0, 10) : "";
     doc.mentions = shared_->recognizer->RecognizeDocument(doc, date, &deadline);
-    if (shared_->taggers) AddTaggerMentions(doc, *shared_->taggers, &doc.mentions);
+    if (shared_->taggers) AddTaggerMentions(doc, *shared_->taggers, &doc.mentions, &doc.warnings);
     doc.entities_recognised = true;
   }
   if (!doc.failed() && !deadline.CheckNow("entities"))
