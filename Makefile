@@ -87,6 +87,7 @@ eval: build
 	$(BUILD)/sitrep eval numbers --lang it
 	$(BUILD)/sitrep eval currency --lang it
 	$(BUILD)/sitrep eval entity
+	$(BUILD)/sitrep eval quotes
 	$(BUILD)/sitrep eval entity-conll --lang fr
 	$(BUILD)/sitrep eval entity-conll --lang en
 	$(BUILD)/sitrep eval ner --lang en --gold $(NER_DATA)/en/uner-en_pud.test.conll.gz

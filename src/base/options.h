@@ -42,6 +42,15 @@ struct Options {
   // document's claims are dropped and a warning says so; the document goes on.
   size_t max_claims_per_document = 10'000;
 
+  // Quotes (src/quote): most quote marks read in one document. Past it the
+  // rest of the document is not searched for quotes and a warning says so.
+  size_t max_quote_marks = 5'000;
+
+  // Quotes: longest quote kept, in bytes of text between its marks. A longer
+  // quote (an unclosed mark, a hostile page) ends there, is marked `cut` and a
+  // warning says so.
+  size_t max_quote_bytes = 20'000;
+
   // Follow symbolic links that lead outside a directory given as input.
   // Off: such links are reported as skipped, with the reason.
   bool follow_symlinks = false;

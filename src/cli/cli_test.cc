@@ -334,6 +334,78 @@ TEST_F(CliTest, KillDuringIngestLeavesAConsistentStoreAndARerunCompletes) {
   EXPECT_NE(rerun.err.find("(" + std::to_string(stored) + " already stored, not written again)"), std::string::npos) << rerun.err;
 }
 
+// Issue 13's quote targets on the seed gold: speech span F1 >= 0.90, speaker
+// accuracy >= 0.85, terms found with their kind >= 0.80.
+TEST_F(CliTest, EvalQuotesHoldsTheSeedTargets) {
+  const fs::path shared = fs::path(SITREP_SOURCE_DIR) / ".." / "shared" / "eval";
+  if (!fs::exists(shared)) GTEST_SKIP() << "no ../shared/eval";
+  RunResult r = Sh(Bin() + " eval quotes");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto number_after = [&](const std::string& key) {
+    const size_t at = r.out.find(key);
+    return at == std::string::npos ? -1.0 : std::stod(r.out.substr(at + key.size()));
+  };
+  EXPECT_GE(number_after(" F1 "), 0.90) << r.out;
+  const size_t spk = r.out.find("speaker accuracy");
+  ASSERT_NE(spk, std::string::npos) << r.out;
+  EXPECT_GE(std::stod(r.out.substr(r.out.find("= ", spk) + 2)), 0.85) << r.out;
+  const size_t terms = r.out.find("terms found");
+  ASSERT_NE(terms, std::string::npos) << r.out;
+  EXPECT_GE(std::stod(r.out.substr(r.out.find("= ", terms) + 2)), 0.80) << r.out;
+}
+
+// Quotes of the example corpus: in every language a quote with its speaker;
+// in the store, by speaker and by words; in the report, on the person's card.
+TEST_F(CliTest, QuotesOfTheExamplesInEveryLanguage) {
+  RunResult ex = Sh(Bin() + " extract --quiet " SITREP_SOURCE_DIR "/examples/corpus");
+  ASSERT_EQ(ex.code, 0) << ex.err;
+  std::map<std::string, int> spoken;  // language -> quotes (not terms) with a speaker
+  std::set<std::string> speakers;
+  size_t from = 0;
+  for (size_t nl = ex.out.find('\n'); nl != std::string::npos; from = nl + 1, nl = ex.out.find('\n', from)) {
+    auto doc = sitrep::ParseJson(ex.out.substr(from, nl - from));
+    ASSERT_TRUE(doc.ok());
+    for (const sitrep::JsonValue& q : (*doc)["quotes"].items()) {
+      const std::string kind = q.GetString("kind");
+      if (kind != "term" && q["speaker"].is_object() &&
+          !q["speaker"].GetString("entity").empty()) {
+        ++spoken[doc->GetString("lang")];
+        speakers.insert(q["speaker"].GetString("text"));
+      }
+    }
+  }
+  for (const char* lang : {"fr", "en", "de", "es", "ru", "it"}) EXPECT_GE(spoken[lang], 1) << lang;
+  EXPECT_TRUE(speakers.count("Grégory Lemaire")) << ex.out.substr(0, 200);
+
+  const std::string db = (dir_ / "q.db").string();
+  ASSERT_EQ(Sh(Bin() + " ingest --quiet --db " + db + " " SITREP_SOURCE_DIR "/examples/corpus").code, 0);
+  RunResult all = Sh(Bin() + " query quotes --json --db " + db);
+  ASSERT_EQ(all.code, 0) << all.err;
+  auto first = sitrep::ParseJson(all.out.substr(0, all.out.find('\n')));
+  ASSERT_TRUE(first.ok()) << all.out;
+  RunResult lemaire = Sh(Bin() + " query quotes --db " + db + " --search 'speaker:Lemaire' --json");
+  ASSERT_EQ(lemaire.code, 0) << lemaire.err;
+  EXPECT_NE(lemaire.out.find("sous-traitance"), std::string::npos) << lemaire.out;
+  auto hit = sitrep::ParseJson(lemaire.out.substr(0, lemaire.out.find('\n')));
+  ASSERT_TRUE(hit.ok());
+  const std::string id = (*hit)["speaker"].GetString("entity");
+  RunResult by_id = Sh(Bin() + " query quotes --db " + db + " --speaker '" + id + "'");
+  ASSERT_EQ(by_id.code, 0);
+  EXPECT_NE(by_id.out.find("sous-traitance"), std::string::npos) << by_id.out;
+  EXPECT_EQ(Sh(Bin() + " query quotes --db " + db + " --search '\"open'").code, 2);
+  EXPECT_EQ(Sh(Bin() + " query claims --db " + db + " --speaker x").code, 2);
+  RunResult rep = Sh(Bin() + " report --quiet --db " + db + " --out " + (dir_ / "r").string());
+  ASSERT_EQ(rep.code, 0) << rep.err;
+  std::ifstream f(dir_ / "r" / "report.html");
+  const std::string html((std::istreambuf_iterator<char>(f)), {});
+  const size_t card = html.find("<b>Grégory Lemaire</b>");
+  ASSERT_NE(card, std::string::npos);
+  const size_t said = html.find("<ul class=\"quotes\">", card);
+  ASSERT_NE(said, std::string::npos);
+  EXPECT_LT(said, html.find("</details>", card));
+  EXPECT_NE(html.substr(said, 2000).find("sous-traitance de nos métiers</mark>"), std::string::npos);
+}
+
 // The report of the example corpus opens with "What the numbers say", and every
 // disagreement examples/README.md lists (troops, deaths, injured, detained) is
 // a contradicted or revised series with its chart. The DOM is the one headless

@@ -65,8 +65,8 @@ int CmdEval(int argc, char** argv) {
       kHelp,
       kDataDir,
       {"--gold", true,
-       "gold file (default: the task's file in ../shared/eval/seed-gold/; entity, figures: the "
-       "folder)",
+       "gold file (default: the task's file in ../shared/eval/seed-gold/; entity, figures, "
+       "quotes: the folder)",
        "FILE"},
       {"--seeds", true,
        "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
@@ -78,7 +78,8 @@ int CmdEval(int argc, char** argv) {
        "FILE"},
       {"--lang", true,
        "time-spec, time-extract, numbers, currency, dimension, temperature, entity-conll: language "
-       "of the spec (time-spec, time-extract default: fr and en; else fr); ner: the model's language",
+       "of the spec (time-spec, time-extract default: fr and en; else fr); ner: the model's "
+       "language",
        "LANG"},
       {"--kb", true, "entity, entity-conll, ner: knowledge base (default build/kb.bin)", "FILE"},
       {"--model", true, "ner: the model file (default data/ner/LANG.model)", "FILE"},
@@ -86,7 +87,7 @@ int CmdEval(int argc, char** argv) {
       {"--ner-tagger", false, "entity: also add the NER tagger's names (as extract --ner-tagger)"},
       {"--errors", true,
        "time, time-spec, quantity, numbers, currency, dimension, temperature, entity, "
-       "entity-conll, figures, ner: list the first N errors",
+       "entity-conll, figures, quotes, ner: list the first N errors",
        "N"},
       {"--verbose", false, "list every missed item and lost sentence"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
@@ -113,6 +114,7 @@ int CmdEval(int argc, char** argv) {
         "                else ../shared/eval/ner/LANG/uner-LANG_pud.test.conll.gz): exact-match "
         "F1 per type\n"
         "  figures       seed gold reconciliation groups: pairwise F1 of figure series\n"
+        "  quotes        seed gold quotes.json: speech span F1, speaker accuracy, terms found\n"
         "  ner           the NER tagger on a CoNLL file (--lang, --gold FILE or FILE@test): "
         "entity F1",
         flags);
@@ -132,13 +134,14 @@ int CmdEval(int argc, char** argv) {
   if (task == "entity-conll") return EvalEntityConll(*args, options);
   if (task == "ner") return EvalNer(*args, options);
   if (task == "figures") return EvalFigures(*args, options);
+  if (task == "quotes") return EvalQuotes(*args, options);
   if (task != "boilerplate" && task != "trafilatura") {
     return UsageError("eval",
                       Status::InvalidArgument(
                           "unknown task \"" + task +
                           "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, "
                           "numbers, currency, dimension, temperature, entity, entity-conll, "
-                          "figures, ner)"));
+                          "figures, quotes, ner)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());

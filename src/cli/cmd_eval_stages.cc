@@ -12,6 +12,7 @@
 #include "eval/entity_eval.h"
 #include "eval/figures_eval.h"
 #include "eval/quantity_eval.h"
+#include "eval/quote_eval.h"
 #include "eval/time_eval.h"
 #include "kb/kb.h"
 #include "lang/language.h"
@@ -302,6 +303,39 @@ int EvalFigures(const ParsedArgs& args, const Options& options) {
               s->gold_pairs, s->predicted_pairs, s->true_pairs, s->precision, s->recall, s->f1);
   std::printf("recall over every gold pair of figure claims, extracted or not: %d/%d = %.3f\n",
               s->true_pairs, s->gold_pairs_all, s->recall_all);
+  return kExitOk;
+}
+
+int EvalQuotes(const ParsedArgs& args, const Options& options) {
+  Result<size_t> errors = ErrorCount(args);
+  if (!errors.ok()) return UsageError("eval", errors.status());
+  const std::string seeds = args.Get("--seeds", std::string(kShared) + "/corpus/seeds");
+  const std::string gold = args.Get("--gold", std::string(kShared) + "/eval/seed-gold");
+  std::string warning;
+  // Each seed alone through the whole pipeline, as `sitrep extract` reads it.
+  auto process = [&](const std::string& path, const std::string& /*date*/) -> Result<Document> {
+    Document out;
+    Result<ReadStats> st = ProcessInputs(
+        {path}, options, 1, [&](Document&& d) { out = std::move(d); }, &warning);
+    if (!st.ok()) return st.status();
+    if (out.failed()) return Status::InvalidArgument(path + ": " + out.errors[0].message);
+    return out;
+  };
+  auto s = ScoreSeedQuotes(gold, seeds, process);
+  if (!s.ok()) return Fatal("eval", s.status());
+  if (!warning.empty()) std::fprintf(stderr, "eval: %s\n", warning.c_str());
+  for (size_t i = 0; i < s->details.size() && i < *errors; ++i) {
+    std::printf("  %s\n", s->details[i].c_str());
+  }
+  std::printf("gold quotes removed with boilerplate (not scored): %d\n", s->not_in_text);
+  std::printf(
+      "speech (direct_speech, partial_quote): gold %d, system %d, matched %d: P %.3f R %.3f "
+      "F1 %.3f  (target >= 0.90)\n",
+      s->gold_speech, s->system_speech, s->matched_speech, s->precision, s->recall, s->f1);
+  std::printf("speaker accuracy on matched speech: %d/%d = %.3f  (target >= 0.85)\n",
+              s->speakers_right, s->speakers_scored, s->speaker_accuracy);
+  std::printf("terms found with their kind: %d/%d = %.3f  (target >= 0.80)\n", s->terms_found,
+              s->gold_terms, s->term_recall);
   return kExitOk;
 }
 

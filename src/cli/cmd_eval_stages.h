@@ -22,5 +22,7 @@ int EvalEntityConll(const ParsedArgs& args, const Options& options);
 int EvalNer(const ParsedArgs& args, const Options& options);
 // Seed reconciliation groups against figure series (whole pipeline on the seeds).
 int EvalFigures(const ParsedArgs& args, const Options& options);
+// seed quotes.json: speech span F1, speaker accuracy, terms
+int EvalQuotes(const ParsedArgs& args, const Options& options);
 
 }  // namespace sitrep

@@ -1,4 +1,5 @@
-// @brief sitrep query claims | timeline | entities | figures: tables or JSON lines from the store.
+// @brief sitrep query claims | timeline | entities | figures | quotes: tables or JSON lines from
+// the store.
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -31,6 +32,60 @@ std::string SpanText(const Document& d, TextSpan s) {
   return d.text.substr(s.start, s.end - s.start);
 }
 
+// query quotes: every quote (or those of --speaker ID, or those --search finds).
+int QueryQuotes(const ParsedArgs& args, Store& store, const std::vector<Document>& docs) {
+  const std::string speaker = args.Get("--speaker");
+  std::set<std::pair<std::string, int64_t>> found;  // (doc id, quote index) from --search
+  if (args.Has("--search")) {
+    auto hits = store.SearchQuotes(args.Get("--search"), 100000);
+    if (!hits.ok()) {
+      if (hits.status().code() == Code::kInvalidArgument) return UsageError("query", hits.status());
+      return Fatal("query", hits.status());
+    }
+    for (const QuoteHit& h : *hits) found.insert({h.doc_id, h.idx});
+  }
+  size_t shown = 0;
+  for (const Document& d : docs) {
+    CodePointIndex cp(d.text);
+    for (size_t i = 0; i < d.quotes.size(); ++i) {
+      const Quote& q = d.quotes[i];
+      if (!speaker.empty() && q.speaker_entity != speaker) continue;
+      if (args.Has("--search") && !found.count({d.id, static_cast<int64_t>(i)})) continue;
+      ++shown;
+      std::string name;
+      for (const EntityInfo& e : d.entities) {
+        if (e.id == q.speaker_entity && !e.id.empty()) name = e.name;
+      }
+      const std::string said = SpanText(d, q.speaker);
+      const std::string sentence = SpanText(d, QuoteContext(d, q));
+      if (args.Has("--json")) {
+        std::string out;
+        JsonWriter w(&out);
+        w.BeginObject().Field("doc", d.id).Field("source", d.source).Field("title", d.title);
+        w.Field("start", cp.ToCodePoint(q.start)).Field("end", cp.ToCodePoint(q.end));
+        w.Field("text", SpanText(d, {q.start, q.end})).Field("kind", QuoteKindName(q.kind));
+        w.Key("speaker");
+        if (q.speaker.empty()) {
+          w.Null();
+        } else {
+          w.BeginObject().Field("text", said).Field("entity", q.speaker_entity);
+          w.Field("name", name).EndObject();
+        }
+        w.Field("cue", q.cue).Field("resolution", SpeakerResolutionName(q.resolution));
+        w.Field("sentence", sentence).EndObject();
+        Outf("%s\n", out.c_str());
+        continue;
+      }
+      const std::string who = q.speaker.empty() ? "(unknown speaker)" : name.empty() ? said : name;
+      Outf("%s %-8s %-12s [%s]  %s\n    %s\n    %s\n\n", Pad(who, 28).c_str(),
+           QuoteKindName(q.kind), SpeakerResolutionName(q.resolution), q.speaker_entity.c_str(),
+           d.source.c_str(), SpanText(d, {q.start, q.end}).c_str(), sentence.c_str());
+    }
+  }
+  if (shown == 0 && !args.Has("--json")) std::fprintf(stderr, "query: no quotes\n");
+  return kExitOk;
+}
+
 }  // namespace
 
 int CmdQuery(int argc, char** argv) {
@@ -43,6 +98,8 @@ int CmdQuery(int argc, char** argv) {
       {"--type", true, "entities: only PER, ORG or LOC", "TYPE"},
       {"--status", true,
        "figures: only series of this status (single, agree, revised, contradicted)", "STATUS"},
+      {"--speaker", true, "quotes: only those of this entity id (per:..., new:...)", "ID"},
+      {"--search", true, "quotes: only those whose words or speaker match (FTS5 syntax)", "WORDS"},
       {"--json", false, "one JSON object per row"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("query", args.status());
@@ -56,14 +113,22 @@ int CmdQuery(int argc, char** argv) {
         "  entities  people, organisations and places: mentions, spellings, roles, coordinates,\n"
         "            documents (--type PER|ORG|LOC to filter)\n"
         "  figures   figure series across sources: one per thing counted, with its claims,\n"
-        "            status, estimate, conflicts and summary (--measure, --status to filter)",
+        "            status, estimate, conflicts and summary (--measure, --status to filter)\n"
+        "  quotes    who said what: each quote with its kind, speaker, how the speaker was\n"
+        "            found, document and sentence (--speaker ID, --search WORDS to filter)",
         flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   const std::string what = args->positional[0];
-  if (what != "claims" && what != "timeline" && what != "entities" && what != "figures") {
-    return UsageError("query", Status::InvalidArgument("unknown query \"" + what +
-                                                       "\" (claims, timeline, entities, figures)"));
+  if (what != "claims" && what != "timeline" && what != "entities" && what != "figures" &&
+      what != "quotes") {
+    return UsageError("query",
+                      Status::InvalidArgument("unknown query \"" + what +
+                                              "\" (claims, timeline, entities, figures, quotes)"));
+  }
+  if ((args->Has("--speaker") || args->Has("--search")) && what != "quotes") {
+    return UsageError("query",
+                      Status::InvalidArgument("--speaker and --search apply to query quotes"));
   }
   const std::string status = args->Get("--status");
   if (args->Has("--status") && what != "figures") {
@@ -89,6 +154,12 @@ int CmdQuery(int argc, char** argv) {
   if (args->Has("--measure") && what != "claims" && what != "figures") {
     return UsageError("query",
                       Status::InvalidArgument("--measure applies to query claims and figures"));
+  }
+  if (what == "quotes") {
+    if (args->Has("--type") || args->Has("--measure")) {
+      return UsageError("query", Status::InvalidArgument("query quotes takes --speaker, --search"));
+    }
+    return QueryQuotes(*args, **store, *docs);
   }
   if (what == "figures") {
     if (args->Has("--type"))

@@ -94,6 +94,7 @@ std::string DocumentToJson(const Document& doc) {
     AppendEntitiesJson(doc, &w);
     AppendTimesJson(&w, doc.text, doc.times);
     AppendQuantitiesJson(doc, doc.claims, &w);
+    AppendQuotesJson(doc, &w);
   }
   w.Key("errors").BeginArray();
   for (const DocError& e : doc.errors) {

@@ -14,6 +14,7 @@
 #include "base/status.h"
 #include "doc/claim.h"
 #include "doc/mention.h"
+#include "doc/quote.h"
 #include "doc/text_tokens.h"
 #include "doc/time_expr.h"
 
@@ -91,6 +92,7 @@ struct Document {
   std::vector<EntityInfo> entities;   // the resolved entities the mentions refer to, by id
   std::vector<TimeExpr> times;        // temporal expressions (src/time), sorted by start
   std::vector<Claim> claims;          // quantities (src/quantity), sorted by start
+  std::vector<Quote> quotes;          // quotations and reported speech (src/quote), sorted by start
   std::vector<DocError> errors;       // non-empty: the document failed
   std::vector<std::string> warnings;  // processed, but something was degraded
   uint64_t input_bytes = 0;

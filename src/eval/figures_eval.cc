@@ -43,6 +43,10 @@ bool NotAFigure(const std::string& measure) {
 
 }  // namespace
 
+int64_t SourceToTextCodePoint(const Document& doc, int64_t source_cp, bool end) {
+  return MapOffset(doc, CodePointIndex(doc.text), source_cp, end);
+}
+
 Result<FiguresScores> ScoreSeedFigures(const FigureRules& rules, const std::string& gold_dir,
                                        const std::string& seeds_dir,
                                        const ProcessSeedArticle& process) {

@@ -18,6 +18,11 @@ namespace sitrep {
 using ProcessSeedArticle =
     std::function<Result<Document>(const std::string& path, const std::string& date)>;
 
+// A code-point offset of a seed file -> a code-point offset of doc.text,
+// through the document's source map; -1 when that character was removed.
+// `end`: the offset ends a span (may equal the end of a run).
+int64_t SourceToTextCodePoint(const Document& doc, int64_t source_cp, bool end);
+
 struct FiguresScores {
   int gold_claims = 0;  // every claim of the gold
   int not_figures = 0;  // gold claims of measures that form no series (ordinal, duration, age)

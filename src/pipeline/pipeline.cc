@@ -15,6 +15,7 @@
 #include "kb/transliterate.h"
 #include "lang/language.h"
 #include "quantity/quantity_tagger.h"
+#include "quote/quote_tagger.h"
 #include "time/time_tagger.h"
 
 namespace sitrep {
@@ -129,6 +130,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options,
   Result<std::unique_ptr<QuantityTagger>> q = QuantityTagger::Create(qo);
   if (!q.ok()) return q.status();
   p->quantities_ = std::move(q).value();
+  Result<std::unique_ptr<QuoteTagger>> quotes = QuoteTagger::Create(options);
+  if (!quotes.ok()) return quotes.status();
+  p->quotes_ = std::move(quotes).value();
   return p;
 }
 
@@ -152,7 +156,10 @@ Document Pipeline::Process(const RawDocument& raw) {
                              std::to_string(doc.claims.size()) + "); the rest were dropped");
     }
   }
-  if (!doc.failed() && deadline.CheckNow("quantities")) {
+  if (!doc.failed() && !deadline.CheckNow("quantities")) {
+    doc.quotes = quotes_->Tag(doc, &deadline, &doc.warnings);
+  }
+  if (!doc.failed() && deadline.CheckNow("quotes")) {
     // Past the budget: what the stages found so far is dropped, the document
     // is a failure like any other and the batch goes on.
     Document failed;
@@ -218,6 +225,7 @@ void CorpusResolver::Resolve(Document* doc) {
   }
   doc->entities.clear();
   for (auto& [id, info] : infos) doc->entities.push_back(std::move(info));
+  LinkQuoteSpeakers(doc);
   // A claim's source is an entity when a mention lies inside it ("selon RIA").
   // Mentions come sorted by start (EntityRecognizer); then only those that
   // start inside the source span are looked at.

@@ -1,7 +1,8 @@
 // @brief Pipeline: one RawDocument through every per-document stage
-// (clean -> segment -> extract: entities, times, then quantities dated by
-// them) into a Document; CorpusResolver: the corpus-level step that links
-// mentions to one entity per real-world thing, in document order.
+// (clean -> segment -> extract: entities, times, quantities dated by them,
+// quotes and their speakers) into a Document; CorpusResolver: the
+// corpus-level step that links mentions to one entity per real-world thing,
+// in document order (and gives each quote its speaker's entity).
 //
 // A Pipeline is not thread-safe (the Cleaner owns an ICU segmenter): one per
 // thread. The knowledge base and the entity recognizer are loaded once
@@ -26,6 +27,7 @@ class EntityResolver;
 class KnowledgeBase;
 class NameTransliterator;
 class QuantityTagger;
+class QuoteTagger;
 class TimeTagger;
 
 // What every Pipeline of a run shares.
@@ -70,6 +72,7 @@ class Pipeline {
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<TimeTagger> times_;
   std::unique_ptr<QuantityTagger> quantities_;
+  std::unique_ptr<QuoteTagger> quotes_;
   std::unique_ptr<ClaimDates>
       claim_dates_;  // the date of each claim, per document (quantities_ asks it)
 };

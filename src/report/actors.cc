@@ -1,6 +1,8 @@
 // @brief Collecting the actors of a corpus.
 #include "report/actors.h"
 
+#include <algorithm>
+
 namespace sitrep {
 
 std::map<std::string, Actor> CollectActors(const std::vector<Document>& documents) {
@@ -25,8 +27,26 @@ std::map<std::string, Actor> CollectActors(const std::vector<Document>& document
       }
       a.docs.insert(d.id);
     }
+    for (const Quote& q : d.quotes) {
+      auto it = actors.find(q.speaker_entity);
+      if (!q.speaker_entity.empty() && it != actors.end()) it->second.quotes.push_back({&d, &q});
+    }
   }
   return actors;
+}
+
+TextSpan QuoteContext(const Document& d, const Quote& q) {
+  TextSpan out{q.open, q.close};
+  for (const Sentence& s : d.sentences) {
+    if (s.start <= q.open && q.open < s.end) out.start = s.start;
+    if (q.close > 0 && s.start < q.close && q.close <= s.end) out.end = s.end;
+  }
+  if (out.end < q.close) out.end = q.close;
+  if (!q.attribution.empty()) {
+    out.start = std::min(out.start, q.attribution.start);
+    out.end = std::max(out.end, q.attribution.end);
+  }
+  return out;
 }
 
 }  // namespace sitrep

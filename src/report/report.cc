@@ -284,6 +284,27 @@ void AppendActors(const ReportInput& input, std::string* h) {
         for (const auto& [role, where] : a->roles) section += "<li>" + Esc(role) + " <span class=\"mut\">(" + Esc(where) + ")</span></li>";
         section += "</ul>";
       }
+      if (!a->quotes.empty()) {
+        // Who said what, each quote in its sentence.
+        section += "<p><span class=\"mut\">said</span></p><ul class=\"quotes\">";
+        size_t k = 0;
+        for (const ActorQuote& aq : a->quotes) {
+          if (++k > 8) break;
+          const Document& d = *aq.doc;
+          const Quote& q = *aq.q;
+          const TextSpan c = QuoteContext(d, q);
+          section += "<li><span class=\"chip\">" + std::string(QuoteKindName(q.kind)) + "</span> " +
+                     Esc(d.text.substr(c.start, q.start - c.start)) + "<mark>" +
+                     Esc(d.text.substr(q.start, q.end - q.start)) + "</mark>" +
+                     Esc(d.text.substr(q.end, c.end - q.end)) +
+                     " <span class=\"mut\">(<a href=\"#doc-" + Esc(d.id) + "\">" +
+                     Esc(d.title.empty() ? d.source : d.title) + "</a>; " +
+                     SpeakerResolutionName(q.resolution) + ")</span></li>";
+        }
+        if (a->quotes.size() > 8)
+          section += "<li class=\"mut\">and " + std::to_string(a->quotes.size() - 8) + " more</li>";
+        section += "</ul>";
+      }
       section += "<ul class=\"evidence\">";
       size_t n = 0;
       for (const ActorMention& am : a->mentions) {

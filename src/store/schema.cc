@@ -201,10 +201,46 @@ CREATE TABLE entities (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: quotes and their speakers (src/quote), and a full-text index
+// over the quoted words and the speakers' names. `fts_rowid` is the quote's
+// row in quotes_fts (written by the store with the quote; the trigger removes
+// it with the quote).
+constexpr const char kSchemaV3[] = R"sql(
+CREATE TABLE quotes (
+  doc_id            TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx               INTEGER NOT NULL,
+  start             INTEGER NOT NULL,
+  "end"             INTEGER NOT NULL,
+  open              INTEGER NOT NULL,
+  close             INTEGER NOT NULL,
+  kind              TEXT NOT NULL,
+  speaker_start     INTEGER NOT NULL,
+  speaker_end       INTEGER NOT NULL,
+  speaker_entity    TEXT NOT NULL,
+  attribution_start INTEGER NOT NULL,
+  attribution_end   INTEGER NOT NULL,
+  cue               TEXT NOT NULL,
+  resolution        TEXT NOT NULL,
+  cut               INTEGER NOT NULL,
+  fts_rowid         INTEGER NOT NULL UNIQUE,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX quotes_by_speaker ON quotes (speaker_entity);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+  text, speaker,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+  DELETE FROM quotes_fts WHERE rowid = old.fts_rowid;
+END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, paragraphs, sentences, removals, source_map, warnings, failures, FTS5",
      kSchemaV1},
     {2, "claims, times, mentions, entities, documents.analysis_version", kSchemaV2},
+    {3, "quotes, quotes_fts", kSchemaV3},
 };
 
 }  // namespace

@@ -77,6 +77,12 @@ std::string InvalidReason(const Document& doc) {
   for (const Mention& m : doc.mentions) {
     if (m.start > m.end || m.end > size) return "mention offsets outside the text";
   }
+  for (const Quote& q : doc.quotes) {
+    for (TextSpan t :
+         {TextSpan{q.start, q.end}, TextSpan{q.open, q.close}, q.speaker, q.attribution}) {
+      if (t.start > t.end || t.end > size) return "quote offsets outside the text";
+    }
+  }
   for (const Claim& c : doc.claims) {
     for (TextSpan t :
          {TextSpan{c.start, c.end}, c.hedge_span, c.subject, c.place, c.attribution, c.source}) {
@@ -273,6 +279,9 @@ struct Store::Statements {
   Statement insert_mention;
   Statement delete_mentions;
   Statement upsert_entity;
+  Statement insert_quote;
+  Statement insert_quote_fts;
+  Statement delete_quotes;
   Statement analysis_version;
   Statement set_analysis_version;
 };
@@ -444,6 +453,12 @@ Status Store::PrepareStatements() {
        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, kind = "
        "excluded.kind, "
        "country = excluded.country, lat = excluded.lat, lon = excluded.lon"},
+      {&stmts->insert_quote,
+       "INSERT INTO quotes (doc_id, idx, start, \"end\", open, close, kind, speaker_start, "
+       "speaker_end, speaker_entity, attribution_start, attribution_end, cue, resolution, cut, "
+       "fts_rowid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
+      {&stmts->insert_quote_fts, "INSERT INTO quotes_fts (text, speaker) VALUES (?1, ?2)"},
+      {&stmts->delete_quotes, "DELETE FROM quotes WHERE doc_id = ?1"},
       {&stmts->analysis_version, "SELECT analysis_version FROM documents WHERE id = ?1"},
       {&stmts->set_analysis_version, "UPDATE documents SET analysis_version = ?2 WHERE id = ?1"},
   };
@@ -527,9 +542,11 @@ Status Store::WriteDocument(const Document& doc, BatchResult* result) {
     SITREP_RETURN_IF_ERROR(s.delete_claims.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(s.delete_times.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(s.delete_mentions.Bind(1, doc.id).Run());
+    SITREP_RETURN_IF_ERROR(s.delete_quotes.Bind(1, doc.id).Run());
     SITREP_RETURN_IF_ERROR(WriteClaims(doc));
     SITREP_RETURN_IF_ERROR(WriteTimes(doc));
     SITREP_RETURN_IF_ERROR(WriteMentions(doc));
+    SITREP_RETURN_IF_ERROR(WriteQuotes(doc));
     ++result->reannotated;
     return s.set_analysis_version.Bind(1, doc.id).Bind(2, level).Run();
   }
@@ -538,6 +555,7 @@ Status Store::WriteDocument(const Document& doc, BatchResult* result) {
   SITREP_RETURN_IF_ERROR(WriteClaims(doc));
   SITREP_RETURN_IF_ERROR(WriteTimes(doc));
   SITREP_RETURN_IF_ERROR(WriteMentions(doc));
+  SITREP_RETURN_IF_ERROR(WriteQuotes(doc));
   return s.set_analysis_version.Bind(1, doc.id).Bind(2, AnalysisLevel(doc)).Run();
 }
 
@@ -568,6 +586,31 @@ Status Store::WriteMentions(const Document& doc) {
       e.BindNull(6).BindNull(7);
     }
     SITREP_RETURN_IF_ERROR(e.Run());
+  }
+  return Status::Ok();
+}
+
+Status Store::WriteQuotes(const Document& doc) {
+  Statement& st = stmts_->insert_quote;
+  Statement& fts = stmts_->insert_quote_fts;
+  int64_t idx = 0;
+  auto text_of = [&doc](TextSpan t) {
+    return std::string_view(doc.text).substr(t.start, t.end - t.start);
+  };
+  for (const Quote& q : doc.quotes) {
+    // The speaker is searchable by the words written and by the entity's name.
+    std::string speaker(text_of(q.speaker));
+    for (const EntityInfo& e : doc.entities) {
+      if (e.id == q.speaker_entity && !q.speaker_entity.empty()) speaker += " " + e.name;
+    }
+    SITREP_RETURN_IF_ERROR(fts.Bind(1, text_of({q.start, q.end})).Bind(2, speaker).Run());
+    const int64_t rowid = sqlite3_last_insert_rowid(db_);
+    st.Bind(1, doc.id).Bind(2, idx++).Bind(3, int64_t{q.start}).Bind(4, int64_t{q.end});
+    st.Bind(5, int64_t{q.open}).Bind(6, int64_t{q.close}).Bind(7, QuoteKindName(q.kind));
+    st.Bind(8, int64_t{q.speaker.start}).Bind(9, int64_t{q.speaker.end}).Bind(10, q.speaker_entity);
+    st.Bind(11, int64_t{q.attribution.start}).Bind(12, int64_t{q.attribution.end});
+    st.Bind(13, q.cue).Bind(14, SpeakerResolutionName(q.resolution));
+    SITREP_RETURN_IF_ERROR(st.Bind(15, int64_t{q.cut}).Bind(16, rowid).Run());
   }
   return Status::Ok();
 }
@@ -650,7 +693,7 @@ namespace {
 // Reads the parts of documents, one prepared query per table, reused per document.
 struct PartReaders {
   Statement paragraphs, sentences, removals, source_map, warnings, claims, times, mentions,
-      entities;
+      entities, quotes;
 
   static Result<PartReaders> Prepare(sqlite3* db) {
     PartReaders r;
@@ -680,6 +723,10 @@ struct PartReaders {
         {&r.entities,
          "SELECT id, name, type, kind, country, lat, lon FROM entities WHERE id IN "
          "(SELECT DISTINCT entity FROM mentions WHERE doc_id = ?1) ORDER BY id"},
+        {&r.quotes,
+         "SELECT start, \"end\", open, close, kind, speaker_start, speaker_end, speaker_entity, "
+         "attribution_start, attribution_end, cue, resolution, cut FROM quotes WHERE doc_id = ?1 "
+         "ORDER BY idx"},
         {&r.times,
          "SELECT start, \"end\", type, value, mod, range_begin, range_end, anchor, anchor_start, "
          "unresolved "
@@ -808,6 +855,34 @@ struct PartReaders {
       doc->times.push_back(std::move(t));
       return Status::Ok();
     }));
+    SITREP_RETURN_IF_ERROR(ForEach(quotes, doc->id, [&](Statement& q) -> Status {
+      auto u = [&q](int col) { return static_cast<uint32_t>(q.Int(col)); };
+      Quote t;
+      t.start = u(0), t.end = u(1), t.open = u(2), t.close = u(3);
+      const std::string kind = q.Text(4), resolution = q.Text(11);
+      for (QuoteKind k :
+           {QuoteKind::kDirect, QuoteKind::kPartial, QuoteKind::kIndirect, QuoteKind::kTerm}) {
+        if (kind == QuoteKindName(k)) t.kind = k;
+      }
+      t.speaker = {u(5), u(6)};
+      t.speaker_entity = q.Text(7);
+      t.attribution = {u(8), u(9)};
+      t.cue = q.Text(10);
+      for (SpeakerResolution r : {SpeakerResolution::kExplicit, SpeakerResolution::kApposition,
+                                  SpeakerResolution::kPronoun, SpeakerResolution::kContinuation,
+                                  SpeakerResolution::kRole, SpeakerResolution::kUnresolved}) {
+        if (resolution == SpeakerResolutionName(r)) t.resolution = r;
+      }
+      t.cut = q.Int(12) != 0;
+      const uint64_t size = doc->text.size();
+      for (TextSpan x :
+           {TextSpan{t.start, t.end}, TextSpan{t.open, t.close}, t.speaker, t.attribution}) {
+        if (x.start > x.end || x.end > size)
+          return Status(Code::kCorruption, "quote offsets outside the text");
+      }
+      doc->quotes.push_back(std::move(t));
+      return Status::Ok();
+    }));
     return ForEach(claims, doc->id, [&](Statement& q) -> Status {
       auto u = [&q](int col) { return static_cast<uint32_t>(q.Int(col)); };
       Claim c;
@@ -928,6 +1003,33 @@ ORDER BY hits.rank)sql");
       return st;
     }
     hits.push_back({q->Text(0), q->Text(1), q->Text(2), q->Text(3), q->Double(4)});
+  }
+  return hits;
+}
+
+Result<std::vector<QuoteHit>> Store::SearchQuotes(const std::string& query, size_t limit) {
+  Result<Statement> q = Statement::Prepare(db_, R"sql(
+WITH hits AS (
+  SELECT rowid, snippet(quotes_fts, 0, '[', ']', '…', 24) AS snippet, speaker, rank
+  FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2)
+SELECT q.doc_id, q.idx, d.source, hits.snippet, hits.speaker, q.speaker_entity, hits.rank
+FROM hits JOIN quotes AS q ON q.fts_rowid = hits.rowid JOIN documents AS d ON d.id = q.doc_id
+ORDER BY hits.rank)sql");
+  if (!q.ok()) return q.status().WithContext(path_);
+  const auto max = static_cast<size_t>(std::numeric_limits<int64_t>::max());
+  q->Bind(1, query).Bind(2, static_cast<int64_t>(limit < max ? limit : max));
+  std::vector<QuoteHit> hits;
+  for (;;) {
+    int rc = sqlite3_step(q->get());
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      Status st = SqliteStatus(db_, rc, "quote search \"" + query + "\"");
+      if ((rc & 0xff) == SQLITE_ERROR) st = Status::InvalidArgument(st.message());
+      q->Reset();
+      return st;
+    }
+    hits.push_back(
+        {q->Text(0), q->Int(1), q->Text(2), q->Text(3), q->Text(4), q->Text(5), q->Double(6)});
   }
   return hits;
 }

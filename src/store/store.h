@@ -42,6 +42,17 @@ struct SearchHit {
   double rank = 0;      // bm25; lower is better
 };
 
+// A quote found by Store::SearchQuotes.
+struct QuoteHit {
+  std::string doc_id;
+  int64_t idx = 0;  // the quote's index in its document's quotes
+  std::string source;
+  std::string snippet;  // the quoted words, matched terms wrapped in [ and ]
+  std::string speaker;  // the speaker as written, or ""
+  std::string speaker_entity;
+  double rank = 0;  // bm25; lower is better
+};
+
 struct StoreFailure {
   std::string source;
   std::string code;
@@ -77,10 +88,10 @@ struct StoreCheck {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   // Version of the per-document analysis (claims, ...). A stored document with
   // a lower level gets its annotations rewritten when it is ingested again.
-  static constexpr int kAnalysisVersion = 2;
+  static constexpr int kAnalysisVersion = 3;  // 3: quotes
   // The level a document's annotations are stored with: 10 * kAnalysisVersion,
   // plus 1 when entities were recognised (a run without a knowledge base
   // stores a lower level, so a later run with one fills the entities in).
@@ -111,6 +122,10 @@ class Store {
   // A malformed query is kInvalidArgument with SQLite's explanation.
   Result<std::vector<SearchHit>> Search(const std::string& query, size_t limit);
 
+  // Full-text search over quoted words and speakers' names (FTS5 syntax, as
+  // Search), best first.
+  Result<std::vector<QuoteHit>> SearchQuotes(const std::string& query, size_t limit);
+
   Result<StoreStats> Stats();
 
   // PRAGMA quick_check (or integrity_check when `full`: also indexes against
@@ -130,6 +145,7 @@ class Store {
   Status WriteClaims(const Document& doc);
   Status WriteTimes(const Document& doc);
   Status WriteMentions(const Document& doc);
+  Status WriteQuotes(const Document& doc);
   Status WriteFailure(const Document& doc);
 
   sqlite3* db_;

@@ -508,6 +508,7 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
     ASSERT_TRUE(store->AddBatch({doc}).ok());
   }
   ExecRaw(path,
+          "DROP TABLE quotes; DROP TABLE quotes_fts; "
           "DROP TABLE claims; DROP TABLE times; DROP TABLE mentions; DROP TABLE entities; "
           "ALTER TABLE documents DROP COLUMN analysis_version; "
           "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
@@ -536,6 +537,67 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
   ASSERT_TRUE(with_kb.ok());
   EXPECT_EQ(with_kb->reannotated, 1u);
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM mentions"), "1");
+}
+
+// A store of schema 2 (before quotes) is migrated; its documents get their
+// quotes at the next ingest; quotes come back with their document and are
+// searchable by their words and their speaker.
+TEST_F(StoreTest, VersionTwoStoreGetsQuotesAndTheyAreSearchable) {
+  const std::string path = Path("v2.db");
+  Document doc = FullDocument();
+  {
+    auto store = OpenOk(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->AddBatch({doc}).ok());
+  }
+  ExecRaw(path,
+          "DROP TABLE quotes; DROP TABLE quotes_fts; UPDATE documents SET analysis_version = 20; "
+          "PRAGMA user_version = 2; UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  // "Officials said 2,000 troops." -> the indirect "2,000 troops", said by "Officials".
+  Quote q;
+  q.start = q.open = 63;
+  q.end = q.close = 75;
+  q.kind = QuoteKind::kIndirect;
+  q.speaker = {48, 57};
+  q.speaker_entity = "new:org:officials";
+  q.attribution = {48, 62};
+  q.cue = "said";
+  q.resolution = SpeakerResolution::kExplicit;
+  doc.quotes = {q};
+  auto store = OpenOk(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), std::to_string(Store::kSchemaVersion));
+  auto r = store->AddBatch({doc});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->reannotated, 1u);
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM quotes"), "1");
+  auto docs = store->AllDocuments();
+  ASSERT_TRUE(docs.ok());
+  ASSERT_EQ(docs->size(), 1u);
+  ASSERT_EQ((*docs)[0].quotes.size(), 1u);
+  const Quote& back = (*docs)[0].quotes[0];
+  EXPECT_EQ(back.start, 63u);
+  EXPECT_EQ(back.end, 75u);
+  EXPECT_EQ(back.kind, QuoteKind::kIndirect);
+  EXPECT_EQ(back.speaker.start, 48u);
+  EXPECT_EQ(back.speaker_entity, "new:org:officials");
+  EXPECT_EQ(back.cue, "said");
+  EXPECT_EQ(back.resolution, SpeakerResolution::kExplicit);
+  auto hits = store->SearchQuotes("troops", 10);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].snippet, "2,000 [troops]");
+  EXPECT_EQ((*hits)[0].speaker_entity, "new:org:officials");
+  auto by_speaker = store->SearchQuotes("speaker:officials", 10);
+  ASSERT_TRUE(by_speaker.ok());
+  EXPECT_EQ(by_speaker->size(), 1u);
+  EXPECT_FALSE(store->SearchQuotes("\"unclosed", 10).ok());
+  // Re-annotated again (a newer analysis): the old quotes and their index rows go.
+  ExecRaw(path, "UPDATE documents SET analysis_version = 20");
+  auto again = store->AddBatch({doc});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM quotes"), "1");
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM quotes_fts"), "1");
 }
 
 TEST(DescribeSql, NamesTheOperationNotTheStatement) {

@@ -1,6 +1,6 @@
 // @brief Hostile input, limits that bound time (issue 9, item 5): an element
 // with a huge number of attributes, a big article of ordinary paragraphs at
-// linear cost, and the per-document CPU budget (--max-seconds) that fails one
+// linear cost, hostile quote marks (issue 13), and the per-document CPU budget (--max-seconds) that fails one
 // document with `timeout` while the batch goes on, in input order.
 #include <string>
 #include <vector>
@@ -91,6 +91,23 @@ TEST_F(LimitsTest, AnElementWithHundredsOfAttributesIsFine) {
 TEST_F(LimitsTest, ABigArticleOfOrdinaryParagraphsFinishes) {
   std::string line = ExtractGoodAndBig("b_big.txt", SyntheticArticleText(6u << 20, 7));
   EXPECT_NE(line.find("\"quantities\":[{"), std::string::npos);
+}
+
+// Quotes (issue 13): some 3,000 marks, unmatched and nested, then a quote of
+// 50,000 characters that never closes, over paragraphs that keep it open.
+// Bounded time; the long quote is cut at max_quote_bytes and a warning says so.
+TEST_F(LimitsTest, HostileQuoteMarksAndAnEndlessQuoteAreBounded) {
+  std::string body = "Kazakhstan : « ce que dit l'OTSC »\n\n";
+  for (int i = 0; i < 1000; ++i) body += (i % 4 ? "« a \" b » “ " : "» « « ‘ ");
+  body += "\n\n« Le début d'une déclaration sans fin";
+  for (int p = 0; p < 10; ++p) {  // distinct paragraphs: the cleaner drops repeated ones
+    body += "\n\n« Partie " + std::to_string(p) + " :";
+    for (int i = 0; i < 1000; ++i) body += " m" + std::to_string((i * 7 + p) % 1000);
+  }
+  body += "\n";
+  std::string line = ExtractGoodAndBig("b_quotes.txt", body);
+  EXPECT_NE(line.find("\"cut\":true"), std::string::npos) << line.substr(0, 400);
+  EXPECT_NE(line.find("max_quote_bytes"), std::string::npos);
 }
 
 // The same for an HTML page of many paragraphs.
