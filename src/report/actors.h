@@ -22,6 +22,9 @@ struct Actor {
   std::map<std::string, std::set<std::string>> aliases;  // surface form -> languages
   std::map<std::string, std::string> roles;              // role text -> "date, title"
   std::set<std::string> docs;
+  // The copy groups of `docs` (Document::duplicate_of, else the document's
+  // own id): a text syndicated in five outlets counts once here.
+  std::set<std::string> distinct_docs;
 };
 
 // Every resolved entity of `documents`, by id. REQUIRES: `documents` outlives the result.
