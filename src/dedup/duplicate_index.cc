@@ -76,6 +76,7 @@ uint32_t DuplicateIndex::Append(std::string_view id, const DocSignature& sig, ui
     minhash_.resize(minhash_.size() + kMinHashSize, 0);
   }
   root_.push_back(root == UINT32_MAX ? doc : root);
+  seen_.push_back(UINT32_MAX);
   return doc;
 }
 
@@ -86,8 +87,8 @@ void DuplicateIndex::Candidates(uint32_t doc, std::vector<uint32_t>* out) {
     const uint64_t key = BandKey(sig, band);
     const size_t s = Slot(key);
     size_t scanned = 0;
-    for (uint32_t e = heads_[s]; e != 0 && scanned < kMaxBucketScan;
-         e = entry_next_[e], ++scanned) {
+    const size_t most = band < kBands ? kMaxBucketScan : kMaxSingleBucketScan;
+    for (uint32_t e = heads_[s]; e != 0 && scanned < most; e = entry_next_[e], ++scanned) {
       if (out) out->push_back(entry_doc_[e]);
     }
     if (heads_[s] == 0) {
@@ -103,8 +104,8 @@ void DuplicateIndex::Candidates(uint32_t doc, std::vector<uint32_t>* out) {
 double DuplicateIndex::Jaccard(uint32_t a, uint32_t b) const {
   const uint32_t* x = &minhash_[size_t{a} * kMinHashSize];
   const uint32_t* y = &minhash_[size_t{b} * kMinHashSize];
-  size_t equal = 0;
-  for (size_t i = 0; i < kMinHashSize; ++i) equal += x[i] == y[i];
+  uint32_t equal = 0;
+  for (size_t i = 0; i < kMinHashSize; ++i) equal += x[i] == y[i] ? 1 : 0;
   return static_cast<double>(equal) / kMinHashSize;
 }
 
@@ -127,35 +128,39 @@ DocLinks DuplicateIndex::Add(std::string_view id, const DocSignature& sig) {
   if (!signed_[doc]) return links;
   std::vector<uint32_t> candidates;
   Candidates(doc, &candidates);
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // Each candidate is judged once (seen_ marks it for this document); the
+  // judgement is cheap, a link (with its id) is made only for close ones.
   struct Judged {
     uint32_t doc;
-    DocLink link;
+    double similarity;
   };
   std::vector<Judged> close;
+  uint32_t first_copy = UINT32_MAX;
   for (uint32_t c : candidates) {
-    DocLink l = LinkTo(doc, c);
+    if (c == doc || seen_[c] == doc) continue;
+    seen_[c] = doc;
     const double j = Jaccard(doc, c);
+    if (j < kSharesMinJaccard) continue;
     const double cont = EstimateContainment(shingles_[doc], shingles_[c], j);
     const bool copy = IsCopy(j, cont);
-    if (copy && root_[doc] == doc) {
-      root_[doc] = root_[c];  // the earliest copy: candidates are in document order
-      continue;
-    }
-    if (copy || Shares(j, cont)) close.push_back({c, std::move(l)});
+    if (copy) first_copy = std::min(first_copy, c);
+    if (copy || Shares(j, cont)) close.push_back({c, j});
   }
-  if (root_[doc] != doc) links.duplicate_of = LinkTo(doc, root_[doc]);
-  // One entry per other copy group: its closest member.
-  std::stable_sort(close.begin(), close.end(), [](const Judged& a, const Judged& b) {
-    return a.link.similarity > b.link.similarity;
+  // The earliest copy gives the group: its first document.
+  if (first_copy != UINT32_MAX) {
+    root_[doc] = root_[first_copy];
+    links.duplicate_of = LinkTo(doc, root_[doc]);
+  }
+  // One entry per other copy group: its closest member (then the earliest).
+  std::sort(close.begin(), close.end(), [](const Judged& a, const Judged& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.doc < b.doc;
   });
   std::vector<uint32_t> groups{root_[doc]};
-  for (Judged& j : close) {
+  for (const Judged& j : close) {
     const uint32_t g = root_[j.doc];
     if (std::find(groups.begin(), groups.end(), g) != groups.end()) continue;
     groups.push_back(g);
-    links.shares_with.push_back(std::move(j.link));
+    links.shares_with.push_back(LinkTo(doc, j.doc));
     if (links.shares_with.size() == kMaxSharesWith) break;
   }
   return links;

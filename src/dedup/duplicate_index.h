@@ -7,8 +7,8 @@
 //   its first kSingleBands values are bands of one value each; two documents
 //   are candidates when some band is equal in both (one hash table of band
 //   keys, the chain of each key scanned newest first, at most kMaxBucketScan
-//   entries). A pair of Jaccard similarity J is a candidate with probability
-//   about 1 - (1 - J^2)^64 (1 - J)^32: 0.98 at J = 0.1, 0.99994 at 0.2,
+//   entries, kMaxSingleBucketScan for one-value bands). A pair of Jaccard similarity J is a
+//   candidate with probability about 1 - (1 - J^2)^64 (1 - J)^32: 0.98 at J = 0.1, 0.99994 at 0.2,
 //   1 - 10^-12 at 0.5. The one-value bands are for a short text inside a long
 //   one (a brief under a page of other text), whose J is low however much of
 //   it the other holds.
@@ -47,9 +47,11 @@ inline constexpr size_t kBands = 64;
 inline constexpr size_t kRows = 2;  // kBands * kRows == kMinHashSize
 inline constexpr size_t kSingleBands = 32;
 inline constexpr size_t kMaxBucketScan = 64;
+// One-value bands are crowded by common phrases: fewer entries are scanned.
+inline constexpr size_t kMaxSingleBucketScan = 16;
 inline constexpr size_t kMaxSharesWith = 16;
 inline constexpr double kDuplicateJaccard = 0.70;
-inline constexpr double kDuplicateContainment = 0.85;
+inline constexpr double kDuplicateContainment = 0.75;
 inline constexpr double kDuplicateMinJaccard = 0.30;
 inline constexpr double kSharesJaccard = 0.15;
 inline constexpr double kSharesContainment = 0.40;
@@ -94,6 +96,7 @@ class DuplicateIndex {
   std::vector<uint32_t> shingles_;  // per document
   std::vector<uint8_t> signed_;     // per document: has a signature
   std::vector<uint32_t> root_;      // per document: first document of its copy group
+  std::vector<uint32_t> seen_;      // per document: the last document it was a candidate of
   // Band buckets: open addressing over band keys; each slot heads a chain of
   // entries (document, next entry), newest first. Entry ids start at 1.
   std::vector<uint64_t> keys_;
