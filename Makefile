@@ -97,6 +97,7 @@ eval: build
 	$(BUILD)/sitrep eval ner --lang ru --gold $(NER_DATA)/ru/wikiner-ru.linspector.test.conll.gz
 	$(BUILD)/sitrep eval ner --lang fr --gold $(NER_DATA)/fr/europeana-bnf.conll.gz@test
 	$(BUILD)/sitrep eval figures
+	$(BUILD)/sitrep eval duplicates
 
 format:
 	find src bench fuzz tools -name '*.cc' -o -name '*.h' | xargs clang-format -i

@@ -410,6 +410,75 @@ TEST_F(CliTest, QuotesOfTheExamplesInEveryLanguage) {
 // disagreement examples/README.md lists (troops, deaths, injured, detained) is
 // a contradicted or revised series with its chart. The DOM is the one headless
 // Chromium builds when it is installed (--dump-dom), else the HTML as written.
+// Near-duplicates: a copy under other boilerplate with a paragraph added is
+// linked to its original in extract (the same with any --jobs), across two
+// ingests, and in a store made before schema version 4; the report counts it once.
+TEST_F(CliTest, CopiesAreLinkedAcrossRunsThreadsAndMigratedStores) {
+  const std::string original =
+      std::string(kArticle) +
+      "\nLe contingent compte plusieurs milliers de soldats venus de Russie, de Biélorussie, "
+      "d'Arménie, du Tadjikistan et du Kirghizstan, et doit protéger les bâtiments officiels.\n";
+  Write("a.txt", original);
+  Write("b.txt", "Partager sur Facebook\n\n" + original +
+                     "\nLes autorités ont annoncé la levée progressive du couvre-feu dans la "
+                     "capitale économique, où les banques ont rouvert lundi matin.\n");
+  Write("c.txt",
+        "Grève au port : les dockers bloquent les quais\n\nLes dockers du port ont cessé le "
+        "travail mardi pour protester contre la réforme des retraites, bloquant une centaine de "
+        "navires et de conteneurs dans les bassins.\n");
+  RunResult one = Sh(Bin() + " extract --quiet --jobs 1 " + (dir_ / "in").string());
+  RunResult two = Sh(Bin() + " extract --quiet --jobs 2 " + (dir_ / "in").string());
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(one.out, two.out);
+  std::vector<sitrep::JsonValue> docs;
+  for (size_t p = 0, e; (e = one.out.find('\n', p)) != std::string::npos; p = e + 1) {
+    auto v = sitrep::ParseJson(one.out.substr(p, e - p));
+    ASSERT_TRUE(v.ok());
+    docs.push_back(*v);
+  }
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_TRUE(docs[0]["duplicate_of"].is_null());
+  ASSERT_TRUE(docs[1]["duplicate_of"].is_object()) << one.out;
+  EXPECT_EQ(docs[1]["duplicate_of"].GetString("document"), docs[0].GetString("id"));
+  EXPECT_TRUE(docs[2]["duplicate_of"].is_null());
+  EXPECT_EQ(docs[2]["shares_with"].items().size(), 0u);
+
+  // Two ingests: the copy, ingested later, is linked to the stored original.
+  const std::string db = (dir_ / "s.db").string();
+  ASSERT_EQ(Sh(Bin() + " ingest --quiet --db " + db + " " + (dir_ / "in" / "a.txt").string()).code,
+            0);
+  ASSERT_EQ(Sh(Bin() + " ingest --quiet --db " + db + " " + (dir_ / "in").string()).code, 0);
+  RunResult rep = Sh(Bin() + " report --quiet --db " + db + " --out " + (dir_ / "rep").string());
+  ASSERT_EQ(rep.code, 0) << rep.err;
+  std::ifstream json(dir_ / "rep" / "report.json");
+  std::string report_json((std::istreambuf_iterator<char>(json)), {});
+  EXPECT_NE(report_json.find("\"corpus\":{\"articles\":3,\"distinct\":2}"), std::string::npos);
+  EXPECT_NE(report_json.find("\"duplicate_of\":{\"document\":\"" + docs[0].GetString("id")),
+            std::string::npos);
+  std::ifstream html(dir_ / "rep" / "report.html");
+  std::string report_html((std::istreambuf_iterator<char>(html)), {});
+  EXPECT_NE(report_html.find("3 articles, 2 distinct"), std::string::npos);
+  EXPECT_NE(report_html.find("copy of <a href=\"#doc-" + docs[0].GetString("id")),
+            std::string::npos);
+
+  // A store made before near-duplicates: migrated, signed and linked at the next ingest.
+  const std::string old_db = (dir_ / "old.db").string();
+  ASSERT_EQ(
+      Sh(Bin() + " ingest --quiet --db " + old_db + " " + (dir_ / "in" / "a.txt").string()).code,
+      0);
+  ASSERT_EQ(Sh("sqlite3 " + old_db +
+               " 'DROP TABLE signatures; DROP TABLE doc_links; PRAGMA user_version = 3;'")
+                .code,
+            0);
+  RunResult later = Sh(Bin() + " ingest --db " + old_db + " " + (dir_ / "in" / "b.txt").string());
+  ASSERT_EQ(later.code, 0) << later.err;
+  EXPECT_NE(later.err.find("near-duplicate signatures made for 1 stored document"),
+            std::string::npos)
+      << later.err;
+  RunResult links = Sh("sqlite3 " + old_db + " \"SELECT kind, other FROM doc_links\"");
+  EXPECT_EQ(links.out, "duplicate_of|" + docs[0].GetString("id") + "\n") << links.err;
+}
+
 TEST_F(CliTest, ReportOfTheExamplesOpensWithWhatTheNumbersSay) {
   const std::string db = (dir_ / "ex.db").string();
   const std::string out = (dir_ / "report").string();

@@ -6,6 +6,7 @@
 #include "clean/cleaner.h"
 #include "cli/cmd_eval_stages.h"
 #include "cli/command.h"
+#include "eval/dedup_eval.h"
 #include "eval/seed_eval.h"
 #include "eval/trafilatura_eval.h"
 #include "ingest/reader.h"
@@ -55,6 +56,36 @@ int EvalTrafilatura(const ParsedArgs& args, Cleaner& cleaner) {
       "speed %.1f MB/s of HTML through the whole clean stage (%.1f MB in %.2f s, one thread)\n",
       report->extract_seconds > 0 ? mb / report->extract_seconds : 0.0, mb,
       report->extract_seconds);
+  return kExitOk;
+}
+
+// Near-duplicates: the originals (PATHs, default the examples, the seeds and
+// the trafilatura pages) and the copies the scorer makes of them.
+int EvalDuplicates(const ParsedArgs& args, const Options& options, Cleaner& cleaner) {
+  std::vector<std::string> paths(args.positional.begin() + 1, args.positional.end());
+  if (paths.empty()) {
+    paths = {SITREP_SOURCE_DEFAULT "/examples/corpus", SITREP_SHARED_DEFAULT "/corpus/seeds",
+             SITREP_SHARED_DEFAULT "/eval/trafilatura-eval/html"};
+  }
+  auto true_pairs =
+      ReadTruePairs(args.Get("--gold", SITREP_SOURCE_DEFAULT "/tests/dedup/true_pairs.tsv"));
+  if (!true_pairs.ok()) return Fatal("eval", true_pairs.status());
+  auto score = ScoreDuplicates(paths, options, *true_pairs,
+                               [&](const RawDocument& raw) { return cleaner.Clean(raw); });
+  if (!score.ok()) return Fatal("eval", score.status());
+  for (const std::string& m : score->missed) std::printf("missed: %s\n", m.c_str());
+  for (const std::string& f : score->false_links) std::printf("false pair: %s\n", f.c_str());
+  std::printf("originals %zu (%zu too short to sign, %zu identical to an earlier one)\n",
+              score->originals, score->unsigned_originals, score->identical);
+  std::printf("copies %zu: found %zu, recall %.4f (target 1.0); as duplicate_of %zu\n",
+              score->copies, score->found, score->Recall(), score->as_duplicate);
+  const size_t n = score->originals;
+  std::printf("false pairs among the originals: %zu of %zu pairs (target 0)\n", score->false_pairs,
+              n * (n - 1) / 2);
+  std::printf("known true pairs among the originals (--gold): %zu of %zu linked\n",
+              score->true_pairs_found, score->true_pairs);
+  std::printf("signatures and linking: %.3f s for %zu documents\n", score->seconds,
+              score->originals + score->copies);
   return kExitOk;
 }
 
@@ -116,7 +147,11 @@ int CmdEval(int argc, char** argv) {
         "  figures       seed gold reconciliation groups: pairwise F1 of figure series\n"
         "  quotes        seed gold quotes.json: speech span F1, speaker accuracy, terms found\n"
         "  ner           the NER tagger on a CoNLL file (--lang, --gold FILE or FILE@test): "
-        "entity F1",
+        "entity F1\n"
+        "  duplicates    near-duplicates of [PATH...] (default the examples, seeds, trafilatura "
+        "pages)\n"
+        "                and the copies it makes: recall, false pairs among the originals\n"
+        "                (--gold: its known true pairs, default tests/dedup/true_pairs.tsv)",
         flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
@@ -135,17 +170,18 @@ int CmdEval(int argc, char** argv) {
   if (task == "ner") return EvalNer(*args, options);
   if (task == "figures") return EvalFigures(*args, options);
   if (task == "quotes") return EvalQuotes(*args, options);
-  if (task != "boilerplate" && task != "trafilatura") {
+  if (task != "boilerplate" && task != "trafilatura" && task != "duplicates") {
     return UsageError("eval",
                       Status::InvalidArgument(
                           "unknown task \"" + task +
                           "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, "
                           "numbers, currency, dimension, temperature, entity, entity-conll, "
-                          "figures, quotes, ner)"));
+                          "figures, quotes, ner, duplicates)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());
   if (task == "trafilatura") return EvalTrafilatura(*args, **cleaner);
+  if (task == "duplicates") return EvalDuplicates(*args, options, **cleaner);
   std::string gold = args->Get("--gold", SITREP_SHARED_DEFAULT "/eval/seed-gold/boilerplate.json");
   std::string seeds = args->Get("--seeds", SITREP_SHARED_DEFAULT "/corpus/seeds");
   auto score = ScoreSeedBoilerplate(gold, seeds, options, [&](const std::string& path) {

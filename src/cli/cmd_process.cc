@@ -9,6 +9,8 @@
 #include "base/json.h"
 #include "clean/cleaner.h"
 #include "cli/command.h"
+#include "dedup/duplicate_index.h"
+#include "dedup/minhash.h"
 #include "pipeline/parallel.h"
 #include "store/store.h"
 
@@ -86,6 +88,40 @@ extern "C" void OnIngestSignal(int sig) {
   std::raise(sig);
 }
 
+namespace {
+
+// Near-duplicates across ingests: puts the stored documents into `index` in
+// ingest order. Those stored without a signature (before schema version 4)
+// or with one of another scheme get it now from their stored text, with
+// their links to the documents stored before them, written back in batches.
+// Returns how many were linked again.
+Result<size_t> SeedDuplicates(Store* store, DuplicateIndex* index) {
+  Result<std::vector<StoredSignature>> stored = store->Signatures(kSignatureScheme);
+  if (!stored.ok()) return stored.status();
+  std::vector<Document> updates;
+  size_t relinked = 0;
+  for (StoredSignature& s : *stored) {
+    if (s.signature.scheme == kSignatureScheme) {
+      index->Insert(s.id, s.signature, s.duplicate_of);
+      continue;
+    }
+    Document d;
+    d.id = std::move(s.id);
+    d.signature = MakeSignatureOfText(s.text);
+    LinkDocument(index, &d);
+    updates.push_back(std::move(d));
+    ++relinked;
+    if (updates.size() >= 500) {
+      SITREP_RETURN_IF_ERROR(store->UpdateLinks(updates));
+      updates.clear();
+    }
+  }
+  if (!updates.empty()) SITREP_RETURN_IF_ERROR(store->UpdateLinks(updates));
+  return relinked;
+}
+
+}  // namespace
+
 int CmdIngest(int argc, char** argv) {
   std::vector<FlagSpec> flags = {kHelp, kDb, kDataDir, kDate, kMaxBytes, kFollowSymlinks, kMaxSeconds, kJobs, kQuiet,
                                  {"--batch", true, "documents per transaction (default 200)", "N"}};
@@ -122,6 +158,13 @@ int CmdIngest(int argc, char** argv) {
     std::signal(SIGINT, OnIngestSignal);
     std::signal(SIGTERM, OnIngestSignal);
   }
+  DuplicateIndex duplicates;
+  Result<size_t> relinked = SeedDuplicates(store->get(), &duplicates);
+  if (!relinked.ok()) return Fatal("ingest", relinked.status());
+  if (*relinked > 0 && !args->Has("--quiet")) {
+    std::fprintf(stderr, "ingest: near-duplicate signatures made for %zu stored document%s\n",
+                 *relinked, *relinked == 1 ? "" : "s");
+  }
   Progress progress(args->Has("--quiet"));
   std::vector<Document> batch;
   Status write_error;
@@ -151,7 +194,7 @@ int CmdIngest(int argc, char** argv) {
         batch.push_back(std::move(doc));
         if (batch.size() >= *batch_size || !write_error.ok()) flush();
       },
-      &warning, &store_lost);
+      &warning, &store_lost, &duplicates);
   if (!stats.ok()) return Fatal("ingest", stats.status());
   if (!warning.empty() && !args->Has("--quiet"))
     std::fprintf(stderr, "warning: %s\n", warning.c_str());

@@ -95,6 +95,23 @@ std::string DocumentToJson(const Document& doc) {
     AppendTimesJson(&w, doc.text, doc.times);
     AppendQuantitiesJson(doc, doc.claims, &w);
     AppendQuotesJson(doc, &w);
+    // Near-duplicates (src/dedup): links to earlier documents.
+    auto link = [&w](const DocLink& l) {
+      w.BeginObject()
+          .Field("document", l.document)
+          .Field("similarity", l.similarity)
+          .Field("containment", l.containment)
+          .EndObject();
+    };
+    w.Key("duplicate_of");
+    if (doc.duplicate_of) {
+      link(*doc.duplicate_of);
+    } else {
+      w.Null();
+    }
+    w.Key("shares_with").BeginArray();
+    for (const DocLink& l : doc.shares_with) link(l);
+    w.EndArray();
   }
   w.Key("errors").BeginArray();
   for (const DocError& e : doc.errors) {

@@ -60,6 +60,23 @@ struct SourceRun {
   uint64_t source_cp = 0;
 };
 
+// A link from a document to an earlier one that shares its text
+// (src/dedup, docs/FORMAT.md "duplicate_of", "shares_with").
+struct DocLink {
+  std::string document;    // the other document's id
+  double similarity = 0;   // estimated Jaccard similarity of the two shingle sets, 0..1
+  double containment = 0;  // estimated share of the smaller document's shingles in the other
+};
+
+// The MinHash signature of a document's clean text (src/dedup/minhash.h):
+// `minhash` holds kMinHashSize values, or is empty when the text has too few
+// words to judge. Computed by the pipeline, kept in the store; not in the JSON.
+struct DocSignature {
+  int scheme = 0;                 // the scheme that made it (kSignatureScheme); 0: not made
+  uint32_t shingles = 0;          // distinct word shingles of the text
+  std::vector<uint32_t> minhash;  // one minimum per hash function
+};
+
 struct DocError {
   std::string code;     // CodeName() of the Status
   std::string message;  // says what and where
@@ -93,6 +110,12 @@ struct Document {
   std::vector<TimeExpr> times;        // temporal expressions (src/time), sorted by start
   std::vector<Claim> claims;          // quantities (src/quantity), sorted by start
   std::vector<Quote> quotes;          // quotations and reported speech (src/quote), sorted by start
+  // Near-duplicates (src/dedup): links to documents seen before this one
+  // (input order; in the store, ingest order). `duplicate_of` is the first
+  // document of this one's copy group; `shares_with` lists partial overlaps.
+  DocSignature signature;
+  std::optional<DocLink> duplicate_of;
+  std::vector<DocLink> shares_with;
   std::vector<DocError> errors;       // non-empty: the document failed
   std::vector<std::string> warnings;  // processed, but something was degraded
   uint64_t input_bytes = 0;

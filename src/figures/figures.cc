@@ -575,7 +575,8 @@ bool SameInterval(const FigureClaim& a, const FigureClaim& b) {
 
 // The relation of claim b (later in the series' order) to claim a.
 FigureRelation Relate(const FigureClaim& a, const FigureClaim& b, MeasureKind kind) {
-  if (a.source_key == b.source_key && a.doc != b.doc && SameInterval(a, b)) {
+  if ((a.source_key == b.source_key || a.group == b.group) && a.doc != b.doc &&
+      SameInterval(a, b)) {
     return FigureRelation::kSameReport;
   }
   if (Overlap(a, b)) return FigureRelation::kAgrees;
@@ -792,8 +793,10 @@ void Summarise(FigureSeries& s, const std::vector<Document>& docs) {
       if (!s.reason.empty()) body += "; alone: " + s.reason;
       break;
     case SeriesStatus::kAgree: {
-      std::map<std::string, int> sources;
-      for (const FigureClaim& c : s.claims) ++sources[c.source_key];
+      std::map<std::string, int> sources;  // a copy's claim (same report) counts once
+      for (const FigureClaim& c : s.claims) {
+        if (c.relation != FigureRelation::kSameReport) ++sources[c.source_key];
+      }
       body = ClaimShort(s, s.latest, docs, true) + "; " +
              (sources.size() == 1 ? std::to_string(s.claims.size()) + " claims of one source agree"
                                   : std::to_string(sources.size()) + " sources agree");
@@ -855,8 +858,10 @@ void Summarise(FigureSeries& s, const std::vector<Document>& docs) {
     case SeriesStatus::kContradicted: {
       const FigureConflict& f = s.conflicts.front();
       body = ClaimShort(s, f.a, docs, true) + " vs " + ClaimShort(s, f.b, docs, true);
-      std::map<std::string, int> sources;
-      for (const FigureClaim& c : s.claims) ++sources[c.source_key];
+      std::map<std::string, int> sources;  // a copy's claim (same report) counts once
+      for (const FigureClaim& c : s.claims) {
+        if (c.relation != FigureRelation::kSameReport) ++sources[c.source_key];
+      }
       body += "; " + std::to_string(s.conflicts.size()) +
               (s.conflicts.size() == 1 ? " conflict" : " conflicts") + " among " +
               std::to_string(sources.size()) + " sources";
@@ -897,6 +902,16 @@ std::vector<FigureSeries> BuildFigures(const std::vector<Document>& docs,
                                        const FigureRules& rules) {
   std::vector<Built> built;
   std::unordered_map<std::string, size_t> by_key;
+  // Copy groups: a copy's claims count once with its group's first document.
+  std::unordered_map<std::string, uint32_t> index_of;
+  for (size_t di = 0; di < docs.size(); ++di)
+    index_of.emplace(docs[di].id, static_cast<uint32_t>(di));
+  auto group_of = [&](size_t di) {
+    const Document& d = docs[di];
+    if (!d.duplicate_of) return static_cast<uint32_t>(di);
+    auto it = index_of.find(d.duplicate_of->document);
+    return it == index_of.end() ? static_cast<uint32_t>(di) : it->second;
+  };
   for (size_t di = 0; di < docs.size(); ++di) {
     const Document& d = docs[di];
     if (d.failed() || d.claims.empty()) continue;
@@ -911,6 +926,7 @@ std::vector<FigureSeries> BuildFigures(const std::vector<Document>& docs,
       FigureClaim fc;
       fc.doc = static_cast<uint32_t>(di);
       fc.quantity = static_cast<uint32_t>(qi);
+      fc.group = group_of(di);
       ReadSource(d, c, ctx, &fc);
       ReadInterval(c, rules, &fc);
       fc.reported = c.reported;

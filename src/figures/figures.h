@@ -75,6 +75,11 @@ struct FigureRules {
 struct FigureClaim {
   uint32_t doc = 0;            // index into the documents given to BuildFigures
   uint32_t quantity = 0;       // index into that document's claims (its "quantities" array)
+  // The copy group of its document (Document::duplicate_of): the index of the
+  // group's first document among those given, else `doc`. The same figure
+  // from another document of the group is the same report, whatever source
+  // each copy names.
+  uint32_t group = 0;
   std::string source;          // the attribution's entity name, else its text, else the outlet
   std::string source_key;      // what two claims compare to be "the same source"
   bool source_stated = false;  // the claim names its source (not the outlet as a fallback)

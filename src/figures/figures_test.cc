@@ -362,6 +362,28 @@ TEST(Figures, SameFigureFromTheSameSourceIsOneReport) {
   }
 }
 
+// A copy (Document::duplicate_of) in another outlet that names no source: the
+// outlets differ, but the figure is one report, counted once.
+TEST(Figures, TheSameFigureInACopyIsOneReport) {
+  const char* text = "About 2,500 troops arrived in Kazakhstan.";
+  auto make = [&](const std::string& outlet) {
+    return Doc("en", "2022-01-07", outlet, text,
+               {{"About 2,500", 2500, "troops", HedgeType::kApproximate}},
+               {At(kKazakhstan, "Kazakhstan")});
+  };
+  std::vector<Document> apart = {make("A"), make("B")};
+  apart[1].id += "-b";
+  std::vector<FigureSeries> two = BuildFigures(apart, Rules());
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].claims[1].relation, FigureRelation::kAgrees);  // two outlets: two sources
+  std::vector<Document> copies = apart;
+  copies[1].duplicate_of = DocLink{copies[0].id, 0.9, 1.0};
+  std::vector<FigureSeries> one = BuildFigures(copies, Rules());
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].claims[1].relation, FigureRelation::kSameReport);
+  EXPECT_EQ(one[0].status, SeriesStatus::kSingle);
+}
+
 TEST(Figures, PartsBySubjectAndByPlace) {
   struct Case {
     const char* lang;

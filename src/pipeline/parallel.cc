@@ -10,13 +10,15 @@
 #include <optional>
 #include <thread>
 
+#include "dedup/duplicate_index.h"
 #include "pipeline/pipeline.h"
 
 namespace sitrep {
 
 Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Options& options,
                                 int jobs, const std::function<void(Document&&)>& sink,
-                                std::string* warning, const std::atomic<bool>* stop) {
+                                std::string* warning, const std::atomic<bool>* stop,
+                                DuplicateIndex* duplicates) {
   if (jobs < 1) jobs = 1;
   Result<std::shared_ptr<PipelineShared>> shared = PipelineShared::Load(options);
   if (!shared.ok()) return shared.status();
@@ -29,9 +31,12 @@ Result<ReadStats> ProcessInputs(const std::vector<std::string>& paths, const Opt
   }
   Result<std::unique_ptr<CorpusResolver>> resolver = CorpusResolver::Create(options, *shared);
   if (!resolver.ok()) return resolver.status();
-  // Resolution runs here, on the calling thread, in input order.
+  // Resolution and near-duplicate links run here, on the calling thread, in input order.
+  DuplicateIndex own_index;
+  DuplicateIndex* index = duplicates ? duplicates : &own_index;
   auto deliver = [&](Document&& doc) {
     (*resolver)->Resolve(&doc);
+    LinkDocument(index, &doc);
     sink(std::move(doc));
   };
   auto stopped = [stop] { return stop != nullptr && stop->load(std::memory_order_relaxed); };

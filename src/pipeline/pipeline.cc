@@ -9,6 +9,7 @@
 #include "base/data_file.h"
 #include "base/deadline.h"
 #include "clean/cleaner.h"
+#include "dedup/minhash.h"
 #include "entity/entity_recognizer.h"
 #include "entity/entity_resolver.h"
 #include "kb/kb.h"
@@ -172,6 +173,7 @@ Document Pipeline::Process(const RawDocument& raw) {
     failed.Fail(deadline.TimeoutStatus(raw.source));
     return failed;
   }
+  if (!doc.failed()) doc.signature = MakeSignature(doc.tokens);
   doc.tokens = TokenStream();  // read by the stages above only; not kept with the document
   return doc;
 }

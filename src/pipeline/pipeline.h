@@ -60,6 +60,9 @@ class Pipeline {
   // A document past Options::max_document_seconds of this thread's CPU time
   // fails with a timeout error and nothing else (its partial results are
   // dropped); the budget is checked between stages and inside their loops.
+  // The document's near-duplicate signature (Document::signature) is made
+  // here from its token stream; linking it to other documents is corpus work
+  // (ProcessInputs, dedup/duplicate_index.h).
   Document Process(const RawDocument& raw);
 
   const Cleaner& cleaner() const { return *cleaner_; }

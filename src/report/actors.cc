@@ -26,6 +26,7 @@ std::map<std::string, Actor> CollectActors(const std::vector<Document>& document
         a.roles.emplace(m.role_text, when + ", " + (d.title.empty() ? d.source : d.title));
       }
       a.docs.insert(d.id);
+      a.distinct_docs.insert(d.duplicate_of ? d.duplicate_of->document : d.id);
     }
     for (const Quote& q : d.quotes) {
       auto it = actors.find(q.speaker_entity);

@@ -28,6 +28,9 @@ struct Actor {
   std::map<std::string, std::string> roles;              // role text -> "date, title"
   std::set<std::string> docs;
   std::vector<ActorQuote> quotes;  // what the actor said (Quote::speaker_entity), in corpus order
+  // The copy groups of `docs` (Document::duplicate_of, else the document's
+  // own id): a text syndicated in five outlets counts once here.
+  std::set<std::string> distinct_docs;
 };
 
 // The sentences a quote lies in, with the author's words around it: from the

@@ -38,6 +38,24 @@ std::string Esc(std::string_view s) {
 
 namespace {
 
+// The copy group of a document: the id of its group's first document.
+const std::string& GroupOf(const Document& d) {
+  return d.duplicate_of ? d.duplicate_of->document : d.id;
+}
+
+size_t DistinctDocuments(const std::vector<Document>& docs) {
+  size_t n = 0;
+  for (const Document& d : docs) n += !d.duplicate_of;
+  return n;
+}
+
+// "N documents" or "N documents (M distinct)" when some are copies.
+std::string DocumentCount(size_t all, size_t distinct) {
+  std::string out = std::to_string(all) + (all == 1 ? " document" : " documents");
+  if (distinct < all) out += " (" + std::to_string(distinct) + " distinct)";
+  return out;
+}
+
 std::string Published(const Document& d) {
   if (!d.published) return "";
   return d.published->value;
@@ -53,7 +71,7 @@ main{max-width:1180px;margin:0 auto;padding:20px 28px 60px}h2{font-size:18px;mar
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#f5f7fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .chip{display:inline-block;background:var(--chip);border-radius:10px;padding:0 8px;font-size:12px;margin:1px 2px}
-.chip.foreign{background:#fde7d6;color:var(--warn)}.chip.bad{background:#fbe0de;color:var(--bad)}
+.chip.foreign{background:#fde7d6;color:var(--warn)}.chip.copy{background:#e4e0f5}.chip.bad{background:#fbe0de;color:var(--bad)}
 .mut{color:var(--mut)}details{border:1px solid var(--line);border-radius:8px;margin:10px 0;padding:8px 14px}
 details summary{cursor:pointer;font-weight:600}article p{margin:6px 0}article p.title{font-size:17px;font-weight:700}
 article p.heading{font-weight:600}article p.foreign{border-left:3px solid var(--warn);padding-left:8px}
@@ -132,7 +150,7 @@ void AppendFigures(const ReportInput& input, std::string* h) {
     });
     double lo = 0, hi = 0;
     bool first = true;
-    std::set<std::string> sources;
+    std::set<std::string> sources, distinct;
     for (const Row& r : rows) {
       double a = r.claim->interval ? r.claim->min : r.claim->value;
       double b = r.claim->interval ? r.claim->max : r.claim->value;
@@ -140,10 +158,12 @@ void AppendFigures(const ReportInput& input, std::string* h) {
       if (first || b > hi) hi = b;
       first = false;
       sources.insert(r.doc->id);
+      distinct.insert(GroupOf(*r.doc));
     }
-    *h += "<details open><summary>" + Esc(measure) + " <span class=\"mut\">" + std::to_string(rows.size()) +
-          " figures in " + std::to_string(sources.size()) + (sources.size() == 1 ? " document" : " documents") +
-          ", from " + Esc(FormatNumber(lo)) + " to " + Esc(FormatNumber(hi)) + "</span></summary>";
+    *h += "<details open><summary>" + Esc(measure) + " <span class=\"mut\">" +
+          std::to_string(rows.size()) + " figures in " +
+          DocumentCount(sources.size(), distinct.size()) + ", from " + Esc(FormatNumber(lo)) +
+          " to " + Esc(FormatNumber(hi)) + "</span></summary>";
     *h += "<table class=\"figures\"><tr><th>as written</th><th>value</th><th>hedge</th><th>whose / where</th>"
           "<th>source</th><th>document</th><th>sentence</th></tr>";
     for (const Row& r : rows) {
@@ -163,6 +183,28 @@ void AppendFigures(const ReportInput& input, std::string* h) {
     }
     *h += "</table></details>";
   }
+}
+
+// "copy of #3" and "shares text with #5" chips for a document's row, linking
+// to the other article (`row_of`: document id -> row number in the list).
+std::string CopyMarks(const Document& d, const std::map<std::string, size_t>& row_of) {
+  auto ref = [&](const DocLink& l) {
+    auto it = row_of.find(l.document);
+    const std::string label = it == row_of.end() ? l.document : "#" + std::to_string(it->second);
+    char sim[16];
+    std::snprintf(sim, sizeof sim, "%.0f%%", 100 * l.similarity);
+    return "<a href=\"#doc-" + Esc(l.document) + "\">" + Esc(label) + "</a> <span class=\"mut\">(" +
+           sim + ")</span>";
+  };
+  std::string out;
+  if (d.duplicate_of)
+    out += " <span class=\"chip copy\">copy of " + ref(*d.duplicate_of) + "</span>";
+  if (!d.shares_with.empty()) {
+    out += " <span class=\"chip\">shares text with";
+    for (const DocLink& l : d.shares_with) out += " " + ref(l);
+    out += "</span>";
+  }
+  return out;
 }
 
 // ISO 3166 alpha-3 of an alpha-2 code (ICU), for the map's data-iso paths.
@@ -252,9 +294,10 @@ void AppendActors(const ReportInput& input, std::string* h) {
         section += "<span class=\"age\">, " + FormatNumber(age->second.front().age) + "</span>";
       }
       if (!e.native.empty() && e.native != e.name) section += " <span class=\"mut\">" + Esc(e.native) + "</span>";
-      section += " <span class=\"chip\">" + Esc(e.kind.empty() ? e.type : e.kind) + "</span> <span class=\"mut\">" +
-                 std::to_string(a->mentions.size()) + " mentions in " + std::to_string(a->docs.size()) +
-                 (a->docs.size() == 1 ? " document" : " documents") + "</span></summary>";
+      section += " <span class=\"chip\">" + Esc(e.kind.empty() ? e.type : e.kind) +
+                 "</span> <span class=\"mut\">" + std::to_string(a->mentions.size()) +
+                 " mentions in " + DocumentCount(a->docs.size(), a->distinct_docs.size()) +
+                 "</span></summary>";
       section += "<p><span class=\"mut\">id</span> <code>" + Esc(e.id) + "</code>";
       if (age != ages.end()) {
         section += " &middot; <span class=\"mut\">age</span>";
@@ -374,6 +417,9 @@ std::string ReportJson(const ReportInput& input) {
   AppendFiguresJson(input.figures, input.documents, &fw);
   fw.EndObject();
   out += figures.substr(1, figures.size() - 2);  // "figures":[...] without the braces
+  // Near-duplicates: every article, and those that are no copy of another.
+  out += ",\"corpus\":{\"articles\":" + std::to_string(input.documents.size()) +
+         ",\"distinct\":" + std::to_string(DistinctDocuments(input.documents)) + "}";
   out += "}\n";
   return out;
 }
@@ -403,7 +449,8 @@ std::string ReportHtml(const ReportInput& input) {
   h += kCss;
   h += kNumbersCss;
   h += "</style></head><body><header><h1>Situation report</h1><p>";
-  h += std::to_string(docs.size()) + " documents";
+  const size_t distinct = DistinctDocuments(docs);
+  h += std::to_string(docs.size()) + " articles, " + std::to_string(distinct) + " distinct";
   if (!min_date.empty()) h += " &middot; published " + Esc(min_date) + " to " + Esc(max_date);
   h += " &middot; " + Esc(input.generated_by) + "</p></header><main>";
   AppendNumbersSection(input.figures, docs, &h);
@@ -412,7 +459,8 @@ std::string ReportHtml(const ReportInput& input) {
   auto card = [&](const std::string& value, const std::string& label) {
     h += "<div class=\"card\"><b>" + Esc(value) + "</b><span>" + Esc(label) + "</span></div>";
   };
-  card(std::to_string(docs.size()), "documents");
+  card(std::to_string(docs.size()), "articles");
+  card(std::to_string(distinct), "distinct (copies counted once)");
   card(std::to_string(langs.size()), "languages");
   card(std::to_string(sentences), "sentences");
   card(std::to_string(removed), "boilerplate spans removed");
@@ -431,10 +479,13 @@ std::string ReportHtml(const ReportInput& input) {
 
   h += "<h2>Documents</h2><table><tr><th>#</th><th>title</th><th>lang</th><th>published</th>"
        "<th>source</th><th>sentences</th><th>removed</th></tr>";
+  std::map<std::string, size_t> row_of;  // document id -> its row number
+  for (size_t i = 0; i < docs.size(); ++i) row_of.emplace(docs[i].id, i + 1);
   for (size_t i = 0; i < docs.size(); ++i) {
     const Document& d = docs[i];
-    h += "<tr><td class=\"num\"><a href=\"#doc-" + Esc(d.id) + "\">" + std::to_string(i + 1) + "</a></td><td>" +
-         Esc(d.title.empty() ? "(untitled)" : d.title) + "</td><td><span class=\"chip\">" + Esc(d.lang) + "</span></td><td>";
+    h += "<tr><td class=\"num\"><a href=\"#doc-" + Esc(d.id) + "\">" + std::to_string(i + 1) +
+         "</a></td><td>" + Esc(d.title.empty() ? "(untitled)" : d.title) + CopyMarks(d, row_of) +
+         "</td><td><span class=\"chip\">" + Esc(d.lang) + "</span></td><td>";
     if (d.published) {
       h += Esc(d.published->value) + " <span class=\"mut\">(" + PrecisionName(d.published->precision) + ", " +
            Esc(d.published->origin) + ")</span>";
@@ -474,6 +525,7 @@ std::string ReportHtml(const ReportInput& input) {
     h += "<details id=\"doc-" + Esc(d.id) + "\"><summary>" + Esc(d.title.empty() ? d.source : d.title) +
          " <span class=\"chip\">" + Esc(d.lang) + "</span>";
     if (d.published) h += " <span class=\"mut\">" + Esc(d.published->value) + "</span>";
+    h += CopyMarks(d, row_of);
     h += "</summary><p class=\"mut\">source <span class=\"src\">" + Esc(d.source) + "</span> &middot; " +
          Esc(d.format) + (d.encoding.empty() || d.encoding == "UTF-8" ? "" : " (" + Esc(d.encoding) + ")") +
          " &middot; id " + Esc(d.id);

@@ -107,5 +107,28 @@ TEST(Report, WritesBothFiles) {
   std::filesystem::remove_all(dir);
 }
 
+// A copy (duplicate_of) is marked in the lists and counted once: in the
+// corpus counts, and in an actor's and a measure's documents.
+TEST(Report, CopiesAreMarkedAndCountedOnce) {
+  ReportInput in = Sample();
+  Document copy = in.documents[0];
+  copy.id = "fedcba9876543210";
+  copy.source = "b.html";
+  copy.duplicate_of = DocLink{in.documents[0].id, 0.914, 0.97};
+  in.documents.push_back(copy);
+  const std::string html = ReportHtml(in);
+  EXPECT_NE(html.find("2 articles, 1 distinct"), std::string::npos);
+  EXPECT_NE(html.find("copy of <a href=\"#doc-0123456789abcdef\">#1</a>"), std::string::npos);
+  EXPECT_NE(html.find("2 mentions in 2 documents (1 distinct)"), std::string::npos);
+  EXPECT_NE(html.find("figures in 2 documents (1 distinct)"), std::string::npos);
+  const std::string json = ReportJson(in);
+  auto v = ParseJson(json);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ((*v)["corpus"]["articles"].num(), 2);
+  EXPECT_EQ((*v)["corpus"]["distinct"].num(), 1);
+  EXPECT_EQ((*v)["documents"].items()[1]["duplicate_of"].GetString("document"), "0123456789abcdef");
+  EXPECT_TRUE((*v)["documents"].items()[0]["duplicate_of"].is_null());
+}
+
 }  // namespace
 }  // namespace sitrep

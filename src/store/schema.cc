@@ -236,11 +236,39 @@ CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
 END;
 )sql";
 
+// Version 4: near-duplicates (src/dedup). `signatures` holds each document's
+// MinHash signature (kMinHashSize little-endian uint32 values; an empty blob
+// when the text is too short) with the scheme that made it, so a later ingest
+// links new documents to stored ones without their text; `doc_links` holds
+// the links found when the document was ingested (to documents ingested
+// before it). A document with no signature row (stored before version 4) or
+// one of another scheme gets both at the next ingest.
+constexpr const char kSchemaV4[] = R"sql(
+CREATE TABLE signatures (
+  doc_id   TEXT PRIMARY KEY NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  scheme   INTEGER NOT NULL,
+  shingles INTEGER NOT NULL,
+  minhash  BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE doc_links (
+  doc_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx         INTEGER NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('duplicate_of', 'shares_with')),
+  other       TEXT NOT NULL,
+  similarity  REAL NOT NULL,
+  containment REAL NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX doc_links_by_other ON doc_links (other);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, paragraphs, sentences, removals, source_map, warnings, failures, FTS5",
      kSchemaV1},
     {2, "claims, times, mentions, entities, documents.analysis_version", kSchemaV2},
     {3, "quotes, quotes_fts", kSchemaV3},
+    {4, "signatures, doc_links (near-duplicates)", kSchemaV4},
 };
 
 }  // namespace

@@ -49,6 +49,8 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& BindDouble(int index, double value);
   Statement& BindNull(int index);
+  // A blob, bound with SQLITE_STATIC like text.
+  Statement& BindBlob(int index, std::string_view bytes);
 
   // Advances: true with a row, false when done; an error leaves the statement reset.
   Result<bool> Step();
@@ -61,6 +63,7 @@ class Statement {
   int64_t Int(int col) const;
   double Double(int col) const;
   std::string Text(int col) const;
+  std::string Blob(int col) const;
 
   sqlite3_stmt* get() const { return stmt_; }
 

@@ -284,6 +284,9 @@ struct Store::Statements {
   Statement delete_quotes;
   Statement analysis_version;
   Statement set_analysis_version;
+  Statement upsert_signature;
+  Statement delete_links;
+  Statement insert_link;
 };
 
 Store::Store(sqlite3* db) : db_(db) {}
@@ -461,6 +464,14 @@ Status Store::PrepareStatements() {
       {&stmts->delete_quotes, "DELETE FROM quotes WHERE doc_id = ?1"},
       {&stmts->analysis_version, "SELECT analysis_version FROM documents WHERE id = ?1"},
       {&stmts->set_analysis_version, "UPDATE documents SET analysis_version = ?2 WHERE id = ?1"},
+      {&stmts->upsert_signature,
+       "INSERT INTO signatures (doc_id, scheme, shingles, minhash) VALUES (?1, ?2, ?3, ?4) "
+       "ON CONFLICT (doc_id) DO UPDATE SET scheme = excluded.scheme, shingles = "
+       "excluded.shingles, minhash = excluded.minhash"},
+      {&stmts->delete_links, "DELETE FROM doc_links WHERE doc_id = ?1"},
+      {&stmts->insert_link,
+       "INSERT INTO doc_links (doc_id, idx, kind, other, similarity, containment) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
   };
   for (const auto& p : plan) {
     Result<Statement> st = Statement::Prepare(db_, p.sql, /*persistent=*/true);
@@ -551,12 +562,106 @@ Status Store::WriteDocument(const Document& doc, BatchResult* result) {
     return s.set_analysis_version.Bind(1, doc.id).Bind(2, level).Run();
   }
   ++result->inserted;
+  SITREP_RETURN_IF_ERROR(WriteLinks(doc));
   SITREP_RETURN_IF_ERROR(WriteParts(doc));
   SITREP_RETURN_IF_ERROR(WriteClaims(doc));
   SITREP_RETURN_IF_ERROR(WriteTimes(doc));
   SITREP_RETURN_IF_ERROR(WriteMentions(doc));
   SITREP_RETURN_IF_ERROR(WriteQuotes(doc));
   return s.set_analysis_version.Bind(1, doc.id).Bind(2, AnalysisLevel(doc)).Run();
+}
+
+namespace {
+
+// kMinHashSize values as little-endian bytes, and back.
+std::string MinHashBytes(const std::vector<uint32_t>& values) {
+  std::string out;
+  out.reserve(values.size() * 4);
+  for (uint32_t v : values) {
+    for (int b = 0; b < 4; ++b) out += static_cast<char>((v >> (8 * b)) & 0xff);
+  }
+  return out;
+}
+
+std::vector<uint32_t> MinHashValues(const std::string& bytes) {
+  std::vector<uint32_t> out(bytes.size() / 4);
+  for (size_t i = 0; i < out.size(); ++i) {
+    uint32_t v = 0;
+    for (int b = 0; b < 4; ++b)
+      v |= uint32_t{static_cast<unsigned char>(bytes[i * 4 + b])} << (8 * b);
+    out[i] = v;
+  }
+  return out;
+}
+
+}  // namespace
+
+// The signature (when the pipeline made one) and the links of `doc`.
+Status Store::WriteLinks(const Document& doc) {
+  Statements& s = *stmts_;
+  if (doc.signature.scheme != 0) {
+    const std::string bytes = MinHashBytes(doc.signature.minhash);  // bound: keep alive
+    s.upsert_signature.Bind(1, doc.id).Bind(2, int64_t{doc.signature.scheme});
+    s.upsert_signature.Bind(3, int64_t{doc.signature.shingles}).BindBlob(4, bytes);
+    SITREP_RETURN_IF_ERROR(s.upsert_signature.Run());
+  }
+  SITREP_RETURN_IF_ERROR(s.delete_links.Bind(1, doc.id).Run());
+  int64_t idx = 0;
+  auto add = [&](const char* kind, const DocLink& l) {
+    s.insert_link.Bind(1, doc.id).Bind(2, idx++).Bind(3, kind).Bind(4, l.document);
+    return s.insert_link.BindDouble(5, l.similarity).BindDouble(6, l.containment).Run();
+  };
+  if (doc.duplicate_of) SITREP_RETURN_IF_ERROR(add("duplicate_of", *doc.duplicate_of));
+  for (const DocLink& l : doc.shares_with) SITREP_RETURN_IF_ERROR(add("shares_with", l));
+  return Status::Ok();
+}
+
+Status Store::UpdateLinks(const std::vector<Document>& docs) {
+  if (mode_ != StoreMode::kWrite)
+    return Status::Internal(path_ + ": store opened for reading only");
+  SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE").WithContext(path_));
+  Status st;
+  for (const Document& doc : docs) {
+    st = WriteLinks(doc);
+    if (!st.ok()) break;
+  }
+  if (st.ok()) st = Exec(db_, "COMMIT");
+  if (!st.ok()) {
+    if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
+    return st.WithContext(path_ + ": near-duplicate links of " + std::to_string(docs.size()) +
+                          " stored documents");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<StoredSignature>> Store::Signatures(int scheme) {
+  Result<Statement> q = Statement::Prepare(db_, R"sql(
+SELECT d.id, s.scheme, s.shingles, s.minhash,
+       (SELECT l.other FROM doc_links AS l WHERE l.doc_id = d.id AND l.kind = 'duplicate_of'),
+       CASE WHEN s.scheme IS ?1 THEN NULL ELSE d.lang END,
+       CASE WHEN s.scheme IS ?1 THEN NULL ELSE d.text END
+FROM documents AS d LEFT JOIN signatures AS s ON s.doc_id = d.id
+ORDER BY d.seq)sql");
+  if (!q.ok()) return q.status().WithContext(path_);
+  q->Bind(1, int64_t{scheme});
+  std::vector<StoredSignature> out;
+  for (;;) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) return row.status().WithContext(path_);
+    if (!*row) break;
+    StoredSignature s;
+    s.id = q->Text(0);
+    if (!q->IsNull(1)) {
+      s.signature.scheme = static_cast<int>(q->Int(1));
+      s.signature.shingles = static_cast<uint32_t>(q->Int(2));
+      s.signature.minhash = MinHashValues(q->Blob(3));
+    }
+    s.duplicate_of = q->Text(4);
+    s.lang = q->Text(5);
+    s.text = q->Text(6);
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 Status Store::WriteMentions(const Document& doc) {
@@ -693,7 +798,7 @@ namespace {
 // Reads the parts of documents, one prepared query per table, reused per document.
 struct PartReaders {
   Statement paragraphs, sentences, removals, source_map, warnings, claims, times, mentions,
-      entities, quotes;
+      entities, quotes, links;
 
   static Result<PartReaders> Prepare(sqlite3* db) {
     PartReaders r;
@@ -710,6 +815,9 @@ struct PartReaders {
         {&r.source_map,
          "SELECT text_offset, length, source_cp FROM source_map WHERE doc_id = ?1 ORDER BY idx"},
         {&r.warnings, "SELECT message FROM warnings WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.links,
+         "SELECT kind, other, similarity, containment FROM doc_links WHERE doc_id = ?1 "
+         "ORDER BY idx"},
         {&r.claims,
          "SELECT start, \"end\", number_start, number_end, is_interval, value, min, max, "
          "number_kind, "
@@ -786,6 +894,15 @@ struct PartReaders {
     }));
     SITREP_RETURN_IF_ERROR(ForEach(warnings, doc->id, [&](Statement& q) -> Status {
       doc->warnings.push_back(q.Text(0));
+      return Status::Ok();
+    }));
+    SITREP_RETURN_IF_ERROR(ForEach(links, doc->id, [&](Statement& q) -> Status {
+      DocLink l{q.Text(1), q.Double(2), q.Double(3)};
+      if (q.Text(0) == "duplicate_of") {
+        doc->duplicate_of = std::move(l);
+      } else {
+        doc->shares_with.push_back(std::move(l));
+      }
       return Status::Ok();
     }));
     SITREP_RETURN_IF_ERROR(ForEach(mentions, doc->id, [&](Statement& q) -> Status {

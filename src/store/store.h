@@ -80,6 +80,15 @@ enum class StoreMode {
   kRead,
 };
 
+// A stored document's near-duplicate state (tables signatures, doc_links),
+// for linking new documents to it (src/dedup).
+struct StoredSignature {
+  std::string id;
+  DocSignature signature;    // scheme 0: none stored
+  std::string duplicate_of;  // the first document of its copy group, "" when none
+  std::string lang, text;    // only when the signature must be made again
+};
+
 // What `Store::Check` found.
 struct StoreCheck {
   std::vector<std::string> problems;  // SQLite's own lines; empty when ok
@@ -88,7 +97,7 @@ struct StoreCheck {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
   // Version of the per-document analysis (claims, ...). A stored document with
   // a lower level gets its annotations rewritten when it is ingested again.
   static constexpr int kAnalysisVersion = 3;  // 3: quotes
@@ -114,6 +123,15 @@ class Store {
   // Every stored document, fully loaded (paragraphs, sentences, removals),
   // ordered by published date then source.
   Result<std::vector<Document>> AllDocuments();
+
+  // Near-duplicates. Every stored document in ingest order (documents.seq)
+  // with its signature and copy group; `lang` and `text` are filled for
+  // those whose signature is missing (stored before schema version 4) or of
+  // another scheme than `scheme`, so that the caller makes it again.
+  Result<std::vector<StoredSignature>> Signatures(int scheme);
+  // Replaces the signature and links of stored documents (by id), in one
+  // transaction. kInternal on a store opened kRead.
+  Status UpdateLinks(const std::vector<Document>& docs);
 
   // Recorded failures, ordered by source.
   Result<std::vector<StoreFailure>> Failures();
@@ -146,6 +164,7 @@ class Store {
   Status WriteTimes(const Document& doc);
   Status WriteMentions(const Document& doc);
   Status WriteQuotes(const Document& doc);
+  Status WriteLinks(const Document& doc);
   Status WriteFailure(const Document& doc);
 
   sqlite3* db_;

@@ -510,6 +510,7 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
   ExecRaw(path,
           "DROP TABLE quotes; DROP TABLE quotes_fts; "
           "DROP TABLE claims; DROP TABLE times; DROP TABLE mentions; DROP TABLE entities; "
+          "DROP TABLE signatures; DROP TABLE doc_links; "
           "ALTER TABLE documents DROP COLUMN analysis_version; "
           "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   doc.claims = {SampleClaim(doc)};
@@ -551,7 +552,8 @@ TEST_F(StoreTest, VersionTwoStoreGetsQuotesAndTheyAreSearchable) {
     ASSERT_TRUE(store->AddBatch({doc}).ok());
   }
   ExecRaw(path,
-          "DROP TABLE quotes; DROP TABLE quotes_fts; UPDATE documents SET analysis_version = 20; "
+          "DROP TABLE quotes; DROP TABLE quotes_fts; DROP TABLE signatures; DROP TABLE doc_links; "
+          "UPDATE documents SET analysis_version = 20; "
           "PRAGMA user_version = 2; UPDATE meta SET value = '2' WHERE key = 'schema_version'");
   // "Officials said 2,000 troops." -> the indirect "2,000 troops", said by "Officials".
   Quote q;
@@ -598,6 +600,81 @@ TEST_F(StoreTest, VersionTwoStoreGetsQuotesAndTheyAreSearchable) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM quotes"), "1");
   EXPECT_EQ(QueryText(path, "SELECT count(*) FROM quotes_fts"), "1");
+}
+
+// Near-duplicates: signatures and links are stored with the document, read
+// back in ingest order, and the links come back with AllDocuments.
+TEST_F(StoreTest, SignaturesAndLinksRoundTrip) {
+  const std::string path = Path("links.db");
+  auto store = OpenOk(path);
+  ASSERT_TRUE(store);
+  Document first = SyntheticDocument(0, 0), copy = SyntheticDocument(0, 1),
+           unsigned_doc = SyntheticDocument(0, 2);
+  first.signature.scheme = 7;
+  first.signature.shingles = 40;
+  first.signature.minhash = {1, 0xFFFFFFFFu, 0x01020304u};
+  copy.signature = first.signature;
+  copy.duplicate_of = DocLink{first.id, 0.875, 0.96};
+  copy.shares_with = {DocLink{"0123456789abcdef", 0.25, 0.5}};
+  auto r = store->AddBatch({first, copy, unsigned_doc});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto sigs = store->Signatures(7);
+  ASSERT_TRUE(sigs.ok()) << sigs.status().ToString();
+  ASSERT_EQ(sigs->size(), 3u);
+  EXPECT_EQ((*sigs)[0].id, first.id);
+  EXPECT_EQ((*sigs)[0].signature.minhash, first.signature.minhash);
+  EXPECT_EQ((*sigs)[0].signature.shingles, 40u);
+  EXPECT_TRUE((*sigs)[0].text.empty());  // current scheme: the text is not needed
+  EXPECT_EQ((*sigs)[1].duplicate_of, first.id);
+  EXPECT_EQ((*sigs)[2].signature.scheme, 0);  // none made: the text comes with it
+  EXPECT_EQ((*sigs)[2].text, unsigned_doc.text);
+  auto other_scheme = store->Signatures(8);
+  ASSERT_TRUE(other_scheme.ok());
+  EXPECT_EQ((*other_scheme)[0].text, first.text);
+  auto docs = store->AllDocuments();
+  ASSERT_TRUE(docs.ok());
+  bool seen = false;
+  for (const Document& d : *docs) {
+    if (d.id != copy.id) continue;
+    seen = true;
+    ASSERT_TRUE(d.duplicate_of);
+    EXPECT_EQ(d.duplicate_of->document, first.id);
+    EXPECT_DOUBLE_EQ(d.duplicate_of->similarity, 0.875);
+    ASSERT_EQ(d.shares_with.size(), 1u);
+    EXPECT_DOUBLE_EQ(d.shares_with[0].containment, 0.5);
+  }
+  EXPECT_TRUE(seen);
+  // Links made later for a stored document replace its own.
+  Document relinked;
+  relinked.id = unsigned_doc.id;
+  relinked.signature = first.signature;
+  relinked.duplicate_of = DocLink{first.id, 0.5, 1.0};
+  ASSERT_TRUE(store->UpdateLinks({relinked}).ok());
+  EXPECT_EQ(
+      QueryText(path, "SELECT count(*) FROM doc_links WHERE doc_id = '" + unsigned_doc.id + "'"),
+      "1");
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM signatures"), "3");
+}
+
+TEST_F(StoreTest, VersionThreeStoreIsMigratedWithoutSignatures) {
+  const std::string path = Path("v3.db");
+  Document doc = FullDocument();
+  {
+    auto store = OpenOk(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->AddBatch({doc}).ok());
+  }
+  ExecRaw(path,
+          "DROP TABLE signatures; DROP TABLE doc_links; "
+          "PRAGMA user_version = 3; UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  auto store = OpenOk(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), std::to_string(Store::kSchemaVersion));
+  auto sigs = store->Signatures(1);
+  ASSERT_TRUE(sigs.ok()) << sigs.status().ToString();
+  ASSERT_EQ(sigs->size(), 1u);
+  EXPECT_EQ((*sigs)[0].signature.scheme, 0);  // to be made at the next ingest
+  EXPECT_EQ((*sigs)[0].text, doc.text);
 }
 
 TEST(DescribeSql, NamesTheOperationNotTheStatement) {
