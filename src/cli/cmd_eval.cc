@@ -5,6 +5,7 @@
 
 #include "clean/cleaner.h"
 #include "cli/cmd_eval_stages.h"
+#include "cli/cmd_stories.h"
 #include "cli/command.h"
 #include "eval/seed_eval.h"
 #include "eval/trafilatura_eval.h"
@@ -66,11 +67,12 @@ int CmdEval(int argc, char** argv) {
       kDataDir,
       {"--gold", true,
        "gold file (default: the task's file in ../shared/eval/seed-gold/; entity, figures: the "
-       "folder)",
+       "folder; stories: tests/stories/gold.tsv)",
        "FILE"},
       {"--seeds", true,
        "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
-      {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
+      {"--dir", true,
+       "trafilatura, stories: trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
       {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
       {"--spec", true,
        "time-spec, numbers, currency, dimension, temperature: a Recognizers-Text spec file "
@@ -88,7 +90,8 @@ int CmdEval(int argc, char** argv) {
        "time, time-spec, quantity, numbers, currency, dimension, temperature, entity, "
        "entity-conll, figures, ner: list the first N errors",
        "N"},
-      {"--verbose", false, "list every missed item and lost sentence"}};
+      {"--verbose", false,
+       "list every missed item and lost sentence; stories: every story of two documents or more"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("eval", args.status());
   if (args->Has("--help") || args->positional.empty()) {
@@ -113,6 +116,8 @@ int CmdEval(int argc, char** argv) {
         "                else ../shared/eval/ner/LANG/uner-LANG_pud.test.conll.gz): exact-match "
         "F1 per type\n"
         "  figures       seed gold reconciliation groups: pairwise F1 of figure series\n"
+        "  stories       story clustering on the seeds, examples/corpus and the trafilatura\n"
+        "                pages: B-cubed F1 (gold: tests/stories/gold.tsv), the Kazakhstan checks\n"
         "  ner           the NER tagger on a CoNLL file (--lang, --gold FILE or FILE@test): "
         "entity F1",
         flags);
@@ -132,13 +137,14 @@ int CmdEval(int argc, char** argv) {
   if (task == "entity-conll") return EvalEntityConll(*args, options);
   if (task == "ner") return EvalNer(*args, options);
   if (task == "figures") return EvalFigures(*args, options);
+  if (task == "stories") return EvalStories(*args, options);
   if (task != "boilerplate" && task != "trafilatura") {
     return UsageError("eval",
                       Status::InvalidArgument(
                           "unknown task \"" + task +
                           "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, "
                           "numbers, currency, dimension, temperature, entity, entity-conll, "
-                          "figures, ner)"));
+                          "figures, stories, ner)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());

@@ -8,6 +8,7 @@
 #include "base/data_file.h"
 #include "base/json.h"
 #include "base/utf8.h"
+#include "cli/cmd_stories.h"
 #include "cli/command.h"
 #include "figures/figures.h"
 #include "report/actors.h"
@@ -56,14 +57,17 @@ int CmdQuery(int argc, char** argv) {
         "  entities  people, organisations and places: mentions, spellings, roles, coordinates,\n"
         "            documents (--type PER|ORG|LOC to filter)\n"
         "  figures   figure series across sources: one per thing counted, with its claims,\n"
-        "            status, estimate, conflicts and summary (--measure, --status to filter)",
+        "            status, estimate, conflicts and summary (--measure, --status to filter)\n"
+        "  stories   the stories: label, period, languages, sources and documents of each",
         flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   const std::string what = args->positional[0];
-  if (what != "claims" && what != "timeline" && what != "entities" && what != "figures") {
-    return UsageError("query", Status::InvalidArgument("unknown query \"" + what +
-                                                       "\" (claims, timeline, entities, figures)"));
+  if (what != "claims" && what != "timeline" && what != "entities" && what != "figures" &&
+      what != "stories") {
+    return UsageError("query",
+                      Status::InvalidArgument("unknown query \"" + what +
+                                              "\" (claims, timeline, entities, figures, stories)"));
   }
   const std::string status = args->Get("--status");
   if (args->Has("--status") && what != "figures") {
@@ -89,6 +93,11 @@ int CmdQuery(int argc, char** argv) {
   if (args->Has("--measure") && what != "claims" && what != "figures") {
     return UsageError("query",
                       Status::InvalidArgument("--measure applies to query claims and figures"));
+  }
+  if (what == "stories") {
+    if (args->Has("--type") || args->Has("--measure"))
+      return UsageError("query", Status::InvalidArgument("query stories takes no filter"));
+    return QueryStories(*docs, args->Has("--json"));
   }
   if (what == "figures") {
     if (args->Has("--type"))

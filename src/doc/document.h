@@ -91,6 +91,9 @@ struct Document {
   std::vector<EntityInfo> entities;   // the resolved entities the mentions refer to, by id
   std::vector<TimeExpr> times;        // temporal expressions (src/time), sorted by start
   std::vector<Claim> claims;          // quantities (src/quantity), sorted by start
+  // The story the document belongs to (src/story): "s" + the id of the
+  // document that started it. Empty until a clusterer saw the document.
+  std::string story;
   std::vector<DocError> errors;       // non-empty: the document failed
   std::vector<std::string> warnings;  // processed, but something was degraded
   uint64_t input_bytes = 0;
