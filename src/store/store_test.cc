@@ -598,6 +598,8 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
   }
   ExecRaw(path,
           "DROP TABLE claims; DROP TABLE times; DROP TABLE mentions; DROP TABLE entities; "
+          "DROP TABLE document_stories; DROP TABLE story_centroids; DROP TABLE stories; "
+          "DROP TABLE story_df; DELETE FROM meta WHERE key = 'story_documents'; "
           "ALTER TABLE documents DROP COLUMN analysis_version; "
           "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   doc.claims = {SampleClaim(doc)};
