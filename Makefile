@@ -90,6 +90,7 @@ eval: build
 	$(BUILD)/sitrep eval quotes
 	$(BUILD)/sitrep eval entity-conll --lang fr
 	$(BUILD)/sitrep eval entity-conll --lang en
+	$(BUILD)/sitrep eval stories
 	$(BUILD)/sitrep eval ner --lang en --gold $(NER_DATA)/en/uner-en_pud.test.conll.gz
 	$(BUILD)/sitrep eval ner --lang de --gold $(NER_DATA)/de/uner-de_pud.test.conll.gz
 	$(BUILD)/sitrep eval ner --lang ru --gold $(NER_DATA)/ru/uner-ru_pud.test.conll.gz

@@ -5,6 +5,7 @@
 
 #include "clean/cleaner.h"
 #include "cli/cmd_eval_stages.h"
+#include "cli/cmd_stories.h"
 #include "cli/command.h"
 #include "eval/dedup_eval.h"
 #include "eval/seed_eval.h"
@@ -97,11 +98,12 @@ int CmdEval(int argc, char** argv) {
       kDataDir,
       {"--gold", true,
        "gold file (default: the task's file in ../shared/eval/seed-gold/; entity, figures, "
-       "quotes: the folder)",
+       "quotes: the folder; stories: tests/stories/gold.tsv)",
        "FILE"},
       {"--seeds", true,
        "directory of the articles the gold file names (default ../shared/corpus/seeds)", "DIR"},
-      {"--dir", true, "trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
+      {"--dir", true,
+       "trafilatura, stories: trafilatura set (default ../shared/eval/trafilatura-eval)", "DIR"},
       {"--worst", true, "trafilatura: list the N pages with most errors", "N"},
       {"--spec", true,
        "time-spec, numbers, currency, dimension, temperature: a Recognizers-Text spec file "
@@ -120,7 +122,8 @@ int CmdEval(int argc, char** argv) {
        "time, time-spec, quantity, numbers, currency, dimension, temperature, entity, "
        "entity-conll, figures, quotes, ner: list the first N errors",
        "N"},
-      {"--verbose", false, "list every missed item and lost sentence"}};
+      {"--verbose", false,
+       "list every missed item and lost sentence; stories: every story of two documents or more"}};
   Result<ParsedArgs> args = ParseArgs(argc, argv, 2, flags);
   if (!args.ok()) return UsageError("eval", args.status());
   if (args->Has("--help") || args->positional.empty()) {
@@ -146,6 +149,8 @@ int CmdEval(int argc, char** argv) {
         "F1 per type\n"
         "  figures       seed gold reconciliation groups: pairwise F1 of figure series\n"
         "  quotes        seed gold quotes.json: speech span F1, speaker accuracy, terms found\n"
+        "  stories       story clustering on the seeds, examples/corpus and the trafilatura\n"
+        "                pages: B-cubed F1 (gold: tests/stories/gold.tsv), the Kazakhstan checks\n"
         "  ner           the NER tagger on a CoNLL file (--lang, --gold FILE or FILE@test): "
         "entity F1\n"
         "  duplicates    near-duplicates of [PATH...] (default the examples, seeds, trafilatura "
@@ -170,13 +175,14 @@ int CmdEval(int argc, char** argv) {
   if (task == "ner") return EvalNer(*args, options);
   if (task == "figures") return EvalFigures(*args, options);
   if (task == "quotes") return EvalQuotes(*args, options);
+  if (task == "stories") return EvalStories(*args, options);
   if (task != "boilerplate" && task != "trafilatura" && task != "duplicates") {
     return UsageError("eval",
                       Status::InvalidArgument(
                           "unknown task \"" + task +
                           "\" (boilerplate, trafilatura, time, time-spec, time-extract, quantity, "
                           "numbers, currency, dimension, temperature, entity, entity-conll, "
-                          "figures, quotes, ner, duplicates)"));
+                          "figures, quotes, stories, ner, duplicates)"));
   }
   auto cleaner = MakeCleaner(options);
   if (!cleaner.ok()) return Fatal("eval", cleaner.status());

@@ -8,11 +8,13 @@
 
 #include "base/json.h"
 #include "clean/cleaner.h"
+#include "cli/cmd_stories.h"
 #include "cli/command.h"
 #include "dedup/duplicate_index.h"
 #include "dedup/minhash.h"
 #include "pipeline/parallel.h"
 #include "store/store.h"
+#include "story/story_clusterer.h"
 
 namespace sitrep {
 
@@ -50,9 +52,13 @@ int CmdExtract(int argc, char** argv) {
   std::string line;
   std::string warning;
   std::atomic<bool> output_lost{false};
+  // Stories: extract streams, so documents are clustered in the order they
+  // are written (ingest and `stories rebuild` cluster in publication order).
+  StoryClusterer stories;
   Result<ReadStats> stats = ProcessInputs(
       args->positional, options, jobs,
       [&](Document&& doc) {
+        if (!doc.failed()) doc.story = stories.Add(doc.id, DocumentStoryFeatures(doc)).story;
         progress.Add(doc);
         line = DocumentToJson(doc);
         line += '\n';
@@ -203,6 +209,14 @@ int CmdIngest(int argc, char** argv) {
   progress.Skip(stats->skipped);
   progress.Finish("ingest");
   if (!write_error.ok()) return Fatal("ingest", write_error);
+  // Stories: the documents stored without one (this run's, or a migrated
+  // store's) join the stories already there, in publication order.
+  Result<StoryRun> stories = ClusterStore(store->get(), /*rebuild=*/false);
+  if (!stories.ok()) return Fatal("ingest", stories.status());
+  if (!args->Has("--quiet") && stories->documents > 0) {
+    std::fprintf(stderr, "ingest: %zu documents assigned to stories, %zu new; %zu stories\n",
+                 stories->documents, stories->new_stories, stories->stories);
+  }
   return progress.failed() ? kExitPartial : kExitOk;
 }
 

@@ -9,6 +9,7 @@
 #include "base/data_file.h"
 #include "base/json.h"
 #include "base/utf8.h"
+#include "cli/cmd_stories.h"
 #include "cli/command.h"
 #include "figures/figures.h"
 #include "report/actors.h"
@@ -115,16 +116,18 @@ int CmdQuery(int argc, char** argv) {
         "  figures   figure series across sources: one per thing counted, with its claims,\n"
         "            status, estimate, conflicts and summary (--measure, --status to filter)\n"
         "  quotes    who said what: each quote with its kind, speaker, how the speaker was\n"
-        "            found, document and sentence (--speaker ID, --search WORDS to filter)",
+        "            found, document and sentence (--speaker ID, --search WORDS to filter)\n"
+
+        "  stories   the stories: label, period, languages, sources and documents of each",
         flags);
     return args->Has("--help") ? kExitOk : kExitUsage;
   }
   const std::string what = args->positional[0];
   if (what != "claims" && what != "timeline" && what != "entities" && what != "figures" &&
-      what != "quotes") {
+      what != "quotes" && what != "stories") {
     return UsageError("query",
                       Status::InvalidArgument("unknown query \"" + what +
-                                              "\" (claims, timeline, entities, figures, quotes)"));
+                                              "\" (claims, timeline, entities, figures, quotes, stories)"));
   }
   if ((args->Has("--speaker") || args->Has("--search")) && what != "quotes") {
     return UsageError("query",
@@ -160,6 +163,11 @@ int CmdQuery(int argc, char** argv) {
       return UsageError("query", Status::InvalidArgument("query quotes takes --speaker, --search"));
     }
     return QueryQuotes(*args, **store, *docs);
+  }
+  if (what == "stories") {
+    if (args->Has("--type") || args->Has("--measure"))
+      return UsageError("query", Status::InvalidArgument("query stories takes no filter"));
+    return QueryStories(*docs, args->Has("--json"));
   }
   if (what == "figures") {
     if (args->Has("--type"))

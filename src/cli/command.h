@@ -170,5 +170,6 @@ int CmdQuery(int argc, char** argv);
 int CmdKb(int argc, char** argv);
 int CmdCheck(int argc, char** argv);
 int CmdNer(int argc, char** argv);
+int CmdStories(int argc, char** argv);  // cmd_stories.cc
 
 }  // namespace sitrep

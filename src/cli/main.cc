@@ -26,6 +26,8 @@ void PrintMainHelp() {
       "  query timeline --db FILE      every dated expression in date order\n"
       "  query entities --db FILE      the actors: names, spellings, roles, mentions\n"
       "  query figures --db FILE       figure series across sources, with their conflicts\n"
+      "  query stories --db FILE       the stories: documents that tell the same story\n"
+      "  stories rebuild --db FILE     cluster the stored documents into stories again\n"
       "  check --db FILE               check a store for damage\n"
       "  kb build                      build the knowledge base (setup runs it)\n"
       "  ner train --lang L --out FILE  train a named-entity model on CoNLL files\n"
@@ -60,6 +62,7 @@ int Dispatch(const std::string& cmd, int argc, char** argv) {
   if (cmd == "kb") return CmdKb(argc, argv);
   if (cmd == "check") return CmdCheck(argc, argv);
   if (cmd == "ner") return CmdNer(argc, argv);
+  if (cmd == "stories") return CmdStories(argc, argv);
   std::fprintf(stderr, "sitrep: unknown command \"%s\"\nTry 'sitrep --help'.\n", cmd.c_str());
   return kExitUsage;
 }

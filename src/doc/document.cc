@@ -90,6 +90,7 @@ std::string DocumentToJson(const Document& doc) {
     }
     w.EndArray();
   }
+  if (!doc.story.empty()) w.Field("story", doc.story);  // src/story, docs/STORIES.md
   if (!doc.failed()) {
     AppendEntitiesJson(doc, &w);
     AppendTimesJson(&w, doc.text, doc.times);

@@ -116,6 +116,9 @@ struct Document {
   DocSignature signature;
   std::optional<DocLink> duplicate_of;
   std::vector<DocLink> shares_with;
+  // The story the document belongs to (src/story): "s" + the id of the
+  // document that started it. Empty until a clusterer saw the document.
+  std::string story;
   std::vector<DocError> errors;       // non-empty: the document failed
   std::vector<std::string> warnings;  // processed, but something was degraded
   uint64_t input_bytes = 0;

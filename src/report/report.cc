@@ -17,6 +17,7 @@
 #include "base/json.h"
 #include "base/utf8.h"
 #include "report/html_escape.h"
+#include "story/story_summary.h"
 
 namespace sitrep {
 
@@ -84,6 +85,69 @@ table.timeline td.sent{font-size:13px;color:#37414d}
 table.figures td.sent{font-size:13px;color:#37414d;max-width:420px}
 .bar{display:inline-block;height:10px;background:var(--acc);border-radius:2px;vertical-align:middle}
 )css";
+
+// ` data-story="ID"` on an element that belongs to one document, so the
+// story filter (AppendStories) can hide it; "" for a document without story.
+std::string StoryAttr(const Document& d) {
+  return d.story.empty() ? "" : " data-story=\"" + Esc(d.story) + "\"";
+}
+
+// The story filter: one radio button per story before every section (CSS only,
+// no script): checking story N hides the rows, items and articles of the
+// others (their `data-story`); "all stories" shows everything again.
+void AppendStoryFilter(const std::vector<StorySummary>& stories, std::string* h) {
+  if (stories.empty()) return;
+  *h += "<input type=\"radio\" name=\"story\" id=\"story-all\" class=\"story-pick\" checked>";
+  std::string css;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    const std::string n = std::to_string(i + 1);
+    *h += "<input type=\"radio\" name=\"story\" id=\"story-" + n + "\" class=\"story-pick\">";
+    const std::string id = Esc(stories[i].id);
+    css += "#story-" + n + ":checked~* [data-story]:not([data-story=\"" + id + "\"]),#story-" + n +
+           ":checked~[data-story]:not([data-story=\"" + id + "\"]){display:none}";
+    css += "#story-" + n + ":checked~* label[for=story-" + n + "]{font-weight:700}";
+  }
+  *h += "<style>.story-pick{display:none}" + css + "</style>";
+}
+
+// The stories section: each story with its label, period, languages, sources
+// and documents, and the label that filters the report to it.
+void AppendStories(const std::vector<StorySummary>& stories, const std::vector<Document>& docs,
+                   std::string* h) {
+  *h += "<h2 id=\"stories\">Stories</h2>";
+  if (stories.empty()) {
+    *h += "<p class=\"mut\">No stories: the store was not clustered (run sitrep ingest or sitrep stories rebuild).</p>";
+    return;
+  }
+  *h += "<p class=\"mut\">Documents that tell the same story, across languages and over time "
+        "(docs/STORIES.md). Choose a story to show only its documents, dates, figures and "
+        "evidence in every section below: <label for=\"story-all\" class=\"chip\">all stories</label></p>";
+  std::map<std::string, const Document*> by_id;
+  for (const Document& d : docs) by_id.emplace(d.id, &d);
+  for (size_t i = 0; i < stories.size(); ++i) {
+    const StorySummary& s = stories[i];
+    *h += "<details class=\"story\" data-story=\"" + Esc(s.id) + "\"" + (i == 0 ? " open" : "") +
+          "><summary>" + Esc(s.label.empty() ? s.id : s.label) + " <span class=\"mut\">" +
+          std::to_string(s.documents.size()) + " document" + (s.documents.size() == 1 ? "" : "s");
+    if (!s.first_day.empty())
+      *h += ", " + Esc(s.first_day) + (s.last_day != s.first_day ? " to " + Esc(s.last_day) : "");
+    *h += "</span>";
+    for (const std::string& l : s.languages) *h += " <span class=\"chip\">" + Esc(l) + "</span>";
+    *h += " <label for=\"story-" + std::to_string(i + 1) + "\" class=\"chip\">show only this story</label>";
+    *h += "</summary><p class=\"mut\">id <code>" + Esc(s.id) + "</code> &middot; sources: ";
+    for (size_t j = 0; j < s.sources.size(); ++j) *h += (j ? ", " : "") + Esc(s.sources[j]);
+    *h += "</p><ul class=\"evidence\">";
+    for (const std::string& id : s.documents) {
+      auto it = by_id.find(id);
+      if (it == by_id.end()) continue;
+      const Document& d = *it->second;
+      *h += "<li><a href=\"#doc-" + Esc(d.id) + "\">" + Esc(d.title.empty() ? d.source : d.title) +
+            "</a> <span class=\"chip\">" + Esc(d.lang) + "</span>" +
+            (d.published ? " <span class=\"mut\">" + Esc(d.published->value) + "</span>" : "") + "</li>";
+    }
+    *h += "</ul></details>";
+  }
+}
 
 std::string_view Span(const Document& d, TextSpan s) {
   if (s.end <= s.start || s.end > d.text.size()) return {};
@@ -173,7 +237,7 @@ void AppendFigures(const ReportInput& input, std::string* h) {
       std::string where(Span(d, c.place));
       if (!where.empty()) who += (who.empty() ? "" : "; ") + where;
       std::string source(Span(d, c.attribution));
-      *h += "<tr><td><b>" + Esc(Span(d, {c.start, c.end})) + "</b></td><td class=\"num\">" + Esc(ClaimValue(c)) +
+      *h += "<tr" + StoryAttr(d) + "><td><b>" + Esc(Span(d, {c.start, c.end})) + "</b></td><td class=\"num\">" + Esc(ClaimValue(c)) +
             "</td><td><span class=\"chip\">" + HedgeTypeName(c.hedge) + "</span>" +
             (c.reported ? " <span class=\"chip foreign\">reported</span>" : "") + "</td><td>" + Esc(who) +
             "</td><td>" + (source.empty() ? "<span class=\"mut\">none stated</span>" : Esc(source)) +
@@ -352,7 +416,7 @@ void AppendActors(const ReportInput& input, std::string* h) {
       size_t n = 0;
       for (const ActorMention& am : a->mentions) {
         if (++n > 8) break;
-        section += "<li><a href=\"#doc-" + Esc(am.doc->id) + "\">" + Esc(am.doc->title.empty() ? am.doc->source : am.doc->title) +
+        section += "<li" + StoryAttr(*am.doc) + "><a href=\"#doc-" + Esc(am.doc->id) + "\">" + Esc(am.doc->title.empty() ? am.doc->source : am.doc->title) +
                    "</a>: " + SentenceAround(*am.doc, am.m->start, am.m->end) + "</li>";
       }
       if (a->mentions.size() > 8) section += "<li class=\"mut\">and " + std::to_string(a->mentions.size() - 8) + " more</li>";
@@ -381,7 +445,8 @@ void AppendTimeline(const ReportInput& input, std::string* h) {
     if (!r.anchored && (last_key.empty() || last_key[0] != '~')) {
       *h += "<tr><th colspan=\"4\">Dates without a year (their articles have no publication date)</th></tr>";
     }
-    *h += std::string("<tr") + (day != last_key ? " class=\"newday\"" : "") + "><td class=\"when\">" +
+    *h += std::string("<tr") + (day != last_key ? " class=\"newday\"" : "") + StoryAttr(d) +
+          "><td class=\"when\">" +
           Esc(r.value) + (r.mod.empty() ? "" : " <span class=\"chip\">" + Esc(r.mod) + "</span>") +
           "</td><td><b>" + Esc(r.text) + "</b></td><td class=\"sent\">" + Esc(r.sentence) +
           "</td><td><a href=\"#doc-" + Esc(d.id) + "\">" + Esc(d.title.empty() ? d.source : d.title) + "</a> <span class=\"chip\">" +
@@ -420,6 +485,12 @@ std::string ReportJson(const ReportInput& input) {
   // Near-duplicates: every article, and those that are no copy of another.
   out += ",\"corpus\":{\"articles\":" + std::to_string(input.documents.size()) +
          ",\"distinct\":" + std::to_string(DistinctDocuments(input.documents)) + "}";
+  std::string stories;  // src/story: "stories":[...], docs/FORMAT.md
+  JsonWriter sw(&stories);
+  sw.BeginObject();
+  AppendStoriesJson(SummarizeStories(input.documents), &sw);
+  sw.EndObject();
+  out += "," + stories.substr(1, stories.size() - 2);
   out += "}\n";
   return out;
 }
@@ -453,6 +524,8 @@ std::string ReportHtml(const ReportInput& input) {
   h += std::to_string(docs.size()) + " articles, " + std::to_string(distinct) + " distinct";
   if (!min_date.empty()) h += " &middot; published " + Esc(min_date) + " to " + Esc(max_date);
   h += " &middot; " + Esc(input.generated_by) + "</p></header><main>";
+  const std::vector<StorySummary> stories = SummarizeStories(docs);
+  AppendStoryFilter(stories, &h);
   AppendNumbersSection(input.figures, docs, &h);
 
   h += "<h2>Corpus</h2><div class=\"cards\">";
@@ -467,6 +540,7 @@ std::string ReportHtml(const ReportInput& input) {
   card(std::to_string(foreign), "foreign-language paragraphs kept");
   card(std::to_string(input.failures.size()), "failed inputs");
   h += "</div>";
+  AppendStories(stories, docs, &h);
 
   h += "<h2>Languages</h2><table><tr><th>language</th><th>documents</th><th></th></tr>";
   int maxl = 1;
@@ -483,7 +557,7 @@ std::string ReportHtml(const ReportInput& input) {
   for (size_t i = 0; i < docs.size(); ++i) row_of.emplace(docs[i].id, i + 1);
   for (size_t i = 0; i < docs.size(); ++i) {
     const Document& d = docs[i];
-    h += "<tr><td class=\"num\"><a href=\"#doc-" + Esc(d.id) + "\">" + std::to_string(i + 1) +
+    h += "<tr" + StoryAttr(d) + "><td class=\"num\"><a href=\"#doc-" + Esc(d.id) + "\">" + std::to_string(i + 1) +
          "</a></td><td>" + Esc(d.title.empty() ? "(untitled)" : d.title) + CopyMarks(d, row_of) +
          "</td><td><span class=\"chip\">" + Esc(d.lang) + "</span></td><td>";
     if (d.published) {
@@ -522,7 +596,7 @@ std::string ReportHtml(const ReportInput& input) {
 
   h += "<h2>Articles</h2>";
   for (const Document& d : docs) {
-    h += "<details id=\"doc-" + Esc(d.id) + "\"><summary>" + Esc(d.title.empty() ? d.source : d.title) +
+    h += "<details id=\"doc-" + Esc(d.id) + "\"" + StoryAttr(d) + "><summary>" + Esc(d.title.empty() ? d.source : d.title) +
          " <span class=\"chip\">" + Esc(d.lang) + "</span>";
     if (d.published) h += " <span class=\"mut\">" + Esc(d.published->value) + "</span>";
     h += CopyMarks(d, row_of);

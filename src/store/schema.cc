@@ -263,12 +263,51 @@ CREATE TABLE doc_links (
 CREATE INDEX doc_links_by_other ON doc_links (other);
 )sql";
 
+// Version 5: stories (src/story, docs/STORIES.md). The clusterer's state,
+// kept so that a later ingest assigns new documents without re-clustering:
+// each story's period and centroid (the sum of its documents' feature
+// vectors), the document frequency of every feature and the number of
+// documents clustered (meta 'story_documents'), and each document's story.
+// A store migrated from an earlier version has no stories: the next ingest clusters
+// its documents.
+constexpr const char kSchemaV5[] = R"sql(
+CREATE TABLE stories (
+  id         TEXT PRIMARY KEY NOT NULL,
+  seq        INTEGER NOT NULL UNIQUE,
+  first_day  TEXT,
+  last_day   TEXT,
+  documents  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE story_centroids (
+  story   TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  feature TEXT NOT NULL,
+  weight  REAL NOT NULL,
+  PRIMARY KEY (story, feature)
+) WITHOUT ROWID;
+
+CREATE TABLE story_df (
+  feature TEXT PRIMARY KEY NOT NULL,
+  df      INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE document_stories (
+  doc_id     TEXT PRIMARY KEY NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  story      TEXT NOT NULL REFERENCES stories (id),
+  similarity REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX document_stories_by_story ON document_stories (story);
+
+INSERT INTO meta (key, value) VALUES ('story_documents', '0');
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, paragraphs, sentences, removals, source_map, warnings, failures, FTS5",
      kSchemaV1},
     {2, "claims, times, mentions, entities, documents.analysis_version", kSchemaV2},
     {3, "quotes, quotes_fts", kSchemaV3},
     {4, "signatures, doc_links (near-duplicates)", kSchemaV4},
+    {5, "stories, story_centroids, story_df, document_stories", kSchemaV5},
 };
 
 }  // namespace

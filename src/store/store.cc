@@ -41,6 +41,13 @@ SELECT id, source, url, outlet, input_format, encoding, title, lang, published_v
 FROM documents
 ORDER BY published_value IS NULL, published_value, source, id)sql";
 
+// The documents no story holds, in the same order.
+constexpr char kDocumentsWithoutStory[] = R"sql(
+SELECT id, source, url, outlet, input_format, encoding, title, lang, published_value,
+       published_precision, published_text, published_origin, text, input_bytes
+FROM documents WHERE id NOT IN (SELECT doc_id FROM document_stories)
+ORDER BY published_value IS NULL, published_value, source, id)sql";
+
 Result<DatePrecision> ParsePrecision(const std::string& name) {
   for (DatePrecision p :
        {DatePrecision::kYear, DatePrecision::kMonth, DatePrecision::kDay, DatePrecision::kMinute}) {
@@ -798,7 +805,7 @@ namespace {
 // Reads the parts of documents, one prepared query per table, reused per document.
 struct PartReaders {
   Statement paragraphs, sentences, removals, source_map, warnings, claims, times, mentions,
-      entities, quotes, links;
+      entities, quotes, links, story;
 
   static Result<PartReaders> Prepare(sqlite3* db) {
     PartReaders r;
@@ -839,6 +846,7 @@ struct PartReaders {
          "SELECT start, \"end\", type, value, mod, range_begin, range_end, anchor, anchor_start, "
          "unresolved "
          "FROM times WHERE doc_id = ?1 ORDER BY idx"},
+        {&r.story, "SELECT story FROM document_stories WHERE doc_id = ?1"},
     };
     for (const auto& p : plan) {
       Result<Statement> st = Statement::Prepare(db, p.sql);
@@ -867,6 +875,10 @@ struct PartReaders {
   }
 
   Status Load(Document* doc) {
+    SITREP_RETURN_IF_ERROR(ForEach(story, doc->id, [&](Statement& q) -> Status {
+      doc->story = q.Text(0);
+      return Status::Ok();
+    }));
     SITREP_RETURN_IF_ERROR(ForEach(paragraphs, doc->id, [&](Statement& q) -> Status {
       Result<BlockKind> kind = ParseBlockKind(q.Text(2));
       if (!kind.ok()) return kind.status();
@@ -1037,10 +1049,16 @@ struct PartReaders {
 
 }  // namespace
 
-Result<std::vector<Document>> Store::AllDocuments() {
+Result<std::vector<Document>> Store::AllDocuments() { return LoadDocuments(kDocumentColumns); }
+
+Result<std::vector<Document>> Store::DocumentsWithoutStory() {
+  return LoadDocuments(kDocumentsWithoutStory);
+}
+
+Result<std::vector<Document>> Store::LoadDocuments(const char* sql) {
   Result<PartReaders> parts = PartReaders::Prepare(db_);
   if (!parts.ok()) return parts.status().WithContext(path_);
-  Result<Statement> q = Statement::Prepare(db_, kDocumentColumns);
+  Result<Statement> q = Statement::Prepare(db_, sql);
   if (!q.ok()) return q.status().WithContext(path_);
   // One read transaction, so documents and their parts are one snapshot.
   SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN").WithContext(path_));

@@ -22,6 +22,7 @@
 
 #include "base/status.h"
 #include "doc/document.h"
+#include "story/story_clusterer.h"
 
 struct sqlite3;
 
@@ -97,7 +98,7 @@ struct StoreCheck {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   // Version of the per-document analysis (claims, ...). A stored document with
   // a lower level gets its annotations rewritten when it is ingested again.
   static constexpr int kAnalysisVersion = 3;  // 3: quotes
@@ -132,6 +133,24 @@ class Store {
   // Replaces the signature and links of stored documents (by id), in one
   // transaction. kInternal on a store opened kRead.
   Status UpdateLinks(const std::vector<Document>& docs);
+  // --- Stories (src/story; tables of schema version 5, store_stories.cc) ---
+  // The stored documents no story holds yet (stored since the last
+  // clustering, or every document of a store migrated from an earlier version), loaded
+  // as AllDocuments loads them. AllDocuments fills Document::story.
+  Result<std::vector<Document>> DocumentsWithoutStory();
+  // The clusterer's saved state; empty for a store never clustered.
+  Result<StoryState> LoadStoryState();
+  // One document's story, as the clusterer gave it.
+  struct StoryOfDocument {
+    std::string doc_id;
+    StoryAssignment assignment;
+  };
+  // In one transaction: with `replace` (a rebuild), drops every story first
+  // and writes the clusterer's whole state; otherwise writes what it changed
+  // since it was made from LoadStoryState(). Then each document's story.
+  // kInternal on a store opened kRead.
+  Status SaveStories(const StoryClusterer& clusterer, const std::vector<StoryOfDocument>& docs,
+                     bool replace);
 
   // Recorded failures, ordered by source.
   Result<std::vector<StoreFailure>> Failures();
@@ -166,6 +185,7 @@ class Store {
   Status WriteQuotes(const Document& doc);
   Status WriteLinks(const Document& doc);
   Status WriteFailure(const Document& doc);
+  Result<std::vector<Document>> LoadDocuments(const char* sql);
 
   sqlite3* db_;
   StoreMode mode_ = StoreMode::kWrite;

@@ -498,6 +498,95 @@ TEST_F(StoreTest, ClaimsRoundTrip) {
   EXPECT_EQ(r->failures, 1u);
 }
 
+// Stories (schema version 3): the clusterer's state saved and loaded back,
+// each document's story, documents without one, and a rebuild.
+TEST_F(StoreTest, StoriesAreKeptIncrementally) {
+  const std::string path = Path("stories.db");
+  auto store = OpenOk(path);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->AddBatch({SyntheticDocument(0, 0), SyntheticDocument(0, 1)}).ok());
+  auto state = store->LoadStoryState();
+  ASSERT_TRUE(state.ok()) << state.status().ToString();
+  EXPECT_TRUE(state->stories.empty());
+  EXPECT_EQ(state->documents, 0);
+  auto fresh = store->DocumentsWithoutStory();
+  ASSERT_TRUE(fresh.ok());
+  ASSERT_EQ(fresh->size(), 2u);
+  StoryClusterer first(StoryOptions(), *state);
+  std::vector<Store::StoryOfDocument> assigned;
+  for (const Document& d : *fresh) {
+    StoryFeatures f;
+    f.items = {{"e:same", 1.0}};
+    f.day = 100;
+    assigned.push_back({d.id, first.Add(d.id, f)});
+  }
+  ASSERT_TRUE(store->SaveStories(first, assigned, /*replace=*/false).ok());
+  auto docs = store->AllDocuments();
+  ASSERT_TRUE(docs.ok());
+  for (const Document& d : *docs) EXPECT_EQ(d.story, assigned[0].assignment.story);
+  EXPECT_TRUE(store->DocumentsWithoutStory()->empty());
+  auto saved = store->LoadStoryState();
+  ASSERT_TRUE(saved.ok());
+  ASSERT_EQ(saved->stories.size(), 1u);
+  EXPECT_EQ(saved->documents, 2);
+  EXPECT_EQ(saved->df.at("e:same"), 2);
+  EXPECT_EQ(saved->stories[0].weights.at("e:same"), 2.0);
+  EXPECT_EQ(saved->stories[0].first_day, 100);
+  EXPECT_EQ(saved->stories[0].documents, 2);
+  // A later batch: only its document has no story; it joins the saved one.
+  ASSERT_TRUE(store->AddBatch({SyntheticDocument(1, 0)}).ok());
+  auto later = store->DocumentsWithoutStory();
+  ASSERT_TRUE(later.ok());
+  ASSERT_EQ(later->size(), 1u);
+  StoryClusterer second(StoryOptions(), *saved);
+  StoryFeatures f;
+  f.items = {{"e:same", 1.0}};
+  f.day = 101;
+  std::vector<Store::StoryOfDocument> more = {{(*later)[0].id, second.Add((*later)[0].id, f)}};
+  EXPECT_FALSE(more[0].assignment.started);
+  ASSERT_TRUE(store->SaveStories(second, more, false).ok());
+  EXPECT_EQ(QueryText(path, "SELECT documents || ' ' || last_day FROM stories"), "3 1970-04-12");
+  EXPECT_EQ(QueryText(path, "SELECT value FROM meta WHERE key = 'story_documents'"), "3");
+  // A rebuild replaces everything.
+  StoryClusterer rebuilt;
+  std::vector<Store::StoryOfDocument> all;
+  auto stored = store->AllDocuments();
+  ASSERT_TRUE(stored.ok());
+  for (const Document& d : *stored) {
+    StoryFeatures g;
+    g.items = {{"e:" + d.id, 1.0}};
+    all.push_back({d.id, rebuilt.Add(d.id, g)});
+  }
+  Status st = store->SaveStories(rebuilt, all, /*replace=*/true);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(QueryText(path, "SELECT count(*) FROM stories"), "3");
+  EXPECT_EQ(QueryText(path, "SELECT count(DISTINCT story) FROM document_stories"), "3");
+}
+
+// A store of schema version 4 (before stories) gets the story tables; its documents have no story yet.
+TEST_F(StoreTest, VersionFourStoreGetsStoryTables) {
+  const std::string path = Path("v4.db");
+  {
+    auto store = OpenOk(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->AddBatch({SyntheticDocument(0, 0)}).ok());
+  }
+  ExecRaw(path,
+          "DROP TABLE document_stories; DROP TABLE story_centroids; DROP TABLE stories; "
+          "DROP TABLE story_df; DELETE FROM meta WHERE key = 'story_documents'; "
+          "PRAGMA user_version = 4; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+  EXPECT_FALSE(Store::Open(path, StoreMode::kRead).ok());  // readers ask for an ingest
+  auto store = OpenOk(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), std::to_string(Store::kSchemaVersion));
+  auto fresh = store->DocumentsWithoutStory();
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->size(), 1u);
+  auto state = store->LoadStoryState();
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(state->documents, 0);
+}
+
 TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
   const std::string path = Path("v1.db");
   // A store as sitrep wrote it at schema version 1, holding one document.
@@ -511,6 +600,8 @@ TEST_F(StoreTest, VersionOneStoreIsMigratedAndReannotated) {
           "DROP TABLE quotes; DROP TABLE quotes_fts; "
           "DROP TABLE claims; DROP TABLE times; DROP TABLE mentions; DROP TABLE entities; "
           "DROP TABLE signatures; DROP TABLE doc_links; "
+          "DROP TABLE document_stories; DROP TABLE story_centroids; DROP TABLE stories; "
+          "DROP TABLE story_df; DELETE FROM meta WHERE key = 'story_documents'; "
           "ALTER TABLE documents DROP COLUMN analysis_version; "
           "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   doc.claims = {SampleClaim(doc)};
@@ -553,6 +644,8 @@ TEST_F(StoreTest, VersionTwoStoreGetsQuotesAndTheyAreSearchable) {
   }
   ExecRaw(path,
           "DROP TABLE quotes; DROP TABLE quotes_fts; DROP TABLE signatures; DROP TABLE doc_links; "
+          "DROP TABLE document_stories; DROP TABLE story_centroids; DROP TABLE stories; "
+          "DROP TABLE story_df; DELETE FROM meta WHERE key = 'story_documents'; "
           "UPDATE documents SET analysis_version = 20; "
           "PRAGMA user_version = 2; UPDATE meta SET value = '2' WHERE key = 'schema_version'");
   // "Officials said 2,000 troops." -> the indirect "2,000 troops", said by "Officials".
@@ -666,6 +759,8 @@ TEST_F(StoreTest, VersionThreeStoreIsMigratedWithoutSignatures) {
   }
   ExecRaw(path,
           "DROP TABLE signatures; DROP TABLE doc_links; "
+          "DROP TABLE document_stories; DROP TABLE story_centroids; DROP TABLE stories; "
+          "DROP TABLE story_df; DELETE FROM meta WHERE key = 'story_documents'; "
           "PRAGMA user_version = 3; UPDATE meta SET value = '3' WHERE key = 'schema_version'");
   auto store = OpenOk(path);
   ASSERT_TRUE(store);
