@@ -171,6 +171,26 @@ std::string ClaimCell(const FigureSeries& s, size_t i, const std::vector<Documen
          Esc(d.title.empty() ? d.source : d.title) + "</a></blockquote>";
 }
 
+// ` data-stories="S1 S2"`: the stories of the series' claims' documents, so
+// the report's story filter hides a series none of whose claims is in the
+// story picked; "" when no document has a story.
+std::string StoriesAttr(const FigureSeries& s, const std::vector<Document>& docs) {
+  std::set<std::string> stories;
+  for (const FigureClaim& c : s.claims) {
+    if (!docs[c.doc].story.empty()) stories.insert(docs[c.doc].story);
+  }
+  if (stories.empty()) return "";
+  std::string out;
+  for (const std::string& id : stories) out += (out.empty() ? "" : " ") + Esc(id);
+  return " data-stories=\"" + out + "\"";
+}
+
+// ` data-story="ID"` on a claim's row: the story of its document.
+std::string ClaimStoryAttr(const FigureClaim& c, const std::vector<Document>& docs) {
+  const std::string& id = docs[c.doc].story;
+  return id.empty() ? "" : " data-story=\"" + Esc(id) + "\"";
+}
+
 void AppendSeries(const FigureSeries& s, const std::vector<Document>& docs, std::string* h) {
   std::set<size_t> in_conflict;
   for (const FigureConflict& f : s.conflicts) {
@@ -179,8 +199,9 @@ void AppendSeries(const FigureSeries& s, const std::vector<Document>& docs, std:
   }
   const char* status = SeriesStatusName(s.status);
   *h += "<div class=\"series\" id=\"" + Esc(s.id) + "\" data-status=\"" + status +
-        "\" data-measure=\"" + Esc(s.measure) + "\"><p class=\"summary\"><span class=\"chip st-" +
-        status + "\">" + status + "</span> " + Esc(s.summary) + "</p>";
+        "\" data-measure=\"" + Esc(s.measure) + "\"" + StoriesAttr(s, docs) +
+        "><p class=\"summary\"><span class=\"chip st-" + status + "\">" + status + "</span> " +
+        Esc(s.summary) + "</p>";
   if (!s.part_of.empty()) {
     *h += "<p class=\"mut\">part of <a href=\"#" + Esc(s.part_of) + "\">" + Esc(s.part_of) +
           "</a> (by " + Esc(s.part_why) + ")</p>";
@@ -197,8 +218,8 @@ void AppendSeries(const FigureSeries& s, const std::vector<Document>& docs, std:
     const FigureClaim& c = s.claims[i];
     std::string rel = FigureRelationName(c.relation);
     if (c.relation_to >= 0) rel += " #" + std::to_string(c.relation_to + 1);
-    *h += "<tr><td>" + std::to_string(i + 1) + ". " + ClaimCell(s, i, docs) + "</td><td>" +
-          Esc(rel) + "</td></tr>";
+    *h += "<tr" + ClaimStoryAttr(c, docs) + "><td>" + std::to_string(i + 1) + ". " +
+          ClaimCell(s, i, docs) + "</td><td>" + Esc(rel) + "</td></tr>";
   }
   *h += "</table></details></div>";
 }

@@ -104,7 +104,8 @@ void AppendStoryFilter(const std::vector<StorySummary>& stories, std::string* h)
     *h += "<input type=\"radio\" name=\"story\" id=\"story-" + n + "\" class=\"story-pick\">";
     const std::string id = Esc(stories[i].id);
     css += "#story-" + n + ":checked~* [data-story]:not([data-story=\"" + id + "\"]),#story-" + n +
-           ":checked~[data-story]:not([data-story=\"" + id + "\"]){display:none}";
+           ":checked~[data-story]:not([data-story=\"" + id + "\"]),#story-" + n +
+           ":checked~* [data-stories]:not([data-stories~=\"" + id + "\"]){display:none}";
     css += "#story-" + n + ":checked~* label[for=story-" + n + "]{font-weight:700}";
   }
   *h += "<style>.story-pick{display:none}" + css + "</style>";
@@ -400,7 +401,8 @@ void AppendActors(const ReportInput& input, std::string* h) {
           const Document& d = *aq.doc;
           const Quote& q = *aq.q;
           const TextSpan c = QuoteContext(d, q);
-          section += "<li><span class=\"chip\">" + std::string(QuoteKindName(q.kind)) + "</span> " +
+          section += "<li" + StoryAttr(d) + "><span class=\"chip\">" +
+                     std::string(QuoteKindName(q.kind)) + "</span> " +
                      Esc(d.text.substr(c.start, q.start - c.start)) + "<mark>" +
                      Esc(d.text.substr(q.start, q.end - q.start)) + "</mark>" +
                      Esc(d.text.substr(q.end, c.end - q.end)) +

@@ -18,12 +18,14 @@ ReportInput Sample() {
   d.title = "Titre <script>alert(1)</script>";
   d.lang = "fr";
   d.text = "Titre\n\nCorps du texte.";
-  d.paragraphs = {{0, 5, BlockKind::kTitle, "fr", false}, {7, 22, BlockKind::kParagraph, "fr", false}};
+  d.paragraphs = {{0, 5, BlockKind::kTitle, "fr", false},
+                  {7, 22, BlockKind::kParagraph, "fr", false}};
   d.sentences = {{7, 22}};
   d.published = PublishedDate{"2022-01-07", DatePrecision::kDay, "Publié le 7.1.2022", "text"};
   d.removed = {{"Share Post:", "share", "en", 0}};
   d.text = "Titre\n\nEnviron 2 500 soldats selon RIA.";
-  d.paragraphs = {{0, 5, BlockKind::kTitle, "fr", false}, {7, 39, BlockKind::kParagraph, "fr", false}};
+  d.paragraphs = {{0, 5, BlockKind::kTitle, "fr", false},
+                  {7, 39, BlockKind::kParagraph, "fr", false}};
   d.sentences = {{7, 39}};
   Claim c;
   c.start = 7, c.end = 29, c.number_start = 15, c.number_end = 20;
@@ -56,9 +58,12 @@ TEST(Report, HtmlIsEscapedSelfContainedAndComplete) {
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
-  for (const char* part : {"Languages", "What was removed, and why", "Inputs that failed", "2022-01-07",
-                           "Figures, and who gives them", "Actors: who and where", "RIA Novosti", "<mark>RIA</mark>", "2\xE2\x80\xAF" "500", "selon RIA", "approximate",
-                           "Publié le 7.1.2022", "share", "invalid UTF-8 at byte 3"}) {
+  for (const char* part :
+       {"Languages", "What was removed, and why", "Inputs that failed", "2022-01-07",
+        "Figures, and who gives them", "Actors: who and where", "RIA Novosti", "<mark>RIA</mark>",
+        "2\xE2\x80\xAF"
+        "500",
+        "selon RIA", "approximate", "Publié le 7.1.2022", "share", "invalid UTF-8 at byte 3"}) {
     EXPECT_NE(html.find(part), std::string::npos) << part;
   }
 }
@@ -96,6 +101,31 @@ TEST(Report, FiguresComeFirstInTheHtmlAndInTheJson) {
   in.figures.clear();
   EXPECT_NE(ReportHtml(in).find("No counted figures were found."), std::string::npos);
   EXPECT_NE(ReportJson(in).find("\"figures\":[]"), std::string::npos);
+}
+
+// The story filter reaches the numbers: a series lists the stories of its
+// claims' documents (data-stories), each claim row its own (data-story), and
+// the filter's CSS hides series without the story picked.
+TEST(Report, FigureSeriesCarryTheirStoriesForTheFilter) {
+  ReportInput in = Sample();
+  Document other = in.documents[0];
+  other.id = "fedcba9876543210";
+  other.source = "b.html";
+  in.documents[0].story = "s0123456789abcdef";
+  other.story = "sfedcba9876543210";
+  in.documents.push_back(other);
+  Result<FigureRules> rules = FigureRules::Load(SITREP_SOURCE_DIR "/data");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  in.figures = BuildFigures(in.documents, *rules);
+  ASSERT_FALSE(in.figures.empty());
+  const std::string html = ReportHtml(in);
+  const size_t numbers = html.find("<section id=\"numbers\">");
+  ASSERT_NE(numbers, std::string::npos);
+  const std::string section = html.substr(numbers, html.find("</section>", numbers) - numbers);
+  EXPECT_NE(section.find("data-stories=\"s0123456789abcdef"), std::string::npos) << section;
+  EXPECT_NE(section.find("<tr data-story=\"sfedcba9876543210\">"), std::string::npos);
+  EXPECT_NE(html.find("[data-stories]:not([data-stories~=\"s0123456789abcdef\"])"),
+            std::string::npos);
 }
 
 TEST(Report, WritesBothFiles) {
