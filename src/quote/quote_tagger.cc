@@ -26,6 +26,10 @@ constexpr int kImmediateWords = 3;
 // How many earlier subjects (or mentions, for a role) an anaphor looks back
 // over: keeps documents with thousands of pronouns linear.
 constexpr size_t kLookBack = 256;
+// A clause framed by a source cue ("selon X, …") needs this many words of
+// letters to be reported speech rather than a figure or a fragment ("12 were
+// hurt, according to X").
+constexpr int kMinSourcedWords = 4;
 
 bool IsAlnum(char32_t c) { return u_isalnum(static_cast<UChar32>(c)); }
 
@@ -106,6 +110,7 @@ class Tagging {
   // Pass 3.
   Quote Attribute(size_t i, const Quote* previous);
   void FindIndirect(std::vector<Quote>* out);
+  void FindSourced(std::vector<Quote>* out);
 
   const QuoteLanguage* LangAt(uint32_t pos) const;
   size_t ParaAt(uint32_t pos) const;
@@ -927,6 +932,64 @@ void Tagging::FindIndirect(std::vector<Quote>* out) {
       q.kind = QuoteKind::kIndirect;
       Finish(SpeakerOf(*lang, c, s.start, a, false), c, &q);
       out->push_back(std::move(q));
+    }
+  }
+  FindSourced(out);
+}
+
+// "Selon X, les routes resteront fermées." / "The bridge will reopen in May,
+// according to X.": the clause a source cue frames is X's reported speech,
+// when the source phrase is the whole lead or the whole tail of its sentence
+// and names a speaker the entity stage found. One per sentence; none in a
+// sentence that holds a quote with marks or a quote already found.
+void Tagging::FindSourced(std::vector<Quote>* out) {
+  const uint32_t sources = 1u << static_cast<int>(QuoteCueKind::kSource);
+  const auto& toks = ts_->tokens;
+  std::vector<uint32_t> taken;  // starts of the quotes found so far
+  for (const Quote& q : *out) taken.push_back(q.open);
+  std::sort(taken.begin(), taken.end());
+  auto is_comma = [&](size_t k) { return k < toks.size() && ts_->Folded(toks[k]) == ","; };
+  for (const Sentence& s : doc_.sentences) {
+    if (Expired(deadline_, "quotes")) return;
+    const QuoteLanguage* lang = LangAt(s.start);
+    if (!lang) continue;
+    auto held = std::lower_bound(taken.begin(), taken.end(), s.start);
+    if (held != taken.end() && *held < s.end) continue;
+    auto marked = std::partition_point(marked_.begin(), marked_.end(),
+                                       [&](const Marked& m) { return m.open < s.start; });
+    if (marked != marked_.end() && marked->open < s.end) continue;
+    const size_t last_tok = TokAt(s.end);
+    for (const Cue& c : CuesIn(*lang, s.start, s.end, sources)) {
+      uint32_t a = 0, b = 0, source_end = 0;
+      if (c.start == SkipSpaces(s.start, s.end)) {
+        // Lead: the source phrase runs to the first comma.
+        size_t k = c.last;
+        while (k < last_tok && !is_comma(k)) ++k;
+        if (k >= last_tok) continue;
+        source_end = toks[k].start;
+        a = SkipSpaces(toks[k].end, s.end);
+        b = TrimEnd(a, s.end, ",.;:!?\u2026");
+      } else if (c.first > 0 && is_comma(c.first - 1)) {
+        // Tail: nothing after the source phrase but the sentence's end.
+        source_end = TrimEnd(c.end, s.end, ".;:!?\u2026");
+        size_t k = c.last;
+        while (k < last_tok && toks[k].start < source_end && !is_comma(k)) ++k;
+        if (k < last_tok && toks[k].start < source_end) continue;
+        a = SkipSpaces(s.start, s.end);
+        b = TrimEnd(a, toks[c.first - 1].start, ",");
+      } else {
+        continue;
+      }
+      if (LettersBetween(a, b) < kMinSourcedWords) continue;
+      Speaker sp = SpeakerOf(*lang, c, c.start, source_end, false);
+      if (!sp.mention) continue;
+      Quote q;
+      q.open = q.start = a;
+      q.close = q.end = b;
+      q.kind = QuoteKind::kIndirect;
+      Finish(sp, c, &q);
+      out->push_back(std::move(q));
+      break;
     }
   }
 }

@@ -319,6 +319,42 @@ TEST_F(QuoteTest, IndirectSpeechAfterAComma) {
   EXPECT_EQ(Speaker(r, qr[0]), "Иван Петров");
 }
 
+// A source cue framing a whole clause without marks: its lead ("Selon X,
+// …") or its tail ("…, according to X.") names the speaker of the rest.
+TEST_F(QuoteTest, SourceCueFramesIndirectSpeech) {
+  Document fr = MakeDoc(
+      "Selon Hélène Garnier, les routes du col resteront fermées jusqu'à jeudi. "
+      "Le pont sera rouvert en mai, d'après la préfecture du Rhône. "
+      "Selon lui, tout ira bien demain matin.",
+      "fr", {{"Hélène Garnier"}, {"préfecture du Rhône", MentionType::kOrg}});
+  auto q = Tag(fr);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(Text(fr, q[0].start, q[0].end), "les routes du col resteront fermées jusqu'à jeudi");
+  EXPECT_EQ(Speaker(fr, q[0]), "Hélène Garnier");
+  EXPECT_EQ(q[0].cue, "Selon");
+  EXPECT_EQ(Text(fr, q[1].start, q[1].end), "Le pont sera rouvert en mai");
+  EXPECT_EQ(Speaker(fr, q[1]), "préfecture du Rhône");
+  Document en = MakeDoc(
+      "The ferry will not sail before Friday, according to Tom Baker of the harbour board. "
+      "According to officials, 12 were hurt.",
+      "en", {{"Tom Baker"}});
+  auto qe = Tag(en);
+  ASSERT_EQ(qe.size(), 1u);  // the second names no speaker, and is too short
+  EXPECT_EQ(Text(en, qe[0].start, qe[0].end), "The ferry will not sail before Friday");
+  EXPECT_EQ(Speaker(en, qe[0]), "Tom Baker");
+  // A source in the middle of a clause frames nothing; a verb's indirect
+  // speech in the same sentence is kept alone.
+  Document es = MakeDoc(
+      "Las obras, según Ana Ruiz, terminarán en junio. "
+      "Según Ana Ruiz, Pedro Gil dijo que el puerto abrirá el lunes.",
+      "es", {{"Ana Ruiz"}, {"Pedro Gil"}});
+  auto qs = Tag(es);
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(Text(es, qs[0].start, qs[0].end), "el puerto abrirá el lunes");
+  EXPECT_EQ(Speaker(es, qs[0]), "Pedro Gil");
+}
+
 TEST_F(QuoteTest, RoleNounTakesThePersonTheTextGave) {
   Document d = MakeDoc(
       "Jean Marchal, porte-parole du gouvernement, est arrivé tard. « Rien n'est décidé "
